@@ -1,0 +1,78 @@
+import { GrammyError } from "grammy";
+import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
+import { createDb, type Db } from "./db/client.ts";
+import { applyMigrations } from "./db/migrations.ts";
+import { SettingsRepository } from "./db/settings-repository.ts";
+import { createBot } from "./bot/create-bot.ts";
+import { createI18n } from "./bot/i18n.ts";
+import { publishCommands } from "./bot/commands.ts";
+import { Poller } from "./bot/poller.ts";
+import type { BotDeps } from "./bot/deps.ts";
+
+export interface App {
+  /** Resolves when polling ends (after stop(), or rejects on a fatal polling error). */
+  polling: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function openDatabase(config: Config, logger: Logger): Promise<Db> {
+  try {
+    const { applied } = await applyMigrations(config.database.url, (line: string) => logger.info(line));
+    if (applied.length) logger.info({ applied }, "migrations applied");
+    const db = await createDb(config.database);
+    await db.$queryRawUnsafe("SELECT 1");
+    return db;
+  } catch (error) {
+    throw new StartupError(`database unavailable: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** getMe with retries: Telegram (or the network) may be briefly away at boot; a bad token is fatal. */
+async function initBot(bot: ReturnType<typeof createBot>, logger: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await bot.init();
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 401) throw new StartupError("BOT_TOKEN was rejected by Telegram (401 Unauthorized)");
+      if (attempt >= 9) throw new StartupError(`Telegram is unreachable: ${(error as Error).message}`);
+      logger.warn({ err: error }, "getMe failed; retrying");
+      await sleep(Math.min(10_000, 500 * 2 ** attempt));
+    }
+  }
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const db = await openDatabase(config, logger);
+  const settings = new SettingsRepository(db);
+  const deps: BotDeps = { config, logger, db, repos: { settings } };
+  const i18n = createI18n(settings);
+  const bot = createBot(deps, { i18n });
+  try {
+    await initBot(bot, logger);
+    await bot.api.deleteWebhook();
+  } catch (error) {
+    await db.$disconnect();
+    throw error;
+  }
+
+  const poller = new Poller(bot, logger);
+  const polling = poller.start();
+  logger.info({ username: bot.botInfo.username }, "polling started");
+  publishCommands(bot.api, i18n).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    polling,
+    stop: () =>
+      (stopping ??= (async () => {
+        await poller.stop();
+        await db.$disconnect();
+      })()),
+  };
+}

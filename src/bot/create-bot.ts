@@ -1,0 +1,45 @@
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { autoRetry } from "@grammyjs/auto-retry";
+import type { I18n } from "@grammyjs/i18n";
+import type { Context as BaseContext } from "grammy";
+import type { Context } from "./context.ts";
+import type { BotDeps } from "./deps.ts";
+import { createI18n } from "./i18n.ts";
+import { ownerGate } from "./middlewares/owner-gate.ts";
+import { updateContext } from "./middlewares/update-context.ts";
+import { answerEveryCallback } from "./middlewares/callback-answer.ts";
+import { handleUpdateError } from "./error-handler.ts";
+import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
+import { menuFeature } from "./features/menu/index.ts";
+import { settingsFeature } from "./features/settings/index.ts";
+import { fallbackFeature } from "./features/common/index.ts";
+
+export interface CreateBotOptions {
+  /** Skips getMe at start-up (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+  i18n?: I18n<BaseContext>;
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Context> {
+  const { config } = deps;
+  const bot = new Bot<Context>(config.botToken, {
+    botInfo: options.botInfo,
+    client: { apiRoot: config.telegramApiRoot },
+  });
+  bot.api.config.use(autoRetry(autoRetryOptions));
+
+  bot.use(ownerGate(config.ownerIds));
+  bot.use(updateContext(deps));
+  bot.use(answerEveryCallback);
+
+  const i18n = options.i18n ?? createI18n(deps.repos.settings);
+  const app = bot.errorBoundary(handleUpdateError);
+  app.use(i18n.middleware());
+  app.use(flowsRuntime(deps.db, i18n));
+  app.use(menuFeature, settingsFeature);
+  app.use(fallbackFeature);
+
+  bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));
+  return bot;
+}

@@ -1,0 +1,17 @@
+import { Composer } from "grammy";
+import type { Context } from "../../context.ts";
+import { staleButton } from "../../middlewares/callback-answer.ts";
+import { backToMainKeyboard } from "../menu/keyboards.ts";
+
+/** Last in the tree: whatever no feature handled gets a helpful answer. */
+export const fallbackFeature = new Composer<Context>();
+
+fallbackFeature.on("callback_query", staleButton);
+
+fallbackFeature.on("message:text", async (ctx) => {
+  await ctx.reply(ctx.t("unknown-text"), { reply_markup: backToMainKeyboard(ctx.t) });
+});
+
+fallbackFeature.on("message", async (ctx) => {
+  await ctx.reply(ctx.t("unknown-media"), { reply_markup: backToMainKeyboard(ctx.t) });
+});

@@ -1,0 +1,50 @@
+import { Composer } from "grammy";
+import { conversations } from "@grammyjs/conversations";
+import { autoRetry } from "@grammyjs/auto-retry";
+import type { I18n } from "@grammyjs/i18n";
+import type { Context as BaseContext } from "grammy";
+import type { Context, FlowContext } from "../context.ts";
+import { conversationStorageAdapter } from "../../db/conversation-storage.ts";
+import type { Db } from "../../db/client.ts";
+import { showMainMenu } from "./menu/index.ts";
+
+/**
+ * Bump when a flow's code changes in a way that makes stored replay logs
+ * invalid: flows stored under another version are discarded, not replayed.
+ */
+export const FLOW_STORAGE_VERSION = 1;
+
+export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+
+/** Installs the conversations plugin (state in the database) and the global exits from flows. */
+export function flowsRuntime(db: Db, i18n: I18n<BaseContext>) {
+  const runtime = new Composer<Context>();
+  runtime.use(
+    conversations<Context, FlowContext>({
+      storage: { type: "key", version: FLOW_STORAGE_VERSION, prefix: "flow:", adapter: conversationStorageAdapter(db) },
+      // Transformers and i18n of the outer bot do not reach inside conversations.
+      plugins: [
+        async (ctx, next) => {
+          ctx.api.config.use(autoRetry(autoRetryOptions));
+          await next();
+        },
+        i18n.middleware() as never,
+      ],
+    }),
+  );
+
+  runtime.command("cancel", async (ctx) => {
+    const active = Object.keys(ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"));
+    await showMainMenu(ctx);
+  });
+
+  // Any other command leaves the current flow and then runs as usual.
+  runtime.on("message:entities:bot_command", async (ctx, next) => {
+    const startsWithCommand = ctx.message.entities.some((e) => e.type === "bot_command" && e.offset === 0);
+    if (startsWithCommand && Object.keys(ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+    await next();
+  });
+  return runtime;
+}

@@ -1,0 +1,40 @@
+import { I18n } from "@grammyjs/i18n";
+import type { Context as BaseContext } from "grammy";
+import type { SettingsRepository } from "../db/settings-repository.ts";
+import { commonTexts } from "./features/common/texts.ts";
+import { menuTexts } from "./features/menu/texts.ts";
+import { settingsTexts } from "./features/settings/texts.ts";
+
+export const LOCALES = ["ru", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "ru";
+
+type Texts = Record<Locale, string>;
+const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export const localeKey = (userId: number) => `locale:${userId}`;
+
+export function createI18n(settings: SettingsRepository, extraTexts: Texts[] = []): I18n<BaseContext> {
+  const i18n = new I18n<BaseContext>({
+    defaultLocale: DEFAULT_LOCALE,
+    // Fluent would wrap every placeable in Unicode isolation marks, which end up inside HTML and copied text.
+    fluentBundleOptions: { useIsolating: false },
+    localeNegotiator: async (ctx) => {
+      try {
+        const stored = ctx.from ? await settings.get(localeKey(ctx.from.id)) : undefined;
+        return isLocale(stored) ? stored : DEFAULT_LOCALE;
+      } catch {
+        return DEFAULT_LOCALE; // the database being down must not silence the error message itself
+      }
+    },
+  });
+  for (const locale of LOCALES) {
+    const source = [...ALL_TEXTS, ...extraTexts].map((texts) => texts[locale]).join("\n");
+    i18n.loadLocaleSync(locale, { source });
+  }
+  return i18n;
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
+
+describe("conversations persisted in the database", () => {
+  const session = new BotSession();
+  beforeAll(() => session.start());
+  afterAll(() => session.close());
+
+  it("continues /settings at the same step after kill -9 and a restart", async () => {
+    const settings = await session.chat.send("/settings");
+    expect(settings.payload.text).toContain("Язык интерфейса: Русский");
+    const ask = await session.chat.tap("set:lang");
+    expect(ask.payload.text).toContain("Выберите язык");
+
+    await session.crashAndRestart();
+
+    // Typed text is only understood by the language step of the flow; outside a flow it gets the generic answer.
+    const saved = await session.chat.send("English");
+    expect(saved.payload.text).toBe("✅ Interface language: English");
+    const menu = await session.chat.send("/start");
+    expect(buttonsOf(menu).map((b) => b.text)).toEqual(["🗂 Project manager", "✨ Automations", "⚙️ Settings"]);
+  });
+
+  it("keeps the chosen language across restarts and can switch back with a button", async () => {
+    await session.crashAndRestart();
+    const settings = await session.chat.send("/settings");
+    expect(settings.payload.text).toContain("Interface language: English");
+    await session.chat.tap("set:lang");
+    const saved = await session.chat.tap("set:lang:ru");
+    expect(saved.payload.text).toBe("✅ Язык интерфейса: Русский");
+  });
+
+  it("re-asks with the reason when the answer is not a language", async () => {
+    await session.chat.send("/settings");
+    await session.chat.tap("set:lang");
+    const hint = await session.chat.send("klingon");
+    expect(hint.payload.text).toContain("Доступны: ru, en");
+    const saved = await session.chat.send("ru");
+    expect(saved.payload.text).toContain("Русский");
+  });
+
+  it("leaves any flow from any step with /cancel", async () => {
+    await session.chat.send("/settings");
+    await session.chat.tap("set:lang");
+    const cancelled = await session.chat.send("/cancel");
+    expect(cancelled.payload.text).toContain("Действие отменено");
+    // The language step is gone: typed text now gets the outside-a-flow answer.
+    const after = await session.chat.send("en");
+    expect(after.payload.text).toContain("/start");
+    const nothing = await session.chat.send("/cancel");
+    expect(nothing.payload.text).toContain("нечего отменять");
+  });
+
+  it("leaves the flow when another command is sent and runs that command", async () => {
+    await session.chat.send("/settings");
+    await session.chat.tap("set:lang");
+    const help = await session.chat.send("/help");
+    expect(help.payload.text).toContain("/new");
+    const after = await session.chat.send("en");
+    expect(after.payload.text).toContain("/start");
+  });
+});

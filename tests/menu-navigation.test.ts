@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { buttonsOf, callback } from "./support/owner-chat.ts";
+
+describe("menus over the fake Bot API", () => {
+  const session = new BotSession();
+  beforeAll(() => session.start());
+  afterAll(() => session.close());
+
+  it("registers the command list in Russian (default) and English on start", async () => {
+    const calls = await session.api.waitForCall((c) => c.method === "setMyCommands" && c.payload.language_code === "en");
+    const commands = calls.payload.commands.map((c: { command: string }) => c.command);
+    expect(commands).toEqual(["start", "help", "cancel", "new", "ideas", "active", "archive", "templates", "generate", "find", "settings", "sync", "export"]);
+    expect(session.api.callsOf("setMyCommands").some((c) => c.payload.language_code === undefined && /Главное меню/.test(JSON.stringify(c.payload.commands)))).toBe(true);
+    expect(session.api.callsOf("deleteWebhook")).toHaveLength(1);
+  });
+
+  it("answers /start with the main menu in Russian", async () => {
+    const reply = await session.chat.send("/start");
+    expect(reply.method).toBe("sendMessage");
+    expect(reply.payload.parse_mode).toBe("HTML");
+    expect(reply.payload.text).toContain("Designflow Assistant");
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(["🗂 Менеджер проектов", "✨ Автоматизации", "⚙️ Настройки"]);
+  });
+
+  it("opens sub-menus in place and comes back with Back", async () => {
+    const projects = await session.chat.tap("nav:projects");
+    expect(projects.method).toBe("editMessageText");
+    expect(buttonsOf(projects).map((b) => b.data)).toEqual(["nav:new", "nav:list:idea", "nav:list:active", "nav:list:archived", "nav:main"]);
+    const back = await session.chat.tap("nav:main");
+    expect(back.method).toBe("editMessageText");
+    expect(back.payload.text).toContain("Designflow Assistant");
+    const automations = await session.chat.tap("nav:automations");
+    expect(buttonsOf(automations).map((b) => b.data)).toEqual(["nav:generate", "nav:templates", "nav:main"]);
+  });
+
+  it("answers every tapped button so no spinner is left turning", async () => {
+    const since = session.api.calls.length;
+    await session.chat.tap("nav:main");
+    await session.api.waitForCall((c) => c.method === "answerCallbackQuery", { since });
+  });
+
+  it("shows /help with the command list and the state of the integrations", async () => {
+    const reply = await session.chat.send("/help");
+    expect(reply.payload.text).toContain("/new");
+    expect(reply.payload.text).toContain("/cancel");
+    expect(reply.payload.text).toContain("Notion выкл.");
+  });
+
+  it("gives text outside any flow a helpful answer with a way back to the menu", async () => {
+    const reply = await session.chat.send("привет");
+    expect(reply.payload.text).toContain("/start");
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual(["nav:main"]);
+  });
+
+  it("answers stale and malformed buttons with a notice instead of failing", async () => {
+    for (const data of ["project:999999:open", "nav:", "💥", "x".repeat(64)]) {
+      const since = session.api.calls.length;
+      session.api.push(callback(data, { message_id: 5, date: 0, chat: { id: 1, type: "private" }, text: "old" }));
+      const answer = await session.api.waitForCall((c) => c.method === "answerCallbackQuery", { since });
+      expect(answer.payload.text).toContain("устарела");
+    }
+    const reply = await session.chat.send("/start");
+    expect(reply.payload.text).toContain("Designflow Assistant");
+  });
+});

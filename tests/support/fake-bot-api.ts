@@ -1,0 +1,243 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const OWNER_ID = 111_222_333;
+export const STRANGER_ID = 999_888_777;
+export const BOT_USER = { id: 424242, is_bot: true, first_name: "Designflow", username: "designflow_test_bot" };
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, any>;
+  /** Files of a multipart upload: field name → bytes. */
+  files: Record<string, { name: string; bytes: Buffer }>;
+  at: number;
+}
+
+interface Fault {
+  method: string;
+  times: number;
+  status: number;
+  body: Record<string, unknown>;
+}
+
+interface Waiter {
+  offset: number;
+  limit: number;
+  resolve: (updates: any[]) => void;
+}
+
+/**
+ * A Telegram Bot API stand-in on 127.0.0.1: serves getUpdates with real long
+ * polling and offsets, records every call (JSON and multipart), hands out
+ * message ids, serves files for getFile, and injects errors on demand.
+ */
+export class FakeBotApi {
+  readonly calls: RecordedCall[] = [];
+  readonly token: string;
+  private server: Server;
+  private updates: any[] = [];
+  private nextUpdateId = 1;
+  private nextMessageId = 1000;
+  private waiters: Waiter[] = [];
+  private faults: Fault[] = [];
+  private files = new Map<string, Buffer>();
+  private listeners = new Set<() => void>();
+  /** The highest offset the bot confirmed (all updates below it are acknowledged). */
+  confirmedOffset = 0;
+
+  constructor(token = "123456:TEST-token_abcdefghijklmnop") {
+    this.token = token;
+    this.server = createServer((req, res) => void this.route(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    for (const waiter of this.waiters.splice(0)) waiter.resolve([]);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Queues an update (update_id assigned) and wakes a waiting getUpdates. */
+  push(update: Record<string, unknown>): number {
+    const update_id = this.nextUpdateId++;
+    this.updates.push({ update_id, ...update });
+    this.flushWaiters();
+    return update_id;
+  }
+
+  /** Makes the next `times` calls of `method` fail with the given Bot API error. */
+  failNext(method: string, error: { error_code: number; description?: string; retry_after?: number }, times = 1): void {
+    const body: Record<string, unknown> = { ok: false, error_code: error.error_code, description: error.description ?? `Error ${error.error_code}` };
+    if (error.retry_after !== undefined) body.parameters = { retry_after: error.retry_after };
+    this.faults.push({ method, times, status: error.error_code, body });
+  }
+
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, bytes);
+  }
+
+  pendingUpdates(): number {
+    return this.updates.filter((u) => u.update_id >= this.confirmedOffset).length;
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Calls other than polling and start-up housekeeping. */
+  replies(): RecordedCall[] {
+    return this.calls.filter((call) => !["getUpdates", "getMe", "deleteWebhook", "setMyCommands"].includes(call.method));
+  }
+
+  /** Resolves with the first call (recorded after `since`) that matches. */
+  waitForCall(predicate: (call: RecordedCall) => boolean, options: { since?: number; timeoutMs?: number } = {}): Promise<RecordedCall> {
+    const since = options.since ?? 0;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.calls.slice(since).find(predicate);
+        if (!found) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = this.calls.slice(since).map((c) => `${c.method}${c.payload.text ? `(${String(c.payload.text).slice(0, 60)})` : ""}`);
+        reject(new Error(`no matching Bot API call within ${timeoutMs} ms; saw: ${seen.join(", ") || "nothing"}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = () => void check();
+      if (check()) return;
+      this.listeners.add(listener);
+    });
+  }
+
+  private flushWaiters(): void {
+    for (const waiter of [...this.waiters]) {
+      const ready = this.updates.filter((u) => u.update_id >= waiter.offset).slice(0, waiter.limit);
+      if (ready.length === 0) continue;
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(ready);
+    }
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const fileMatch = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
+    if (fileMatch) return this.serveFile(fileMatch[1], decodeURIComponent(fileMatch[2]), res);
+    const match = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
+    if (!match) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    if (match[1] !== this.token) return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const method = match[2];
+    const { payload, files } = await readPayload(req, url);
+    const call: RecordedCall = { method, payload, files, at: Date.now() };
+    this.calls.push(call);
+    for (const listener of [...this.listeners]) listener();
+
+    const fault = this.faults.find((f) => f.method === method && f.times > 0);
+    if (fault) {
+      fault.times--;
+      return this.send(res, fault.status, fault.body);
+    }
+    if (method === "getUpdates") return this.getUpdates(payload, req, res);
+    return this.send(res, 200, { ok: true, result: this.resultFor(method, payload, files) });
+  }
+
+  private getUpdates(payload: Record<string, any>, req: IncomingMessage, res: ServerResponse): void {
+    const offset = Number(payload.offset ?? 0);
+    if (offset > this.confirmedOffset) this.confirmedOffset = offset;
+    this.updates = this.updates.filter((u) => u.update_id >= this.confirmedOffset);
+    const limit = Number(payload.limit ?? 100);
+    const ready = this.updates.filter((u) => u.update_id >= offset).slice(0, limit);
+    const timeout = Number(payload.timeout ?? 0);
+    if (ready.length > 0 || timeout === 0) return this.send(res, 200, { ok: true, result: ready });
+    const waiter: Waiter = {
+      offset,
+      limit,
+      resolve: (updates) => {
+        clearTimeout(timer);
+        if (!res.writableEnded) this.send(res, 200, { ok: true, result: updates });
+      },
+    };
+    const timer = setTimeout(() => waiter.resolve([]), Math.min(timeout, 2) * 1000);
+    req.on("close", () => {
+      clearTimeout(timer);
+      const index = this.waiters.indexOf(waiter);
+      if (index >= 0) this.waiters.splice(index, 1);
+    });
+    this.waiters.push(waiter);
+  }
+
+  private resultFor(method: string, payload: Record<string, any>, files: RecordedCall["files"]): unknown {
+    const chat = { id: Number(payload.chat_id ?? OWNER_ID), type: "private", first_name: "Owner" };
+    const base = () => ({ message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: BOT_USER });
+    const parseMarkup = (markup: unknown) => (typeof markup === "string" ? JSON.parse(markup) : markup);
+    switch (method) {
+      case "getMe":
+        return { ...BOT_USER, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+      case "sendMessage":
+        return { ...base(), text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
+      case "editMessageText":
+        return { message_id: Number(payload.message_id), date: 0, chat, text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
+      case "sendPhoto":
+        return { ...base(), caption: payload.caption, photo: [{ file_id: fileIdOf(payload.photo, files.photo), file_unique_id: "u", width: 1, height: 1 }] };
+      case "sendDocument":
+        return { ...base(), caption: payload.caption, document: { file_id: fileIdOf(payload.document, files.document), file_unique_id: "u", file_name: files.document?.name } };
+      case "sendMediaGroup":
+        return (JSON.parse(payload.media) as any[]).map((item) => ({ ...base(), photo: [{ file_id: `photo-${this.nextMessageId}`, file_unique_id: "u", width: 1, height: 1 }], type: item.type }));
+      case "getFile":
+        return { file_id: payload.file_id, file_unique_id: "u", file_path: `files/${payload.file_id}` };
+      default:
+        return true;
+    }
+  }
+
+  private serveFile(token: string, path: string, res: ServerResponse): void {
+    const bytes = token === this.token ? this.files.get(path.replace(/^files\//, "")) : undefined;
+    if (!bytes) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
+    res.end(bytes);
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown): void {
+    if (res.writableEnded) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+}
+
+function fileIdOf(value: unknown, upload?: { name: string }): string {
+  if (typeof value === "string" && !value.startsWith("attach://")) return value;
+  return `uploaded-${upload?.name ?? "file"}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+async function readPayload(req: IncomingMessage, url: URL) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  const payload: Record<string, any> = Object.fromEntries(url.searchParams);
+  const files: RecordedCall["files"] = {};
+  if (type.includes("application/json") && body.length) Object.assign(payload, JSON.parse(body.toString("utf8")));
+  else if (type.includes("multipart/form-data")) {
+    const form = await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body }).formData();
+    for (const [key, value] of form) {
+      if (typeof value === "string") payload[key] = value;
+      else files[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+    }
+  } else if (type.includes("application/x-www-form-urlencoded")) Object.assign(payload, Object.fromEntries(new URLSearchParams(body.toString())));
+  return { payload, files };
+}

@@ -1,0 +1,35 @@
+import { FakeBotApi } from "./fake-bot-api.ts";
+import { BotProcess, startBot, tempSqliteUrl } from "./bot-process.ts";
+import { OwnerChat } from "./owner-chat.ts";
+
+/** A fake Bot API, a database and the bot process polling it, plus the owner's chat. */
+export class BotSession {
+  api!: FakeBotApi;
+  bot!: BotProcess;
+  chat!: OwnerChat;
+  databaseUrl: string;
+  private env: Record<string, string>;
+
+  constructor(options: { databaseUrl?: string; env?: Record<string, string> } = {}) {
+    this.databaseUrl = options.databaseUrl ?? tempSqliteUrl();
+    this.env = options.env ?? {};
+  }
+
+  async start(): Promise<this> {
+    this.api = await new FakeBotApi().start();
+    this.chat = new OwnerChat(this.api);
+    this.bot = await startBot(this.api, this.databaseUrl, this.env);
+    return this;
+  }
+
+  /** kill -9 and start again on the same database and Bot API. */
+  async crashAndRestart(): Promise<void> {
+    await this.bot.stop();
+    this.bot = await startBot(this.api, this.databaseUrl, this.env);
+  }
+
+  async close(): Promise<void> {
+    await this.bot?.stop();
+    await this.api?.close();
+  }
+}
