@@ -6,7 +6,7 @@ import { StartupError, startApp, type App } from "./app.ts";
 const SHUTDOWN_DEADLINE_MS = 9_000;
 
 async function main(): Promise<void> {
-  dotenv.config({ quiet: true });
+  dotenv.config({ path: process.env.DOTENV_CONFIG_PATH, quiet: true });
   let config;
   try {
     config = loadConfig();

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { BotSession } from "./support/session.ts";
+import { PG_ADMIN_URL, createTestDatabase, terminateConnections } from "./support/postgres.ts";
+
+describe("the bot on Postgres", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let session: BotSession;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    session = await new BotSession({ databaseUrl: database.url }).start();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await database?.drop();
+  });
+
+  it("migrates an empty database at start and answers /start", async () => {
+    expect(session.bot.output).toContain("migrations applied");
+    const reply = await session.chat.send("/start");
+    expect(reply.payload.text).toContain("Designflow Assistant");
+  });
+
+  it("continues a flow after kill -9 with its state stored in Postgres", async () => {
+    await session.chat.send("/settings");
+    await session.chat.tap("set:lang");
+    await session.crashAndRestart();
+    expect(session.bot.output).not.toContain("migrations applied");
+    const saved = await session.chat.send("en");
+    expect(saved.payload.text).toBe("✅ Interface language: English");
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT value FROM "Setting" WHERE key LIKE 'locale:%'`);
+    await client.end();
+    expect(rows).toEqual([{ value: "en" }]);
+  });
+
+  it("survives losing its connections: the bot keeps polling and answers again", async () => {
+    await terminateConnections(database.name);
+    // The first update after the cut may fail (friendly message) or succeed on a fresh connection; either way the bot lives on.
+    await session.chat.send("/help");
+    const reply = await session.chat.send("/start");
+    expect(reply.payload.text).toContain("Designflow Assistant");
+    expect(session.bot.child.exitCode).toBeNull();
+  });
+
+  it("tells the owner the database is unavailable while it is, and recovers without a restart", async () => {
+    await setAllowConnections(database.name, false);
+    await terminateConnections(database.name);
+    try {
+      const reply = await session.chat.send("/settings");
+      expect(reply.payload.text).toContain("The database is unavailable");
+    } finally {
+      await setAllowConnections(database.name, true);
+    }
+    const reply = await session.chat.send("/start");
+    expect(reply.payload.text).toContain("Designflow Assistant");
+  });
+});
+
+async function setAllowConnections(name: string, allow: boolean) {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allow}`);
+  await client.end();
+}
