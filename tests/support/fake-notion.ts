@@ -1,0 +1,382 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeFault {
+  status: number;
+  code: string;
+  message?: string;
+  /** Seconds, sent as the Retry-After header. */
+  retryAfter?: number;
+  /** Apply the write first, then answer with the error (a 5xx after the work was done). */
+  afterApply?: boolean;
+}
+
+export interface FakeSchema {
+  titleProperty: string;
+  statusProperty: string;
+  statusType: "select" | "status";
+  statusOptions: string[];
+}
+
+export interface FakePage {
+  id: string;
+  dataSourceId: string;
+  createdTime: string;
+  title: string;
+  status: string | null;
+  blocks: { id: string; text: string }[];
+  inTrash: boolean;
+}
+
+type Json = Record<string, any>;
+type Handler = (body: Json, ids: string[], query: URLSearchParams) => { status?: number; body: Json };
+interface ArmedFault { fault: FakeFault; remaining: number; until: number; endpoint?: string }
+
+class FakeError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const invalid = (message: string) => new FakeError(400, "validation_error", message);
+const notFound = (kind: string, id: string) =>
+  new FakeError(404, "object_not_found", `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`);
+
+/**
+ * A Notion API stand-in on 127.0.0.1 for the calls NotionService makes with the real
+ * @notionhq/client: databases, data sources (schema + query), pages, block children.
+ */
+export class FakeNotion {
+  readonly apiKey: string;
+  readonly databaseId = randomUUID();
+  readonly dataSourceId = randomUUID();
+  readonly schema: FakeSchema;
+  readonly pages: FakePage[] = [];
+  /** Requests per endpoint, e.g. "POST /pages", "PATCH /pages/:id", "DELETE /blocks/:id". */
+  readonly counts = new Map<string, number>();
+  /** Every request in arrival order with its time (ms) and the status it got. */
+  readonly requests: { endpoint: string; at: number; status: number }[] = [];
+  /** The URL to give the client as `baseUrl` (set by start()). */
+  baseUrl = "";
+  private server: Server;
+  private faults: ArmedFault[] = [];
+  private delays: { ms: number; endpoint?: string }[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private routes: [string, RegExp, Handler][];
+
+  constructor(options: { apiKey?: string; schema?: Partial<FakeSchema> } = {}) {
+    this.apiKey = options.apiKey ?? "secret_fake_notion_key_123";
+    this.schema = { titleProperty: "Name", statusProperty: "Status", statusType: "select", statusOptions: ["Idea", "Active", "Archived"], ...options.schema };
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.routes = [
+      ["GET /databases/:id", /^GET \/v1\/databases\/([^/]+)$/, (_b, [id]) => ({ body: this.database(id) })],
+      ["GET /data_sources/:id", /^GET \/v1\/data_sources\/([^/]+)$/, (_b, [id]) => ({ body: this.dataSource(id) })],
+      ["POST /data_sources/:id/query", /^POST \/v1\/data_sources\/([^/]+)\/query$/, (b, [id]) => ({ body: this.query(id, b) })],
+      ["POST /pages", /^POST \/v1\/pages$/, (b) => ({ body: this.createPage(b) })],
+      ["PATCH /pages/:id", /^PATCH \/v1\/pages\/([^/]+)$/, (b, [id]) => ({ body: this.updatePage(id, b) })],
+      ["GET /blocks/:id/children", /^GET \/v1\/blocks\/([^/]+)\/children$/, (_b, [id], q) => ({ body: this.listChildren(id, q) })],
+      ["PATCH /blocks/:id/children", /^PATCH \/v1\/blocks\/([^/]+)\/children$/, (b, [id]) => ({ body: this.appendChildren(id, b) })],
+      ["DELETE /blocks/:id", /^DELETE \/v1\/blocks\/([^/]+)$/, (_b, [id]) => ({ body: this.deleteBlock(id) })],
+    ];
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- fault injection and inspection -----------------------------------------------------------
+
+  /** The next `n` requests (to `endpoint` if given) fail with `fault`. */
+  failNext(n: number, fault: FakeFault, endpoint?: string): void {
+    this.faults.push({ fault, remaining: n, until: Infinity, endpoint });
+  }
+
+  /** Every request (to `endpoint` if given) fails with `fault` for the next `ms` milliseconds. */
+  failFor(ms: number, fault: FakeFault, endpoint?: string): void {
+    this.faults.push({ fault, remaining: Infinity, until: Date.now() + ms, endpoint });
+  }
+
+  /** The next request (to `endpoint` if given) is applied at once but answered only after `ms`. */
+  delayNext(ms: number, endpoint?: string): void {
+    this.delays.push({ ms, endpoint });
+  }
+
+  count(endpoint: string): number {
+    return this.counts.get(endpoint) ?? 0;
+  }
+
+  livePages(): FakePage[] {
+    return this.pages.filter((p) => !p.inTrash);
+  }
+
+  /** The page body as one string: paragraphs joined with "\n". */
+  bodyOf(page: FakePage): string {
+    return page.blocks.map((b) => b.text).join("\n");
+  }
+
+  // ---- HTTP plumbing ----------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake");
+    const raw = await readBody(req);
+    const route = this.routes.find(([, pattern]) => pattern.test(`${req.method} ${url.pathname}`));
+    const endpoint = route?.[0] ?? `${req.method} ${url.pathname}`;
+    this.counts.set(endpoint, this.count(endpoint) + 1);
+    const fault = this.takeFault(endpoint);
+    const delay = this.takeDelay(endpoint);
+    let status = 200;
+    let body: Json;
+    try {
+      this.checkHeaders(req);
+      if (!route) throw new FakeError(400, "invalid_request_url", `Invalid request URL: ${endpoint}`);
+      if (fault && !fault.afterApply) throw faultError(fault);
+      const ids = (route[1].exec(`${req.method} ${url.pathname}`) ?? []).slice(1).map(decodeURIComponent);
+      ({ status = 200, body } = route[2](raw ? JSON.parse(raw) : {}, ids, url.searchParams));
+      if (fault) throw faultError(fault);
+    } catch (error) {
+      const e = error instanceof FakeError ? error : new FakeError(500, "internal_server_error", String(error));
+      status = e.status;
+      body = { object: "error", status: e.status, code: e.code, message: e.message, request_id: randomUUID() };
+    }
+    this.requests.push({ endpoint, at: Date.now(), status });
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (fault?.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
+    const send = () => res.writeHead(status, headers).end(JSON.stringify(body));
+    if (!delay) return void send();
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!res.destroyed) send();
+    }, delay);
+    this.timers.add(timer);
+  }
+
+  private checkHeaders(req: IncomingMessage): void {
+    if (req.headers.authorization !== `Bearer ${this.apiKey}`) throw new FakeError(401, "unauthorized", "API token is invalid.");
+    if (req.headers["notion-version"] !== "2025-09-03") throw invalid(`Notion-Version header missing or unsupported: ${req.headers["notion-version"]}`);
+  }
+
+  private takeFault(endpoint: string): FakeFault | undefined {
+    this.faults = this.faults.filter((f) => f.remaining > 0 && f.until > Date.now());
+    const armed = this.faults.find((f) => !f.endpoint || f.endpoint === endpoint);
+    if (!armed) return undefined;
+    armed.remaining -= 1;
+    return armed.fault;
+  }
+
+  private takeDelay(endpoint: string): number {
+    const index = this.delays.findIndex((d) => !d.endpoint || d.endpoint === endpoint);
+    return index < 0 ? 0 : this.delays.splice(index, 1)[0].ms;
+  }
+
+  // ---- endpoints --------------------------------------------------------------------------------
+
+  private database(id: string): Json {
+    if (id !== this.databaseId) throw notFound("database", id);
+    return { object: "database", id, title: [], data_sources: [{ id: this.dataSourceId, name: "Projects" }], in_trash: false };
+  }
+
+  private dataSource(id: string): Json {
+    if (id !== this.dataSourceId) throw notFound("data_source", id);
+    const { titleProperty, statusProperty, statusType, statusOptions } = this.schema;
+    const options = statusOptions.map((name, i) => ({ id: `opt${i}`, name, color: "default", description: null }));
+    const statusConfig = statusType === "status" ? { status: { options, groups: [] } } : { select: { options } };
+    return {
+      object: "data_source",
+      id,
+      properties: {
+        [titleProperty]: { id: "title", name: titleProperty, type: "title", title: {} },
+        [statusProperty]: { id: "st", name: statusProperty, type: statusType, ...statusConfig },
+        Notes: { id: "nt", name: "Notes", type: "rich_text", rich_text: {} },
+      },
+    };
+  }
+
+  private query(id: string, body: Json): Json {
+    this.dataSource(id);
+    const matches = this.pages
+      .filter((p) => p.dataSourceId === id && p.inTrash === Boolean(body.in_trash))
+      .filter((p) => !body.filter || this.matches(p, body.filter))
+      .sort((a, b) => this.compare(a, b, body.sorts ?? []));
+    return paginate(matches.map((p) => this.pageJson(p)), body.start_cursor, body.page_size);
+  }
+
+  private matches(page: FakePage, filter: Json): boolean {
+    if (filter.and) return filter.and.every((f: Json) => this.matches(page, f));
+    if (filter.or) return filter.or.some((f: Json) => this.matches(page, f));
+    if (filter.timestamp === "created_time") return compareDate(page.createdTime, filter.created_time);
+    if (filter.property === this.schema.titleProperty && filter.title?.equals !== undefined) return page.title === filter.title.equals;
+    throw invalid(`Could not find property with name or id: ${filter.property ?? JSON.stringify(filter)}`);
+  }
+
+  private compare(a: FakePage, b: FakePage, sorts: Json[]): number {
+    for (const sort of sorts) {
+      if (sort.timestamp !== "created_time") throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
+      // created_time has minute precision; insertion order breaks ties like Notion's creation order.
+      const diff = a.createdTime.localeCompare(b.createdTime) || this.pages.indexOf(a) - this.pages.indexOf(b);
+      if (diff !== 0) return sort.direction === "descending" ? -diff : diff;
+    }
+    return 0;
+  }
+
+  private createPage(body: Json): Json {
+    const dataSourceId = body.parent?.data_source_id;
+    if (!dataSourceId) throw invalid("body.parent.data_source_id should be defined");
+    this.dataSource(dataSourceId);
+    const page: FakePage = { id: randomUUID(), dataSourceId, createdTime: minuteFloor(new Date()), title: "", status: null, blocks: [], inTrash: false };
+    this.applyProperties(page, body.properties ?? {});
+    page.blocks = this.toBlocks(body.children ?? [], "body.children");
+    this.pages.push(page);
+    return this.pageJson(page);
+  }
+
+  private updatePage(id: string, body: Json): Json {
+    const page = this.page(id);
+    if (body.in_trash !== undefined || body.archived !== undefined) page.inTrash = Boolean(body.in_trash ?? body.archived);
+    else if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+    this.applyProperties(page, body.properties ?? {});
+    return this.pageJson(page);
+  }
+
+  private applyProperties(page: FakePage, properties: Json): void {
+    const { titleProperty, statusProperty, statusType, statusOptions } = this.schema;
+    for (const [name, value] of Object.entries<Json>(properties)) {
+      if (name === titleProperty) {
+        if (!Array.isArray(value.title)) throw invalid(`${name} is expected to be title.`);
+        page.title = textOf(value.title, `body.properties.${name}.title`);
+      } else if (name === statusProperty) {
+        const option = value[statusType]?.name;
+        if (typeof option !== "string") throw invalid(`${name} is expected to be ${statusType}.`);
+        if (!statusOptions.includes(option)) {
+          if (statusType === "status") throw invalid(`Invalid status option. Status option "${option}" does not exist".`);
+          statusOptions.push(option); // select options are created on write
+        }
+        page.status = option;
+      } else if (name !== "Notes") {
+        throw invalid(`${name} is not a property that exists.`);
+      }
+    }
+  }
+
+  private listChildren(id: string, query: URLSearchParams): Json {
+    const page = this.page(id);
+    const blocks = page.blocks.map((b) => paragraphJson(b, page.id));
+    return paginate(blocks, query.get("start_cursor"), Number(query.get("page_size") ?? 100), { type: "block", block: {} });
+  }
+
+  private appendChildren(id: string, body: Json): Json {
+    const page = this.page(id);
+    if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+    const added = this.toBlocks(body.children ?? [], "body.children");
+    page.blocks.push(...added);
+    return { object: "list", results: added.map((b) => paragraphJson(b, page.id)), next_cursor: null, has_more: false };
+  }
+
+  private deleteBlock(id: string): Json {
+    for (const page of this.pages) {
+      const index = page.blocks.findIndex((b) => b.id === id);
+      if (index >= 0) return { ...paragraphJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
+    }
+    throw notFound("block", id);
+  }
+
+  private page(id: string): FakePage {
+    const page = this.pages.find((p) => p.id === id || p.id.replace(/-/g, "") === id);
+    if (!page) throw notFound("page", id);
+    return page;
+  }
+
+  private toBlocks(children: Json[], path: string): FakePage["blocks"] {
+    if (children.length > 100) throw invalid(`${path}.length should be ≤ \`100\`, instead was \`${children.length}\`.`);
+    return children.map((child, i) => {
+      if (child.type !== "paragraph" || !child.paragraph) throw invalid(`${path}[${i}]: only paragraph blocks are emulated`);
+      return { id: randomUUID(), text: textOf(child.paragraph.rich_text ?? [], `${path}[${i}].paragraph.rich_text`) };
+    });
+  }
+
+  private pageJson(page: FakePage): Json {
+    const { titleProperty, statusProperty, statusType } = this.schema;
+    const status = page.status === null ? null : { id: "opt", name: page.status, color: "default" };
+    return {
+      object: "page",
+      id: page.id,
+      created_time: page.createdTime,
+      last_edited_time: page.createdTime,
+      in_trash: page.inTrash,
+      archived: page.inTrash,
+      parent: { type: "data_source_id", data_source_id: page.dataSourceId, database_id: this.databaseId },
+      url: `https://www.notion.so/${page.id.replace(/-/g, "")}`,
+      properties: {
+        [titleProperty]: { id: "title", type: "title", title: [richTextJson(page.title)] },
+        [statusProperty]: { id: "st", type: statusType, [statusType]: status },
+      },
+    };
+  }
+}
+
+function textOf(items: Json[], path: string): string {
+  if (items.length > 100) throw invalid(`${path}.length should be ≤ \`100\`, instead was \`${items.length}\`.`);
+  return items
+    .map((item, i) => {
+      const content = item.text?.content;
+      if (item.type !== "text" || typeof content !== "string") throw invalid(`${path}[${i}].text should be defined`);
+      if (content.length > 2000) throw invalid(`${path}[${i}].text.content.length should be ≤ \`2000\`, instead was \`${content.length}\`.`);
+      return content;
+    })
+    .join("");
+}
+
+function richTextJson(content: string): Json {
+  const annotations = { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" };
+  return { type: "text", text: { content, link: null }, annotations, plain_text: content, href: null };
+}
+
+function paragraphJson(block: { id: string; text: string }, pageId: string): Json {
+  const richText = block.text === "" ? [] : [richTextJson(block.text)];
+  return { object: "block", id: block.id, parent: { type: "page_id", page_id: pageId }, type: "paragraph", has_children: false, in_trash: false, paragraph: { rich_text: richText, color: "default" } };
+}
+
+function paginate(items: Json[], cursor: string | null | undefined, pageSize = 100, extra: Json = { type: "page_or_data_source", page_or_data_source: {} }): Json {
+  const start = cursor ? Number(cursor) : 0;
+  const end = start + Math.min(pageSize || 100, 100);
+  return { object: "list", results: items.slice(start, end), has_more: end < items.length, next_cursor: end < items.length ? String(end) : null, ...extra };
+}
+
+function compareDate(value: string, condition: Json): boolean {
+  const t = Date.parse(value);
+  if (condition.on_or_after) return t >= Date.parse(condition.on_or_after);
+  if (condition.after) return t > Date.parse(condition.after);
+  if (condition.on_or_before) return t <= Date.parse(condition.on_or_before);
+  if (condition.before) return t < Date.parse(condition.before);
+  throw invalid(`unsupported created_time filter ${JSON.stringify(condition)}`);
+}
+
+/** Notion reports created_time rounded down to the minute. */
+function minuteFloor(date: Date): string {
+  return new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
+}
+
+function faultError(fault: FakeFault): FakeError {
+  return new FakeError(fault.status, fault.code, fault.message ?? `Injected ${fault.status} ${fault.code}`);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
