@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeError, compareDate, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, readBody, richTextJson, textOf, type Json } from "./fake-notion-shapes.ts";
 
 export interface FakeFault {
   status: number;
@@ -29,23 +30,8 @@ export interface FakePage {
   inTrash: boolean;
 }
 
-type Json = Record<string, any>;
 type Handler = (body: Json, ids: string[], query: URLSearchParams) => { status?: number; body: Json };
 interface ArmedFault { fault: FakeFault; remaining: number; until: number; endpoint?: string }
-
-class FakeError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-const invalid = (message: string) => new FakeError(400, "validation_error", message);
-const notFound = (kind: string, id: string) =>
-  new FakeError(404, "object_not_found", `Could not find ${kind} with ID: ${id}. Make sure the relevant pages and databases are shared with your integration.`);
 
 /**
  * A Notion API stand-in on 127.0.0.1 for the calls NotionService makes with the real
@@ -324,59 +310,4 @@ export class FakeNotion {
       },
     };
   }
-}
-
-function textOf(items: Json[], path: string): string {
-  if (items.length > 100) throw invalid(`${path}.length should be ≤ \`100\`, instead was \`${items.length}\`.`);
-  return items
-    .map((item, i) => {
-      const content = item.text?.content;
-      if (item.type !== "text" || typeof content !== "string") throw invalid(`${path}[${i}].text should be defined`);
-      if (content.length > 2000) throw invalid(`${path}[${i}].text.content.length should be ≤ \`2000\`, instead was \`${content.length}\`.`);
-      return content;
-    })
-    .join("");
-}
-
-function richTextJson(content: string): Json {
-  const annotations = { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" };
-  return { type: "text", text: { content, link: null }, annotations, plain_text: content, href: null };
-}
-
-function paragraphJson(block: { id: string; text: string }, pageId: string): Json {
-  const richText = block.text === "" ? [] : [richTextJson(block.text)];
-  return { object: "block", id: block.id, parent: { type: "page_id", page_id: pageId }, type: "paragraph", has_children: false, in_trash: false, paragraph: { rich_text: richText, color: "default" } };
-}
-
-function paginate(items: Json[], cursor: string | null | undefined, pageSize = 100, extra: Json = { type: "page_or_data_source", page_or_data_source: {} }): Json {
-  const start = cursor ? Number(cursor) : 0;
-  const end = start + Math.min(pageSize || 100, 100);
-  return { object: "list", results: items.slice(start, end), has_more: end < items.length, next_cursor: end < items.length ? String(end) : null, ...extra };
-}
-
-function compareDate(value: string, condition: Json): boolean {
-  const t = Date.parse(value);
-  if (condition.on_or_after) return t >= Date.parse(condition.on_or_after);
-  if (condition.after) return t > Date.parse(condition.after);
-  if (condition.on_or_before) return t <= Date.parse(condition.on_or_before);
-  if (condition.before) return t < Date.parse(condition.before);
-  throw invalid(`unsupported created_time filter ${JSON.stringify(condition)}`);
-}
-
-/** Notion reports created_time rounded down to the minute. */
-function minuteFloor(date: Date): string {
-  return new Date(Math.floor(date.getTime() / 60_000) * 60_000).toISOString();
-}
-
-function faultError(fault: FakeFault): FakeError {
-  return new FakeError(fault.status, fault.code, fault.message ?? `Injected ${fault.status} ${fault.code}`);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
