@@ -4,6 +4,11 @@ import type { Logger } from "./logger.ts";
 import { createDb, type Db } from "./db/client.ts";
 import { applyMigrations } from "./db/migrations.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
+import { ProjectRepository } from "./db/project-repository.ts";
+import { SyncJobRepository } from "./db/sync-job-repository.ts";
+import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
+import { ownerNotifier } from "./bot/notify-owners.ts";
+import type { Services } from "./bot/deps.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createI18n } from "./bot/i18n.ts";
 import { publishCommands } from "./bot/commands.ts";
@@ -50,9 +55,26 @@ async function initBot(bot: ReturnType<typeof createBot>, logger: Logger): Promi
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase(config, logger);
   const settings = new SettingsRepository(db);
-  const deps: BotDeps = { config, logger, db, repos: { settings } };
+  const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
+  const syncJobs = new SyncJobRepository(db);
+  let notionSync: NotionSync | undefined;
+  const services: Services = {
+    kickNotionSync: () => notionSync?.kick(),
+    syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
+  };
+  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
+  const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
+  if (config.notion) {
+    notionSync = createNotionSync({
+      config: config.notion,
+      logger,
+      projects,
+      jobs: syncJobs,
+      onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { detail: problem.detail }),
+    });
+  }
   try {
     await initBot(bot, logger);
     await bot.api.deleteWebhook();
@@ -61,6 +83,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     throw error;
   }
 
+  await notionSync?.start();
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
@@ -72,6 +95,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await poller.stop();
+        await notionSync?.stop();
         await db.$disconnect();
       })()),
   };

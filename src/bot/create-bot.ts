@@ -13,6 +13,8 @@ import { handleUpdateError } from "./error-handler.ts";
 import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
 import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
+import { projectsFeature } from "./features/projects/index.ts";
+import { syncFeature } from "./features/sync/index.ts";
 import { fallbackFeature } from "./features/common/index.ts";
 
 export interface CreateBotOptions {
@@ -37,7 +39,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   const app = bot.errorBoundary(handleUpdateError);
   app.use(i18n.middleware());
   app.use(flowsRuntime(deps.db, i18n));
-  app.use(menuFeature, settingsFeature);
+  app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
   app.use(fallbackFeature);
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));

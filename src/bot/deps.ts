@@ -1,10 +1,22 @@
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
+import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
+import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import type { Logger } from "../logger.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
+  projects: ProjectRepository;
+  syncJobs: SyncJobRepository;
+}
+
+/** Background services the bot talks to (each works, or explains itself, without its keys). */
+export interface Services {
+  /** Wakes the Notion outbox worker after a change was enqueued. */
+  kickNotionSync(): void;
+  /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
+  syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
 }
 
 export interface BotDeps {
@@ -12,4 +24,5 @@ export interface BotDeps {
   logger: Logger;
   db: Db;
   repos: Repositories;
+  services: Services;
 }

@@ -4,13 +4,15 @@ import type { SettingsRepository } from "../db/settings-repository.ts";
 import { commonTexts } from "./features/common/texts.ts";
 import { menuTexts } from "./features/menu/texts.ts";
 import { settingsTexts } from "./features/settings/texts.ts";
+import { projectTexts } from "./features/projects/texts.ts";
+import { syncTexts } from "./features/sync/texts.ts";
 
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
-const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts];
+const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

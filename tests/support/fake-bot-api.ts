@@ -10,6 +10,8 @@ export interface RecordedCall {
   payload: Record<string, any>;
   /** Files of a multipart upload: field name → bytes. */
   files: Record<string, { name: string; bytes: Buffer }>;
+  /** What the fake answered (message objects carry their message_id). */
+  result?: any;
   at: number;
 }
 
@@ -84,6 +86,10 @@ export class FakeBotApi {
     this.files.set(fileId, bytes);
   }
 
+  lastUpdateId(): number {
+    return this.nextUpdateId - 1;
+  }
+
   pendingUpdates(): number {
     return this.updates.filter((u) => u.update_id >= this.confirmedOffset).length;
   }
@@ -152,7 +158,8 @@ export class FakeBotApi {
       return this.send(res, fault.status, fault.body);
     }
     if (method === "getUpdates") return this.getUpdates(payload, req, res);
-    return this.send(res, 200, { ok: true, result: this.resultFor(method, payload, files) });
+    call.result = this.resultFor(method, payload, files);
+    return this.send(res, 200, { ok: true, result: call.result });
   }
 
   private getUpdates(payload: Record<string, any>, req: IncomingMessage, res: ServerResponse): void {

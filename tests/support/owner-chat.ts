@@ -11,6 +11,17 @@ export function textMessage(text: string, from = OWNER_ID) {
   return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(from), from: user(from), text, entities } };
 }
 
+export function photoMessage(fileId: string, options: { asDocument?: boolean; caption?: string } = {}) {
+  const media = options.asDocument
+    ? { document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: "ref.png", mime_type: "image/png" } }
+    : { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }] };
+  return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(OWNER_ID), from: user(OWNER_ID), caption: options.caption, ...media } };
+}
+
+export function stickerMessage() {
+  return { message: { message_id: messageIds++, date: 1, chat: privateChat(OWNER_ID), from: user(OWNER_ID), sticker: { file_id: "st", file_unique_id: "st", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } } };
+}
+
 export function callback(data: string, message: Record<string, any>, from = OWNER_ID) {
   return {
     callback_query: { id: `cb${messageIds++}`, from: user(from), chat_instance: "ci", data, message },
@@ -24,11 +35,38 @@ export class OwnerChat {
     this.api = api;
   }
 
-  /** Sends text and resolves with the bot's first message-producing call after it. */
-  async send(text: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+  /** Resolves when the bot has confirmed (finished handling) every update pushed so far. */
+  async settle(timeoutMs = 10_000): Promise<void> {
+    if (this.api.lastUpdateId() === 0) return;
+    const target = this.api.lastUpdateId() + 1;
+    const deadline = Date.now() + timeoutMs;
+    while (this.api.confirmedOffset < target) {
+      if (Date.now() > deadline) throw new Error(`updates not confirmed: offset ${this.api.confirmedOffset} < ${target}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /**
+   * Pushes an update, waits until the bot has finished handling it (confirmed
+   * offset), and resolves with the first visible output it produced.
+   */
+  async push(update: Record<string, unknown>, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    await this.settle();
     const since = this.api.calls.length;
-    this.api.push(textMessage(text));
-    return this.api.waitForCall(match, { since });
+    this.api.push(update);
+    const found = await this.api.waitForCall(match, { since });
+    await this.settle();
+    return found;
+  }
+
+  /** Every call the bot made while handling the last pushed update. */
+  outputsSince(since: number): RecordedCall[] {
+    return this.api.calls.slice(since).filter(isChatOutput);
+  }
+
+  /** Sends text and resolves with the bot's first message-producing call after it. */
+  send(text: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    return this.push(textMessage(text), match);
   }
 
   /** The newest message (sent or edited) that carries a button with this callback data. */
@@ -40,11 +78,13 @@ export class OwnerChat {
       const buttons = (markup?.inline_keyboard ?? []).flat();
       if (buttons.some((b: any) => b.callback_data === data)) {
         return {
-          message_id: Number(call.payload.message_id ?? 0) || 1,
+          message_id: Number(call.payload.message_id ?? call.result?.message_id ?? 1),
           date: 0,
           chat: { id: OWNER_ID, type: "private" },
           text: call.payload.text ?? undefined,
           caption: call.payload.caption,
+          photo: call.method === "sendPhoto" ? [{ file_id: String(call.payload.photo), file_unique_id: "u", width: 1, height: 1 }] : undefined,
+          document: call.method === "sendDocument" ? { file_id: String(call.payload.document), file_unique_id: "u" } : undefined,
           reply_markup: markup,
         };
       }
@@ -53,11 +93,8 @@ export class OwnerChat {
   }
 
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
-  async tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
-    const message = this.messageWithButton(data);
-    const since = this.api.calls.length;
-    this.api.push(callback(data, message));
-    return this.api.waitForCall(match, { since });
+  tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    return this.push(callback(data, this.messageWithButton(data)), match);
   }
 }
 
@@ -72,4 +109,11 @@ export function buttonsOf(call: RecordedCall): { text: string; data?: string; ur
 
 function allButtons(api: FakeBotApi): string[] {
   return api.calls.filter(isChatOutput).flatMap((call) => buttonsOf(call).map((b) => b.data ?? b.url ?? "?"));
+}
+
+/** The caption of a photo/document message, sent or edited in place (editMessageMedia carries it inside `media`). */
+export function captionOf(call: RecordedCall): string | undefined {
+  if (call.payload.caption !== undefined) return call.payload.caption;
+  const media = typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media;
+  return media?.caption;
 }

@@ -1,0 +1,86 @@
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
+import { showCard } from "./card.ts";
+import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData } from "./keyboards.ts";
+import { InlineKeyboard } from "grammy";
+
+const tz = (ctx: Context) => ctx.deps.config.timeZone;
+
+/** "No longer exists" or "was changed" plus the fresh card: the answer to a button that went stale. */
+export async function answerStale(ctx: Context, project: ProjectView | null | undefined): Promise<void> {
+  if (!project) {
+    await ctx.answerCallbackQuery({ text: ctx.t("project-missing") });
+    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("btn-main-menu"), "nav:projects"));
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("project-changed") });
+  await showCard(ctx, project, tz(ctx));
+}
+
+async function afterTransition(ctx: Context, result: TransitionResult) {
+  if (!result.ok) return answerStale(ctx, result.project);
+  await ctx.answerCallbackQuery();
+  ctx.deps.services.kickNotionSync();
+  await showCard(ctx, result.project, tz(ctx));
+}
+
+/** Runs the action of a `p:<id>:<action>[:<arg>]` button. */
+export async function runProjectAction(ctx: Context, id: number, action: string, arg: string | undefined): Promise<void> {
+  const projects = ctx.deps.repos.projects;
+  const project = await projects.get(id);
+  if (!project) return answerStale(ctx, null);
+  const expect = (status: ProjectStatus) => project.status === status;
+  const days = arg === "none" ? null : Number(arg);
+
+  switch (action) {
+    case "open":
+      await ctx.answerCallbackQuery();
+      return showCard(ctx, project, tz(ctx));
+    case "activate":
+      if (!expect("idea")) return answerStale(ctx, project);
+      await ctx.answerCallbackQuery();
+      if (arg === undefined) return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "activate"));
+      return afterTransition(ctx, await projects.transition(id, "idea", "active", { intervalDays: days }));
+    case "interval":
+      if (!expect("active")) return answerStale(ctx, project);
+      await ctx.answerCallbackQuery();
+      return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "setint"));
+    case "setint": {
+      if (!expect("active") || arg === undefined) return answerStale(ctx, project);
+      const updated = await projects.update(id, { reminderIntervalDays: days });
+      await ctx.answerCallbackQuery();
+      return updated ? showCard(ctx, updated, tz(ctx)) : answerStale(ctx, null);
+    }
+    case "complete":
+    case "drop":
+      if (!expect("active")) return answerStale(ctx, project);
+      return afterTransition(ctx, await projects.transition(id, "active", "archived", { reason: action === "complete" ? "completed" : "cancelled" }));
+    case "restore":
+      if (!expect("archived") || (arg !== "idea" && arg !== "active")) return answerStale(ctx, project);
+      return afterTransition(ctx, await projects.transition(id, "archived", arg, { intervalDays: project.reminderIntervalDays }));
+    case "delete":
+      if (expect("active")) return answerStale(ctx, project);
+      await ctx.answerCallbackQuery();
+      return showScreen(ctx, ctx.t("ask-delete", { name: escapeHtml(project.name) }), confirmDeleteKeyboard(ctx.t, id));
+    case "confirmdelete": {
+      if (expect("active") || !(await projects.delete(id))) return answerStale(ctx, project.status === "active" ? project : null);
+      await ctx.answerCallbackQuery();
+      ctx.deps.services.kickNotionSync();
+      const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));
+      return showScreen(ctx, ctx.t("deleted", { name: escapeHtml(project.name) }), back);
+    }
+    case "edit":
+      if (expect("archived")) return answerStale(ctx, project);
+      await ctx.answerCallbackQuery();
+      return showScreen(ctx, ctx.t("ask-edit-field", { name: escapeHtml(project.name) }), editKeyboard(ctx.t, id));
+    case "rename":
+    case "describe":
+      if (expect("archived")) return answerStale(ctx, project);
+      await ctx.answerCallbackQuery();
+      return ctx.conversation.enter("edit-project", id, action === "rename" ? "name" : "description");
+    default:
+      await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  }
+}

@@ -1,0 +1,41 @@
+import { InlineKeyboard } from "grammy";
+import type { Flow, FlowContext } from "../../context.ts";
+import type { Checked } from "./validation.ts";
+
+export const SKIP = "flow:skip";
+
+/** Waits for text that passes `check`; anything else (stickers, voice, too long…) is re-asked with the reason. */
+export async function askText(conversation: Flow, check: (text: string) => Checked): Promise<{ value: string; ctx: FlowContext }> {
+  for (;;) {
+    const answer = await conversation.wait();
+    const text = answer.message?.text;
+    if (text === undefined) {
+      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-text") });
+      else await answer.reply(answer.t("flow-hint-text"));
+      continue;
+    }
+    const result = check(text);
+    if (result.ok) return { value: result.value, ctx: answer };
+    await answer.reply(answer.t(result.key, { length: result.length ?? 0 }));
+  }
+}
+
+/** Waits for an image (photo, or a document with an image type) or the Skip button. */
+export async function askImage(conversation: Flow): Promise<{ image: { fileId: string; asDocument: boolean } | null; ctx: FlowContext }> {
+  for (;;) {
+    const answer = await conversation.wait();
+    if (answer.callbackQuery?.data === SKIP) {
+      await answer.answerCallbackQuery();
+      return { image: null, ctx: answer };
+    }
+    const photo = answer.message?.photo;
+    if (photo?.length) return { image: { fileId: photo[photo.length - 1].file_id, asDocument: false }, ctx: answer };
+    const document = answer.message?.document;
+    if (document && document.mime_type?.startsWith("image/")) return { image: { fileId: document.file_id, asDocument: true }, ctx: answer };
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("photo-expected") });
+    else await answer.reply(answer.t("photo-expected"), { reply_markup: skipKeyboard(answer) });
+  }
+}
+
+export const skipKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-skip"), SKIP);
+export const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-cancel"), "flow:cancel");

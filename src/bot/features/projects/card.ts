@@ -1,0 +1,63 @@
+import { GrammyError, type InlineKeyboard } from "grammy";
+import type { FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import type { ProjectView } from "../../../db/project-repository.ts";
+import { cardKeyboard } from "./keyboards.ts";
+
+const CAPTION_LIMIT = 1024;
+
+export function notionPageUrl(pageId: string | null): string | null {
+  return pageId ? `https://www.notion.so/${pageId.replace(/-/g, "")}` : null;
+}
+
+function formatDate(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone }).format(new Date(iso));
+}
+
+/** The card's text; `limit` shortens the description so a photo caption fits Telegram's 1024 characters. */
+export async function cardText(ctx: FlowContext, project: ProjectView, timeZone: string, limit = 4096): Promise<string> {
+  const t = ctx.t;
+  const locale = await ctx.i18n.getLocale();
+  const lines = [`<b>${escapeHtml(project.name)}</b>`];
+  lines.push(project.status === "archived" ? t("card-archived", { reason: t(`reason-${project.archiveReason ?? "completed"}`) }) : t("card-status", { status: t(`status-${project.status}`) }));
+  lines.push(t("card-created", { date: formatDate(project.createdAt, locale, timeZone) }));
+  if (project.status === "active" && project.activatedAt) {
+    lines.push(t("card-activated", { date: formatDate(project.activatedAt, locale, timeZone) }));
+    lines.push(t("card-interval", { interval: project.reminderIntervalDays ? t("interval-days", { days: project.reminderIntervalDays }) : t("interval-none") }));
+  }
+  lines.push(t(project.sync === "none" ? "notion-off" : `notion-${project.sync}`));
+  const head = lines.join("\n");
+  const room = limit - head.length - 2;
+  let description = project.description;
+  if (description.length > room) description = `${description.slice(0, Math.max(0, room - 1))}…`;
+  return `${head}\n\n${description ? escapeHtml(description) : t("card-no-description")}`;
+}
+
+/**
+ * Shows a project card in place of the tapped message. Text and photo
+ * messages cannot be converted into each other, so a change of kind deletes
+ * the old message and sends a new one.
+ */
+export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string): Promise<void> {
+  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, notionPageUrl(project.notionPageId));
+  const prefix = notice ? `${notice}\n\n` : "";
+  const reference = project.reference;
+  if (!reference) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), keyboard);
+
+  const caption = prefix + (await cardText(ctx, project, timeZone, CAPTION_LIMIT - prefix.length));
+  const type = reference.asDocument ? "document" : "photo";
+  const message = ctx.callbackQuery?.message;
+  if (message && ("photo" in message || "document" in message) && (message.photo || message.document)) {
+    try {
+      await ctx.editMessageMedia({ type, media: reference.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && error.description.includes("not modified")) return;
+    }
+  }
+  if (message) await ctx.deleteMessage().catch(() => undefined);
+  const options = { caption, parse_mode: "HTML" as const, reply_markup: keyboard };
+  if (reference.asDocument) await ctx.replyWithDocument(reference.fileId, options);
+  else await ctx.replyWithPhoto(reference.fileId, options);
+}

@@ -1,0 +1,52 @@
+import { InlineKeyboard } from "grammy";
+import type { Flow, FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import type { ProjectView } from "../../../db/project-repository.ts";
+import { askImage, askText, skipKeyboard } from "./ask.ts";
+import { showCard, notionPageUrl } from "./card.ts";
+import { projectData } from "./keyboards.ts";
+import { checkDescription, checkName } from "./validation.ts";
+
+export const NEW_IDEA_FLOW = "new-idea";
+export const EDIT_PROJECT_FLOW = "edit-project";
+
+/** /new: name → description → optional reference image → saved as an idea, mirrored to Notion. */
+export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
+  await showScreen(ctx, ctx.t("new-ask-name"));
+  const name = await askText(conversation, checkName);
+  await name.ctx.reply(name.ctx.t("new-ask-description"));
+  const description = await askText(conversation, checkDescription);
+  await description.ctx.reply(description.ctx.t("new-ask-photo"), { reply_markup: skipKeyboard(description.ctx) });
+  const { image, ctx: last } = await askImage(conversation);
+
+  const saved = await conversation.external(async (outer) => {
+    const project = await outer.deps.repos.projects.create({ name: name.value, description: description.value, reference: image });
+    // Give the outbox a moment so the confirmation can carry the page link; otherwise it says "pending".
+    return (await outer.deps.services.syncNowAndWait(project.id, 3000)) ?? project;
+  });
+  const key = saved.sync === "none" ? "idea-saved" : saved.notionPageId ? "idea-saved-notion" : "idea-saved-pending";
+  const keyboard = new InlineKeyboard().text(last.t("btn-open-card"), projectData(saved.id, "open"));
+  const url = notionPageUrl(saved.notionPageId);
+  if (url) keyboard.url(last.t("btn-open-notion"), url);
+  await last.reply(last.t(key, { name: escapeHtml(saved.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/** Edits one field of a project, then shows the updated card. */
+export async function editProjectFlow(conversation: Flow, ctx: FlowContext, projectId: number, field: "name" | "description") {
+  const project = await conversation.external((outer) => outer.deps.repos.projects.get(projectId));
+  if (!project) return;
+  await ctx.reply(ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }), { parse_mode: "HTML" });
+  const answer = await askText(conversation, field === "name" ? checkName : checkDescription);
+  const updated: ProjectView | null = await conversation.external(async (outer) => {
+    const result = await outer.deps.repos.projects.update(projectId, { [field]: answer.value });
+    outer.deps.services.kickNotionSync();
+    return result;
+  });
+  if (!updated) {
+    await answer.ctx.reply(answer.ctx.t("project-missing"));
+    return;
+  }
+  const timeZone = await conversation.external((outer) => outer.deps.config.timeZone);
+  await showCard(answer.ctx, updated, timeZone);
+}

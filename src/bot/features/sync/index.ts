@@ -1,0 +1,33 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+
+export const syncFeature = new Composer<Context>();
+
+const RETRY = "sync:retry";
+
+async function showSyncStatus(ctx: Context): Promise<void> {
+  if (!ctx.deps.config.notion) return showScreen(ctx, `${ctx.t("sync-title")}\n${ctx.t("sync-off")}`);
+  const jobs = await ctx.deps.repos.syncJobs.unfinished();
+  if (jobs.length === 0) return showScreen(ctx, `${ctx.t("sync-title")}\n${ctx.t("sync-empty")}`);
+  const lines = jobs.map((job) =>
+    ctx.t("sync-job", {
+      project: job.projectName ? `«${escapeHtml(job.projectName)}»` : ctx.t("sync-deleted-project"),
+      kind: ctx.t(`sync-kind-${job.kind}`),
+      state: ctx.t(`sync-state-${job.state}`),
+      attempts: job.attempts,
+      error: job.lastError ? `\n   <i>${escapeHtml(job.lastError.slice(0, 200))}</i>` : "",
+    }),
+  );
+  await showScreen(ctx, [ctx.t("sync-title"), "", ...lines].join("\n"), new InlineKeyboard().text(ctx.t("btn-retry-now"), RETRY));
+}
+
+syncFeature.command("sync", showSyncStatus);
+
+syncFeature.callbackQuery(RETRY, async (ctx) => {
+  const count = ctx.deps.config.notion ? await ctx.deps.repos.syncJobs.retryAll() : 0;
+  await ctx.answerCallbackQuery({ text: ctx.t("sync-retrying", { count }) });
+  ctx.deps.services.kickNotionSync();
+  await showSyncStatus(ctx);
+});

@@ -1,0 +1,36 @@
+export const syncTexts = {
+  ru: `
+sync-title = 🔄 <b>Синхронизация с Notion</b>
+sync-off = Notion выключен. Чтобы включить, задайте NOTION_API_KEY и NOTION_DB_ID (база должна быть доступна интеграции).
+sync-empty = ✅ Очередь пуста: всё синхронизировано.
+sync-job = • { $project } — { $kind }, { $state }, попыток: { $attempts }{ $error }
+sync-kind-upsert = обновление страницы
+sync-kind-trash = в корзину
+sync-state-pending = ожидает
+sync-state-failed = ❌ ошибка
+sync-deleted-project = (удалённый проект)
+btn-retry-now = 🔁 Повторить сейчас
+sync-retrying = Повторяю { $count } задач(и)…
+notion-problem-unauthorized = ⚠️ Notion отклонил ключ (401). Проверьте NOTION_API_KEY. Изменения сохранены в боте; после исправления нажмите «Повторить» в /sync.
+notion-problem-not_shared = ⚠️ Notion не видит базу. Откройте базу в Notion → ••• → Connections и добавьте интеграцию. Изменения сохранены; затем /sync → «Повторить».
+notion-problem-bad_property = ⚠️ Notion: { $detail }. Проверьте NOTION_TITLE_PROPERTY_NAME и NOTION_STATUS_PROPERTY_NAME. Изменения сохранены; затем /sync → «Повторить».
+notion-problem-validation = ⚠️ Notion отклонил изменение: { $detail }. Изменения сохранены в боте; /sync покажет очередь.
+`,
+  en: `
+sync-title = 🔄 <b>Notion sync</b>
+sync-off = Notion is off. To enable it, set NOTION_API_KEY and NOTION_DB_ID (share the database with the integration).
+sync-empty = ✅ The queue is empty: everything is synced.
+sync-job = • { $project } — { $kind }, { $state }, attempts: { $attempts }{ $error }
+sync-kind-upsert = page update
+sync-kind-trash = to trash
+sync-state-pending = pending
+sync-state-failed = ❌ failed
+sync-deleted-project = (deleted project)
+btn-retry-now = 🔁 Retry now
+sync-retrying = Retrying { $count } job(s)…
+notion-problem-unauthorized = ⚠️ Notion rejected the key (401). Check NOTION_API_KEY. Changes are kept in the bot; after fixing it tap “Retry now” in /sync.
+notion-problem-not_shared = ⚠️ Notion cannot see the database. In Notion open the database → ••• → Connections and add the integration. Changes are kept; then /sync → “Retry now”.
+notion-problem-bad_property = ⚠️ Notion: { $detail }. Check NOTION_TITLE_PROPERTY_NAME and NOTION_STATUS_PROPERTY_NAME. Changes are kept; then /sync → “Retry now”.
+notion-problem-validation = ⚠️ Notion refused the change: { $detail }. Changes are kept in the bot; /sync shows the queue.
+`,
+};

@@ -1,0 +1,156 @@
+import type { Db } from "./client.ts";
+
+export const PROJECT_STATUSES = ["idea", "active", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export type ArchiveReason = "completed" | "cancelled";
+export const REMINDER_INTERVALS = [1, 7, 14, 30] as const;
+
+export const NAME_MAX = 200;
+export const DESCRIPTION_MAX = 3000;
+export const PAGE_SIZE = 8;
+
+/** Plain-JSON view of a project (safe to return from conversation.external). */
+export interface ProjectView {
+  id: number;
+  name: string;
+  description: string;
+  status: ProjectStatus;
+  archiveReason: ArchiveReason | null;
+  reminderIntervalDays: number | null;
+  activatedAt: string | null;
+  createdAt: string;
+  notionPageId: string | null;
+  /** The reference image: a photo, or an image sent as a file (shown as a document). */
+  reference: { fileId: string; asDocument: boolean } | null;
+  sync: "none" | "pending" | "failed" | "synced";
+}
+
+type ProjectRow = Awaited<ReturnType<Db["project"]["findUniqueOrThrow"]>>;
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type TransitionResult = { ok: true; project: ProjectView } | { ok: false; reason: "missing" | "changed"; project?: ProjectView };
+
+/** Projects and their Notion outbox: every change and its sync job are written in one transaction. */
+export class ProjectRepository {
+  private readonly db: Db;
+  private readonly notionEnabled: boolean;
+
+  constructor(db: Db, options: { notionEnabled: boolean }) {
+    this.db = db;
+    this.notionEnabled = options.notionEnabled;
+  }
+
+  async create(input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null }): Promise<ProjectView> {
+    const id = await this.db.$transaction(async (tx) => {
+      const project = await tx.project.create({ data: { name: input.name, description: input.description } });
+      if (input.reference) {
+        const meta = JSON.stringify({ asDocument: input.reference.asDocument });
+        await tx.projectAsset.create({ data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta } });
+      }
+      await this.enqueueUpsert(tx, project.id);
+      return project.id;
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: number): Promise<ProjectView | null> {
+    if (!Number.isSafeInteger(id) || id <= 0) return null;
+    const row = await this.db.project.findUnique({ where: { id } });
+    return row ? this.view(row) : null;
+  }
+
+  async list(status: ProjectStatus, page: number): Promise<{ items: ProjectView[]; total: number; page: number; pages: number }> {
+    const total = await this.db.project.count({ where: { status } });
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const current = Math.min(Math.max(0, page), pages - 1);
+    const rows = await this.db.project.findMany({
+      where: { status },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: current * PAGE_SIZE,
+      take: PAGE_SIZE,
+    });
+    return { items: await Promise.all(rows.map((row) => this.view(row))), total, page: current, pages };
+  }
+
+  /**
+   * Changes status only if the project is still in `from` (a conditional
+   * update), so two fast taps on the same button transition once.
+   */
+  async transition(id: number, from: ProjectStatus, to: ProjectStatus, extra: { reason?: ArchiveReason; intervalDays?: number | null } = {}): Promise<TransitionResult> {
+    const now = new Date();
+    const data =
+      to === "active"
+        ? { status: to, archiveReason: null, activatedAt: now, lastRemindedAt: null, reminderIntervalDays: extra.intervalDays ?? null }
+        : to === "archived"
+          ? { status: to, archiveReason: extra.reason ?? "completed" }
+          : { status: to, archiveReason: null, activatedAt: null };
+    const changed = await this.db.$transaction(async (tx) => {
+      const { count } = await tx.project.updateMany({ where: { id, status: from }, data });
+      if (count === 1) await this.enqueueUpsert(tx, id);
+      return count === 1;
+    });
+    const project = await this.get(id);
+    if (!project) return { ok: false, reason: "missing" };
+    return changed ? { ok: true, project } : { ok: false, reason: "changed", project };
+  }
+
+  async update(id: number, changes: { name?: string; description?: string; reminderIntervalDays?: number | null }): Promise<ProjectView | null> {
+    const updated = await this.db.$transaction(async (tx) => {
+      const { count } = await tx.project.updateMany({ where: { id }, data: changes });
+      if (count === 1 && (changes.name !== undefined || changes.description !== undefined)) await this.enqueueUpsert(tx, id);
+      return count === 1;
+    });
+    return updated ? this.get(id) : null;
+  }
+
+  /** Removes the project with its assets; its Notion page goes to the trash through the outbox. */
+  async delete(id: number): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const project = await tx.project.findUnique({ where: { id } });
+      if (!project) return false;
+      await tx.syncJob.deleteMany({ where: { projectId: id, state: { in: ["pending", "failed"] }, kind: "upsert" } });
+      await tx.project.delete({ where: { id } });
+      if (this.notionEnabled && project.notionPageId) {
+        await tx.syncJob.create({ data: { projectId: null, kind: "trash", payload: JSON.stringify({ pageId: project.notionPageId }) } });
+      }
+      return true;
+    });
+  }
+
+  async countByStatus(): Promise<Record<ProjectStatus, number>> {
+    const groups = await this.db.project.groupBy({ by: ["status"], _count: { _all: true } });
+    const counts = { idea: 0, active: 0, archived: 0 };
+    for (const group of groups) counts[group.status as ProjectStatus] = group._count._all;
+    return counts;
+  }
+
+  private async enqueueUpsert(tx: Tx, projectId: number): Promise<void> {
+    if (!this.notionEnabled) return;
+    // One pending upsert per project is enough: the worker always syncs the current state.
+    const pending = await tx.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
+    if (pending) return;
+    await tx.syncJob.deleteMany({ where: { projectId, kind: "upsert", state: "failed" } });
+    await tx.syncJob.create({ data: { projectId, kind: "upsert" } });
+  }
+
+  private async view(row: ProjectRow): Promise<ProjectView> {
+    const [photo, job] = await Promise.all([
+      this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "image_reference" }, orderBy: { id: "desc" } }),
+      this.notionEnabled ? this.db.syncJob.findFirst({ where: { projectId: row.id, state: { in: ["pending", "failed"] } }, orderBy: { id: "desc" } }) : null,
+    ]);
+    const sync = !this.notionEnabled ? "none" : job ? (job.state === "failed" ? "failed" : "pending") : row.notionPageId ? "synced" : "pending";
+    return {
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      status: row.status as ProjectStatus,
+      archiveReason: (row.archiveReason as ArchiveReason | null) ?? null,
+      reminderIntervalDays: row.reminderIntervalDays,
+      activatedAt: row.activatedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      notionPageId: row.notionPageId,
+      reference: photo?.telegramFileId ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true } : null,
+      sync,
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import type { Db } from "./client.ts";
+import type { SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
+
+/** How long a claimed job is hidden from other workers (a second dyno during a restart). */
+const CLAIM_MS = 5 * 60_000;
+
+export interface SyncJobSummary {
+  id: number;
+  projectId: number | null;
+  projectName: string | null;
+  kind: string;
+  state: string;
+  attempts: number;
+  lastError: string | null;
+  runAfter: string;
+}
+
+/** The Notion outbox in the database: the worker's store, plus what /sync shows. */
+export class SyncJobRepository implements SyncStore {
+  private readonly db: Db;
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  async dueJobs(now: Date, limit: number): Promise<SyncJob[]> {
+    const rows = await this.db.syncJob.findMany({ where: { state: "pending", runAfter: { lte: now } }, orderBy: { id: "asc" }, take: limit });
+    const claimed: SyncJob[] = [];
+    for (const row of rows) {
+      // Conditional update: only one worker gets to run a job.
+      const { count } = await this.db.syncJob.updateMany({ where: { id: row.id, state: "pending", runAfter: row.runAfter }, data: { runAfter: new Date(now.getTime() + CLAIM_MS) } });
+      if (count === 1) claimed.push({ id: row.id, projectId: row.projectId, kind: row.kind as SyncJobKind, payload: JSON.parse(row.payload), attempts: row.attempts });
+    }
+    return claimed;
+  }
+
+  async project(id: number): Promise<SyncProject | null> {
+    const row = await this.db.project.findUnique({ where: { id } });
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      status: row.status as SyncProject["status"],
+      notionPageId: row.notionPageId,
+      createdAt: row.createdAt.toISOString(),
+      notionCreateStartedAt: row.notionCreateStartedAt?.toISOString() ?? null,
+    };
+  }
+
+  async markCreateStarted(projectId: number, at: Date): Promise<void> {
+    await this.db.project.updateMany({ where: { id: projectId }, data: { notionCreateStartedAt: at } });
+  }
+
+  async setPageId(projectId: number, pageId: string): Promise<void> {
+    await this.db.project.updateMany({ where: { id: projectId }, data: { notionPageId: pageId } });
+  }
+
+  async complete(jobId: number): Promise<void> {
+    await this.db.syncJob.deleteMany({ where: { id: jobId } });
+  }
+
+  async retryLater(jobId: number, runAfter: Date, error: string): Promise<void> {
+    await this.db.syncJob.updateMany({ where: { id: jobId }, data: { runAfter, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+  }
+
+  async fail(jobId: number, error: string): Promise<void> {
+    await this.db.syncJob.updateMany({ where: { id: jobId }, data: { state: "failed", lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+  }
+
+  async nextDueAt(): Promise<Date | null> {
+    const row = await this.db.syncJob.findFirst({ where: { state: "pending" }, orderBy: { runAfter: "asc" } });
+    return row?.runAfter ?? null;
+  }
+
+  async unfinished(): Promise<SyncJobSummary[]> {
+    const rows = await this.db.syncJob.findMany({ orderBy: { id: "asc" }, take: 50 });
+    const ids = [...new Set(rows.map((row) => row.projectId).filter((id): id is number => id !== null))];
+    const projects = await this.db.project.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+    const names = new Map(projects.map((p) => [p.id, p.name]));
+    return rows.map((row) => ({
+      id: row.id,
+      projectId: row.projectId,
+      projectName: row.projectId === null ? null : (names.get(row.projectId) ?? null),
+      kind: row.kind,
+      state: row.state,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      runAfter: row.runAfter.toISOString(),
+    }));
+  }
+
+  /** At start-up: claims left by a killed process would otherwise hide their jobs for minutes. */
+  async releaseClaims(now = new Date()): Promise<void> {
+    await this.db.syncJob.updateMany({ where: { state: "pending", runAfter: { gt: now } }, data: { runAfter: now } });
+  }
+
+  /** "Retry now": failed and waiting jobs become due immediately. */
+  async retryAll(): Promise<number> {
+    const { count } = await this.db.syncJob.updateMany({ data: { state: "pending", runAfter: new Date(), attempts: 0 } });
+    return count;
+  }
+}
