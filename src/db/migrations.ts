@@ -204,14 +204,23 @@ function adapterCause(error: unknown, registry: ErrorRegistry): unknown {
 
 /** One line, without the URL's password, prefixed by what failed. */
 export function friendlyError(error: unknown, target: DatabaseTarget, action: string): Error {
-  const message = (error as { message?: unknown } | undefined)?.message;
-  const raw = (typeof message === "string" ? message : String(error)).trim() || "unknown error";
-  // Engine messages are multi-line paragraphs; join them into sentences on one line.
-  let text = raw.replace(/([^.!?:;,])\s*\n\s*/g, "$1. ").replace(/\s*\n\s*/g, " ");
+  let text = oneLine(error);
   const secret = target.provider === "postgres" ? passwordOf(target.url) : "";
   if (secret) text = text.split(secret).join("***").split(encodeURIComponent(secret)).join("***");
   const where = target.provider === "sqlite" ? `SQLite database ${target.file}` : `Postgres ${describeHost(target.url)}`;
   return new Error(`${action} failed (${where}): ${text}`);
+}
+
+function oneLine(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  const full = typeof message === "string" ? message : String(error);
+  // The engine appends a Rust span trace ("   0: sql_schema_connector::…"); keep what precedes it,
+  // plus the failing migration's name the trace carries.
+  let text = full.split(/\n\s*0: \w+::/)[0].trim() || "unknown error";
+  const migration = /migration_name="([^"]+)"/.exec(full)?.[1];
+  if (migration && !text.includes(migration)) text += ` (in migration ${migration})`;
+  // Engine messages are multi-line paragraphs: join them into sentences.
+  return text.replace(/([^.!?:;,])\s*\n\s*/g, "$1. ").replace(/\s*\n\s*/g, " ");
 }
 
 function passwordOf(url: string): string {
