@@ -49,6 +49,7 @@ const envSchema = z.object({
     .transform((value) => value.split(",").map((part) => part.trim()))
     .refine((values) => values.length === 3 && values.every(Boolean), "must be three comma-separated names: idea,active,archived")
     .transform(([idea, active, archived]) => ({ idea, active, archived })),
+  NOTION_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(30_000),
   LLM_API_KEY: optionalText,
   LLM_API_ENDPOINT: optionalUrl,
   LLM_MODEL: optionalText,
@@ -86,6 +87,7 @@ export interface Config {
     statusProperty: string;
     statusValues: { idea: string; active: string; archived: string };
     baseUrl?: string;
+    timeoutMs: number;
   };
   gemini?: { apiKey: string; model: string; baseUrl?: string };
   fal?: { apiKey: string; model: string; baseUrl?: string };
@@ -144,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statusProperty: e.NOTION_STATUS_PROPERTY_NAME,
       statusValues: e.NOTION_STATUS_VALUES,
       baseUrl: e.NOTION_BASE_URL,
+      timeoutMs: e.NOTION_TIMEOUT_MS,
     };
   }
   if (e.LLM_API_KEY) {

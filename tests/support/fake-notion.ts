@@ -95,6 +95,11 @@ export class FakeNotion {
     this.faults.push({ fault, remaining: Infinity, until: Date.now() + ms, endpoint });
   }
 
+  /** Ends every armed fault (the outage is over). */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** The next request (to `endpoint` if given) is applied at once but answered only after `ms`. */
   delayNext(ms: number, endpoint?: string): void {
     this.delays.push({ ms, endpoint });

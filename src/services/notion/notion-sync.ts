@@ -24,7 +24,7 @@ export function createNotionSync(options: {
   onProblem: (problem: SyncProblem) => void;
 }): NotionSync {
   const logger = options.logger.child({ component: "notion-sync" });
-  const notion = createNotionService(options.config, { logger });
+  const notion = createNotionService(options.config, { logger, timeoutMs: options.config.timeoutMs });
   const worker = createSyncWorker({ store: options.jobs, notion, logger, events: { onProblem: options.onProblem }, pollIntervalMs: 30_000 });
   return {
     async start() {

@@ -25,7 +25,7 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
     // Give the outbox a moment so the confirmation can carry the page link; otherwise it says "pending".
     return (await outer.deps.services.syncNowAndWait(project.id, 3000)) ?? project;
   });
-  const key = saved.sync === "none" ? "idea-saved" : saved.notionPageId ? "idea-saved-notion" : "idea-saved-pending";
+  const key = { none: "idea-saved", synced: "idea-saved-notion", pending: "idea-saved-pending", failed: "idea-saved-failed" }[saved.sync];
   const keyboard = new InlineKeyboard().text(last.t("btn-open-card"), projectData(saved.id, "open"));
   const url = notionPageUrl(saved.notionPageId);
   if (url) keyboard.url(last.t("btn-open-notion"), url);
