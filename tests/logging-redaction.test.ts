@@ -30,3 +30,19 @@ describe("secret redaction in logs", () => {
     expect(lines).toHaveLength(3);
   });
 });
+
+describe("secret redaction in the running bot", () => {
+  it("never prints the bot token, even in network errors that embed the request URL", async () => {
+    const { BotProcess, tempSqliteUrl } = await import("./support/bot-process.ts");
+    const token = "987654:SECRET-token_value_xyz";
+    // Nothing listens on port 9: every Bot API call fails with an error naming the URL (which holds the token).
+    const bot = new BotProcess({ BOT_TOKEN: token, TELEGRAM_USER_ID: "1", DATABASE_URL: tempSqliteUrl(), TELEGRAM_API_ROOT: "http://127.0.0.1:9", LOG_LEVEL: "debug", NOTION_API_KEY: "secret_notion_abcdef", NOTION_DB_ID: "db" });
+    const deadline = Date.now() + 15_000;
+    while (!bot.output.includes("getMe failed") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    await bot.stop();
+    expect(bot.output).toContain("getMe failed");
+    expect(bot.output).toContain("[redacted]");
+    expect(bot.output).not.toContain("SECRET-token_value_xyz");
+    expect(bot.output).not.toContain("secret_notion_abcdef");
+  });
+});

@@ -1,6 +1,7 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { retryNetworkErrors } from "./network-retry.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context } from "./context.ts";
@@ -29,7 +30,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
     botInfo: options.botInfo,
     client: { apiRoot: config.telegramApiRoot },
   });
-  bot.api.config.use(autoRetry(autoRetryOptions));
+  bot.api.config.use(
+    autoRetry(autoRetryOptions),
+    retryNetworkErrors({ onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying") }),
+  );
 
   bot.use(ownerGate(config.ownerIds));
   bot.use(updateContext(deps));

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
+import { retryNetworkErrors } from "../network-retry.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context, FlowContext } from "../context.ts";
@@ -14,7 +15,8 @@ import { showMainMenu } from "./menu/index.ts";
  */
 export const FLOW_STORAGE_VERSION = 1;
 
-export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60 };
+/** 429 and 5xx are retried by auto-retry; network errors by retryNetworkErrors (bounded). */
+export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>) {
@@ -25,7 +27,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>) {
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(autoRetry(autoRetryOptions));
+          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors());
           await next();
         },
         i18n.middleware() as never,

@@ -1,0 +1,22 @@
+import { HttpError, type Transformer } from "grammy";
+
+/**
+ * Retries a Bot API call that failed on the network (connection refused or
+ * reset) a few times, then gives up so the failure is logged and the update
+ * loop moves on. auto-retry alone would retry network errors forever, silently.
+ */
+export function retryNetworkErrors(options: { attempts?: number; baseDelayMs?: number; onRetry?: (method: string, error: HttpError) => void } = {}): Transformer {
+  const attempts = options.attempts ?? 3;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  return async (prev, method, payload, signal) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await prev(method, payload, signal);
+      } catch (error) {
+        if (!(error instanceof HttpError) || attempt >= attempts || signal?.aborted || method === "getUpdates") throw error;
+        options.onRetry?.(method, error);
+        await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  };
+}
