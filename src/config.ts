@@ -55,6 +55,10 @@ const envSchema = z.object({
   LLM_MODEL: optionalText,
   FAL_API_KEY: optionalText,
   FAL_MODEL: z.string().default("fal-ai/flux/schnell"),
+  FAL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+  /** "off" turns off the Fal SDK's own retries of 429/5xx (tests; a Retry button is offered anyway). */
+  FAL_RETRIES: z.enum(["on", "off"]).default("on"),
+  GEMINI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   BOT_TIMEZONE: z
     .string()
     .default("Europe/Moscow")
@@ -89,8 +93,8 @@ export interface Config {
     baseUrl?: string;
     timeoutMs: number;
   };
-  gemini?: { apiKey: string; model: string; baseUrl?: string };
-  fal?: { apiKey: string; model: string; baseUrl?: string };
+  gemini?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
+  fal?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean };
   chromiumPath: string;
   /** Every secret value, so the logger can scrub them from any line. */
   secrets: string[];
@@ -151,9 +155,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.LLM_API_KEY) {
     const model = modelFromGeminiEndpoint(e.LLM_API_ENDPOINT) ?? e.LLM_MODEL ?? "gemini-2.5-flash";
-    config.gemini = { apiKey: e.LLM_API_KEY, model, baseUrl: e.GEMINI_BASE_URL };
+    config.gemini = { apiKey: e.LLM_API_KEY, model, baseUrl: e.GEMINI_BASE_URL, timeoutMs: e.GEMINI_TIMEOUT_MS };
   }
-  if (e.FAL_API_KEY) config.fal = { apiKey: e.FAL_API_KEY, model: e.FAL_MODEL, baseUrl: e.FAL_BASE_URL };
+  if (e.FAL_API_KEY) config.fal = { apiKey: e.FAL_API_KEY, model: e.FAL_MODEL, baseUrl: e.FAL_BASE_URL, timeoutMs: e.FAL_TIMEOUT_MS, retries: e.FAL_RETRIES === "on" };
   if (e.BOT_TOKEN) config.secrets.push(e.BOT_TOKEN.split(":")[1] ?? "");
   const database = config.database;
   if (database.provider === "postgres") {
