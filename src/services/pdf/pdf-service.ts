@@ -1,0 +1,109 @@
+import { extensionOf, imageSizeOf } from "./assets.ts";
+import { ChromiumPool, RenderTimeoutError } from "./chromium.ts";
+import type { PageSize } from "./page-size.ts";
+import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
+
+/** A template as stored: HTML (Nunjucks), optional CSS, and its own files (images, fonts) by relative path. */
+export interface TemplateBundle {
+  html: string;
+  css: string | null;
+  files: Map<string, Uint8Array>;
+}
+
+/** What a card is made of; every field is optional so the same call serves previews and the CLI. */
+export interface CardData {
+  project_name?: string;
+  project_description?: string;
+  social_text?: string;
+  status?: string;
+  created_at?: string;
+  owner_notes?: string;
+  current_date?: string;
+  images?: { bytes: Uint8Array; extension?: string }[];
+  [extra: string]: unknown;
+}
+
+export const PROVIDED_VARIABLES = ["project_name", "project_description", "images", "current_date", "social_text", "status", "created_at", "owner_notes"] as const;
+
+export type RenderFailure = {
+  ok: false;
+  kind: "syntax" | "runtime" | "timeout" | "too-large" | "crashed" | "browser";
+  message: string;
+  line?: number;
+  column?: number;
+};
+
+export type RenderResult = { ok: true; pdf: Buffer; png?: Buffer; pageSize: PageSize; blocked: string[]; missing: string[] } | RenderFailure;
+
+const STYLESHEET_PATH = "__template.css";
+
+export interface PdfServiceOptions {
+  chromiumPath: string;
+  timeoutMs?: number;
+  idleMs?: number;
+}
+
+/** Template → HTML in the sandbox → PDF (and page 1 as PNG) in Chromium. */
+export class PdfService {
+  readonly sandbox: TemplateSandbox;
+  readonly chromium: ChromiumPool;
+
+  constructor(options: PdfServiceOptions) {
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    this.sandbox = new TemplateSandbox({ timeoutMs, idleMs: options.idleMs });
+    this.chromium = new ChromiumPool({ executablePath: options.chromiumPath, timeoutMs, idleMs: options.idleMs });
+  }
+
+  /** Starts Chromium and a sandbox child in the background, so the render the owner waits for is warm. */
+  warm(): void {
+    this.sandbox.warm();
+    this.chromium.warm();
+  }
+
+  check(html: string): Promise<CheckOutcome> {
+    return this.sandbox.check(html);
+  }
+
+  async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean } = {}): Promise<RenderResult> {
+    const assets = new Map(bundle.files);
+    const images = (data.images ?? []).map((image, i) => {
+      const extension = image.extension ?? "jpg";
+      const src = `__card/image-${i + 1}.${extension}`;
+      assets.set(src, image.bytes);
+      const size = imageSizeOf(image.bytes);
+      return { src, width: size?.width ?? 0, height: size?.height ?? 0, index: i + 1 };
+    });
+    const rendered = await this.sandbox.render(bundle.html, { ...data, images });
+    if (!rendered.ok) return rendered;
+    let html = rendered.html;
+    if (bundle.css !== null) {
+      assets.set(STYLESHEET_PATH, Buffer.from(bundle.css, "utf8"));
+      if (!assets.has("style.css")) assets.set("style.css", Buffer.from(bundle.css, "utf8"));
+      if (!/<link[^>]+href=["']?(\.\/)?style\.css/i.test(html)) html = injectStylesheet(html, STYLESHEET_PATH);
+    }
+    try {
+      return { ok: true, ...(await this.chromium.render({ html, assets, png: options.png })) };
+    } catch (error) {
+      if (error instanceof RenderTimeoutError) return { ok: false, kind: "timeout", message: error.message };
+      return { ok: false, kind: "browser", message: (error as Error).message.split("\n")[0] };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.sandbox.close();
+    await this.chromium.close();
+  }
+}
+
+/** The CSS is linked first in <head>, so the template's own <style> still overrides it. */
+function injectStylesheet(html: string, href: string): string {
+  const link = `<link rel="stylesheet" href="${href}">`;
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (head) => `${head}${link}`);
+  if (/<html[^>]*>/i.test(html)) return html.replace(/<html[^>]*>/i, (tag) => `${tag}<head>${link}</head>`);
+  return `${link}${html}`;
+}
+
+export const imageExtension = (fileName: string | undefined, fallback = "jpg") => {
+  const extension = fileName ? extensionOf(fileName) : "";
+  return ["jpg", "jpeg", "png", "webp", "gif", "svg"].includes(extension) ? extension : fallback;
+};
