@@ -6,6 +6,7 @@ import { applyMigrations } from "./db/migrations.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
+import { AssetRepository } from "./db/asset-repository.ts";
 import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
 import type { Services } from "./bot/deps.ts";
@@ -57,12 +58,13 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const settings = new SettingsRepository(db);
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
+  const assets = new AssetRepository(db, projects);
   let notionSync: NotionSync | undefined;
   const services: Services = {
     kickNotionSync: () => notionSync?.kick(),
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
   };
-  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs }, services };
+  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs, assets }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
   const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });

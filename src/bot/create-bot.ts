@@ -16,6 +16,9 @@ import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
 import { projectsFeature } from "./features/projects/index.ts";
 import { syncFeature } from "./features/sync/index.ts";
+import { findFeature } from "./features/find/index.ts";
+import { attachFeature } from "./features/attach/index.ts";
+import { exportFeature } from "./features/export/index.ts";
 import { fallbackFeature } from "./features/common/index.ts";
 
 export interface CreateBotOptions {
@@ -44,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(i18n.middleware());
   app.use(flowsRuntime(deps.db, i18n));
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
+  app.use(findFeature, exportFeature, attachFeature);
   app.use(fallbackFeature);
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));

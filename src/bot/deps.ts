@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
+import type { AssetRepository } from "../db/asset-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import type { Logger } from "../logger.ts";
@@ -9,6 +10,7 @@ export interface Repositories {
   settings: SettingsRepository;
   projects: ProjectRepository;
   syncJobs: SyncJobRepository;
+  assets: AssetRepository;
 }
 
 /** Background services the bot talks to (each works, or explains itself, without its keys). */

@@ -124,7 +124,8 @@ export class ProjectRepository {
     return counts;
   }
 
-  private async enqueueUpsert(tx: Tx, projectId: number): Promise<void> {
+  /** Also used by other writers whose change alters the page (attachments). */
+  async enqueueUpsert(tx: Tx, projectId: number): Promise<void> {
     if (!this.notionEnabled) return;
     // One pending upsert per project is enough: the worker always syncs the current state.
     const pending = await tx.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });

@@ -1,0 +1,75 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import type { NewAttachment } from "../../../db/asset-repository.ts";
+import { PROJECT_DATA, projectData } from "../projects/keyboards.ts";
+
+/** Reply to attach: a photo, image file, PDF or text sent as a reply to a bot message about one project. */
+export const attachFeature = new Composer<Context>();
+
+type Parsed = { label: string; attachment: Omit<NewAttachment, "notionText">; fileName?: string } | null;
+
+/** The projects a bot message is about, read from its buttons (every card and confirmation carries `p:<id>:…`). */
+export function projectsOfMessage(message: Message): number[] {
+  const buttons = message.reply_markup?.inline_keyboard.flat() ?? [];
+  const ids = new Set<number>();
+  for (const button of buttons) {
+    const match = "callback_data" in button ? PROJECT_DATA.exec(button.callback_data) : null;
+    if (match) ids.add(Number(match[1]));
+  }
+  return [...ids];
+}
+
+function parseAttachment(message: Message): Parsed {
+  const caption = message.caption?.trim() || undefined;
+  if (message.photo?.length) {
+    const photo = message.photo[message.photo.length - 1];
+    return { label: "final_render", attachment: { kind: "final_render", telegramFileId: photo.file_id, text: caption, details: { asDocument: false, width: photo.width, height: photo.height } } };
+  }
+  const document = message.document;
+  if (document) {
+    const mime = document.mime_type ?? "";
+    const name = document.file_name ?? "";
+    const details = { asDocument: true, fileName: name, mimeType: mime, ...(document.file_size ? { size: document.file_size } : {}) };
+    if (mime.startsWith("image/")) return { label: "image_file", fileName: name, attachment: { kind: "final_render", telegramFileId: document.file_id, text: caption, details } };
+    if (mime === "application/pdf" || /\.pdf$/i.test(name)) return { label: "pdf", fileName: name, attachment: { kind: "pdf", telegramFileId: document.file_id, text: caption, details } };
+    return null;
+  }
+  if (message.text !== undefined) return { label: "note", attachment: { kind: "note", text: message.text } };
+  return null;
+}
+
+/** The text mirrored to Notion, written now so it is in the owner's language. */
+async function notionText(ctx: Context, parsed: NonNullable<Parsed>): Promise<string> {
+  const { attachment } = parsed;
+  if (attachment.kind === "note") return ctx.t("attach-notion-note", { text: attachment.text ?? "" });
+  const locale = await ctx.i18n.getLocale();
+  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: ctx.deps.config.timeZone }).format(new Date());
+  const kind = ctx.t(`attach-kind-${parsed.label}`);
+  const line = ctx.t("attach-notion-file", { kind: kind[0].toUpperCase() + kind.slice(1), file: parsed.fileName || kind, date });
+  return attachment.text ? `${line}\n${ctx.t("attach-notion-caption", { caption: attachment.text })}` : line;
+}
+
+attachFeature.on("message", async (ctx, next) => {
+  const message = ctx.message;
+  const target = message.reply_to_message;
+  if (!target || target.from?.id !== ctx.me.id) return next();
+  if (message.text?.startsWith("/")) return next();
+  const ids = projectsOfMessage(target);
+  if (ids.length === 0) return next();
+  const reply = (text: string, keyboard?: InlineKeyboard) =>
+    ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } });
+  if (ids.length > 1) return void (await reply(ctx.t("attach-ambiguous")));
+
+  const parsed = parseAttachment(message);
+  if (!parsed) return void (await reply(ctx.t("attach-unsupported")));
+  const project = await ctx.deps.repos.projects.get(ids[0]);
+  if (!project) return void (await reply(ctx.t("attach-missing")));
+  const assetId = await ctx.deps.repos.assets.attach(project.id, { ...parsed.attachment, notionText: await notionText(ctx, parsed) });
+  if (assetId === null) return void (await reply(ctx.t("attach-missing")));
+  ctx.deps.services.kickNotionSync();
+  const lines = [ctx.t("attach-done", { name: escapeHtml(project.name), kind: ctx.t(`attach-kind-${parsed.label}`) })];
+  if (ctx.deps.config.notion) lines.push(ctx.t("attach-done-notion"));
+  await reply(lines.join("\n"), new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")));
+});
