@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import { notionAttachmentLines } from "./asset-repository.ts";
 import type { SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
 
 /** How long a claimed job is hidden from other workers (a second dyno during a restart). */
@@ -40,6 +41,7 @@ export class SyncJobRepository implements SyncStore {
       id: row.id,
       name: row.name,
       description: row.description,
+      attachments: await notionAttachmentLines(this.db, row.id),
       status: row.status as SyncProject["status"],
       notionPageId: row.notionPageId,
       createdAt: row.createdAt.toISOString(),

@@ -17,6 +17,8 @@ export interface ProjectSnapshot {
   id: number;
   name: string;
   description: string;
+  /** Paragraphs written after the description (notes and files attached in the bot), oldest first. */
+  attachments?: string[];
   status: ProjectStatus;
   notionPageId: string | null;
   createdAt: string;
@@ -99,13 +101,16 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
     return children;
   }
 
-  async function replaceBody(pageId: string, description: string): Promise<void> {
-    const blocks = bodyBlocks(description);
+  async function replaceBody(pageId: string, body: string): Promise<void> {
+    const blocks = bodyBlocks(body);
     const existing = await listChildren(pageId);
-    // Retries repeat whole updates: skip the delete/append round trips when the body is already right.
-    if (blocksMatchBody(existing, blocks)) return;
-    for (const child of existing) await client.blocks.delete({ block_id: child.id });
-    await appendBlocks(pageId, blocks);
+    // Keep the leading paragraphs that already match: an attachment then costs one append, and a
+    // retried update whose body is already right costs nothing.
+    let same = 0;
+    while (same < existing.length && same < blocks.length && blockMatches(existing[same], blocks[same])) same++;
+    if (same === existing.length && same === blocks.length) return;
+    for (const child of existing.slice(same)) await client.blocks.delete({ block_id: child.id });
+    await appendBlocks(pageId, blocks.slice(same));
   }
 
   return {
@@ -115,7 +120,7 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
 
     createPage: (p) =>
       withSchema(async (s) => {
-        const blocks = bodyBlocks(p.description);
+        const blocks = bodyBlocks(pageBody(p));
         const page = await client.pages.create({
           parent: { type: "data_source_id", data_source_id: s.dataSourceId },
           properties: properties(s, p),
@@ -128,7 +133,7 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
     updatePage: (pageId, p) =>
       withSchema(async (s) => {
         await client.pages.update({ page_id: pageId, properties: properties(s, p) });
-        await replaceBody(pageId, p.description);
+        await replaceBody(pageId, pageBody(p));
       }),
 
     async trashPage(pageId) {
@@ -284,11 +289,13 @@ function pageTitleText(property: unknown): string {
   return property && typeof property === "object" && "title" in property ? plainText(property.title) : "";
 }
 
-function blocksMatchBody(existing: object[], wanted: ParagraphBlock[]): boolean {
-  if (existing.length !== wanted.length) return false;
-  return existing.every((block, i) => {
-    if (!("type" in block) || block.type !== "paragraph" || !("paragraph" in block)) return false;
-    const content = block.paragraph as { rich_text?: unknown; children?: unknown };
-    return !("has_children" in block && block.has_children) && plainText(content.rich_text) === plainText(wanted[i].paragraph.rich_text);
-  });
+function blockMatches(block: object, wanted: ParagraphBlock): boolean {
+  if (!("type" in block) || block.type !== "paragraph" || !("paragraph" in block)) return false;
+  const content = block.paragraph as { rich_text?: unknown; children?: unknown };
+  return !("has_children" in block && block.has_children) && plainText(content.rich_text) === plainText(wanted.paragraph.rich_text);
+}
+
+/** The page body: the description, then the attachments' paragraphs. */
+export function pageBody(p: Pick<ProjectSnapshot, "description" | "attachments">): string {
+  return [p.description, ...(p.attachments ?? [])].filter((part) => part !== "").join("\n");
 }
