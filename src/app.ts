@@ -8,6 +8,10 @@ import { ProjectRepository } from "./db/project-repository.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
 import { AssetRepository } from "./db/asset-repository.ts";
 import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
+import { NotionPullRepository } from "./db/notion-pull-repository.ts";
+import { createNotionPull, type NotionPull } from "./services/notion/notion-pull.ts";
+import { createNotionPullSource } from "./services/notion/notion-pull-source.ts";
+import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
 import type { Services } from "./bot/deps.ts";
 import { createBot } from "./bot/create-bot.ts";
@@ -59,12 +63,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
   const assets = new AssetRepository(db, projects);
+  const notionPages = new NotionPullRepository(db);
   let notionSync: NotionSync | undefined;
+  let notionPull: NotionPull | undefined;
   const services: Services = {
     kickNotionSync: () => notionSync?.kick(),
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
+    importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
   };
-  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs, assets }, services };
+  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs, assets, notionPages }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
   const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
@@ -76,6 +83,15 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       jobs: syncJobs,
       onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { detail: problem.detail }),
     });
+    notionPull = createNotionPull({
+      source: createNotionPullSource(config.notion, { logger, timeoutMs: config.notion.timeoutMs }),
+      store: notionPages,
+      statusValues: config.notion.statusValues,
+      intervalMs: config.notion.pollSeconds * 1000,
+      logger,
+      report: notionPullReporter({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger }),
+      onEnqueued: () => notionSync?.kick(),
+    });
   }
   try {
     await initBot(bot, logger);
@@ -86,6 +102,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   }
 
   await notionSync?.start();
+  notionPull?.start();
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
@@ -97,6 +114,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await poller.stop();
+        await notionPull?.stop();
         await notionSync?.stop();
         await db.$disconnect();
       })()),

@@ -50,6 +50,7 @@ const envSchema = z.object({
     .refine((values) => values.length === 3 && values.every(Boolean), "must be three comma-separated names: idea,active,archived")
     .transform(([idea, active, archived]) => ({ idea, active, archived })),
   NOTION_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(30_000),
+  NOTION_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
   LLM_API_KEY: optionalText,
   LLM_API_ENDPOINT: optionalUrl,
   LLM_MODEL: optionalText,
@@ -92,6 +93,8 @@ export interface Config {
     statusValues: { idea: string; active: string; archived: string };
     baseUrl?: string;
     timeoutMs: number;
+    /** How often edits made in Notion are pulled back. */
+    pollSeconds: number;
   };
   gemini?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
   fal?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean };
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statusValues: e.NOTION_STATUS_VALUES,
       baseUrl: e.NOTION_BASE_URL,
       timeoutMs: e.NOTION_TIMEOUT_MS,
+      pollSeconds: e.NOTION_POLL_SECONDS,
     };
   }
   if (e.LLM_API_KEY) {

@@ -19,6 +19,7 @@ import { syncFeature } from "./features/sync/index.ts";
 import { findFeature } from "./features/find/index.ts";
 import { attachFeature } from "./features/attach/index.ts";
 import { exportFeature } from "./features/export/index.ts";
+import { notionPullFeature } from "./features/notion-pull/index.ts";
 import { fallbackFeature } from "./features/common/index.ts";
 
 export interface CreateBotOptions {
@@ -48,6 +49,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(flowsRuntime(deps.db, i18n));
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
   app.use(findFeature, exportFeature, attachFeature);
+  app.use(notionPullFeature);
   app.use(fallbackFeature);
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));

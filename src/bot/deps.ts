@@ -4,12 +4,15 @@ import type { ProjectRepository, ProjectView } from "../db/project-repository.ts
 import type { AssetRepository } from "../db/asset-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
+import type { NotionPullRepository } from "../db/notion-pull-repository.ts";
+import type { ImportResult } from "../services/notion/notion-pull.ts";
 import type { Logger } from "../logger.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
   projects: ProjectRepository;
   syncJobs: SyncJobRepository;
+  notionPages: NotionPullRepository;
   assets: AssetRepository;
 }
 
@@ -19,6 +22,8 @@ export interface Services {
   kickNotionSync(): void;
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
+  /** Imports a Notion page offered by the pull as an idea linked to it. */
+  importNotionPage(offerId: number, untitledName: string): Promise<ImportResult>;
 }
 
 export interface BotDeps {

@@ -57,6 +57,10 @@ export class SyncJobRepository implements SyncStore {
     await this.db.project.updateMany({ where: { id: projectId }, data: { notionPageId: pageId } });
   }
 
+  async markSynced(projectId: number, written: { name: string; status: string }, at: Date): Promise<void> {
+    await this.db.project.updateMany({ where: { id: projectId }, data: { notionSyncedName: written.name, notionSyncedStatus: written.status, notionSyncedAt: at } });
+  }
+
   async complete(jobId: number): Promise<void> {
     await this.db.syncJob.deleteMany({ where: { id: jobId } });
   }

@@ -24,6 +24,8 @@ export interface FakePage {
   id: string;
   dataSourceId: string;
   createdTime: string;
+  /** Exact time (ms) of the last edit; the API reports it rounded down to the minute like Notion. */
+  lastEditedAt: number;
   title: string;
   status: string | null;
   blocks: { id: string; text: string }[];
@@ -47,6 +49,8 @@ export class FakeNotion {
   readonly counts = new Map<string, number>();
   /** Every request in arrival order with its time (ms) and the status it got. */
   readonly requests: { endpoint: string; at: number; status: number }[] = [];
+  /** Bodies of data source queries, in arrival order. */
+  readonly queries: Json[] = [];
   /** The URL to give the client as `baseUrl` (set by start()). */
   baseUrl = "";
   private server: Server;
@@ -64,6 +68,7 @@ export class FakeNotion {
       ["GET /data_sources/:id", /^GET \/v1\/data_sources\/([^/]+)$/, (_b, [id]) => ({ body: this.dataSource(id) })],
       ["POST /data_sources/:id/query", /^POST \/v1\/data_sources\/([^/]+)\/query$/, (b, [id]) => ({ body: this.query(id, b) })],
       ["POST /pages", /^POST \/v1\/pages$/, (b) => ({ body: this.createPage(b) })],
+      ["GET /pages/:id", /^GET \/v1\/pages\/([^/]+)$/, (_b, [id]) => ({ body: this.pageJson(this.page(id)) })],
       ["PATCH /pages/:id", /^PATCH \/v1\/pages\/([^/]+)$/, (b, [id]) => ({ body: this.updatePage(id, b) })],
       ["GET /blocks/:id/children", /^GET \/v1\/blocks\/([^/]+)\/children$/, (_b, [id], q) => ({ body: this.listChildren(id, q) })],
       ["PATCH /blocks/:id/children", /^PATCH \/v1\/blocks\/([^/]+)\/children$/, (b, [id]) => ({ body: this.appendChildren(id, b) })],
@@ -197,6 +202,7 @@ export class FakeNotion {
 
   private query(id: string, body: Json): Json {
     this.dataSource(id);
+    this.queries.push(body);
     const matches = this.pages
       .filter((p) => p.dataSourceId === id && p.inTrash === Boolean(body.in_trash))
       .filter((p) => !body.filter || this.matches(p, body.filter))
@@ -208,15 +214,17 @@ export class FakeNotion {
     if (filter.and) return filter.and.every((f: Json) => this.matches(page, f));
     if (filter.or) return filter.or.some((f: Json) => this.matches(page, f));
     if (filter.timestamp === "created_time") return compareDate(page.createdTime, filter.created_time);
+    if (filter.timestamp === "last_edited_time") return compareDate(minuteFloor(new Date(page.lastEditedAt)), filter.last_edited_time);
     if (filter.property === this.schema.titleProperty && filter.title?.equals !== undefined) return page.title === filter.title.equals;
     throw invalid(`Could not find property with name or id: ${filter.property ?? JSON.stringify(filter)}`);
   }
 
   private compare(a: FakePage, b: FakePage, sorts: Json[]): number {
     for (const sort of sorts) {
-      if (sort.timestamp !== "created_time") throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
-      // created_time has minute precision; insertion order breaks ties like Notion's creation order.
-      const diff = a.createdTime.localeCompare(b.createdTime) || this.pages.indexOf(a) - this.pages.indexOf(b);
+      if (sort.timestamp !== "created_time" && sort.timestamp !== "last_edited_time") throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
+      // Both times have minute precision; insertion order breaks ties like Notion's creation order.
+      const key = (p: FakePage) => (sort.timestamp === "created_time" ? p.createdTime : minuteFloor(new Date(p.lastEditedAt)));
+      const diff = key(a).localeCompare(key(b)) || this.pages.indexOf(a) - this.pages.indexOf(b);
       if (diff !== 0) return sort.direction === "descending" ? -diff : diff;
     }
     return 0;
@@ -226,7 +234,7 @@ export class FakeNotion {
     const dataSourceId = body.parent?.data_source_id;
     if (!dataSourceId) throw invalid("body.parent.data_source_id should be defined");
     this.dataSource(dataSourceId);
-    const page: FakePage = { id: randomUUID(), dataSourceId, createdTime: minuteFloor(new Date()), title: "", status: null, blocks: [], inTrash: false };
+    const page: FakePage = { id: randomUUID(), dataSourceId, createdTime: minuteFloor(new Date()), lastEditedAt: Date.now(), title: "", status: null, blocks: [], inTrash: false };
     this.applyProperties(page, body.properties ?? {});
     page.blocks = this.toBlocks(body.children ?? [], "body.children");
     this.pages.push(page);
@@ -238,6 +246,7 @@ export class FakeNotion {
     if (body.in_trash !== undefined || body.archived !== undefined) page.inTrash = Boolean(body.in_trash ?? body.archived);
     else if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     this.applyProperties(page, body.properties ?? {});
+    page.lastEditedAt = Date.now();
     return this.pageJson(page);
   }
 
@@ -272,12 +281,14 @@ export class FakeNotion {
     if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     const added = this.toBlocks(body.children ?? [], "body.children");
     page.blocks.push(...added);
+    page.lastEditedAt = Date.now();
     return { object: "list", results: added.map((b) => paragraphJson(b, page.id)), next_cursor: null, has_more: false };
   }
 
   private deleteBlock(id: string): Json {
     for (const page of this.pages) {
       const index = page.blocks.findIndex((b) => b.id === id);
+      if (index >= 0) page.lastEditedAt = Date.now();
       if (index >= 0) return { ...paragraphJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
     }
     throw notFound("block", id);
@@ -304,7 +315,7 @@ export class FakeNotion {
       object: "page",
       id: page.id,
       created_time: page.createdTime,
-      last_edited_time: page.createdTime,
+      last_edited_time: minuteFloor(new Date(page.lastEditedAt)),
       in_trash: page.inTrash,
       archived: page.inTrash,
       parent: { type: "data_source_id", data_source_id: page.dataSourceId, database_id: this.databaseId },

@@ -33,7 +33,7 @@ export interface NotionService {
   pageUrl(pageId: string): string;
 }
 
-interface ResolvedSchema {
+export interface ResolvedSchema {
   dataSourceId: string;
   titleProperty: string;
   statusProperty: string;
@@ -177,7 +177,7 @@ async function findNewestByTitle(client: Client, s: ResolvedSchema, title: strin
   return null;
 }
 
-async function resolveSchema(client: Client, config: NotionConfig): Promise<ResolvedSchema> {
+export async function resolveSchema(client: Client, config: NotionConfig): Promise<ResolvedSchema> {
   const dataSource = await retrieveDataSource(client, config.databaseId);
   const props = Object.values(dataSource.properties as Record<string, SchemaProperty>);
   const title = props.find((p) => p.name === config.titleProperty && p.type === "title") ?? props.find((p) => p.type === "title");
@@ -280,12 +280,12 @@ function paragraph(items: TextItem[]): ParagraphBlock {
   return { object: "block", type: "paragraph", paragraph: { rich_text: items } };
 }
 
-function plainText(items: unknown): string {
+export function plainText(items: unknown): string {
   if (!Array.isArray(items)) return "";
   return items.map((item: { plain_text?: string; text?: { content?: string } }) => item.text?.content ?? item.plain_text ?? "").join("");
 }
 
-function pageTitleText(property: unknown): string {
+export function pageTitleText(property: unknown): string {
   return property && typeof property === "object" && "title" in property ? plainText(property.title) : "";
 }
 

@@ -28,6 +28,8 @@ export interface SyncStore {
   /** Parks the job as failed. */
   fail(jobId: number, error: string): Promise<void>;
   nextDueAt(): Promise<Date | null>;
+  /** Records what Notion now shows for the project, so the pull can tell hand edits from our own writes. */
+  markSynced?(projectId: number, written: { name: string; status: ProjectSnapshot["status"] }, at: Date): Promise<void>;
 }
 
 export interface SyncProblem {
@@ -94,6 +96,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     const pageId = project.notionPageId ?? (await adoptEarlierCreate(project));
     if (pageId) await notion.updatePage(pageId, project);
     else await createPage(project); // a create writes title, status and body at once
+    await store.markSynced?.(project.id, { name: project.name, status: project.status }, now());
   }
 
   /** A create whose outcome is unknown may have produced a page: find it instead of making a second one. */

@@ -1,0 +1,34 @@
+import { Composer } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import { OFFER_DATA, offersMessage } from "./messages.ts";
+
+/** Buttons of the "new pages in Notion" message: import a page as an idea, or ignore it for good. */
+export const notionPullFeature = new Composer<Context>();
+
+notionPullFeature.callbackQuery(OFFER_DATA, async (ctx) => {
+  const { notionPages } = ctx.deps.repos;
+  const offerId = Number(ctx.match[2]);
+  const offer = await notionPages.offer(offerId);
+  const title = offer?.title.trim() || ctx.t("np-untitled");
+  const rerender = async (notice: string, openProjectId?: number) => {
+    const { text, keyboard } = offersMessage(ctx.t, await notionPages.offered(), notice, openProjectId);
+    await showScreen(ctx, text, keyboard);
+  };
+
+  if (ctx.match[1] === "x") {
+    const ignored = await notionPages.ignore(offerId);
+    await ctx.answerCallbackQuery(ignored ? undefined : { text: ctx.t("np-stale") });
+    return rerender(ignored ? ctx.t("np-ignored", { title: escapeHtml(title) }) : ctx.t("np-stale"));
+  }
+
+  await ctx.answerCallbackQuery({ text: ctx.t("np-importing") });
+  const result = await ctx.deps.services.importNotionPage(offerId, ctx.t("np-untitled"));
+  if (result.ok) {
+    const project = await ctx.deps.repos.projects.get(result.projectId);
+    return rerender(ctx.t("np-imported", { name: escapeHtml(project?.name ?? title) }), result.projectId);
+  }
+  if (result.reason === "notion") return rerender(ctx.t("np-notion-error", { detail: escapeHtml(result.detail) }));
+  return rerender(ctx.t(`np-${result.reason}`), result.projectId);
+});

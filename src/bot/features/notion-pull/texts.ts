@@ -1,0 +1,40 @@
+export const notionPullTexts = {
+  ru: `
+np-changes-title = 🔄 <b>Изменения из Notion</b>
+np-change-renamed = • «{ $old }» → «{ $new }»
+np-change-status = • «{ $name }»: { $from } → { $to }
+np-offers-title = 📥 <b>Новые страницы в Notion</b>
+np-offers-hint = Эти страницы не связаны ни с одним проектом. 📥 — импортировать как идею, 🙈 — больше не предлагать.
+np-offer-line = • { $title }
+btn-np-import = 📥 { $title }
+btn-np-ignore = 🙈 Игнорировать
+np-imported = ✅ «{ $name }» импортирована как идея и связана со страницей Notion.
+np-ignored = 🙈 «{ $title }» больше не будет предлагаться.
+np-importing = ⏳ Импортирую из Notion…
+np-stale = Это предложение уже обработано.
+np-gone = Страница уже в корзине Notion — импортировать нечего.
+np-linked = Эта страница уже связана с проектом.
+np-notion-error = ⚠️ Не удалось прочитать страницу из Notion ({ $detail }). Попробуйте ещё раз позже.
+np-off = Notion выключен.
+np-untitled = Без названия
+`,
+  en: `
+np-changes-title = 🔄 <b>Changes from Notion</b>
+np-change-renamed = • “{ $old }” → “{ $new }”
+np-change-status = • “{ $name }”: { $from } → { $to }
+np-offers-title = 📥 <b>New pages in Notion</b>
+np-offers-hint = These pages are not linked to any project. 📥 imports one as an idea, 🙈 stops offering it.
+np-offer-line = • { $title }
+btn-np-import = 📥 { $title }
+btn-np-ignore = 🙈 Ignore
+np-imported = ✅ “{ $name }” was imported as an idea and linked to its Notion page.
+np-ignored = 🙈 “{ $title }” will not be offered again.
+np-importing = ⏳ Importing from Notion…
+np-stale = This offer was already handled.
+np-gone = The page is already in Notion's trash: nothing to import.
+np-linked = This page is already linked to a project.
+np-notion-error = ⚠️ Could not read the page from Notion ({ $detail }). Please try again later.
+np-off = Notion is off.
+np-untitled = Untitled
+`,
+};

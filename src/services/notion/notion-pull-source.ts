@@ -1,0 +1,94 @@
+import { Client, LogLevel } from "@notionhq/client";
+import type { Logger } from "pino";
+import { pageTitleText, plainText, resolveSchema, type NotionConfig, type ResolvedSchema } from "./notion-service.ts";
+
+/** What the pull needs of a Notion page: its title, its status option's name and when it was last edited. */
+export interface PulledPage {
+  id: string;
+  title: string;
+  /** The status option's name; null when the property is empty. */
+  statusOption: string | null;
+  /** ISO time; Notion rounds it down to the minute. */
+  lastEditedTime: string;
+}
+
+export interface NotionPullSource {
+  /** Pages of the data source edited at or after `since` (every page when null), oldest edit first. */
+  editedSince(since: Date | null): Promise<PulledPage[]>;
+  /** One page with its body as plain text (one line per text block). */
+  readPage(pageId: string): Promise<PulledPage & { body: string; inTrash: boolean }>;
+}
+
+/** A full scan of a huge database is cut here; the rest is seen on later polls once edited. */
+const MAX_PAGES_PER_POLL = 2000;
+
+export function createNotionPullSource(config: NotionConfig, options: { timeoutMs?: number; logger?: Logger } = {}): NotionPullSource {
+  const client = new Client({
+    auth: config.apiKey,
+    baseUrl: config.baseUrl,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    notionVersion: "2025-09-03",
+    logLevel: LogLevel.ERROR,
+    logger: (_level, message, extra) => options.logger?.debug({ notion: extra }, `notion pull: ${message}`),
+  });
+  let schema: Promise<ResolvedSchema> | null = null;
+  const ensureSchema = () =>
+    (schema ??= resolveSchema(client, config).catch((error: unknown) => {
+      schema = null;
+      throw error;
+    }));
+
+  function toPulled(s: ResolvedSchema, page: { id: string; last_edited_time: string; properties: Record<string, unknown> }): PulledPage {
+    return { id: page.id, title: pageTitleText(page.properties[s.titleProperty]), statusOption: statusName(page.properties[s.statusProperty]), lastEditedTime: page.last_edited_time };
+  }
+
+  async function bodyText(pageId: string): Promise<string> {
+    const lines: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor });
+      for (const block of page.results) {
+        const content = "type" in block ? (block as Record<string, unknown>)[block.type] : undefined;
+        if (content && typeof content === "object" && "rich_text" in content) lines.push(plainText(content.rich_text));
+      }
+      cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
+    } while (cursor);
+    return lines.join("\n").trim();
+  }
+
+  return {
+    async editedSince(since) {
+      const s = await ensureSchema();
+      const pages: PulledPage[] = [];
+      let cursor: string | undefined;
+      do {
+        const result = await client.dataSources.query({
+          data_source_id: s.dataSourceId,
+          filter: since ? { timestamp: "last_edited_time", last_edited_time: { on_or_after: since.toISOString() } } : undefined,
+          sorts: [{ timestamp: "last_edited_time", direction: "ascending" }],
+          page_size: 100,
+          start_cursor: cursor,
+        });
+        for (const page of result.results) {
+          if (page.object === "page" && "properties" in page) pages.push(toPulled(s, page));
+        }
+        cursor = result.has_more && result.next_cursor && pages.length < MAX_PAGES_PER_POLL ? result.next_cursor : undefined;
+      } while (cursor);
+      return pages;
+    },
+
+    async readPage(pageId) {
+      const s = await ensureSchema();
+      const page = await client.pages.retrieve({ page_id: pageId });
+      if (!("properties" in page)) throw new Error(`Notion page ${pageId} is not readable`);
+      const inTrash = page.in_trash || page.archived;
+      return { ...toPulled(s, page), inTrash, body: inTrash ? "" : await bodyText(pageId) };
+    },
+  };
+}
+
+function statusName(property: unknown): string | null {
+  if (!property || typeof property !== "object" || !("type" in property)) return null;
+  const value = (property as Record<string, unknown>)[String(property.type)];
+  return value && typeof value === "object" && "name" in value && typeof value.name === "string" ? value.name : null;
+}

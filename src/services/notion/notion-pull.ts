@@ -1,0 +1,184 @@
+import type { Logger } from "pino";
+import type { LinkedProject, NotionPullRepository, PageOffer } from "../../db/notion-pull-repository.ts";
+import { samePageId } from "../../db/notion-pull-repository.ts";
+import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../../db/project-repository.ts";
+import { describeNotionError } from "./notion-errors.ts";
+import type { NotionPullSource, PulledPage } from "./notion-pull-source.ts";
+
+/** One project changed by an edit made in Notion. */
+export interface PulledChange {
+  projectId: number;
+  name: string;
+  newName?: string;
+  fromStatus?: ProjectStatus;
+  toStatus?: ProjectStatus;
+}
+
+export interface PullReporter {
+  changes(changes: PulledChange[]): Promise<void>;
+  offers(offers: PageOffer[]): Promise<void>;
+}
+
+export type ImportResult =
+  | { ok: true; projectId: number }
+  | { ok: false; reason: "stale" | "linked" | "gone" | "off"; projectId?: number }
+  | { ok: false; reason: "notion"; detail: string };
+
+export interface NotionPull {
+  start(): void;
+  stop(): Promise<void>;
+  /** One poll; resolves when it is done (also used by start's timer). */
+  pollOnce(): Promise<void>;
+  importOffer(offerId: number, untitledName: string): Promise<ImportResult>;
+}
+
+const OFFERS_PER_MESSAGE = 8;
+/**
+ * Notion rounds last_edited_time down to the minute and its query index may lag a little: each poll
+ * looks back from where the previous one started. Seeing a page twice is harmless (changes are
+ * detected by content), missing one is not.
+ */
+const LOOKBACK_MS = 2 * 60_000;
+
+export function createNotionPull(options: {
+  source: NotionPullSource;
+  store: NotionPullRepository;
+  statusValues: Record<ProjectStatus, string>;
+  intervalMs: number;
+  logger: Logger;
+  report: PullReporter;
+  /** Called after a sync job was enqueued (the local side won a conflict). */
+  onEnqueued?: () => void;
+  now?: () => Date;
+}): NotionPull {
+  const { source, store, report } = options;
+  const logger = options.logger.child({ component: "notion-pull" });
+  const now = options.now ?? (() => new Date());
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  /** Notion option name → local status; exact match first, then ignoring case and spaces. */
+  function statusOf(option: string | null): ProjectStatus | null | "unknown" {
+    if (option === null) return null;
+    const exact = PROJECT_STATUSES.find((s) => options.statusValues[s] === option);
+    if (exact) return exact;
+    return PROJECT_STATUSES.find((s) => options.statusValues[s].trim().toLowerCase() === option.trim().toLowerCase()) ?? "unknown";
+  }
+
+  /** Returns the change applied, null when nothing was, or "retry" when a local edit raced the update. */
+  async function reconcile(project: LinkedProject, page: PulledPage): Promise<PulledChange | null | "retry"> {
+    const mapped = statusOf(page.statusOption);
+    if (mapped === "unknown") logger.warn({ pageId: page.id, option: page.statusOption }, "notion pull: unknown status option ignored");
+    const pageStatus = mapped === "unknown" ? null : mapped;
+    const editedAt = Date.parse(page.lastEditedTime);
+    // What Notion showed after our last write. Projects synced before the pull existed have no record:
+    // then Notion counts as edited only if its edit is newer than our last sync (or local change).
+    let base: { name: string; status: ProjectStatus | null };
+    if (project.syncedName !== null) base = { name: project.syncedName, status: project.syncedStatus };
+    else if (editedAt > (project.syncedAt ?? project.updatedAt).getTime()) base = { name: project.name, status: project.status };
+    else {
+      if (page.title === project.name && pageStatus === project.status) await store.recordBaseline(project.id, { name: page.title, status: pageStatus });
+      return null;
+    }
+    const titleEdited = page.title.trim() !== "" && page.title !== base.name;
+    const statusEdited = pageStatus !== null && pageStatus !== base.status;
+    if (!titleEdited && !statusEdited) return null;
+
+    // Last writer wins per field; a field changed on both sides goes to the newer edit.
+    const notionIsNewer = editedAt > project.updatedAt.getTime();
+    const takeTitle = titleEdited && page.title !== project.name && (project.name === base.name || notionIsNewer);
+    const takeStatus = statusEdited && pageStatus !== project.status && (project.status === base.status || notionIsNewer);
+    const localWins = (titleEdited && !takeTitle && page.title !== project.name) || (statusEdited && !takeStatus && pageStatus !== project.status);
+    if (localWins) {
+      logger.info({ projectId: project.id, pageId: page.id }, "notion pull: the local change is newer; Notion will be overwritten");
+      await store.ensureUpsert(project.id);
+      options.onEnqueued?.();
+    }
+    const change = { name: takeTitle ? page.title.slice(0, NAME_MAX) : undefined, status: takeStatus ? pageStatus! : undefined };
+    const notionShows = { name: page.title, status: pageStatus ?? base.status };
+    if (!(await store.applyFromNotion(project, change, notionShows))) return "retry";
+    if (!takeTitle && !takeStatus) return null;
+    logger.info({ projectId: project.id, pageId: page.id, ...change }, "notion pull: applied an edit made in Notion");
+    return { projectId: project.id, name: project.name, newName: change.name, ...(takeStatus ? { fromStatus: project.status, toStatus: pageStatus! } : {}) };
+  }
+
+  async function poll(): Promise<void> {
+    const startedAt = now();
+    const since = await store.watermark();
+    const pages = await source.editedSince(since);
+    const projects = await store.linkedProjects();
+    const changes: PulledChange[] = [];
+    let complete = true;
+    for (const page of pages) {
+      const project = projects.find((p) => samePageId(p.notionPageId, page.id));
+      if (!project) {
+        await store.rememberUnlinked(page.id, page.title);
+        continue;
+      }
+      const result = await reconcile(project, page);
+      if (result === "retry") complete = false;
+      else if (result) changes.push(result);
+    }
+    if (changes.length > 0) await report.changes(changes);
+    const offers = await store.takeNewOffers(OFFERS_PER_MESSAGE);
+    if (offers.length > 0) await report.offers(offers);
+    if (complete) await store.setWatermark(new Date(startedAt.getTime() - LOOKBACK_MS));
+    logger.debug({ since, pages: pages.length, changes: changes.length, offers: offers.length }, "notion pull: poll done");
+  }
+
+  function pollOnce(): Promise<void> {
+    const run = inFlight.then(poll);
+    inFlight = run.catch((error: unknown) => logger.warn({ error: describeNotionError(error) }, "notion pull: poll failed; trying again next time"));
+    return run;
+  }
+
+  function schedule(): void {
+    if (!running) return;
+    timer = setTimeout(() => {
+      void pollOnce()
+        .catch(() => undefined)
+        .finally(schedule);
+    }, options.intervalMs);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      void pollOnce()
+        .catch(() => undefined)
+        .finally(schedule);
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await inFlight;
+    },
+    pollOnce,
+
+    async importOffer(offerId, untitledName) {
+      const offer = await store.offer(offerId);
+      if (!offer || offer.state !== "offered") return { ok: false, reason: "stale" };
+      let page;
+      try {
+        page = await source.readPage(offer.pageId);
+      } catch (error) {
+        logger.warn({ offerId, error: describeNotionError(error) }, "notion pull: could not read the page to import");
+        return { ok: false, reason: "notion", detail: describeNotionError(error) };
+      }
+      if (page.inTrash) {
+        await store.ignore(offerId);
+        return { ok: false, reason: "gone" };
+      }
+      const mapped = statusOf(page.statusOption);
+      return store.importPage(offerId, {
+        pageId: offer.pageId,
+        name: (page.title.trim() || untitledName).slice(0, NAME_MAX),
+        description: page.body.slice(0, DESCRIPTION_MAX),
+        notionTitle: page.title,
+        notionStatus: mapped === "unknown" ? null : mapped,
+      });
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { FakeNotion } from "./support/fake-notion.ts";
+import { editByHand } from "./support/fake-notion-hand.ts";
+import { buttonsOf, isChatOutput } from "./support/owner-chat.ts";
+import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf, until } from "./support/notion-pull-helpers.ts";
+
+const MINUTE = 60_000;
+
+describe("edits made in Notion flow back to the bot", () => {
+  const notion = new FakeNotion({ schema: { statusType: "status", statusOptions: ["Idea", "Active", "Archive", "Someday"] } });
+  let session: BotSession;
+  let lamp: { id: number; pageId: string };
+  let chair: { id: number; pageId: string };
+
+  beforeAll(async () => {
+    await notion.start();
+    session = await new BotSession({ env: pullEnv(notion) }).start();
+    lamp = await addSyncedIdea(session.chat, notion, "Лампа", "Латунь");
+    chair = await addSyncedIdea(session.chat, notion, "Кресло", "Бук");
+    await pollsPass(notion, 2);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await notion.close();
+  });
+
+  const card = (id: number) => session.chat.tap(`p:${id}:open`, (c) => isChatOutput(c) && textOf(c).includes("<b>"));
+
+  it("does not report the bot's own writes as Notion edits", () => {
+    expect(sentWith(session, CHANGES)).toHaveLength(0);
+  });
+
+  it("applies a status moved in Notion, tells the owner once and does not echo it back", async () => {
+    const patches = notion.count("PATCH /pages/:id");
+    editByHand(notion, lamp.pageId, { status: "Active" });
+    const report = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes(CHANGES));
+    expect(textOf(report)).toContain("«Лампа»: 💡 Идея → 🚀 В работе");
+    expect(buttonsOf(report).map((b) => b.data)).toEqual([`p:${lamp.id}:open`]);
+    await pollsPass(notion, 3);
+    expect(sentWith(session, CHANGES)).toHaveLength(1);
+    expect(notion.count("PATCH /pages/:id")).toBe(patches);
+    expect(textOf(await card(lamp.id))).toContain("🚀 В работе");
+  });
+
+  it("renames locally when the title is renamed in Notion, and lists every changed project in one message", async () => {
+    const before = sentWith(session, CHANGES).length;
+    editByHand(notion, lamp.pageId, { title: "Лампа <Луна> & 🙂" });
+    editByHand(notion, chair.pageId, { title: "Кресло-качалка", status: "Archive" });
+    await until(() => sentWith(session, CHANGES).length > before);
+    await pollsPass(notion, 2);
+    const reports = sentWith(session, CHANGES).slice(before);
+    expect(reports).toHaveLength(1);
+    const text = textOf(reports[0]);
+    expect(text).toContain("«Лампа» → «Лампа &lt;Луна&gt; &amp; 🙂»");
+    expect(text).toContain("«Кресло» → «Кресло-качалка»");
+    expect(text).toContain("«Кресло-качалка»: 💡 Идея → 🗄 Архив");
+    expect(textOf(await card(lamp.id))).toContain("<b>Лампа &lt;Луна&gt; &amp; 🙂</b>");
+    expect(textOf(await card(chair.id))).toContain("Кресло-качалка");
+  });
+
+  it("ignores a status option it cannot map, but still takes the title", async () => {
+    const before = sentWith(session, CHANGES).length;
+    editByHand(notion, lamp.pageId, { title: "Лампа II", status: "Someday" });
+    await until(() => sentWith(session, CHANGES).length > before);
+    const text = textOf(sentWith(session, CHANGES)[before]);
+    expect(text).toContain("→ «Лампа II»");
+    expect(text).not.toContain("→ 💡");
+    expect(textOf(await card(lamp.id))).toContain("🚀 В работе");
+    expect(session.bot.output).toContain("unknown status option ignored");
+  });
+
+  it("keeps the local change when it is newer than the Notion edit, then writes it to Notion", async () => {
+    notion.failFor(60_000, { status: 503, code: "service_unavailable" }, "PATCH /pages/:id");
+    await session.chat.tap(`p:${lamp.id}:edit`);
+    await session.chat.tap(`p:${lamp.id}:rename`);
+    await session.chat.send("Лампа локальная");
+    const before = sentWith(session, CHANGES).length;
+    // Edited in Notion before the local rename (Notion reports the minute it happened in).
+    editByHand(notion, lamp.pageId, { title: "Лампа из Notion", at: new Date(Date.now() - 30_000) });
+    await pollsPass(notion, 3);
+    expect(sentWith(session, CHANGES)).toHaveLength(before);
+    expect(textOf(await card(lamp.id))).toContain("Лампа локальная");
+    notion.clearFaults();
+    await session.chat.send("/sync");
+    await session.chat.tap("sync:retry");
+    await until(() => notion.pages.find((p) => p.id === lamp.pageId)!.title === "Лампа локальная", 20_000);
+    await pollsPass(notion, 2);
+    expect(sentWith(session, CHANGES)).toHaveLength(before);
+  });
+
+  it("takes the Notion edit when it is newer than a conflicting local change", async () => {
+    notion.failFor(60_000, { status: 503, code: "service_unavailable" }, "PATCH /pages/:id");
+    await session.chat.tap(`p:${chair.id}:open`);
+    await session.chat.tap(`p:${chair.id}:restore:idea`);
+    await session.chat.tap(`p:${chair.id}:edit`);
+    await session.chat.tap(`p:${chair.id}:rename`);
+    await session.chat.send("Кресло локальное");
+    const before = sentWith(session, CHANGES).length;
+    editByHand(notion, chair.pageId, { title: "Кресло из Notion", at: new Date(Date.now() + 2 * MINUTE) });
+    await until(() => sentWith(session, CHANGES).length > before);
+    expect(textOf(sentWith(session, CHANGES)[before])).toContain("«Кресло локальное» → «Кресло из Notion»");
+    notion.clearFaults();
+    await session.chat.send("/sync");
+    await session.chat.tap("sync:retry");
+    // The restore made locally (not touched in Notion) is written; the title stays Notion's.
+    const page = await until(() => notion.pages.find((p) => p.id === chair.pageId && p.status === "Idea"), 20_000);
+    expect(page.title).toBe("Кресло из Notion");
+    expect(textOf(await card(chair.id))).toContain("<b>Кресло из Notion</b>");
+  });
+
+  it("does not replay edits after a restart (the watermark is kept in the database)", async () => {
+    const reports = sentWith(session, CHANGES).length;
+    await session.crashAndRestart();
+    const firstQuery = notion.queries.length;
+    await pollsPass(notion, 3);
+    expect(notion.queries[firstQuery].filter?.last_edited_time?.on_or_after).toBeDefined();
+    expect(sentWith(session, CHANGES)).toHaveLength(reports);
+    editByHand(notion, lamp.pageId, { status: "Idea" });
+    await until(() => sentWith(session, CHANGES).length > reports);
+    expect(textOf(sentWith(session, CHANGES)[reports])).toContain("🚀 В работе → 💡 Идея");
+  });
+});
