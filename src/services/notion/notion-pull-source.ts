@@ -17,6 +17,8 @@ export interface NotionPullSource {
   editedSince(since: Date | null): Promise<PulledPage[]>;
   /** One page with its body as plain text (one line per text block). */
   readPage(pageId: string): Promise<PulledPage & { body: string; inTrash: boolean }>;
+  /** Sets only the status property (an imported page joins the column of its new local status). */
+  writeStatus(pageId: string, option: string): Promise<void>;
 }
 
 /** A full scan of a huge database is cut here; the rest is seen on later polls once edited. */
@@ -83,6 +85,12 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
       if (!("properties" in page)) throw new Error(`Notion page ${pageId} is not readable`);
       const inTrash = page.in_trash || page.archived;
       return { ...toPulled(s, page), inTrash, body: inTrash ? "" : await bodyText(pageId) };
+    },
+
+    async writeStatus(pageId, option) {
+      const s = await ensureSchema();
+      const value = s.statusType === "status" ? { status: { name: option } } : { select: { name: option } };
+      await client.pages.update({ page_id: pageId, properties: { [s.statusProperty]: value } });
     },
   };
 }

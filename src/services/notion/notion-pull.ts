@@ -172,12 +172,22 @@ export function createNotionPull(options: {
         return { ok: false, reason: "gone" };
       }
       const mapped = statusOf(page.statusOption);
+      let notionStatus = mapped === "unknown" ? null : mapped;
+      if (notionStatus !== "idea") {
+        try {
+          await source.writeStatus(offer.pageId, options.statusValues.idea);
+          notionStatus = "idea";
+        } catch (error) {
+          // The import still happens; the page keeps its column until the next change is synced.
+          logger.warn({ offerId, error: describeNotionError(error) }, "notion pull: could not move the imported page to the idea status");
+        }
+      }
       return store.importPage(offerId, {
         pageId: offer.pageId,
         name: (page.title.trim() || untitledName).slice(0, NAME_MAX),
         description: page.body.slice(0, DESCRIPTION_MAX),
         notionTitle: page.title,
-        notionStatus: mapped === "unknown" ? null : mapped,
+        notionStatus,
       });
     },
   };

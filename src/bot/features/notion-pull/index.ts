@@ -23,6 +23,10 @@ notionPullFeature.callbackQuery(OFFER_DATA, async (ctx) => {
     return rerender(ignored ? ctx.t("np-ignored", { title: escapeHtml(title) }) : ctx.t("np-stale"));
   }
 
+  if (offer?.state !== "offered") {
+    await ctx.answerCallbackQuery({ text: ctx.t("np-stale") });
+    return rerender(ctx.t("np-stale"));
+  }
   await ctx.answerCallbackQuery({ text: ctx.t("np-importing") });
   const result = await ctx.deps.services.importNotionPage(offerId, ctx.t("np-untitled"));
   if (result.ok) {
