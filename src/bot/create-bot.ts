@@ -16,6 +16,7 @@ import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
 import { projectsFeature } from "./features/projects/index.ts";
 import { syncFeature } from "./features/sync/index.ts";
+import { aiFeature } from "./features/ai/index.ts";
 import { findFeature } from "./features/find/index.ts";
 import { attachFeature } from "./features/attach/index.ts";
 import { exportFeature } from "./features/export/index.ts";
@@ -50,6 +51,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
   app.use(findFeature, exportFeature, attachFeature);
   app.use(notionPullFeature);
+  app.use(aiFeature);
   app.use(fallbackFeature);
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));

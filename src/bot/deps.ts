@@ -7,11 +7,15 @@ import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import type { NotionPullRepository } from "../db/notion-pull-repository.ts";
 import type { ImportResult } from "../services/notion/notion-pull.ts";
 import type { Logger } from "../logger.ts";
+import type { AiRepository } from "../db/ai-repository.ts";
+import type { GeminiService } from "../services/gemini/gemini-service.ts";
+import type { FalService } from "../services/fal/fal-service.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
   projects: ProjectRepository;
   syncJobs: SyncJobRepository;
+  ai: AiRepository;
   notionPages: NotionPullRepository;
   assets: AssetRepository;
 }
@@ -22,6 +26,10 @@ export interface Services {
   kickNotionSync(): void;
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
+  /** Texts, translation, transcription; undefined without LLM_API_KEY. */
+  gemini?: GeminiService;
+  /** Moodboard images; undefined without FAL_API_KEY. */
+  fal?: FalService;
   /** Imports a Notion page offered by the pull as an idea linked to it. */
   importNotionPage(offerId: number, untitledName: string): Promise<ImportResult>;
 }

@@ -7,6 +7,7 @@ import { askImage, askText, skipKeyboard } from "./ask.ts";
 import { showCard, notionPageUrl } from "./card.ts";
 import { projectData } from "./keyboards.ts";
 import { checkDescription, checkName } from "./validation.ts";
+import { askDescriptionOrVoice, askMoodboardOffer, startMoodboardFromFlow } from "../ai/new-idea-steps.ts";
 
 export const NEW_IDEA_FLOW = "new-idea";
 export const EDIT_PROJECT_FLOW = "edit-project";
@@ -16,9 +17,11 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
   await showScreen(ctx, ctx.t("new-ask-name"));
   const name = await askText(conversation, checkName);
   await name.ctx.reply(name.ctx.t("new-ask-description"));
-  const description = await askText(conversation, checkDescription);
+  const description = await askDescriptionOrVoice(conversation);
   await description.ctx.reply(description.ctx.t("new-ask-photo"), { reply_markup: skipKeyboard(description.ctx) });
-  const { image, ctx: last } = await askImage(conversation);
+  const { image, ctx: afterPhoto } = await askImage(conversation);
+  const moodboard = await askMoodboardOffer(conversation, afterPhoto);
+  const last = moodboard.ctx;
 
   const saved = await conversation.external(async (outer) => {
     const project = await outer.deps.repos.projects.create({ name: name.value, description: description.value, reference: image });
@@ -30,6 +33,7 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
   const url = notionPageUrl(saved.notionPageId);
   if (url) keyboard.url(last.t("btn-open-notion"), url);
   await last.reply(last.t(key, { name: escapeHtml(saved.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+  if (moodboard.wanted) await startMoodboardFromFlow(conversation, saved.id);
 }
 
 /** Edits one field of a project, then shows the updated card. */

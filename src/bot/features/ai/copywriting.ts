@@ -1,0 +1,72 @@
+import { InlineKeyboard } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import type { TextKind } from "../../../db/ai-repository.ts";
+import { ideaDraft } from "../../../services/gemini/prompts.ts";
+import { type Job, StatusMessage, claim, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+
+export const TX_DATA = /^tx:(\d{1,10}):(re|ed)$/;
+const LIMIT = 3800;
+
+export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: string, text: string): string {
+  const title = job.t(kind === "card_text" ? "ai-text-card" : "ai-text-social", { name: escapeHtml(projectName) });
+  return `${title}\n\n${escapeHtml(text.slice(0, LIMIT))}`;
+}
+
+export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>
+  new InlineKeyboard().text(job.t("btn-text-regenerate"), `tx:${assetId}:re`).text(job.t("btn-text-edit"), `tx:${assetId}:ed`);
+
+/** `ai:<project>:tx` — both texts in parallel; saved together, then shown each with Regenerate / Edit. */
+export async function onGenerateTexts(ctx: Context, projectId: number): Promise<void> {
+  const gemini = ctx.deps.services.gemini;
+  if (!gemini) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
+  const project = await ctx.deps.repos.projects.get(projectId);
+  if (!project) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
+  if (!claim(`tx:${projectId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  await ctx.answerCallbackQuery();
+  const job = jobFrom(ctx);
+  const retrying = ctx.callbackQuery?.message && "text" in ctx.callbackQuery.message && ctx.callbackQuery.message.text?.startsWith("⚠️");
+  const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
+  await status.show(job.t("ai-progress-texts"), "typing");
+  runInBackground(job, "texts", async () => {
+    try {
+      const texts = await gemini.generateTexts(ideaDraft(project.description || project.name));
+      const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
+      if (!saved) return void (await status.finish(job.t("project-missing")));
+      await status.remove();
+      await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.cardId) });
+      await job.api.sendMessage(job.chatId, textMessage(job, "social_text", project.name, texts.social), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.socialId) });
+    } catch (error) {
+      await reportFault(job, status, error, `ai:${projectId}:tx`);
+    } finally {
+      release(`tx:${projectId}`);
+    }
+  });
+}
+
+/** `tx:<asset>:re` — a new version of one text, edited into the same message (the asset is updated). */
+export async function onRegenerateText(ctx: Context, assetId: number): Promise<void> {
+  const gemini = ctx.deps.services.gemini;
+  if (!gemini) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
+  const asset = await ctx.deps.repos.ai.getText(assetId);
+  const project = asset ? await ctx.deps.repos.projects.get(asset.projectId) : null;
+  if (!asset || !project) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
+  if (!claim(`txa:${assetId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  await ctx.answerCallbackQuery();
+  const job = jobFrom(ctx);
+  // Edit-in-place: the text's own message shows the progress, then the new version.
+  const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
+  await status.show(job.t("ai-progress-texts"), "typing");
+  runInBackground(job, "text-regenerate", async () => {
+    try {
+      const draft = ideaDraft(project.description || project.name);
+      const text = asset.kind === "card_text" ? await gemini.generateCardText(draft) : await gemini.generateSocialText(draft);
+      await job.deps.repos.ai.updateText(assetId, text, { model: gemini.model });
+      await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
+    } catch (error) {
+      await reportFault(job, status, error, `tx:${assetId}:re`);
+    } finally {
+      release(`txa:${assetId}`);
+    }
+  });
+}

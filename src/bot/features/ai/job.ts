@@ -1,0 +1,137 @@
+import { GrammyError, InlineKeyboard, type Api } from "grammy";
+import type { Context } from "../../context.ts";
+import type { BotDeps } from "../../deps.ts";
+import type { Logger } from "../../../logger.ts";
+import { FalError } from "../../../services/fal/fal-service.ts";
+import { GeminiError } from "../../../services/gemini/gemini-service.ts";
+
+type Translate = Context["t"];
+
+/**
+ * What a generation running in the background needs once its update was
+ * handled: the poller handles updates one by one, so long work must not be
+ * awaited inside a handler.
+ */
+export interface Job {
+  api: Api;
+  t: Translate;
+  chatId: number;
+  deps: BotDeps;
+  log: Logger;
+}
+
+export function jobFrom(ctx: Context): Job {
+  return { api: ctx.api, t: ctx.t.bind(ctx) as Translate, chatId: ctx.chat!.id, deps: ctx.deps, log: ctx.log };
+}
+
+/** Runs `work` without blocking the update that started it; unexpected errors are logged, never thrown. */
+export function runInBackground(job: Job, name: string, work: () => Promise<void>): void {
+  void work().catch((error) => job.log.error({ err: error, job: name }, "background generation failed"));
+}
+
+const busy = new Set<string>();
+
+/** A per-key guard against double taps while a generation runs. */
+export function claim(key: string): boolean {
+  if (busy.has(key)) return false;
+  busy.add(key);
+  return true;
+}
+
+export const release = (key: string) => busy.delete(key);
+
+/**
+ * One status message edited as the work goes, with the matching chat action
+ * repeated (Telegram shows an action for ~5 s).
+ */
+export class StatusMessage {
+  private readonly job: Job;
+  private messageId: number | undefined;
+  private lastText = "";
+  private actionTimer: NodeJS.Timeout | undefined;
+
+  constructor(job: Job, messageId?: number) {
+    this.job = job;
+    this.messageId = messageId;
+  }
+
+  get id(): number | undefined {
+    return this.messageId;
+  }
+
+  async show(text: string, action?: "typing" | "upload_photo" | "upload_document" | "record_voice"): Promise<void> {
+    if (action) this.keepAction(action);
+    if (text === this.lastText) return;
+    this.lastText = text;
+    const { api, chatId } = this.job;
+    try {
+      if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
+      else await api.editMessageText(chatId, this.messageId, text, { parse_mode: "HTML" });
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.description.includes("not modified"))) this.job.log.warn({ err: error }, "status message update failed");
+    }
+  }
+
+  /** Replaces the status with a final message (an error with a Retry button, a result…). */
+  async finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
+    this.stopAction();
+    const { api, chatId } = this.job;
+    const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+    if (this.messageId !== undefined) {
+      try {
+        await api.editMessageText(chatId, this.messageId, text, options);
+        return;
+      } catch (error) {
+        this.job.log.warn({ err: error }, "status message final edit failed");
+      }
+    }
+    this.messageId = (await api.sendMessage(chatId, text, options)).message_id;
+  }
+
+  async remove(): Promise<void> {
+    this.stopAction();
+    if (this.messageId !== undefined) await this.job.api.deleteMessage(this.job.chatId, this.messageId).catch(() => undefined);
+    this.messageId = undefined;
+  }
+
+  stopAction(): void {
+    clearInterval(this.actionTimer);
+    this.actionTimer = undefined;
+  }
+
+  private keepAction(action: "typing" | "upload_photo" | "upload_document" | "record_voice"): void {
+    this.stopAction();
+    const send = () => void this.job.api.sendChatAction(this.job.chatId, action).catch(() => undefined);
+    send();
+    this.actionTimer = setInterval(send, 4500);
+    this.actionTimer.unref();
+  }
+}
+
+/** The owner-facing text for a failed generation (never the raw error: it may quote a request). */
+export function faultText(job: Job, error: unknown): string {
+  if (error instanceof FalError) return job.t(`ai-fault-fal-${error.fault}`, { model: job.deps.config.fal?.model ?? "" });
+  if (error instanceof GeminiError) return job.t(`ai-fault-gemini-${error.fault}`, { model: job.deps.config.gemini?.model ?? "" });
+  if (error instanceof GrammyError) return job.t("ai-fault-telegram");
+  return job.t("error-generic");
+}
+
+/** Shows the fault with a Retry button that repeats `retryData`; logs the technical reason. */
+export async function reportFault(job: Job, status: StatusMessage, error: unknown, retryData: string, extra?: InlineKeyboard): Promise<void> {
+  job.log.warn({ err: error instanceof FalError || error instanceof GeminiError ? error.message : error }, "AI generation failed");
+  const keyboard = (extra ?? new InlineKeyboard()).text(job.t("btn-ai-retry"), retryData);
+  await status.finish(faultText(job, error), keyboard);
+}
+
+/** Downloads a file the owner sent (voice note…) through the Bot API file endpoint. */
+export async function downloadTelegramFile(job: Job, fileId: string): Promise<Buffer> {
+  const file = await job.api.getFile(fileId);
+  if (!file.file_path) throw new Error("Telegram gave no file path");
+  const root = job.deps.config.telegramApiRoot ?? "https://api.telegram.org";
+  const response = await fetch(`${root}/file/bot${job.deps.config.botToken}/${file.file_path}`, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** True when the text has at least one letter or digit (emoji-only or blank text makes no prompt). */
+export const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);

@@ -1,0 +1,153 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import type { InputMediaPhoto, Message } from "grammy/types";
+import { escapeHtml } from "../../html.ts";
+import type { MoodboardTile } from "../../../db/ai-repository.ts";
+import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
+import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
+import { makeCollage } from "../../../services/fal/collage.ts";
+import { type Job, StatusMessage, claim, release, reportFault } from "./job.ts";
+
+export interface MoodboardDraft {
+  projectId: number;
+  projectName: string;
+  /** The owner's words the prompt is made from (description, or the name). */
+  source: string;
+  prompt: string | null;
+  seed: number;
+  aspect: Aspect;
+  tiles: MoodboardTile[];
+  albumMessageIds: number[];
+  steeringMessageId: number | null;
+}
+
+/** What a steering button asks for: all four again, one tile (1–4), or another aspect ratio. */
+export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number } | { kind: "aspect"; aspect: Aspect };
+
+export const mbData = (draftId: number, action: string, arg?: string | number) => `mb:${draftId}:${action}${arg === undefined ? "" : `:${arg}`}`;
+export const MB_DATA = /^mb:(\d{1,10}):(all|t|ar|orig|save)(?::([0-9x]{1,5}))?$/;
+const requestData = (draftId: number, request: MoodboardRequest) =>
+  request.kind === "all" ? mbData(draftId, "all") : request.kind === "tile" ? mbData(draftId, "t", request.index + 1) : mbData(draftId, "ar", request.aspect);
+
+export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
+const aspectLabel = (aspect: string) => aspect.replace("x", ":");
+const biggestPhoto = (message: Message) => message.photo?.[message.photo.length - 1]?.file_id ?? "";
+
+export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(job.t("btn-mb-all"), mbData(draftId, "all")).row();
+  for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "t", n));
+  keyboard.row();
+  for (const option of ASPECTS) keyboard.text(option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option), mbData(draftId, "ar", option));
+  keyboard.row().text(job.t("btn-mb-originals"), mbData(draftId, "orig")).text(job.t("btn-mb-save"), mbData(draftId, "save"));
+  return keyboard;
+}
+
+function progressText(job: Job, progress: FalProgress): string {
+  if (progress.stage === "queued") return job.t("ai-progress-queued", { position: progress.position + 1 });
+  return job.t(progress.stage === "generating" ? "ai-progress-generating" : "ai-progress-uploading");
+}
+
+/** English prompt for the moodboard: translated by Gemini when on (as-is if it fails), then the seed's render prompt. */
+async function buildPrompt(job: Job, source: string): Promise<string> {
+  const gemini = job.deps.services.gemini;
+  if (!gemini) return moodboardPrompt(source);
+  try {
+    return moodboardPrompt((await gemini.translateToEnglish(source)).replace(/\s+/g, " ").slice(0, 600));
+  } catch (error) {
+    job.log.warn({ err: (error as Error).message }, "translation failed; using the description as it is");
+    return moodboardPrompt(source);
+  }
+}
+
+/**
+ * Generates (all four, or one tile), sends the album and the steering message,
+ * and removes the previous album; the draft changes only when all of it worked.
+ */
+export async function generateMoodboard(job: Job, draftId: number, request: MoodboardRequest, status = new StatusMessage(job)): Promise<void> {
+  const key = `mb:${draftId}`;
+  if (!claim(key)) return void (await status.finish(job.t("ai-busy")));
+  try {
+    const { ai } = job.deps.repos;
+    const fal = job.deps.services.fal!;
+    const draft = await ai.getDraft<MoodboardDraft>(draftId, "moodboard");
+    if (!draft) return void (await status.finish(job.t("ai-mb-stale")));
+    const data = draft.data;
+    try {
+      await status.show(job.t("ai-progress-translating"), "upload_photo");
+      const prompt = data.prompt ?? (await buildPrompt(job, data.source));
+      const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
+      const one = request.kind === "tile";
+      const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
+      const images = await fal.generate({ prompt, seed, aspect, count: one ? 1 : 4, onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo") });
+      await status.show(job.t("ai-progress-uploading"), "upload_photo");
+
+      const media: InputMediaPhoto[] = [];
+      const fresh = new Map<number, { url: string; seed: number }>();
+      for (let index = 0; index < 4; index++) {
+        const image = one ? (index === request.index ? images[0] : undefined) : images[index];
+        if (image) {
+          fresh.set(index, { url: image.url, seed: image.seed });
+          media.push({ type: "photo", media: new InputFile(image.bytes, `tile-${index + 1}.jpg`) });
+        } else media.push({ type: "photo", media: data.tiles[index].fileId });
+      }
+      const album = await job.api.sendMediaGroup(job.chatId, media);
+      const tiles = album.map((message, index) => ({ fileId: biggestPhoto(message), url: fresh.get(index)?.url ?? data.tiles[index].url, seed: fresh.get(index)?.seed ?? data.tiles[index].seed }));
+      const next: MoodboardDraft = { ...data, prompt, aspect, seed: one ? data.seed : seed, tiles, albumMessageIds: album.map((m) => m.message_id) };
+      const text = job.t("ai-mb-steering", { name: escapeHtml(data.projectName), seed: next.seed, aspect: aspectLabel(aspect), model: escapeHtml(fal.model), prompt: escapeHtml(prompt.slice(0, 700)) });
+      const steering = await job.api.sendMessage(job.chatId, text, { parse_mode: "HTML", reply_markup: steeringKeyboard(job, draftId, aspect) });
+      next.steeringMessageId = steering.message_id;
+      await ai.updateDraft(draftId, next);
+      const old = [...data.albumMessageIds, ...(data.steeringMessageId ? [data.steeringMessageId] : [])];
+      if (old.length) await job.api.deleteMessages(job.chatId, old).catch(() => undefined);
+      await status.remove();
+    } catch (error) {
+      await reportFault(job, status, error, requestData(draftId, request));
+    }
+  } finally {
+    release(key);
+  }
+}
+
+/** Sends the four images as files (Telegram recompresses photos); needs Fal's URLs to still be alive. */
+export async function sendOriginals(job: Job, draft: { id: number; data: MoodboardDraft }): Promise<void> {
+  const status = new StatusMessage(job);
+  try {
+    await status.show(job.t("ai-progress-originals"), "upload_document");
+    const files = await Promise.all(draft.data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
+    await job.api.sendMediaGroup(job.chatId, files.map((bytes, index) => ({ type: "document" as const, media: new InputFile(bytes, `moodboard-${draft.data.tiles[index].seed}-${index + 1}.jpg`) })));
+    await status.remove();
+  } catch (error) {
+    await reportFault(job, status, error, mbData(draft.id, "orig"));
+  }
+}
+
+/** Collage + the four tiles become project assets in one transaction (nothing is saved half-way). */
+export async function saveMoodboard(job: Job, draft: { id: number; data: MoodboardDraft }): Promise<void> {
+  const status = new StatusMessage(job);
+  const data = draft.data;
+  try {
+    await status.show(job.t("ai-progress-saving"), "upload_photo");
+    const bytes = await Promise.all(data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
+    const collage = await makeCollage(bytes);
+    const keyboard = new InlineKeyboard().text(job.t("btn-moodboards"), `ai:${data.projectId}:mbl`).text(job.t("btn-mb-open-card"), `p:${data.projectId}:open`);
+    const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
+      caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+    });
+    const saved = await job.deps.repos.ai.saveMoodboard(data.projectId, {
+      collageFileId: biggestPhoto(photo),
+      tiles: data.tiles,
+      prompt: data.prompt ?? "",
+      seed: data.seed,
+      model: job.deps.services.fal!.model,
+      aspect: data.aspect,
+    });
+    if (saved === null) {
+      await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);
+      return void (await status.finish(job.t("project-missing")));
+    }
+    await status.remove();
+  } catch (error) {
+    await reportFault(job, status, error, mbData(draft.id, "save"));
+  }
+}

@@ -1,0 +1,100 @@
+import { InlineKeyboard } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import type { Aspect } from "../../../services/fal/fal-service.ts";
+import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "./job.ts";
+import { type MoodboardDraft, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
+
+/**
+ * Starts a moodboard for a project in the background (card button, or the end
+ * of /new). Returns false when the project has no words to make a prompt of.
+ */
+export async function startMoodboard(job: Job, projectId: number): Promise<"started" | "missing" | "no-words"> {
+  const project = await job.deps.repos.projects.get(projectId);
+  if (!project) return "missing";
+  const source = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
+  if (!source) {
+    await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }), { parse_mode: "HTML" });
+    return "no-words";
+  }
+  const draft = await job.deps.repos.ai.createDraft<MoodboardDraft>("moodboard", projectId, {
+    projectId,
+    projectName: project.name,
+    source,
+    prompt: null,
+    seed: randomSeed(),
+    aspect: "1x1",
+    tiles: [],
+    albumMessageIds: [],
+    steeringMessageId: null,
+  });
+  const status = new StatusMessage(job);
+  await status.show(job.t("ai-progress-translating"), "upload_photo");
+  runInBackground(job, "moodboard", () => generateMoodboard(job, draft.id, { kind: "all" }, status));
+  return "started";
+}
+
+/** `ai:<project>:mb` — a new moodboard from the card. */
+export async function onNewMoodboard(ctx: Context, projectId: number): Promise<void> {
+  if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  if ((await startMoodboard(jobFrom(ctx), projectId)) === "missing") await showScreen(ctx, ctx.t("project-missing"));
+}
+
+/** `mb:<draft>:<action>[:<arg>]` — the steering buttons under an album (and their Retry). */
+export async function onSteering(ctx: Context, draftId: number, action: string, arg: string | undefined): Promise<void> {
+  if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+  const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
+  if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
+  await ctx.answerCallbackQuery();
+  const job = jobFrom(ctx);
+  const ready = draft.data.tiles.length === 4;
+  // A Retry button lives on the failed status message: reuse it for the new progress.
+  const retrying = ctx.callbackQuery?.message && ctx.callbackQuery.message.message_id !== draft.data.steeringMessageId;
+  const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
+  if (action === "all" || !ready) return runInBackground(job, "moodboard", () => generateMoodboard(job, draftId, { kind: "all" }, status));
+  if (action === "t") {
+    const index = Number(arg) - 1;
+    if (!(index >= 0 && index < 4)) return;
+    return runInBackground(job, "moodboard-tile", () => generateMoodboard(job, draftId, { kind: "tile", index }, status));
+  }
+  if (action === "ar") {
+    if (!["1x1", "4x3", "3x4", "16x9"].includes(arg ?? "")) return;
+    return runInBackground(job, "moodboard-aspect", () => generateMoodboard(job, draftId, { kind: "aspect", aspect: arg as Aspect }, status));
+  }
+  if (retrying) await status.remove();
+  if (action === "orig") return runInBackground(job, "moodboard-originals", () => sendOriginals(job, draft));
+  if (action === "save") return runInBackground(job, "moodboard-save", () => saveMoodboard(job, draft));
+}
+
+/** `ai:<project>:mbl` — the project's saved moodboards, newest first. */
+export async function showMoodboards(ctx: Context, projectId: number): Promise<void> {
+  const project = await ctx.deps.repos.projects.get(projectId);
+  await ctx.answerCallbackQuery();
+  if (!project) return showScreen(ctx, ctx.t("project-missing"));
+  const boards = await ctx.deps.repos.ai.listMoodboards(projectId);
+  const locale = await ctx.i18n.getLocale();
+  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: ctx.deps.config.timeZone });
+  const lines = [ctx.t("ai-mb-list", { name: escapeHtml(project.name) })];
+  if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
+  const keyboard = new InlineKeyboard();
+  boards.forEach((board, index) => {
+    lines.push(ctx.t("ai-mb-list-item", { n: index + 1, date: format.format(new Date(board.createdAt)), seed: board.seed, aspect: board.aspect.replace("x", ":") }));
+    keyboard.text(`🖼 ${index + 1}`, `mbv:${board.id}`);
+    if (index % 5 === 4) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("btn-mb-new"), `ai:${projectId}:mb`).row().text(ctx.t("btn-back"), `p:${projectId}:open`);
+  await showScreen(ctx, lines.join("\n"), keyboard);
+}
+
+/** `mbv:<asset>` — a saved moodboard's collage with its prompt details. */
+export async function showSavedMoodboard(ctx: Context, assetId: number): Promise<void> {
+  const board = await ctx.deps.repos.ai.getMoodboard(assetId);
+  if (!board) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale") }));
+  const project = await ctx.deps.repos.projects.get(board.projectId);
+  await ctx.answerCallbackQuery();
+  const caption = ctx.t("ai-mb-view", { name: escapeHtml(project?.name ?? ""), seed: board.seed, aspect: board.aspect.replace("x", ":"), model: escapeHtml(board.model) });
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-back"), `ai:${board.projectId}:mbl`);
+  await ctx.replyWithPhoto(board.collageFileId, { caption, parse_mode: "HTML", reply_markup: keyboard });
+}

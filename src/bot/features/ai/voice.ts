@@ -1,0 +1,89 @@
+import { InlineKeyboard } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
+import { type Job, StatusMessage, claim, downloadTelegramFile, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+
+export interface VoiceDraft {
+  fileId: string;
+  mimeType: string;
+  transcript?: string;
+  name?: string;
+  description?: string;
+}
+
+export const VC_DATA = /^vc:(\d{1,10}):(save|name|desc|drop|retry)$/;
+const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
+
+export const voiceDraftText = (t: Context["t"], draft: VoiceDraft) =>
+  t("ai-voice-draft", { name: escapeHtml(draft.name ?? ""), description: escapeHtml(cut(draft.description ?? "", 3000)) });
+
+export const voiceDraftKeyboard = (t: Context["t"], id: number) =>
+  new InlineKeyboard()
+    .text(t("btn-voice-save"), `vc:${id}:save`)
+    .row()
+    .text(t("btn-voice-name"), `vc:${id}:name`)
+    .text(t("btn-voice-description"), `vc:${id}:desc`)
+    .row()
+    .text(t("btn-voice-discard"), `vc:${id}:drop`);
+
+/** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
+export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
+  const audio = await downloadTelegramFile(job, fileId);
+  return job.deps.services.gemini!.transcribeIdea(audio, mimeType);
+}
+
+async function transcribeDraft(job: Job, draftId: number, status: StatusMessage): Promise<void> {
+  if (!claim(`vc:${draftId}`)) return;
+  try {
+    const draft = await job.deps.repos.ai.getDraft<VoiceDraft>(draftId, "voice");
+    if (!draft) return;
+    await status.show(job.t("ai-progress-voice"), "typing");
+    const idea = await transcribeVoice(job, draft.data.fileId, draft.data.mimeType);
+    const data: VoiceDraft = { ...draft.data, transcript: idea.transcript, name: cut(idea.name, NAME_MAX), description: cut(idea.description, DESCRIPTION_MAX) };
+    await job.deps.repos.ai.updateDraft(draftId, data);
+    await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));
+  } catch (error) {
+    await reportFault(job, status, error, `vc:${draftId}:retry`);
+  } finally {
+    release(`vc:${draftId}`);
+  }
+}
+
+/** A voice note or audio outside any flow becomes a draft idea. */
+export async function onVoice(ctx: Context): Promise<void> {
+  if (!ctx.deps.services.gemini) return void (await ctx.reply(ctx.t("ai-voice-off")));
+  const media = ctx.message?.voice ?? ctx.message?.audio;
+  if (!media) return;
+  const draft = await ctx.deps.repos.ai.createDraft<VoiceDraft>("voice", null, { fileId: media.file_id, mimeType: media.mime_type ?? "audio/ogg" });
+  const job = jobFrom(ctx);
+  const status = new StatusMessage(job);
+  await status.show(job.t("ai-progress-voice"), "typing");
+  runInBackground(job, "voice", () => transcribeDraft(job, draft.id, status));
+}
+
+/** `vc:<draft>:<action>` — Save as idea / Edit name / Edit description / Discard / Retry. */
+export async function onVoiceAction(ctx: Context, draftId: number, action: string): Promise<void> {
+  const { ai, projects } = ctx.deps.repos;
+  const draft = await ai.getDraft<VoiceDraft>(draftId, "voice");
+  if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  if (action === "retry") {
+    if (!ctx.deps.services.gemini) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
+    await ctx.answerCallbackQuery();
+    const job = jobFrom(ctx);
+    const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
+    return runInBackground(job, "voice", () => transcribeDraft(job, draftId, status));
+  }
+  if (!draft.data.transcript) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  await ctx.answerCallbackQuery();
+  if (action === "drop") {
+    await ai.deleteDraft(draftId);
+    return void (await ctx.editMessageText(ctx.t("ai-voice-discarded")));
+  }
+  if (action === "name" || action === "desc") return ctx.conversation.enter("ai-edit", "voice", draftId, action === "name" ? "name" : "description");
+  const project = await projects.create({ name: draft.data.name || cut(draft.data.transcript, NAME_MAX), description: draft.data.description ?? draft.data.transcript });
+  await ai.deleteDraft(draftId);
+  ctx.deps.services.kickNotionSync();
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), `p:${project.id}:open`);
+  await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+}

@@ -1,0 +1,117 @@
+import { ApiError, createFalClient, type QueueStatus } from "@fal-ai/client";
+
+export const ASPECTS = ["1x1", "4x3", "3x4", "16x9"] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+const IMAGE_SIZE: Record<Aspect, string> = { "1x1": "square_hd", "4x3": "landscape_4_3", "3x4": "portrait_4_3", "16x9": "landscape_16_9" };
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+
+export type FalFault = "auth" | "bad-input" | "rate" | "server" | "timeout" | "network" | "no-images";
+
+export class FalError extends Error {
+  readonly fault: FalFault;
+  constructor(fault: FalFault, detail: string) {
+    super(`Fal ${fault}: ${detail}`);
+    this.fault = fault;
+  }
+}
+
+export type FalProgress = { stage: "queued"; position: number } | { stage: "generating" } | { stage: "downloading" };
+
+export interface GeneratedImage {
+  bytes: Buffer;
+  url: string;
+  seed: number;
+  contentType: string;
+}
+
+export interface FalService {
+  readonly model: string;
+  /** `count` images for one prompt; image i gets seed `seed + i` (Fal's convention for batches). */
+  generate(input: { prompt: string; seed: number; aspect: Aspect; count: number; onProgress?: (progress: FalProgress) => void }): Promise<GeneratedImage[]>;
+  download(url: string): Promise<Buffer>;
+}
+
+interface FalOutput {
+  images?: { url: string; content_type?: string }[];
+  seed?: number;
+}
+
+export function classifyFalError(error: unknown): FalError {
+  if (error instanceof FalError) return error;
+  const status = error instanceof ApiError ? error.status : undefined;
+  if (status !== undefined) {
+    if (status === 401 || status === 403) return new FalError("auth", `HTTP ${status}`);
+    if (status === 422 || status === 400) return new FalError("bad-input", `HTTP ${status}`);
+    if (status === 429) return new FalError("rate", `HTTP ${status}`);
+    if (status === 504 || status === 408) return new FalError("timeout", `HTTP ${status}`);
+    return new FalError("server", `HTTP ${status}`);
+  }
+  const message = (error as Error)?.message ?? String(error);
+  if (/timed out/i.test(message) || (error as Error)?.name === "TimeoutError") return new FalError("timeout", message);
+  return new FalError("network", message);
+}
+
+export function createFalService(config: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean }): FalService {
+  const origin = config.baseUrl ? new URL(config.baseUrl).origin : undefined;
+  // The SDK's queue calls carry their own retry policy that `retry` cannot switch off; failing fast at
+  // fetch level is the only way to turn it off (the error is not one the SDK retries).
+  const fetchOnce: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (!config.retries && RETRYABLE.has(response.status)) {
+      throw new FalError(response.status === 429 ? "rate" : response.status === 504 ? "timeout" : "server", `HTTP ${response.status}`);
+    }
+    return response;
+  };
+  const client = createFalClient({
+    credentials: config.apiKey,
+    fetch: fetchOnce,
+    requestMiddleware: async (request) => {
+      if (!origin) return request;
+      const url = new URL(request.url);
+      return { ...request, url: origin + url.pathname + url.search };
+    },
+  });
+
+  async function download(url: string): Promise<Buffer> {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    } catch (error) {
+      throw classifyFalError(error);
+    }
+    if (!response.ok) throw new FalError(response.status >= 500 ? "server" : "no-images", `image download HTTP ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  return {
+    model: config.model,
+    download,
+    async generate({ prompt, seed, aspect, count, onProgress }) {
+      const input: Record<string, unknown> = { prompt, image_size: IMAGE_SIZE[aspect], num_images: count, seed };
+      if (config.model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
+      let output: FalOutput;
+      try {
+        const result = await client.subscribe(config.model, {
+          input,
+          mode: "polling",
+          pollInterval: 400,
+          timeout: config.timeoutMs,
+          onQueueUpdate: (status: QueueStatus) => {
+            if (status.status === "IN_QUEUE") onProgress?.({ stage: "queued", position: status.queue_position ?? 0 });
+            else if (status.status === "IN_PROGRESS") onProgress?.({ stage: "generating" });
+          },
+        });
+        output = result.data as FalOutput;
+      } catch (error) {
+        throw classifyFalError(error);
+      }
+      const images = (output.images ?? []).slice(0, count);
+      if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
+      onProgress?.({ stage: "downloading" });
+      const baseSeed = typeof output.seed === "number" ? output.seed : seed;
+      const bytes = await Promise.all(images.map((image) => download(image.url)));
+      return images.map((image, index) => ({ bytes: bytes[index], url: image.url, seed: baseSeed + index, contentType: image.content_type ?? "image/jpeg" }));
+    },
+  };
+}
