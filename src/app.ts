@@ -6,6 +6,8 @@ import { applyMigrations } from "./db/migrations.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
+import { TemplateRepository } from "./db/template-repository.ts";
+import { PdfService } from "./services/pdf/pdf-service.ts";
 import { AiRepository } from "./db/ai-repository.ts";
 import { createGeminiService } from "./services/gemini/gemini-service.ts";
 import { createFalService } from "./services/fal/fal-service.ts";
@@ -65,6 +67,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const settings = new SettingsRepository(db);
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
+  const templates = new TemplateRepository(db);
+  const pdf = new PdfService({ chromiumPath: config.chromiumPath });
   const ai = new AiRepository(db);
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);
@@ -73,11 +77,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const services: Services = {
     kickNotionSync: () => notionSync?.kick(),
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
+    pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
     fal: config.fal ? createFalService(config.fal) : undefined,
     importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
   };
-  const deps: BotDeps = { config, logger, db, repos: { settings, projects, syncJobs, ai, assets, notionPages }, services };
+  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
   const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
@@ -120,6 +125,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await poller.stop();
+        await pdf.close();
         await notionPull?.stop();
         await notionSync?.stop();
         await db.$disconnect();

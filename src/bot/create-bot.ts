@@ -16,6 +16,7 @@ import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
 import { projectsFeature } from "./features/projects/index.ts";
 import { syncFeature } from "./features/sync/index.ts";
+import { templatesFeature } from "./features/templates/index.ts";
 import { aiFeature } from "./features/ai/index.ts";
 import { findFeature } from "./features/find/index.ts";
 import { attachFeature } from "./features/attach/index.ts";
@@ -49,6 +50,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(i18n.middleware());
   app.use(flowsRuntime(deps.db, i18n));
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
+  app.use(templatesFeature);
   app.use(findFeature, exportFeature, attachFeature);
   app.use(notionPullFeature);
   app.use(aiFeature);

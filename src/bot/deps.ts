@@ -7,6 +7,8 @@ import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import type { NotionPullRepository } from "../db/notion-pull-repository.ts";
 import type { ImportResult } from "../services/notion/notion-pull.ts";
 import type { Logger } from "../logger.ts";
+import type { TemplateRepository } from "../db/template-repository.ts";
+import type { PdfService } from "../services/pdf/pdf-service.ts";
 import type { AiRepository } from "../db/ai-repository.ts";
 import type { GeminiService } from "../services/gemini/gemini-service.ts";
 import type { FalService } from "../services/fal/fal-service.ts";
@@ -15,6 +17,7 @@ export interface Repositories {
   settings: SettingsRepository;
   projects: ProjectRepository;
   syncJobs: SyncJobRepository;
+  templates: TemplateRepository;
   ai: AiRepository;
   notionPages: NotionPullRepository;
   assets: AssetRepository;
@@ -26,6 +29,8 @@ export interface Services {
   kickNotionSync(): void;
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
+  /** Template sandbox + Chromium: PDF cards and previews. */
+  pdf: PdfService;
   /** Texts, translation, transcription; undefined without LLM_API_KEY. */
   gemini?: GeminiService;
   /** Moodboard images; undefined without FAL_API_KEY. */

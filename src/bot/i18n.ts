@@ -6,6 +6,7 @@ import { menuTexts } from "./features/menu/texts.ts";
 import { settingsTexts } from "./features/settings/texts.ts";
 import { projectTexts } from "./features/projects/texts.ts";
 import { syncTexts } from "./features/sync/texts.ts";
+import { templateTexts } from "./features/templates/texts.ts";
 import { aiTexts } from "./features/ai/texts.ts";
 import { notionPullTexts } from "./features/notion-pull/texts.ts";
 import { findTexts } from "./features/find/texts.ts";
@@ -17,7 +18,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
-const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts];
+const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

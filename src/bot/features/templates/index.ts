@@ -1,0 +1,89 @@
+import { Composer, InputFile, InlineKeyboard } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { Context, FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import { NAV } from "../menu/keyboards.ts";
+import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
+import { sampleCardData } from "../../../services/pdf/sample-data.ts";
+import { ADD_TEMPLATE_FLOW, RENAME_TEMPLATE_FLOW, REPLACE_TEMPLATE_FLOW, addTemplateFlow, renameTemplateFlow, replaceTemplateFlow } from "./flows.ts";
+import { renderProblem } from "./intake.ts";
+import { TEMPLATE_DATA, cardScreen, listScreen, problemText, templateData } from "./ui.ts";
+
+export const templatesFeature = new Composer<Context>();
+
+templatesFeature.use(createConversation<Context, FlowContext>(addTemplateFlow, ADD_TEMPLATE_FLOW));
+templatesFeature.use(createConversation<Context, FlowContext>(replaceTemplateFlow, REPLACE_TEMPLATE_FLOW));
+templatesFeature.use(createConversation<Context, FlowContext>(renameTemplateFlow, RENAME_TEMPLATE_FLOW));
+
+async function showList(ctx: Context) {
+  const { text, keyboard } = listScreen(ctx.t, await ctx.deps.repos.templates.list());
+  await showScreen(ctx, text, keyboard);
+}
+
+templatesFeature.command("templates", showList);
+templatesFeature.callbackQuery(NAV.templates, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showList(ctx);
+});
+
+async function showCard(ctx: Context, id: number) {
+  const templates = await ctx.deps.repos.templates.list();
+  const template = templates.find((candidate) => candidate.id === id) ?? null;
+  if (id !== 0 && !template) return showScreen(ctx, ctx.t("tpl-missing"), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
+  const { text, keyboard } = cardScreen(ctx.t, template, !templates.some((candidate) => candidate.isDefault));
+  await showScreen(ctx, text, keyboard);
+}
+
+async function preview(ctx: Context, id: number) {
+  const stored = id === 0 ? null : await ctx.deps.repos.templates.get(id);
+  if (id !== 0 && !stored) return showCard(ctx, id);
+  const name = stored?.name ?? ctx.t("tpl-btn-builtin");
+  const progress = await ctx.reply(ctx.t("tpl-checking"));
+  await ctx.replyWithChatAction("upload_document");
+  const result = await ctx.deps.services.pdf.render(stored?.bundle ?? builtinTemplate(), sampleCardData(new Date().toLocaleDateString("ru-RU")), { png: true });
+  if (!result.ok) {
+    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, renderProblem(result)), { parse_mode: "HTML" });
+    return;
+  }
+  await ctx.api.deleteMessage(progress.chat.id, progress.message_id).catch(() => undefined);
+  await ctx.replyWithPhoto(new InputFile(result.png!, "preview.png"), { caption: ctx.t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }), parse_mode: "HTML" });
+  await ctx.replyWithDocument(new InputFile(result.pdf, "sample.pdf"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-back"), templateData(id, "open")) });
+}
+
+templatesFeature.callbackQuery(TEMPLATE_DATA, async (ctx) => {
+  const id = Number(ctx.match[1]);
+  const action = ctx.match[2];
+  const templates = ctx.deps.repos.templates;
+  await ctx.answerCallbackQuery();
+  switch (action) {
+    case "open":
+      return showCard(ctx, id);
+    case "add":
+      return ctx.conversation.enter(ADD_TEMPLATE_FLOW);
+    case "preview":
+      return preview(ctx, id);
+    case "rename":
+      return ctx.conversation.enter(RENAME_TEMPLATE_FLOW, id);
+    case "replace":
+      return ctx.conversation.enter(REPLACE_TEMPLATE_FLOW, id);
+    case "default": {
+      const template = id === 0 ? null : await templates.get(id);
+      if (id !== 0 && !template) return showCard(ctx, id);
+      await templates.setDefault(template ? id : null);
+      await ctx.reply(ctx.t("tpl-default-set", { name: escapeHtml(template?.name ?? ctx.t("tpl-btn-builtin")) }), { parse_mode: "HTML" });
+      return showCard(ctx, id);
+    }
+    case "delete": {
+      const template = await templates.get(id);
+      if (!template) return showCard(ctx, id);
+      const keyboard = new InlineKeyboard().text(ctx.t("tpl-btn-confirm-delete"), templateData(id, "confirmdelete")).text(ctx.t("tpl-btn-keep"), templateData(id, "open"));
+      return showScreen(ctx, ctx.t("tpl-confirm-delete", { name: escapeHtml(template.name) }), keyboard);
+    }
+    case "confirmdelete": {
+      const template = await templates.get(id);
+      if (!template || !(await templates.delete(id))) return showCard(ctx, id);
+      return showScreen(ctx, ctx.t("tpl-deleted", { name: escapeHtml(template.name) }), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
+    }
+  }
+});

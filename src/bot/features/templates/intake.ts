@@ -1,0 +1,81 @@
+import type { BotDeps } from "../../deps.ts";
+import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-service.ts";
+import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
+import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
+import { sampleCardData } from "../../../services/pdf/sample-data.ts";
+import { Staging } from "./staging.ts";
+
+export interface StagedTemplate {
+  bundle: TemplateBundle;
+  sourceZip?: Uint8Array;
+  png: Buffer;
+  pdf: Buffer;
+}
+
+export const stagedTemplates = new Staging<StagedTemplate>();
+
+export interface Problem {
+  key: string;
+  args: Record<string, string | number>;
+}
+
+export type Intake = { ok: true; token: string; report: TemplateReport; pages: number } | ({ ok: false } & Problem);
+
+/** A file the owner sent, as getFile described it. */
+export interface TelegramFile {
+  path: string;
+  name: string;
+}
+
+export async function downloadTelegramFile(deps: BotDeps, path: string): Promise<Uint8Array> {
+  const root = deps.config.telegramApiRoot ?? "https://api.telegram.org";
+  const response = await fetch(`${root}/file/bot${deps.config.botToken}/${path}`, { signal: AbortSignal.timeout(60_000) });
+  if (!response.ok) throw new Error(`file download failed: ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export function renderProblem(failure: RenderFailure): Problem {
+  if (failure.kind === "syntax" || (failure.kind === "runtime" && failure.line !== undefined)) {
+    const where = failure.line !== undefined ? { line: failure.line, column: failure.column ?? 1 } : undefined;
+    return { key: "tpl-err-syntax", args: { message: failure.message, where: where ? JSON.stringify(where) : "" } };
+  }
+  if (failure.kind === "timeout") return { key: "tpl-err-timeout", args: {} };
+  if (failure.kind === "too-large") return { key: "tpl-err-too-large", args: {} };
+  if (failure.kind === "browser") return { key: "tpl-err-browser", args: { message: failure.message } };
+  return { key: "tpl-err-render", args: { message: failure.message } };
+}
+
+/** Downloads, unpacks, checks and test-renders an upload; the result waits in memory for Save/Discard. */
+export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: TelegramFile | null, currentDate: string): Promise<Intake> {
+  let bundle: TemplateBundle;
+  let sourceZip: Uint8Array | undefined;
+  try {
+    let mainBytes: Uint8Array;
+    let cssBytes: Uint8Array | undefined;
+    try {
+      mainBytes = await downloadTelegramFile(deps, main.path);
+      cssBytes = css ? await downloadTelegramFile(deps, css.path) : undefined;
+    } catch (error) {
+      deps.logger.warn({ err: error }, "template download failed");
+      return { ok: false, key: "tpl-err-download", args: {} };
+    }
+    if (isZip(mainBytes)) {
+      bundle = bundleFromZip(mainBytes);
+      sourceZip = mainBytes;
+    } else {
+      bundle = { html: decodeText(mainBytes, main.name), css: cssBytes && css ? decodeText(cssBytes, css.name) : null, files: new Map() };
+    }
+  } catch (error) {
+    if (error instanceof UploadRefusal) return { ok: false, key: error.key, args: error.args };
+    throw error;
+  }
+  const report = await checkTemplate(deps.services.pdf, bundle);
+  if (report.syntaxError) {
+    const { message, line, column } = report.syntaxError;
+    return { ok: false, ...renderProblem({ ok: false, kind: "syntax", message, line, column }) };
+  }
+  const rendered = await deps.services.pdf.render(bundle, sampleCardData(currentDate), { png: true });
+  if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
+  const token = stagedTemplates.put({ bundle, sourceZip, png: rendered.png!, pdf: rendered.pdf });
+  return { ok: true, token, report, pages: rendered.pageSize.pages };
+}

@@ -1,0 +1,150 @@
+export const templateTexts = {
+  ru: `
+tpl-list-title = 🎨 <b>Шаблоны PDF</b>
+tpl-list-builtin = Встроенный шаблон (A4) всегда доступен.
+tpl-list-default = По умолчанию: <b>{ $name }</b>
+tpl-btn-add = ➕ Добавить шаблон
+tpl-btn-builtin = 📄 Встроенный (A4)
+tpl-card = 🎨 <b>{ $name }</b>{ $isDefault ->
+    [yes] {" "}· ⭐ по умолчанию
+   *[no] {""}
+  }
+  Файлов (картинки, шрифты): { $files }{ $zip ->
+    [yes] {" "}· из ZIP
+   *[no] {""}
+  }
+tpl-card-builtin = 📄 <b>Встроенный шаблон</b> (A4, кириллица){ $isDefault ->
+    [yes] {" "}· ⭐ по умолчанию
+   *[no] {""}
+  }
+tpl-btn-preview = 👁 Предпросмотр
+tpl-btn-rename = ✏️ Переименовать
+tpl-btn-replace = 🔁 Заменить файлы
+tpl-btn-default = ⭐ Сделать основным
+tpl-btn-delete = 🗑 Удалить
+tpl-btn-confirm-delete = 🗑 Да, удалить
+tpl-btn-keep = Оставить
+tpl-btn-save = 💾 Сохранить
+tpl-btn-discard = 🗑 Отменить
+tpl-btn-skip-css = Пропустить (CSS внутри HTML)
+tpl-confirm-delete = Удалить шаблон «{ $name }»? Это нельзя отменить.
+tpl-deleted = 🗑 Шаблон «{ $name }» удалён.
+tpl-default-set = ⭐ Теперь по умолчанию: «{ $name }».
+tpl-missing = Этого шаблона больше нет.
+tpl-ask-name = Как назовём шаблон? (до 60 символов)
+tpl-ask-new-name = Новое название для «{ $name }»:
+tpl-name-empty = Название не может быть пустым.
+tpl-name-too-long = Название длиннее 60 символов ({ $length }).
+tpl-name-taken = Шаблон «{ $name }» уже есть — выберите другое название.
+tpl-renamed = ✏️ Переименован в «{ $name }».
+tpl-ask-file = Пришлите файл шаблона: <b>.html</b> / <b>.htm</b> или <b>.zip</b> из плагина WeasyprintReady для Figma.
+tpl-ask-css = Теперь файл стилей <b>.css</b> — или пропустите, если стили внутри HTML.
+tpl-expect-file = Нужен файл документом: .html, .htm или .zip.
+tpl-expect-css = Нужен файл .css документом — или кнопка «Пропустить».
+tpl-checking = ⏳ Проверяю шаблон и делаю пробный рендер…
+tpl-check-ok = ✅ Шаблон в порядке.
+tpl-check-warnings = ⚠️ Шаблон работает, но есть замечания:
+tpl-warn-unknown = • Переменные, которых бот не передаёт: { $names }
+tpl-warn-unused = • Переменные бота, которые шаблон не использует: { $names }
+tpl-warn-missing = • Нет файлов, на которые ссылается шаблон: { $names }
+tpl-warn-external = • Внешние ссылки заблокированы при рендере: { $names }
+tpl-warn-cyrillic = • В шрифтах нет кириллицы (или файла шрифта нет) — русский текст будет другим шрифтом: { $names }
+tpl-preview-caption = Пробный рендер «{ $name }» (стр. 1 из { $pages })
+tpl-save-question = Сохранить шаблон «{ $name }»?
+tpl-saved = 💾 Шаблон «{ $name }» сохранён.
+tpl-replaced = 🔁 Файлы шаблона «{ $name }» заменены.
+tpl-discarded = Шаблон не сохранён.
+tpl-expired = Загрузка устарела (бот перезапускался) — пришлите файлы ещё раз.
+tpl-err-syntax = ❌ Ошибка в шаблоне{ $where }: { $message }
+tpl-err-where = {" "}(строка { $line }, столбец { $column })
+tpl-err-render = ❌ Рендер не удался: { $message }
+tpl-err-timeout = ❌ Шаблон рендерился дольше 30 секунд и был остановлен (бесконечный или огромный цикл?).
+tpl-err-too-large = ❌ Шаблон выдаёт слишком много данных (огромный цикл?) и был остановлен.
+tpl-err-browser = ❌ Не удалось запустить Chromium: { $message }
+tpl-err-download = ❌ Не удалось скачать файл из Telegram — попробуйте ещё раз.
+tpl-err-file-too-large = ❌ Файл больше 20 МБ — Telegram не отдаёт боту такие файлы.
+tpl-err-text-too-large = ❌ { $file } больше { $mb } МБ.
+tpl-err-encoding = ❌ { $file } не в UTF-8 (и кодировка не указана в meta charset). Сохраните файл в UTF-8.
+tpl-err-zip-path = ❌ В ZIP есть небезопасный путь: { $path }
+tpl-err-zip-too-large = ❌ ZIP больше { $mb } МБ.
+tpl-err-zip-entries = ❌ В ZIP больше { $max } файлов.
+tpl-err-zip-unpacked = ❌ ZIP распаковывается больше чем в { $mb } МБ.
+tpl-err-zip-broken = ❌ ZIP повреждён или не читается.
+tpl-err-zip-no-html = ❌ В ZIP нет template.html (или другого .html в корне).
+tpl-err-image-too-large = ❌ Картинка { $path } больше { $mb } МБ.
+`,
+  en: `
+tpl-list-title = 🎨 <b>PDF templates</b>
+tpl-list-builtin = The built-in template (A4) is always available.
+tpl-list-default = Default: <b>{ $name }</b>
+tpl-btn-add = ➕ Add template
+tpl-btn-builtin = 📄 Built-in (A4)
+tpl-card = 🎨 <b>{ $name }</b>{ $isDefault ->
+    [yes] {" "}· ⭐ default
+   *[no] {""}
+  }
+  Files (images, fonts): { $files }{ $zip ->
+    [yes] {" "}· from ZIP
+   *[no] {""}
+  }
+tpl-card-builtin = 📄 <b>Built-in template</b> (A4, Cyrillic){ $isDefault ->
+    [yes] {" "}· ⭐ default
+   *[no] {""}
+  }
+tpl-btn-preview = 👁 Preview
+tpl-btn-rename = ✏️ Rename
+tpl-btn-replace = 🔁 Replace files
+tpl-btn-default = ⭐ Make default
+tpl-btn-delete = 🗑 Delete
+tpl-btn-confirm-delete = 🗑 Yes, delete
+tpl-btn-keep = Keep
+tpl-btn-save = 💾 Save
+tpl-btn-discard = 🗑 Discard
+tpl-btn-skip-css = Skip (CSS inside HTML)
+tpl-confirm-delete = Delete the template “{ $name }”? This cannot be undone.
+tpl-deleted = 🗑 Template “{ $name }” deleted.
+tpl-default-set = ⭐ Default is now “{ $name }”.
+tpl-missing = This template no longer exists.
+tpl-ask-name = What should the template be called? (up to 60 characters)
+tpl-ask-new-name = New name for “{ $name }”:
+tpl-name-empty = The name cannot be empty.
+tpl-name-too-long = The name is longer than 60 characters ({ $length }).
+tpl-name-taken = A template “{ $name }” already exists — choose another name.
+tpl-renamed = ✏️ Renamed to “{ $name }”.
+tpl-ask-file = Send the template file: <b>.html</b> / <b>.htm</b> or a <b>.zip</b> from the WeasyprintReady Figma plugin.
+tpl-ask-css = Now the <b>.css</b> stylesheet — or skip if the styles are inside the HTML.
+tpl-expect-file = Please send a file as a document: .html, .htm or .zip.
+tpl-expect-css = Please send a .css file as a document — or tap “Skip”.
+tpl-checking = ⏳ Checking the template and rendering a sample…
+tpl-check-ok = ✅ The template looks fine.
+tpl-check-warnings = ⚠️ The template works, with remarks:
+tpl-warn-unknown = • Variables the bot does not provide: { $names }
+tpl-warn-unused = • Bot variables the template ignores: { $names }
+tpl-warn-missing = • Files the template references but are missing: { $names }
+tpl-warn-external = • External links are blocked when rendering: { $names }
+tpl-warn-cyrillic = • Fonts without Cyrillic (or missing font files) — Russian text will use another font: { $names }
+tpl-preview-caption = Sample render of “{ $name }” (page 1 of { $pages })
+tpl-save-question = Save the template “{ $name }”?
+tpl-saved = 💾 Template “{ $name }” saved.
+tpl-replaced = 🔁 Files of “{ $name }” replaced.
+tpl-discarded = The template was not saved.
+tpl-expired = The upload expired (the bot restarted) — please send the files again.
+tpl-err-syntax = ❌ Template error{ $where }: { $message }
+tpl-err-where = {" "}(line { $line }, column { $column })
+tpl-err-render = ❌ Rendering failed: { $message }
+tpl-err-timeout = ❌ The template took longer than 30 seconds and was stopped (an endless or huge loop?).
+tpl-err-too-large = ❌ The template produces too much output (a huge loop?) and was stopped.
+tpl-err-browser = ❌ Chromium could not be started: { $message }
+tpl-err-download = ❌ Could not download the file from Telegram — please try again.
+tpl-err-file-too-large = ❌ The file is larger than 20 MB — Telegram does not give such files to bots.
+tpl-err-text-too-large = ❌ { $file } is larger than { $mb } MB.
+tpl-err-encoding = ❌ { $file } is not UTF-8 (and no meta charset says otherwise). Save it as UTF-8.
+tpl-err-zip-path = ❌ The ZIP contains an unsafe path: { $path }
+tpl-err-zip-too-large = ❌ The ZIP is larger than { $mb } MB.
+tpl-err-zip-entries = ❌ The ZIP has more than { $max } files.
+tpl-err-zip-unpacked = ❌ The ZIP unpacks to more than { $mb } MB.
+tpl-err-zip-broken = ❌ The ZIP is damaged or unreadable.
+tpl-err-zip-no-html = ❌ The ZIP has no template.html (or another .html at its root).
+tpl-err-image-too-large = ❌ The image { $path } is larger than { $mb } MB.
+`,
+};

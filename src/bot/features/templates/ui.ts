@@ -1,0 +1,68 @@
+import { InlineKeyboard } from "grammy";
+import type { FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { NAV } from "../menu/keyboards.ts";
+import type { TemplateSummary } from "../../../db/template-repository.ts";
+import type { TemplateReport } from "../../../services/pdf/template-check.ts";
+import type { Problem } from "./intake.ts";
+
+type T = FlowContext["t"];
+
+/** Template buttons: `t:<id>:<action>` (id 0 is the built-in template). */
+export const templateData = (id: number, action: string) => `t:${id}:${action}`;
+export const TEMPLATE_DATA = /^t:(\d{1,10}):([a-z]+)$/;
+export const SAVE = "tpl:save";
+export const DISCARD = "tpl:discard";
+export const SKIP_CSS = "tpl:skipcss";
+
+export function listScreen(t: T, templates: TemplateSummary[]) {
+  const current = templates.find((template) => template.isDefault);
+  const text = [t("tpl-list-title"), t("tpl-list-builtin"), t("tpl-list-default", { name: escapeHtml(current?.name ?? t("tpl-btn-builtin")) })].join("\n\n");
+  const keyboard = new InlineKeyboard();
+  keyboard.text(t("tpl-btn-builtin"), templateData(0, "open")).row();
+  for (const template of templates) keyboard.text(`${template.isDefault ? "⭐ " : ""}${template.name}`, templateData(template.id, "open")).row();
+  keyboard.text(t("tpl-btn-add"), templateData(0, "add")).row();
+  return { text, keyboard: keyboard.text(t("btn-back"), NAV.automations) };
+}
+
+export function cardScreen(t: T, template: TemplateSummary | null, builtinIsDefault: boolean) {
+  const keyboard = new InlineKeyboard();
+  if (!template) {
+    keyboard.text(t("tpl-btn-preview"), templateData(0, "preview"));
+    if (!builtinIsDefault) keyboard.text(t("tpl-btn-default"), templateData(0, "default"));
+    return { text: t("tpl-card-builtin", { isDefault: builtinIsDefault ? "yes" : "no" }), keyboard: keyboard.row().text(t("btn-back"), NAV.templates) };
+  }
+  const id = template.id;
+  keyboard.text(t("tpl-btn-preview"), templateData(id, "preview")).text(t("tpl-btn-rename"), templateData(id, "rename")).row();
+  keyboard.text(t("tpl-btn-replace"), templateData(id, "replace"));
+  if (!template.isDefault) keyboard.text(t("tpl-btn-default"), templateData(id, "default"));
+  keyboard.row().text(t("tpl-btn-delete"), templateData(id, "delete")).row();
+  const text = t("tpl-card", { name: escapeHtml(template.name), isDefault: template.isDefault ? "yes" : "no", files: template.files, zip: template.fromZip ? "yes" : "no" });
+  return { text, keyboard: keyboard.text(t("btn-back"), NAV.templates) };
+}
+
+const names = (list: string[]) => escapeHtml(list.slice(0, 15).join(", ") + (list.length > 15 ? ` (+${list.length - 15})` : ""));
+
+export function reportText(t: T, report: TemplateReport): string {
+  const lines: string[] = [];
+  if (report.unknownVariables.length) lines.push(t("tpl-warn-unknown", { names: names(report.unknownVariables) }));
+  if (report.missingFiles.length) lines.push(t("tpl-warn-missing", { names: names(report.missingFiles) }));
+  if (report.externalRefs.length) lines.push(t("tpl-warn-external", { names: names(report.externalRefs) }));
+  if (report.cyrillicFallback.length) lines.push(t("tpl-warn-cyrillic", { names: names(report.cyrillicFallback) }));
+  const head = lines.length ? t("tpl-check-warnings") : t("tpl-check-ok");
+  if (report.unusedVariables.length) lines.push(t("tpl-warn-unused", { names: names(report.unusedVariables) }));
+  return [head, ...lines].join("\n");
+}
+
+/** A refusal or failure in the owner's language; user-controlled parts are escaped. */
+export function problemText(t: T, problem: Problem): string {
+  const args: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(problem.args)) args[key] = typeof value === "string" ? escapeHtml(value) : value;
+  if (problem.key === "tpl-err-syntax") {
+    const where = problem.args.where ? (JSON.parse(String(problem.args.where)) as { line: number; column: number }) : undefined;
+    args.where = where ? t("tpl-err-where", where) : "";
+  }
+  return t(problem.key, args);
+}
+
+export const saveKeyboard = (t: T) => new InlineKeyboard().text(t("tpl-btn-save"), SAVE).text(t("tpl-btn-discard"), DISCARD);
