@@ -14,6 +14,8 @@ import { createFalService } from "./services/fal/fal-service.ts";
 import { AssetRepository } from "./db/asset-repository.ts";
 import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
 import { NotionPullRepository } from "./db/notion-pull-repository.ts";
+import { ReminderRepository } from "./db/reminder-repository.ts";
+import { ReminderService } from "./jobs/reminder-service.ts";
 import { createNotionPull, type NotionPull } from "./services/notion/notion-pull.ts";
 import { createNotionPullSource } from "./services/notion/notion-pull-source.ts";
 import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
@@ -72,6 +74,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const ai = new AiRepository(db);
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);
+  const reminders = new ReminderRepository(db, config.timeZone);
+  let reminderService!: ReminderService;
   let notionSync: NotionSync | undefined;
   let notionPull: NotionPull | undefined;
   const services: Services = {
@@ -81,10 +85,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
     fal: config.fal ? createFalService(config.fal) : undefined,
     importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
+    reminders: { wake: () => reminderService.wake(), reschedule: () => reminderService.reschedule(), overview: () => reminderService.overview() },
   };
-  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages }, services };
+  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
+  reminderService = new ReminderService({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, reminderCron: config.reminderCron, ideaDigestCron: config.ideaDigestCron, settings, reminders, projects });
   const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
   if (config.notion) {
     notionSync = createNotionSync({
@@ -118,6 +124,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
   publishCommands(bot.api, i18n).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
+  await reminderService.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -125,6 +132,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await poller.stop();
+        await reminderService.stop();
         await pdf.close();
         await notionPull?.stop();
         await notionSync?.stop();

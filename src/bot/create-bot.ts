@@ -22,6 +22,7 @@ import { findFeature } from "./features/find/index.ts";
 import { attachFeature } from "./features/attach/index.ts";
 import { exportFeature } from "./features/export/index.ts";
 import { notionPullFeature } from "./features/notion-pull/index.ts";
+import { remindersFeature } from "./features/reminders/index.ts";
 import { fallbackFeature } from "./features/common/index.ts";
 
 export interface CreateBotOptions {
@@ -54,6 +55,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(findFeature, exportFeature, attachFeature);
   app.use(notionPullFeature);
   app.use(aiFeature);
+  app.use(remindersFeature);
   app.use(fallbackFeature);
 
   bot.catch((error) => deps.logger.error({ err: error.error }, "unhandled update error"));

@@ -12,6 +12,8 @@ import type { PdfService } from "../services/pdf/pdf-service.ts";
 import type { AiRepository } from "../db/ai-repository.ts";
 import type { GeminiService } from "../services/gemini/gemini-service.ts";
 import type { FalService } from "../services/fal/fal-service.ts";
+import type { ReminderRepository } from "../db/reminder-repository.ts";
+import type { ReminderOverview } from "../jobs/reminder-service.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -21,6 +23,7 @@ export interface Repositories {
   ai: AiRepository;
   notionPages: NotionPullRepository;
   assets: AssetRepository;
+  reminders: ReminderRepository;
 }
 
 /** Background services the bot talks to (each works, or explains itself, without its keys). */
@@ -37,6 +40,8 @@ export interface Services {
   fal?: FalService;
   /** Imports a Notion page offered by the pull as an idea linked to it. */
   importNotionPage(offerId: number, untitledName: string): Promise<ImportResult>;
+  /** Reminders: re-check now (after a snooze), re-read the digest schedule, list what is coming. */
+  reminders: { wake(): void; reschedule(): Promise<void>; overview(): Promise<ReminderOverview> };
 }
 
 export interface BotDeps {

@@ -12,13 +12,14 @@ import { notionPullTexts } from "./features/notion-pull/texts.ts";
 import { findTexts } from "./features/find/texts.ts";
 import { attachTexts } from "./features/attach/texts.ts";
 import { exportTexts } from "./features/export/texts.ts";
+import { reminderTexts } from "./features/reminders/texts.ts";
 
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
-const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts];
+const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts, reminderTexts];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

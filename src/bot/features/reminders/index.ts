@@ -1,0 +1,85 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { Context } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
+import { formatMoment } from "../../../jobs/reminder-time.ts";
+import { answerStale } from "../projects/actions.ts";
+import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, openCardKeyboard, resumeKeyboard, type SnoozeCode } from "./keyboards.ts";
+
+export const remindersFeature = new Composer<Context>();
+
+const IDEA_SNOOZE_MS = 28 * 86_400_000;
+const DAY_MS = 86_400_000;
+
+async function when(ctx: Context, at: Date): Promise<string> {
+  const { timeZone } = await ctx.deps.repos.reminders.settings();
+  return formatMoment(at, timeZone, await ctx.i18n.getLocale());
+}
+
+/** The buttons of a reminder or a digest: snooze, pause/resume, and the digest's idea actions. */
+remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
+  const [, action, rawId, arg] = ctx.match;
+  const id = Number(rawId);
+  const { projects, reminders } = ctx.deps.repos;
+  const project = await projects.get(id);
+  if (!project) return answerStale(ctx, null);
+  const name = escapeHtml(project.name);
+  const now = new Date();
+
+  if (action === "ia" || action === "is") {
+    if (project.status !== "idea") return answerStale(ctx, project);
+    if (action === "ia") {
+      const result = await projects.transition(id, "idea", "archived", { reason: "cancelled" });
+      if (!result.ok) return answerStale(ctx, result.project);
+      ctx.deps.services.kickNotionSync();
+      await ctx.answerCallbackQuery();
+      return showScreen(ctx, ctx.t("idea-archived", { name }), openCardKeyboard(ctx.t, id));
+    }
+    const until = new Date(now.getTime() + IDEA_SNOOZE_MS);
+    if (!(await reminders.snooze(id, "idea", until))) return answerStale(ctx, await projects.get(id));
+    await ctx.answerCallbackQuery();
+    return showScreen(ctx, ctx.t("idea-snoozed", { name, when: await when(ctx, until) }), openCardKeyboard(ctx.t, id));
+  }
+
+  if (project.status !== "active") {
+    await ctx.answerCallbackQuery({ text: ctx.t("reminder-not-active") });
+    return showScreen(ctx, ctx.t("reminder-not-active"), openCardKeyboard(ctx.t, id));
+  }
+  if (action === "s" && arg && arg in SNOOZE) {
+    const until = new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
+    if (!(await reminders.snooze(id, "active", until))) return answerStale(ctx, await projects.get(id));
+    ctx.deps.services.reminders.wake();
+    await ctx.answerCallbackQuery();
+    return showScreen(ctx, ctx.t("reminder-snoozed", { name, when: await when(ctx, until) }), openCardKeyboard(ctx.t, id));
+  }
+  if (action === "p") {
+    const days = project.reminderIntervalDays;
+    await projects.update(id, { reminderIntervalDays: null });
+    await ctx.answerCallbackQuery();
+    const keyboard = days ? resumeKeyboard(ctx.t, project, days) : openCardKeyboard(ctx.t, id);
+    return showScreen(ctx, ctx.t("reminder-paused", { name }), keyboard);
+  }
+  const days = Number(arg);
+  if (action === "u" && (REMINDER_INTERVALS as readonly number[]).includes(days)) {
+    // Resumed reminders count from now, not from a reminder weeks ago.
+    await reminders.markReminded(id, now);
+    await projects.update(id, { reminderIntervalDays: days });
+    ctx.deps.services.reminders.wake();
+    await ctx.answerCallbackQuery();
+    return showScreen(ctx, ctx.t("reminder-resumed", { name }), openCardKeyboard(ctx.t, id));
+  }
+  await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+});
+
+/** "Remind me tomorrow" on the digest: the same digest a day after its slot (the same hour), or later days if tapped late. */
+remindersFeature.callbackQuery(DIGEST_TOMORROW, async (ctx) => {
+  const slot = Number(ctx.match[1]) * 1000;
+  let at = slot + DAY_MS;
+  while (at <= Date.now()) at += DAY_MS;
+  const next = new Date(at);
+  await ctx.deps.repos.reminders.setDigestPending(next);
+  ctx.deps.services.reminders.wake();
+  await ctx.answerCallbackQuery();
+  await showScreen(ctx, ctx.t("digest-snoozed", { when: await when(ctx, next) }), new InlineKeyboard());
+});

@@ -1,0 +1,43 @@
+import { InlineKeyboard } from "grammy";
+import type { ProjectView } from "../../../db/project-repository.ts";
+import { NAV } from "../menu/keyboards.ts";
+import { cardKeyboard, projectData } from "../projects/keyboards.ts";
+import { notionPageUrl } from "../projects/card.ts";
+
+/** A translator: `ctx.t` inside updates, `i18n.t` bound to the owner's locale in jobs. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export const SNOOZE = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
+export type SnoozeCode = keyof typeof SNOOZE;
+
+/** `r:<action>:<id>[:<arg>]`: s = snooze (h|d|w), p = pause, u = undo pause (days); ia/is = idea archive/snooze. */
+export const REMINDER_DATA = /^r:(s|p|u|ia|is):(\d{1,10})(?::([a-z0-9]+))?$/;
+/** `r:dt:<slot seconds>`: the digest of that slot comes again a day later, at the same hour. */
+export const DIGEST_TOMORROW = /^r:dt:(\d{1,12})$/;
+const reminderData = (action: string, id: number, arg?: string | number) => `r:${action}:${id}${arg === undefined ? "" : `:${arg}`}`;
+
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The project's card buttons, then snooze and pause. */
+export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
+  const keyboard = cardKeyboard(t as never, project, notionPageUrl(project.notionPageId)).row();
+  for (const code of ["h", "d", "w"] as const) keyboard.text(t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`), reminderData("s", project.id, code));
+  return keyboard.row().text(t("btn-pause-reminders"), reminderData("p", project.id));
+}
+
+export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
+  return new InlineKeyboard().text(t("btn-resume-reminders"), reminderData("u", project.id, days)).row().text(t("btn-open-card"), projectData(project.id, "open"));
+}
+
+export const openCardKeyboard = (t: Translate, id: number) => new InlineKeyboard().text(t("btn-open-card"), projectData(id, "open"));
+
+export function digestKeyboard(t: Translate, recent: number, stale: { id: number; name: string }[], slot: Date): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  keyboard.text(recent === 0 ? t("btn-digest-add") : t("btn-digest-review"), recent === 0 ? NAV.newIdea : NAV.ideas).row();
+  for (const idea of stale) {
+    // Button labels are plain text (no HTML), so the name goes in as is.
+    keyboard.text(t("btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate")).row();
+    keyboard.text(t("btn-idea-archive"), reminderData("ia", idea.id)).text(t("btn-idea-snooze"), reminderData("is", idea.id)).row();
+  }
+  return keyboard.text(t("btn-digest-tomorrow"), `r:dt:${Math.floor(slot.getTime() / 1000)}`);
+}

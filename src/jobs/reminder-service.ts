@@ -1,0 +1,228 @@
+import { GrammyError, type Api } from "grammy";
+import type { Context as BaseContext } from "grammy";
+import type { I18n } from "@grammyjs/i18n";
+import { createTask, type ScheduledTask } from "node-cron";
+import type { Logger } from "../logger.ts";
+import type { ProjectRepository } from "../db/project-repository.ts";
+import type { ReminderRepository } from "../db/reminder-repository.ts";
+import type { SettingsRepository } from "../db/settings-repository.ts";
+import { DEFAULT_LOCALE, isLocale, localeKey } from "../bot/i18n.ts";
+import { digestMessage, projectReminderMessage, type OutgoingMessage } from "../bot/features/reminders/messages.ts";
+import type { Translate } from "../bot/features/reminders/keyboards.ts";
+import { digestCron, isQuiet, previousWeeklySlot, quietEnd, weeklyTimeOf } from "./reminder-time.ts";
+
+/** How long a claim whose process went silent blocks others from retrying it. */
+const CLAIM_LEASE_MS = 5 * 60_000;
+/** setTimeout's ceiling is ~24.8 days; the crons run anyway, so a wake-up within hours is enough. */
+const MAX_WAKE_MS = 6 * 3_600_000;
+const KEEP_SENT_CLAIMS_MS = 60 * 86_400_000;
+
+export interface ReminderServiceDeps {
+  api: Api;
+  i18n: I18n<BaseContext>;
+  logger: Logger;
+  ownerIds: number[];
+  reminderCron: string;
+  ideaDigestCron: string;
+  settings: SettingsRepository;
+  reminders: ReminderRepository;
+  projects: ProjectRepository;
+}
+
+export interface ReminderOverview {
+  timeZone: string;
+  projects: { id: number; name: string; at: string; snoozed: boolean }[];
+  digestAt: string | null;
+}
+
+type Delivery = "sent" | "blocked" | "failed";
+
+/**
+ * Interval reminders and the weekly idea digest. Crons and a wake-up timer
+ * (for snoozes and the end of quiet hours) all run one serialized check: it
+ * sends whatever is due, each after claiming it in the database.
+ */
+export class ReminderService {
+  private readonly deps: ReminderServiceDeps;
+  private reminderTask?: ScheduledTask;
+  private digestTask?: ScheduledTask;
+  private wakeTimer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private rerun = false;
+  private stopped = false;
+  private readonly blockedOwners = new Set<number>();
+
+  constructor(deps: ReminderServiceDeps) {
+    this.deps = deps;
+  }
+
+  /** Catches up on what fell due while the bot was down (once), then schedules the crons. */
+  async start(): Promise<void> {
+    await this.queueMissedDigest().catch((error) => this.deps.logger.error({ err: error }, "digest catch-up failed"));
+    this.reminderTask = createTask(this.deps.reminderCron, () => this.check(), { name: "reminders", noOverlap: true });
+    await this.reminderTask.start();
+    await this.reschedule();
+    await this.check();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.wakeTimer);
+    await this.reminderTask?.destroy();
+    await this.digestTask?.destroy();
+    await this.running;
+  }
+
+  /** Re-reads the digest day/hour and time zone from the settings. */
+  async reschedule(): Promise<void> {
+    if (this.stopped) return;
+    const { timeZone, digest } = await this.deps.reminders.settings();
+    await this.digestTask?.destroy();
+    const expression = digest ? digestCron(digest) : this.deps.ideaDigestCron;
+    this.digestTask = createTask(expression, (context) => this.onDigestTick(context.date), { name: "idea-digest", timezone: timeZone, noOverlap: true });
+    await this.digestTask.start();
+    this.wake();
+  }
+
+  /** Runs a check now; a request during a running check runs one more afterwards (never in parallel). */
+  check(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.rerun = false;
+        await this.runCheck().catch((error) => this.deps.logger.error({ err: error }, "reminder check failed"));
+      } while (this.rerun && !this.stopped);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Wakes the checks sooner (after a snooze or a settings change). */
+  wake(): void {
+    void this.check();
+  }
+
+  async overview(): Promise<ReminderOverview> {
+    const { timeZone, quiet } = await this.deps.reminders.settings();
+    const now = new Date();
+    const scheduled = await this.deps.reminders.scheduled();
+    const pending = await this.deps.reminders.digestPending();
+    const nextDigest = pending ?? this.digestTask?.getNextRun() ?? null;
+    const at = (date: Date) => quietEnd(date < now ? now : date, quiet, timeZone).toISOString();
+    return {
+      timeZone,
+      projects: scheduled.slice(0, 10).map((project) => ({ id: project.id, name: project.name, at: at(project.dueAt), snoozed: project.snoozed })),
+      digestAt: nextDigest ? at(nextDigest) : null,
+    };
+  }
+
+  private async onDigestTick(scheduledAt: Date): Promise<void> {
+    const slot = new Date(Math.floor(scheduledAt.getTime() / 1000) * 1000);
+    await this.deps.reminders.setDigestPending(slot);
+    await this.deps.reminders.setDigestLastSlot(slot);
+    await this.check();
+  }
+
+  /** A weekly digest whose slot passed while the bot was down is sent once at start-up. */
+  private async queueMissedDigest(): Promise<void> {
+    const { timeZone, digest } = await this.deps.reminders.settings();
+    const weekly = digest ?? weeklyTimeOf(this.deps.ideaDigestCron);
+    if (!weekly) return;
+    const slot = previousWeeklySlot(new Date(), weekly, timeZone);
+    const last = await this.deps.reminders.digestLastSlot();
+    // The very first start has nothing to catch up on.
+    if (last && slot > last) await this.deps.reminders.setDigestPending(slot);
+    if (!last || slot > last) await this.deps.reminders.setDigestLastSlot(slot);
+  }
+
+  private async runCheck(): Promise<void> {
+    clearTimeout(this.wakeTimer);
+    const { reminders } = this.deps;
+    const now = new Date();
+    const { timeZone, quiet } = await reminders.settings();
+    if (isQuiet(now, quiet, timeZone)) return this.scheduleWake(quietEnd(now, quiet, timeZone));
+
+    for (const project of await reminders.due(now)) {
+      if (this.stopped) return;
+      // One project's failure must not hold back the others.
+      await this.remindProject(project.id, project.dueAt, now).catch((error) => this.deps.logger.error({ err: error, projectId: project.id }, "project reminder failed"));
+    }
+    const digestAt = await reminders.digestPending();
+    if (digestAt && digestAt <= now && !this.stopped) await this.sendDigest(digestAt, now).catch((error) => this.deps.logger.error({ err: error }, "idea digest failed"));
+    if (now.getUTCMinutes() === 0) await reminders.forgetSentBefore(new Date(now.getTime() - KEEP_SENT_CLAIMS_MS));
+
+    const next = (await reminders.scheduled()).find((project) => project.dueAt > now)?.dueAt;
+    const pending = await reminders.digestPending();
+    const candidates = [next, pending && pending > now ? pending : undefined].filter((date): date is Date => Boolean(date));
+    if (candidates.length) this.scheduleWake(new Date(Math.min(...candidates.map((date) => date.getTime()))));
+  }
+
+  private scheduleWake(at: Date): void {
+    if (this.stopped) return;
+    clearTimeout(this.wakeTimer);
+    const delay = Math.min(MAX_WAKE_MS, Math.max(1000, at.getTime() - Date.now() + 500));
+    this.wakeTimer = setTimeout(() => void this.check(), delay);
+  }
+
+  private async remindProject(id: number, dueAt: Date, now: Date): Promise<void> {
+    const { reminders, projects, logger } = this.deps;
+    const key = `p:${id}:${dueAt.toISOString()}`;
+    const claim = await reminders.claim(key, now, CLAIM_LEASE_MS);
+    // "sent" but still due: the process that sent it died before recording it; record it now.
+    if (claim === "sent") await reminders.markReminded(id, now);
+    if (claim !== "claimed") return;
+    const project = await projects.get(id);
+    if (!project || project.status !== "active") return reminders.release(key);
+    const delivery = await this.sendToOwners((t) => projectReminderMessage(t, project));
+    if (delivery === "failed") return reminders.release(key);
+    await reminders.markReminded(id, now);
+    await reminders.markSent(key, new Date());
+    logger.info({ projectId: id, dueAt, delivery }, "project reminder sent");
+  }
+
+  private async sendDigest(slot: Date, now: Date): Promise<void> {
+    const { reminders, logger } = this.deps;
+    const key = `digest:${slot.toISOString()}`;
+    const claim = await reminders.claim(key, now, CLAIM_LEASE_MS);
+    if (claim === "sent") await reminders.clearDigestPending(slot);
+    if (claim !== "claimed") return;
+    const digest = await reminders.ideaDigest(now);
+    const delivery = await this.sendToOwners((t) => digestMessage(t, digest, slot));
+    if (delivery === "failed") return reminders.release(key);
+    await reminders.clearDigestPending(slot);
+    await reminders.markSent(key, new Date());
+    logger.info({ slot, recent: digest.recent, stale: digest.stale.length, delivery }, "idea digest sent");
+  }
+
+  /**
+   * "blocked" (403: the owner blocked the bot) counts as delivered: retrying
+   * cannot help, so it is logged once and not retried. Anything else that
+   * survived auto-retry is "failed" and the claim is released.
+   */
+  private async sendToOwners(build: (t: Translate) => OutgoingMessage): Promise<Delivery> {
+    const { api, i18n, settings, logger } = this.deps;
+    let result: Delivery = "failed";
+    for (const ownerId of this.deps.ownerIds) {
+      const stored = await settings.get(localeKey(ownerId)).catch(() => undefined);
+      const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
+      const message = build((key, variables) => i18n.t(locale, key, variables));
+      try {
+        await api.sendMessage(ownerId, message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
+        this.blockedOwners.delete(ownerId);
+        result = "sent";
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 403) {
+          if (!this.blockedOwners.has(ownerId)) logger.warn({ ownerId, description: error.description }, "the owner blocked the bot; reminders are not delivered");
+          this.blockedOwners.add(ownerId);
+          if (result === "failed") result = "blocked";
+        } else {
+          logger.warn({ err: error, ownerId }, "reminder not delivered; it will be retried");
+        }
+      }
+    }
+    return result;
+  }
+}
