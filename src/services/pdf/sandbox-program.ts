@@ -49,8 +49,9 @@ const RUNNER = "(" + function () {
     const text = String(error && error.message || error);
     const match = text.match(/\[Line (\d+), Column (\d+)\]/);
     const message = text.replace(/^\(unknown path\)\s*/, "").replace(/\[Line \d+, Column \d+\]\s*/, "").replace(/^\s*Template render error:\s*/i, "").trim();
-    const line = match ? Number(match[1]) : typeof error.lineno === "number" ? error.lineno + 1 : undefined;
-    const column = match ? Number(match[2]) : typeof error.colno === "number" ? error.colno + 1 : undefined;
+    // Nunjucks prints positions one past the real (1-based) line and column.
+    const line = match ? Number(match[1]) - 1 : typeof error.lineno === "number" ? error.lineno : undefined;
+    const column = match ? Number(match[2]) - 1 : typeof error.colno === "number" ? error.colno : undefined;
     return { message: message.split("\n").map((s) => s.trim()).filter(Boolean).join(" "), line, column };
   };
   if (job.mode === "check") {

@@ -1,0 +1,100 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PdfService, type TemplateBundle } from "../src/services/pdf/pdf-service.ts";
+import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
+
+const bundle = (html: string, css: string | null = null): TemplateBundle => ({ html, css, files: new Map() });
+
+describe("template sandbox and Chromium: templates are code, contained", () => {
+  const pdf = new PdfService({ chromiumPath: process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium", timeoutMs: 30_000 });
+  let server: Server;
+  let origin: string;
+  const hits: string[] = [];
+  const secretDir = mkdtempSync(join(tmpdir(), "designflow-secret-"));
+  const secretFile = join(secretDir, "secret.txt");
+
+  beforeAll(async () => {
+    process.env.BOT_TOKEN = "123456:SECRET-token-in-parent-env";
+    writeFileSync(secretFile, "TOP-SECRET-MARKER");
+    server = createServer((req, res) => {
+      hits.push(req.url ?? "");
+      res.end("<h1>NETWORK</h1>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await pdf.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it("runs the process.env payload without reaching process or its environment", async () => {
+    const result = await pdf.sandbox.render(`{{ range.constructor("return process.env")() }}`, {});
+    expect(result).toMatchObject({ ok: false, kind: "runtime" });
+    expect(JSON.stringify(result)).not.toContain("SECRET-token");
+    const escape = await pdf.sandbox.render(`{{ range.constructor("return this.constructor.constructor('return process')().env.BOT_TOKEN")() }}`, {});
+    expect(JSON.stringify(escape)).not.toContain("SECRET-token");
+    const globals = await pdf.sandbox.render(`{{ range.constructor("return [typeof process, typeof require, typeof fetch, typeof globalThis.process].join()")() }}`, {});
+    expect(globals).toEqual({ ok: true, html: "undefined,undefined,undefined,undefined" });
+  });
+
+  it("cannot read files or make requests from template code", async () => {
+    const read = await pdf.sandbox.render(
+      `{{ range.constructor("try { return import('node:fs').then(fs => fs.readFileSync('${secretFile}', 'utf8')) } catch (e) { return 'no import' }")() }}`,
+      {},
+    );
+    expect(JSON.stringify(read)).not.toContain("TOP-SECRET");
+    const request = await pdf.sandbox.render(`{{ range.constructor("try { fetch('${origin}/from-template'); return 'sent' } catch (e) { return 'blocked' }")() }}`, {});
+    expect(request).toEqual({ ok: true, html: "blocked" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hits).toEqual([]);
+  });
+
+  it("stops a template that never finishes", async () => {
+    const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
+    const started = Date.now();
+    const endless = await sandbox.render(`{% for i in range(0, 2000) %}{% for j in range(0, 1000000) %}{% endfor %}{% endfor %}`, {});
+    expect(endless).toMatchObject({ ok: false, kind: "timeout" });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const huge = await sandbox.render(`{% for i in range(0, 100000000) %}x{% endfor %}`, {});
+    expect(huge.ok).toBe(false);
+    sandbox.close();
+  });
+
+  it("gives syntax errors with line and column", async () => {
+    const checked = await pdf.check("<p>\n  ok\n  {{ name( }}");
+    expect(checked).toMatchObject({ ok: false, kind: "syntax", line: 3, column: 12 });
+  });
+
+  it("Chromium: no JavaScript, no file:// reads, no network requests", async () => {
+    const plain = `<html><head><style>@page{size:400px 300px;margin:0} body{margin:0;background:#fff}</style></head><body><p>card</p>`;
+    const clean = await pdf.render(bundle(`${plain}<iframe src="file:///nonexistent/nothing.txt"></iframe></body></html>`), {}, { png: true });
+    const hostile = await pdf.render(
+      bundle(
+        `${plain}<iframe src="file://${secretFile}"></iframe><img src="${origin}/img.png"><iframe src="${origin}/frame"></iframe>` +
+          `<link rel="stylesheet" href="${origin}/x.css"><script>document.body.style.background = "red"</script></body></html>`,
+      ),
+      {},
+      { png: true },
+    );
+    expect(clean.ok && hostile.ok).toBe(true);
+    if (!clean.ok || !hostile.ok) return;
+    expect(hostile.blocked.some((url) => url.startsWith(origin))).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hits).toEqual([]);
+    // The broken <img> draws an icon, so compare against the same page with only the file iframe: no red, no secret.
+    const fileOnly = await pdf.render(bundle(`${plain}<iframe src="file://${secretFile}"></iframe><script>document.body.style.background = "red"</script></body></html>`), {}, { png: true });
+    expect(fileOnly.ok && fileOnly.png!.equals(clean.png!)).toBe(true);
+  });
+
+  it("uses the template's @page size, else A4; multi-page works", async () => {
+    const sized = await pdf.render(bundle(`<p>x</p>`, `@page { size: 800px 600px; margin: 0 }`), {});
+    expect(sized.ok && [Math.round(sized.pageSize.widthPx), Math.round(sized.pageSize.heightPx)]).toEqual([800, 600]);
+    const a4 = await pdf.render(bundle(`<p style="page-break-after: always">1</p><p>2</p>`), {});
+    expect(a4.ok && [Math.round(a4.pageSize.widthPx / 4), Math.round(a4.pageSize.heightPx / 4), a4.pageSize.pages]).toEqual([199, 281, 2]);
+  });
+});
