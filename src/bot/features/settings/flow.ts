@@ -3,6 +3,7 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { isLocale, localeKey, type Locale } from "../../i18n.ts";
 import { showScreen } from "../../screen.ts";
 import { backToMainKeyboard } from "../menu/keyboards.ts";
+import { REMINDER_SECTIONS, digestStep, overviewStep, quietHoursStep, reminderSettingsLines, timeZoneStep } from "./reminder-settings.ts";
 
 export const SETTINGS_FLOW = "settings";
 
@@ -11,7 +12,16 @@ const CB = { language: "set:lang", close: "set:close", pick: /^set:lang:(ru|en)$
 const TYPED_LANGUAGE: Record<string, Locale> = { ru: "ru", "рус": "ru", "русский": "ru", russian: "ru", en: "en", eng: "en", english: "en", "английский": "en" };
 
 function settingsKeyboard(ctx: FlowContext) {
-  return new InlineKeyboard().text(ctx.t("btn-language"), CB.language).row().text(ctx.t("btn-close"), CB.close);
+  return new InlineKeyboard()
+    .text(ctx.t("btn-language"), CB.language)
+    .text(ctx.t("btn-timezone"), REMINDER_SECTIONS.timeZone)
+    .row()
+    .text(ctx.t("btn-quiet"), REMINDER_SECTIONS.quiet)
+    .text(ctx.t("btn-digest-time"), REMINDER_SECTIONS.digest)
+    .row()
+    .text(ctx.t("btn-reminders-overview"), REMINDER_SECTIONS.overview)
+    .row()
+    .text(ctx.t("btn-close"), CB.close);
 }
 
 function languageKeyboard(ctx: FlowContext) {
@@ -22,11 +32,13 @@ function languageKeyboard(ctx: FlowContext) {
     .text(ctx.t("btn-cancel"), CB.close);
 }
 
-/** /settings: the owner's preferences. Later issues add time zone, quiet hours and the digest here. */
+/** /settings: language, time zone, quiet hours, the digest's day and hour, upcoming reminders. */
 export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
-  await showScreen(ctx, ctx.t("settings-menu", { language: ctx.t("language-name") }), settingsKeyboard(ctx));
+  const reminderSettings = await conversation.external((outer) => outer.deps.repos.reminders.settings());
+  const menu = `${ctx.t("settings-menu", { language: ctx.t("language-name") })}\n${reminderSettingsLines(ctx, reminderSettings)}`;
+  await showScreen(ctx, menu, settingsKeyboard(ctx));
 
-  const section = await conversation.waitForCallbackQuery([CB.language, CB.close], {
+  const section = await conversation.waitForCallbackQuery([CB.language, CB.close, ...Object.values(REMINDER_SECTIONS)], {
     otherwise: (other) => other.reply(other.t("flow-hint-button")),
   });
   await section.answerCallbackQuery();
@@ -34,6 +46,10 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
     await showScreen(section, section.t("settings-closed"), backToMainKeyboard(section.t));
     return;
   }
+  if (section.callbackQuery.data === REMINDER_SECTIONS.timeZone) return timeZoneStep(conversation, section);
+  if (section.callbackQuery.data === REMINDER_SECTIONS.quiet) return quietHoursStep(conversation, section);
+  if (section.callbackQuery.data === REMINDER_SECTIONS.digest) return digestStep(conversation, section);
+  if (section.callbackQuery.data === REMINDER_SECTIONS.overview) return overviewStep(conversation, section);
 
   await showScreen(section, section.t("choose-language"), languageKeyboard(section));
   let locale: Locale | undefined;

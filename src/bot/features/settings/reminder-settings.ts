@@ -1,0 +1,149 @@
+import { InlineKeyboard } from "grammy";
+import type { Flow, FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import { NAV } from "../menu/keyboards.ts";
+import { formatMoment, formatQuietHours, parseQuietHours, validTimeZone, type DigestTime, type QuietHours } from "../../../jobs/reminder-time.ts";
+
+export const COMMON_TIME_ZONES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok", "Europe/Minsk", "Europe/Berlin", "Europe/London", "UTC"];
+export const REMINDER_SECTIONS = { timeZone: "set:tz", quiet: "set:quiet", digest: "set:digest", overview: "set:rem" } as const;
+const CLOSE = "set:close";
+const DIGEST_HOURS = [8, 9, 10, 11, 12, 14, 16, 18, 20];
+
+export interface ReminderSettingsView {
+  timeZone: string;
+  quiet: QuietHours | null;
+  digest: DigestTime | null;
+}
+
+/** The settings menu lines about reminders. */
+export function reminderSettingsLines(ctx: FlowContext, settings: ReminderSettingsView): string {
+  return [
+    ctx.t("settings-timezone", { zone: settings.timeZone }),
+    ctx.t("settings-quiet", { hours: settings.quiet ? formatQuietHours(settings.quiet) : ctx.t("quiet-off") }),
+    ctx.t("settings-digest", { when: settings.digest ? digestLabel(ctx, settings.digest) : ctx.t("digest-default") }),
+  ].join("\n");
+}
+
+const digestLabel = (ctx: FlowContext, time: DigestTime) => `${ctx.t(`weekday-${time.day}`)} ${String(time.hour).padStart(2, "0")}:00`;
+
+const doneKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-settings-back"), NAV.settings).text(ctx.t("btn-main-menu"), NAV.main);
+
+/** Waits for a button of `pattern` or typed text; "set:close" ends the flow (returns null). */
+async function answer(conversation: Flow, pattern: RegExp): Promise<{ ctx: FlowContext; data?: RegExpMatchArray; text?: string } | null> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    const data = ctx.callbackQuery?.data;
+    if (data === CLOSE) {
+      await ctx.answerCallbackQuery();
+      await showScreen(ctx, ctx.t("settings-closed"), doneKeyboard(ctx));
+      return null;
+    }
+    const match = data?.match(pattern);
+    if (match) {
+      await ctx.answerCallbackQuery();
+      return { ctx, data: match };
+    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("flow-hint-button") });
+    else if (ctx.message?.text) return { ctx, text: ctx.message.text };
+    else await ctx.reply(ctx.t("flow-hint-button"));
+  }
+}
+
+export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const keyboard = new InlineKeyboard();
+  COMMON_TIME_ZONES.forEach((zone, index) => {
+    keyboard.text(zone, `set:tz:${index}`);
+    if (index % 2 === 1) keyboard.row();
+  });
+  await showScreen(ctx, ctx.t("ask-timezone"), keyboard.row().text(ctx.t("btn-cancel"), CLOSE));
+  for (;;) {
+    const reply = await answer(conversation, /^set:tz:(\d{1,2})$/);
+    if (!reply) return;
+    const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data[1])] : validTimeZone(reply.text ?? "");
+    if (!zone) {
+      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }), { parse_mode: "HTML" });
+      continue;
+    }
+    await conversation.external(async (outer) => {
+      await outer.deps.repos.reminders.setTimeZone(zone);
+      await outer.deps.services.reminders.reschedule();
+    });
+    return showScreen(reply.ctx, reply.ctx.t("timezone-saved", { zone }), doneKeyboard(reply.ctx));
+  }
+}
+
+export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const keyboard = new InlineKeyboard().text("22:00–08:00", "set:quiet:22-8").text("23:00–07:00", "set:quiet:23-7").row();
+  await showScreen(ctx, ctx.t("ask-quiet"), keyboard.text(ctx.t("btn-quiet-off"), "set:quiet:off").row().text(ctx.t("btn-cancel"), CLOSE));
+  for (;;) {
+    const reply = await answer(conversation, /^set:quiet:(off|\d{1,2}-\d{1,2})$/);
+    if (!reply) return;
+    const input = reply.data?.[1] ?? reply.text ?? "";
+    let quiet: QuietHours | null = null;
+    if (input.trim().toLowerCase() !== "off") {
+      const parsed = parseQuietHours(input);
+      if (!parsed.ok) {
+        await reply.ctx.reply(reply.ctx.t(`quiet-invalid-${parsed.reason}`));
+        continue;
+      }
+      quiet = parsed.value;
+    }
+    await conversation.external(async (outer) => {
+      await outer.deps.repos.reminders.setQuietHours(quiet);
+      outer.deps.services.reminders.wake();
+    });
+    const text = quiet ? reply.ctx.t("quiet-saved", { hours: formatQuietHours(quiet) }) : reply.ctx.t("quiet-cleared");
+    return showScreen(reply.ctx, text, doneKeyboard(reply.ctx));
+  }
+}
+
+export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const days = new InlineKeyboard();
+  [1, 2, 3, 4, 5, 6, 0].forEach((day, index) => {
+    days.text(ctx.t(`weekday-${day}`), `set:dd:${day}`);
+    if (index === 3) days.row();
+  });
+  await showScreen(ctx, ctx.t("ask-digest-day"), days.row().text(ctx.t("btn-cancel"), CLOSE));
+  const dayReply = await answer(conversation, /^set:dd:([0-6])$/);
+  if (!dayReply) return;
+  if (!dayReply.data) {
+    await dayReply.ctx.reply(dayReply.ctx.t("flow-hint-button"));
+    return digestStep(conversation, dayReply.ctx);
+  }
+  const day = Number(dayReply.data[1]);
+  const hours = new InlineKeyboard();
+  DIGEST_HOURS.forEach((hour, index) => {
+    hours.text(`${String(hour).padStart(2, "0")}:00`, `set:dh:${hour}`);
+    if (index % 3 === 2) hours.row();
+  });
+  await showScreen(dayReply.ctx, dayReply.ctx.t("ask-digest-hour"), hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE));
+  for (;;) {
+    const reply = await answer(conversation, /^set:dh:(\d{1,2})$/);
+    if (!reply) return;
+    const raw = reply.data?.[1] ?? reply.text?.trim().replace(/:00$/, "") ?? "";
+    const hour = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
+    if (!(hour >= 0 && hour <= 23)) {
+      await reply.ctx.reply(reply.ctx.t("digest-hour-invalid"));
+      continue;
+    }
+    const time = { day, hour };
+    await conversation.external(async (outer) => {
+      await outer.deps.repos.reminders.setDigestTime(time);
+      await outer.deps.services.reminders.reschedule();
+    });
+    return showScreen(reply.ctx, reply.ctx.t("digest-saved", { when: digestLabel(reply.ctx, time) }), doneKeyboard(reply.ctx));
+  }
+}
+
+/** Upcoming reminders with their (local) times, and the next digest. */
+export async function overviewStep(conversation: Flow, ctx: FlowContext): Promise<void> {
+  const overview = await conversation.external((outer) => outer.deps.services.reminders.overview());
+  const locale = await ctx.i18n.getLocale();
+  const when = (iso: string) => formatMoment(new Date(iso), overview.timeZone, locale);
+  const lines = [ctx.t("overview-head", { zone: overview.timeZone })];
+  if (overview.projects.length === 0) lines.push(ctx.t("overview-none"));
+  for (const project of overview.projects) lines.push(`• ${when(project.at)} — ${escapeHtml(project.name)}${project.snoozed ? " 😴" : ""}`);
+  if (overview.digestAt) lines.push("", ctx.t("overview-digest", { when: when(overview.digestAt) }));
+  await showScreen(ctx, lines.join("\n"), doneKeyboard(ctx));
+}
