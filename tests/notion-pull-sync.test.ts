@@ -40,6 +40,7 @@ describe("edits made in Notion flow back to the bot", () => {
     await pollsPass(notion, 3);
     expect(sentWith(session, CHANGES)).toHaveLength(1);
     expect(notion.count("PATCH /pages/:id")).toBe(patches);
+    expect(textOf(await session.chat.send("/sync"))).toContain("Очередь пуста");
     expect(textOf(await card(lamp.id))).toContain("🚀 В работе");
   });
 
