@@ -165,14 +165,9 @@ export class ReminderRepository {
    * orders stale ideas and tells the Notion mirror about local edits) stays.
    */
   private async updateKeepingUpdatedAt(id: number, where: { status: string }, data: { lastRemindedAt?: Date; snoozedUntil: Date | null }): Promise<number> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await this.db.project.findUnique({ where: { id }, select: { updatedAt: true } });
-      if (!row) return 0;
-      const { count } = await this.db.project.updateMany({ where: { id, ...where, updatedAt: row.updatedAt }, data: { ...data, updatedAt: row.updatedAt } });
-      if (count === 1) return 1;
-      const still = await this.db.project.count({ where: { id, ...where } });
-      if (still === 0) return 0;
-    }
-    return 0;
+    const row = await this.db.project.findUnique({ where: { id }, select: { updatedAt: true } });
+    if (!row) return 0;
+    const { count } = await this.db.project.updateMany({ where: { id, ...where }, data: { ...data, updatedAt: row.updatedAt } });
+    return count;
   }
 }
