@@ -110,6 +110,26 @@ describe("edits made in Notion flow back to the bot", () => {
     expect(textOf(await card(chair.id))).toContain("<b>Кресло из Notion</b>");
   });
 
+  it("re-syncs a project whose status was pulled from Notion while the outbox was writing an older state", async () => {
+    const vase = await addSyncedIdea(session.chat, notion, "Ваза", "Стекло");
+    await pollsPass(notion, 2);
+    notion.holdNext(2500, "PATCH /pages/:id");
+    await session.chat.tap(`p:${vase.id}:open`);
+    await session.chat.tap(`p:${vase.id}:edit`);
+    await session.chat.tap(`p:${vase.id}:rename`);
+    await session.chat.send("Ваза А"); // the outbox has read the project (idea) and its write is held
+    editByHand(notion, vase.pageId, { status: "Active" });
+    await until(() => sentWith(session, CHANGES).some((c) => textOf(c).includes("«Ваза А»: 💡 Идея → 🚀 В работе")));
+    // The held write lands with the older status, then the outbox notices and writes again.
+    const page = await until(() => {
+      const p = notion.pages.find((x) => x.id === vase.pageId)!;
+      return p.title === "Ваза А" && p.status === "Active" && notion.count("PATCH /pages/:id") >= 2 ? p : undefined;
+    }, 20_000);
+    await pollsPass(notion, 2);
+    expect(page.status).toBe("Active");
+    expect(textOf(await card(vase.id))).toContain("🚀 В работе");
+  });
+
   it("does not replay edits after a restart (the watermark is kept in the database)", async () => {
     const reports = sentWith(session, CHANGES).length;
     await session.crashAndRestart();

@@ -62,7 +62,22 @@ export class SyncJobRepository implements SyncStore {
   }
 
   async complete(jobId: number): Promise<void> {
+    const job = await this.db.syncJob.findUnique({ where: { id: jobId } });
     await this.db.syncJob.deleteMany({ where: { id: jobId } });
+    if (job?.kind === "upsert" && job.projectId !== null) await this.requeueIfChangedMeanwhile(job.projectId);
+  }
+
+  /**
+   * A change made while the job was in flight (a local edit, or an edit pulled from Notion) found
+   * that job still pending and enqueued nothing: if the title or status now differs from what was
+   * written, the project needs another upsert.
+   */
+  private async requeueIfChangedMeanwhile(projectId: number): Promise<void> {
+    const project = await this.db.project.findUnique({ where: { id: projectId } });
+    if (!project || project.notionSyncedName === null) return;
+    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus) return;
+    const pending = await this.db.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
+    if (!pending) await this.db.syncJob.create({ data: { projectId, kind: "upsert" } });
   }
 
   async retryLater(jobId: number, runAfter: Date, error: string): Promise<void> {

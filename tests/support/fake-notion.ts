@@ -56,6 +56,7 @@ export class FakeNotion {
   private server: Server;
   private faults: ArmedFault[] = [];
   private delays: { ms: number; endpoint?: string }[] = [];
+  private holds: { ms: number; endpoint?: string }[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private routes: [string, RegExp, Handler][];
 
@@ -110,6 +111,11 @@ export class FakeNotion {
     this.delays.push({ ms, endpoint });
   }
 
+  /** The next request (to `endpoint` if given) waits `ms` before it is applied (a slow write in flight). */
+  holdNext(ms: number, endpoint?: string): void {
+    this.holds.push({ ms, endpoint });
+  }
+
   count(endpoint: string): number {
     return this.counts.get(endpoint) ?? 0;
   }
@@ -133,6 +139,8 @@ export class FakeNotion {
     this.counts.set(endpoint, this.count(endpoint) + 1);
     const fault = this.takeFault(endpoint);
     const delay = this.takeDelay(endpoint);
+    const hold = this.holds.findIndex((h) => !h.endpoint || h.endpoint === endpoint);
+    if (hold >= 0) await new Promise((resolve) => setTimeout(resolve, this.holds.splice(hold, 1)[0].ms));
     let status = 200;
     let body: Json;
     try {
