@@ -38,11 +38,13 @@ const strangerUpdates: Record<string, unknown>[] = [
   { unknown_future_update: { some: "thing" } },
 ];
 
+/** Rows per table; Setting counts only per-user keys (background jobs keep their own bookkeeping there). */
 function rowCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+    const where = (name: string) => (name === "Setting" ? ` WHERE key LIKE 'locale:%'` : "");
+    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"${where(name)}`).get() as { n: number }).n]));
   } finally {
     db.close();
   }
