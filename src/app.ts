@@ -15,6 +15,7 @@ import { AssetRepository } from "./db/asset-repository.ts";
 import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
 import { NotionPullRepository } from "./db/notion-pull-repository.ts";
 import { ReminderRepository } from "./db/reminder-repository.ts";
+import { CardRepository } from "./db/card-repository.ts";
 import { ReminderService } from "./jobs/reminder-service.ts";
 import { createNotionPull, type NotionPull } from "./services/notion/notion-pull.ts";
 import { createNotionPullSource } from "./services/notion/notion-pull-source.ts";
@@ -75,6 +76,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);
   const reminders = new ReminderRepository(db, config.timeZone);
+  const cards = new CardRepository(db, projects);
   let reminderService!: ReminderService;
   let notionSync: NotionSync | undefined;
   let notionPull: NotionPull | undefined;
@@ -87,7 +89,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
     reminders: { wake: () => reminderService.wake(), reschedule: () => reminderService.reschedule(), overview: () => reminderService.overview() },
   };
-  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders }, services };
+  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
   reminderService = new ReminderService({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, reminderCron: config.reminderCron, ideaDigestCron: config.ideaDigestCron, settings, reminders, projects });

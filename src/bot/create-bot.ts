@@ -23,6 +23,7 @@ import { attachFeature } from "./features/attach/index.ts";
 import { exportFeature } from "./features/export/index.ts";
 import { notionPullFeature } from "./features/notion-pull/index.ts";
 import { remindersFeature } from "./features/reminders/index.ts";
+import { generatorFeature } from "./features/generator/index.ts";
 import { fallbackFeature } from "./features/common/index.ts";
 
 export interface CreateBotOptions {
@@ -52,6 +53,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   app.use(flowsRuntime(deps.db, i18n));
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
   app.use(templatesFeature);
+  app.use(generatorFeature);
   app.use(findFeature, exportFeature, attachFeature);
   app.use(notionPullFeature);
   app.use(aiFeature);

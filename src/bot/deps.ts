@@ -13,6 +13,7 @@ import type { AiRepository } from "../db/ai-repository.ts";
 import type { GeminiService } from "../services/gemini/gemini-service.ts";
 import type { FalService } from "../services/fal/fal-service.ts";
 import type { ReminderRepository } from "../db/reminder-repository.ts";
+import type { CardRepository } from "../db/card-repository.ts";
 import type { ReminderOverview } from "../jobs/reminder-service.ts";
 
 export interface Repositories {
@@ -24,6 +25,7 @@ export interface Repositories {
   notionPages: NotionPullRepository;
   assets: AssetRepository;
   reminders: ReminderRepository;
+  cards: CardRepository;
 }
 
 /** Background services the bot talks to (each works, or explains itself, without its keys). */

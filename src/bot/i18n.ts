@@ -13,13 +13,14 @@ import { findTexts } from "./features/find/texts.ts";
 import { attachTexts } from "./features/attach/texts.ts";
 import { exportTexts } from "./features/export/texts.ts";
 import { reminderTexts } from "./features/reminders/texts.ts";
+import { generatorTexts } from "./features/generator/texts.ts";
 
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
-const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts, reminderTexts];
+const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts, reminderTexts, generatorTexts];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

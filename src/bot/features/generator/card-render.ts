@@ -1,0 +1,120 @@
+import type { BotDeps } from "../../deps.ts";
+import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
+import { classifyGeminiError } from "../../../services/gemini/gemini-service.ts";
+import { ideaDraft } from "../../../services/gemini/prompts.ts";
+import { Staging } from "../templates/staging.ts";
+import { downloadTelegramFile, renderProblem } from "../templates/intake.ts";
+
+/** Rendered cards waiting for "Looks good": the conversation keeps only the token. */
+export const stagedCards = new Staging<{ pdf: Buffer; png: Buffer }>();
+
+/** Downloaded renders by Telegram file id (a re-render after an edit does not download again); the newest few only. */
+const renderBytes = new Map<string, Uint8Array>();
+const RENDER_CACHE_SIZE = 10;
+
+export interface CardTexts {
+  card: string;
+  social: string;
+}
+
+export interface CardRequest {
+  templateId: number;
+  /** Each render's file id and the path getFile gave for it. */
+  files: { fileId: string; path: string }[];
+  name: string;
+  createdAt: string | null;
+  draft: string;
+  texts: CardTexts;
+  currentDate: string;
+}
+
+export type CardRender = { ok: true; token: string; pages: number } | { ok: false; key: string; args: Record<string, string | number> };
+
+export type TextsOutcome = { ok: true; texts: CardTexts } | { ok: false; fault: string };
+
+/** Card description and social post from Gemini in parallel; without Gemini the owner's texts as they are. */
+export async function writeTexts(deps: BotDeps, description: string, draft: string): Promise<TextsOutcome> {
+  const gemini = deps.services.gemini;
+  if (!gemini) return { ok: true, texts: ownerTexts(description, draft) };
+  try {
+    return { ok: true, texts: await gemini.generateTexts(ideaDraft(description, draft)) };
+  } catch (error) {
+    const fault = classifyGeminiError(error);
+    deps.logger.warn({ err: fault }, "generator texts failed");
+    return { ok: false, fault: fault.fault };
+  }
+}
+
+export const ownerTexts = (description: string, draft: string): CardTexts => ({
+  card: [description.trim(), draft.trim()].filter(Boolean).join("\n\n"),
+  social: draft.trim(),
+});
+
+function sniffImageExtension(bytes: Uint8Array): string | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8) return "jpg";
+  if (b.length > 8 && b.readUInt32BE(0) === 0x89504e47) return "png";
+  if (b.length > 12 && b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP") return "webp";
+  if (b.length > 6 && b.toString("latin1", 0, 3) === "GIF") return "gif";
+  return undefined;
+}
+
+async function renderImage(deps: BotDeps, file: { fileId: string; path: string }): Promise<Uint8Array> {
+  let bytes = renderBytes.get(file.fileId);
+  if (!bytes) {
+    bytes = await downloadTelegramFile(deps, file.path);
+    renderBytes.set(file.fileId, bytes);
+    while (renderBytes.size > RENDER_CACHE_SIZE) renderBytes.delete(renderBytes.keys().next().value!);
+  }
+  return bytes;
+}
+
+/** Downloads the renders, fills the template and renders PDF + page-1 PNG; the result waits under a token. */
+export async function renderCard(deps: BotDeps, request: CardRequest): Promise<CardRender> {
+  const started = Date.now();
+  const stored = request.templateId === 0 ? null : await deps.repos.templates.get(request.templateId);
+  const bundle = stored?.bundle ?? builtinTemplate();
+  let images: { bytes: Uint8Array; extension: string }[];
+  try {
+    images = [];
+    for (const file of request.files) {
+      const bytes = await renderImage(deps, file);
+      const extension = sniffImageExtension(bytes);
+      if (!extension) return { ok: false, key: "gen-renders-not-image", args: {} };
+      images.push({ bytes, extension });
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error }, "render download failed");
+    return { ok: false, key: "gen-download-failed", args: {} };
+  }
+  const result = await deps.services.pdf.render(
+    bundle,
+    {
+      project_name: request.name,
+      project_description: request.texts.card,
+      social_text: request.texts.social,
+      status: "archived",
+      created_at: request.createdAt ? new Date(request.createdAt).toLocaleDateString("ru-RU") : request.currentDate,
+      owner_notes: request.draft,
+      current_date: request.currentDate,
+      images,
+    },
+    { png: true },
+  );
+  if (!result.ok) {
+    const problem = renderProblem(result);
+    return { ok: false, key: "gen-render-failed", args: { reason: String(problem.args.message ?? result.kind) } };
+  }
+  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages }, "card rendered");
+  return { ok: true, token: stagedCards.put({ pdf: result.pdf, png: result.png! }), pages: result.pageSize.pages };
+}
+
+/** `<name>_Card.pdf` with letters (Cyrillic too), digits, `-` and `_` only. */
+export function cardFileName(name: string): string {
+  const safe = name
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}\-]+/gu, "_")
+    .replace(/_+/g, "_")
+    .replace(/^_|_$/g, "");
+  return `${[...safe].slice(0, 60).join("") || "Project"}_Card.pdf`;
+}

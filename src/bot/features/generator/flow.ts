@@ -1,0 +1,164 @@
+import { InlineKeyboard, InputFile } from "grammy";
+import type { Message } from "grammy/types";
+import type { Flow, FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import type { RenderFile } from "../../../db/card-repository.ts";
+import { type CardTexts, cardFileName, ownerTexts, renderCard, stagedCards, writeTexts } from "./card-render.ts";
+import { type CardSource, type ChosenTemplate, askDraft, askReplacement, collectRenders, pickSource, pickTemplate, waitChoice } from "./steps.ts";
+
+export const GENERATOR_FLOW = "generate-card";
+
+/** The one status message of a run, edited through texts… / rendering… / uploading…. */
+class Status {
+  private message: Message.TextMessage | undefined;
+  async show(ctx: FlowContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
+    if (!this.message) this.message = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+    else await ctx.api.editMessageText(this.message.chat.id, this.message.message_id, text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+  async remove(ctx: FlowContext): Promise<void> {
+    if (this.message) await ctx.api.deleteMessage(this.message.chat.id, this.message.message_id).catch(() => undefined);
+    this.message = undefined;
+  }
+}
+
+/** Gemini's two texts (retry on failure, or fall back to the owner's draft). */
+async function produceTexts(conversation: Flow, ctx: FlowContext, status: Status, source: CardSource, draft: string): Promise<{ texts: CardTexts; ctx: FlowContext }> {
+  let current = ctx;
+  for (;;) {
+    await status.show(current, current.t("gen-progress-texts"));
+    await current.replyWithChatAction("typing");
+    const outcome = await conversation.external((outer) => writeTexts(outer.deps, source.description, draft));
+    if (outcome.ok) return { texts: outcome.texts, ctx: current };
+    const keyboard = new InlineKeyboard().text(current.t("gen-btn-retry"), "gen:tx:retry").text(current.t("gen-btn-use-draft"), "gen:tx:draft");
+    await status.show(current, current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }), keyboard);
+    const answer = await waitChoice(conversation, /^gen:tx:(retry|draft)$/);
+    current = answer;
+    if (answer.match[1] === "draft") return { texts: ownerTexts(source.description, draft), ctx: current };
+  }
+}
+
+interface RenderInput {
+  source: CardSource;
+  template: ChosenTemplate;
+  renders: RenderFile[];
+  draft: string;
+  texts: CardTexts;
+}
+
+/** getFile for every render (paths expire, so asked anew each time), then the render itself outside the replay log. */
+async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput) {
+  await status.show(ctx, ctx.t("gen-progress-render"));
+  await ctx.replyWithChatAction("upload_document");
+  const files: { fileId: string; path: string }[] = [];
+  for (const render of input.renders) {
+    const info = await ctx.api.getFile(render.fileId);
+    files.push({ fileId: render.fileId, path: info.file_path ?? "" });
+  }
+  const today = new Date(await conversation.now()).toLocaleDateString("ru-RU");
+  const request = { templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, currentDate: today };
+  return conversation.external((outer) => renderCard(outer.deps, request));
+}
+
+/** /generate: project → template → renders → draft → texts → preview (PNG) → PDF + social text → assets. */
+export async function generatorFlow(conversation: Flow, ctx: FlowContext) {
+  const picked = await pickSource(conversation, ctx);
+  const source = picked.source;
+  let chosen = await pickTemplate(conversation, picked.ctx, source.name);
+  let template = chosen.template;
+  const collected = await collectRenders(conversation, chosen.ctx);
+  const draft = await askDraft(conversation, collected.ctx);
+  let last = draft.ctx;
+  const geminiOn = await conversation.external((outer) => outer.deps.services.gemini !== undefined);
+  if (!geminiOn) await last.reply(last.t("gen-gemini-off"));
+  let status = new Status();
+  const produced = await produceTexts(conversation, last, status, source, draft.text);
+  let texts = produced.texts;
+  last = produced.ctx;
+
+  let token: string | undefined;
+  for (;;) {
+    const input = { source, template, renders: collected.renders, draft: draft.text, texts };
+    const rendered = await render(conversation, last, status, input);
+    if (!rendered.ok) {
+      const keyboard = new InlineKeyboard().text(last.t("gen-btn-retry"), "gen:again").text(last.t("gen-btn-other-template"), "gen:ot");
+      await status.show(last, last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }), keyboard);
+      const answer = await waitChoice(conversation, /^gen:(again|ot)$/);
+      last = answer;
+      if (answer.match[1] === "ot") ({ template } = await pickTemplate(conversation, answer, source.name));
+      continue;
+    }
+    token = rendered.token;
+    await status.remove(last);
+    const keyboard = new InlineKeyboard()
+      .text(last.t("gen-btn-ok"), "gen:ok")
+      .row()
+      .text(last.t("gen-btn-regenerate"), "gen:re")
+      .text(last.t("gen-btn-edit"), "gen:ed")
+      .row()
+      .text(last.t("gen-btn-other-template"), "gen:ot");
+    const caption = last.t("gen-preview-caption", { name: escapeHtml(source.name), template: escapeHtml(template.name), pages: rendered.pages });
+    await last.replyWithPhoto(new InputFile(stagedCards.get(token)?.png ?? Buffer.alloc(0), "preview.png"), { caption, parse_mode: "HTML", reply_markup: keyboard });
+    let answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
+    while (answer.match[1] === "re" && !geminiOn) {
+      await answer.reply(answer.t("gen-regenerate-off"));
+      answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
+    }
+    last = answer;
+    status = new Status();
+    const action = answer.match[1];
+    if (action === "ok") break;
+    if (action === "re") ({ texts, ctx: last } = await produceTexts(conversation, last, status, source, draft.text));
+    if (action === "ot") ({ template, ctx: last } = await pickTemplate(conversation, last, source.name));
+    if (action === "ed") {
+      await last.reply(last.t("gen-edit-which"), { reply_markup: new InlineKeyboard().text(last.t("gen-btn-edit-card"), "gen:ed:card").text(last.t("gen-btn-edit-social"), "gen:ed:social") });
+      const which = await waitChoice(conversation, /^gen:ed:(card|social)$/);
+      const kind = which.match[1] as "card" | "social";
+      const replaced = await askReplacement(conversation, which, texts[kind]);
+      texts = { ...texts, [kind]: replaced.text };
+      last = replaced.ctx;
+    }
+  }
+
+  let save = source.projectId !== null;
+  if (source.projectId === null) {
+    const keyboard = new InlineKeyboard().text(last.t("gen-btn-save-yes"), "gen:sv:y").text(last.t("gen-btn-save-no"), "gen:sv:n");
+    await last.reply(last.t("gen-ask-save-project", { name: escapeHtml(source.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+    const answer = await waitChoice(conversation, /^gen:sv:(y|n)$/);
+    save = answer.match[1] === "y";
+    last = answer;
+  }
+
+  // After a restart the rendered PDF is gone from memory: render it again.
+  const staged = await conversation.external(() => stagedCards.get(token) !== undefined);
+  if (!staged) {
+    const again = await render(conversation, last, status, { source, template, renders: collected.renders, draft: draft.text, texts });
+    if (!again.ok) return void (await status.show(last, last.t(again.key, { reason: escapeHtml(String(again.args.reason ?? "")) })));
+    token = again.token;
+  }
+  await status.show(last, last.t("gen-progress-upload"));
+  await last.replyWithChatAction("upload_document");
+  const fileName = cardFileName(source.name);
+  const sent = await last.replyWithDocument(new InputFile(stagedCards.get(token)?.pdf ?? Buffer.alloc(0), fileName));
+  await last.reply(escapeHtml(texts.social), { parse_mode: "HTML" });
+  const done = last.t("gen-done", { name: escapeHtml(source.name) });
+  if (!save) return void (await status.show(last, `${done}\n${last.t("gen-not-saved")}`));
+
+  const card = {
+    target: source.projectId !== null ? { projectId: source.projectId } : { newProject: { name: source.name, description: source.description } },
+    pdfFileId: sent.document.file_id,
+    pdfName: fileName,
+    templateName: template.name,
+    cardText: texts.card,
+    socialText: texts.social,
+    draft: draft.text,
+    renders: collected.renders,
+  };
+  const projectId = await conversation.external(async (outer) => {
+    const id = await outer.deps.repos.cards.save(card);
+    if (id !== null && source.projectId === null) outer.deps.services.kickNotionSync();
+    stagedCards.delete(token!);
+    return id;
+  });
+  const savedKey = projectId === null ? "gen-project-missing" : source.projectId === null ? "gen-saved-new" : "gen-saved";
+  await status.show(last, `${done}\n${last.t(savedKey, { name: escapeHtml(source.name) })}`);
+}

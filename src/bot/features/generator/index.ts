@@ -1,0 +1,27 @@
+import { Composer } from "grammy";
+import { createConversation } from "@grammyjs/conversations";
+import type { Context, FlowContext } from "../../context.ts";
+import { NAV } from "../menu/keyboards.ts";
+import { GENERATOR_FLOW, generatorFlow } from "./flow.ts";
+
+export const generatorFeature = new Composer<Context>();
+
+// While the owner sends renders and text, keep Chromium starting/running: the render they wait for is then warm.
+generatorFeature.use(async (ctx, next) => {
+  if (ctx.conversation.active(GENERATOR_FLOW) > 0) ctx.deps.services.pdf.warm();
+  await next();
+});
+
+generatorFeature.use(createConversation<Context, FlowContext>(generatorFlow, GENERATOR_FLOW));
+
+async function start(ctx: Context) {
+  ctx.deps.services.pdf.warm();
+  await ctx.conversation.exitAll();
+  await ctx.conversation.enter(GENERATOR_FLOW);
+}
+
+generatorFeature.command("generate", start);
+generatorFeature.callbackQuery(NAV.generator, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await start(ctx);
+});

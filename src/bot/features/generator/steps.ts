@@ -1,0 +1,159 @@
+import { InlineKeyboard } from "grammy";
+import type { Message } from "grammy/types";
+import type { Flow, FlowContext } from "../../context.ts";
+import { escapeHtml } from "../../html.ts";
+import { showScreen } from "../../screen.ts";
+import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
+import type { RenderFile } from "../../../db/card-repository.ts";
+
+export const MAX_RENDERS = 5;
+const MAX_DOWNLOAD = 20 * 1024 * 1024;
+const IMAGE_FILE = /\.(jpe?g|png|webp)$/i;
+
+/** The project a card is made for: archived in the bot (id) or entered by hand (id null). */
+export interface CardSource {
+  projectId: number | null;
+  name: string;
+  description: string;
+  createdAt: string | null;
+}
+
+export interface ChosenTemplate {
+  id: number;
+  name: string;
+}
+
+const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Waits for a button matching `data`; anything else gets a hint and the wait goes on. */
+export async function waitChoice(conversation: Flow, data: RegExp): Promise<FlowContext & { match: RegExpMatchArray }> {
+  const answer = await conversation.waitForCallbackQuery(data, {
+    otherwise: (other) => (other.callbackQuery ? other.answerCallbackQuery({ text: other.t("flow-hint-button") }) : other.reply(other.t("flow-hint-button"))),
+  });
+  await answer.answerCallbackQuery();
+  return answer as FlowContext & { match: RegExpMatchArray };
+}
+
+async function askText(conversation: Flow, ctx: FlowContext, askKey: string, emptyKey: string, max: number): Promise<{ text: string; ctx: FlowContext }> {
+  await ctx.reply(ctx.t(askKey));
+  for (;;) {
+    const answer = await conversation.wait();
+    const text = answer.message?.text?.trim();
+    if (text === undefined) await answer.reply(answer.t("flow-hint-text"));
+    else if (text.length === 0 || text.startsWith("/")) await answer.reply(answer.t(emptyKey));
+    else if ([...text].length > max) await answer.reply(answer.t("gen-text-too-long", { max, length: [...text].length }));
+    else return { text, ctx: answer };
+  }
+}
+
+/** Archived projects (paged) or "Enter manually" → name and description. */
+export async function pickSource(conversation: Flow, ctx: FlowContext): Promise<{ source: CardSource; ctx: FlowContext }> {
+  let page = 0;
+  let current = ctx;
+  for (;;) {
+    const list = await conversation.external(async (outer) => {
+      const result = await outer.deps.repos.projects.list("archived", page);
+      return { items: result.items.map((p) => ({ id: p.id, name: p.name })), page: result.page, pages: result.pages, total: result.total };
+    });
+    const keyboard = new InlineKeyboard();
+    for (const project of list.items) keyboard.text(truncate(project.name, 60), `gen:p:${project.id}`).row();
+    if (list.pages > 1) {
+      if (list.page > 0) keyboard.text(current.t("btn-prev"), `gen:pg:${list.page - 1}`);
+      keyboard.text(`${list.page + 1}/${list.pages}`, `gen:pg:${list.page}`);
+      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), `gen:pg:${list.page + 1}`);
+      keyboard.row();
+    }
+    keyboard.text(current.t("gen-btn-manual"), "gen:manual");
+    const intro = list.total === 0 ? current.t("gen-no-archived") : current.t("gen-pick-project");
+    await showScreen(current, `${current.t("gen-title")}\n\n${intro}`, keyboard);
+    const answer = await waitChoice(conversation, /^gen:(p|pg|manual)(?::(\d{1,10}))?$/);
+    current = answer;
+    if (answer.match[1] === "pg") {
+      page = Number(answer.match[2]);
+      continue;
+    }
+    if (answer.match[1] === "manual") {
+      const name = await askText(conversation, answer, "gen-ask-name", "gen-name-empty", NAME_MAX);
+      const description = await askText(conversation, name.ctx, "gen-ask-description", "gen-description-empty", DESCRIPTION_MAX);
+      return { source: { projectId: null, name: name.text, description: description.text, createdAt: null }, ctx: description.ctx };
+    }
+    const id = Number(answer.match[2]);
+    const project = await conversation.external((outer) =>
+      outer.deps.repos.projects.get(id).then((p) => (p ? { projectId: p.id, name: p.name, description: p.description, createdAt: p.createdAt } : null)),
+    );
+    if (project) return { source: project, ctx: answer };
+    await answer.reply(answer.t("gen-project-missing"));
+  }
+}
+
+/** Built-in template first, then the owner's (⭐ marks the default). */
+export async function pickTemplate(conversation: Flow, ctx: FlowContext, projectName: string): Promise<{ template: ChosenTemplate; ctx: FlowContext }> {
+  const templates = await conversation.external((outer) => outer.deps.repos.templates.list());
+  const builtinName = ctx.t("gen-template-builtin");
+  const builtinIsDefault = !templates.some((t) => t.isDefault);
+  const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, "gen:t:0").row();
+  for (const template of templates) keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, `gen:t:${template.id}`).row();
+  await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
+  const answer = await waitChoice(conversation, /^gen:t:(\d{1,10})$/);
+  const id = Number(answer.match[1]);
+  const name = id === 0 ? builtinName : (templates.find((t) => t.id === id)?.name ?? builtinName);
+  return { template: { id: templates.some((t) => t.id === id) ? id : 0, name }, ctx: answer };
+}
+
+type RenderCheck = { file: RenderFile } | { problem: string };
+
+function renderOf(message: Message | undefined): RenderCheck {
+  const largest = message?.photo?.at(-1);
+  if (largest) return { file: { fileId: largest.file_id, asDocument: false } };
+  const document = message?.document;
+  const isImage = document && (/^image\/(jpeg|png|webp)$/.test(document.mime_type ?? "") || IMAGE_FILE.test(document.file_name ?? ""));
+  if (!document || !isImage) return { problem: "gen-renders-not-image" };
+  if ((document.file_size ?? 0) > MAX_DOWNLOAD) return { problem: "gen-renders-too-large" };
+  return { file: { fileId: document.file_id, asDocument: true } };
+}
+
+/** 1–5 photos or image files (album items arrive one by one), counted in one edited message, until "Done". */
+export async function collectRenders(conversation: Flow, ctx: FlowContext): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
+  const done = () => new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done");
+  const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
+  const renders: RenderFile[] = [];
+  for (;;) {
+    const answer = await conversation.wait();
+    if (answer.callbackQuery) {
+      if (answer.callbackQuery.data !== "gen:done") {
+        await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
+      } else if (renders.length === 0) {
+        await answer.answerCallbackQuery({ text: answer.t("gen-renders-none"), show_alert: true });
+      } else {
+        await answer.answerCallbackQuery();
+        await answer.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => undefined);
+        return { renders, ctx: answer };
+      }
+      continue;
+    }
+    const check = renderOf(answer.message);
+    if ("problem" in check) {
+      await answer.reply(answer.t(check.problem));
+    } else if (renders.length >= MAX_RENDERS) {
+      await answer.reply(answer.t("gen-renders-too-many", { max: MAX_RENDERS }));
+    } else {
+      renders.push(check.file);
+      await answer.api.editMessageText(prompt.chat.id, prompt.message_id, answer.t("gen-renders-count", { count: renders.length, max: MAX_RENDERS }), { reply_markup: done() });
+    }
+  }
+}
+
+export async function askDraft(conversation: Flow, ctx: FlowContext): Promise<{ text: string; ctx: FlowContext }> {
+  return askText(conversation, ctx, "gen-ask-draft", "gen-draft-empty", DESCRIPTION_MAX);
+}
+
+export async function askReplacement(conversation: Flow, ctx: FlowContext, current: string): Promise<{ text: string; ctx: FlowContext }> {
+  await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, { parse_mode: "HTML" });
+  for (;;) {
+    const answer = await conversation.wait();
+    const text = answer.message?.text?.trim();
+    if (!text) await answer.reply(answer.t("flow-hint-text"));
+    else if ([...text].length > DESCRIPTION_MAX) await answer.reply(answer.t("gen-text-too-long", { max: DESCRIPTION_MAX, length: [...text].length }));
+    else return { text, ctx: answer };
+  }
+}

@@ -1,0 +1,57 @@
+import type { Db } from "./client.ts";
+import type { ProjectRepository } from "./project-repository.ts";
+
+export interface RenderFile {
+  fileId: string;
+  /** Sent as an image file (document) rather than a photo. */
+  asDocument: boolean;
+}
+
+export interface GeneratedCard {
+  /** An existing project, or a manual one saved now as a new archived project. */
+  target: { projectId: number } | { newProject: { name: string; description: string } };
+  pdfFileId: string;
+  pdfName: string;
+  templateName: string;
+  cardText: string;
+  socialText: string;
+  /** The owner's draft the texts were made from. */
+  draft: string;
+  renders: RenderFile[];
+}
+
+/** The content generator's results: the sent PDF, both texts and the renders, as project assets. */
+export class CardRepository {
+  private readonly db: Db;
+  private readonly projects: ProjectRepository;
+
+  constructor(db: Db, projects: ProjectRepository) {
+    this.db = db;
+    this.projects = projects;
+  }
+
+  /** One transaction; returns the project's id, or null when an existing project disappeared meanwhile. */
+  async save(card: GeneratedCard): Promise<number | null> {
+    return this.db.$transaction(async (tx) => {
+      let projectId: number;
+      if ("newProject" in card.target) {
+        const { name, description } = card.target.newProject;
+        const project = await tx.project.create({ data: { name, description, status: "archived", archiveReason: "completed" } });
+        projectId = project.id;
+        await this.projects.enqueueUpsert(tx, projectId);
+      } else {
+        const project = await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } });
+        if (!project) return null;
+        projectId = project.id;
+      }
+      const meta = (details: Record<string, unknown>) => JSON.stringify({ generator: true, ...details });
+      await tx.projectAsset.create({ data: { projectId, kind: "generated_pdf", telegramFileId: card.pdfFileId, meta: meta({ fileName: card.pdfName, template: card.templateName }) } });
+      await tx.projectAsset.create({ data: { projectId, kind: "card_text", text: card.cardText, meta: meta({ draft: card.draft }) } });
+      await tx.projectAsset.create({ data: { projectId, kind: "social_text", text: card.socialText, meta: meta({ draft: card.draft }) } });
+      for (const render of card.renders) {
+        await tx.projectAsset.create({ data: { projectId, kind: "final_render", telegramFileId: render.fileId, meta: meta({ asDocument: render.asDocument }) } });
+      }
+      return projectId;
+    });
+  }
+}
