@@ -39,6 +39,7 @@ export function claim(key: string): boolean {
 }
 
 export const release = (key: string) => busy.delete(key);
+export const isBusy = (key: string) => busy.has(key);
 
 /**
  * One status message edited as the work goes, with the matching chat action

@@ -92,7 +92,7 @@ export async function generateMoodboard(job: Job, draftId: number, request: Mood
       const album = await job.api.sendMediaGroup(job.chatId, media);
       const tiles = album.map((message, index) => ({ fileId: biggestPhoto(message), url: fresh.get(index)?.url ?? data.tiles[index].url, seed: fresh.get(index)?.seed ?? data.tiles[index].seed }));
       const next: MoodboardDraft = { ...data, prompt, aspect, seed: one ? data.seed : seed, tiles, albumMessageIds: album.map((m) => m.message_id) };
-      const text = job.t("ai-mb-steering", { name: escapeHtml(data.projectName), seed: next.seed, aspect: aspectLabel(aspect), model: escapeHtml(fal.model), prompt: escapeHtml(prompt.slice(0, 700)) });
+      const text = job.t("ai-mb-steering", { name: escapeHtml(data.projectName), seed: String(next.seed), aspect: aspectLabel(aspect), model: escapeHtml(fal.model), prompt: escapeHtml(prompt.slice(0, 700)) });
       const steering = await job.api.sendMessage(job.chatId, text, { parse_mode: "HTML", reply_markup: steeringKeyboard(job, draftId, aspect) });
       next.steeringMessageId = steering.message_id;
       await ai.updateDraft(draftId, next);

@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { Aspect } from "../../../services/fal/fal-service.ts";
-import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
 import { type MoodboardDraft, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
 
 /**
@@ -47,6 +47,7 @@ export async function onSteering(ctx: Context, draftId: number, action: string, 
   if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
+  if (isBusy(`mb:${draftId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
   const ready = draft.data.tiles.length === 4;
@@ -80,7 +81,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
   if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
   const keyboard = new InlineKeyboard();
   boards.forEach((board, index) => {
-    lines.push(ctx.t("ai-mb-list-item", { n: index + 1, date: format.format(new Date(board.createdAt)), seed: board.seed, aspect: board.aspect.replace("x", ":") }));
+    lines.push(ctx.t("ai-mb-list-item", { n: index + 1, date: format.format(new Date(board.createdAt)), seed: String(board.seed), aspect: board.aspect.replace("x", ":") }));
     keyboard.text(`🖼 ${index + 1}`, `mbv:${board.id}`);
     if (index % 5 === 4) keyboard.row();
   });
@@ -94,7 +95,7 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
   if (!board) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale") }));
   const project = await ctx.deps.repos.projects.get(board.projectId);
   await ctx.answerCallbackQuery();
-  const caption = ctx.t("ai-mb-view", { name: escapeHtml(project?.name ?? ""), seed: board.seed, aspect: board.aspect.replace("x", ":"), model: escapeHtml(board.model) });
+  const caption = ctx.t("ai-mb-view", { name: escapeHtml(project?.name ?? ""), seed: String(board.seed), aspect: board.aspect.replace("x", ":"), model: escapeHtml(board.model) });
   const keyboard = new InlineKeyboard().text(ctx.t("btn-back"), `ai:${board.projectId}:mbl`);
   await ctx.replyWithPhoto(board.collageFileId, { caption, parse_mode: "HTML", reply_markup: keyboard });
 }

@@ -1,0 +1,39 @@
+import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
+import { buttonsOf, type OwnerChat } from "./owner-chat.ts";
+
+let voiceIds = 50_000;
+
+/** A voice note (or audio file) from the owner, as Telegram sends it. */
+export function voiceMessage(fileId: string, options: { audio?: boolean } = {}) {
+  const media = options.audio
+    ? { audio: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/mpeg" } }
+    : { voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/ogg" } };
+  const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
+  const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
+  return { message: { message_id: voiceIds++, date: Math.floor(Date.now() / 1000), chat, from, ...media } };
+}
+
+export async function until<T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Adds an idea through /new (no photo) and resolves with the project's id. */
+export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
+  await chat.send("/new");
+  await chat.send(name);
+  await chat.send(description);
+  const next = await chat.tap("flow:skip", (c) => c.method === "sendMessage");
+  // With Fal configured, /new offers a moodboard after the photo step.
+  const saved = String(next.payload.text).startsWith("✅") ? next : await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+  return projectIdOf(saved);
+}
+
+export const projectIdOf = (call: RecordedCall) => Number(buttonsOf(call).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+
+export const textOf = (call: RecordedCall) => String(call.payload.text ?? call.payload.caption ?? "");

@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+
+export type FalStage = "submit" | "status" | "result";
+
+export interface FalSubmit {
+  path: string;
+  authorization: string | undefined;
+  input: any;
+  requestId: string;
+}
+
+interface Job {
+  submit: FalSubmit;
+  polls: number;
+}
+
+/**
+ * A fal.ai queue stand-in for the real @fal-ai/client (its requestMiddleware
+ * rewrites every request to this origin, path kept): submit, status polling
+ * (IN_QUEUE → IN_PROGRESS → COMPLETED), result, and the generated images.
+ */
+export class FakeFal {
+  readonly submits: FalSubmit[] = [];
+  readonly key: string;
+  /** Status polls answered IN_QUEUE before IN_PROGRESS (then one IN_PROGRESS, then COMPLETED). */
+  queuePolls = 1;
+  /** Never completes (for the "no result in time" case). */
+  hang = false;
+  /** Image URLs answer 404 (Fal's files expire after days). */
+  filesGone = false;
+  private faults: { stage: FalStage; status: number; times: number }[] = [];
+  private jobs = new Map<string, Job>();
+  private nextId = 1;
+  private server: Server;
+  private imageCache = new Map<string, Buffer>();
+
+  constructor(key = "fal-test-key-abcdef") {
+    this.key = key;
+    this.server = createServer((req, res) => void this.route(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  failNext(stage: FalStage, status: number, times = 1): void {
+    this.faults.push({ stage, status, times });
+  }
+
+  reset(): void {
+    this.faults = [];
+    this.hang = false;
+    this.filesGone = false;
+    this.queuePolls = 1;
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const file = path.match(/^\/files\/(.+)\.png$/);
+    if (file && req.method === "GET") return this.serveImage(file[1], res);
+    if (req.headers.authorization !== `Key ${this.key}`) return send(res, 401, { detail: "Invalid API key" });
+    const status = path.match(/^\/(.+)\/requests\/([^/]+)\/status$/);
+    const result = path.match(/^\/(.+)\/requests\/([^/]+)$/);
+    if (status) return this.status(status[2], res);
+    if (result) return this.result(result[2], res);
+    if (req.method !== "POST") return send(res, 404, { detail: "Not found" });
+    if (this.fault("submit", res)) return;
+    const input = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    if (typeof input.prompt !== "string" || !input.prompt) return send(res, 422, { detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }] });
+    const requestId = `req-${this.nextId++}`;
+    const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
+    this.submits.push(submit);
+    this.jobs.set(requestId, { submit, polls: 0 });
+    send(res, 200, { request_id: requestId, status: "IN_QUEUE", queue_position: 0, status_url: `${this.baseUrl}${path}/requests/${requestId}/status`, response_url: `${this.baseUrl}${path}/requests/${requestId}` });
+  }
+
+  private fault(stage: FalStage, res: ServerResponse): boolean {
+    const fault = this.faults.find((f) => f.stage === stage && f.times > 0);
+    if (!fault) return false;
+    fault.times--;
+    send(res, fault.status, { detail: `fake ${stage} error ${fault.status}` });
+    return true;
+  }
+
+  private status(requestId: string, res: ServerResponse): void {
+    if (this.fault("status", res)) return;
+    const job = this.jobs.get(requestId);
+    if (!job) return send(res, 404, { detail: "Request not found" });
+    job.polls++;
+    if (this.hang || job.polls <= this.queuePolls) return send(res, 202, { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.polls), request_id: requestId });
+    if (job.polls === this.queuePolls + 1) return send(res, 202, { status: "IN_PROGRESS", request_id: requestId, logs: [] });
+    send(res, 200, { status: "COMPLETED", request_id: requestId, logs: [] });
+  }
+
+  private result(requestId: string, res: ServerResponse): void {
+    if (this.fault("result", res)) return;
+    const job = this.jobs.get(requestId);
+    if (!job) return send(res, 404, { detail: "Request not found" });
+    const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
+    const [width, height] = SIZES[image_size as string] ?? [64, 64];
+    const images = Array.from({ length: num_images }, (_, index) => ({ url: `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`, width, height, content_type: "image/png" }));
+    send(res, 200, { images, seed, has_nsfw_concepts: images.map(() => false), prompt: job.submit.input.prompt });
+  }
+
+  private async serveImage(name: string, res: ServerResponse): Promise<void> {
+    if (this.filesGone) return send(res, 404, { detail: "expired" });
+    let bytes = this.imageCache.get(name);
+    if (!bytes) {
+      const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 255;
+      const [width, height] = name.split("-").at(-1)!.split("x").map(Number);
+      bytes = await sharp({ create: { width, height, channels: 3, background: { r: hue, g: 255 - hue, b: 128 } } }).png().toBuffer();
+      this.imageCache.set(name, bytes);
+    }
+    res.writeHead(200, { "content-type": "image/png", "content-length": bytes.length });
+    res.end(bytes);
+  }
+}
+
+const SIZES: Record<string, [number, number]> = { square_hd: [64, 64], landscape_4_3: [80, 60], portrait_4_3: [60, 80], landscape_16_9: [96, 54] };
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (res.writableEnded) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
