@@ -145,3 +145,27 @@ describe("catch-up after downtime", () => {
     expect(remindersAbout(session, "Часы")).toHaveLength(1);
   });
 });
+
+describe("quiet hours", () => {
+  // No cron tick during the test: only the wake-up at the end of the quiet hours can send.
+  const session = new BotSession({ env: { REMINDER_CRON: "0 0 1 1 *", IDEA_DIGEST_CRON: "0 0 1 1 *", BOT_TIMEZONE: "UTC" } });
+  afterAll(() => session.close());
+
+  it("holds a due reminder during quiet hours and sends it when they end (no cron tick needed)", async () => {
+    if (new Date().getUTCSeconds() > 45) await sleep((61 - new Date().getUTCSeconds()) * 1000);
+    await session.start();
+    const db = sqlite(session);
+    const minute = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+    const end = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
+    db.run("INSERT INTO Setting (key, value, updatedAt) VALUES ('reminders:quiet', ?, ?)", JSON.stringify({ start: (minute + 1430) % 1440, end: (minute + 1) % 1440 }), new Date().toISOString());
+    await session.bot.stop();
+    db.project("Тихий", { interval: 1, activatedAt: ago(3 * DAY) });
+    await session.crashAndRestart();
+    await sleep(2_000);
+    expect(remindersAbout(session, "Тихий")).toHaveLength(0);
+    await session.api.waitForCall(() => remindersAbout(session, "Тихий").length === 1, { timeoutMs: 75_000 });
+    const [sent] = remindersAbout(session, "Тихий");
+    expect(sent.at, session.bot.output.slice(-2500)).toBeGreaterThanOrEqual(end.getTime());
+    expect(sent.at - end.getTime()).toBeLessThan(5_000);
+  }, 90_000);
+});
