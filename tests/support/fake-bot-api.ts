@@ -240,7 +240,9 @@ async function readPayload(req: IncomingMessage, url: URL) {
   const files: RecordedCall["files"] = {};
   if (type.includes("application/json") && body.length) Object.assign(payload, JSON.parse(body.toString("utf8")));
   else if (type.includes("multipart/form-data")) {
-    const form = await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body }).formData();
+    // grammY writes `filename=Лампа_Card.pdf` unquoted (Telegram accepts it); undici's parser only takes non-ASCII names quoted.
+    const quoted = Buffer.from(body.toString("latin1").replace(/(content-disposition:[^\r\n]*;filename=)([^"\r\n][^\r\n]*)/gi, '$1"$2"'), "latin1");
+    const form = await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body: quoted }).formData();
     for (const [key, value] of form) {
       if (typeof value === "string") payload[key] = value;
       else files[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };

@@ -1,0 +1,176 @@
+import Database from "better-sqlite3";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
+import { buttonsOf, callback, stickerMessage } from "./support/owner-chat.ts";
+
+let messageId = 70_000;
+const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
+const chatOf = { id: OWNER_ID, type: "private", first_name: "Owner" };
+const base = () => ({ message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: chatOf, from: owner });
+
+function albumPhoto(fileId: string, group: string) {
+  return { message: { ...base(), media_group_id: group, photo: [{ file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }] } };
+}
+function imageDocument(fileId: string, name: string, size: number) {
+  return { message: { ...base(), document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: "image/jpeg", file_size: size } } };
+}
+const pdfDocument = () => ({ message: { ...base(), document: { file_id: "notes-pdf", file_unique_id: "u-notes", file_name: "notes.pdf", mime_type: "application/pdf", file_size: 100 } } });
+
+async function jpeg(seed: number, width = 800, height = 600): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: { r: 40 * seed, g: 120, b: 200 - 20 * seed }, noise: { type: "gaussian", mean: 120, sigma: 25 } } })
+    .jpeg({ quality: 82 })
+    .toBuffer();
+}
+
+const uploadOf = (call: RecordedCall) => Object.values(call.files)[0];
+const RENDER_TIMEOUT = 60_000;
+
+describe("content generator over the fake Bot API (real Chromium)", () => {
+  const session = new BotSession();
+  const sql = <T>(query: string, ...params: unknown[]): T[] => {
+    const handle = new Database(session.databaseUrl.slice("file:".length));
+    try {
+      return handle.prepare(query).all(...params) as T[];
+    } finally {
+      handle.close();
+    }
+  };
+  const run = (query: string, ...params: unknown[]) => {
+    const handle = new Database(session.databaseUrl.slice("file:".length));
+    try {
+      return handle.prepare(query).run(...params);
+    } finally {
+      handle.close();
+    }
+  };
+  let lampId = 0;
+
+  beforeAll(async () => {
+    await session.start();
+    const at = (offset: number) => new Date(Date.now() - offset * 60_000).toISOString();
+    for (let i = 1; i <= 8; i++) run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'archived', ?, ?)", `Старый ${i}`, at(100 + i), at(0));
+    lampId = Number(run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)", "Лампа", "Настольная лампа из дуба и алюминия.", at(1), at(0)).lastInsertRowid);
+    for (let i = 1; i <= 6; i++) session.api.addFile(`render-${i}`, await jpeg(i));
+  }, 60_000);
+  afterAll(() => session.close());
+
+  it("archived project + album of 3 photos → preview → edited post → Лампа_Card.pdf, social text, assets", async () => {
+    const { chat, api } = session;
+    const menu = await chat.send("/generate");
+    expect(menu.payload.text).toContain("Генератор контента");
+    const data = buttonsOf(menu).map((b) => b.data);
+    expect(data[0]).toBe(`gen:p:${lampId}`);
+    expect(data).toContain("gen:pg:1");
+    expect(data).toContain("gen:manual");
+    expect((await chat.tap("gen:pg:1")).payload.text).toContain("Генератор контента");
+    await chat.tap("gen:pg:0");
+
+    const templates = await chat.tap(`gen:p:${lampId}`);
+    expect(templates.payload.text).toContain("<b>Лампа</b>");
+    expect(buttonsOf(templates)[0]).toEqual({ text: "⭐ 📄 Встроенный (A4)", data: "gen:t:0", url: undefined });
+    expect((await chat.tap("gen:t:0")).payload.text).toContain("от 1 до 5");
+
+    const empty = await chat.push(callback("gen:done", chat.messageWithButton("gen:done")), (c) => c.method === "answerCallbackQuery");
+    expect(empty.payload).toMatchObject({ text: "Сначала пришлите хотя бы один рендер.", show_alert: true });
+    expect((await chat.push(stickerMessage())).payload.text).toContain("Это не картинка");
+    expect((await chat.push(pdfDocument())).payload.text).toContain("Это не картинка");
+    for (const id of ["render-1", "render-2", "render-3"]) await chat.push(albumPhoto(id, "album-1"));
+    const counter = api.callsOf("editMessageText").at(-1)!;
+    expect(counter.payload.text).toContain("Получено рендеров: 3 из 5");
+
+    expect((await chat.tap("gen:done")).payload.text).toContain("о реализации");
+    expect((await chat.send("   ")).payload.text).toContain("не может быть пустым");
+    const since = api.calls.length;
+    const gemini = await chat.send("Корпус из переработанного алюминия, абажур из дубового шпона.");
+    expect(gemini.payload.text).toContain("Gemini выключен");
+    const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
+    expect(uploadOf(preview).bytes.subarray(1, 4).toString()).toBe("PNG");
+    expect(preview.payload.caption).toContain("Лампа");
+    expect(buttonsOf(preview).map((b) => b.data)).toEqual(["gen:ok", "gen:re", "gen:ed", "gen:ot"]);
+    const progress = api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map((c) => String(c.payload.text));
+    expect(progress).toEqual(expect.arrayContaining(["✍️ Пишу тексты…", "🖨 Верстаю карточку…"]));
+    expect(api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
+    expect(api.calls.slice(since).filter((c) => c.method === "getFile").map((c) => c.payload.file_id)).toEqual(["render-1", "render-2", "render-3"]);
+
+    // Without Gemini "Regenerate" explains itself; "Edit text" replaces the post.
+    expect((await chat.tap("gen:re")).payload.text).toContain("LLM_API_KEY");
+    expect((await chat.tap("gen:ed")).payload.text).toContain("Какой текст");
+    expect((await chat.tap("gen:ed:social")).payload.text).toContain("<code>Корпус из переработанного алюминия");
+    const again = api.calls.length;
+    await chat.send("Свет, который можно починить <3 #IndustrialDesign");
+    await api.waitForCall((c) => c.method === "sendPhoto", { since: again, timeoutMs: RENDER_TIMEOUT });
+
+    const sending = api.calls.length;
+    await chat.tap("gen:ok");
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const file = uploadOf(pdf);
+    expect(file.name).toBe("Лампа_Card.pdf");
+    expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(file.bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
+    expect(social.payload.text).toBe("Свет, который можно починить &lt;3 #IndustrialDesign");
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
+    expect(api.calls.slice(sending).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
+
+    const assets = sql<{ kind: string; telegramFileId: string | null; text: string | null }>("SELECT kind, telegramFileId, text FROM ProjectAsset WHERE projectId = ? ORDER BY id", lampId);
+    expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render", "final_render"]);
+    expect(assets[0].telegramFileId).toBe((pdf.result as any).document.file_id);
+    expect(assets[1].text).toBe("Настольная лампа из дуба и алюминия.\n\nКорпус из переработанного алюминия, абажур из дубового шпона.");
+    expect(assets[2].text).toBe("Свет, который можно починить <3 #IndustrialDesign");
+    expect(assets.slice(3).map((a) => a.telegramFileId)).toEqual(["render-1", "render-2", "render-3"]);
+  }, 180_000);
+
+  it("manual entry: more than 5 renders refused, image files accepted, saved as a new archived project", async () => {
+    const { chat, api } = session;
+    await chat.send("/generate");
+    expect((await chat.tap("gen:manual")).payload.text).toContain("Как называется проект");
+    expect((await chat.send("Табурет <Ёж>")).payload.text).toContain("Опишите идею");
+    await chat.send("Табурет из гнутой фанеры.");
+    await chat.tap("gen:t:0");
+    for (let i = 1; i <= 5; i++) await chat.push(imageDocument(`render-${i}`, `r${i}.jpg`, 1000));
+    expect((await chat.push(imageDocument("render-6", "r6.jpg", 1000))).payload.text).toContain("не больше 5");
+    expect(api.callsOf("editMessageText").at(-1)!.payload.text).toContain("5 из 5");
+    await chat.tap("gen:done");
+    const since = api.calls.length;
+    await chat.send("Фанера 12 мм, три детали.");
+    await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
+    const question = await chat.tap("gen:ok");
+    expect(question.payload.text).toContain("Сохранить «Табурет &lt;Ёж&gt;»");
+    const sending = api.calls.length;
+    await chat.tap("gen:sv:y");
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    expect(uploadOf(pdf).name).toBe("Табурет_Ёж_Card.pdf");
+    expect(uploadOf(pdf).bytes.length).toBeLessThan(2 * 1024 * 1024);
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"), { since: sending });
+    const [project] = sql<{ id: number; status: string; description: string }>("SELECT id, status, description FROM Project WHERE name = ?", "Табурет <Ёж>");
+    expect(project).toMatchObject({ status: "archived", description: "Табурет из гнутой фанеры." });
+    const kinds = sql<{ kind: string; meta: string }>("SELECT kind, meta FROM ProjectAsset WHERE projectId = ? ORDER BY id", project.id);
+    expect(kinds.map((k) => k.kind)).toEqual(["generated_pdf", "card_text", "social_text", ...Array(5).fill("final_render")]);
+    expect(JSON.parse(kinds[3].meta)).toMatchObject({ asDocument: true });
+  }, 180_000);
+
+  it("resumes after kill -9 once the renders are in: the draft still produces the card", async () => {
+    const { chat, api } = session;
+    await chat.send("/generate");
+    await chat.tap(`gen:p:${lampId}`);
+    await chat.tap("gen:t:0");
+    await chat.push(albumPhoto("render-4", "album-2"));
+    await chat.push(albumPhoto("render-5", "album-2"));
+    expect((await chat.tap("gen:done")).payload.text).toContain("о реализации");
+
+    await session.crashAndRestart();
+    const since = api.calls.length;
+    await chat.send("Черновик после перезапуска.");
+    await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
+    const sending = api.calls.length;
+    await chat.tap("gen:ok");
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    expect(uploadOf(pdf).name).toBe("Лампа_Card.pdf");
+    expect(uploadOf(pdf).bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
+    const renders = sql<{ telegramFileId: string }>("SELECT telegramFileId FROM ProjectAsset WHERE projectId = ? AND kind = 'final_render' ORDER BY id", lampId);
+    expect(renders.map((r) => r.telegramFileId)).toEqual(["render-1", "render-2", "render-3", "render-4", "render-5"]);
+  }, 180_000);
+});
