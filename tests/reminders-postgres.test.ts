@@ -33,8 +33,9 @@ describe("two bot processes on one Postgres", () => {
          SELECT 'Проект ' || n, 'active', 7, now() - interval '8 days', now(), now() FROM generate_series(1, ${PROJECTS}) AS n`,
       );
       const reminderTexts = () => api.callsOf("sendMessage").map((call) => String(call.payload.text)).filter((text) => text.startsWith("⏰ Как продвигается"));
+      const digestCount = () => api.callsOf("sendMessage").filter((call) => String(call.payload.text).startsWith("💡 За неделю")).length;
       const deadline = Date.now() + 20_000;
-      while (reminderTexts().length < PROJECTS && Date.now() < deadline) await sleep(200);
+      while ((reminderTexts().length < PROJECTS || digestCount() < 2) && Date.now() < deadline) await sleep(200);
       await sleep(4_000);
       const texts = reminderTexts();
       expect(new Set(texts).size).toBe(PROJECTS);
