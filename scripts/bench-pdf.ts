@@ -93,8 +93,9 @@ function treePssKb(): number {
 }
 
 function weasyprint(html: string, images: Buffer[]): { cold: number; warm: number; bytes: number } | string {
-  const probe = spawnSync("python3", ["-c", "import weasyprint; print(weasyprint.__version__)"], { encoding: "utf8" });
-  if (probe.status !== 0) return "not installed";
+  // Debian's weasyprint lives in the system Python, which a pyenv/venv python3 on PATH may not see.
+  const python = ["python3", "/usr/bin/python3"].find((candidate) => spawnSync(candidate, ["-c", "import weasyprint"]).status === 0);
+  if (!python) return "not installed";
   const dir = mkdtempSync(join(tmpdir(), "bench-weasy-"));
   try {
     images.forEach((bytes, i) => writeFileSync(join(dir, `image-${i + 1}.jpg`), bytes));
@@ -109,7 +110,7 @@ for i in range(${runs + 1}):
     pdf = HTML(filename=sys.argv[1] + "/card.html", base_url=sys.argv[1]).write_pdf()
     times.append(time.perf_counter() - start)
 print(json.dumps({"cold": time.perf_counter() - t0 - sum(times[1:]), "warm": sorted(times[1:])[len(times[1:]) // 2], "bytes": len(pdf)}))`;
-    const out = execFileSync("python3", ["-c", program, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync(python, ["-c", program, dir], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
     const result = JSON.parse(out) as { cold: number; warm: number; bytes: number };
     return { cold: result.cold * 1000, warm: result.warm * 1000, bytes: result.bytes };
   } finally {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
 import { mimeTypeOf } from "./assets.ts";
 import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
+import { fitImagesToBoxes } from "./fit-images.ts";
 
 /** The origin template documents are served from (never resolved: every request is answered from memory). */
 export const TEMPLATE_ORIGIN = "https://template.invalid";
@@ -145,6 +146,7 @@ export class ChromiumPool {
       void request.abort("blockedbyclient");
     });
     await page.goto(`${TEMPLATE_ORIGIN}/`, { waitUntil: "load", timeout: this.timeoutMs });
+    await fitImagesToBoxes(page, input.assets, TEMPLATE_ORIGIN);
     // The template's @page size wins (preferCSSPageSize); A4 is only the fallback.
     const pdf = Buffer.from(await page.pdf({ printBackground: true, preferCSSPageSize: true, format: "A4", timeout: this.timeoutMs }));
     const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
