@@ -44,18 +44,23 @@ export async function fitImagesToBoxes(page: Page, assets: Map<string, Uint8Arra
       return [{ index, path, boxWidth, boxHeight, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition }];
     });
   }, `${origin}/`);
+  // libvips works on its own threads: the copies are made in parallel.
+  const results = await Promise.all(
+    boxes.map(async (box) => {
+      const source = assets.get(box.path);
+      const plan = source && /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
+      if (!source || !plan) return undefined;
+      const pipeline = sharp(source).extract(plan.crop).resize(plan.width, plan.height, { fit: "fill" });
+      const isJpeg = /\.jpe?g$/i.test(box.path);
+      const bytes = await (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
+      return { index: box.index, src: `${FITTED_PREFIX}${box.index}.${isJpeg ? "jpg" : "png"}`, bytes };
+    }),
+  );
   const fitted: { index: number; src: string }[] = [];
-  for (const box of boxes) {
-    const source = assets.get(box.path);
-    if (!source || !/\.(jpe?g|png|webp)$/i.test(box.path)) continue;
-    const plan = cropPlan(box);
-    if (!plan) continue;
-    const pipeline = sharp(source).extract(plan.crop).resize(plan.width, plan.height, { fit: "fill" });
-    const isJpeg = /\.jpe?g$/i.test(box.path);
-    const bytes = await (isJpeg ? pipeline.jpeg({ quality: 85, mozjpeg: false }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
-    const src = `${FITTED_PREFIX}${box.index}.${isJpeg ? "jpg" : "png"}`;
-    assets.set(src, bytes);
-    fitted.push({ index: box.index, src });
+  for (const result of results) {
+    if (!result) continue;
+    assets.set(result.src, result.bytes);
+    fitted.push({ index: result.index, src: result.src });
   }
   if (fitted.length === 0) return 0;
   await page.evaluate(async (items) => {
