@@ -69,8 +69,8 @@ async function photo(index: number): Promise<Buffer> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Sum of PSS (kB) over this process and all its descendants (Chromium included). */
-function treePssKb(): number {
+/** Sum of PSS (kB) over this process and all its descendants; `chromium` counts the browser's processes alone. */
+function treePss(): { total: number; chromium: number } {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -80,17 +80,25 @@ function treePssKb(): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {}
   }
-  let total = 0;
+  const sum = { total: 0, chromium: 0 };
   const stack = [process.pid];
   while (stack.length) {
     const pid = stack.pop()!;
     try {
-      total += Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+      const pss = Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
+      sum.total += pss;
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("chrom")) sum.chromium += pss;
     } catch {}
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return sum;
 }
+
+const samplePeak = (peak: { kb: number; chromiumKb: number }) => {
+  const now = treePss();
+  peak.kb = Math.max(peak.kb, now.total);
+  peak.chromiumKb = Math.max(peak.chromiumKb, now.chromium);
+};
 
 function weasyprint(html: string, images: Buffer[]): { cold: number; warm: number; bytes: number } | string {
   // Debian's weasyprint lives in the system Python, which a pyenv/venv python3 on PATH may not see.
@@ -126,7 +134,7 @@ interface Row {
   weasy: ReturnType<typeof weasyprint>;
 }
 
-async function bench(name: string, html: string, images: Buffer[], peak: { kb: number }): Promise<Row> {
+async function bench(name: string, html: string, images: Buffer[], peak: { kb: number; chromiumKb: number }): Promise<Row> {
   const data: CardData = {
     project_name: "Лампа «Сфера»",
     project_description: "Настольная лампа из переработанного алюминия и дуба. Плавная форма абажура рассеивает свет без бликов; корпус собирается без клея.",
@@ -149,9 +157,9 @@ async function bench(name: string, html: string, images: Buffer[], peak: { kb: n
       if (result.ok) bytes = result.pdf.length;
     }
     // Memory is sampled on extra renders only: walking /proc every 50 ms costs CPU the timed renders would pay for.
-    sampler = setInterval(() => (peak.kb = Math.max(peak.kb, treePssKb())), 50);
+    sampler = setInterval(() => samplePeak(peak), 50);
     for (let i = 0; i < 2; i++) await pdf.render({ html, css: null, files: new Map() }, data, { png: true });
-    peak.kb = Math.max(peak.kb, treePssKb());
+    samplePeak(peak);
     const rendered = await pdf.sandbox.render(html, { ...data, images: images.map((_, i) => ({ src: `image-${i + 1}.jpg`, index: i + 1 })) });
     return { name, cold, warm: median(times), bytes, weasy: rendered.ok ? weasyprint(rendered.html, images) : "template failed" };
   } finally {
@@ -162,7 +170,7 @@ async function bench(name: string, html: string, images: Buffer[], peak: { kb: n
 
 const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
 console.log(`5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 1024)} kB`).join(", ")}; ${runs} warm runs each (median)\n`);
-const peak = { kb: 0 };
+const peak = { kb: 0, chromiumKb: 0 };
 const rows = [await bench("simple", SIMPLE, images, peak), await bench("heavy", HEAVY, images, peak)];
 const ms = (value: number) => `${Math.round(value)} ms`;
 console.log("template | Chromium cold | Chromium warm | PDF size | WeasyPrint warm (cold) | warm ratio");
@@ -172,5 +180,5 @@ for (const row of rows) {
   const ratio = typeof row.weasy === "string" ? "—" : `${(row.warm / row.weasy.warm).toFixed(2)}×`;
   console.log(`${row.name} | ${ms(row.cold)} | ${ms(row.warm)} | ${(row.bytes / 1024 / 1024).toFixed(2)} MB | ${weasy} | ${ratio}`);
 }
-console.log(`\npeak memory (PSS, bench process + sandbox + Chromium): ${Math.round(peak.kb / 1024)} MB`);
+console.log(`\npeak memory (PSS): ${Math.round(peak.kb / 1024)} MB for this process tree (tsx + bench + sandbox + Chromium), of which Chromium ${Math.round(peak.chromiumKb / 1024)} MB`);
 console.log("targets: warm ≤ 0.5× WeasyPrint, cold ≤ 2500 ms, peak ≤ 450 MB, 5-image PDF ≤ 2 MB");

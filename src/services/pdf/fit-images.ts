@@ -1,6 +1,9 @@
 import sharp from "sharp";
 import type { Page } from "puppeteer-core";
 
+// Each photo is read once per render: libvips' operation cache would only hold memory (Heroku's dyno has 512 MB).
+sharp.cache(false);
+
 /**
  * Pixels per CSS pixel kept when an image is fitted to its box: 2 × 96 dpi ≈
  * 190 dpi in print, sharp on paper and on screens, far below a 1600 px photo.
