@@ -1,0 +1,98 @@
+import Database from "better-sqlite3";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { FakeGemini } from "./support/fake-gemini.ts";
+import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
+
+const gemini = new FakeGemini();
+const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
+const RENDER_TIMEOUT = 60_000;
+let messageId = 90_000;
+const photo = (fileId: string) => ({
+  message: {
+    message_id: messageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
+    from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
+    photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }],
+  },
+});
+const sql = <T>(query: string, ...params: unknown[]): T[] => {
+  const handle = new Database(session.databaseUrl.slice("file:".length));
+  try {
+    return handle.prepare(query).all(...params) as T[];
+  } finally {
+    handle.close();
+  }
+};
+const isSocial = (prompt: string) => prompt.includes("TikTok");
+const arrivals: { social: boolean; at: number }[] = [];
+
+describe("content generator with Gemini (real @google/genai against a fake server)", () => {
+  beforeAll(async () => {
+    await gemini.start();
+    (session as any).env.GEMINI_BASE_URL = gemini.baseUrl;
+    await session.start();
+    session.api.addFile("gem-render", await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8c6e4b" } }).jpeg().toBuffer());
+    const at = new Date().toISOString();
+    const handle = new Database(session.databaseUrl.slice("file:".length));
+    handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)").run(at, at);
+    handle.close();
+  }, 60_000);
+  afterAll(async () => {
+    await session.close();
+    await gemini.close();
+  });
+
+  it("writes both texts in parallel, offers Retry / Use draft on a fault, regenerates on request", async () => {
+    const { chat, api } = session;
+    let failSocial = true;
+    let version = 1;
+    gemini.reply = (request) => {
+      const social = isSocial(request.prompt);
+      arrivals.push({ social, at: Date.now() });
+      if (social && failSocial) return { status: 503, message: "overloaded" };
+      return { delayMs: 300, then: { text: social ? `Felt you can sit on ✨ v${version} #IndustrialDesign` : `Felt Chair v${version}\nA soft armchair.` } };
+    };
+    await chat.send("/generate");
+    const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Кресло'");
+    await chat.tap(`gen:p:${project.id}`);
+    await chat.tap("gen:t:0");
+    await chat.push(photo("gem-render"));
+    await chat.tap("gen:done");
+    const since = api.calls.length;
+    await chat.send("Каркас из гнутой фанеры, обивка из фетра.");
+    const fault = await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("Gemini"), { since, timeoutMs: 15_000 });
+    expect(fault.payload.text).toContain("Gemini сейчас недоступен");
+    expect(api.calls.slice(since).some((c) => String(c.payload.text ?? "").includes("Gemini выключен"))).toBe(false);
+    const prompts = gemini.requests.map((r) => r.prompt);
+    expect(prompts.every((p) => p.includes("Initial Idea: Кресло из фетра.\n\nImplementation Details: Каркас из гнутой фанеры, обивка из фетра."))).toBe(true);
+
+    failSocial = false;
+    arrivals.length = 0;
+    const retry = api.calls.length;
+    await chat.tap("gen:tx:retry");
+    const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since: retry, timeoutMs: RENDER_TIMEOUT });
+    expect(arrivals.map((a) => a.social).sort()).toEqual([false, true]);
+    // Parallel: the second request arrived while the first (300 ms answer) was still pending.
+    expect(Math.abs(arrivals[0].at - arrivals[1].at)).toBeLessThan(250);
+    expect(preview.payload.caption).toContain("Кресло");
+
+    version = 2;
+    const regenerate = api.calls.length;
+    await chat.tap("gen:re");
+    await api.waitForCall((c) => c.method === "sendPhoto", { since: regenerate, timeoutMs: RENDER_TIMEOUT });
+    const sending = api.calls.length;
+    await chat.tap("gen:ok");
+    await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
+    expect(social.payload.text).toBe("Felt you can sit on ✨ v2 #IndustrialDesign");
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
+    const texts = sql<{ kind: string; text: string }>("SELECT kind, text FROM ProjectAsset WHERE projectId = ? AND text IS NOT NULL ORDER BY id", project.id);
+    expect(texts).toEqual([
+      { kind: "card_text", text: "Felt Chair v2\nA soft armchair." },
+      { kind: "social_text", text: "Felt you can sit on ✨ v2 #IndustrialDesign" },
+    ]);
+  }, 120_000);
+});
