@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeGemini } from "./support/fake-gemini.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
@@ -35,10 +36,6 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     (session as any).env.GEMINI_BASE_URL = gemini.baseUrl;
     await session.start();
     session.api.addFile("gem-render", await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8c6e4b" } }).jpeg().toBuffer());
-    const at = new Date().toISOString();
-    const handle = new Database(session.databaseUrl.slice("file:".length));
-    handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)").run(at, at);
-    handle.close();
   }, 60_000);
   afterAll(async () => {
     await session.close();
@@ -55,9 +52,20 @@ describe("content generator with Gemini (real @google/genai against a fake serve
       if (social && failSocial) return { status: 503, message: "overloaded" };
       return { delayMs: 300, then: { text: social ? `Felt you can sit on ✨ v${version} #IndustrialDesign` : `Felt Chair v${version}\nA soft armchair.` } };
     };
-    await chat.send("/generate");
+    const empty = await chat.send("/generate");
+    expect(empty.payload.text).toContain("В архиве пока нет проектов");
+    expect(buttonsOf(empty).map((b) => b.data)).toEqual(["gen:manual"]);
+    await chat.send("/cancel");
+
+    const at = new Date().toISOString();
+    const handle = new Database(session.databaseUrl.slice("file:".length));
+    handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)").run(at, at);
+    handle.close();
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Кресло'");
-    await chat.tap(`gen:p:${project.id}`);
+    // The archived project's card leads straight to the template choice.
+    await chat.send("/archive");
+    await chat.tap(`p:${project.id}:open`);
+    expect((await chat.tap(`gen:card:${project.id}`)).payload.text).toContain("<b>Кресло</b>");
     await chat.tap("gen:t:0");
     await chat.push(photo("gem-render"));
     await chat.tap("gen:done");

@@ -60,8 +60,8 @@ async function render(conversation: Flow, ctx: FlowContext, status: Status, inpu
 }
 
 /** /generate: project → template → renders → draft → texts → preview (PNG) → PDF + social text → assets. */
-export async function generatorFlow(conversation: Flow, ctx: FlowContext) {
-  const picked = await pickSource(conversation, ctx);
+export async function generatorFlow(conversation: Flow, ctx: FlowContext, preselectedId?: number) {
+  const picked = await pickSource(conversation, ctx, preselectedId);
   const source = picked.source;
   let chosen = await pickTemplate(conversation, picked.ctx, source.name);
   let template = chosen.template;

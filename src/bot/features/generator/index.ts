@@ -14,14 +14,19 @@ generatorFeature.use(async (ctx, next) => {
 
 generatorFeature.use(createConversation<Context, FlowContext>(generatorFlow, GENERATOR_FLOW));
 
-async function start(ctx: Context) {
+async function start(ctx: Context, projectId?: number) {
   ctx.deps.services.pdf.warm();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(GENERATOR_FLOW);
+  await ctx.conversation.enter(GENERATOR_FLOW, projectId);
 }
 
-generatorFeature.command("generate", start);
+generatorFeature.command("generate", (ctx) => start(ctx));
 generatorFeature.callbackQuery(NAV.generator, async (ctx) => {
   await ctx.answerCallbackQuery();
   await start(ctx);
+});
+// An archived project's card: straight to the template choice for that project.
+generatorFeature.callbackQuery(/^gen:card:(\d{1,10})$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await start(ctx, Number(ctx.match[1]));
 });

@@ -47,9 +47,13 @@ async function askText(conversation: Flow, ctx: FlowContext, askKey: string, emp
 }
 
 /** Archived projects (paged) or "Enter manually" → name and description. */
-export async function pickSource(conversation: Flow, ctx: FlowContext): Promise<{ source: CardSource; ctx: FlowContext }> {
+export async function pickSource(conversation: Flow, ctx: FlowContext, preselected?: number): Promise<{ source: CardSource; ctx: FlowContext }> {
   let page = 0;
   let current = ctx;
+  if (preselected !== undefined) {
+    const project = await loadProject(conversation, preselected);
+    if (project) return { source: project, ctx };
+  }
   for (;;) {
     const list = await conversation.external(async (outer) => {
       const result = await outer.deps.repos.projects.list("archived", page);
@@ -77,13 +81,16 @@ export async function pickSource(conversation: Flow, ctx: FlowContext): Promise<
       const description = await askText(conversation, name.ctx, "gen-ask-description", "gen-description-empty", DESCRIPTION_MAX);
       return { source: { projectId: null, name: name.text, description: description.text, createdAt: null }, ctx: description.ctx };
     }
-    const id = Number(answer.match[2]);
-    const project = await conversation.external((outer) =>
-      outer.deps.repos.projects.get(id).then((p) => (p ? { projectId: p.id, name: p.name, description: p.description, createdAt: p.createdAt } : null)),
-    );
+    const project = await loadProject(conversation, Number(answer.match[2]));
     if (project) return { source: project, ctx: answer };
     await answer.reply(answer.t("gen-project-missing"));
   }
+}
+
+function loadProject(conversation: Flow, id: number): Promise<CardSource | null> {
+  return conversation.external((outer) =>
+    outer.deps.repos.projects.get(id).then((p) => (p ? { projectId: p.id, name: p.name, description: p.description, createdAt: p.createdAt } : null)),
+  );
 }
 
 /** Built-in template first, then the owner's (⭐ marks the default). */

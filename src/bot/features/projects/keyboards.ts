@@ -37,6 +37,7 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
     keyboard.text(t("btn-edit"), projectData(id, "edit")).text(t("btn-interval"), projectData(id, "interval")).row();
   } else {
     keyboard.text(t("btn-restore-idea"), projectData(id, "restore", "idea")).text(t("btn-restore-active"), projectData(id, "restore", "active")).row();
+    keyboard.text(t("gen-btn-card"), `gen:card:${id}`).row();
     keyboard.text(t("btn-delete"), projectData(id, "delete")).row();
   }
   keyboard.text(t("btn-moodboards"), `ai:${id}:mbl`).text(t("btn-texts"), `ai:${id}:tx`).row();
