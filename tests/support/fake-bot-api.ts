@@ -12,6 +12,8 @@ export interface RecordedCall {
   files: Record<string, { name: string; bytes: Buffer }>;
   /** What the fake answered (message objects carry their message_id). */
   result?: any;
+  /** performance.now() when the call arrived (for latency figures). */
+  receivedAt: number;
   at: number;
 }
 
@@ -44,6 +46,8 @@ export class FakeBotApi {
   private faults: Fault[] = [];
   private files = new Map<string, Buffer>();
   private listeners = new Set<() => void>();
+  /** performance.now() when each update was first handed to the bot in a getUpdates response. */
+  readonly deliveredAt = new Map<number, number>();
   /** The highest offset the bot confirmed (all updates below it are acknowledged). */
   confirmedOffset = 0;
 
@@ -148,7 +152,7 @@ export class FakeBotApi {
     if (match[1] !== this.token) return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2];
     const { payload, files } = await readPayload(req, url);
-    const call: RecordedCall = { method, payload, files, at: Date.now() };
+    const call: RecordedCall = { method, payload, files, at: Date.now(), receivedAt: performance.now() };
     this.calls.push(call);
     for (const listener of [...this.listeners]) listener();
 
@@ -220,6 +224,8 @@ export class FakeBotApi {
 
   private send(res: ServerResponse, status: number, body: unknown): void {
     if (res.writableEnded) return;
+    const result = (body as { result?: unknown }).result;
+    if (Array.isArray(result)) for (const update of result) if (update?.update_id && !this.deliveredAt.has(update.update_id)) this.deliveredAt.set(update.update_id, performance.now());
     const text = JSON.stringify(body);
     res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
     res.end(text);
