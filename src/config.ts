@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validate as validateCron } from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.ts";
+import type { NotionConfig } from "./services/notion/notion-service.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -85,13 +86,7 @@ export interface Config {
   reminderCron: string;
   ideaDigestCron: string;
   telegramApiRoot?: string;
-  notion?: {
-    apiKey: string;
-    databaseId: string;
-    titleProperty: string;
-    statusProperty: string;
-    statusValues: { idea: string; active: string; archived: string };
-    baseUrl?: string;
+  notion?: NotionConfig & {
     timeoutMs: number;
     /** How often edits made in Notion are pulled back. */
     pollSeconds: number;

@@ -4,6 +4,8 @@ import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { BOT_USER, OWNER_ID } from "./support/fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
+import { addIdea } from "./support/owner-chat.ts";
+import { until } from "./support/until.ts";
 
 let nextMessageId = 50_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -16,24 +18,6 @@ function replyTo(target: Record<string, any>, content: Record<string, unknown>) 
 
 const doc = (fileId: string, fileName: string, mime: string) => ({ document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: 1234 } });
 const photo = (fileId: string) => ({ photo: [{ file_id: `${fileId}-s`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1600, height: 1200 }] });
-
-async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
-  await chat.send("/new");
-  await chat.send(name);
-  await chat.send(description);
-  const saved = await chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-  return Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
-}
-
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("reply to a project message to attach, mirrored to Notion", () => {
   const notion = new FakeNotion();

@@ -10,17 +10,10 @@ import { ROOT, tempSqliteUrl } from "./support/bot-process.ts";
 import { createTestDatabase } from "./support/postgres.ts";
 import { BOT_USER, OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
+import { addIdea } from "./support/owner-chat.ts";
 
 const HOSTILE = `<b>&"Стул"</b> 🙂 *md* שלום`;
 const tmp = mkdtempSync(join(tmpdir(), "designflow-export-"));
-
-async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
-  await chat.send("/new");
-  await chat.send(name);
-  await chat.send(description);
-  const saved = await chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-  return Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
-}
 
 function runImport(args: string[], databaseUrl: string) {
   const result = spawnSync(process.execPath, [join(ROOT, "dist/scripts/import.js"), ...args], {

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
-
-async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
-  await chat.send("/new");
-  await chat.send(name);
-  await chat.send(description);
-  const saved = await chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-  return Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
-}
+import { addIdea } from "./support/owner-chat.ts";
 
 const resultIds = (call: RecordedCall) => buttonsOf(call).flatMap((b) => (b.data?.match(/^p:(\d+):open$/) ? [Number(b.data.split(":")[1])] : []));
 

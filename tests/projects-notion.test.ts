@@ -3,6 +3,8 @@ import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
+import { addIdeaConfirmation, projectIdOf } from "./support/owner-chat.ts";
+import { until } from "./support/until.ts";
 
 const HOSTILE = `<b>&"x"</b> 🙂 *md* שלום`;
 
@@ -16,25 +18,6 @@ function notionEnv(notion: FakeNotion, extra: Record<string, string> = {}) {
   };
 }
 
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Adds an idea through /new and resolves with the confirmation (Notion warnings may arrive around it). */
-async function addIdea(chat: OwnerChat, name: string, description: string): Promise<RecordedCall> {
-  await chat.send("/new");
-  await chat.send(name);
-  await chat.send(description);
-  return chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-}
-
-const projectIdOf = (confirmation: RecordedCall) => Number(buttonsOf(confirmation).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
 
 describe("projects mirrored to Notion (status-type property, custom option names)", () => {
   const notion = new FakeNotion({ schema: { statusType: "status", statusOptions: ["Idea", "Active", "Archive"] } });
@@ -50,7 +33,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
   });
 
   it("creates the page when an idea is added and links it in the confirmation, text literal", async () => {
-    const saved = await addIdea(session.chat, HOSTILE, "Описание <i>как есть</i> & 🙂");
+    const saved = await addIdeaConfirmation(session.chat, HOSTILE, "Описание <i>как есть</i> & 🙂");
     id = projectIdOf(saved);
     expect(saved.payload.text).toContain("добавлена в Notion");
     const page = notion.livePages()[0];
@@ -83,7 +66,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
 
   it("keeps every change through a Notion outage and ends with exactly one page per project, up to date", async () => {
     notion.failFor(2500, { status: 500, code: "internal_server_error" });
-    const saved = await addIdea(session.chat, "Табурет", "Дуб");
+    const saved = await addIdeaConfirmation(session.chat, "Табурет", "Дуб");
     expect(saved.payload.text).toContain("синхронизация с Notion ожидает");
     const stool = projectIdOf(saved);
     const card = await session.chat.tap(`p:${stool}:open`);
@@ -101,7 +84,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
 
   it("creates exactly one page when Notion times out after creating it", async () => {
     notion.delayNext(5_000, "POST /pages");
-    const saved = await addIdea(session.chat, "Кресло", "Мягкое");
+    const saved = await addIdeaConfirmation(session.chat, "Кресло", "Мягкое");
     expect(saved.payload.text).toContain("Кресло");
     // NOTION_TIMEOUT_MS is 1.5 s here: the client gives up while the fake has already created the page.
     await until(() => notion.livePages().filter((p) => p.title === "Кресло").length >= 1, 20_000);
@@ -121,11 +104,11 @@ describe("Notion misconfiguration", () => {
   it("tells the owner once that the key was rejected, keeps the idea, and lists the failed job in /sync", async () => {
     notion = await new FakeNotion().start();
     session = await new BotSession({ env: notionEnv(notion, { NOTION_API_KEY: "secret_wrong_key_000" }) }).start();
-    const saved = await addIdea(session.chat, "Лампа", "Латунь");
+    const saved = await addIdeaConfirmation(session.chat, "Лампа", "Латунь");
     expect(saved.payload.text).toContain("Идея «Лампа» сохранена; синхронизация с Notion не удалась");
     const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_API_KEY"));
     expect(warning.payload.text).toContain("401");
-    await addIdea(session.chat, "Лампа 2", "Сталь");
+    await addIdeaConfirmation(session.chat, "Лампа 2", "Сталь");
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(session.api.callsOf("sendMessage").filter((c) => String(c.payload.text).includes("NOTION_API_KEY"))).toHaveLength(1);
     const sync = await session.chat.send("/sync");
@@ -138,7 +121,7 @@ describe("Notion misconfiguration", () => {
   it("names the missing property when the status column is called differently", async () => {
     notion = await new FakeNotion({ schema: { statusProperty: "Stage" } }).start();
     session = await new BotSession({ env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }) }).start();
-    await addIdea(session.chat, "Ваза", "Стекло");
+    await addIdeaConfirmation(session.chat, "Ваза", "Стекло");
     const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_STATUS_PROPERTY_NAME"));
     expect(warning.payload.text).toContain("Status");
   });
@@ -146,7 +129,7 @@ describe("Notion misconfiguration", () => {
   it("says to share the database with the integration when Notion cannot find it", async () => {
     notion = await new FakeNotion().start();
     session = await new BotSession({ env: notionEnv(notion, { NOTION_DB_ID: "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f" }) }).start();
-    await addIdea(session.chat, "Полка", "Фанера");
+    await addIdeaConfirmation(session.chat, "Полка", "Фанера");
     const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("Connections"));
     expect(warning.payload.text).toContain("Notion");
   });
@@ -158,7 +141,7 @@ describe("Notion outbox across a crash", () => {
     const session = await new BotSession({ env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }) }).start();
     try {
       notion.failFor(60_000, { status: 503, code: "service_unavailable" });
-      const saved = await addIdea(session.chat, "Скамья", "Ясень");
+      const saved = await addIdeaConfirmation(session.chat, "Скамья", "Ясень");
       expect(saved.payload.text).toContain("ожидает");
       await session.crashAndRestart();
       notion.clearFaults();

@@ -117,3 +117,19 @@ export function captionOf(call: RecordedCall): string | undefined {
   const media = typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media;
   return media?.caption;
 }
+
+/** Adds an idea through /new (no photo) and resolves with the confirmation (Notion warnings may arrive around it). */
+export async function addIdeaConfirmation(chat: OwnerChat, name: string, description: string): Promise<RecordedCall> {
+  await chat.send("/new");
+  await chat.send(name);
+  await chat.send(description);
+  return chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+}
+
+/** The project id carried by a message's card buttons (`p:<id>:…`). */
+export const projectIdOf = (call: RecordedCall) => Number(buttonsOf(call).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+
+/** Adds an idea through /new and resolves with its project id. */
+export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
+  return projectIdOf(await addIdeaConfirmation(chat, name, description));
+}
