@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+import ReliabilityReporter from "./tests/reliability/support/reporter.ts";
+
+/** `npm run test:reliability`: crash, abuse and fault injection; writes docs/RELIABILITY.md. */
+export default defineConfig({
+  test: {
+    include: ["tests/reliability/**/*.test.ts"],
+    // Floods, outage windows and kill -9 restarts take longer than the feature tests.
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+    maxWorkers: 2,
+    fileParallelism: true,
+    reporters: ["default", new ReliabilityReporter()],
+  },
+});
