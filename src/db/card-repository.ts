@@ -1,5 +1,8 @@
 import type { Db } from "./client.ts";
 import type { ProjectRepository } from "./project-repository.ts";
+import { oncePerUpdate } from "./update-marks.ts";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface RenderFile {
   fileId: string;
@@ -30,28 +33,34 @@ export class CardRepository {
     this.projects = projects;
   }
 
-  /** One transaction; returns the project's id, or null when an existing project disappeared meanwhile. */
-  async save(card: GeneratedCard): Promise<number | null> {
+  /**
+   * One transaction; returns the project's id, or null when an existing project disappeared meanwhile.
+   * `onceKey` (the Telegram update's id): a re-delivered update does not save the card twice.
+   */
+  async save(card: GeneratedCard, onceKey?: string): Promise<number | null> {
     return this.db.$transaction(async (tx) => {
-      let projectId: number;
-      if ("newProject" in card.target) {
-        const { name, description } = card.target.newProject;
-        const project = await tx.project.create({ data: { name, description, status: "archived", archiveReason: "completed" } });
-        projectId = project.id;
-        await this.projects.enqueueUpsert(tx, projectId);
-      } else {
-        const project = await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } });
-        if (!project) return null;
-        projectId = project.id;
-      }
-      const meta = (details: Record<string, unknown>) => JSON.stringify({ generator: true, ...details });
-      await tx.projectAsset.create({ data: { projectId, kind: "generated_pdf", telegramFileId: card.pdfFileId, meta: meta({ fileName: card.pdfName, template: card.templateName }) } });
-      await tx.projectAsset.create({ data: { projectId, kind: "card_text", text: card.cardText, meta: meta({ draft: card.draft }) } });
-      await tx.projectAsset.create({ data: { projectId, kind: "social_text", text: card.socialText, meta: meta({ draft: card.draft }) } });
-      for (const render of card.renders) {
-        await tx.projectAsset.create({ data: { projectId, kind: "final_render", telegramFileId: render.fileId, meta: meta({ asDocument: render.asDocument }) } });
-      }
-      return projectId;
+      if (!("newProject" in card.target) && !(await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } }))) return null;
+      return oncePerUpdate(tx, onceKey, () => this.write(tx, card));
     });
+  }
+
+  private async write(tx: Tx, card: GeneratedCard): Promise<number> {
+    let projectId: number;
+    if ("newProject" in card.target) {
+      const { name, description } = card.target.newProject;
+      const project = await tx.project.create({ data: { name, description, status: "archived", archiveReason: "completed" } });
+      projectId = project.id;
+      await this.projects.enqueueUpsert(tx, projectId);
+    } else {
+      projectId = card.target.projectId;
+    }
+    const meta = (details: Record<string, unknown>) => JSON.stringify({ generator: true, ...details });
+    await tx.projectAsset.create({ data: { projectId, kind: "generated_pdf", telegramFileId: card.pdfFileId, meta: meta({ fileName: card.pdfName, template: card.templateName }) } });
+    await tx.projectAsset.create({ data: { projectId, kind: "card_text", text: card.cardText, meta: meta({ draft: card.draft }) } });
+    await tx.projectAsset.create({ data: { projectId, kind: "social_text", text: card.socialText, meta: meta({ draft: card.draft }) } });
+    for (const render of card.renders) {
+      await tx.projectAsset.create({ data: { projectId, kind: "final_render", telegramFileId: render.fileId, meta: meta({ asDocument: render.asDocument }) } });
+    }
+    return projectId;
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import { oncePerUpdate } from "./update-marks.ts";
 
 export const PROJECT_STATUSES = ["idea", "active", "archived"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -40,16 +41,19 @@ export class ProjectRepository {
     this.notionEnabled = options.notionEnabled;
   }
 
-  async create(input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null }): Promise<ProjectView> {
-    const id = await this.db.$transaction(async (tx) => {
-      const project = await tx.project.create({ data: { name: input.name, description: input.description } });
-      if (input.reference) {
-        const meta = JSON.stringify({ asDocument: input.reference.asDocument });
-        await tx.projectAsset.create({ data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta } });
-      }
-      await this.enqueueUpsert(tx, project.id);
-      return project.id;
-    });
+  /** `onceKey` (e.g. the Telegram update's id): a re-delivered update returns the project it already created. */
+  async create(input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null }, options: { onceKey?: string } = {}): Promise<ProjectView> {
+    const id = await this.db.$transaction((tx) =>
+      oncePerUpdate(tx, options.onceKey, async () => {
+        const project = await tx.project.create({ data: { name: input.name, description: input.description } });
+        if (input.reference) {
+          const meta = JSON.stringify({ asDocument: input.reference.asDocument });
+          await tx.projectAsset.create({ data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta } });
+        }
+        await this.enqueueUpsert(tx, project.id);
+        return project.id;
+      }),
+    );
     return (await this.get(id))!;
   }
 

@@ -24,7 +24,7 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
   const last = moodboard.ctx;
 
   const saved = await conversation.external(async (outer) => {
-    const project = await outer.deps.repos.projects.create({ name: name.value, description: description.value, reference: image });
+    const project = await outer.deps.repos.projects.create({ name: name.value, description: description.value, reference: image }, { onceKey: `new-idea:${outer.update.update_id}` });
     // Give the outbox a moment so the confirmation can carry the page link; otherwise it says "pending".
     return (await outer.deps.services.syncNowAndWait(project.id, 3000)) ?? project;
   });
