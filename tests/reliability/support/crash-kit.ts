@@ -1,0 +1,127 @@
+import Database from "better-sqlite3";
+import { readFileSync, readdirSync } from "node:fs";
+import { startBot } from "../../support/bot-process.ts";
+import type { BotSession } from "../../support/session.ts";
+
+/** Rows from the session's SQLite file (opened read-write per query, like a second process would). */
+export function sqliteRows<T>(databaseUrl: string, query: string, ...params: unknown[]): T[] {
+  const handle = new Database(databaseUrl.slice("file:".length));
+  try {
+    return handle.prepare(query).all(...params) as T[];
+  } finally {
+    handle.close();
+  }
+}
+
+export function sqliteRun(databaseUrl: string, query: string, ...params: unknown[]): number {
+  const handle = new Database(databaseUrl.slice("file:".length));
+  try {
+    return Number(handle.prepare(query).run(...params).lastInsertRowid);
+  } finally {
+    handle.close();
+  }
+}
+
+/**
+ * kill -9 right now, without waiting for the update in flight to be confirmed
+ * (BotSession.crashAndRestart waits), then start a new process on the same
+ * database and Bot API. Resolves with the pids that were left behind.
+ */
+export async function killNowAndRestart(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
+  const pid = session.bot.child.pid!;
+  const family = descendantsOf(pid);
+  session.bot.kill("SIGKILL");
+  await session.bot.exited;
+  const orphans = await reapOrphans(family);
+  session.bot = await startBot(session.api, session.databaseUrl, env);
+  return { orphans };
+}
+
+/** BotSession.crashAndRestart, also reporting (and cleaning up) processes the killed bot left behind. */
+export async function crashAfterSettle(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
+  await session.chat.settle();
+  return killNowAndRestart(session, env);
+}
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  cmdline: string;
+}
+
+function readProc(pid: number): ProcInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name may contain spaces and parentheses: fields start after the last ")".
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+    return { pid, ppid, cmdline };
+  } catch {
+    return undefined; // gone meanwhile
+  }
+}
+
+export function allProcesses(): ProcInfo[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readProc(Number(name)))
+    .filter((p): p is ProcInfo => p !== undefined && p.cmdline !== "");
+}
+
+/** Every live process below `pid` (children, grandchildren…). */
+export function descendantsOf(pid: number): number[] {
+  const processes = allProcesses();
+  const found: number[] = [];
+  let frontier = [pid];
+  while (frontier.length) {
+    const next = processes.filter((p) => frontier.includes(p.ppid)).map((p) => p.pid);
+    found.push(...next);
+    frontier = next;
+  }
+  return found;
+}
+
+export const isChromium = (p: ProcInfo) => /chrom(e|ium)/i.test(p.cmdline.split(" ")[0] ?? "");
+
+/** Chromium processes whose --user-data-dir is one of the bot's temp profiles. */
+export function chromiumWithBotProfile(profilePrefix = "designflow-chromium-"): ProcInfo[] {
+  return allProcesses().filter((p) => isChromium(p) && p.cmdline.includes(`--user-data-dir=`) && p.cmdline.includes(profilePrefix));
+}
+
+/** The bot's Chromium profile directory, read from the command line of a Chromium below `pid`. */
+export function profileDirOf(pid: number): string | undefined {
+  for (const child of descendantsOf(pid)) {
+    const info = readProc(child);
+    const match = info?.cmdline.match(/--user-data-dir=(\S+)/);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** Running (not a zombie waiting to be reaped). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return !stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A SIGKILLed Node process cannot close its Chromium: whatever of `family` is
+ * still alive a moment later is an orphan. They are killed here so the
+ * machine does not fill up with browsers; the caller reports how many there were.
+ */
+export async function reapOrphans(family: number[]): Promise<number[]> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const orphans = family.filter(alive);
+  for (const pid of orphans) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  return orphans;
+}
