@@ -22,6 +22,8 @@ interface Fault {
   times: number;
   status: number;
   body: Record<string, unknown>;
+  /** Destroy the connection instead of answering (a reset mid-request; the call is not carried out). */
+  reset?: boolean;
 }
 
 interface Waiter {
@@ -84,6 +86,11 @@ export class FakeBotApi {
     const body: Record<string, unknown> = { ok: false, error_code: error.error_code, description: error.description ?? `Error ${error.error_code}` };
     if (error.retry_after !== undefined) body.parameters = { retry_after: error.retry_after };
     this.faults.push({ method, times, status: error.error_code, body });
+  }
+
+  /** Makes the next `times` calls of `method` end in a connection reset (socket destroyed, no response). */
+  resetNext(method: string, times = 1): void {
+    this.faults.push({ method, times, status: 0, body: {}, reset: true });
   }
 
   addFile(fileId: string, bytes: Buffer): void {
@@ -159,6 +166,7 @@ export class FakeBotApi {
     const fault = this.faults.find((f) => f.method === method && f.times > 0);
     if (fault) {
       fault.times--;
+      if (fault.reset) return void req.socket.destroy();
       return this.send(res, fault.status, fault.body);
     }
     if (method === "getUpdates") return this.getUpdates(payload, req, res);
