@@ -24,10 +24,18 @@ interface Row {
 /** Table cells: one line, pipes escaped. */
 const cell = (text: string) => text.replace(/\r?\n+/g, " ").replace(/\|/g, "\\|").trim() || "—";
 
+function hookFailedAbove(test: TestCase): boolean {
+  for (let parent: TestCase["parent"] | undefined = test.parent; parent; parent = parent.type === "module" ? undefined : parent.parent) {
+    if (parent.errors().length > 0) return true;
+  }
+  return false;
+}
+
 function verdictOf(test: TestCase): Row["verdict"] {
   const state = test.result().state;
   if (state === "passed") return "PASS";
-  if (state === "skipped" && test.options.mode !== "run") return "SKIP";
+  // Skipped on purpose (skip/todo, or filtered out with -t) unless a beforeAll above it failed and took it down.
+  if (state === "skipped" && test.options.mode !== "run" && !hookFailedAbove(test)) return "SKIP";
   // Pending or skipped because a hook failed: it did not prove anything, so it counts as a failure.
   return "FAIL";
 }
