@@ -1,0 +1,155 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "../support/session.ts";
+import { FakeNotion } from "../support/fake-notion.ts";
+import { FakeGemini, type GeminiRequest } from "../support/fake-gemini.ts";
+import { FakeFal } from "../support/fake-fal.ts";
+import type { RecordedCall } from "../support/fake-bot-api.ts";
+import { addIdea, textOf } from "../support/ai-helpers.ts";
+import { buttonsOf, callback } from "../support/owner-chat.ts";
+import { until } from "../support/until.ts";
+import { reliabilityCase } from "./support/case.ts";
+import { ms, ownerStartLatency, percentile } from "./support/measure.ts";
+
+const AREA = "Notion, Gemini and Fal outages";
+const OUTAGE_MS = 30_000;
+const notion = new FakeNotion();
+const gemini = new FakeGemini();
+const fal = new FakeFal();
+const session = new BotSession({
+  env: {
+    NOTION_API_KEY: notion.apiKey,
+    NOTION_DB_ID: notion.databaseId,
+    NOTION_TIMEOUT_MS: "1500",
+    LLM_API_KEY: gemini.apiKey,
+    LLM_MODEL: "gemini-test-model",
+    GEMINI_TIMEOUT_MS: "1500",
+    FAL_API_KEY: fal.key,
+    FAL_RETRIES: "off",
+    FAL_TIMEOUT_MS: "3000",
+  },
+});
+const writer = (request: GeminiRequest) => ({ text: request.prompt.includes("Translate") ? "oak lamp" : request.prompt.includes("TikTok") ? "Lamp! #IndustrialDesign" : "Oak Lamp\nA lamp." });
+const sql = (query: string) => {
+  const db = new Database(session.databaseUrl.slice("file:".length), { readonly: true });
+  try {
+    return db.prepare(query).all() as any[];
+  } finally {
+    db.close();
+  }
+};
+
+beforeAll(async () => {
+  await Promise.all([notion.start(), gemini.start(), fal.start()]);
+  // The fakes' addresses must be known before the bot starts.
+  Object.assign((session as any).env, { NOTION_BASE_URL: notion.baseUrl, GEMINI_BASE_URL: gemini.baseUrl, FAL_BASE_URL: fal.baseUrl });
+  gemini.reply = writer;
+  await session.start();
+});
+afterAll(async () => {
+  await session.close();
+  await Promise.all([notion.close(), gemini.close(), fal.close()]);
+});
+
+describe("integration outages", () => {
+  it("Notion down for 30 s (429, 500, timeouts): changes queue, then sync once each; the bot stays responsive", async (ctx) => {
+    const done = reliabilityCase(ctx, {
+      area: AREA,
+      injected: `Notion unavailable for ${OUTAGE_MS / 1000} s: 429 with Retry-After, then 500 for the rest of the window, plus answers slower than NOTION_TIMEOUT_MS (1.5 s); 3 ideas added and one renamed during the outage`,
+      checked: "each idea is saved and confirmed at once; /start answered during the outage; after it every change reaches Notion: one page per idea (no duplicates), latest title, no job left pending or failed",
+    });
+    const { chat } = session;
+    notion.failNext(3, { status: 429, code: "rate_limited", retryAfter: 1 });
+    notion.delayNext(4000);
+    notion.delayNext(4000);
+    notion.failFor(OUTAGE_MS, { status: 500, code: "internal_server_error" });
+    const outageStart = Date.now();
+    const confirmMs: number[] = [];
+    const ids: number[] = [];
+    for (const name of ["Outage A", "Outage B", "Outage C"]) {
+      const started = performance.now();
+      ids.push(await addIdea(chat, name, `${name} description`));
+      confirmMs.push(performance.now() - started);
+    }
+    await chat.tap(`p:${ids[0]}:open`);
+    await chat.tap(`p:${ids[0]}:edit`);
+    await chat.tap(`p:${ids[0]}:rename`);
+    await chat.send("Outage A renamed");
+    const latencies: number[] = [];
+    while (Date.now() - outageStart < OUTAGE_MS - 2000) {
+      latencies.push((await ownerStartLatency(session.api)).latencyMs);
+      await chat.settle();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    expect(notion.livePages()).toHaveLength(0);
+    const failedDuring = notion.requests.filter((r) => r.status >= 400).length;
+    await until(() => notion.livePages().length === 3 && notion.livePages().some((p) => p.title === "Outage A renamed") && sql("SELECT COUNT(*) AS n FROM SyncJob")[0].n === 0, 120_000);
+    const syncedAfterMs = Date.now() - outageStart - OUTAGE_MS;
+    expect(notion.livePages().map((p) => p.title).sort()).toEqual(["Outage A renamed", "Outage B", "Outage C"]);
+    expect(sql("SELECT COUNT(*) AS n FROM SyncJob WHERE state = 'failed'")[0].n).toBe(0);
+    expect(percentile(latencies, 50)).toBeLessThan(200);
+    expect(session.bot.child.exitCode).toBeNull();
+    done(
+      `${failedDuring} Notion requests failed during the outage; ideas confirmed in ${confirmMs.map((v) => `${(v / 1000).toFixed(2)} s`).join(", ")} (4 steps each); ` +
+        `/start during the outage p50 ${ms(percentile(latencies, 50))}, max ${ms(Math.max(...latencies))} (${latencies.length} samples); ` +
+        `all synced ${(syncedAfterMs / 1000).toFixed(1)} s after the outage ended (retry backoff), 3 pages for 3 ideas, latest title`,
+    );
+  });
+
+  /** Taps a card button and, while the AI call hangs or fails, checks that /start is answered; resolves with the fault message. */
+  async function faultWhileResponsive(button: string, anchor: string, fault: (c: RecordedCall) => boolean) {
+    const { api, chat } = session;
+    const since = api.calls.length;
+    await chat.push(callback(button, chat.messageWithButton(anchor)));
+    const { latencyMs } = await ownerStartLatency(api);
+    const message = await api.waitForCall(fault, { since, timeoutMs: 20_000 });
+    await chat.settle(20_000);
+    const faults = api.calls.slice(since).filter(fault);
+    return { message, faults, latencyMs };
+  }
+
+  it("Gemini 503 and timeout: one clear message with Retry, other commands answered meanwhile", async (ctx) => {
+    const done = reliabilityCase(ctx, {
+      area: AREA,
+      injected: "the card texts (Gemini) while Gemini answers 503, then while it does not answer within GEMINI_TIMEOUT_MS (1.5 s)",
+      checked: "exactly one message naming the problem, with a Retry button; /start answered while the request is pending; Retry works once Gemini is back",
+    });
+    const id = await addIdea(session.chat, "Gemini lamp", "Лампа из дуба");
+    await session.chat.tap(`p:${id}:open`);
+    const observed: string[] = [];
+    for (const [name, reply, expected] of [["503", { status: 503 }, "Gemini сейчас недоступен"], ["timeout", { delayMs: 2500 }, "Gemini не ответил вовремя"]] as const) {
+      gemini.reply = () => reply;
+      const { message, faults, latencyMs } = await faultWhileResponsive(`ai:${id}:tx`, `ai:${id}:tx`, (c) => c.method === "editMessageText" && textOf(c).includes(expected));
+      expect(faults).toHaveLength(1);
+      expect(buttonsOf(message).map((b) => b.data)).toEqual([`ai:${id}:tx`]);
+      observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
+      gemini.reply = writer;
+    }
+    const since = session.api.calls.length;
+    await session.chat.tap(`ai:${id}:tx`);
+    await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("#IndustrialDesign"), { since });
+    done(`${observed.join("; ")}; Retry afterwards produced the texts`);
+  });
+
+  it("Fal 500 and no result in time: one clear message with Retry, other commands answered meanwhile", async (ctx) => {
+    const done = reliabilityCase(ctx, {
+      area: AREA,
+      injected: "a moodboard (Fal) while Fal's submit answers 500, then while the job never completes (FAL_TIMEOUT_MS 3 s)",
+      checked: "exactly one message naming the problem, with a Retry button; /start answered while the generation is pending; nothing saved",
+    });
+    const id = await addIdea(session.chat, "Fal lamp", "Лампа из дуба");
+    await session.chat.tap(`p:${id}:open`);
+    const assets = sql("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n;
+    const observed: string[] = [];
+    for (const [name, arm, expected] of [["500", () => fal.failNext("submit", 500), "Fal сейчас недоступен"], ["no result", () => (fal.hang = true), "не прислал результат"]] as const) {
+      arm();
+      const { message, faults, latencyMs } = await faultWhileResponsive(`ai:${id}:mb`, `ai:${id}:mbl`, (c) => c.method === "editMessageText" && textOf(c).includes(expected));
+      expect(faults).toHaveLength(1);
+      expect(buttonsOf(message).some((b) => b.text.includes("Повторить") && b.data?.startsWith("mb:"))).toBe(true);
+      observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
+      fal.reset();
+    }
+    expect(sql("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n).toBe(assets);
+    done(`${observed.join("; ")}; no asset saved`);
+  });
+});
