@@ -3,11 +3,12 @@ import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { createDb, type Db } from "./db/client.ts";
 import { applyMigrations } from "./db/migrations.ts";
+import { migrationsUpToDate } from "./db/migration-status.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
 import { TemplateRepository } from "./db/template-repository.ts";
-import { PdfService } from "./services/pdf/pdf-service.ts";
+import { LazyPdfService } from "./services/pdf/lazy-pdf-service.ts";
 import { AiRepository } from "./db/ai-repository.ts";
 import { createGeminiService } from "./services/gemini/gemini-service.ts";
 import { createFalService } from "./services/fal/fal-service.ts";
@@ -40,6 +41,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function openDatabase(config: Config, logger: Logger): Promise<Db> {
   try {
+    const probe = await createDb(config.database);
+    if (await migrationsUpToDate(probe, config.database.provider)) return probe;
+    // The engine needs the database to itself (SQLite's schema changes wait for other connections).
+    await probe.$disconnect();
     const { applied } = await applyMigrations(config.database.url, (line: string) => logger.info(line));
     if (applied.length) logger.info({ applied }, "migrations applied");
     const db = await createDb(config.database);
@@ -71,7 +76,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
   const templates = new TemplateRepository(db);
-  const pdf = new PdfService({ chromiumPath: config.chromiumPath });
+  const pdf = new LazyPdfService({ chromiumPath: config.chromiumPath }, (error) => logger.error({ err: error }, "PDF renderer could not be loaded"));
   const ai = new AiRepository(db);
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);

@@ -8,7 +8,7 @@ import type { NotionPullRepository } from "../db/notion-pull-repository.ts";
 import type { ImportResult } from "../services/notion/notion-pull.ts";
 import type { Logger } from "../logger.ts";
 import type { TemplateRepository } from "../db/template-repository.ts";
-import type { PdfService } from "../services/pdf/pdf-service.ts";
+import type { PdfRenderer } from "../services/pdf/lazy-pdf-service.ts";
 import type { AiRepository } from "../db/ai-repository.ts";
 import type { GeminiService } from "../services/gemini/gemini-service.ts";
 import type { FalService } from "../services/fal/fal-service.ts";
@@ -35,7 +35,7 @@ export interface Services {
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
   /** Template sandbox + Chromium: PDF cards and previews. */
-  pdf: PdfService;
+  pdf: PdfRenderer;
   /** Texts, translation, transcription; undefined without LLM_API_KEY. */
   gemini?: GeminiService;
   /** Moodboard images; undefined without FAL_API_KEY. */

@@ -1,5 +1,10 @@
-import { ApiError, GoogleGenAI, type GenerateContentResponse, type Part } from "@google/genai";
+import type { GenerateContentResponse, GoogleGenAI, Part } from "@google/genai";
 import { TRANSCRIBE_PROMPT, TRANSCRIBE_SCHEMA, cardTextPrompt, socialPostPrompt, translatePrompt } from "./prompts.ts";
+
+type Sdk = typeof import("@google/genai");
+
+/** The SDK (~20 MB resident) is imported at the first request, not at boot; its errors can only exist after that. */
+let sdk: Sdk | undefined;
 
 export type GeminiFault = "auth" | "rate" | "server" | "timeout" | "blocked" | "empty" | "network" | "bad-request";
 
@@ -35,7 +40,7 @@ export interface GeminiService {
 
 export function classifyGeminiError(error: unknown): GeminiError {
   if (error instanceof GeminiError) return error;
-  if (error instanceof ApiError) {
+  if (sdk && error instanceof sdk.ApiError) {
     const status = error.status;
     const message = error.message.slice(0, 300);
     if (status === 401 || status === 403 || (status === 400 && /api[ _]?key/i.test(message))) return new GeminiError("auth", `HTTP ${status}`);
@@ -61,13 +66,18 @@ export function answerText(response: GenerateContentResponse): string {
 }
 
 export function createGeminiService(config: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number }): GeminiService {
-  const ai = new GoogleGenAI({ apiKey: config.apiKey, httpOptions: { baseUrl: config.baseUrl, timeout: config.timeoutMs } });
+  let client: Promise<GoogleGenAI> | undefined;
+  const ai = () =>
+    (client ??= import("@google/genai").then((loaded) => {
+      sdk = loaded;
+      return new loaded.GoogleGenAI({ apiKey: config.apiKey, httpOptions: { baseUrl: config.baseUrl, timeout: config.timeoutMs } });
+    }));
   const model = config.model;
 
   async function generate(parts: Part[], json?: object): Promise<string> {
     let response: GenerateContentResponse;
     try {
-      response = await ai.models.generateContent({
+      response = await (await ai()).models.generateContent({
         model,
         contents: [{ role: "user", parts }],
         config: json ? { responseMimeType: "application/json", responseSchema: json } : undefined,

@@ -1,4 +1,5 @@
-import { PROVIDED_VARIABLES, type PdfService, type TemplateBundle } from "./pdf-service.ts";
+import type { TemplateBundle } from "./pdf-service.ts";
+import type { PdfRenderer } from "./lazy-pdf-service.ts";
 import { fontHasCyrillic } from "./font-coverage.ts";
 
 export interface TemplateReport {
@@ -14,12 +15,14 @@ export interface TemplateReport {
 const IGNORED_UNUSED = new Set(["social_text", "status", "created_at", "owner_notes", "current_date"]);
 
 /** Everything the owner should know about a template before saving it. */
-export async function checkTemplate(pdf: PdfService, bundle: TemplateBundle): Promise<TemplateReport> {
+export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): Promise<TemplateReport> {
   const report: TemplateReport = { unknownVariables: [], unusedVariables: [], missingFiles: [], externalRefs: [], cyrillicFallback: [] };
   const parsed = await pdf.check(bundle.html);
   if (!parsed.ok) {
     report.syntaxError = { message: parsed.message, line: "line" in parsed ? parsed.line : undefined, column: "column" in parsed ? parsed.column : undefined };
   } else {
+    // Loaded only now (and already loaded by pdf.check): the module pulls in Chromium's driver.
+    const { PROVIDED_VARIABLES } = await import("./pdf-service.ts");
     const provided = new Set<string>(PROVIDED_VARIABLES);
     report.unknownVariables = parsed.variables.filter((name) => !provided.has(name)).sort();
     report.unusedVariables = PROVIDED_VARIABLES.filter((name) => !parsed.variables.includes(name) && !IGNORED_UNUSED.has(name));
