@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { readFileSync, readdirSync } from "node:fs";
 import { startBot } from "../../support/bot-process.ts";
 import type { BotSession } from "../../support/session.ts";
+import type { RecordedCall } from "../../support/fake-bot-api.ts";
 
 /** Rows from the session's SQLite file (opened read-write per query, like a second process would). */
 export function sqliteRows<T>(databaseUrl: string, query: string, ...params: unknown[]): T[] {
@@ -28,9 +29,29 @@ export function sqliteRun(databaseUrl: string, query: string, ...params: unknown
  * database and Bot API. Resolves with the pids that were left behind.
  */
 export async function killNowAndRestart(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
-  const pid = session.bot.child.pid!;
-  const family = descendantsOf(pid);
+  const family = descendantsOf(session.bot.child.pid!);
   session.bot.kill("SIGKILL");
+  return restartAfterKill(session, family, env);
+}
+
+/**
+ * kill -9 the bot the moment it makes a matching Bot API call, before the
+ * fake Telegram answers it (so the bot never learns the call succeeded), then
+ * restart. Resolves with the pids left behind.
+ */
+export async function killOnCall(session: BotSession, match: (call: RecordedCall) => boolean, since: number, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ orphans: number[] }> {
+  const family = descendantsOf(session.bot.child.pid!);
+  const bot = session.bot;
+  await session.api.waitForCall((call) => {
+    if (!match(call)) return false;
+    bot.kill("SIGKILL");
+    return true;
+  }, { since, timeoutMs });
+  // Chromium may have started after the snapshot.
+  return restartAfterKill(session, [...family, ...descendantsOf(bot.child.pid!)], env);
+}
+
+async function restartAfterKill(session: BotSession, family: number[], env: Record<string, string>): Promise<{ orphans: number[] }> {
   await session.bot.exited;
   const orphans = await reapOrphans(family);
   session.bot = await startBot(session.api, session.databaseUrl, env);
