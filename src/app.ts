@@ -14,6 +14,7 @@ import { createGeminiService } from "./services/gemini/gemini-service.ts";
 import { createFalService } from "./services/fal/fal-service.ts";
 import { AssetRepository } from "./db/asset-repository.ts";
 import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
+import { telegramFileSource } from "./bot/telegram-files.ts";
 import { NotionPullRepository } from "./db/notion-pull-repository.ts";
 import { ReminderRepository } from "./db/reminder-repository.ts";
 import { CardRepository } from "./db/card-repository.ts";
@@ -77,7 +78,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const syncJobs = new SyncJobRepository(db);
   const templates = new TemplateRepository(db);
   const pdf = new LazyPdfService({ chromiumPath: config.chromiumPath }, (error) => logger.error({ err: error }, "PDF renderer could not be loaded"));
-  const ai = new AiRepository(db);
+  const ai = new AiRepository(db, { notionEnabled: Boolean(config.notion) });
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);
   const reminders = new ReminderRepository(db, config.timeZone);
@@ -106,6 +107,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       projects,
       jobs: syncJobs,
       onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { detail: problem.detail }),
+      files: telegramFileSource(bot.api, config),
     });
     notionPull = createNotionPull({
       source: createNotionPullSource(config.notion, { logger, timeoutMs: config.notion.timeoutMs }),

@@ -34,6 +34,8 @@ async function steeringSince(since: number): Promise<RecordedCall> {
   return steering;
 }
 const mediaOf = (call: RecordedCall) => JSON.parse(call.payload.media) as { type: string; media: string }[];
+/** What an editMessageMedia call put on the message. */
+const editedMedia = (call: RecordedCall) => (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as { type: string; media: string; caption?: string };
 
 beforeAll(async () => {
   await fal.start();
@@ -147,17 +149,23 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(JSON.parse(board.meta)).toMatchObject({ model: "fal-ai/flux/schnell", aspect: "16x9", prompt: expect.stringContaining("floor lamp") });
     expect(images).toHaveLength(4);
     expect(images.every((row) => row.telegramFileId && JSON.parse(row.meta).seed >= 0)).toBe(true);
+    // Without Notion nothing is queued for it.
+    expect(query("SELECT * FROM SyncJob")).toHaveLength(0);
+    expect(JSON.parse(board.meta).notionCaption).toBeUndefined();
   });
 
   it("lists saved moodboards from the card and shows one", async () => {
     const card = await session.chat.tap(`p:${projectId}:open`);
     expect(buttonsOf(card).map((b) => b.data)).toEqual(expect.arrayContaining([`ai:${projectId}:mbl`, `ai:${projectId}:tx`]));
-    const list = await session.chat.tap(`ai:${projectId}:mbl`);
-    expect(list.payload.text).toContain("Мудборды «Лампа &lt;Дуб&gt;»");
     const [board] = query("SELECT id, telegramFileId FROM ProjectAsset WHERE kind = 'moodboard'");
+    // The card (tapped on the saved collage) and the screens after it show the collage, edited in place.
+    expect(card.method).toBe("editMessageMedia");
+    expect(editedMedia(card).media).toBe(board.telegramFileId);
+    const list = await session.chat.tap(`ai:${projectId}:mbl`);
+    expect(editedMedia(list).caption).toContain("Мудборды «Лампа &lt;Дуб&gt;»");
     const view = await session.chat.tap(`mbv:${board.id}`);
-    expect(view.method).toBe("sendPhoto");
-    expect(view.payload.photo).toBe(board.telegramFileId);
+    expect(view.method).toBe("editMessageMedia");
+    expect(editedMedia(view)).toMatchObject({ type: "photo", media: board.telegramFileId });
   });
 
   for (const [status, expected] of [

@@ -22,3 +22,31 @@ export async function showScreen(ctx: BaseContext, text: string, keyboard?: Inli
   }
   await ctx.reply(text, options);
 }
+
+/** A photo (or an image sent as a file, shown as a document) by its Telegram file id. */
+export interface ScreenMedia {
+  fileId: string;
+  asDocument?: boolean;
+}
+
+/**
+ * Shows a photo screen: swaps the media and caption of the tapped message in
+ * place when it already shows a photo or document (editMessageMedia), otherwise
+ * replaces the message (a text message cannot become a photo).
+ */
+export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, caption: string, keyboard?: InlineKeyboard): Promise<void> {
+  const type = media.asDocument ? "document" : "photo";
+  const message = ctx.callbackQuery?.message;
+  if (message && ("photo" in message || "document" in message) && (message.photo || message.document)) {
+    try {
+      await ctx.editMessageMedia({ type, media: media.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && error.description.includes("not modified")) return;
+    }
+  }
+  if (message) await ctx.deleteMessage().catch(() => undefined);
+  const options = { caption, parse_mode: "HTML" as const, reply_markup: keyboard };
+  if (media.asDocument) await ctx.replyWithDocument(media.fileId, options);
+  else await ctx.replyWithPhoto(media.fileId, options);
+}

@@ -46,9 +46,11 @@ export async function latestTexts(db: Db, projectId: number): Promise<ProjectTex
 /** Drafts of AI results and the assets they become: moodboards and texts. */
 export class AiRepository {
   private readonly db: Db;
+  private readonly notionEnabled: boolean;
 
-  constructor(db: Db) {
+  constructor(db: Db, options: { notionEnabled?: boolean } = {}) {
     this.db = db;
+    this.notionEnabled = options.notionEnabled ?? false;
   }
 
   async createDraft<T>(kind: DraftKind, projectId: number | null, data: T): Promise<Draft<T>> {
@@ -73,11 +75,13 @@ export class AiRepository {
 
   /**
    * Saves the four tiles and the collage in one transaction; null when the
-   * project no longer exists (nothing is written then).
+   * project no longer exists (nothing is written then). With Notion on, the
+   * same transaction queues the collage for the project's page (captioned by
+   * `notionCaption(assetId)`, which also tells a retry it is already there).
    */
   async saveMoodboard(
     projectId: number,
-    input: { collageFileId: string; tiles: MoodboardTile[]; prompt: string; seed: number; model: string; aspect: string },
+    input: { collageFileId: string; tiles: MoodboardTile[]; prompt: string; seed: number; model: string; aspect: string; notionCaption?: (assetId: number) => string },
   ): Promise<number | null> {
     return this.db.$transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
@@ -88,8 +92,13 @@ export class AiRepository {
         const meta = JSON.stringify({ ...common, seed: tile.seed, tile: index + 1, falUrl: tile.url });
         imageIds.push((await tx.projectAsset.create({ data: { projectId, kind: "moodboard_image", telegramFileId: tile.fileId, meta } })).id);
       }
-      const meta = JSON.stringify({ ...common, seed: input.seed, images: imageIds });
-      return (await tx.projectAsset.create({ data: { projectId, kind: "moodboard", telegramFileId: input.collageFileId, meta } })).id;
+      const meta = { ...common, seed: input.seed, images: imageIds };
+      const board = await tx.projectAsset.create({ data: { projectId, kind: "moodboard", telegramFileId: input.collageFileId, meta: JSON.stringify(meta) } });
+      if (this.notionEnabled && input.notionCaption) {
+        await tx.projectAsset.update({ where: { id: board.id }, data: { meta: JSON.stringify({ ...meta, notionCaption: input.notionCaption(board.id) }) } });
+        await tx.syncJob.create({ data: { projectId, kind: "image", payload: JSON.stringify({ assetId: board.id }) } });
+      }
+      return board.id;
     });
   }
 

@@ -23,6 +23,8 @@ export interface ProjectView {
   notionPageId: string | null;
   /** The reference image: a photo, or an image sent as a file (shown as a document). */
   reference: { fileId: string; asDocument: boolean } | null;
+  /** The newest saved moodboard's collage (a Telegram photo): the card's face when there is no reference image. */
+  moodboard?: { fileId: string } | null;
   sync: "none" | "pending" | "failed" | "synced";
 }
 
@@ -139,8 +141,9 @@ export class ProjectRepository {
   }
 
   private async view(row: ProjectRow): Promise<ProjectView> {
-    const [photo, job] = await Promise.all([
+    const [photo, board, job] = await Promise.all([
       this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "image_reference" }, orderBy: { id: "desc" } }),
+      this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "moodboard" }, orderBy: { id: "desc" }, select: { telegramFileId: true } }),
       this.notionEnabled ? this.db.syncJob.findFirst({ where: { projectId: row.id, state: { in: ["pending", "failed"] } }, orderBy: { id: "desc" } }) : null,
     ]);
     const sync = !this.notionEnabled ? "none" : job ? (job.state === "failed" ? "failed" : "pending") : row.notionPageId ? "synced" : "pending";
@@ -155,6 +158,7 @@ export class ProjectRepository {
       createdAt: row.createdAt.toISOString(),
       notionPageId: row.notionPageId,
       reference: photo?.telegramFileId ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true } : null,
+      moodboard: board?.telegramFileId ? { fileId: board.telegramFileId } : null,
       sync,
     };
   }

@@ -1,6 +1,6 @@
 import type { Db } from "./client.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
-import type { SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
+import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
 
 /** How long a claimed job is hidden from other workers (a second dyno during a restart). */
 const CLAIM_MS = 5 * 60_000;
@@ -47,6 +47,25 @@ export class SyncJobRepository implements SyncStore {
       createdAt: row.createdAt.toISOString(),
       notionCreateStartedAt: row.notionCreateStartedAt?.toISOString() ?? null,
     };
+  }
+
+  async image(assetId: number): Promise<SyncImage | null> {
+    const row = await this.db.projectAsset.findUnique({ where: { id: assetId } });
+    if (!row?.telegramFileId) return null;
+    const meta = JSON.parse(row.meta ?? "{}");
+    return {
+      projectId: row.projectId,
+      telegramFileId: row.telegramFileId,
+      filename: `moodboard-${row.id}.jpg`,
+      caption: typeof meta.notionCaption === "string" ? meta.notionCaption : `#${row.id}`,
+      notionBlockId: typeof meta.notionBlockId === "string" ? meta.notionBlockId : null,
+    };
+  }
+
+  async markImageAppended(assetId: number, blockId: string): Promise<void> {
+    const row = await this.db.projectAsset.findUnique({ where: { id: assetId } });
+    if (!row) return;
+    await this.db.projectAsset.update({ where: { id: assetId }, data: { meta: JSON.stringify({ ...JSON.parse(row.meta ?? "{}"), notionBlockId: blockId }) } });
   }
 
   async markCreateStarted(projectId: number, at: Date): Promise<void> {

@@ -210,8 +210,13 @@ export class FakeBotApi {
         return { ...base(), text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
       case "editMessageText":
         return { message_id: Number(payload.message_id), date: 0, chat, text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
-      case "sendPhoto":
-        return { ...base(), caption: payload.caption, photo: [{ file_id: fileIdOf(payload.photo, files.photo), file_unique_id: "u", width: 1, height: 1 }] };
+      case "sendPhoto": {
+        const fileId = fileIdOf(payload.photo, files.photo);
+        // An uploaded photo (`attach://<field>`) can be fetched back with getFile, as from Telegram.
+        const upload = typeof payload.photo === "string" && payload.photo.startsWith("attach://") ? files[payload.photo.slice("attach://".length)] : files.photo;
+        if (upload) this.files.set(fileId, upload.bytes);
+        return { ...base(), caption: payload.caption, photo: [{ file_id: fileId, file_unique_id: "u", width: 1, height: 1 }] };
+      }
       case "sendDocument":
         return { ...base(), caption: payload.caption, document: { file_id: fileIdOf(payload.document, files.document), file_unique_id: "u", file_name: files.document?.name } };
       case "sendMediaGroup":

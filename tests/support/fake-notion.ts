@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { FakeNotionFiles, type FakeImage } from "./fake-notion-files.ts";
 import { FakeError, compareDate, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, readBody, richTextJson, textOf, type Json } from "./fake-notion-shapes.ts";
 
 export interface FakeFault {
@@ -28,16 +29,18 @@ export interface FakePage {
   lastEditedAt: number;
   title: string;
   status: string | null;
-  blocks: { id: string; text: string }[];
+  /** Paragraphs (text) and images (text "", `image` set) in page order. */
+  blocks: { id: string; text: string; image?: FakeImage }[];
   inTrash: boolean;
 }
 
-type Handler = (body: Json, ids: string[], query: URLSearchParams) => { status?: number; body: Json };
+type Handler = (body: Json, ids: string[], query: URLSearchParams, form: FormData | null) => { status?: number; body: Json | Promise<Json> };
 interface ArmedFault { fault: FakeFault; remaining: number; until: number; endpoint?: string }
 
 /**
  * A Notion API stand-in on 127.0.0.1 for the calls NotionService makes with the real
- * @notionhq/client: databases, data sources (schema + query), pages, block children.
+ * @notionhq/client: databases, data sources (schema + query), pages, block children,
+ * file uploads and image blocks.
  */
 export class FakeNotion {
   readonly apiKey: string;
@@ -45,6 +48,8 @@ export class FakeNotion {
   readonly dataSourceId = randomUUID();
   readonly schema: FakeSchema;
   readonly pages: FakePage[] = [];
+  /** File uploads (POST /v1/file_uploads, then …/send with the bytes). */
+  readonly files = new FakeNotionFiles();
   /** Requests per endpoint, e.g. "POST /pages", "PATCH /pages/:id", "DELETE /blocks/:id". */
   readonly counts = new Map<string, number>();
   /** Every request in arrival order with its time (ms) and the status it got. */
@@ -74,6 +79,8 @@ export class FakeNotion {
       ["GET /blocks/:id/children", /^GET \/v1\/blocks\/([^/]+)\/children$/, (_b, [id], q) => ({ body: this.listChildren(id, q) })],
       ["PATCH /blocks/:id/children", /^PATCH \/v1\/blocks\/([^/]+)\/children$/, (b, [id]) => ({ body: this.appendChildren(id, b) })],
       ["DELETE /blocks/:id", /^DELETE \/v1\/blocks\/([^/]+)$/, (_b, [id]) => ({ body: this.deleteBlock(id) })],
+      ["POST /file_uploads", /^POST \/v1\/file_uploads$/, (b) => ({ body: this.files.create(b) })],
+      ["POST /file_uploads/:id/send", /^POST \/v1\/file_uploads\/([^/]+)\/send$/, (_b, [id], _q, form) => ({ body: this.files.send(id, form) })],
     ];
   }
 
@@ -124,9 +131,14 @@ export class FakeNotion {
     return this.pages.filter((p) => !p.inTrash);
   }
 
-  /** The page body as one string: paragraphs joined with "\n". */
+  /** The page body as one string: paragraphs joined with "\n" (images left out). */
   bodyOf(page: FakePage): string {
-    return page.blocks.map((b) => b.text).join("\n");
+    return page.blocks.filter((b) => !b.image).map((b) => b.text).join("\n");
+  }
+
+  /** The page's image blocks with their uploads, in page order. */
+  imagesOf(page: FakePage) {
+    return page.blocks.flatMap((b) => (b.image ? [{ blockId: b.id, caption: b.image.caption, upload: this.files.uploads.find((u) => u.id === b.image!.fileUploadId)! }] : []));
   }
 
   // ---- HTTP plumbing ----------------------------------------------------------------------------
@@ -148,7 +160,11 @@ export class FakeNotion {
       if (!route) throw new FakeError(400, "invalid_request_url", `Invalid request URL: ${endpoint}`);
       if (fault && !fault.afterApply) throw faultError(fault);
       const ids = (route[1].exec(`${req.method} ${url.pathname}`) ?? []).slice(1).map(decodeURIComponent);
-      ({ status = 200, body } = route[2](raw ? JSON.parse(raw) : {}, ids, url.searchParams));
+      const type = String(req.headers["content-type"] ?? "");
+      const form = type.includes("multipart/form-data") ? await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body: new Uint8Array(raw) }).formData() : null;
+      const answer = route[2](!form && raw.length ? JSON.parse(raw.toString("utf8")) : {}, ids, url.searchParams, form);
+      status = answer.status ?? 200;
+      body = await answer.body;
       if (fault) throw faultError(fault);
     } catch (error) {
       const e = error instanceof FakeError ? error : new FakeError(500, "internal_server_error", String(error));
@@ -280,7 +296,7 @@ export class FakeNotion {
 
   private listChildren(id: string, query: URLSearchParams): Json {
     const page = this.page(id);
-    const blocks = page.blocks.map((b) => paragraphJson(b, page.id));
+    const blocks = page.blocks.map((b) => this.blockJson(b, page.id));
     return paginate(blocks, query.get("start_cursor"), Number(query.get("page_size") ?? 100), { type: "block", block: {} });
   }
 
@@ -288,16 +304,20 @@ export class FakeNotion {
     const page = this.page(id);
     if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     const added = this.toBlocks(body.children ?? [], "body.children");
-    page.blocks.push(...added);
+    // `after` (API 2025-09-03) inserts right after that child instead of at the end.
+    const at = body.after ? page.blocks.findIndex((b) => b.id === body.after || b.id.replace(/-/g, "") === body.after) : page.blocks.length;
+    if (at < 0) throw invalid(`body.after: no child block ${body.after} in ${id}`);
+    page.blocks.splice(body.after ? at + 1 : at, 0, ...added);
+    for (const block of added) if (block.image) this.files.attach(block.image.fileUploadId, block.id);
     page.lastEditedAt = Date.now();
-    return { object: "list", results: added.map((b) => paragraphJson(b, page.id)), next_cursor: null, has_more: false };
+    return { object: "list", results: added.map((b) => this.blockJson(b, page.id)), next_cursor: null, has_more: false };
   }
 
   private deleteBlock(id: string): Json {
     for (const page of this.pages) {
       const index = page.blocks.findIndex((b) => b.id === id);
       if (index >= 0) page.lastEditedAt = Date.now();
-      if (index >= 0) return { ...paragraphJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
+      if (index >= 0) return { ...this.blockJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
     }
     throw notFound("block", id);
   }
@@ -311,9 +331,14 @@ export class FakeNotion {
   private toBlocks(children: Json[], path: string): FakePage["blocks"] {
     if (children.length > 100) throw invalid(`${path}.length should be ≤ \`100\`, instead was \`${children.length}\`.`);
     return children.map((child, i) => {
-      if (child.type !== "paragraph" || !child.paragraph) throw invalid(`${path}[${i}]: only paragraph blocks are emulated`);
+      if (child.type === "image") return { id: randomUUID(), text: "", image: this.files.imageOf(child, `${path}[${i}]`) };
+      if (child.type !== "paragraph" || !child.paragraph) throw invalid(`${path}[${i}]: only paragraph and image blocks are emulated`);
       return { id: randomUUID(), text: textOf(child.paragraph.rich_text ?? [], `${path}[${i}].paragraph.rich_text`) };
     });
+  }
+
+  private blockJson(block: FakePage["blocks"][number], pageId: string): Json {
+    return block.image ? this.files.blockJson({ id: block.id, image: block.image }, pageId) : paragraphJson(block, pageId);
   }
 
   private pageJson(page: FakePage): Json {

@@ -77,14 +77,16 @@ export class OwnerChat {
       const markup = typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
       const buttons = (markup?.inline_keyboard ?? []).flat();
       if (buttons.some((b: any) => b.callback_data === data)) {
+        // A message edited in place with editMessageMedia shows the new photo or document.
+        const edited = call.method === "editMessageMedia" ? (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) : undefined;
         return {
           message_id: Number(call.payload.message_id ?? call.result?.message_id ?? 1),
           date: 0,
           chat: { id: OWNER_ID, type: "private" },
           text: call.payload.text ?? undefined,
-          caption: call.payload.caption,
-          photo: call.method === "sendPhoto" ? [{ file_id: String(call.payload.photo), file_unique_id: "u", width: 1, height: 1 }] : undefined,
-          document: call.method === "sendDocument" ? { file_id: String(call.payload.document), file_unique_id: "u" } : undefined,
+          caption: call.payload.caption ?? edited?.caption,
+          photo: call.method === "sendPhoto" || edited?.type === "photo" ? [{ file_id: String(edited?.media ?? call.payload.photo), file_unique_id: "u", width: 1, height: 1 }] : undefined,
+          document: call.method === "sendDocument" || edited?.type === "document" ? { file_id: String(edited?.media ?? call.payload.document), file_unique_id: "u" } : undefined,
           reply_markup: markup,
         };
       }

@@ -1,6 +1,7 @@
 import { APIResponseError, Client, LogLevel, type CreatePageParameters } from "@notionhq/client";
 import type { Logger } from "pino";
 import { NotionSetupError } from "./notion-errors.ts";
+import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images.ts";
 
 export interface NotionConfig {
   apiKey: string;
@@ -29,6 +30,8 @@ export interface NotionService {
   createPage(p: ProjectSnapshot): Promise<string>;
   updatePage(pageId: string, p: ProjectSnapshot): Promise<void>;
   trashPage(pageId: string): Promise<void>;
+  /** Adds the image at the end of the page once (a retry finds it by caption); resolves with its block id. */
+  appendImage(pageId: string, image: NotionImage): Promise<string>;
   findPageByTitle(title: string, since: Date): Promise<string | null>;
   pageUrl(pageId: string): string;
 }
@@ -84,9 +87,11 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
     return { [s.titleProperty]: { title: richText(p.name) }, [s.statusProperty]: status };
   }
 
-  async function appendBlocks(pageId: string, blocks: ParagraphBlock[]): Promise<void> {
+  /** At the end of the page, or after the block `after` (then in order, chunk after chunk). */
+  async function appendBlocks(pageId: string, blocks: ParagraphBlock[], after?: string): Promise<void> {
     for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_APPEND) {
-      await client.blocks.children.append({ block_id: pageId, children: blocks.slice(i, i + MAX_BLOCKS_PER_APPEND) });
+      const result = await client.blocks.children.append({ block_id: pageId, children: blocks.slice(i, i + MAX_BLOCKS_PER_APPEND), ...(after ? { after } : {}) });
+      if (after) after = result.results.at(-1)?.id ?? after;
     }
   }
 
@@ -103,14 +108,24 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
 
   async function replaceBody(pageId: string, body: string): Promise<void> {
     const blocks = bodyBlocks(body);
-    const existing = await listChildren(pageId);
+    const children = await listChildren(pageId);
+    // Images (saved moodboards' collages, or added by hand) are not part of the text: never removed here.
+    const existing = children.filter((child) => !isImageBlock(child));
     // Keep the leading paragraphs that already match: an attachment then costs one append, and a
     // retried update whose body is already right costs nothing.
     let same = 0;
     while (same < existing.length && same < blocks.length && blockMatches(existing[same], blocks[same])) same++;
     if (same === existing.length && same === blocks.length) return;
-    for (const child of existing.slice(same)) await client.blocks.delete({ block_id: child.id });
-    await appendBlocks(pageId, blocks.slice(same));
+    const stale = existing.slice(same);
+    if (existing.length === children.length) {
+      for (const child of stale) await client.blocks.delete({ block_id: child.id });
+      return appendBlocks(pageId, blocks.slice(same));
+    }
+    // The text stays above the images: insert after the last kept paragraph (or the first stale one,
+    // removed afterwards), then remove the stale ones; a retry after a partial run converges the same way.
+    const anchor = existing[same - 1] ?? existing[0];
+    await appendBlocks(pageId, blocks.slice(same), anchor?.id);
+    for (const child of stale) await client.blocks.delete({ block_id: child.id });
   }
 
   return {
@@ -143,6 +158,10 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
         if (APIResponseError.isAPIResponseError(error) && error.code === "object_not_found") return;
         throw error;
       }
+    },
+
+    async appendImage(pageId, image) {
+      return appendImageOnce(client, pageId, image, await listChildren(pageId));
     },
 
     findPageByTitle: (title, since) => withSchema((s) => findNewestByTitle(client, s, title, since)),

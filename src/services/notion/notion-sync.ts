@@ -3,7 +3,7 @@ import type { Config } from "../../config.ts";
 import type { ProjectRepository, ProjectView } from "../../db/project-repository.ts";
 import type { SyncJobRepository } from "../../db/sync-job-repository.ts";
 import { createNotionService } from "./notion-service.ts";
-import { createSyncWorker, type SyncProblem } from "./sync-worker.ts";
+import { createSyncWorker, type FileSource, type SyncProblem } from "./sync-worker.ts";
 
 export interface NotionSync {
   start(): Promise<void>;
@@ -22,10 +22,12 @@ export function createNotionSync(options: {
   projects: ProjectRepository;
   jobs: SyncJobRepository;
   onProblem: (problem: SyncProblem) => void;
+  /** Telegram files for image jobs (a saved moodboard's collage). */
+  files?: FileSource;
 }): NotionSync {
   const logger = options.logger.child({ component: "notion-sync" });
   const notion = createNotionService(options.config, { logger, timeoutMs: options.config.timeoutMs });
-  const worker = createSyncWorker({ store: options.jobs, notion, logger, events: { onProblem: options.onProblem }, pollIntervalMs: 30_000 });
+  const worker = createSyncWorker({ store: options.jobs, notion, logger, events: { onProblem: options.onProblem }, pollIntervalMs: 30_000, files: options.files });
   return {
     async start() {
       await options.jobs.releaseClaims();

@@ -2,18 +2,29 @@ import type { Logger } from "pino";
 import { classifyNotionError, describeNotionError } from "./notion-errors.ts";
 import type { NotionService, ProjectSnapshot } from "./notion-service.ts";
 
-export type SyncJobKind = "upsert" | "trash";
+export type SyncJobKind = "upsert" | "trash" | "image";
 
 export interface SyncJob {
   id: number;
   projectId: number | null;
   kind: SyncJobKind;
-  payload: { pageId?: string };
+  /** trash: the page; image: the asset whose picture goes onto its project's page. */
+  payload: { pageId?: string; assetId?: number };
   attempts: number;
   createStartedAt?: string | null;
 }
 
 export type SyncProject = ProjectSnapshot & { notionCreateStartedAt: string | null };
+
+/** A picture saved with a project (a moodboard's collage) that belongs on its Notion page. */
+export interface SyncImage {
+  projectId: number;
+  telegramFileId: string;
+  filename: string;
+  caption: string;
+  /** Set once it is on the page. */
+  notionBlockId: string | null;
+}
 
 export interface SyncStore {
   /** Pending jobs whose runAfter <= now, oldest first (limit n). */
@@ -30,6 +41,19 @@ export interface SyncStore {
   nextDueAt(): Promise<Date | null>;
   /** Records what Notion now shows for the project, so the pull can tell hand edits from our own writes. */
   markSynced?(projectId: number, written: { name: string; status: ProjectSnapshot["status"] }, at: Date): Promise<void>;
+  image?(assetId: number): Promise<SyncImage | null>;
+  markImageAppended?(assetId: number, blockId: string): Promise<void>;
+}
+
+/** Fetches a Telegram file's bytes by file id (getFile + download) when an image job runs. */
+export type FileSource = (telegramFileId: string) => Promise<Buffer>;
+
+/** The project has no page yet (its create is still waiting): retried with the usual backoff. */
+export class PageNotReadyError extends Error {
+  constructor(projectId: number) {
+    super(`project ${projectId} has no Notion page yet`);
+    this.name = "PageNotReadyError";
+  }
 }
 
 export interface SyncProblem {
@@ -53,6 +77,8 @@ export interface SyncWorkerOptions {
   backoff?: (attempt: number) => number;
   /** Longest sleep between checks for due jobs. */
   pollIntervalMs?: number;
+  /** Needed for image jobs. */
+  files?: FileSource;
 }
 
 export interface SyncWorker {
@@ -126,7 +152,22 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     titlesSent.delete(projectId);
   }
 
+  /** The bytes are fetched from Telegram at run time, so a restart loses nothing; the caption makes a retry find an earlier append. */
+  async function appendImage(job: SyncJob): Promise<void> {
+    const assetId = job.payload.assetId;
+    if (assetId === undefined || !store.image || !options.files) return;
+    const image = await store.image(assetId);
+    if (!image || image.notionBlockId) return; // deleted with its project, or already there
+    const project = await store.project(image.projectId);
+    if (!project) return;
+    if (!project.notionPageId) throw new PageNotReadyError(project.id);
+    const bytes = await options.files(image.telegramFileId);
+    const blockId = await notion.appendImage(project.notionPageId, { bytes, filename: image.filename, contentType: "image/jpeg", caption: image.caption });
+    await store.markImageAppended?.(assetId, blockId);
+  }
+
   async function runJob(job: SyncJob): Promise<void> {
+    if (job.kind === "image") return appendImage(job);
     if (job.kind === "trash") {
       if (job.payload.pageId) await notion.trashPage(job.payload.pageId);
       return;

@@ -4,6 +4,7 @@ import type { BotDeps } from "../../deps.ts";
 import type { Logger } from "../../../logger.ts";
 import { FalError } from "../../../services/fal/fal-service.ts";
 import { GeminiError } from "../../../services/gemini/gemini-service.ts";
+import { telegramFileSource } from "../../telegram-files.ts";
 
 type Translate = Context["t"];
 
@@ -125,13 +126,8 @@ export async function reportFault(job: Job, status: StatusMessage, error: unknow
 }
 
 /** Downloads a file the owner sent (voice note…) through the Bot API file endpoint. */
-export async function downloadTelegramFile(job: Job, fileId: string): Promise<Buffer> {
-  const file = await job.api.getFile(fileId);
-  if (!file.file_path) throw new Error("Telegram gave no file path");
-  const root = job.deps.config.telegramApiRoot ?? "https://api.telegram.org";
-  const response = await fetch(`${root}/file/bot${job.deps.config.botToken}/${file.file_path}`, { signal: AbortSignal.timeout(30_000) });
-  if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+export function downloadTelegramFile(job: Job, fileId: string): Promise<Buffer> {
+  return telegramFileSource(job.api, job.deps.config)(fileId);
 }
 
 /** True when the text has at least one letter or digit (emoji-only or blank text makes no prompt). */

@@ -141,11 +141,13 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       seed: data.seed,
       model: job.deps.services.fal!.model,
       aspect: data.aspect,
+      notionCaption: (id) => job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),
     });
     if (saved === null) {
       await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);
       return void (await status.finish(job.t("project-missing")));
     }
+    job.deps.services.kickNotionSync();
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "save"));

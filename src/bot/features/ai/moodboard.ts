@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { showScreen } from "../../screen.ts";
+import { showMediaScreen, showScreen } from "../../screen.ts";
 import type { Aspect } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
 import { type MoodboardDraft, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
@@ -69,7 +69,17 @@ export async function onSteering(ctx: Context, draftId: number, action: string, 
   if (action === "save") return runInBackground(job, "moodboard-save", () => saveMoodboard(job, draft));
 }
 
-/** `ai:<project>:mbl` — the project's saved moodboards, newest first. */
+/** Buttons to each saved board (the one on show marked), a new moodboard, and back. */
+function boardsKeyboard(ctx: Context, projectId: number, boards: { id: number }[], shown: number | null, back: string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  boards.forEach((board, index) => {
+    keyboard.text(board.id === shown ? `• ${index + 1} •` : `🖼 ${index + 1}`, `mbv:${board.id}`);
+    if (index % 5 === 4) keyboard.row();
+  });
+  return keyboard.row().text(ctx.t("btn-mb-new"), `ai:${projectId}:mb`).row().text(ctx.t("btn-back"), back);
+}
+
+/** `ai:<project>:mbl` — the project's saved moodboards, newest first, over the newest one's collage. */
 export async function showMoodboards(ctx: Context, projectId: number): Promise<void> {
   const project = await ctx.deps.repos.projects.get(projectId);
   await ctx.answerCallbackQuery();
@@ -79,23 +89,22 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
   const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: ctx.deps.config.timeZone });
   const lines = [ctx.t("ai-mb-list", { name: escapeHtml(project.name) })];
   if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
-  const keyboard = new InlineKeyboard();
   boards.forEach((board, index) => {
     lines.push(ctx.t("ai-mb-list-item", { n: index + 1, date: format.format(new Date(board.createdAt)), seed: String(board.seed), aspect: board.aspect.replace("x", ":") }));
-    keyboard.text(`🖼 ${index + 1}`, `mbv:${board.id}`);
-    if (index % 5 === 4) keyboard.row();
   });
-  keyboard.row().text(ctx.t("btn-mb-new"), `ai:${projectId}:mb`).row().text(ctx.t("btn-back"), `p:${projectId}:open`);
-  await showScreen(ctx, lines.join("\n"), keyboard);
+  const keyboard = boardsKeyboard(ctx, projectId, boards, null, `p:${projectId}:open`);
+  const newest = boards.find((board) => board.collageFileId);
+  if (!newest) return showScreen(ctx, lines.join("\n"), keyboard);
+  await showMediaScreen(ctx, { fileId: newest.collageFileId }, lines.join("\n"), keyboard);
 }
 
-/** `mbv:<asset>` — a saved moodboard's collage with its prompt details. */
+/** `mbv:<asset>` — a saved moodboard's collage with its prompt details, in place of the list. */
 export async function showSavedMoodboard(ctx: Context, assetId: number): Promise<void> {
   const board = await ctx.deps.repos.ai.getMoodboard(assetId);
   if (!board) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale") }));
-  const project = await ctx.deps.repos.projects.get(board.projectId);
+  const [project, boards] = await Promise.all([ctx.deps.repos.projects.get(board.projectId), ctx.deps.repos.ai.listMoodboards(board.projectId)]);
   await ctx.answerCallbackQuery();
   const caption = ctx.t("ai-mb-view", { name: escapeHtml(project?.name ?? ""), seed: String(board.seed), aspect: board.aspect.replace("x", ":"), model: escapeHtml(board.model) });
-  const keyboard = new InlineKeyboard().text(ctx.t("btn-back"), `ai:${board.projectId}:mbl`);
-  await ctx.replyWithPhoto(board.collageFileId, { caption, parse_mode: "HTML", reply_markup: keyboard });
+  const keyboard = boardsKeyboard(ctx, board.projectId, boards, board.id, `ai:${board.projectId}:mbl`);
+  await showMediaScreen(ctx, { fileId: board.collageFileId }, caption, keyboard);
 }

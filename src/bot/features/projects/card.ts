@@ -1,7 +1,7 @@
-import { GrammyError, type InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { showScreen } from "../../screen.ts";
+import { showMediaScreen, showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { cardKeyboard } from "./keyboards.ts";
 
@@ -35,29 +35,15 @@ export async function cardText(ctx: FlowContext, project: ProjectView, timeZone:
 }
 
 /**
- * Shows a project card in place of the tapped message. Text and photo
- * messages cannot be converted into each other, so a change of kind deletes
- * the old message and sends a new one.
+ * Shows a project card in place of the tapped message. Its face is the
+ * reference image, else the newest moodboard's collage; a card without either
+ * is a text message.
  */
 export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string): Promise<void> {
   const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, notionPageUrl(project.notionPageId));
   const prefix = notice ? `${notice}\n\n` : "";
-  const reference = project.reference;
-  if (!reference) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), keyboard);
-
+  const face = project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
+  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), keyboard);
   const caption = prefix + (await cardText(ctx, project, timeZone, CAPTION_LIMIT - prefix.length));
-  const type = reference.asDocument ? "document" : "photo";
-  const message = ctx.callbackQuery?.message;
-  if (message && ("photo" in message || "document" in message) && (message.photo || message.document)) {
-    try {
-      await ctx.editMessageMedia({ type, media: reference.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
-      return;
-    } catch (error) {
-      if (error instanceof GrammyError && error.description.includes("not modified")) return;
-    }
-  }
-  if (message) await ctx.deleteMessage().catch(() => undefined);
-  const options = { caption, parse_mode: "HTML" as const, reply_markup: keyboard };
-  if (reference.asDocument) await ctx.replyWithDocument(reference.fileId, options);
-  else await ctx.replyWithPhoto(reference.fileId, options);
+  await showMediaScreen(ctx, face, caption, keyboard);
 }
