@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
-import { mimeTypeOf } from "./assets.ts";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
 import { fitImagesToBoxes } from "./fit-images.ts";
+import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 
-/** The origin template documents are served from (never resolved: every request is answered from memory). */
-export const TEMPLATE_ORIGIN = "https://template.invalid";
+export { TEMPLATE_ORIGIN };
 
 export const CHROMIUM_FLAGS = [
   "--headless",
@@ -26,8 +25,14 @@ export interface PageInput {
   html: string;
   /** Files the document may load, by path relative to the document ("images/a.png"). */
   assets: Map<string, Uint8Array>;
+  /** Photos that may be laid out as same-size placeholders first (see ServedDocument). */
+  placeholders?: Map<string, { width: number; height: number }>;
   png?: boolean;
+  /** Called with each phase's duration (ms), for benchmarks. */
+  onPhase?: PhaseListener;
 }
+
+export type PhaseListener = (phase: string, ms: number) => void;
 
 export interface PageOutput {
   pdf: Buffer;
@@ -48,8 +53,16 @@ export class ChromiumPool {
   private browser: Promise<Browser> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private idleTimer: NodeJS.Timeout | undefined;
-  /** A page opened while idle, so the next render skips newPage (~50 ms). */
-  private sparePage: Promise<Page> | undefined;
+  /**
+   * One page, set up once (no JavaScript, no cache, every request answered by
+   * answerRequest) and navigated for each render: a new page per render cost
+   * ~50–100 ms of target and CDP setup.
+   */
+  private page: Promise<Page> | undefined;
+  /** The PNG step leaves print media and a page-sized viewport behind; undone after the render. */
+  private resetting: Promise<unknown> | undefined;
+  private current: ServedDocument | undefined;
+  private renders = 0;
   private profileDir: string | undefined;
   private readonly executablePath: string;
   private readonly idleMs: number;
@@ -65,10 +78,9 @@ export class ChromiumPool {
     return this.browser !== undefined;
   }
 
-  /** Starts the browser in the background (errors surface on the next render). */
+  /** Starts the browser and its page in the background (errors surface on the next render). */
   warm(): void {
-    this.launch().catch(() => undefined);
-    this.openSparePage();
+    this.preparePage().catch(() => undefined);
     this.armIdleTimer();
   }
 
@@ -80,7 +92,8 @@ export class ChromiumPool {
 
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
-    this.sparePage = undefined;
+    this.page = undefined;
+    this.resetting = undefined;
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await browser.then((b) => b.close()).catch(() => undefined);
@@ -95,16 +108,46 @@ export class ChromiumPool {
         executablePath: this.executablePath,
         headless: true,
         args: CHROMIUM_FLAGS,
+        // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
+        pipe: true,
         userDataDir: this.profileDir,
-        env: { HOME: this.profileDir, PATH: "/usr/bin:/bin", FONTCONFIG_PATH: "/etc/fonts" },
+        env: { HOME: this.profileDir, PATH: "/usr/bin:/bin", FONTCONFIG_PATH: "/etc/fonts", ...chromiumMallocEnv() },
         protocolTimeout: this.timeoutMs + 5000,
       });
       this.browser = launching;
-      launching
-        .then((browser) => browser.on("disconnected", () => this.browser === launching && (this.browser = undefined)))
-        .catch(() => this.browser === launching && (this.browser = undefined));
+      const forget = () => {
+        if (this.browser !== launching) return;
+        this.browser = undefined;
+        this.page = undefined;
+      };
+      launching.then((browser) => browser.on("disconnected", forget)).catch(forget);
     }
     return this.browser;
+  }
+
+  private preparePage(): Promise<Page> {
+    if (!this.page) {
+      const opening = this.launch().then(async (browser) => {
+        const page = await browser.newPage();
+        await page.setJavaScriptEnabled(false);
+        // Each render serves other files under the same URLs: nothing may come from a cache.
+        await page.setCacheEnabled(false);
+        await page.setRequestInterception(true);
+        page.on("request", (request) => answerRequest(request, this.current));
+        return page;
+      });
+      opening.catch(() => this.page === opening && (this.page = undefined));
+      this.page = opening;
+    }
+    return this.page;
+  }
+
+  /** After a failure the page may be mid-navigation or hung: the next render gets a fresh one. */
+  private dropPage(): void {
+    const page = this.page;
+    this.page = undefined;
+    this.resetting = undefined;
+    void page?.then((p) => p.close()).catch(() => undefined);
   }
 
   private armIdleTimer(): void {
@@ -115,66 +158,79 @@ export class ChromiumPool {
 
   private async renderNow(input: PageInput): Promise<PageOutput> {
     clearTimeout(this.idleTimer);
-    const browser = await this.launch();
-    const page = await this.takePage(browser);
+    const phase = phaseClock(input.onPhase);
+    let page = await this.preparePage();
+    if (page.isClosed()) {
+      this.dropPage();
+      page = await this.preparePage();
+    }
+    await this.resetting;
+    phase("page ready");
+    const origin = TEMPLATE_ORIGIN.replace("://", `://r${++this.renders}.`);
+    const served: ServedDocument = { origin, html: input.html, assets: input.assets, placeholders: input.placeholders ?? new Map(), placeheld: new Set(), blocked: [], missing: [] };
+    this.current = served;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
       });
-      return await Promise.race([this.draw(page, input), timeout]);
+      return await Promise.race([this.draw(page, served, input.png ?? false, phase), timeout]);
+    } catch (error) {
+      this.dropPage();
+      throw error;
     } finally {
       clearTimeout(timer);
-      await page.close().catch(() => undefined);
+      this.current = undefined;
       this.armIdleTimer();
-      this.openSparePage();
     }
   }
 
-  private async takePage(browser: Browser): Promise<Page> {
-    const spare = await this.sparePage?.catch(() => undefined);
-    this.sparePage = undefined;
-    if (spare && spare.browser() === browser && !spare.isClosed()) return spare;
-    return browser.newPage();
-  }
-
-  private openSparePage(): void {
-    if (!this.browser || this.sparePage) return;
-    const opening = this.browser.then((browser) => browser.newPage());
-    opening.catch(() => undefined);
-    this.sparePage = opening;
-  }
-
-  private async draw(page: Page, input: PageInput): Promise<PageOutput> {
-    const blocked: string[] = [];
-    const missing: string[] = [];
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on("request", (request: HTTPRequest) => {
-      const url = request.url();
-      if (url.startsWith("data:")) return void request.continue();
-      if (url === `${TEMPLATE_ORIGIN}/`) return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: input.html });
-      if (url.startsWith(`${TEMPLATE_ORIGIN}/`)) {
-        const path = decodeURIComponent(new URL(url).pathname.slice(1));
-        const bytes = input.assets.get(path);
-        if (bytes) return void request.respond({ status: 200, contentType: mimeTypeOf(path), body: Buffer.from(bytes) });
-        missing.push(path);
-        return void request.respond({ status: 404, body: "" });
-      }
-      blocked.push(url.slice(0, 200));
-      void request.abort("blockedbyclient");
-    });
-    await page.goto(`${TEMPLATE_ORIGIN}/`, { waitUntil: "load", timeout: this.timeoutMs });
-    await fitImagesToBoxes(page, input.assets, TEMPLATE_ORIGIN);
-    // The template's @page size wins (preferCSSPageSize); A4 is only the fallback.
-    const pdf = Buffer.from(await page.pdf({ printBackground: true, preferCSSPageSize: true, format: "A4", timeout: this.timeoutMs }));
+  private async draw(page: Page, served: ServedDocument, png: boolean, phase: (name: string) => void): Promise<PageOutput> {
+    const open = () => page.goto(`${served.origin}/`, { waitUntil: "load", timeout: this.timeoutMs });
+    await open();
+    phase("load");
+    if ((await fitImagesToBoxes(page, served, served.origin, phase)) === "reload") {
+      // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no placeholders.
+      served.placeholders = new Map();
+      await open();
+      phase("reload without placeholders");
+      await fitImagesToBoxes(page, served, served.origin, phase);
+    }
+    // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
+    // costs time and the card is an image-like page; fonts were awaited by fit-images.
+    const options = { printBackground: true, preferCSSPageSize: true, format: "A4", tagged: false, outline: false, waitForFonts: false, timeout: this.timeoutMs } as const;
+    const pdf = Buffer.from(await page.pdf(options));
+    phase("pdf");
     const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
-    let png: Buffer | undefined;
-    if (input.png) {
+    let image: Buffer | undefined;
+    if (png) {
       await page.emulateMediaType("print");
       await page.setViewport({ width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) });
-      png = Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx } }));
+      image = Buffer.from(await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx } }));
+      this.resetting = Promise.all([page.emulateMediaType(), page.setViewport({ width: 800, height: 600 })]).catch(() => this.dropPage());
+      phase("png");
     }
-    return { pdf, png, pageSize, blocked, missing };
+    return { pdf, png: image, pageSize, blocked: served.blocked, missing: served.missing };
   }
 }
+
+/**
+ * glibc gives each thread that allocates its own malloc arena; Chromium's many
+ * threads then keep freed memory in dozens of arenas. Two arenas keep the
+ * render's peak lower; an operator's own MALLOC_ARENA_MAX wins.
+ */
+function chromiumMallocEnv(): Record<string, string> {
+  return { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
+}
+
+/** `phase(name)` reports the time since the previous call to the listener. */
+export function phaseClock(listener: PhaseListener | undefined): (name: string) => void {
+  if (!listener) return () => undefined;
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    listener(name, now - last);
+    last = now;
+  };
+}
+

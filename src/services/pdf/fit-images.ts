@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Page } from "puppeteer-core";
+import type { ServedDocument } from "./request-filter.ts";
 
 // Each photo is read once per render: libvips' operation cache would only hold memory (Heroku's dyno has 512 MB).
 sharp.cache(false);
@@ -15,8 +17,9 @@ export const FITTED_PREFIX = "__fitted/";
 interface ImageBox {
   index: number;
   path: string;
-  boxWidth: number;
-  boxHeight: number;
+  /** Missing when the image has no box to fit (not laid out, zero size). */
+  boxWidth?: number;
+  boxHeight?: number;
   naturalWidth: number;
   naturalHeight: number;
   fit: string;
@@ -29,67 +32,132 @@ interface ImageBox {
  * whole source for every box — ~170 ms per 1600×1200 JPEG — and embeds photos
  * at full resolution. After layout each <img> is replaced by a copy cropped to
  * its box's aspect and scaled to PRINT_SCALE × its size, which Skia embeds as is.
+ * Photos laid out as placeholders (request-filter.ts) always get swapped: for a
+ * copy, or for the original when there is nothing to fit. "reload" means a
+ * placeholder is used where no <img> swap reaches (CSS background, <picture>…).
  */
-export async function fitImagesToBoxes(page: Page, assets: Map<string, Uint8Array>, origin: string): Promise<number> {
-  const boxes: ImageBox[] = await page.evaluate((originPrefix) => {
-    return [...document.images].flatMap((img, index) => {
-      if (!img.complete || !img.naturalWidth || !img.currentSrc.startsWith(originPrefix)) return [];
-      const style = getComputedStyle(img);
-      const rect = img.getBoundingClientRect();
-      // No helper functions in here: tsx would wrap them in a `__name` call the page does not know.
-      const [pl, pr, bl, br, pt, pb, bt, bb] = ["padding-left", "padding-right", "border-left-width", "border-right-width", "padding-top", "padding-bottom", "border-top-width", "border-bottom-width"].map(
-        (property) => parseFloat(style.getPropertyValue(property)) || 0,
-      );
-      const boxWidth = img.offsetWidth - pl - pr - bl - br;
-      const boxHeight = img.offsetHeight - pt - pb - bt - bb;
-      if (!(boxWidth > 0 && boxHeight > 0 && rect.width > 0)) return [];
-      const path = decodeURIComponent(new URL(img.currentSrc).pathname.slice(1));
-      return [{ index, path, boxWidth, boxHeight, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition }];
-    });
-  }, `${origin}/`);
+export async function fitImagesToBoxes(page: Page, served: ServedDocument, origin: string, phase: (name: string) => void = () => undefined): Promise<number | "reload"> {
+  const placeheld = [...served.placeheld];
+  const measured: { boxes: ImageBox[]; foreign: boolean } = await page.evaluate(
+    (originPrefix, placeheldPaths) => {
+      const boxes = [...document.images].flatMap((img, index) => {
+        if (!img.complete || !img.naturalWidth || !img.currentSrc.startsWith(originPrefix)) return [];
+        const style = getComputedStyle(img);
+        const rect = img.getBoundingClientRect();
+        const path = decodeURIComponent(new URL(img.currentSrc).pathname.slice(1));
+        const image = { index, path, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition };
+        // No helper functions in here: tsx would wrap them in a `__name` call the page does not know.
+        const [pl, pr, bl, br, pt, pb, bt, bb] = ["padding-left", "padding-right", "border-left-width", "border-right-width", "padding-top", "padding-bottom", "border-top-width", "border-bottom-width"].map(
+          (property) => parseFloat(style.getPropertyValue(property)) || 0,
+        );
+        const boxWidth = img.offsetWidth - pl - pr - bl - br;
+        const boxHeight = img.offsetHeight - pt - pb - bt - bb;
+        return [boxWidth > 0 && boxHeight > 0 && rect.width > 0 ? { ...image, boxWidth, boxHeight } : image];
+      });
+      let foreign = false;
+      if (placeheldPaths.length > 0) {
+        const elements = document.querySelectorAll("picture source, svg image, input, video, object, embed, iframe");
+        foreign = [...elements].some((element) => placeheldPaths.some((path) => element.outerHTML.includes(path)));
+        const properties = ["background-image", "border-image-source", "list-style-image", "mask-image", "-webkit-mask-image", "content", "shape-outside"];
+        for (const element of foreign ? [] : document.querySelectorAll("*")) {
+          for (const pseudo of [null, "::before", "::after", "::marker"]) {
+            const style = getComputedStyle(element, pseudo);
+            if (properties.some((property) => style.getPropertyValue(property).includes("url(") && placeheldPaths.some((path) => style.getPropertyValue(property).includes(path)))) foreign = true;
+          }
+        }
+      }
+      return { boxes, foreign };
+    },
+    `${origin}/`,
+    placeheld,
+  );
+  // Anything requested from now on (a lazy image, the reload) gets the real file.
+  served.placeholders = new Map();
+  phase("fit: measure boxes");
+  if (measured.foreign) return "reload";
   // Two at a time: libvips uses both cores, and five full-size decodes at once would add ~100 MB to the peak.
-  const results = await mapTwoAtATime(boxes, async (box) => {
-    const source = assets.get(box.path);
-    const plan = source && /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
-    if (!source || !plan) return undefined;
-    // Scale first, then crop: libjpeg then decodes at 1/2, 1/4… of the size (shrink-on-load), faster and smaller.
-    const kx = plan.width / plan.crop.width;
-    const ky = plan.height / plan.crop.height;
-    const scaled = { width: Math.max(1, Math.round(box.naturalWidth * kx)), height: Math.max(1, Math.round(box.naturalHeight * ky)) };
-    const left = Math.min(Math.round(plan.crop.left * kx), scaled.width - plan.width);
-    const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
-    const pipeline = sharp(source).resize(scaled.width, scaled.height, { fit: "fill" }).extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
+  const results = await mapTwoAtATime(measured.boxes, async (box) => {
+    const source = served.assets.get(box.path);
+    if (!source) return undefined;
+    const plan = /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
     const isJpeg = /\.jpe?g$/i.test(box.path);
-    const bytes = await (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
-    return { index: box.index, src: `${FITTED_PREFIX}${box.index}.${isJpeg ? "jpg" : "png"}`, bytes };
+    const extension = isJpeg ? "jpg" : /\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img";
+    const swap = { index: box.index, src: `${FITTED_PREFIX}${box.index}.${plan ? (isJpeg ? "jpg" : "png") : extension}`, keepFit: plan?.keepFit ?? true };
+    if (!plan) return served.placeheld.has(box.path) ? { ...swap, bytes: source } : undefined;
+    return { ...swap, bytes: await fittedCopy(source, box, plan, isJpeg) };
   });
-  const fitted: { index: number; src: string }[] = [];
+  phase("fit: sharp");
+  const swaps: { index: number; src: string; keepFit: boolean }[] = [];
   for (const result of results) {
     if (!result) continue;
-    assets.set(result.src, result.bytes);
-    fitted.push({ index: result.index, src: result.src });
+    served.assets.set(result.src, result.bytes);
+    swaps.push({ index: result.index, src: result.src, keepFit: result.keepFit });
   }
-  if (fitted.length === 0) return 0;
   await page.evaluate(async (items) => {
     const images = [...document.images];
     await Promise.all(
-      items.map(({ index, src }) => {
+      items.map(({ index, src, keepFit }) => {
         const img = images[index];
+        if (img.parentElement?.tagName === "PICTURE") img.parentElement.querySelectorAll("source").forEach((source) => source.remove());
         img.removeAttribute("srcset");
         img.src = src;
-        // The copy already has the box's aspect: no crop is left for the PDF backend.
-        img.style.setProperty("object-fit", "fill", "important");
+        // A cropped copy already has the box's aspect: no crop is left for the PDF backend.
+        if (!keepFit) img.style.setProperty("object-fit", "fill", "important");
         return img.decode().catch(() => undefined);
       }),
     );
-  }, fitted);
-  return fitted.length;
+    await document.fonts.ready;
+  }, swaps);
+  phase("fit: swap + decode");
+  return swaps.length;
 }
 
-/** The part of the source the box shows (object-fit and object-position) and the pixel size to keep. */
-function cropPlan(box: ImageBox): { crop: { left: number; top: number; width: number; height: number }; width: number; height: number } | undefined {
+type Plan = NonNullable<ReturnType<typeof cropPlan>>;
+
+/**
+ * Fitted copies by source hash and plan: the generator renders the same photos
+ * for the preview and again after an edit, and a template check re-renders too.
+ */
+const fittedCache = new Map<string, Uint8Array>();
+const FITTED_CACHE_SIZE = 24;
+
+async function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
+  const key = `${createHash("sha1").update(source).digest("hex")} ${box.naturalWidth}×${box.naturalHeight} ${JSON.stringify(plan)}`;
+  const cached = fittedCache.get(key);
+  if (cached) {
+    fittedCache.delete(key);
+    fittedCache.set(key, cached);
+    return cached;
+  }
+  // Scale first, then crop: libjpeg then decodes at 1/2, 1/4… of the size (shrink-on-load), faster and smaller.
+  const kx = plan.width / plan.crop.width;
+  const ky = plan.height / plan.crop.height;
+  const scaled = { width: Math.max(1, Math.round(box.naturalWidth * kx)), height: Math.max(1, Math.round(box.naturalHeight * ky)) };
+  const left = Math.min(Math.round(plan.crop.left * kx), scaled.width - plan.width);
+  const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
+  // autoOrient: Chromium lays photos out turned by their EXIF orientation, so the copy must be turned too.
+  const pipeline = sharp(source).autoOrient().resize(scaled.width, scaled.height, { fit: "fill" }).extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
+  const bytes = await (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
+  fittedCache.set(key, bytes);
+  while (fittedCache.size > FITTED_CACHE_SIZE) fittedCache.delete(fittedCache.keys().next().value!);
+  return bytes;
+}
+
+/**
+ * The part of the source the box shows (object-fit and object-position) and the
+ * pixel size to keep; `keepFit` when the copy keeps the source's aspect (contain).
+ */
+function cropPlan(box: ImageBox): { crop: { left: number; top: number; width: number; height: number }; width: number; height: number; keepFit: boolean } | undefined {
   const { naturalWidth: nw, naturalHeight: nh, boxWidth: bw, boxHeight: bh } = box;
+  if (bw === undefined || bh === undefined) return undefined;
   let crop = { left: 0, top: 0, width: nw, height: nh };
+  if (box.fit === "contain" || box.fit === "scale-down") {
+    // Nothing to crop: only scaled down to what the box shows.
+    const shown = box.fit === "contain" ? Math.min(bw / nw, bh / nh) : Math.min(1, bw / nw, bh / nh);
+    const scale = Math.min(1, shown * PRINT_SCALE);
+    if (scale > 0.9) return undefined;
+    return { crop, width: Math.max(1, Math.round(nw * scale)), height: Math.max(1, Math.round(nh * scale)), keepFit: true };
+  }
   if (box.fit === "cover" || box.fit === "none") {
     const scale = box.fit === "cover" ? Math.max(bw / nw, bh / nh) : 1;
     const width = Math.min(nw, Math.round(bw / scale));
@@ -97,12 +165,12 @@ function cropPlan(box: ImageBox): { crop: { left: number; top: number; width: nu
     const [px, py] = positionFractions(box.position);
     crop = { left: Math.round((nw - width) * px), top: Math.round((nh - height) * py), width, height };
   } else if (box.fit !== "fill") {
-    return undefined; // contain / scale-down keep the whole image: nothing to crop, Chromium is fast there
+    return undefined;
   }
   const width = Math.max(1, Math.min(crop.width, Math.round(bw * PRINT_SCALE)));
   const height = Math.max(1, Math.min(crop.height, Math.round(bh * PRINT_SCALE)));
   const unchanged = crop.width === nw && crop.height === nh && width === nw && height === nh;
-  return unchanged ? undefined : { crop, width, height };
+  return unchanged ? undefined : { crop, width, height, keepFit: false };
 }
 
 /** "50% 50%" / "left top" / "30% 0px" → fractions (pixel offsets are treated as the start). */

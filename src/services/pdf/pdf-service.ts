@@ -1,5 +1,6 @@
-import { extensionOf, imageSizeOf } from "./assets.ts";
-import { ChromiumPool, RenderTimeoutError } from "./chromium.ts";
+import sharp from "sharp";
+import { extensionOf, imageSizeOf, type ImageSize } from "./assets.ts";
+import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from "./chromium.ts";
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 
@@ -64,16 +65,23 @@ export class PdfService {
     return this.sandbox.check(html);
   }
 
-  async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean } = {}): Promise<RenderResult> {
+  async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean; onPhase?: PhaseListener } = {}): Promise<RenderResult> {
+    const phase = phaseClock(options.onPhase);
     const assets = new Map(bundle.files);
-    const images = (data.images ?? []).map((image, i) => {
-      const extension = image.extension ?? "jpg";
-      const src = `__card/image-${i + 1}.${extension}`;
-      assets.set(src, image.bytes);
-      const size = imageSizeOf(image.bytes);
-      return { src, width: size?.width ?? 0, height: size?.height ?? 0, index: i + 1 };
-    });
+    const placeholders = new Map<string, { width: number; height: number }>();
+    const images = await Promise.all(
+      (data.images ?? []).map(async (image, i) => {
+        const extension = image.extension ?? "jpg";
+        const src = `__card/image-${i + 1}.${extension}`;
+        assets.set(src, image.bytes);
+        const size = await orientedSizeOf(image.bytes, extension);
+        if (size && /^(jpe?g|png|webp)$/i.test(extension)) placeholders.set(src, size);
+        return { src, width: size?.width ?? 0, height: size?.height ?? 0, index: i + 1 };
+      }),
+    );
+    phase("image sizes");
     const rendered = await this.sandbox.render(bundle.html, { ...data, images });
+    phase("sandbox");
     if (!rendered.ok) return rendered;
     let html = rendered.html;
     if (bundle.css !== null) {
@@ -82,7 +90,7 @@ export class PdfService {
       if (!/<link[^>]+href=["']?(\.\/)?style\.css/i.test(html)) html = injectStylesheet(html, STYLESHEET_PATH);
     }
     try {
-      return { ok: true, ...(await this.chromium.render({ html, assets, png: options.png })) };
+      return { ok: true, ...(await this.chromium.render({ html, assets, placeholders, png: options.png, onPhase: options.onPhase })) };
     } catch (error) {
       if (error instanceof RenderTimeoutError) return { ok: false, kind: "timeout", message: error.message };
       return { ok: false, kind: "browser", message: (error as Error).message.split("\n")[0] };
@@ -92,6 +100,17 @@ export class PdfService {
   async close(): Promise<void> {
     this.sandbox.close();
     await this.chromium.close();
+  }
+}
+
+/** Width and height as Chromium lays the image out: JPEG/WebP turned by their EXIF orientation. */
+async function orientedSizeOf(bytes: Uint8Array, extension: string): Promise<ImageSize | undefined> {
+  if (!/^(jpe?g|webp)$/i.test(extension)) return imageSizeOf(bytes);
+  try {
+    const metadata = await sharp(bytes).metadata();
+    return metadata.autoOrient.width > 0 ? { width: metadata.autoOrient.width, height: metadata.autoOrient.height } : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -91,10 +91,17 @@ export class TemplateSandbox {
     });
     let stdout = "";
     let stderr = "";
-    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
     child.stdin!.on("error", () => undefined);
     const output = new Promise<string>((resolve) => {
+      // The answer is one line: taken as soon as it is complete, without waiting for the child to exit.
+      child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        if (stdout.includes("\n")) {
+          resolve(stdout);
+          child.kill("SIGKILL");
+        }
+      });
       child.on("close", () => resolve(stdout || `${JSON.stringify(crashOutcome(stderr))}\n`));
       child.on("error", (error) => resolve(`${JSON.stringify({ ok: false, kind: "crashed", message: error.message })}\n`));
     });

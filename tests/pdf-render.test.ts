@@ -1,0 +1,64 @@
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
+
+const solid = (color: string, width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
+  sharp({ create: { width, height, channels: 3, background: color } })[format]().toBuffer();
+
+async function pixel(png: Buffer, x: number, y: number): Promise<string> {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const i = (y * info.width + x) * info.channels;
+  const near = (value: number) => (value > 200 ? "hi" : value < 60 ? "lo" : "mid");
+  return [data[i], data[i + 1], data[i + 2]].map(near).join(",");
+}
+
+const RED = "hi,lo,lo";
+const BLUE = "lo,lo,hi";
+const GREEN = "lo,hi,lo";
+const YELLOW = "hi,hi,lo";
+
+describe("PDF renders on the reused Chromium page", () => {
+  const pdf = new PdfService({ chromiumPath: process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium", timeoutMs: 30_000 });
+  afterAll(() => pdf.close());
+
+  const card = (photo: Buffer): CardData => ({ images: [{ bytes: photo, extension: "jpg" }] });
+
+  it("never shows an earlier card's files served under the same paths", async () => {
+    const html = `<html><head><style>@page{size:400px 200px;margin:0} body{margin:0} img{display:block;width:180px;height:90px;object-fit:cover}</style></head>
+<body><img src="images/a.png"><img src="{{ images[0].src }}"><div style="position:absolute;left:200px;top:0;width:100px;height:100px;background:url(images/a.png)"></div></body></html>`;
+    for (const [asset, photo] of [["red", "lime"], ["blue", "yellow"], ["red", "yellow"]] as const) {
+      const result = await pdf.render({ html, css: null, files: new Map([["images/a.png", await solid(asset, 50, 50, "png")]]) }, card(await solid(photo, 1600, 1200)), { png: true });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const want = { red: RED, blue: BLUE, lime: GREEN, yellow: YELLOW };
+      expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135), await pixel(result.png!, 250, 50)]).toEqual([want[asset], want[photo], want[asset]]);
+    }
+  });
+
+  it("prints the photo itself where a template uses it outside <img> (CSS background, <picture>)", async () => {
+    const html = `<html><head><style>@page{size:400px 200px;margin:0} body{margin:0}</style></head><body>
+<div style="width:180px;height:90px;background:url({{ images[0].src }}) center/cover"></div>
+<picture><source srcset="{{ images[1].src }}"><img src="{{ images[1].src }}" style="display:block;width:180px;height:90px;object-fit:cover"></picture></body></html>`;
+    const result = await pdf.render({ html, css: null, files: new Map() }, { images: [{ bytes: await solid("blue", 1600, 1200), extension: "jpg" }, { bytes: await solid("yellow", 1600, 1200), extension: "jpg" }] }, { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135)]).toEqual([BLUE, YELLOW]);
+  });
+
+  it("fits a photo turned by its EXIF orientation the way Chromium shows it", async () => {
+    // Stored 400×200, left half red, right half blue; orientation 6 shows it 200×400 with red on top.
+    const stored = await sharp(await solid("red", 200, 200, "png"))
+      .extend({ right: 200, background: "blue" })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const html = `<html><head><style>@page{size:200px 400px;margin:0} body{margin:0} img{display:block;width:100px;height:100px;object-fit:cover}</style></head>
+<body><img src="{{ images[0].src }}" style="width:100px;height:200px;object-fit:fill"><img src="{{ images[0].src }}"></body></html>`;
+    const result = await pdf.render({ html, css: null, files: new Map() }, card(stored), { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect([await pixel(result.png!, 50, 20), await pixel(result.png!, 50, 180)]).toEqual([RED, BLUE]);
+    // The cover box crops the middle: the red/blue edge runs across it.
+    expect([await pixel(result.png!, 50, 205), await pixel(result.png!, 50, 295)]).toEqual([RED, BLUE]);
+  });
+});
