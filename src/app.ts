@@ -2,7 +2,7 @@ import { GrammyError } from "grammy";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { createDb, type Db } from "./db/client.ts";
-import { applyMigrations } from "./db/migrations.ts";
+import { applyMigrationsInWorker } from "./db/migrate-in-worker.ts";
 import { migrationsUpToDate } from "./db/migration-status.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
@@ -46,7 +46,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<Db> {
     if (await migrationsUpToDate(probe, config.database.provider)) return probe;
     // The engine needs the database to itself (SQLite's schema changes wait for other connections).
     await probe.$disconnect();
-    const { applied } = await applyMigrations(config.database.url, (line: string) => logger.info(line));
+    const { applied } = await applyMigrationsInWorker(config.database.url, (line: string) => logger.info(line));
     if (applied.length) logger.info({ applied }, "migrations applied");
     const db = await createDb(config.database);
     await db.$queryRawUnsafe("SELECT 1");
