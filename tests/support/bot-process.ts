@@ -18,8 +18,8 @@ export class BotProcess {
   stderr = "";
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(env: Record<string, string | undefined>) {
-    this.child = spawn(process.execPath, [ENTRY], {
+  constructor(env: Record<string, string | undefined>, nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, ENTRY], {
       cwd: ROOT,
       // A clean environment: only what the test gives (plus PATH), so the developer's .env never leaks in.
       env: { PATH: process.env.PATH, DOTENV_CONFIG_PATH: "/nonexistent", ...env } as NodeJS.ProcessEnv,
