@@ -30,6 +30,14 @@ export class FakeFal {
   hang = false;
   /** Image URLs answer 404 (Fal's files expire after days). */
   filesGone = false;
+  /** Full-size images like Fal's (1024 px side, photo-like JPEG bytes) instead of tiny PNGs; generated once per size and tile. */
+  fullSize = false;
+  /** When set, a job is done this many ms after its submit (status follows the clock instead of counting polls). */
+  latencyMs: number | undefined;
+  /** Per request (performance.now() ms): submit received, job done, result served (for benchmarks). */
+  readonly timeline = new Map<string, { submitAt: number; readyAt?: number; resultAt?: number }>();
+  /** Image downloads served: request received → response fully written. */
+  readonly downloads: { name: string; start: number; end: number }[] = [];
   private faults: { stage: FalStage; status: number; times: number }[] = [];
   private jobs = new Map<string, Job>();
   private nextId = 1;
@@ -85,6 +93,7 @@ export class FakeFal {
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
     this.submits.push(submit);
     this.jobs.set(requestId, { submit, polls: 0 });
+    this.timeline.set(requestId, { submitAt: performance.now() });
     send(res, 200, { request_id: requestId, status: "IN_QUEUE", queue_position: 0, status_url: `${this.baseUrl}${path}/requests/${requestId}/status`, response_url: `${this.baseUrl}${path}/requests/${requestId}` });
   }
 
@@ -101,8 +110,18 @@ export class FakeFal {
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
     job.polls++;
+    if (this.latencyMs !== undefined && !this.hang) return this.statusByClock(requestId, res);
     if (this.hang || job.polls <= this.queuePolls) return send(res, 202, { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.polls), request_id: requestId });
     if (job.polls === this.queuePolls + 1) return send(res, 202, { status: "IN_PROGRESS", request_id: requestId, logs: [] });
+    send(res, 200, { status: "COMPLETED", request_id: requestId, logs: [] });
+  }
+
+  private statusByClock(requestId: string, res: ServerResponse): void {
+    const times = this.timeline.get(requestId)!;
+    const elapsed = performance.now() - times.submitAt;
+    if (elapsed < this.latencyMs! / 4) return send(res, 202, { status: "IN_QUEUE", queue_position: 0, request_id: requestId });
+    if (elapsed < this.latencyMs!) return send(res, 202, { status: "IN_PROGRESS", request_id: requestId, logs: [] });
+    times.readyAt ??= times.submitAt + this.latencyMs!;
     send(res, 200, { status: "COMPLETED", request_id: requestId, logs: [] });
   }
 
@@ -110,27 +129,39 @@ export class FakeFal {
     if (this.fault("result", res)) return;
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
+    if (this.latencyMs !== undefined && performance.now() - this.timeline.get(requestId)!.submitAt < this.latencyMs) return send(res, 400, { detail: "Request is still in progress" });
+    this.timeline.get(requestId)!.resultAt = performance.now();
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
-    const [width, height] = SIZES[image_size as string] ?? [64, 64];
+    const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
     const images = Array.from({ length: num_images }, (_, index) => ({ url: `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`, width, height, content_type: "image/png" }));
     send(res, 200, { images, seed, has_nsfw_concepts: images.map(() => false), prompt: job.submit.input.prompt });
   }
 
   private async serveImage(name: string, res: ServerResponse): Promise<void> {
+    const start = performance.now();
+    res.on("finish", () => this.downloads.push({ name, start, end: performance.now() }));
     if (this.filesGone) return send(res, 404, { detail: "expired" });
-    let bytes = this.imageCache.get(name);
+    const tile = `${name.split("-").at(-2)!.slice(-1)}-${name.split("-").at(-1)}`;
+    let bytes = this.imageCache.get(this.fullSize ? tile : name);
+    if (!bytes && this.fullSize) {
+      const [width, height] = name.split("-").at(-1)!.split("x").map(Number);
+      const noise = { type: "gaussian" as const, mean: 128, sigma: 40 };
+      bytes = await sharp({ create: { width, height, channels: 3, background: "#808080", noise } }).jpeg({ quality: 90 }).toBuffer();
+      this.imageCache.set(tile, bytes);
+    }
     if (!bytes) {
       const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 255;
       const [width, height] = name.split("-").at(-1)!.split("x").map(Number);
       bytes = await sharp({ create: { width, height, channels: 3, background: { r: hue, g: 255 - hue, b: 128 } } }).png().toBuffer();
       this.imageCache.set(name, bytes);
     }
-    res.writeHead(200, { "content-type": "image/png", "content-length": bytes.length });
+    res.writeHead(200, { "content-type": this.fullSize ? "image/jpeg" : "image/png", "content-length": bytes.length });
     res.end(bytes);
   }
 }
 
 const SIZES: Record<string, [number, number]> = { square_hd: [64, 64], landscape_4_3: [80, 60], portrait_4_3: [60, 80], landscape_16_9: [96, 54] };
+const FULL_SIZES: Record<string, [number, number]> = { square_hd: [1024, 1024], landscape_4_3: [1024, 768], portrait_4_3: [768, 1024], landscape_16_9: [1024, 576] };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded) return;
