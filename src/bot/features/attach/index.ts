@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Message } from "grammy/types";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
+import { ownerTimeZone } from "../../owner-time-zone.ts";
 import type { NewAttachment } from "../../../db/asset-repository.ts";
 import { PROJECT_DATA, projectData } from "../projects/keyboards.ts";
 
@@ -45,7 +46,7 @@ async function notionText(ctx: Context, parsed: NonNullable<Parsed>): Promise<st
   const { attachment } = parsed;
   if (attachment.kind === "note") return ctx.t("attach-notion-note", { text: attachment.text ?? "" });
   const locale = await ctx.i18n.getLocale();
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: ctx.deps.config.timeZone }).format(new Date());
+  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: await ownerTimeZone(ctx.deps) }).format(new Date());
   const kind = ctx.t(`attach-kind-${parsed.label}`);
   const line = ctx.t("attach-notion-file", { kind: kind[0].toUpperCase() + kind.slice(1), file: parsed.fileName || kind, date });
   return attachment.text ? `${line}\n${ctx.t("attach-notion-caption", { caption: attachment.text })}` : line;

@@ -1,6 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
+import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { exportArchive } from "../../../db/data-archive.ts";
 
 /** /export: the whole database as a dated ZIP document, readable back by `npm run import`. */
@@ -17,7 +18,7 @@ exportFeature.command("export", async (ctx) => {
   try {
     const now = new Date();
     const { zip, counts } = await exportArchive(ctx.deps.db, now);
-    const date = exportDate(now, ctx.deps.config.timeZone);
+    const date = exportDate(now, await ownerTimeZone(ctx.deps));
     const file = `designflow-export-${date}.zip`;
     const caption = ctx.t("export-caption", { date, file, projects: counts.Project ?? 0, assets: counts.ProjectAsset ?? 0, templates: counts.PdfTemplate ?? 0 });
     await ctx.replyWithDocument(new InputFile(zip, file), { caption, parse_mode: "HTML" });

@@ -3,10 +3,11 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
 import { showCard } from "./card.ts";
+import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
 
-const tz = (ctx: Context) => ctx.deps.config.timeZone;
+const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 
 /** "No longer exists" or "was changed" plus the fresh card: the answer to a button that went stale. */
 export async function answerStale(ctx: Context, project: ProjectView | null | undefined): Promise<void> {
@@ -16,14 +17,14 @@ export async function answerStale(ctx: Context, project: ProjectView | null | un
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("project-changed") });
-  await showCard(ctx, project, tz(ctx));
+  await showCard(ctx, project, await tz(ctx));
 }
 
 async function afterTransition(ctx: Context, result: TransitionResult) {
   if (!result.ok) return answerStale(ctx, result.project);
   await ctx.answerCallbackQuery();
   ctx.deps.services.kickNotionSync();
-  await showCard(ctx, result.project, tz(ctx));
+  await showCard(ctx, result.project, await tz(ctx));
 }
 
 /** Runs the action of a `p:<id>:<action>[:<arg>]` button. */
@@ -37,7 +38,7 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
   switch (action) {
     case "open":
       await ctx.answerCallbackQuery();
-      return showCard(ctx, project, tz(ctx));
+      return showCard(ctx, project, await tz(ctx));
     case "activate":
       if (!expect("idea")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();
@@ -51,7 +52,7 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
       if (!expect("active") || arg === undefined) return answerStale(ctx, project);
       const updated = await projects.update(id, { reminderIntervalDays: days });
       await ctx.answerCallbackQuery();
-      return updated ? showCard(ctx, updated, tz(ctx)) : answerStale(ctx, null);
+      return updated ? showCard(ctx, updated, await tz(ctx)) : answerStale(ctx, null);
     }
     case "complete":
     case "drop":

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
+import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { askImage, askText, skipKeyboard } from "./ask.ts";
@@ -51,6 +52,6 @@ export async function editProjectFlow(conversation: Flow, ctx: FlowContext, proj
     await answer.ctx.reply(answer.ctx.t("project-missing"));
     return;
   }
-  const timeZone = await conversation.external((outer) => outer.deps.config.timeZone);
+  const timeZone = await conversation.external((outer) => ownerTimeZone(outer.deps));
   await showCard(answer.ctx, updated, timeZone);
 }

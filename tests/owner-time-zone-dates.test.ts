@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { addIdea } from "./support/owner-chat.ts";
+
+// 25 hours apart: at any moment the two zones are on different calendar days.
+const BOT_ZONE = "Pacific/Kiritimati";
+const OWNER_ZONE = "Pacific/Pago_Pago";
+const dateIn = (zone: string, at: number) => new Intl.DateTimeFormat("ru-RU", { dateStyle: "medium", timeZone: zone }).format(at);
+
+describe("dates shown to the owner follow the /settings time zone", () => {
+  const session = new BotSession({ env: { BOT_TIMEZONE: BOT_ZONE } });
+  beforeAll(() => session.start());
+  afterAll(() => session.close());
+
+  it("a card shows BOT_TIMEZONE's date until a zone is chosen, then the chosen zone's", async () => {
+    const before = Date.now();
+    const id = await addIdea(session.chat, "Лампа", "Настольная лампа");
+    const after = Date.now();
+    const created = (zone: string) => [dateIn(zone, before), dateIn(zone, after)].map((date) => `Создан: ${date}`);
+
+    const defaultCard = String((await session.chat.tap(`p:${id}:open`)).payload.text);
+    expect(created(BOT_ZONE).some((line) => defaultCard.includes(line))).toBe(true);
+
+    await session.chat.send("/settings");
+    await session.chat.tap("set:tz");
+    expect((await session.chat.send(OWNER_ZONE)).payload.text).toBe(`✅ Часовой пояс: ${OWNER_ZONE}`);
+
+    await session.chat.send("/ideas");
+    const card = String((await session.chat.tap(`p:${id}:open`)).payload.text);
+    expect(created(OWNER_ZONE).some((line) => card.includes(line))).toBe(true);
+    expect(created(BOT_ZONE).some((line) => card.includes(line))).toBe(false);
+  });
+});
