@@ -103,6 +103,8 @@ export class ChromiumPool {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
+      // A browser that died (not closed by us) leaves its profile behind.
+      if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 2 });
       this.profileDir = mkdtempSync(join(tmpdir(), "designflow-chromium-"));
       const launching = puppeteer.launch({
         executablePath: this.executablePath,
@@ -110,6 +112,11 @@ export class ChromiumPool {
         args: CHROMIUM_FLAGS,
         // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
         pipe: true,
+        // The bot's own shutdown closes the browser after the render in flight; puppeteer's handlers would kill it
+        // mid-render on SIGTERM (the render then relaunched Chromium and the first profile directory leaked).
+        handleSIGTERM: false,
+        handleSIGINT: false,
+        handleSIGHUP: false,
         userDataDir: this.profileDir,
         env: { HOME: this.profileDir, PATH: "/usr/bin:/bin", FONTCONFIG_PATH: "/etc/fonts", ...chromiumMallocEnv() },
         protocolTimeout: this.timeoutMs + 5000,
