@@ -23,11 +23,14 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os}, Node ${process.versions.node}`;
 }
 
+/** Fewer rounds under --quick, for the scripts that take a count (the others ignore --quick). */
+const QUICK_ARGS: Record<string, string[]> = { "bench-pdf.ts": ["--runs", "2"] };
+
 /** Other benchmarks (collage, reminder scan, PDF) live beside their features; their output is quoted. */
 function runScript(name: string): string | undefined {
   const file = join(ROOT, "scripts", name);
   if (!existsSync(file)) return undefined;
-  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...(quick ? ["--quick"] : [])], { cwd: ROOT, encoding: "utf8", timeout: 15 * 60_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", file, ...(quick ? ["--quick", ...(QUICK_ARGS[name] ?? [])] : [])], { cwd: ROOT, encoding: "utf8", timeout: 15 * 60_000 });
   return (result.stdout + (result.status === 0 ? "" : `\n(exit ${result.status}) ${result.stderr.slice(-2000)}`)).trim();
 }
 
