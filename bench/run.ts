@@ -51,7 +51,7 @@ log(table(["database", "update", "rate", "p50 ms", "p99 ms", "updates/s"], laten
 log("## Boot and memory\n");
 log(table(["figure", "measured (median)", "target"], [...(await measureBoot(quick ? 2 : 5)), ...(await measureIdleMemory(quick ? 2 : 5))]) + "\n");
 
-for (const [title, script] of [["Reminder scan", "bench-reminders.ts"], ["Collage", "bench-collage.ts"], ["PDF rendering", "bench-pdf.ts"], ["Fal call overhead", "bench-fal.ts"]] as const) {
+for (const [title, script] of [["Reminder scan", "bench-reminders.ts"], ["Collage", "bench-collage.ts"], ["PDF rendering", "bench-pdf.ts"], ["Generator: draft → PDF", "bench-generator.ts"], ["Fal call overhead", "bench-fal.ts"]] as const) {
   const output = runScript(script);
   log(`## ${title}\n\n${output === undefined ? `(scripts/${script} is not present)` : "```\n" + output + "\n```"}\n`);
 }

@@ -53,3 +53,11 @@ export async function photo(index: number): Promise<Buffer> {
   const noise = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 12 } } }).png().toBuffer();
   return sharp(Buffer.from(svg)).composite([{ input: noise, blend: "overlay" }]).jpeg({ quality: 85 }).toBuffer();
 }
+
+/** The same photo with other bytes (a JPEG comment after SOI): a new hash, so nothing fitted earlier is reused. */
+let generation = 0;
+export const renewed = (jpeg: Buffer) => {
+  const note = Buffer.from(`bench ${++generation}`);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, note.length + 2]), note]);
+  return Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]);
+};

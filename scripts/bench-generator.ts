@@ -1,0 +1,104 @@
+/**
+ * Generator latency and memory through the production bot: fake Bot API, fake
+ * Gemini answering after a known delay, real Chromium. Per round: an archived
+ * project, the built-in template, 5 photos (1600×1200 JPEG), the owner's draft.
+ * Reports "draft sent → preview delivered" and "Looks good → PDF delivered",
+ * their sum minus the Gemini delay (both texts are asked in parallel), and the
+ * peak PSS of the bot's process tree (bot + template sandbox + Chromium), for the
+ * bot started as the Procfile does (MALLOC_ARENA_MAX=2, --max-semi-space-size=2)
+ * and plain (Chromium runs with MALLOC_ARENA_MAX=2 either way: chromium.ts sets it).
+ *   npm run bench:generator [-- --rounds 3]
+ */
+import Database from "better-sqlite3";
+import { FakeGemini } from "../tests/support/fake-gemini.ts";
+import { OWNER_ID } from "../tests/support/fake-bot-api.ts";
+import { BotSession } from "../tests/support/session.ts";
+import { photo, renewed } from "./bench-pdf-cards.ts";
+import { treePss } from "./bench-memory.ts";
+
+const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 4);
+const GEMINI_MS = 800;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+let messageId = 50_000;
+
+const albumPhoto = (fileId: string, group: string) => ({
+  message: {
+    message_id: messageId++,
+    date: Math.floor(Date.now() / 1000),
+    chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
+    from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
+    media_group_id: group,
+    photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1600, height: 1200 }],
+  },
+});
+
+interface Figures {
+  preview: number[];
+  pdf: number[];
+  peakKb: number;
+}
+
+async function measure(label: string, env: Record<string, string>, images: Buffer[]): Promise<Figures> {
+  const gemini = new FakeGemini();
+  gemini.reply = (request) => ({ delayMs: GEMINI_MS, then: { text: request.prompt.includes("TikTok") ? "A lamp you can repair ✨ #IndustrialDesign" : "Sphere lamp\nRecycled aluminium and oak." } });
+  await gemini.start();
+  const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: "warn", ...env } });
+  await session.start();
+  const figures: Figures = { preview: [], pdf: [], peakKb: 0 };
+  try {
+    const { chat, api } = session;
+    // The last round (not timed) samples memory: walking /proc every 50 ms costs CPU the timed rounds would pay for.
+    for (let round = 0; round <= rounds; round++) {
+      const sampling = round === rounds;
+      const at = new Date().toISOString();
+      const handle = new Database(session.databaseUrl.slice("file:".length));
+      const id = Number(handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)").run(`Лампа ${round}`, "Настольная лампа.", at, at).lastInsertRowid);
+      handle.close();
+      await chat.send("/archive");
+      await chat.tap(`p:${id}:open`);
+      await chat.tap(`gen:card:${id}`);
+      await chat.tap("gen:t:0");
+      // New photos every round (other bytes, other file ids): nothing fitted earlier is reused.
+      for (let i = 0; i < images.length; i++) {
+        api.addFile(`bench-${label}-${round}-${i}`, renewed(images[i]));
+        await chat.push(albumPhoto(`bench-${label}-${round}-${i}`, `album-${label}-${round}`));
+      }
+      await chat.tap("gen:done");
+      const sampler = sampling ? setInterval(() => (figures.peakKb = Math.max(figures.peakKb, treePss(session.bot.child.pid!).total)), 50) : undefined;
+      try {
+        const since = api.calls.length;
+        const sent = Date.now();
+        await chat.send("Корпус из переработанного алюминия, абажур из дубового шпона.");
+        const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 60_000 });
+        const ok = api.calls.length;
+        const tapped = Date.now();
+        await chat.tap("gen:ok");
+        const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: ok, timeoutMs: 60_000 });
+        await chat.settle();
+        if (!sampling) {
+          figures.preview.push(preview.at - sent);
+          figures.pdf.push(pdf.at - tapped);
+        }
+      } finally {
+        clearInterval(sampler);
+      }
+    }
+  } finally {
+    await session.close();
+    await gemini.close();
+  }
+  return figures;
+}
+
+const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
+console.log(`Generator through the bot: 5 photos 1600×1200, built-in template, fake Gemini answering in ${GEMINI_MS} ms, ${rounds} rounds (median)\n`);
+console.log("bot env | draft → preview | minus Gemini | Looks good → PDF | draft → PDF minus Gemini and the owner's tap | peak PSS bot + Chromium");
+console.log("--------|-----------------|--------------|------------------|---------------------------------------------|------------------------");
+const PROCFILE_ENV = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--max-semi-space-size=2" };
+for (const [label, env] of [["as the Procfile runs it", PROCFILE_ENV], ["plain node", {}]] as const) {
+  const f = await measure(label.startsWith("as") ? "procfile" : "plain", env, images);
+  const preview = median(f.preview);
+  const pdf = median(f.pdf);
+  console.log(`${label} | ${preview} ms | ${preview - GEMINI_MS} ms | ${pdf} ms | ${preview - GEMINI_MS + pdf} ms | ${Math.round(f.peakKb / 1024)} MB`);
+}
+console.log("\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent");
