@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
-import { callback, type OwnerChat } from "../support/owner-chat.ts";
+import { callback, isChatOutput, type OwnerChat } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { crashAfterSettle, killOnCall, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
@@ -92,6 +92,34 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       expect(assets[0].telegramFileId).toBe(pdfs[0].result.document.file_id);
       expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
       observed(`assets 1/1/1/2, 1 PDF; restart ${restartMs} ms; ${orphans.length} Chromium/helper process(es) orphaned by the kill (reaped by the test)`);
+    }, 120_000);
+  }
+
+  for (let k = 1; k <= labels.length; k++) {
+    test(`killed while step ${k} (${labels[k - 1]}) is in flight → the re-delivered update is applied once`, async (context) => {
+      const observed = reliabilityCase(context, {
+        area: "Crashes",
+        injected: `/generate: kill -9 the moment the bot sends its first reply to step ${k} (${labels[k - 1]}), before the update is confirmed; Telegram re-delivers it to the next process`,
+        checked: "the step is applied once (a re-delivered render is not counted twice), the project ends with exactly 1 PDF asset, 2 texts and both renders once; one PDF document sent",
+      });
+      const name = `In flight gen ${k}`;
+      const id = archivedProject(name);
+      const steps = generatorSteps(id, `Черновик ${k} в полёте.`);
+      for (const step of steps.slice(0, k - 1)) await step.run(session.chat);
+      const killed = killOnCall(session, isChatOutput, session.api.calls.length);
+      await steps[k - 1].run(session.chat);
+      const { orphans } = await killed;
+      await session.chat.settle(RENDER_MS);
+      for (const step of steps.slice(k)) await step.run(session.chat);
+
+      const assets = assetsOf(id);
+      expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render"]);
+      expect(assets.slice(3).map((a) => a.telegramFileId)).toEqual(["crash-render-1", "crash-render-2"]);
+      const pdfs = documentsNamed(`In_flight_gen_${k}_Card.pdf`);
+      expect(pdfs).toHaveLength(1);
+      expect(assets[0].telegramFileId).toBe(pdfs[0].result.document.file_id);
+      expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
+      observed(`assets 1/1/1/2, 1 PDF; ${orphans.length} orphaned process(es) reaped`);
     }, 120_000);
   }
 

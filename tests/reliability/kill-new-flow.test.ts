@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import pg from "pg";
 import { BotSession } from "../support/session.ts";
 import { FakeNotion } from "../support/fake-notion.ts";
-import { callback, type OwnerChat } from "../support/owner-chat.ts";
+import { callback, isChatOutput, type OwnerChat } from "../support/owner-chat.ts";
 import { createTestDatabase } from "../support/postgres.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { crashAfterSettle, killNowAndRestart, sqliteRows } from "./support/crash-kit.ts";
+import { crashAfterSettle, killNowAndRestart, killOnCall, sqliteRows } from "./support/crash-kit.ts";
 
 const notionEnv = (notion: FakeNotion) => ({
   NOTION_API_KEY: notion.apiKey,
@@ -72,6 +72,36 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       // Nothing of the flow is left waiting: plain text now gets the outside-a-flow answer.
       expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
       observed(`1 row, 1 page, 1 confirmation; restart took ${restartMs} ms`);
+    });
+  }
+
+  for (let k = 1; k <= steps.length; k++) {
+    test(`killed while step ${k} (${steps[k - 1].label}) is in flight → the re-delivered update is applied once`, async (context) => {
+      const observed = reliabilityCase(context, {
+        area: "Crashes",
+        injected: `/new: kill -9 the moment the bot sends its first reply to step ${k} (${steps[k - 1].label}), before the update is confirmed; Telegram re-delivers it to the next process`,
+        checked: "the step is applied once (no skipped or doubled step), the idea is saved as exactly one row and one Notion page; a reply may be seen twice",
+      });
+      const name = `In flight new ${k}`;
+      const description = `Описание, шаг ${k} прерван`;
+      const flow = newSteps(name, description);
+      for (const step of flow.slice(0, k - 1)) await step.run(session.chat);
+      const killed = killOnCall(session, isChatOutput, session.api.calls.length, env);
+      // The step's reply comes from the killed process; its confirmation from the new one, which handles the update again.
+      await flow[k - 1].run(session.chat);
+      const { orphans } = await killed;
+      await session.chat.settle(20_000);
+      for (const step of flow.slice(k)) await step.run(session.chat);
+
+      expect(projects(name)).toHaveLength(1);
+      expect(projects(name)[0].description).toBe(description);
+      await until(() => openJobs() === 0);
+      expect(notion.livePages().filter((p) => p.title === name)).toHaveLength(1);
+      const confirmations = confirmationsFor(session, name).length;
+      expect(confirmations).toBeGreaterThanOrEqual(1);
+      expect(confirmations).toBeLessThanOrEqual(2);
+      expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
+      observed(`1 row, 1 page, ${confirmations} confirmation message(s); ${orphans.length} orphan process(es)`);
     });
   }
 
