@@ -18,6 +18,8 @@ generator client {
   output       = "../../src/generated/${provider}"
   moduleFormat = "esm"
   runtime      = "nodejs"
+  // The size-optimised query compiler: ~9 MB less resident memory, no measurable latency cost here.
+  compilerBuild = "small"
 }
 
 datasource db {

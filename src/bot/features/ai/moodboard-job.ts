@@ -4,7 +4,6 @@ import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
-import { makeCollage } from "../../../services/fal/collage.ts";
 import { type Job, StatusMessage, claim, release, reportFault } from "./job.ts";
 
 export interface MoodboardDraft {
@@ -127,6 +126,8 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
   try {
     await status.show(job.t("ai-progress-saving"), "upload_photo");
     const bytes = await Promise.all(data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
+    // sharp (~9 MB resident) loads with the first collage, not at boot.
+    const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
     const keyboard = new InlineKeyboard().text(job.t("btn-moodboards"), `ai:${data.projectId}:mbl`).text(job.t("btn-mb-open-card"), `p:${data.projectId}:open`);
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
