@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
+import { ownerTimeZone } from "../../owner-time-zone.ts";
 import type { Aspect } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
 import { type MoodboardDraft, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
@@ -86,7 +87,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
   if (!project) return showScreen(ctx, ctx.t("project-missing"));
   const boards = await ctx.deps.repos.ai.listMoodboards(projectId);
   const locale = await ctx.i18n.getLocale();
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: ctx.deps.config.timeZone });
+  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: await ownerTimeZone(ctx.deps) });
   const lines = [ctx.t("ai-mb-list", { name: escapeHtml(project.name) })];
   if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
   boards.forEach((board, index) => {

@@ -1,4 +1,5 @@
 import type { BotDeps } from "../../deps.ts";
+import { dayIn, ownerTimeZone } from "../../owner-time-zone.ts";
 import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
 import { classifyGeminiError } from "../../../services/gemini/gemini-service.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
@@ -25,7 +26,8 @@ export interface CardRequest {
   createdAt: string | null;
   draft: string;
   texts: CardTexts;
-  currentDate: string;
+  /** When the card is made (epoch ms, from conversation.now()); printed in the owner's zone. */
+  now: number;
 }
 
 export type CardRender = { ok: true; token: string; pages: number } | { ok: false; key: string; args: Record<string, string | number> };
@@ -87,6 +89,7 @@ export async function renderCard(deps: BotDeps, request: CardRequest): Promise<C
     deps.logger.warn({ err: error }, "render download failed");
     return { ok: false, key: "gen-download-failed", args: {} };
   }
+  const timeZone = await ownerTimeZone(deps);
   const result = await deps.services.pdf.render(
     bundle,
     {
@@ -94,9 +97,9 @@ export async function renderCard(deps: BotDeps, request: CardRequest): Promise<C
       project_description: request.texts.card,
       social_text: request.texts.social,
       status: "archived",
-      created_at: request.createdAt ? new Date(request.createdAt).toLocaleDateString("ru-RU") : request.currentDate,
+      created_at: dayIn(timeZone, request.createdAt ?? request.now),
       owner_notes: request.draft,
-      current_date: request.currentDate,
+      current_date: dayIn(timeZone, request.now),
       images,
     },
     { png: true },

@@ -54,8 +54,8 @@ async function render(conversation: Flow, ctx: FlowContext, status: Status, inpu
     const info = await ctx.api.getFile(render.fileId);
     files.push({ fileId: render.fileId, path: info.file_path ?? "" });
   }
-  const today = new Date(await conversation.now()).toLocaleDateString("ru-RU");
-  const request = { templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, currentDate: today };
+  const now = await conversation.now();
+  const request = { templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, now };
   return conversation.external((outer) => renderCard(outer.deps, request));
 }
 
