@@ -90,7 +90,9 @@ export class PdfService {
       if (!/<link[^>]+href=["']?(\.\/)?style\.css/i.test(html)) html = injectStylesheet(html, STYLESHEET_PATH);
     }
     try {
-      return { ok: true, ...(await this.chromium.render({ html, assets, placeholders, png: options.png, onPhase: options.onPhase })) };
+      const page = await this.chromium.render({ html, assets, placeholders, png: options.png, onPhase: options.onPhase });
+      phase("chromium, all");
+      return { ok: true, ...page };
     } catch (error) {
       if (error instanceof RenderTimeoutError) return { ok: false, kind: "timeout", message: error.message };
       return { ok: false, kind: "browser", message: (error as Error).message.split("\n")[0] };
