@@ -91,7 +91,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
     pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
-    fal: config.fal ? createFalService(config.fal) : undefined,
+    fal: config.fal ? createFalService({ ...config.fal, onStreamEnd: (error) => logger.info({ err: (error as Error | undefined)?.message }, "Fal status stream ended early; polling") }) : undefined,
     importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
     reminders: { wake: () => reminderService.wake(), reschedule: () => reminderService.reschedule(), overview: () => reminderService.overview() },
   };

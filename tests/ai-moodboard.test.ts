@@ -64,6 +64,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const offer = await session.chat.tap("flow:skip");
     expect(offer.payload.text).toContain("Создать мудборд");
     const since = session.api.calls.length;
+    const counts = { ...fal.counts };
     const saved = await session.chat.tap("flow:mb:yes", (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"));
     projectId = Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
     const steering = await steeringSince(since);
@@ -88,6 +89,9 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(texts.some((t) => t.includes("Генерирую изображения"))).toBe(true);
     expect(texts.some((t) => t.includes("Загружаю в Telegram"))).toBe(true);
     expect(session.api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_photo")).toBe(true);
+    // Progress and completion came over Fal's status stream: not one status poll.
+    expect(fal.counts.statusStreams).toBe(counts.statusStreams + 1);
+    expect(fal.counts.statusPolls).toBe(counts.statusPolls);
     expect(query("SELECT * FROM ProjectAsset WHERE kind LIKE 'moodboard%'")).toHaveLength(0);
   });
 
@@ -124,6 +128,26 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     await steeringSince(since);
     fal.queuePolls = 1;
   });
+
+  // Without a usable stream the bot polls at once (fast); a silent stream is caught by the 3 s poll alongside it.
+  for (const [name, arm, withinMs] of [
+    ["Fal without the status stream (404)", () => (fal.statusStream = false), 2500],
+    ["the status stream answering 500", () => fal.failNext("status", 500), 2500],
+    ["a status stream gone silent after its first event", () => ((fal.statusStream = "stall"), (fal.queuePolls = 0)), 8000],
+  ] as const) {
+    it(`${name}: status polls finish the job, progress still shown`, async () => {
+      arm();
+      const polls = fal.counts.statusPolls;
+      const since = session.api.calls.length;
+      const started = Date.now();
+      await session.chat.tap(`mb:${draftId}:all`);
+      await steeringSince(since);
+      expect(Date.now() - started).toBeLessThan(withinMs);
+      expect(fal.counts.statusPolls).toBeGreaterThan(polls);
+      const texts = session.api.calls.slice(since).filter((c) => c.method === "editMessageText" || c.method === "sendMessage").map(textOf);
+      expect(texts.some((t) => t.includes("Генерирую изображения"))).toBe(true);
+    });
+  }
 
   it("sends the originals as documents", async () => {
     const since = session.api.calls.length;
@@ -196,6 +220,8 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     await session.chat.tap(`ai:${projectId}:mb`);
     const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"), { since, timeoutMs: 10_000 });
     expect(buttonsOf(fault).some((b) => b.data?.startsWith("mb:"))).toBe(true);
+    // The request nobody waits for is cancelled at Fal.
+    await until(() => fal.cancels.includes(fal.submits.at(-1)!.requestId));
   });
 
   it("an emoji-only idea with an emoji-only name asks for words instead of generating", async () => {

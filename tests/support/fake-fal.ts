@@ -13,13 +13,20 @@ export interface FalSubmit {
 
 interface Job {
   submit: FalSubmit;
-  polls: number;
+  /** Status steps taken: one per status poll, or one per `streamStepMs` on a status stream (count mode). */
+  steps: number;
+  cancelled: boolean;
 }
+
+type Status = { status: "IN_QUEUE"; queue_position: number; request_id: string } | { status: "IN_PROGRESS" | "COMPLETED"; request_id: string; logs: [] };
 
 /**
  * A fal.ai queue stand-in for the real @fal-ai/client (its requestMiddleware
  * rewrites every request to this origin, path kept): submit, status polling
- * (IN_QUEUE → IN_PROGRESS → COMPLETED), result, and the generated images.
+ * (IN_QUEUE → IN_PROGRESS → COMPLETED), the status stream (server-sent events,
+ * one `data:` line per status change, a comment line as keep-alive, closed after
+ * COMPLETED — Fal's GET …/requests/{id}/status/stream), cancel, result, and the
+ * generated images.
  */
 export class FakeFal {
   readonly submits: FalSubmit[] = [];
@@ -34,6 +41,15 @@ export class FakeFal {
   fullSize = false;
   /** When set, a job is done this many ms after its submit (status follows the clock instead of counting polls). */
   latencyMs: number | undefined;
+  /** Status stream: false answers 404 (a server without it); "stall" sends the first status, then only keep-alives. */
+  statusStream: boolean | "stall" = true;
+  /** Count mode on a status stream: one step (as one poll would take) every this many ms. */
+  streamStepMs = 150;
+  /** Keep-alive comment interval on status streams (Fal: 15 s). */
+  keepAliveMs = 15_000;
+  /** Requests served, for request-rate figures. */
+  readonly counts = { statusPolls: 0, statusStreams: 0, results: 0 };
+  readonly cancels: string[] = [];
   /** Per request (performance.now() ms): submit received, job done, result served (for benchmarks). */
   readonly timeline = new Map<string, { submitAt: number; readyAt?: number; resultAt?: number }>();
   /** Image downloads served: request received → response fully written. */
@@ -72,6 +88,7 @@ export class FakeFal {
     this.hang = false;
     this.filesGone = false;
     this.queuePolls = 1;
+    this.statusStream = true;
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,10 +98,14 @@ export class FakeFal {
     const file = path.match(/^\/files\/(.+)\.png$/);
     if (file && req.method === "GET") return this.serveImage(file[1], res);
     if (req.headers.authorization !== `Key ${this.key}`) return send(res, 401, { detail: "Invalid API key" });
+    const stream = path.match(/^\/(.+)\/requests\/([^/]+)\/status\/stream$/);
     const status = path.match(/^\/(.+)\/requests\/([^/]+)\/status$/);
+    const cancel = path.match(/^\/(.+)\/requests\/([^/]+)\/cancel$/);
     const result = path.match(/^\/(.+)\/requests\/([^/]+)$/);
-    if (status) return this.status(status[2], res);
-    if (result) return this.result(result[2], res);
+    if (stream && req.method === "GET") return this.stream(stream[2], res);
+    if (status && req.method === "GET") return this.status(status[2], res);
+    if (cancel && req.method === "PUT") return this.cancel(cancel[2], res);
+    if (result && req.method === "GET") return this.result(result[2], res);
     if (req.method !== "POST") return send(res, 404, { detail: "Not found" });
     if (this.fault("submit", res)) return;
     const input = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
@@ -92,7 +113,7 @@ export class FakeFal {
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
     this.submits.push(submit);
-    this.jobs.set(requestId, { submit, polls: 0 });
+    this.jobs.set(requestId, { submit, steps: 0, cancelled: false });
     this.timeline.set(requestId, { submitAt: performance.now() });
     send(res, 200, { request_id: requestId, status: "IN_QUEUE", queue_position: 0, status_url: `${this.baseUrl}${path}/requests/${requestId}/status`, response_url: `${this.baseUrl}${path}/requests/${requestId}` });
   }
@@ -106,26 +127,77 @@ export class FakeFal {
   }
 
   private status(requestId: string, res: ServerResponse): void {
+    this.counts.statusPolls++;
     if (this.fault("status", res)) return;
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
-    job.polls++;
-    if (this.latencyMs !== undefined && !this.hang) return this.statusByClock(requestId, res);
-    if (this.hang || job.polls <= this.queuePolls) return send(res, 202, { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.polls), request_id: requestId });
-    if (job.polls === this.queuePolls + 1) return send(res, 202, { status: "IN_PROGRESS", request_id: requestId, logs: [] });
-    send(res, 200, { status: "COMPLETED", request_id: requestId, logs: [] });
+    job.steps++;
+    const status = this.statusOf(requestId, job);
+    send(res, status.status === "COMPLETED" ? 200 : 202, status);
   }
 
-  private statusByClock(requestId: string, res: ServerResponse): void {
-    const times = this.timeline.get(requestId)!;
-    const elapsed = performance.now() - times.submitAt;
-    if (elapsed < this.latencyMs! / 4) return send(res, 202, { status: "IN_QUEUE", queue_position: 0, request_id: requestId });
-    if (elapsed < this.latencyMs!) return send(res, 202, { status: "IN_PROGRESS", request_id: requestId, logs: [] });
-    times.readyAt ??= times.submitAt + this.latencyMs!;
-    send(res, 200, { status: "COMPLETED", request_id: requestId, logs: [] });
+  /** Where a job is now: by the clock (latencyMs) or by the steps taken (queuePolls IN_QUEUE, one IN_PROGRESS, then COMPLETED). */
+  private statusOf(requestId: string, job: Job): Status {
+    if (this.hang) return { status: "IN_QUEUE", queue_position: 0, request_id: requestId };
+    if (this.latencyMs !== undefined) {
+      const times = this.timeline.get(requestId)!;
+      const elapsed = performance.now() - times.submitAt;
+      if (elapsed < this.latencyMs / 4) return { status: "IN_QUEUE", queue_position: 0, request_id: requestId };
+      if (elapsed < this.latencyMs) return { status: "IN_PROGRESS", request_id: requestId, logs: [] };
+      times.readyAt ??= times.submitAt + this.latencyMs;
+      return { status: "COMPLETED", request_id: requestId, logs: [] };
+    }
+    if (job.steps <= this.queuePolls) return { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.steps), request_id: requestId };
+    if (job.steps === this.queuePolls + 1) return { status: "IN_PROGRESS", request_id: requestId, logs: [] };
+    return { status: "COMPLETED", request_id: requestId, logs: [] };
+  }
+
+  /** Server-sent status events: each change as `data: <status JSON>`, closed after COMPLETED. */
+  private stream(requestId: string, res: ServerResponse): void {
+    this.counts.statusStreams++;
+    if (!this.statusStream) return send(res, 404, { detail: "Not Found" });
+    if (this.fault("status", res)) return;
+    const job = this.jobs.get(requestId);
+    if (!job) return send(res, 404, { detail: "Request not found" });
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    const stall = this.statusStream === "stall";
+    let last = "";
+    let timer: NodeJS.Timeout | undefined;
+    const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), this.keepAliveMs);
+    const stop = () => {
+      clearTimeout(timer);
+      clearInterval(keepAlive);
+    };
+    res.on("close", stop);
+    const tick = () => {
+      job.steps++;
+      const status = this.statusOf(requestId, job);
+      const text = JSON.stringify(status);
+      if (text !== last) res.write(`data: ${text}\n\n`);
+      last = text;
+      if (status.status === "COMPLETED") return void (stop(), res.end());
+      if (stall || this.hang) return;
+      timer = setTimeout(tick, this.latencyMs === undefined ? this.streamStepMs : this.untilNextChange(requestId));
+    };
+    tick();
+  }
+
+  private untilNextChange(requestId: string): number {
+    const elapsed = performance.now() - this.timeline.get(requestId)!.submitAt;
+    return Math.max(0, (elapsed < this.latencyMs! / 4 ? this.latencyMs! / 4 : this.latencyMs!) - elapsed);
+  }
+
+  private cancel(requestId: string, res: ServerResponse): void {
+    const job = this.jobs.get(requestId);
+    if (!job) return send(res, 404, { detail: "Request not found" });
+    this.cancels.push(requestId);
+    if (this.statusOf(requestId, job).status === "COMPLETED") return send(res, 400, { status: "ALREADY_COMPLETED" });
+    job.cancelled = true;
+    send(res, 202, { status: "CANCELLATION_REQUESTED" });
   }
 
   private result(requestId: string, res: ServerResponse): void {
+    this.counts.results++;
     if (this.fault("result", res)) return;
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });

@@ -1,4 +1,5 @@
 import { ApiError, createFalClient, type QueueStatus } from "@fal-ai/client";
+import { waitForCompletion } from "./queue-wait.ts";
 
 export const ASPECTS = ["1x1", "4x3", "3x4", "16x9"] as const;
 export type Aspect = (typeof ASPECTS)[number];
@@ -52,7 +53,15 @@ export function classifyFalError(error: unknown): FalError {
   return new FalError("network", message);
 }
 
-export function createFalService(config: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean }): FalService {
+export function createFalService(config: {
+  apiKey: string;
+  model: string;
+  baseUrl?: string;
+  timeoutMs: number;
+  retries: boolean;
+  /** The status stream failed or ended before COMPLETED (polling carries on); for the log. */
+  onStreamEnd?: (error: unknown) => void;
+}): FalService {
   const origin = config.baseUrl ? new URL(config.baseUrl).origin : undefined;
   // The SDK's queue calls carry their own retry policy that `retry` cannot switch off; failing fast at
   // fetch level is the only way to turn it off (the error is not one the SDK retries).
@@ -73,6 +82,33 @@ export function createFalService(config: { apiKey: string; model: string; baseUr
     },
   });
 
+  /** Submit, wait for COMPLETED (status stream, polling as fallback), fetch the result; all within FAL_TIMEOUT_MS. */
+  async function runQueued(input: Record<string, unknown>, onProgress: ((progress: FalProgress) => void) | undefined): Promise<FalOutput> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new FalError("timeout", `no result within ${config.timeoutMs} ms`)), config.timeoutMs);
+    let requestId: string | undefined;
+    let generating = false;
+    const onStatus = (status: QueueStatus) => {
+      if (status.status === "IN_QUEUE" && !generating) onProgress?.({ stage: "queued", position: status.queue_position ?? 0 });
+      else if (status.status === "IN_PROGRESS" && !generating) {
+        generating = true;
+        onProgress?.({ stage: "generating" });
+      }
+    };
+    try {
+      ({ request_id: requestId } = await client.queue.submit(config.model, { input, abortSignal: deadline.signal }));
+      await waitForCompletion(client, config.model, requestId, { signal: deadline.signal, onStatus, onStreamEnd: config.onStreamEnd });
+      return (await client.queue.result(config.model, { requestId, abortSignal: deadline.signal })).data as FalOutput;
+    } catch (error) {
+      if (!deadline.signal.aborted) throw classifyFalError(error);
+      // Fal keeps running (and billing) a request nobody waits for any more.
+      if (requestId) client.queue.cancel(config.model, { requestId }).catch(() => undefined);
+      throw deadline.signal.reason;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async function download(url: string): Promise<Buffer> {
     let response: Response;
     try {
@@ -90,22 +126,7 @@ export function createFalService(config: { apiKey: string; model: string; baseUr
     async generate({ prompt, seed, aspect, count, onProgress }) {
       const input: Record<string, unknown> = { prompt, image_size: IMAGE_SIZE[aspect], num_images: count, seed };
       if (config.model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
-      let output: FalOutput;
-      try {
-        const result = await client.subscribe(config.model, {
-          input,
-          mode: "polling",
-          pollInterval: 400,
-          timeout: config.timeoutMs,
-          onQueueUpdate: (status: QueueStatus) => {
-            if (status.status === "IN_QUEUE") onProgress?.({ stage: "queued", position: status.queue_position ?? 0 });
-            else if (status.status === "IN_PROGRESS") onProgress?.({ stage: "generating" });
-          },
-        });
-        output = result.data as FalOutput;
-      } catch (error) {
-        throw classifyFalError(error);
-      }
+      const output = await runQueued(input, onProgress);
       const images = (output.images ?? []).slice(0, count);
       if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
       onProgress?.({ stage: "downloading" });
