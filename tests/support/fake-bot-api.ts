@@ -12,8 +12,11 @@ export interface RecordedCall {
   files: Record<string, { name: string; bytes: Buffer }>;
   /** What the fake answered (message objects carry their message_id). */
   result?: any;
-  /** performance.now() when the call arrived (for latency figures). */
+  /** performance.now() when the call arrived, body read and parsed (for latency figures). */
   receivedAt: number;
+  /** performance.now() when the request's headers arrived, and when its last body byte did (before any parsing). */
+  startedAt: number;
+  bodyAt: number;
   at: number;
 }
 
@@ -151,6 +154,7 @@ export class FakeBotApi {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const fileMatch = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
     if (fileMatch) return this.serveFile(fileMatch[1], decodeURIComponent(fileMatch[2]), res);
@@ -158,8 +162,8 @@ export class FakeBotApi {
     if (!match) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     if (match[1] !== this.token) return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2];
-    const { payload, files } = await readPayload(req, url);
-    const call: RecordedCall = { method, payload, files, at: Date.now(), receivedAt: performance.now() };
+    const { payload, files, bodyAt } = await readPayload(req, url);
+    const call: RecordedCall = { method, payload, files, at: Date.now(), receivedAt: performance.now(), startedAt, bodyAt };
     this.calls.push(call);
     for (const listener of [...this.listeners]) listener();
 
@@ -253,6 +257,7 @@ function fileIdOf(value: unknown, upload?: { name: string }): string {
 async function readPayload(req: IncomingMessage, url: URL) {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const bodyAt = performance.now();
   const body = Buffer.concat(chunks);
   const type = req.headers["content-type"] ?? "";
   const payload: Record<string, any> = Object.fromEntries(url.searchParams);
@@ -267,5 +272,5 @@ async function readPayload(req: IncomingMessage, url: URL) {
       else files[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
     }
   } else if (type.includes("application/x-www-form-urlencoded")) Object.assign(payload, Object.fromEntries(new URLSearchParams(body.toString())));
-  return { payload, files };
+  return { payload, files, bodyAt };
 }
