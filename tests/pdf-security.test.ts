@@ -65,6 +65,19 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     sandbox.close();
   });
 
+  it("the reused sandbox child gives each template a clean context, and outlives an endless promise chain", async () => {
+    const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
+    await sandbox.render(`{{ range.constructor("globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'")() }}`, {});
+    const next = await sandbox.render(`{{ range.constructor("return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')")() }}`, {});
+    expect(next).toEqual({ ok: true, html: "undefined,undefined,1-2" });
+    const started = Date.now();
+    const spinning = await sandbox.render(`{{ range.constructor("const spin = () => Promise.resolve().then(spin); spin(); return 'queued'")() }}`, {});
+    expect(spinning).toMatchObject({ ok: false, kind: "timeout" });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await sandbox.render(`<p>{{ name }}</p>`, { name: "after" })).toEqual({ ok: true, html: "<p>after</p>" });
+    sandbox.close();
+  });
+
   it("gives syntax errors with line and column", async () => {
     const checked = await pdf.check("<p>\n  ok\n  {{ name( }}");
     expect(checked).toMatchObject({ ok: false, kind: "syntax", line: 3, column: 12 });

@@ -1,7 +1,8 @@
 /**
  * The program the template sandbox child runs (`node --permission -e`). It is
  * plain JavaScript kept as a string so the child needs no file access at all:
- * Nunjucks' browser bundle arrives on stdin (line 1), then one job (line 2).
+ * Nunjucks' browser bundle arrives on stdin (line 1), then one job per line,
+ * each answered with one line.
  *
  * Templates are evaluated inside a fresh `vm` context holding only Nunjucks and
  * JSON-parsed data: no `process`, `require`, `fetch` or host objects to climb out
@@ -12,8 +13,11 @@ export const SANDBOX_PROGRAM = String.raw`
 "use strict";
 const vm = require("node:vm");
 let buffer = "";
-let context = null;
+let nunjucksScript = null;
 process.stdin.setEncoding("utf8");
+process.stdin.on("end", () => process.exit(0));
+// A promise a template left rejected (an import() attempt) must not end the process between jobs.
+process.on("unhandledRejection", () => undefined);
 process.stdin.on("data", (chunk) => {
   buffer += chunk;
   let newline;
@@ -24,11 +28,14 @@ process.stdin.on("data", (chunk) => {
   }
 });
 function handle(line) {
-  if (!context) {
-    context = vm.createContext({});
-    vm.runInContext(JSON.parse(line), context, { filename: "nunjucks.js" });
+  if (!nunjucksScript) {
+    nunjucksScript = new vm.Script(JSON.parse(line), { filename: "nunjucks.js" });
     return;
   }
+  // A fresh context per job: nothing one template does is visible to the next. Its promise jobs run
+  // inside the evaluation (under the timeout), not later on this process's loop beside the next job.
+  const context = vm.createContext({}, { microtaskMode: "afterEvaluate" });
+  nunjucksScript.runInContext(context);
   const job = JSON.parse(line);
   context.__job = line;
   let out;
@@ -38,7 +45,7 @@ function handle(line) {
     const timedOut = String(error && error.code) === "ERR_SCRIPT_EXECUTION_TIMEOUT";
     out = JSON.stringify({ ok: false, kind: timedOut ? "timeout" : "runtime", message: timedOut ? "timeout" : String(error && error.message) });
   }
-  process.stdout.write(typeof out === "string" ? out + "\n" : '{"ok":false,"kind":"runtime","message":"bad output"}\n', () => process.exit(0));
+  process.stdout.write(typeof out === "string" ? out + "\n" : '{"ok":false,"kind":"runtime","message":"bad output"}\n');
 }
 const RUNNER = "(" + function () {
   const job = JSON.parse(globalThis.__job);
