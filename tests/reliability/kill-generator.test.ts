@@ -2,10 +2,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
-import { callback, isChatOutput, type OwnerChat } from "../support/owner-chat.ts";
+import { callback, isChatOutput, textMessage, type OwnerChat } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { crashAfterSettle, killOnCall, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import { closeGracefully, crashAfterSettle, killOnCall, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
 
 let messageId = 90_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -28,17 +28,27 @@ interface Step {
   run: (chat: OwnerChat) => Promise<unknown>;
 }
 
+/** Pushes an update and waits (with a render-sized budget) for the matching reply and for the update's confirmation. */
+async function step(chat: OwnerChat, update: Record<string, unknown>, match: (call: RecordedCall) => boolean = isChatOutput): Promise<void> {
+  await chat.settle(RENDER_MS);
+  const since = chat.api.calls.length;
+  chat.api.push(update);
+  await chat.api.waitForCall(match, { since, timeoutMs: RENDER_MS });
+  await chat.settle(RENDER_MS);
+}
+const tap = (chat: OwnerChat, data: string, match?: (call: RecordedCall) => boolean) => step(chat, callback(data, chat.messageWithButton(data)), match);
+
 /** /generate for an archived project, as the owner does it: 8 updates from the command to "Looks good". */
 function generatorSteps(projectId: number, draft: string): Step[] {
   return [
-    { label: "/generate", run: (chat) => chat.send("/generate") },
-    { label: "choose project", run: (chat) => chat.tap(`gen:p:${projectId}`) },
-    { label: "choose template", run: (chat) => chat.tap("gen:t:0") },
-    { label: "render 1 (album)", run: (chat) => chat.push(albumPhoto("crash-render-1", `album-${projectId}`)) },
-    { label: "render 2 (album)", run: (chat) => chat.push(albumPhoto("crash-render-2", `album-${projectId}`)) },
-    { label: "Done", run: (chat) => chat.tap("gen:done") },
-    { label: "draft text → texts → preview", run: (chat) => chat.send(draft, isPreview) },
-    { label: "Looks good → PDF", run: (chat) => chat.tap("gen:ok", (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text))) },
+    { label: "/generate", run: (chat) => step(chat, textMessage("/generate")) },
+    { label: "choose project", run: (chat) => tap(chat, `gen:p:${projectId}`) },
+    { label: "choose template", run: (chat) => tap(chat, "gen:t:0") },
+    { label: "render 1 (album)", run: (chat) => step(chat, albumPhoto("crash-render-1", `album-${projectId}`)) },
+    { label: "render 2 (album)", run: (chat) => step(chat, albumPhoto("crash-render-2", `album-${projectId}`)) },
+    { label: "Done", run: (chat) => tap(chat, "gen:done") },
+    { label: "draft text → texts → preview", run: (chat) => step(chat, textMessage(draft), isPreview) },
+    { label: "Looks good → PDF", run: (chat) => tap(chat, "gen:ok", (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text))) },
   ];
 }
 
@@ -58,7 +68,7 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     session.api.addFile("crash-render-1", await jpeg(1));
     session.api.addFile("crash-render-2", await jpeg(2));
   }, 60_000);
-  afterAll(() => session.close());
+  afterAll(() => closeGracefully(session));
 
   const archivedProject = (name: string) => {
     const now = new Date().toISOString();
@@ -137,10 +147,10 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     await chat.tap("gen:t:0");
     await chat.push(albumPhoto("crash-render-1", "album-manual"));
     await chat.tap("gen:done");
-    await chat.send("Черновик ручного проекта.", isPreview);
+    await step(chat, textMessage("Черновик ручного проекта."), isPreview);
     expect((await chat.tap("gen:ok")).payload.text).toContain("Сохранить");
     await crashAfterSettle(session);
-    await chat.tap("gen:sv:y", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"));
+    await tap(chat, "gen:sv:y", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"));
     const projects = rows<{ id: number; status: string }>("SELECT id, status FROM Project WHERE name = ?", "Ручной сбой");
     expect(projects).toEqual([{ id: expect.any(Number), status: "archived" }]);
     expect(assetsOf(projects[0].id).map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render"]);

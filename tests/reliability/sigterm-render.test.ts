@@ -6,7 +6,7 @@ import { startBot } from "../support/bot-process.ts";
 import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
 import { textMessage } from "../support/owner-chat.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { allProcesses, chromiumWithBotProfile, descendantsOf, isChromium, profileDirOf, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import { allProcesses, chromiumWithBotProfile, closeGracefully, descendantsOf, isChromium, profileDirOf, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
 
 let messageId = 95_000;
 const photo = (fileId: string) => ({
@@ -32,7 +32,7 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     await session.start();
     for (let i = 1; i <= 3; i++) session.api.addFile(`heavy-${i}`, await heavyJpeg(i));
   }, 60_000);
-  afterAll(() => session.close());
+  afterAll(() => closeGracefully(session));
 
   test("SIGTERM mid-render: exits 0 within 10 s, no Chromium left, the flow finishes after the restart with one PDF", async (context) => {
     const observed = reliabilityCase(context, {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { startBot } from "../../support/bot-process.ts";
 import type { BotSession } from "../../support/session.ts";
 import type { RecordedCall } from "../../support/fake-bot-api.ts";
@@ -29,7 +29,7 @@ export function sqliteRun(databaseUrl: string, query: string, ...params: unknown
  * database and Bot API. Resolves with the pids that were left behind.
  */
 export async function killNowAndRestart(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
-  const family = descendantsOf(session.bot.child.pid!);
+  const family = snapshot(session.bot.child.pid!);
   session.bot.kill("SIGKILL");
   return restartAfterKill(session, family, env);
 }
@@ -40,20 +40,34 @@ export async function killNowAndRestart(session: BotSession, env: Record<string,
  * restart. Resolves with the pids left behind.
  */
 export async function killOnCall(session: BotSession, match: (call: RecordedCall) => boolean, since: number, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ orphans: number[] }> {
-  const family = descendantsOf(session.bot.child.pid!);
   const bot = session.bot;
+  let family: Family = { pids: [], profiles: [] };
   await session.api.waitForCall((call) => {
     if (!match(call)) return false;
+    family = snapshot(bot.child.pid!);
     bot.kill("SIGKILL");
     return true;
   }, { since, timeoutMs });
-  // Chromium may have started after the snapshot.
-  return restartAfterKill(session, [...family, ...descendantsOf(bot.child.pid!)], env);
+  return restartAfterKill(session, family, env);
 }
 
-async function restartAfterKill(session: BotSession, family: number[], env: Record<string, string>): Promise<{ orphans: number[] }> {
+interface Family {
+  pids: number[];
+  /** Chromium profile directories in use below the bot. */
+  profiles: string[];
+}
+
+function snapshot(pid: number): Family {
+  const pids = descendantsOf(pid);
+  const profiles = pids.map((p) => readProc(p)?.cmdline.match(/--user-data-dir=(\S+)/)?.[1]).filter((dir): dir is string => dir !== undefined);
+  return { pids, profiles: [...new Set(profiles)] };
+}
+
+async function restartAfterKill(session: BotSession, family: Family, env: Record<string, string>): Promise<{ orphans: number[] }> {
   await session.bot.exited;
-  const orphans = await reapOrphans(family);
+  const orphans = await reapOrphans(family.pids);
+  // A SIGKILLed bot cannot remove its Chromium profile; the test does, so runs do not fill /tmp.
+  for (const dir of family.profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
   session.bot = await startBot(session.api, session.databaseUrl, env);
   return { orphans };
 }
@@ -145,4 +159,14 @@ export async function reapOrphans(family: number[]): Promise<number[]> {
     }
   }
   return orphans;
+}
+
+/** SIGTERM (the bot closes Chromium and removes its profile), then BotSession.close for the rest. */
+export async function closeGracefully(session: BotSession): Promise<void> {
+  const bot = session.bot;
+  if (bot && bot.child.exitCode === null && bot.child.signalCode === null) {
+    bot.kill("SIGTERM");
+    await Promise.race([bot.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  }
+  await session.close();
 }
