@@ -78,9 +78,10 @@ export async function renderCard(deps: BotDeps, request: CardRequest): Promise<C
   const bundle = stored?.bundle ?? builtinTemplate();
   let images: { bytes: Uint8Array; extension: string }[];
   try {
+    // All at once: over the real Bot API each download is a round trip the owner waits for.
+    const downloads = await Promise.all(request.files.map((file) => renderImage(deps, file)));
     images = [];
-    for (const file of request.files) {
-      const bytes = await renderImage(deps, file);
+    for (const bytes of downloads) {
       const extension = sniffImageExtension(bytes);
       if (!extension) return { ok: false, key: "gen-renders-not-image", args: {} };
       images.push({ bytes, extension });
