@@ -81,7 +81,8 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: strin
     return void (await ctx.editMessageText(ctx.t("ai-voice-discarded")));
   }
   if (action === "name" || action === "desc") return ctx.conversation.enter("ai-edit", "voice", draftId, action === "name" ? "name" : "description");
-  const project = await projects.create({ name: draft.data.name || cut(draft.data.transcript, NAME_MAX), description: draft.data.description ?? draft.data.transcript });
+  const project = await projects.create({ name: draft.data.name || cut(draft.data.transcript, NAME_MAX), description: draft.data.description ?? draft.data.transcript }, { onceKey: `voice-draft:${draftId}` });
+  // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);
   ctx.deps.services.kickNotionSync();
   const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), `p:${project.id}:open`);
