@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyNotionError } from "../src/services/notion/notion-errors.ts";
-import { createNotionService, textChunks, type NotionConfig, type ProjectSnapshot } from "../src/services/notion/notion-service.ts";
+import { textChunks } from "../src/services/notion/notion-blocks.ts";
+import { createNotionService, type NotionConfig, type ProjectSnapshot } from "../src/services/notion/notion-service.ts";
 import { FakeNotion, type FakeSchema } from "./support/fake-notion.ts";
 
 const TRICKY_NAME = '<b>&"x"</b> *Лампа* _v2_ 🙂 [link](http://x) `code`';

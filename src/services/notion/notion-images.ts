@@ -1,5 +1,5 @@
 import type { Client } from "@notionhq/client";
-import { plainText, textChunks } from "./notion-service.ts";
+import { plainText, textChunks } from "./notion-blocks.ts";
 
 /** An image for a page body (a saved moodboard's collage); the caption tells our own images apart. */
 export interface NotionImage {

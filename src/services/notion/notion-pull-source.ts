@@ -1,6 +1,7 @@
 import { Client, LogLevel } from "@notionhq/client";
 import type { Logger } from "pino";
-import { pageTitleText, plainText, resolveSchema, type NotionConfig, type ResolvedSchema } from "./notion-service.ts";
+import { pageTitleText, plainText } from "./notion-blocks.ts";
+import { resolveSchema, type NotionConfig, type ResolvedSchema } from "./notion-service.ts";
 
 /** What the pull needs of a Notion page: its title, its status option's name and when it was last edited. */
 export interface PulledPage {

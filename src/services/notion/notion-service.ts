@@ -2,6 +2,7 @@ import { APIResponseError, Client, LogLevel, type CreatePageParameters } from "@
 import type { Logger } from "pino";
 import { NotionSetupError } from "./notion-errors.ts";
 import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images.ts";
+import { blockMatches, bodyBlocks, pageBody, pageTitleText, richText, type ParagraphBlock } from "./notion-blocks.ts";
 
 export interface NotionConfig {
   apiKey: string;
@@ -47,8 +48,6 @@ type PageProperties = NonNullable<CreatePageParameters["properties"]>;
 type SchemaProperty = { type: string; name: string; select?: { options: { name: string }[] }; status?: { options: { name: string }[] } };
 
 const MAX_BLOCKS_PER_APPEND = 100;
-const MAX_TEXT_CHUNK = 2000;
-const MAX_RICH_TEXT_ITEMS = 100;
 
 export function createNotionService(config: NotionConfig, options: { timeoutMs?: number; logger?: Logger } = {}): NotionService {
   const client = new Client({
@@ -258,63 +257,4 @@ function sdkLogger(logger: Logger) {
     else if (level === LogLevel.INFO) logger.debug(data, `notion: ${message}`);
     else logger.trace(data, `notion: ${message}`);
   };
-}
-
-// ---- content: literal text → rich_text / paragraph blocks, and back -------------------------------
-
-type TextItem = { type: "text"; text: { content: string } };
-export type ParagraphBlock = { object: "block"; type: "paragraph"; paragraph: { rich_text: TextItem[] } };
-
-/** Splits into ≤2000 UTF-16 unit pieces without cutting a surrogate pair in half. */
-export function textChunks(text: string): string[] {
-  const chunks: string[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = Math.min(start + MAX_TEXT_CHUNK, text.length);
-    const code = text.charCodeAt(end - 1);
-    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end -= 1;
-    chunks.push(text.slice(start, end));
-    start = end;
-  }
-  return chunks;
-}
-
-/** Plain `text` items only: Notion stores the content verbatim, nothing is parsed as markdown. */
-function richText(text: string): TextItem[] {
-  return textChunks(text).map((content) => ({ type: "text", text: { content } }));
-}
-
-/** One paragraph per line so the page reads naturally; joining the paragraphs with "\n" gives the text back. */
-export function bodyBlocks(description: string): ParagraphBlock[] {
-  if (description === "") return [];
-  return description.split("\n").flatMap((line) => {
-    const items = richText(line);
-    const blocks: ParagraphBlock[] = [];
-    for (let i = 0; i < items.length; i += MAX_RICH_TEXT_ITEMS) blocks.push(paragraph(items.slice(i, i + MAX_RICH_TEXT_ITEMS)));
-    return blocks.length > 0 ? blocks : [paragraph([])];
-  });
-}
-
-function paragraph(items: TextItem[]): ParagraphBlock {
-  return { object: "block", type: "paragraph", paragraph: { rich_text: items } };
-}
-
-export function plainText(items: unknown): string {
-  if (!Array.isArray(items)) return "";
-  return items.map((item: { plain_text?: string; text?: { content?: string } }) => item.text?.content ?? item.plain_text ?? "").join("");
-}
-
-export function pageTitleText(property: unknown): string {
-  return property && typeof property === "object" && "title" in property ? plainText(property.title) : "";
-}
-
-function blockMatches(block: object, wanted: ParagraphBlock): boolean {
-  if (!("type" in block) || block.type !== "paragraph" || !("paragraph" in block)) return false;
-  const content = block.paragraph as { rich_text?: unknown; children?: unknown };
-  return !("has_children" in block && block.has_children) && plainText(content.rich_text) === plainText(wanted.paragraph.rich_text);
-}
-
-/** The page body: the description, then the attachments' paragraphs. */
-export function pageBody(p: Pick<ProjectSnapshot, "description" | "attachments">): string {
-  return [p.description, ...(p.attachments ?? [])].filter((part) => part !== "").join("\n");
 }
