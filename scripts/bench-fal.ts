@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-fal.ts [--quick] [--polling]`: the bot's own time around a Fal moodboard generation.
+// `npx tsx scripts/bench-fal.ts [--quick] [--polling] [--telegram-ms N]`: the bot's own time around a Fal moodboard generation.
 import { loadavg } from "node:os";
 import { FakeBotApi, OWNER_ID, type RecordedCall } from "../tests/support/fake-bot-api.ts";
 import { FakeFal } from "../tests/support/fake-fal.ts";
@@ -14,13 +14,16 @@ import { fmt, median, percentile } from "../bench/stats.ts";
  * it served). What is left is the bot's own overhead: reaching the submit, noticing completion
  * (status stream; `--polling` makes the fake refuse the stream, so the fallback polls are measured),
  * fetching the result, and uploading the album. The fake's multipart parsing comes after the last
- * byte and is shown apart, not counted.
+ * byte and is shown apart, not counted. `--telegram-ms N` answers Bot API calls N ms late, like
+ * Telegram over a network, to show which of its round trips lie on the path.
  */
 const quick = process.argv.includes("--quick");
 const runs = quick ? 6 : 15;
 const LATENCY_MS = 1500;
 
 const api = await new FakeBotApi().start();
+const telegramMs = process.argv.includes("--telegram-ms") ? Number(process.argv[process.argv.indexOf("--telegram-ms") + 1]) : 0;
+api.answerDelayMs = telegramMs;
 const fal = await new FakeFal().start();
 fal.latencyMs = LATENCY_MS;
 fal.fullSize = true;
@@ -82,7 +85,7 @@ try {
 
 const line = (label: string, values: number[]) => `${label.padEnd(48)} median ${fmt(median(values)).padStart(7)} ms   p90 ${fmt(percentile(values, 90)).padStart(7)} ms`;
 const of = (key: keyof Row) => rows.map((r) => r[key]);
-console.log(`Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS} ms after submit; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS} ms after submit${telegramMs ? `, Bot API answers after ${telegramMs} ms` : ""}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(line("tap → album's last byte received (end to end)", of("endToEnd")));
 console.log(line("inside Fal (submit → done + download span)", of("fal")));
 console.log(line("bot overhead (target ≤ 50 ms)", of("overhead")));

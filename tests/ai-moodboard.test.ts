@@ -117,6 +117,31 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(textOf(steering)).toContain("формат 16:9");
   });
 
+  it("a slow Telegram does not hold up Fal's submit; one status message, edited in order, then removed", async () => {
+    session.api.answerDelayMs = 300;
+    try {
+      const since = session.api.calls.length;
+      await session.chat.tap(`mb:${draftId}:all`);
+      const steering = await steeringSince(since);
+      const status = session.api.calls.slice(since).find((c) => c.method === "sendMessage")!;
+      expect(textOf(status)).toContain("Готовлю запрос");
+      // The submit went out before Telegram answered the tap or created the status message.
+      expect([...fal.timeline.values()].at(-1)!.submitAt).toBeLessThan(status.startedAt + 300);
+      const calls = session.api.calls.slice(since);
+      expect(calls.filter((c) => c.method === "sendMessage")).toEqual([status, steering]);
+      const statusId = status.result.message_id;
+      const edits = calls.filter((c) => c.method === "editMessageText");
+      expect(edits.length).toBeGreaterThan(0);
+      expect(edits.every((c) => Number(c.payload.message_id) === statusId && c.startedAt > status.startedAt + 300)).toBe(true);
+      expect(edits.map(textOf).at(-1)).toContain("Загружаю в Telegram");
+      await session.api.waitForCall((c) => c.method === "deleteMessage" && Number(c.payload.message_id) === statusId, { since });
+    } finally {
+      session.api.answerDelayMs = 0;
+      // The generation ends (and frees the draft for the next tap) once that deletion is answered.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+  });
+
   it("answers other commands while a generation is still running", async () => {
     fal.queuePolls = 4;
     const since = session.api.calls.length;

@@ -53,6 +53,8 @@ export class FakeBotApi {
   private listeners = new Set<() => void>();
   /** performance.now() when each update was first handed to the bot in a getUpdates response. */
   readonly deliveredAt = new Map<number, number>();
+  /** Answers every method but getUpdates this much later (Telegram's round trip, for benchmarks). */
+  answerDelayMs = 0;
   /** The highest offset the bot confirmed (all updates below it are acknowledged). */
   confirmedOffset = 0;
 
@@ -174,6 +176,7 @@ export class FakeBotApi {
       return this.send(res, fault.status, fault.body);
     }
     if (method === "getUpdates") return this.getUpdates(payload, req, res);
+    if (this.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
     call.result = this.resultFor(method, payload, files);
     return this.send(res, 200, { ok: true, result: call.result });
   }

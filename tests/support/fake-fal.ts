@@ -213,7 +213,8 @@ export class FakeFal {
     const start = performance.now();
     res.on("finish", () => this.downloads.push({ name, start, end: performance.now() }));
     if (this.filesGone) return send(res, 404, { detail: "expired" });
-    const tile = `${name.split("-").at(-2)!.slice(-1)}-${name.split("-").at(-1)}`;
+    // Consecutive seeds of a batch: four full-size images per size are made once and reused.
+    const tile = `${Number(name.split("-").at(-2)) % 4}-${name.split("-").at(-1)}`;
     let bytes = this.imageCache.get(this.fullSize ? tile : name);
     if (!bytes && this.fullSize) {
       const [width, height] = name.split("-").at(-1)!.split("x").map(Number);

@@ -129,9 +129,10 @@ export function createFalService(config: {
       const output = await runQueued(input, onProgress);
       const images = (output.images ?? []).slice(0, count);
       if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
+      const downloads = Promise.all(images.map((image) => download(image.url)));
       onProgress?.({ stage: "downloading" });
       const baseSeed = typeof output.seed === "number" ? output.seed : seed;
-      const bytes = await Promise.all(images.map((image) => download(image.url)));
+      const bytes = await downloads;
       return images.map((image, index) => ({ bytes: bytes[index], url: image.url, seed: baseSeed + index, contentType: image.content_type ?? "image/jpeg" }));
     },
   };

@@ -44,13 +44,16 @@ export const isBusy = (key: string) => busy.has(key);
 
 /**
  * One status message edited as the work goes, with the matching chat action
- * repeated (Telegram shows an action for ~5 s).
+ * repeated (Telegram shows an action for ~5 s). Its Bot API calls run one after
+ * another in call order, so a caller need not wait for one before going on (the
+ * first call creates the message the later ones edit or delete).
  */
 export class StatusMessage {
   private readonly job: Job;
   private messageId: number | undefined;
   private lastText = "";
   private actionTimer: NodeJS.Timeout | undefined;
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(job: Job, messageId?: number) {
     this.job = job;
@@ -61,39 +64,52 @@ export class StatusMessage {
     return this.messageId;
   }
 
-  async show(text: string, action?: "typing" | "upload_photo" | "upload_document" | "record_voice"): Promise<void> {
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const turn = this.pending.then(work);
+    this.pending = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Never rejects (a failed update is logged), so it may be left running. */
+  show(text: string, action?: "typing" | "upload_photo" | "upload_document" | "record_voice"): Promise<void> {
     if (action) this.keepAction(action);
-    if (text === this.lastText) return;
+    if (text === this.lastText) return Promise.resolve();
     this.lastText = text;
     const { api, chatId } = this.job;
-    try {
-      if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
-      else await api.editMessageText(chatId, this.messageId, text, { parse_mode: "HTML" });
-    } catch (error) {
-      if (!(error instanceof GrammyError && error.description.includes("not modified"))) this.job.log.warn({ err: error }, "status message update failed");
-    }
+    return this.inTurn(async () => {
+      try {
+        if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
+        else await api.editMessageText(chatId, this.messageId, text, { parse_mode: "HTML" });
+      } catch (error) {
+        if (!(error instanceof GrammyError && error.description.includes("not modified"))) this.job.log.warn({ err: error }, "status message update failed");
+      }
+    });
   }
 
   /** Replaces the status with a final message (an error with a Retry button, a result…). */
-  async finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
+  finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
     this.stopAction();
     const { api, chatId } = this.job;
     const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
-    if (this.messageId !== undefined) {
-      try {
-        await api.editMessageText(chatId, this.messageId, text, options);
-        return;
-      } catch (error) {
-        this.job.log.warn({ err: error }, "status message final edit failed");
+    return this.inTurn(async () => {
+      if (this.messageId !== undefined) {
+        try {
+          await api.editMessageText(chatId, this.messageId, text, options);
+          return;
+        } catch (error) {
+          this.job.log.warn({ err: error }, "status message final edit failed");
+        }
       }
-    }
-    this.messageId = (await api.sendMessage(chatId, text, options)).message_id;
+      this.messageId = (await api.sendMessage(chatId, text, options)).message_id;
+    });
   }
 
-  async remove(): Promise<void> {
+  remove(): Promise<void> {
     this.stopAction();
-    if (this.messageId !== undefined) await this.job.api.deleteMessage(this.job.chatId, this.messageId).catch(() => undefined);
-    this.messageId = undefined;
+    return this.inTurn(async () => {
+      if (this.messageId !== undefined) await this.job.api.deleteMessage(this.job.chatId, this.messageId).catch(() => undefined);
+      this.messageId = undefined;
+    });
   }
 
   stopAction(): void {

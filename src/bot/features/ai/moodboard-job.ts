@@ -71,13 +71,13 @@ export async function generateMoodboard(job: Job, draftId: number, request: Mood
     if (!draft) return void (await status.finish(job.t("ai-mb-stale")));
     const data = draft.data;
     try {
-      await status.show(job.t("ai-progress-translating"), "upload_photo");
+      void status.show(job.t("ai-progress-translating"), "upload_photo");
       const prompt = data.prompt ?? (await buildPrompt(job, data.source));
       const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
       const one = request.kind === "tile";
       const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
       const images = await fal.generate({ prompt, seed, aspect, count: one ? 1 : 4, onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo") });
-      await status.show(job.t("ai-progress-uploading"), "upload_photo");
+      void status.show(job.t("ai-progress-uploading"), "upload_photo");
 
       const media: InputMediaPhoto[] = [];
       const fresh = new Map<number, { url: string; seed: number }>();

@@ -3,9 +3,9 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
-import type { Aspect } from "../../../services/fal/fal-service.ts";
+import { ASPECTS, type Aspect } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
-import { type MoodboardDraft, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
+import { type MoodboardDraft, type MoodboardRequest, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
 
 /**
  * Starts a moodboard for a project in the background (card button, or the end
@@ -30,17 +30,21 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
     albumMessageIds: [],
     steeringMessageId: null,
   });
+  // The status message is on its way while the generation starts (its edits queue behind it);
+  // returning once it is there keeps it above whatever the caller sends next.
   const status = new StatusMessage(job);
-  await status.show(job.t("ai-progress-translating"), "upload_photo");
+  const shown = status.show(job.t("ai-progress-translating"), "upload_photo");
   runInBackground(job, "moodboard", () => generateMoodboard(job, draft.id, { kind: "all" }, status));
+  await shown;
   return "started";
 }
 
 /** `ai:<project>:mb` — a new moodboard from the card. */
 export async function onNewMoodboard(ctx: Context, projectId: number): Promise<void> {
   if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
-  await ctx.answerCallbackQuery();
-  if ((await startMoodboard(jobFrom(ctx), projectId)) === "missing") await showScreen(ctx, ctx.t("project-missing"));
+  // Answering the tap is not on the way to Fal's submit.
+  const [, started] = await Promise.all([ctx.answerCallbackQuery(), startMoodboard(jobFrom(ctx), projectId)]);
+  if (started === "missing") await showScreen(ctx, ctx.t("project-missing"));
 }
 
 /** `mb:<draft>:<action>[:<arg>]` — the steering buttons under an album (and their Retry). */
@@ -49,25 +53,29 @@ export async function onSteering(ctx: Context, draftId: number, action: string, 
   const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
   if (isBusy(`mb:${draftId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
-  await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
   const ready = draft.data.tiles.length === 4;
   // A Retry button lives on the failed status message: reuse it for the new progress.
   const retrying = ctx.callbackQuery?.message && ctx.callbackQuery.message.message_id !== draft.data.steeringMessageId;
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
-  if (action === "all" || !ready) return runInBackground(job, "moodboard", () => generateMoodboard(job, draftId, { kind: "all" }, status));
-  if (action === "t") {
-    const index = Number(arg) - 1;
-    if (!(index >= 0 && index < 4)) return;
-    return runInBackground(job, "moodboard-tile", () => generateMoodboard(job, draftId, { kind: "tile", index }, status));
-  }
-  if (action === "ar") {
-    if (!["1x1", "4x3", "3x4", "16x9"].includes(arg ?? "")) return;
-    return runInBackground(job, "moodboard-aspect", () => generateMoodboard(job, draftId, { kind: "aspect", aspect: arg as Aspect }, status));
-  }
+  const request = action === "all" || !ready ? { kind: "all" as const } : steeringRequest(action, arg);
+  // A generation starts before the tap is answered: that answer is not on the way to Fal's submit.
+  if (request) runInBackground(job, `moodboard-${request.kind}`, () => generateMoodboard(job, draftId, request, status));
+  await ctx.answerCallbackQuery();
+  if (request || action === "t" || action === "ar") return;
   if (retrying) await status.remove();
   if (action === "orig") return runInBackground(job, "moodboard-originals", () => sendOriginals(job, draft));
   if (action === "save") return runInBackground(job, "moodboard-save", () => saveMoodboard(job, draft));
+}
+
+/** The re-roll a steering button asks for (`t:<1–4>`, `ar:<aspect>`), if its argument is valid. */
+function steeringRequest(action: string, arg: string | undefined): MoodboardRequest | undefined {
+  if (action === "t") {
+    const index = Number(arg) - 1;
+    return index >= 0 && index < 4 ? { kind: "tile", index } : undefined;
+  }
+  if (action === "ar" && (ASPECTS as readonly string[]).includes(arg ?? "")) return { kind: "aspect", aspect: arg as Aspect };
+  return undefined;
 }
 
 /** Buttons to each saved board (the one on show marked), a new moodboard, and back. */
