@@ -82,9 +82,11 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, origi
     const plan = /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
     const isJpeg = /\.jpe?g$/i.test(box.path);
     const extension = isJpeg ? "jpg" : /\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img";
-    const swap = { index: box.index, src: `${FITTED_PREFIX}${box.index}.${plan ? (isJpeg ? "jpg" : "png") : extension}`, keepFit: plan?.keepFit ?? true };
-    if (!plan) return served.placeheld.has(box.path) ? { ...swap, bytes: source } : undefined;
-    return { ...swap, bytes: await fittedCopy(source, box, plan, isJpeg) };
+    if (!plan && !served.placeheld.has(box.path)) return undefined;
+    const bytes = plan ? await fittedCopy(source, box, plan, isJpeg) : source;
+    // Named by content: boxes showing the same copy share one request, one decode and one image in the PDF.
+    const src = `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${plan ? (isJpeg ? "jpg" : "png") : extension}`;
+    return { index: box.index, src, keepFit: plan?.keepFit ?? true, bytes };
   });
   phase("fit: sharp");
   const swaps: { index: number; src: string; keepFit: boolean }[] = [];
@@ -118,17 +120,28 @@ type Plan = NonNullable<ReturnType<typeof cropPlan>>;
  * Fitted copies by source hash and plan: the generator renders the same photos
  * for the preview and again after an edit, and a template check re-renders too.
  */
-const fittedCache = new Map<string, Uint8Array>();
+const fittedCache = new Map<string, Promise<Uint8Array>>();
 const FITTED_CACHE_SIZE = 24;
 
-async function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
-  const key = `${createHash("sha1").update(source).digest("hex")} ${box.naturalWidth}×${box.naturalHeight} ${JSON.stringify(plan)}`;
+const sha1 = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("hex");
+
+/** From the cache, or made (boxes with the same photo and plan, like a strip repeated, share one job). */
+function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
+  const key = `${sha1(source)} ${box.naturalWidth}×${box.naturalHeight} ${JSON.stringify(plan)}`;
   const cached = fittedCache.get(key);
   if (cached) {
     fittedCache.delete(key);
     fittedCache.set(key, cached);
     return cached;
   }
+  const making = makeFittedCopy(source, box, plan, isJpeg);
+  making.catch(() => fittedCache.get(key) === making && fittedCache.delete(key));
+  fittedCache.set(key, making);
+  while (fittedCache.size > FITTED_CACHE_SIZE) fittedCache.delete(fittedCache.keys().next().value!);
+  return making;
+}
+
+async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
   // Scale first, then crop: libjpeg then decodes at 1/2, 1/4… of the size (shrink-on-load), faster and smaller.
   const kx = plan.width / plan.crop.width;
   const ky = plan.height / plan.crop.height;
@@ -137,10 +150,7 @@ async function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg:
   const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
   // autoOrient: Chromium lays photos out turned by their EXIF orientation, so the copy must be turned too.
   const pipeline = sharp(source).autoOrient().resize(scaled.width, scaled.height, { fit: "fill" }).extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
-  const bytes = await (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
-  fittedCache.set(key, bytes);
-  while (fittedCache.size > FITTED_CACHE_SIZE) fittedCache.delete(fittedCache.keys().next().value!);
-  return bytes;
+  return (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
 }
 
 /**
