@@ -188,7 +188,6 @@ export class ChromiumPool {
       clearTimeout(timer);
       this.current = undefined;
       this.armIdleTimer();
-      phase("finish");
     }
   }
 
@@ -209,7 +208,6 @@ export class ChromiumPool {
     const pdf = Buffer.from(await page.pdf(options));
     phase("pdf");
     const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
-    phase("page size");
     let image: Buffer | undefined;
     if (png) {
       const viewport = { width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) };
