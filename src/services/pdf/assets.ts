@@ -75,3 +75,32 @@ function webpSize(b: Buffer): ImageSize | undefined {
   }
   return undefined;
 }
+
+/** A JPEG's EXIF orientation (1–8) from its APP1 segment; undefined when it has none. */
+export function jpegOrientation(bytes: Uint8Array): number | undefined {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 2;
+  while (offset + 4 < b.length && b[offset] === 0xff) {
+    const marker = b[offset + 1];
+    if (marker === 0xda || marker === 0xd9) return undefined; // image data begins: no EXIF before it
+    const length = b.readUInt16BE(offset + 2);
+    if (marker === 0xe1 && b.toString("latin1", offset + 4, offset + 10) === "Exif\0\0") return tiffOrientation(b.subarray(offset + 10, offset + 2 + length));
+    offset += 2 + length;
+  }
+  return undefined;
+}
+
+function tiffOrientation(tiff: Buffer): number | undefined {
+  if (tiff.length < 8) return undefined;
+  const little = tiff.toString("latin1", 0, 2) === "II";
+  const u16 = (at: number) => (little ? tiff.readUInt16LE(at) : tiff.readUInt16BE(at));
+  const ifd = little ? tiff.readUInt32LE(4) : tiff.readUInt32BE(4);
+  if (ifd + 2 > tiff.length) return undefined;
+  const entries = u16(ifd);
+  for (let i = 0; i < entries; i++) {
+    const entry = ifd + 2 + i * 12;
+    if (entry + 12 > tiff.length) return undefined;
+    if (u16(entry) === 0x0112) return u16(entry + 8);
+  }
+  return undefined;
+}

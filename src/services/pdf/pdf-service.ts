@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { extensionOf, imageSizeOf, type ImageSize } from "./assets.ts";
+import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./assets.ts";
 import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from "./chromium.ts";
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
@@ -107,6 +107,11 @@ export class PdfService {
 
 /** Width and height as Chromium lays the image out: JPEG/WebP turned by their EXIF orientation. */
 async function orientedSizeOf(bytes: Uint8Array, extension: string): Promise<ImageSize | undefined> {
+  if (/^jpe?g$/i.test(extension)) {
+    const size = imageSizeOf(bytes);
+    // Orientations 5–8 turn the picture a quarter: width and height swap.
+    if (size) return (jpegOrientation(bytes) ?? 1) >= 5 ? { width: size.height, height: size.width } : size;
+  }
   if (!/^(jpe?g|webp)$/i.test(extension)) return imageSizeOf(bytes);
   try {
     const metadata = await sharp(bytes).metadata();
