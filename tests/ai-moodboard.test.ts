@@ -146,7 +146,8 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     fal.queuePolls = 4;
     const since = session.api.calls.length;
     await session.chat.tap(`mb:${draftId}:all`, (c) => c.method === "sendMessage");
-    const list = await session.chat.send("/ideas");
+    // The list, not the status message's progress edits meanwhile.
+    const list = await session.chat.send("/ideas", (c) => c.method === "sendMessage" && textOf(c).includes("Лампа"));
     expect(list.payload.text).toContain("Лампа");
     const albumAt = session.api.calls.findIndex((c, i) => i >= since && c.method === "sendMediaGroup");
     expect(albumAt).toBe(-1);
@@ -158,6 +159,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   for (const [name, arm, withinMs] of [
     ["Fal without the status stream (404)", () => (fal.statusStream = false), 2500],
     ["the status stream answering 500", () => fal.failNext("status", 500), 2500],
+    ["a status stream answered as open-ended JSON", () => (fal.statusStream = "json"), 2500],
     ["a status stream gone silent after its first event", () => ((fal.statusStream = "stall"), (fal.queuePolls = 0)), 8000],
   ] as const) {
     it(`${name}: status polls finish the job, progress still shown`, async () => {

@@ -41,8 +41,11 @@ export class FakeFal {
   fullSize = false;
   /** When set, a job is done this many ms after its submit (status follows the clock instead of counting polls). */
   latencyMs: number | undefined;
-  /** Status stream: false answers 404 (a server without it); "stall" sends the first status, then only keep-alives. */
-  statusStream: boolean | "stall" = true;
+  /**
+   * Status stream: false answers 404 (a server without it); "stall" sends the first status, then only
+   * keep-alives; "json" answers 200 with a JSON status and holds the body open (not an event stream).
+   */
+  statusStream: boolean | "stall" | "json" = true;
   /** Count mode on a status stream: one step (as one poll would take) every this many ms. */
   streamStepMs = 150;
   /** Keep-alive comment interval on status streams (Fal: 15 s). */
@@ -159,6 +162,10 @@ export class FakeFal {
     if (this.fault("status", res)) return;
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
+    if (this.statusStream === "json") {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.write(JSON.stringify(this.statusOf(requestId, job)));
+    }
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
     const stall = this.statusStream === "stall";
     let last = "";

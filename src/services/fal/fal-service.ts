@@ -67,6 +67,13 @@ export function createFalService(config: {
   // fetch level is the only way to turn it off (the error is not one the SDK retries).
   const fetchOnce: typeof fetch = async (input, init) => {
     const response = await fetch(input, init);
+    // The SDK reads a status stream that is not text/event-stream as raw chunks without a catch:
+    // aborting it mid-body would be an unhandled rejection. Refused here, it falls back to polling.
+    const type = response.headers.get("content-type") ?? "";
+    if (response.ok && String(input).split("?")[0].endsWith("/status/stream") && !type.startsWith("text/event-stream")) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new FalError("server", `status stream answered ${type || "without a content type"}`);
+    }
     if (!config.retries && RETRYABLE.has(response.status)) {
       throw new FalError(response.status === 429 ? "rate" : response.status === 504 ? "timeout" : "server", `HTTP ${response.status}`);
     }
