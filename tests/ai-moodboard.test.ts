@@ -243,6 +243,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
 
   it("no result within the time limit: says so with Retry", async () => {
     fal.hang = true;
+    fal.keepAliveMs = 200; // the open status stream carries only keep-alive comments meanwhile
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${projectId}:mb`);
     const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"), { since, timeoutMs: 10_000 });

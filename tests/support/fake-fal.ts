@@ -92,6 +92,7 @@ export class FakeFal {
     this.filesGone = false;
     this.queuePolls = 1;
     this.statusStream = true;
+    this.keepAliveMs = 15_000;
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
