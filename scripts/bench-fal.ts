@@ -20,12 +20,14 @@ import { fmt, median, percentile } from "../bench/stats.ts";
 const quick = process.argv.includes("--quick");
 const runs = quick ? 6 : 15;
 const LATENCY_MS = 1500;
+const JITTER_MS = 500;
 
 const api = await new FakeBotApi().start();
 const telegramMs = process.argv.includes("--telegram-ms") ? Number(process.argv[process.argv.indexOf("--telegram-ms") + 1]) : 0;
 api.answerDelayMs = telegramMs;
 const fal = await new FakeFal().start();
 fal.latencyMs = LATENCY_MS;
+fal.latencyJitterMs = JITTER_MS; // completion at a random phase of any poll cycle
 fal.fullSize = true;
 if (process.argv.includes("--polling")) fal.statusStream = false;
 const bot = await startBot(api, tempSqliteUrl(), { FAL_API_KEY: fal.key, FAL_BASE_URL: fal.baseUrl, FAL_RETRIES: "off", LOG_LEVEL: "warn" });
@@ -85,7 +87,7 @@ try {
 
 const line = (label: string, values: number[]) => `${label.padEnd(48)} median ${fmt(median(values)).padStart(7)} ms   p90 ${fmt(percentile(values, 90)).padStart(7)} ms`;
 const of = (key: keyof Row) => rows.map((r) => r[key]);
-console.log(`Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS} ms after submit${telegramMs ? `, Bot API answers after ${telegramMs} ms` : ""}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS}–${LATENCY_MS + JITTER_MS} ms after submit${telegramMs ? `, Bot API answers after ${telegramMs} ms` : ""}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 console.log(line("tap → album's last byte received (end to end)", of("endToEnd")));
 console.log(line("inside Fal (submit → done + download span)", of("fal")));
 console.log(line("bot overhead (target ≤ 50 ms)", of("overhead")));

@@ -41,6 +41,8 @@ export class FakeFal {
   fullSize = false;
   /** When set, a job is done this many ms after its submit (status follows the clock instead of counting polls). */
   latencyMs: number | undefined;
+  /** Clock mode: each job takes latencyMs plus up to this much more (uniform), so poll phases vary. */
+  latencyJitterMs = 0;
   /**
    * Status stream: false answers 404 (a server without it); "stall" sends the first status, then only
    * keep-alives; "json" answers 200 with a JSON status and holds the body open (not an event stream).
@@ -54,7 +56,7 @@ export class FakeFal {
   readonly counts = { statusPolls: 0, statusStreams: 0, results: 0 };
   readonly cancels: string[] = [];
   /** Per request (performance.now() ms): submit received, job done, result served (for benchmarks). */
-  readonly timeline = new Map<string, { submitAt: number; readyAt?: number; resultAt?: number }>();
+  readonly timeline = new Map<string, { submitAt: number; latencyMs: number; readyAt?: number; resultAt?: number }>();
   /** Image downloads served: request received → response fully written. */
   readonly downloads: { name: string; start: number; end: number }[] = [];
   private faults: { stage: FalStage; status: number; times: number }[] = [];
@@ -118,7 +120,7 @@ export class FakeFal {
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
     this.submits.push(submit);
     this.jobs.set(requestId, { submit, steps: 0, cancelled: false });
-    this.timeline.set(requestId, { submitAt: performance.now() });
+    this.timeline.set(requestId, { submitAt: performance.now(), latencyMs: (this.latencyMs ?? 0) + Math.random() * this.latencyJitterMs });
     send(res, 200, { request_id: requestId, status: "IN_QUEUE", queue_position: 0, status_url: `${this.baseUrl}${path}/requests/${requestId}/status`, response_url: `${this.baseUrl}${path}/requests/${requestId}` });
   }
 
@@ -146,9 +148,9 @@ export class FakeFal {
     if (this.latencyMs !== undefined) {
       const times = this.timeline.get(requestId)!;
       const elapsed = performance.now() - times.submitAt;
-      if (elapsed < this.latencyMs / 4) return { status: "IN_QUEUE", queue_position: 0, request_id: requestId };
-      if (elapsed < this.latencyMs) return { status: "IN_PROGRESS", request_id: requestId, logs: [] };
-      times.readyAt ??= times.submitAt + this.latencyMs;
+      if (elapsed < times.latencyMs / 4) return { status: "IN_QUEUE", queue_position: 0, request_id: requestId };
+      if (elapsed < times.latencyMs) return { status: "IN_PROGRESS", request_id: requestId, logs: [] };
+      times.readyAt ??= times.submitAt + times.latencyMs;
       return { status: "COMPLETED", request_id: requestId, logs: [] };
     }
     if (job.steps <= this.queuePolls) return { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.steps), request_id: requestId };
@@ -191,8 +193,9 @@ export class FakeFal {
   }
 
   private untilNextChange(requestId: string): number {
-    const elapsed = performance.now() - this.timeline.get(requestId)!.submitAt;
-    return Math.max(0, (elapsed < this.latencyMs! / 4 ? this.latencyMs! / 4 : this.latencyMs!) - elapsed);
+    const { submitAt, latencyMs } = this.timeline.get(requestId)!;
+    const elapsed = performance.now() - submitAt;
+    return Math.max(0, (elapsed < latencyMs / 4 ? latencyMs / 4 : latencyMs) - elapsed);
   }
 
   private cancel(requestId: string, res: ServerResponse): void {
@@ -209,7 +212,8 @@ export class FakeFal {
     if (this.fault("result", res)) return;
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
-    if (this.latencyMs !== undefined && performance.now() - this.timeline.get(requestId)!.submitAt < this.latencyMs) return send(res, 400, { detail: "Request is still in progress" });
+    const times = this.timeline.get(requestId)!;
+    if (this.latencyMs !== undefined && performance.now() - times.submitAt < times.latencyMs) return send(res, 400, { detail: "Request is still in progress" });
     this.timeline.get(requestId)!.resultAt = performance.now();
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
     const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
