@@ -102,3 +102,4 @@ for (const [label, env] of [["as the Procfile runs it", PROCFILE_ENV], ["plain n
   console.log(`${label} | ${preview} ms | ${preview - GEMINI_MS} ms | ${pdf} ms | ${preview - GEMINI_MS + pdf} ms | ${Math.round(f.peakKb / 1024)} MB`);
 }
 console.log("\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent");
+console.log("PSS splits shared pages (Chromium's 200 MB binary, libraries) among every process mapping them: with other Chromiums running on the machine the figure comes out lower than for a bot alone on its dyno.");

@@ -19,6 +19,8 @@ export const CHROMIUM_FLAGS = [
   "--no-first-run",
   "--disable-extensions",
   "--mute-audio",
+  // No renderer process kept booted in reserve for a next tab (~35 MB): one page renders, one at a time.
+  "--disable-features=SpareRendererForSitePerProcess",
 ];
 
 export interface PageInput {
@@ -45,6 +47,9 @@ export interface PageOutput {
 
 export class RenderTimeoutError extends Error {}
 
+const RECYCLE_IDLE_MS = 500;
+const PAGE_RENDERS_MAX = 10;
+
 /**
  * One headless Chromium, launched on demand, reused while renders keep coming
  * and closed after `idleMs` without work. Renders run one at a time.
@@ -59,6 +64,14 @@ export class ChromiumPool {
    * ~50–100 ms of target and CDP setup.
    */
   private page: Promise<Page> | undefined;
+  /**
+   * A page that has rendered a few cards holds ~70 MB more than a fresh one, and
+   * a little more per card (decode caches, allocator state in its renderer); a
+   * fresh page has its own renderer. So the page is swapped for a fresh one once
+   * renders pause for RECYCLE_IDLE_MS, or after PAGE_RENDERS_MAX in a row.
+   */
+  private pageRenders = 0;
+  private recycleTimer: NodeJS.Timeout | undefined;
   private current: ServedDocument | undefined;
   private renders = 0;
   private profileDir: string | undefined;
@@ -90,7 +103,9 @@ export class ChromiumPool {
 
   async close(): Promise<void> {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.recycleTimer);
     this.page = undefined;
+    this.pageRenders = 0;
     const browser = this.browser;
     this.browser = undefined;
     if (browser) await browser.then((b) => b.close()).catch(() => undefined);
@@ -131,30 +146,53 @@ export class ChromiumPool {
 
   private preparePage(): Promise<Page> {
     if (!this.page) {
-      const opening = this.launch().then(async (browser) => {
-        const page = await browser.newPage();
-        await page.setJavaScriptEnabled(false);
-        // Each render serves other files under the same URLs: nothing may come from a cache.
-        await page.setCacheEnabled(false);
-        await page.setRequestInterception(true);
-        // Laid out as printed from the start: fit-images measures the boxes the PDF shows, and the
-        // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
-        await page.emulateMediaType("print");
-        await page.setViewport({ width: Math.round(A4.widthPx), height: Math.round(A4.heightPx) });
-        page.on("request", (request) => answerRequest(request, this.current));
-        return page;
-      });
+      const opening = this.openPage(this.launch());
       opening.catch(() => this.page === opening && (this.page = undefined));
       this.page = opening;
     }
     return this.page;
   }
 
+  private openPage(launched: Promise<Browser>): Promise<Page> {
+    return launched.then(async (browser) => {
+      // The tab Chromium opens at launch serves first (its renderer would otherwise idle beside ours).
+      const blank = (await browser.pages()).find((tab) => tab.url() === "about:blank" && !tab.isClosed());
+      const page = blank ?? (await browser.newPage());
+      await page.setJavaScriptEnabled(false);
+      // Each render serves other files under the same URLs: nothing may come from a cache.
+      await page.setCacheEnabled(false);
+      await page.setRequestInterception(true);
+      // Laid out as printed from the start: fit-images measures the boxes the PDF shows, and the
+      // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
+      await page.emulateMediaType("print");
+      await page.setViewport({ width: Math.round(A4.widthPx), height: Math.round(A4.heightPx) });
+      page.on("request", (request) => answerRequest(request, this.current));
+      return page;
+    });
+  }
+
   /** After a failure the page may be mid-navigation or hung: the next render gets a fresh one. */
   private dropPage(): void {
     const page = this.page;
     this.page = undefined;
+    this.pageRenders = 0;
     void page?.then((p) => p.close()).catch(() => undefined);
+  }
+
+  /** The old page is closed first, so its renderer exits before the new page gets one. */
+  private recyclePage(): void {
+    clearTimeout(this.recycleTimer);
+    const old = this.page;
+    const browser = this.browser;
+    this.page = undefined;
+    this.pageRenders = 0;
+    if (!old || !browser) return;
+    const fresh: Promise<Page> = old
+      .then((page) => page.close())
+      .catch(() => undefined)
+      .then((): Promise<Page> => (this.browser === browser && this.page === fresh ? this.openPage(browser) : Promise.reject(new Error("recycled page dropped"))));
+    fresh.catch(() => this.page === fresh && (this.page = undefined));
+    this.page = fresh;
   }
 
   private armIdleTimer(): void {
@@ -165,6 +203,7 @@ export class ChromiumPool {
 
   private async renderNow(input: PageInput): Promise<PageOutput> {
     clearTimeout(this.idleTimer);
+    clearTimeout(this.recycleTimer);
     const phase = phaseClock(input.onPhase);
     let page = await this.preparePage();
     if (page.isClosed()) {
@@ -175,6 +214,7 @@ export class ChromiumPool {
     const origin = TEMPLATE_ORIGIN.replace("://", `://r${++this.renders}.`);
     const served: ServedDocument = { origin, html: input.html, assets: input.assets, placeholders: input.placeholders ?? new Map(), placeheld: new Set(), blocked: [], missing: [] };
     this.current = served;
+    this.pageRenders++;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
@@ -188,6 +228,8 @@ export class ChromiumPool {
       clearTimeout(timer);
       this.current = undefined;
       this.armIdleTimer();
+      if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
+      else if (this.page) this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
     }
   }
 
