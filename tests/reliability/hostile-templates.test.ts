@@ -48,8 +48,8 @@ const cases: HostileCase[] = [
     }),
     expect: "neutralised",
   },
-  // Known issue (reported): the refresh navigates Chromium away and the render fails with a misleading "could not start Chromium".
-  { name: "meta refresh to a 127.0.0.1 server", upload: () => ({ name: "refresh.html", bytes: utf8(page("", `<meta http-equiv="refresh" content="0;url=${origin}/refresh">`)) }), expect: "contained" },
+  { name: "meta refresh to a 127.0.0.1 server", upload: () => ({ name: "refresh.html", bytes: utf8(page("", `<meta http-equiv="refresh" content="0;url=${origin}/refresh">`)) }), expect: "neutralised" },
+  { name: "meta refresh to itself (endless reload)", upload: () => ({ name: "reload.html", bytes: utf8(page("", `<meta http-equiv="&#114;efresh" content="0">`)) }), expect: "neutralised" },
   { name: "<script> rewriting the page", upload: () => ({ name: "script.html", bytes: utf8(page(`<p id="p">static</p><script>document.body.innerHTML = "<h1>PWNED</h1>"; document.title = "PWNED"</script>`)) }), expect: "neutralised" },
   { name: "zip-slip (../ path)", upload: () => ({ name: "slip.zip", bytes: zipSync({ "template.html": utf8(page("")), "../../evil.sh": utf8("rm -rf /") }) }), expect: "refused", says: "небезопасный путь" },
   { name: "zip-slip (absolute path)", upload: () => ({ name: "abs.zip", bytes: zipSync({ "template.html": utf8(page("")), "/etc/cron.d/evil": utf8("x") }) }), expect: "refused", says: "небезопасный путь" },

@@ -234,7 +234,10 @@ export class ChromiumPool {
   }
 
   private async draw(page: Page, served: ServedDocument, png: boolean, phase: (name: string) => void): Promise<PageOutput> {
-    const open = () => page.goto(`${served.origin}/`, { waitUntil: "load", timeout: this.timeoutMs });
+    const open = () => {
+      served.expectingLoad = true;
+      return page.goto(`${served.origin}/`, { waitUntil: "load", timeout: this.timeoutMs });
+    };
     await open();
     phase("load");
     if ((await fitImagesToBoxes(page, served, served.origin, phase)) === "reload") {

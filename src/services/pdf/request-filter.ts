@@ -19,6 +19,8 @@ export interface ServedDocument {
   placeholders: Map<string, { width: number; height: number }>;
   /** Placeholder paths that were actually served. */
   placeheld: Set<string>;
+  /** Set by the renderer right before it loads the document; the one navigation that may happen. */
+  expectingLoad?: boolean;
   /** Requests that were refused (outside the template) or not found among its files. */
   blocked: string[];
   missing: string[];
@@ -31,6 +33,15 @@ export interface ServedDocument {
  */
 export function answerRequest(request: HTTPRequest, current: ServedDocument | undefined): void {
   const url = request.url();
+  if (request.isNavigationRequest() && !request.frame()?.parentFrame()) {
+    // Only the renderer's own load may navigate the page. Anything else (a meta refresh, a link target)
+    // gets "204 No Content", which leaves the card in place; an abort would swap in Chromium's error page.
+    if (current?.expectingLoad && url.startsWith(`${current.origin}/`)) current.expectingLoad = false;
+    else {
+      current?.blocked.push(url.slice(0, 200));
+      return void request.respond({ status: 204, body: "" });
+    }
+  }
   if (url.startsWith("data:")) return void request.continue();
   if (current && url.startsWith(`${current.origin}/`)) {
     const path = decodeURIComponent(new URL(url).pathname.slice(1));
