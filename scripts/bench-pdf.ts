@@ -6,13 +6,14 @@
  * and peak memory (PSS of this process tree, Chromium included).
  *   npm run bench:pdf [-- --runs 5]
  */
+import { chromiumPath as defaultChromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 import { HEAVY, photo, renewed, SIMPLE } from "./bench-pdf-cards.ts";
 import { treePss } from "./bench-memory.ts";
 import { WeasyPrint } from "./bench-weasyprint.ts";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
-const chromiumPath = process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium";
+const chromiumPath = defaultChromiumPath();
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

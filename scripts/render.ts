@@ -3,6 +3,7 @@
  *   npm run render -- --template card.html|dir|card.zip [--css style.css] [--data data.json] --out card.pdf [--png page1.png]
  * Images in data.json: "images": ["photo.jpg", …] (paths relative to data.json); without --data the sample data is used.
  */
+import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -46,7 +47,7 @@ if (!values.template || !values.out || !existsSync(values.template)) {
   console.error("usage: npm run render -- --template <file.html|dir|file.zip> [--css file.css] [--data data.json] --out card.pdf [--png page1.png]");
   process.exit(2);
 }
-const pdf = new PdfService({ chromiumPath: process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium" });
+const pdf = new PdfService({ chromiumPath: chromiumPath() });
 try {
   const bundle = loadBundle(values.template, values.css);
   const report = await checkTemplate(pdf, bundle);

@@ -1,3 +1,4 @@
+import { chromiumPath } from "./services/pdf/chromium-path.ts";
 import { z } from "zod";
 import { validate as validateCron } from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.ts";
@@ -68,7 +69,7 @@ const envSchema = z.object({
   REMINDER_CRON: cron("0 */6 * * *"),
   IDEA_DIGEST_CRON: cron("0 10 * * 1"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  PUPPETEER_EXECUTABLE_PATH: z.string().default("/usr/bin/chromium"),
+  PUPPETEER_EXECUTABLE_PATH: z.string().optional(),
   TELEGRAM_API_ROOT: optionalUrl,
   NOTION_BASE_URL: optionalUrl,
   GEMINI_BASE_URL: optionalUrl,
@@ -137,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCron: e.REMINDER_CRON,
     ideaDigestCron: e.IDEA_DIGEST_CRON,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
-    chromiumPath: e.PUPPETEER_EXECUTABLE_PATH,
+    chromiumPath: chromiumPath(e.PUPPETEER_EXECUTABLE_PATH),
     secrets: [e.BOT_TOKEN, e.NOTION_API_KEY, e.LLM_API_KEY, e.FAL_API_KEY].filter((s): s is string => !!s),
   };
   if (e.NOTION_API_KEY && e.NOTION_DB_ID) {

@@ -1,3 +1,4 @@
+import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
@@ -18,7 +19,7 @@ const GREEN = "lo,hi,lo";
 const YELLOW = "hi,hi,lo";
 
 describe("PDF renders on the reused Chromium page", () => {
-  const pdf = new PdfService({ chromiumPath: process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium", timeoutMs: 30_000 });
+  const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
   afterAll(() => pdf.close());
 
   const card = (photo: Buffer): CardData => ({ images: [{ bytes: photo, extension: "jpg" }] });

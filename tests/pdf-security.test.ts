@@ -1,3 +1,4 @@
+import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
 const bundle = (html: string, css: string | null = null): TemplateBundle => ({ html, css, files: new Map() });
 
 describe("template sandbox and Chromium: templates are code, contained", () => {
-  const pdf = new PdfService({ chromiumPath: process.env.PUPPETEER_EXECUTABLE_PATH ?? "/usr/bin/chromium", timeoutMs: 30_000 });
+  const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
   let server: Server;
   let origin: string;
   const hits: string[] = [];
