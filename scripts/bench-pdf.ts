@@ -8,7 +8,7 @@
  */
 import { chromiumPath as defaultChromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
-import { HEAVY, photo, renewed, SIMPLE } from "./bench-pdf-cards.ts";
+import { HEAVY, HEAVY_AS_WEASYPRINT_DRAWS, photo, renewed, SIMPLE } from "./bench-pdf-cards.ts";
 import { treePss } from "./bench-memory.ts";
 import { WeasyPrint } from "./bench-weasyprint.ts";
 
@@ -84,7 +84,7 @@ console.log(`5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 10
 // WeasyPrint gets the same HTML the sandbox makes, with the photos as files beside it.
 const sandbox = new PdfService({ chromiumPath }).sandbox;
 const cards: Record<string, string> = {};
-for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY]]) {
+for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY], ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS]]) {
   const rendered = await sandbox.render(html, { ...data(images), images: images.map((_, i) => ({ src: `image-${i + 1}.jpg`, index: i + 1 })) });
   if (!rendered.ok) throw new Error(`${name}: template failed`);
   cards[name] = rendered.html;
@@ -94,7 +94,7 @@ const weasy = await WeasyPrint.start(cards, images);
 const peak = { kb: 0, chromiumKb: 0 };
 const rows: Row[] = [];
 try {
-  for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY]]) rows.push(await bench(name, html, images, weasy, peak));
+  for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY], ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS]]) rows.push(await bench(name, html, images, weasy, peak));
 } finally {
   if (typeof weasy !== "string") weasy.close();
 }
