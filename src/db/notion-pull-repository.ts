@@ -1,5 +1,6 @@
 import type { Db } from "./client.ts";
 import type { ProjectStatus } from "./project-repository.ts";
+import { notionAttachmentLines } from "./asset-repository.ts";
 
 const WATERMARK_KEY = "notion-pull:watermark";
 
@@ -7,12 +8,22 @@ const WATERMARK_KEY = "notion-pull:watermark";
 export interface LinkedProject {
   id: number;
   name: string;
+  description: string;
   status: ProjectStatus;
   updatedAt: Date;
   notionPageId: string;
   syncedName: string | null;
   syncedStatus: ProjectStatus | null;
+  /** The description part of the page body after our last write; null when not recorded yet. */
+  syncedDescription: string | null;
   syncedAt: Date | null;
+}
+
+/** What the page showed when it was read; `description` is left out when the body was not read. */
+export interface NotionShows {
+  name: string;
+  status: ProjectStatus | null;
+  description?: string;
 }
 
 export interface PageOffer {
@@ -49,11 +60,13 @@ export class NotionPullRepository {
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
+      description: row.description,
       status: row.status as ProjectStatus,
       updatedAt: row.updatedAt,
       notionPageId: row.notionPageId!,
       syncedName: row.notionSyncedName,
       syncedStatus: (row.notionSyncedStatus as ProjectStatus | null) ?? null,
+      syncedDescription: row.notionSyncedDescription,
       syncedAt: row.notionSyncedAt,
     }));
   }
@@ -62,7 +75,7 @@ export class NotionPullRepository {
    * Applies what was edited in Notion without enqueueing a sync job (that would echo it back).
    * Conditional on `seenUpdatedAt`: a local edit made meanwhile is not overwritten.
    */
-  async applyFromNotion(project: LinkedProject, change: { name?: string; status?: ProjectStatus }, notionShows: { name: string; status: ProjectStatus | null }): Promise<boolean> {
+  async applyFromNotion(project: LinkedProject, change: { name?: string; description?: string; status?: ProjectStatus }, notionShows: NotionShows): Promise<boolean> {
     const now = new Date();
     const status =
       change.status === "active"
@@ -74,14 +87,30 @@ export class NotionPullRepository {
             : {};
     const { count } = await this.db.project.updateMany({
       where: { id: project.id, updatedAt: project.updatedAt },
-      data: { ...(change.name !== undefined ? { name: change.name } : {}), ...status, notionSyncedName: notionShows.name, notionSyncedStatus: notionShows.status, notionSyncedAt: now },
+      data: {
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.description !== undefined ? { description: change.description } : {}),
+        ...status,
+        notionSyncedName: notionShows.name,
+        notionSyncedStatus: notionShows.status,
+        ...(notionShows.description !== undefined ? { notionSyncedDescription: notionShows.description } : {}),
+        notionSyncedAt: now,
+      },
     });
     return count === 1;
   }
 
   /** Records what Notion shows when no baseline was stored yet (projects synced before the pull existed). */
-  async recordBaseline(projectId: number, notionShows: { name: string; status: ProjectStatus | null }): Promise<void> {
+  async recordBaseline(projectId: number, notionShows: NotionShows): Promise<void> {
     await this.db.project.updateMany({ where: { id: projectId, notionSyncedName: null }, data: { notionSyncedName: notionShows.name, notionSyncedStatus: notionShows.status } });
+    if (notionShows.description !== undefined) {
+      await this.db.project.updateMany({ where: { id: projectId, notionSyncedDescription: null }, data: { notionSyncedDescription: notionShows.description } });
+    }
+  }
+
+  /** The paragraphs the bot writes after the description (they are not part of it when read back). */
+  attachmentLines(projectId: number): Promise<string[]> {
+    return notionAttachmentLines(this.db, projectId);
   }
 
   /** The local side won a conflict: make sure a sync job will write it to Notion. */
@@ -136,14 +165,14 @@ export class NotionPullRepository {
   }
 
   /** Creates the idea linked to the page: no sync job, the page already exists and holds this content. */
-  async importPage(offerId: number, page: { pageId: string; name: string; description: string; notionTitle: string; notionStatus: ProjectStatus | null }): Promise<ImportOutcome> {
+  async importPage(offerId: number, page: { pageId: string; name: string; description: string; notionTitle: string; notionStatus: ProjectStatus | null; notionDescription: string }): Promise<ImportOutcome> {
     return this.db.$transaction(async (tx) => {
       const { count } = await tx.notionPageOffer.updateMany({ where: { id: offerId, state: "offered" }, data: { state: "imported" } });
       if (count !== 1) return { ok: false, reason: "stale" } as const;
       const linked = (await tx.project.findMany({ where: { notionPageId: { not: null } }, select: { id: true, notionPageId: true } })).find((p) => samePageId(p.notionPageId!, page.pageId));
       if (linked) return { ok: false, reason: "linked", projectId: linked.id } as const;
       const project = await tx.project.create({
-        data: { name: page.name, description: page.description, status: "idea", notionPageId: page.pageId, notionSyncedName: page.notionTitle, notionSyncedStatus: page.notionStatus, notionSyncedAt: new Date() },
+        data: { name: page.name, description: page.description, status: "idea", notionPageId: page.pageId, notionSyncedName: page.notionTitle, notionSyncedStatus: page.notionStatus, notionSyncedDescription: page.notionDescription, notionSyncedAt: new Date() },
       });
       return { ok: true, projectId: project.id } as const;
     });

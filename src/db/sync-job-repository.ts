@@ -1,5 +1,6 @@
 import type { Db } from "./client.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
+import { normalizeDescription } from "../services/notion/notion-blocks.ts";
 import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
 
 /** How long a claimed job is hidden from other workers (a second dyno during a restart). */
@@ -76,8 +77,11 @@ export class SyncJobRepository implements SyncStore {
     await this.db.project.updateMany({ where: { id: projectId }, data: { notionPageId: pageId } });
   }
 
-  async markSynced(projectId: number, written: { name: string; status: string }, at: Date): Promise<void> {
-    await this.db.project.updateMany({ where: { id: projectId }, data: { notionSyncedName: written.name, notionSyncedStatus: written.status, notionSyncedAt: at } });
+  async markSynced(projectId: number, written: { name: string; status: string; description: string }, at: Date): Promise<void> {
+    await this.db.project.updateMany({
+      where: { id: projectId },
+      data: { notionSyncedName: written.name, notionSyncedStatus: written.status, notionSyncedDescription: written.description, notionSyncedAt: at },
+    });
   }
 
   async complete(jobId: number): Promise<void> {
@@ -88,13 +92,14 @@ export class SyncJobRepository implements SyncStore {
 
   /**
    * A change made while the job was in flight (a local edit, or an edit pulled from Notion) found
-   * that job still pending and enqueued nothing: if the title or status now differs from what was
+   * that job still pending and enqueued nothing: if the title, status or description now differs from what was
    * written, the project needs another upsert.
    */
   private async requeueIfChangedMeanwhile(projectId: number): Promise<void> {
     const project = await this.db.project.findUnique({ where: { id: projectId } });
     if (!project || project.notionSyncedName === null) return;
-    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus) return;
+    const sameDescription = project.notionSyncedDescription === null || normalizeDescription(project.description) === project.notionSyncedDescription;
+    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus && sameDescription) return;
     const pending = await this.db.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
     if (!pending) await this.db.syncJob.create({ data: { projectId, kind: "upsert" } });
   }

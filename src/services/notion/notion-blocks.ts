@@ -62,3 +62,22 @@ export function blockMatches(block: object, wanted: ParagraphBlock): boolean {
 export function pageBody(p: Pick<ProjectSnapshot, "description" | "attachments">): string {
   return [p.description, ...(p.attachments ?? [])].filter((part) => part !== "").join("\n");
 }
+
+/**
+ * The description part of a page body read back (one entry per text block, images already left
+ * out): the paragraphs the bot wrote for the attachments are taken out, whatever remains is the
+ * description. Attachment lines are matched from the end, where the bot writes them.
+ */
+export function descriptionFromBody(lines: string[], attachments: string[]): string {
+  const remaining = [...lines];
+  for (const line of attachments.flatMap((a) => a.split("\n")).filter((line) => line !== "").reverse()) {
+    const at = remaining.lastIndexOf(line);
+    if (at >= 0) remaining.splice(at, 1);
+  }
+  return normalizeDescription(remaining.join("\n"));
+}
+
+/** The form both sides are compared in: Notion keeps no leading or trailing blank paragraphs. */
+export function normalizeDescription(text: string): string {
+  return text.trim();
+}

@@ -18,6 +18,8 @@ export interface NotionPullSource {
   editedSince(since: Date | null): Promise<PulledPage[]>;
   /** One page with its body as plain text (one line per text block). */
   readPage(pageId: string): Promise<PulledPage & { body: string; inTrash: boolean }>;
+  /** The page body's text blocks, one entry each, in page order (images and other blocks left out). */
+  bodyLines(pageId: string): Promise<string[]>;
   /** Sets only the status property (an imported page joins the column of its new local status). */
   writeStatus(pageId: string, option: string): Promise<void>;
 }
@@ -45,18 +47,20 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
     return { id: page.id, title: pageTitleText(page.properties[s.titleProperty]), statusOption: statusName(page.properties[s.statusProperty]), lastEditedTime: page.last_edited_time };
   }
 
-  async function bodyText(pageId: string): Promise<string> {
+  async function bodyLines(pageId: string): Promise<string[]> {
     const lines: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await client.blocks.children.list({ block_id: pageId, page_size: 100, start_cursor: cursor });
       for (const block of page.results) {
-        const content = "type" in block ? (block as Record<string, unknown>)[block.type] : undefined;
+        // Images (moodboard collages) carry a caption, not rich_text: they are never text.
+        if (!("type" in block) || block.type === "image") continue;
+        const content = (block as Record<string, unknown>)[block.type];
         if (content && typeof content === "object" && "rich_text" in content) lines.push(plainText(content.rich_text));
       }
       cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
     } while (cursor);
-    return lines.join("\n").trim();
+    return lines;
   }
 
   return {
@@ -85,8 +89,10 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
       const page = await client.pages.retrieve({ page_id: pageId });
       if (!("properties" in page)) throw new Error(`Notion page ${pageId} is not readable`);
       const inTrash = page.in_trash || page.archived;
-      return { ...toPulled(s, page), inTrash, body: inTrash ? "" : await bodyText(pageId) };
+      return { ...toPulled(s, page), inTrash, body: inTrash ? "" : (await bodyLines(pageId)).join("\n").trim() };
     },
+
+    bodyLines,
 
     async writeStatus(pageId, option) {
       const s = await ensureSchema();

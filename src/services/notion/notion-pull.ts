@@ -3,6 +3,7 @@ import type { LinkedProject, NotionPullRepository, PageOffer } from "../../db/no
 import { samePageId } from "../../db/notion-pull-repository.ts";
 import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../../db/project-repository.ts";
 import { describeNotionError } from "./notion-errors.ts";
+import { descriptionFromBody, normalizeDescription } from "./notion-blocks.ts";
 import type { NotionPullSource, PulledPage } from "./notion-pull-source.ts";
 
 /** One project changed by an edit made in Notion. */
@@ -12,6 +13,8 @@ export interface PulledChange {
   newName?: string;
   fromStatus?: ProjectStatus;
   toStatus?: ProjectStatus;
+  /** The new description ("" when it was cleared in Notion). */
+  description?: string;
 }
 
 export interface PullReporter {
@@ -66,41 +69,83 @@ export function createNotionPull(options: {
     return PROJECT_STATUSES.find((s) => options.statusValues[s].trim().toLowerCase() === option.trim().toLowerCase()) ?? "unknown";
   }
 
+  /**
+   * Notion's description (the body minus the bot's attachment lines and images), read only for a
+   * page that can show an edit: with a baseline, or without one when Notion's edit is newer than our
+   * last sync. Undefined when not read; "failed" when the read failed (tried again next poll).
+   */
+  async function notionDescription(project: LinkedProject, page: PulledPage): Promise<string | undefined | "failed"> {
+    if (project.syncedDescription === null && !newerThanSync(project, page)) return undefined;
+    try {
+      const [lines, attachments] = await Promise.all([source.bodyLines(page.id), store.attachmentLines(project.id)]);
+      return descriptionFromBody(lines, attachments);
+    } catch (error) {
+      logger.warn({ pageId: page.id, error: describeNotionError(error) }, "notion pull: could not read the page body");
+      return "failed";
+    }
+  }
+
+  const newerThanSync = (project: LinkedProject, page: PulledPage) => Date.parse(page.lastEditedTime) > (project.syncedAt ?? project.updatedAt).getTime();
+
   /** Returns the change applied, null when nothing was, or "retry" when a local edit raced the update. */
-  async function reconcile(project: LinkedProject, page: PulledPage): Promise<PulledChange | null | "retry"> {
+  async function reconcile(project: LinkedProject, page: PulledPage, description: string | undefined): Promise<PulledChange | null | "retry"> {
     const mapped = statusOf(page.statusOption);
     if (mapped === "unknown") logger.warn({ pageId: page.id, option: page.statusOption }, "notion pull: unknown status option ignored");
     const pageStatus = mapped === "unknown" ? null : mapped;
     const editedAt = Date.parse(page.lastEditedTime);
+    const localDescription = normalizeDescription(project.description);
     // What Notion showed after our last write. Projects synced before the pull existed have no record:
     // then Notion counts as edited only if its edit is newer than our last sync (or local change).
-    let base: { name: string; status: ProjectStatus | null };
-    if (project.syncedName !== null) base = { name: project.syncedName, status: project.syncedStatus };
-    else if (editedAt > (project.syncedAt ?? project.updatedAt).getTime()) base = { name: project.name, status: project.status };
+    let base: { name: string; status: ProjectStatus | null; description: string | null };
+    if (project.syncedName !== null) base = { name: project.syncedName, status: project.syncedStatus, description: project.syncedDescription };
+    else if (newerThanSync(project, page)) base = { name: project.name, status: project.status, description: null };
     else {
       if (page.title === project.name && pageStatus === project.status) await store.recordBaseline(project.id, { name: page.title, status: pageStatus });
       return null;
     }
+    // Without a recorded description, the local one stands in (the read happened only if Notion is newer);
+    // an empty body then tells nothing (never written, or cleared?) and is not taken.
+    const baseDescription = base.description ?? (description ? localDescription : null);
     const titleEdited = page.title.trim() !== "" && page.title !== base.name;
     const statusEdited = pageStatus !== null && pageStatus !== base.status;
-    if (!titleEdited && !statusEdited) return null;
+    const descriptionEdited = description !== undefined && baseDescription !== null && description !== baseDescription;
+    if (!titleEdited && !statusEdited && !descriptionEdited) {
+      if (description !== undefined && project.syncedDescription === null && description === localDescription) {
+        await store.recordBaseline(project.id, { name: base.name, status: base.status, description });
+      }
+      return null;
+    }
 
     // Last writer wins per field; a field changed on both sides goes to the newer edit.
     const notionIsNewer = editedAt > project.updatedAt.getTime();
     const takeTitle = titleEdited && page.title !== project.name && (project.name === base.name || notionIsNewer);
     const takeStatus = statusEdited && pageStatus !== project.status && (project.status === base.status || notionIsNewer);
-    const localWins = (titleEdited && !takeTitle && page.title !== project.name) || (statusEdited && !takeStatus && pageStatus !== project.status);
+    const takeDescription = descriptionEdited && description !== localDescription && (localDescription === baseDescription || notionIsNewer);
+    const localWins =
+      (titleEdited && !takeTitle && page.title !== project.name) ||
+      (statusEdited && !takeStatus && pageStatus !== project.status) ||
+      (descriptionEdited && !takeDescription && description !== localDescription);
     if (localWins) {
       logger.info({ projectId: project.id, pageId: page.id }, "notion pull: the local change is newer; Notion will be overwritten");
       await store.ensureUpsert(project.id);
       options.onEnqueued?.();
     }
-    const change = { name: takeTitle ? page.title.slice(0, NAME_MAX) : undefined, status: takeStatus ? pageStatus! : undefined };
-    const notionShows = { name: page.title, status: pageStatus ?? base.status };
+    const change = {
+      name: takeTitle ? page.title.slice(0, NAME_MAX) : undefined,
+      status: takeStatus ? pageStatus! : undefined,
+      description: takeDescription ? description!.slice(0, DESCRIPTION_MAX) : undefined,
+    };
+    const notionShows = { name: page.title, status: pageStatus ?? base.status, description };
     if (!(await store.applyFromNotion(project, change, notionShows))) return "retry";
-    if (!takeTitle && !takeStatus) return null;
-    logger.info({ projectId: project.id, pageId: page.id, ...change }, "notion pull: applied an edit made in Notion");
-    return { projectId: project.id, name: project.name, newName: change.name, ...(takeStatus ? { fromStatus: project.status, toStatus: pageStatus! } : {}) };
+    if (!takeTitle && !takeStatus && !takeDescription) return null;
+    logger.info({ projectId: project.id, pageId: page.id, name: change.name, status: change.status, description: takeDescription }, "notion pull: applied an edit made in Notion");
+    return {
+      projectId: project.id,
+      name: project.name,
+      newName: change.name,
+      ...(takeStatus ? { fromStatus: project.status, toStatus: pageStatus! } : {}),
+      ...(change.description !== undefined ? { description: change.description } : {}),
+    };
   }
 
   async function poll(): Promise<void> {
@@ -116,7 +161,9 @@ export function createNotionPull(options: {
         await store.rememberUnlinked(page.id, page.title);
         continue;
       }
-      const result = await reconcile(project, page);
+      const description = await notionDescription(project, page);
+      if (description === "failed") complete = false;
+      const result = await reconcile(project, page, description === "failed" ? undefined : description);
       if (result === "retry") complete = false;
       else if (result) changes.push(result);
     }
@@ -188,6 +235,7 @@ export function createNotionPull(options: {
         description: page.body.slice(0, DESCRIPTION_MAX),
         notionTitle: page.title,
         notionStatus,
+        notionDescription: normalizeDescription(page.body),
       });
     },
   };

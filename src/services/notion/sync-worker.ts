@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { classifyNotionError, describeNotionError } from "./notion-errors.ts";
 import type { NotionService, ProjectSnapshot } from "./notion-service.ts";
+import { normalizeDescription } from "./notion-blocks.ts";
 
 export type SyncJobKind = "upsert" | "trash" | "image";
 
@@ -40,7 +41,7 @@ export interface SyncStore {
   fail(jobId: number, error: string): Promise<void>;
   nextDueAt(): Promise<Date | null>;
   /** Records what Notion now shows for the project, so the pull can tell hand edits from our own writes. */
-  markSynced?(projectId: number, written: { name: string; status: ProjectSnapshot["status"] }, at: Date): Promise<void>;
+  markSynced?(projectId: number, written: { name: string; status: ProjectSnapshot["status"]; description: string }, at: Date): Promise<void>;
   image?(assetId: number): Promise<SyncImage | null>;
   markImageAppended?(assetId: number, blockId: string): Promise<void>;
 }
@@ -122,7 +123,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     const pageId = project.notionPageId ?? (await adoptEarlierCreate(project));
     if (pageId) await notion.updatePage(pageId, project);
     else await createPage(project); // a create writes title, status and body at once
-    await store.markSynced?.(project.id, { name: project.name, status: project.status }, now());
+    await store.markSynced?.(project.id, { name: project.name, status: project.status, description: normalizeDescription(project.description) }, now());
   }
 
   /** A create whose outcome is unknown may have produced a page: find it instead of making a second one. */
