@@ -15,6 +15,7 @@ type T = (key: string, variables?: Record<string, string | number>) => string;
 export const OFFER_DATA = /^np:(i|x):(\d{1,10})$/;
 const offerData = (action: "i" | "x", id: number) => `np:${action}:${id}`;
 const MAX_CARD_BUTTONS = 8;
+const DESCRIPTION_PREVIEW = 80;
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -27,6 +28,11 @@ export function changesMessage(t: T, changes: PulledChange[]): { text: string; k
     if (change.fromStatus && change.toStatus) {
       const name = escapeHtml(change.newName ?? change.name);
       lines.push(t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }));
+    }
+    if (change.description !== undefined) {
+      const name = escapeHtml(change.newName ?? change.name);
+      const preview = escapeHtml(truncate(change.description.replace(/\s+/g, " ").trim(), DESCRIPTION_PREVIEW));
+      lines.push(preview ? t("np-change-description", { name, preview }) : t("np-change-description-cleared", { name }));
     }
   }
   for (const change of changes.slice(0, MAX_CARD_BUTTONS)) keyboard.text(`📇 ${truncate(change.newName ?? change.name, 40)}`, projectData(change.projectId, "open")).row();
