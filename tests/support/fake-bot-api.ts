@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LocalHttpServer, readBody, sendJson } from "./fake-http-server.ts";
 
 export const OWNER_ID = 111_222_333;
 export const STRANGER_ID = 999_888_777;
@@ -43,7 +43,7 @@ interface Waiter {
 export class FakeBotApi {
   readonly calls: RecordedCall[] = [];
   readonly token: string;
-  private server: Server;
+  private http = new LocalHttpServer((req, res) => this.route(req, res));
   private updates: any[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1000;
@@ -60,22 +60,20 @@ export class FakeBotApi {
 
   constructor(token = "123456:TEST-token_abcdefghijklmnop") {
     this.token = token;
-    this.server = createServer((req, res) => void this.route(req, res));
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    await this.http.listen();
     return this;
   }
 
   get apiRoot(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   async close(): Promise<void> {
     for (const waiter of this.waiters.splice(0)) waiter.resolve([]);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http.close();
   }
 
   /** Queues an update (update_id assigned) and wakes a waiting getUpdates. */
@@ -246,9 +244,7 @@ export class FakeBotApi {
     if (res.writableEnded) return;
     const result = (body as { result?: unknown }).result;
     if (Array.isArray(result)) for (const update of result) if (update?.update_id && !this.deliveredAt.has(update.update_id)) this.deliveredAt.set(update.update_id, performance.now());
-    const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-    res.end(text);
+    sendJson(res, status, body);
   }
 }
 
@@ -258,10 +254,8 @@ function fileIdOf(value: unknown, upload?: { name: string }): string {
 }
 
 async function readPayload(req: IncomingMessage, url: URL) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = await readBody(req);
   const bodyAt = performance.now();
-  const body = Buffer.concat(chunks);
   const type = req.headers["content-type"] ?? "";
   const payload: Record<string, any> = Object.fromEntries(url.searchParams);
   const files: RecordedCall["files"] = {};

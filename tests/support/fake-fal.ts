@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
+import { LocalHttpServer, readBody, sendJson as send } from "./fake-http-server.ts";
 
 export type FalStage = "submit" | "status" | "result";
 
@@ -62,26 +62,24 @@ export class FakeFal {
   private faults: { stage: FalStage; status: number; times: number }[] = [];
   private jobs = new Map<string, Job>();
   private nextId = 1;
-  private server: Server;
+  private http = new LocalHttpServer((req, res) => this.route(req, res));
   private imageCache = new Map<string, Buffer>();
 
   constructor(key = "fal-test-key-abcdef") {
     this.key = key;
-    this.server = createServer((req, res) => void this.route(req, res));
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    await this.http.listen();
     return this;
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http.close();
   }
 
   failNext(stage: FalStage, status: number, times = 1): void {
@@ -98,8 +96,7 @@ export class FakeFal {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = await readBody(req);
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const file = path.match(/^\/files\/(.+)\.png$/);
     if (file && req.method === "GET") return this.serveImage(file[1], res);
@@ -114,7 +111,7 @@ export class FakeFal {
     if (result && req.method === "GET") return this.result(result[2], res);
     if (req.method !== "POST") return send(res, 404, { detail: "Not found" });
     if (this.fault("submit", res)) return;
-    const input = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    const input = JSON.parse(raw.toString("utf8") || "{}");
     if (typeof input.prompt !== "string" || !input.prompt) return send(res, 422, { detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }] });
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
@@ -247,10 +244,3 @@ export class FakeFal {
 
 const SIZES: Record<string, [number, number]> = { square_hd: [64, 64], landscape_4_3: [80, 60], portrait_4_3: [60, 80], landscape_16_9: [96, 54] };
 const FULL_SIZES: Record<string, [number, number]> = { square_hd: [1024, 1024], landscape_4_3: [1024, 768], portrait_4_3: [768, 1024], landscape_16_9: [1024, 576] };
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.writableEnded) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LocalHttpServer, readBody, sendJson as send } from "./fake-http-server.ts";
 
 export interface GeminiRequest {
   model: string;
@@ -28,33 +28,30 @@ export class FakeGemini {
   readonly requests: GeminiRequest[] = [];
   readonly apiKey: string;
   reply: (request: GeminiRequest) => GeminiReply = (request) => ({ text: `echo: ${request.prompt.slice(0, 40)}` });
-  private server: Server;
+  private http = new LocalHttpServer((req, res) => this.route(req, res));
 
   constructor(apiKey = "gemini-test-key-123456") {
     this.apiKey = apiKey;
-    this.server = createServer((req, res) => void this.route(req, res));
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    await this.http.listen();
     return this;
   }
 
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.http.url;
   }
 
   async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http.close();
   }
 
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = await readBody(req);
     const match = new URL(req.url ?? "/", "http://x").pathname.match(/^\/v1(?:beta)?\/models\/([^/:]+):generateContent$/);
     if (!match || req.method !== "POST") return send(res, 404, { error: { code: 404, message: `not found: ${req.method} ${req.url}`, status: "NOT_FOUND" } });
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    const body = JSON.parse(raw.toString("utf8") || "{}");
     const parts = (body.contents ?? []).flatMap((content: any) => content.parts ?? []);
     const request: GeminiRequest = {
       model: match[1],
@@ -79,11 +76,4 @@ export class FakeGemini {
     if ("body" in reply) return send(res, 200, reply.body);
     send(res, reply.status, { error: { code: reply.status, message: reply.message ?? `error ${reply.status}`, status: "ERROR" } });
   }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.writableEnded || res.destroyed) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
 }

@@ -1,5 +1,3 @@
-import type { IncomingMessage } from "node:http";
-
 /** Notion's JSON shapes and error bodies for the fake API (see fake-notion.ts). */
 export type Json = Record<string, any>;
 
@@ -61,13 +59,4 @@ export function minuteFloor(date: Date): string {
 
 export function faultError(fault: { status: number; code: string; message?: string }): FakeError {
   return new FakeError(fault.status, fault.code, fault.message ?? `Injected ${fault.status} ${fault.code}`);
-}
-
-export function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }

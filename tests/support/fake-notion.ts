@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { FakeNotionFiles, type FakeImage } from "./fake-notion-files.ts";
-import { FakeError, compareDate, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, readBody, richTextJson, textOf, type Json } from "./fake-notion-shapes.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LocalHttpServer, readBody, sendJson } from "./fake-http-server.ts";
+import { applyProperties, dataSourceJson, propertiesJson, queryPages, type FakePage, type FakeSchema } from "./fake-notion-data-source.ts";
+import { FakeNotionFiles } from "./fake-notion-files.ts";
+import { FakeError, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, textOf, type Json } from "./fake-notion-shapes.ts";
+
+export type { FakePage, FakeSchema } from "./fake-notion-data-source.ts";
 
 export interface FakeFault {
   status: number;
@@ -12,26 +15,6 @@ export interface FakeFault {
   retryAfter?: number;
   /** Apply the write first, then answer with the error (a 5xx after the work was done). */
   afterApply?: boolean;
-}
-
-export interface FakeSchema {
-  titleProperty: string;
-  statusProperty: string;
-  statusType: "select" | "status";
-  statusOptions: string[];
-}
-
-export interface FakePage {
-  id: string;
-  dataSourceId: string;
-  createdTime: string;
-  /** Exact time (ms) of the last edit; the API reports it rounded down to the minute like Notion. */
-  lastEditedAt: number;
-  title: string;
-  status: string | null;
-  /** Paragraphs (text) and images (text "", `image` set) in page order. */
-  blocks: { id: string; text: string; image?: FakeImage }[];
-  inTrash: boolean;
 }
 
 type Handler = (body: Json, ids: string[], query: URLSearchParams, form: FormData | null) => { status?: number; body: Json | Promise<Json> };
@@ -58,7 +41,7 @@ export class FakeNotion {
   readonly queries: Json[] = [];
   /** The URL to give the client as `baseUrl` (set by start()). */
   baseUrl = "";
-  private server: Server;
+  private http = new LocalHttpServer((req, res) => this.handle(req, res));
   private faults: ArmedFault[] = [];
   private delays: { ms: number; endpoint?: string }[] = [];
   private holds: { ms: number; endpoint?: string }[] = [];
@@ -68,7 +51,6 @@ export class FakeNotion {
   constructor(options: { apiKey?: string; schema?: Partial<FakeSchema> } = {}) {
     this.apiKey = options.apiKey ?? "secret_fake_notion_key_123";
     this.schema = { titleProperty: "Name", statusProperty: "Status", statusType: "select", statusOptions: ["Idea", "Active", "Archived"], ...options.schema };
-    this.server = createServer((req, res) => void this.handle(req, res));
     this.routes = [
       ["GET /databases/:id", /^GET \/v1\/databases\/([^/]+)$/, (_b, [id]) => ({ body: this.database(id) })],
       ["GET /data_sources/:id", /^GET \/v1\/data_sources\/([^/]+)$/, (_b, [id]) => ({ body: this.dataSource(id) })],
@@ -85,15 +67,13 @@ export class FakeNotion {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.baseUrl = await this.http.listen();
     return this;
   }
 
   async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http.close();
   }
 
   // ---- fault injection and inspection -----------------------------------------------------------
@@ -172,13 +152,11 @@ export class FakeNotion {
       body = { object: "error", status: e.status, code: e.code, message: e.message, request_id: randomUUID() };
     }
     this.requests.push({ endpoint, at: Date.now(), status });
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (fault?.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
-    const send = () => res.writeHead(status, headers).end(JSON.stringify(body));
-    if (!delay) return void send();
+    const headers: Record<string, string> = fault?.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
+    if (!delay) return sendJson(res, status, body, headers);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      if (!res.destroyed) send();
+      sendJson(res, status, body, headers);
     }, delay);
     this.timers.add(timer);
   }
@@ -210,48 +188,13 @@ export class FakeNotion {
 
   private dataSource(id: string): Json {
     if (id !== this.dataSourceId) throw notFound("data_source", id);
-    const { titleProperty, statusProperty, statusType, statusOptions } = this.schema;
-    const options = statusOptions.map((name, i) => ({ id: `opt${i}`, name, color: "default", description: null }));
-    const statusConfig = statusType === "status" ? { status: { options, groups: [] } } : { select: { options } };
-    return {
-      object: "data_source",
-      id,
-      properties: {
-        [titleProperty]: { id: "title", name: titleProperty, type: "title", title: {} },
-        [statusProperty]: { id: "st", name: statusProperty, type: statusType, ...statusConfig },
-        Notes: { id: "nt", name: "Notes", type: "rich_text", rich_text: {} },
-      },
-    };
+    return dataSourceJson(id, this.schema);
   }
 
   private query(id: string, body: Json): Json {
     this.dataSource(id);
     this.queries.push(body);
-    const matches = this.pages
-      .filter((p) => p.dataSourceId === id && p.inTrash === Boolean(body.in_trash))
-      .filter((p) => !body.filter || this.matches(p, body.filter))
-      .sort((a, b) => this.compare(a, b, body.sorts ?? []));
-    return paginate(matches.map((p) => this.pageJson(p)), body.start_cursor, body.page_size);
-  }
-
-  private matches(page: FakePage, filter: Json): boolean {
-    if (filter.and) return filter.and.every((f: Json) => this.matches(page, f));
-    if (filter.or) return filter.or.some((f: Json) => this.matches(page, f));
-    if (filter.timestamp === "created_time") return compareDate(page.createdTime, filter.created_time);
-    if (filter.timestamp === "last_edited_time") return compareDate(minuteFloor(new Date(page.lastEditedAt)), filter.last_edited_time);
-    if (filter.property === this.schema.titleProperty && filter.title?.equals !== undefined) return page.title === filter.title.equals;
-    throw invalid(`Could not find property with name or id: ${filter.property ?? JSON.stringify(filter)}`);
-  }
-
-  private compare(a: FakePage, b: FakePage, sorts: Json[]): number {
-    for (const sort of sorts) {
-      if (sort.timestamp !== "created_time" && sort.timestamp !== "last_edited_time") throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
-      // Both times have minute precision; insertion order breaks ties like Notion's creation order.
-      const key = (p: FakePage) => (sort.timestamp === "created_time" ? p.createdTime : minuteFloor(new Date(p.lastEditedAt)));
-      const diff = key(a).localeCompare(key(b)) || this.pages.indexOf(a) - this.pages.indexOf(b);
-      if (diff !== 0) return sort.direction === "descending" ? -diff : diff;
-    }
-    return 0;
+    return paginate(queryPages(this.pages, id, this.schema, body).map((p) => this.pageJson(p)), body.start_cursor, body.page_size);
   }
 
   private createPage(body: Json): Json {
@@ -259,7 +202,7 @@ export class FakeNotion {
     if (!dataSourceId) throw invalid("body.parent.data_source_id should be defined");
     this.dataSource(dataSourceId);
     const page: FakePage = { id: randomUUID(), dataSourceId, createdTime: minuteFloor(new Date()), lastEditedAt: Date.now(), title: "", status: null, blocks: [], inTrash: false };
-    this.applyProperties(page, body.properties ?? {});
+    applyProperties(page, this.schema, body.properties ?? {});
     page.blocks = this.toBlocks(body.children ?? [], "body.children");
     this.pages.push(page);
     return this.pageJson(page);
@@ -269,29 +212,9 @@ export class FakeNotion {
     const page = this.page(id);
     if (body.in_trash !== undefined || body.archived !== undefined) page.inTrash = Boolean(body.in_trash ?? body.archived);
     else if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
-    this.applyProperties(page, body.properties ?? {});
+    applyProperties(page, this.schema, body.properties ?? {});
     page.lastEditedAt = Date.now();
     return this.pageJson(page);
-  }
-
-  private applyProperties(page: FakePage, properties: Json): void {
-    const { titleProperty, statusProperty, statusType, statusOptions } = this.schema;
-    for (const [name, value] of Object.entries<Json>(properties)) {
-      if (name === titleProperty) {
-        if (!Array.isArray(value.title)) throw invalid(`${name} is expected to be title.`);
-        page.title = textOf(value.title, `body.properties.${name}.title`);
-      } else if (name === statusProperty) {
-        const option = value[statusType]?.name;
-        if (typeof option !== "string") throw invalid(`${name} is expected to be ${statusType}.`);
-        if (!statusOptions.includes(option)) {
-          if (statusType === "status") throw invalid(`Invalid status option. Status option "${option}" does not exist".`);
-          statusOptions.push(option); // select options are created on write
-        }
-        page.status = option;
-      } else if (name !== "Notes") {
-        throw invalid(`${name} is not a property that exists.`);
-      }
-    }
   }
 
   private listChildren(id: string, query: URLSearchParams): Json {
@@ -342,8 +265,6 @@ export class FakeNotion {
   }
 
   private pageJson(page: FakePage): Json {
-    const { titleProperty, statusProperty, statusType } = this.schema;
-    const status = page.status === null ? null : { id: "opt", name: page.status, color: "default" };
     return {
       object: "page",
       id: page.id,
@@ -353,10 +274,7 @@ export class FakeNotion {
       archived: page.inTrash,
       parent: { type: "data_source_id", data_source_id: page.dataSourceId, database_id: this.databaseId },
       url: `https://www.notion.so/${page.id.replace(/-/g, "")}`,
-      properties: {
-        [titleProperty]: { id: "title", type: "title", title: [richTextJson(page.title)] },
-        [statusProperty]: { id: "st", type: statusType, [statusType]: status },
-      },
+      properties: propertiesJson(page, this.schema),
     };
   }
 }
