@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LocalHttpServer, readBody, sendJson } from "./fake-http-server.ts";
+import { LocalHttpFake, readBody, sendJson } from "./fake-http-server.ts";
 
 export const OWNER_ID = 111_222_333;
 export const STRANGER_ID = 999_888_777;
@@ -40,10 +40,9 @@ interface Waiter {
  * polling and offsets, records every call (JSON and multipart), hands out
  * message ids, serves files for getFile, and injects errors on demand.
  */
-export class FakeBotApi {
+export class FakeBotApi extends LocalHttpFake {
   readonly calls: RecordedCall[] = [];
   readonly token: string;
-  private http = new LocalHttpServer((req, res) => this.route(req, res));
   private updates: any[] = [];
   private nextUpdateId = 1;
   private nextMessageId = 1000;
@@ -59,21 +58,17 @@ export class FakeBotApi {
   confirmedOffset = 0;
 
   constructor(token = "123456:TEST-token_abcdefghijklmnop") {
+    super();
     this.token = token;
   }
 
-  async start(): Promise<this> {
-    await this.http.listen();
-    return this;
-  }
-
   get apiRoot(): string {
-    return this.http.url;
+    return this.baseUrl;
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     for (const waiter of this.waiters.splice(0)) waiter.resolve([]);
-    await this.http.close();
+    await super.close();
   }
 
   /** Queues an update (update_id assigned) and wakes a waiting getUpdates. */
@@ -153,7 +148,7 @@ export class FakeBotApi {
     }
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const startedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const fileMatch = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);

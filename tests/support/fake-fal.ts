@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
-import { LocalHttpServer, readBody, sendJson as send } from "./fake-http-server.ts";
+import { LocalHttpFake, readBody, sendJson as send } from "./fake-http-server.ts";
 
 export type FalStage = "submit" | "status" | "result";
 
@@ -28,7 +28,7 @@ type Status = { status: "IN_QUEUE"; queue_position: number; request_id: string }
  * COMPLETED — Fal's GET …/requests/{id}/status/stream), cancel, result, and the
  * generated images.
  */
-export class FakeFal {
+export class FakeFal extends LocalHttpFake {
   readonly submits: FalSubmit[] = [];
   readonly key: string;
   /** Status polls answered IN_QUEUE before IN_PROGRESS (then one IN_PROGRESS, then COMPLETED). */
@@ -62,24 +62,11 @@ export class FakeFal {
   private faults: { stage: FalStage; status: number; times: number }[] = [];
   private jobs = new Map<string, Job>();
   private nextId = 1;
-  private http = new LocalHttpServer((req, res) => this.route(req, res));
   private imageCache = new Map<string, Buffer>();
 
   constructor(key = "fal-test-key-abcdef") {
+    super();
     this.key = key;
-  }
-
-  async start(): Promise<this> {
-    await this.http.listen();
-    return this;
-  }
-
-  get baseUrl(): string {
-    return this.http.url;
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
   }
 
   failNext(stage: FalStage, status: number, times = 1): void {
@@ -95,7 +82,7 @@ export class FakeFal {
     this.keepAliveMs = 15_000;
   }
 
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const file = path.match(/^\/files\/(.+)\.png$/);

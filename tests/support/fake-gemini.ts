@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LocalHttpServer, readBody, sendJson as send } from "./fake-http-server.ts";
+import { LocalHttpFake, readBody, sendJson as send } from "./fake-http-server.ts";
 
 export interface GeminiRequest {
   model: string;
@@ -24,30 +24,17 @@ export const geminiText = (text: string, finishReason = "STOP") => ({
  * real @google/genai pointed at it with httpOptions.baseUrl. Replies come from
  * `reply(request)`, which tests replace; every request is recorded.
  */
-export class FakeGemini {
+export class FakeGemini extends LocalHttpFake {
   readonly requests: GeminiRequest[] = [];
   readonly apiKey: string;
   reply: (request: GeminiRequest) => GeminiReply = (request) => ({ text: `echo: ${request.prompt.slice(0, 40)}` });
-  private http = new LocalHttpServer((req, res) => this.route(req, res));
 
   constructor(apiKey = "gemini-test-key-123456") {
+    super();
     this.apiKey = apiKey;
   }
 
-  async start(): Promise<this> {
-    await this.http.listen();
-    return this;
-  }
-
-  get baseUrl(): string {
-    return this.http.url;
-  }
-
-  async close(): Promise<void> {
-    await this.http.close();
-  }
-
-  private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const match = new URL(req.url ?? "/", "http://x").pathname.match(/^\/v1(?:beta)?\/models\/([^/:]+):generateContent$/);
     if (!match || req.method !== "POST") return send(res, 404, { error: { code: 404, message: `not found: ${req.method} ${req.url}`, status: "NOT_FOUND" } });

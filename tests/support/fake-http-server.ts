@@ -1,22 +1,22 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** The HTTP plumbing the fake APIs share: a server on 127.0.0.1 (a free port) that hands each request to `handle`. */
-export class LocalHttpServer {
-  private readonly server: Server;
+/** The HTTP plumbing the fake APIs share: a server on 127.0.0.1 (a free port) that hands each request to `route`. */
+export abstract class LocalHttpFake {
+  private readonly server = createServer((req, res) => void this.route(req, res));
+  private url = "";
 
-  constructor(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void) {
-    this.server = createServer((req, res) => void handle(req, res));
-  }
+  protected abstract route(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
 
-  /** Starts listening and resolves with the base URL. */
-  async listen(): Promise<string> {
+  async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    return this.url;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
   }
 
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  /** The URL to point the client at: set by start() and kept after close() (for "connection refused" cases). */
+  get baseUrl(): string {
+    return this.url;
   }
 
   /** Drops open connections (long polls, streams) and stops listening. */

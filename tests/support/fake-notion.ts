@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { LocalHttpServer, readBody, sendJson } from "./fake-http-server.ts";
+import { LocalHttpFake, readBody, sendJson } from "./fake-http-server.ts";
 import { applyProperties, dataSourceJson, propertiesJson, queryPages, type FakePage, type FakeSchema } from "./fake-notion-data-source.ts";
 import { FakeNotionFiles } from "./fake-notion-files.ts";
 import { FakeError, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, textOf, type Json } from "./fake-notion-shapes.ts";
@@ -25,7 +25,7 @@ interface ArmedFault { fault: FakeFault; remaining: number; until: number; endpo
  * @notionhq/client: databases, data sources (schema + query), pages, block children,
  * file uploads and image blocks.
  */
-export class FakeNotion {
+export class FakeNotion extends LocalHttpFake {
   readonly apiKey: string;
   readonly databaseId = randomUUID();
   readonly dataSourceId = randomUUID();
@@ -39,9 +39,6 @@ export class FakeNotion {
   readonly requests: { endpoint: string; at: number; status: number }[] = [];
   /** Bodies of data source queries, in arrival order. */
   readonly queries: Json[] = [];
-  /** The URL to give the client as `baseUrl` (set by start()). */
-  baseUrl = "";
-  private http = new LocalHttpServer((req, res) => this.handle(req, res));
   private faults: ArmedFault[] = [];
   private delays: { ms: number; endpoint?: string }[] = [];
   private holds: { ms: number; endpoint?: string }[] = [];
@@ -49,6 +46,7 @@ export class FakeNotion {
   private routes: [string, RegExp, Handler][];
 
   constructor(options: { apiKey?: string; schema?: Partial<FakeSchema> } = {}) {
+    super();
     this.apiKey = options.apiKey ?? "secret_fake_notion_key_123";
     this.schema = { titleProperty: "Name", statusProperty: "Status", statusType: "select", statusOptions: ["Idea", "Active", "Archived"], ...options.schema };
     this.routes = [
@@ -66,14 +64,9 @@ export class FakeNotion {
     ];
   }
 
-  async start(): Promise<this> {
-    this.baseUrl = await this.http.listen();
-    return this;
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
-    await this.http.close();
+    await super.close();
   }
 
   // ---- fault injection and inspection -----------------------------------------------------------
@@ -123,7 +116,7 @@ export class FakeNotion {
 
   // ---- HTTP plumbing ----------------------------------------------------------------------------
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake");
     const raw = await readBody(req);
     const route = this.routes.find(([, pattern]) => pattern.test(`${req.method} ${url.pathname}`));
