@@ -5,7 +5,8 @@ import { FakeNotion } from "./support/fake-notion.ts";
 import { BOT_USER, OWNER_ID } from "./support/fake-bot-api.ts";
 import { editByHand, imageByHand, paragraphByHand } from "./support/fake-notion-hand.ts";
 import { isChatOutput } from "./support/owner-chat.ts";
-import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf, until } from "./support/notion-pull-helpers.ts";
+import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
+import { until } from "./support/until.ts";
 
 const NOTE = "📝 Ножки из стали";
 const COLLAGE = "Мудборд «Лофт» — коллаж";

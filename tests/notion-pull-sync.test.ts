@@ -3,7 +3,8 @@ import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { editByHand } from "./support/fake-notion-hand.ts";
 import { buttonsOf, isChatOutput } from "./support/owner-chat.ts";
-import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf, until } from "./support/notion-pull-helpers.ts";
+import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
+import { until } from "./support/until.ts";
 
 const MINUTE = 60_000;
 

@@ -1,5 +1,6 @@
 import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./owner-chat.ts";
+import { until as pollUntil } from "./until.ts";
 
 let voiceIds = 50_000;
 
@@ -13,15 +14,8 @@ export function voiceMessage(fileId: string, options: { audio?: boolean } = {}) 
   return { message: { message_id: voiceIds++, date: Math.floor(Date.now() / 1000), chat, from, ...media } };
 }
 
-export async function until<T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** until() from until.ts, polling every 25 ms instead of 50. */
+export const until = <T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> => pollUntil(probe, timeoutMs, 25);
 
 /** Adds an idea through /new (no photo) and resolves with the project's id. */
 export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {

@@ -2,6 +2,7 @@ import type { FakeNotion } from "./fake-notion.ts";
 import type { RecordedCall } from "./fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./owner-chat.ts";
 import type { BotSession } from "./session.ts";
+import { until } from "./until.ts";
 
 /** Env for a bot mirroring to the fake Notion and pulling from it every second. */
 export function pullEnv(notion: FakeNotion, extra: Record<string, string> = {}): Record<string, string> {
@@ -13,16 +14,6 @@ export function pullEnv(notion: FakeNotion, extra: Record<string, string> = {}):
     NOTION_POLL_SECONDS: "1",
     ...extra,
   };
-}
-
-export async function until<T>(probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Waits until the bot has queried the data source `n` more times (n full polls started after now). */
