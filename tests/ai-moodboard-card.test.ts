@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeFal } from "./support/fake-fal.ts";
@@ -6,19 +5,13 @@ import { FakeNotion } from "./support/fake-notion.ts";
 import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea, projectIdOf, textOf, until } from "./support/ai-helpers.ts";
+import { sqliteRows } from "./support/sqlite.ts";
 
 const fal = new FakeFal();
 const notion = new FakeNotion();
 let session: BotSession;
 
-const query = (sql: string, ...params: unknown[]) => {
-  const db = new Database(session.databaseUrl.slice("file:".length));
-  try {
-    return db.prepare(sql).all(...params) as any[];
-  } finally {
-    db.close();
-  }
-};
+const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
 const mediaOf = (call: RecordedCall) => (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as { type: string; media: string; caption?: string };
 const pageOf = (projectId: number) => {
   const [row] = query("SELECT notionPageId FROM Project WHERE id = ?", projectId);

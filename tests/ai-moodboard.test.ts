@@ -1,4 +1,3 @@
-import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
@@ -7,6 +6,7 @@ import { FakeGemini } from "./support/fake-gemini.ts";
 import { buttonsOf, callback } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea, textOf, until } from "./support/ai-helpers.ts";
+import { sqliteRows } from "./support/sqlite.ts";
 
 const fal = new FakeFal();
 const gemini = new FakeGemini();
@@ -19,14 +19,7 @@ const session = new BotSession({
     LLM_MODEL: "gemini-test-model",
   },
 });
-const query = (sql: string, ...params: unknown[]) => {
-  const db = new Database(session.databaseUrl.slice("file:".length));
-  try {
-    return db.prepare(sql).all(...params) as any[];
-  } finally {
-    db.close();
-  }
-};
+const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
 /** The steering message of a finished generation (resolves once the status message is gone too). */
 async function steeringSince(since: number): Promise<RecordedCall> {
   const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), { since, timeoutMs: 15_000 });

@@ -1,20 +1,13 @@
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./support/fake-gemini.ts";
 import { buttonsOf, callback } from "./support/owner-chat.ts";
 import { addIdea, textOf, until, voiceMessage } from "./support/ai-helpers.ts";
+import { sqliteRows } from "./support/sqlite.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_TIMEOUT_MS: "1500" } });
-const query = (sql: string, ...params: unknown[]) => {
-  const db = new Database(session.databaseUrl.slice("file:".length));
-  try {
-    return db.prepare(sql).all(...params) as any[];
-  } finally {
-    db.close();
-  }
-};
+const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
 let cardVersion = 0;
 const writer = (request: GeminiRequest): GeminiReply => {
   if (request.inline.length) return { text: JSON.stringify({ transcript: "Складной стул из фанеры для маленьких кухонь", name: "Стул <Фанера>", description: "Складной стул из гнутой фанеры." }) };

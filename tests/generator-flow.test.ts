@@ -1,9 +1,9 @@
-import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf, callback, stickerMessage } from "./support/owner-chat.ts";
+import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 
 let messageId = 70_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -29,29 +29,15 @@ const RENDER_TIMEOUT = 60_000;
 
 describe("content generator over the fake Bot API (real Chromium)", () => {
   const session = new BotSession();
-  const sql = <T>(query: string, ...params: unknown[]): T[] => {
-    const handle = new Database(session.databaseUrl.slice("file:".length));
-    try {
-      return handle.prepare(query).all(...params) as T[];
-    } finally {
-      handle.close();
-    }
-  };
-  const run = (query: string, ...params: unknown[]) => {
-    const handle = new Database(session.databaseUrl.slice("file:".length));
-    try {
-      return handle.prepare(query).run(...params);
-    } finally {
-      handle.close();
-    }
-  };
+  const sql = <T>(query: string, ...params: unknown[]): T[] => sqliteRows<T>(session.databaseUrl, query, ...params);
+  const run = (query: string, ...params: unknown[]) => sqliteRun(session.databaseUrl, query, ...params);
   let lampId = 0;
 
   beforeAll(async () => {
     await session.start();
     const at = (offset: number) => new Date(Date.now() - offset * 60_000).toISOString();
     for (let i = 1; i <= 8; i++) run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'archived', ?, ?)", `Старый ${i}`, at(100 + i), at(0));
-    lampId = Number(run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)", "Лампа", "Настольная лампа из дуба и алюминия.", at(1), at(0)).lastInsertRowid);
+    lampId = run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)", "Лампа", "Настольная лампа из дуба и алюминия.", at(1), at(0));
     for (let i = 1; i <= 6; i++) session.api.addFile(`render-${i}`, await jpeg(i));
   }, 60_000);
   afterAll(() => session.close());

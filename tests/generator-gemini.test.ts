@@ -1,10 +1,10 @@
-import Database from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeGemini } from "./support/fake-gemini.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
+import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
@@ -19,14 +19,7 @@ const photo = (fileId: string) => ({
     photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }],
   },
 });
-const sql = <T>(query: string, ...params: unknown[]): T[] => {
-  const handle = new Database(session.databaseUrl.slice("file:".length));
-  try {
-    return handle.prepare(query).all(...params) as T[];
-  } finally {
-    handle.close();
-  }
-};
+const sql = <T>(query: string, ...params: unknown[]): T[] => sqliteRows<T>(session.databaseUrl, query, ...params);
 const isSocial = (prompt: string) => prompt.includes("TikTok");
 const arrivals: { social: boolean; at: number }[] = [];
 
@@ -58,9 +51,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.send("/cancel");
 
     const at = new Date().toISOString();
-    const handle = new Database(session.databaseUrl.slice("file:".length));
-    handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)").run(at, at);
-    handle.close();
+    sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)", at, at);
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Кресло'");
     // The archived project's card leads straight to the template choice.
     await chat.send("/archive");

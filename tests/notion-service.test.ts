@@ -3,6 +3,7 @@ import { classifyNotionError } from "../src/services/notion/notion-errors.ts";
 import { textChunks } from "../src/services/notion/notion-blocks.ts";
 import { createNotionService, type NotionConfig, type ProjectSnapshot } from "../src/services/notion/notion-service.ts";
 import { FakeNotion, type FakeSchema } from "./support/fake-notion.ts";
+import { notionConfigFor } from "./support/notion-config.ts";
 
 const TRICKY_NAME = '<b>&"x"</b> *Лампа* _v2_ 🙂 [link](http://x) `code`';
 const RTL_TEXT = "מנורה שולחנית – تصميم مصباح\n\n# not a heading\n**not bold** <i>not italic</i> &amp; 👩🏽‍🎨";
@@ -15,15 +16,7 @@ async function startFake(schema?: Partial<FakeSchema>): Promise<FakeNotion> {
 }
 
 function configFor(overrides: Partial<NotionConfig> = {}): NotionConfig {
-  return {
-    apiKey: fake.apiKey,
-    databaseId: fake.databaseId,
-    titleProperty: "Name",
-    statusProperty: "Status",
-    statusValues: { idea: "Idea", active: "Active", archived: "Archived" },
-    baseUrl: fake.baseUrl,
-    ...overrides,
-  };
+  return notionConfigFor(fake, overrides);
 }
 
 function project(fields: Partial<ProjectSnapshot> = {}): ProjectSnapshot {

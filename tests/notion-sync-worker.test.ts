@@ -4,6 +4,7 @@ import { createNotionService, type NotionConfig } from "../src/services/notion/n
 import { createSyncWorker, type SyncProblem, type SyncWorker, type SyncWorkerOptions } from "../src/services/notion/sync-worker.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { MemorySyncStore } from "./support/memory-sync-store.ts";
+import { notionConfigFor } from "./support/notion-config.ts";
 
 const silent = pino({ level: "silent" });
 
@@ -13,21 +14,9 @@ let worker: SyncWorker | undefined;
 let problems: SyncProblem[];
 let synced: number[];
 
-function notionConfig(overrides: Partial<NotionConfig> = {}): NotionConfig {
-  return {
-    apiKey: fake.apiKey,
-    databaseId: fake.databaseId,
-    titleProperty: "Name",
-    statusProperty: "Status",
-    statusValues: { idea: "Idea", active: "Active", archived: "Archived" },
-    baseUrl: fake.baseUrl,
-    ...overrides,
-  };
-}
-
 /** Small timeouts and backoffs keep the timing scenarios to well under a second each. */
 function startWorker(options: { timeoutMs?: number; config?: Partial<NotionConfig> } & Partial<SyncWorkerOptions> = {}): SyncWorker {
-  const notion = createNotionService(notionConfig(options.config), { timeoutMs: options.timeoutMs ?? 2000, logger: silent });
+  const notion = createNotionService(notionConfigFor(fake, options.config), { timeoutMs: options.timeoutMs ?? 2000, logger: silent });
   worker = createSyncWorker({
     store,
     notion,
@@ -203,7 +192,7 @@ describe("sync worker", () => {
   it("drainOnce processes each due job once and reports how many", async () => {
     fake.failFor(60_000, { status: 500, code: "internal_server_error" });
     store.enqueue("upsert", store.addProject({ name: "X" }).id);
-    const notion = createNotionService(notionConfig(), { logger: silent });
+    const notion = createNotionService(notionConfigFor(fake), { logger: silent });
     const idle = createSyncWorker({ store, notion, logger: silent, events: { onProblem: () => undefined }, backoff: () => 0 });
     expect(await idle.drainOnce()).toBe(1);
     expect(store.jobs[0]).toMatchObject({ state: "pending", attempts: 1 });

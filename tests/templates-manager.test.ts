@@ -1,10 +1,10 @@
-import Database from "better-sqlite3";
 import { zipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { OWNER_ID } from "./support/fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
+import { sqliteRows } from "./support/sqlite.ts";
 
 let messageId = 50_000;
 function documentMessage(fileId: string, fileName: string, bytes: Buffer, mime = "application/octet-stream") {
@@ -25,14 +25,7 @@ const CSS = `@page { size: 600px 400px; margin: 0 } h1 { font-family: "DejaVu Sa
 describe("template manager over the fake Bot API", () => {
   const session = new BotSession();
   let chat: OwnerChat;
-  const db = <T>(sql: string, ...params: unknown[]): T => {
-    const handle = new Database(session.databaseUrl.slice("file:".length));
-    try {
-      return handle.prepare(sql).all(...params) as T;
-    } finally {
-      handle.close();
-    }
-  };
+  const db = <T>(sql: string, ...params: unknown[]): T => sqliteRows(session.databaseUrl, sql, ...params) as T;
   const upload = (fileId: string, name: string, bytes: Buffer) => {
     session.api.addFile(fileId, bytes);
     return documentMessage(fileId, name, bytes);

@@ -1,27 +1,9 @@
-import Database from "better-sqlite3";
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { startBot } from "../../support/bot-process.ts";
 import type { BotSession } from "../../support/session.ts";
 import type { RecordedCall } from "../../support/fake-bot-api.ts";
 
-/** Rows from the session's SQLite file (opened read-write per query, like a second process would). */
-export function sqliteRows<T>(databaseUrl: string, query: string, ...params: unknown[]): T[] {
-  const handle = new Database(databaseUrl.slice("file:".length));
-  try {
-    return handle.prepare(query).all(...params) as T[];
-  } finally {
-    handle.close();
-  }
-}
-
-export function sqliteRun(databaseUrl: string, query: string, ...params: unknown[]): number {
-  const handle = new Database(databaseUrl.slice("file:".length));
-  try {
-    return Number(handle.prepare(query).run(...params).lastInsertRowid);
-  } finally {
-    handle.close();
-  }
-}
+export { sqliteRows, sqliteRun } from "../../support/sqlite.ts";
 
 /**
  * kill -9 right now, without waiting for the update in flight to be confirmed
