@@ -2,23 +2,13 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeGemini } from "./support/fake-gemini.ts";
-import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
-import { buttonsOf } from "./support/owner-chat.ts";
+import type { RecordedCall } from "./support/fake-bot-api.ts";
+import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
 const RENDER_TIMEOUT = 60_000;
-let messageId = 90_000;
-const photo = (fileId: string) => ({
-  message: {
-    message_id: messageId++,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
-    from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
-    photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }],
-  },
-});
 const sql = <T>(query: string, ...params: unknown[]): T[] => sqliteRows<T>(session.databaseUrl, query, ...params);
 const isSocial = (prompt: string) => prompt.includes("TikTok");
 const arrivals: { social: boolean; at: number }[] = [];
@@ -58,7 +48,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.tap(`p:${project.id}:open`);
     expect((await chat.tap(`gen:card:${project.id}`)).payload.text).toContain("<b>Кресло</b>");
     await chat.tap("gen:t:0");
-    await chat.push(photo("gem-render"));
+    await chat.push(photoMessage("gem-render"));
     await chat.tap("gen:done");
     const since = api.calls.length;
     await chat.send("Каркас из гнутой фанеры, обивка из фетра.");

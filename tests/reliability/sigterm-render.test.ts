@@ -3,21 +3,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { startBot } from "../support/bot-process.ts";
-import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
-import { textMessage } from "../support/owner-chat.ts";
+import type { RecordedCall } from "../support/fake-bot-api.ts";
+import { photoMessage, textMessage } from "../support/owner-chat.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { allProcesses, chromiumWithBotProfile, closeGracefully, descendantsOf, isChromium, profileDirOf, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
-
-let messageId = 95_000;
-const photo = (fileId: string) => ({
-  message: {
-    message_id: messageId++,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
-    from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
-    photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 3000, height: 2000 }],
-  },
-});
 
 /** Large noisy renders, so the card render (download, resize, Chromium) takes a noticeable moment. */
 async function heavyJpeg(seed: number): Promise<Buffer> {
@@ -46,7 +35,7 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     await chat.send("/generate");
     await chat.tap(`gen:p:${id}`);
     await chat.tap("gen:t:0");
-    for (let i = 1; i <= 3; i++) await chat.push(photo(`heavy-${i}`));
+    for (let i = 1; i <= 3; i++) await chat.push(photoMessage(`heavy-${i}`, { size: [3000, 2000] }));
     await chat.tap("gen:done");
 
     const bot = session.bot;

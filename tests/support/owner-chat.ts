@@ -11,10 +11,12 @@ export function textMessage(text: string, from = OWNER_ID) {
   return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(from), from: user(from), text, entities } };
 }
 
-export function photoMessage(fileId: string, options: { asDocument?: boolean; caption?: string } = {}) {
+/** A photo (a 90 px thumbnail, then `fileId` at `size`, 1280×960 by default) or, with asDocument, an image file. */
+export function photoMessage(fileId: string, options: { asDocument?: boolean; caption?: string; size?: [number, number] } = {}) {
+  const [width, height] = options.size ?? [1280, 960];
   const media = options.asDocument
     ? { document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: "ref.png", mime_type: "image/png" } }
-    : { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }] };
+    : { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width, height }] };
   return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(OWNER_ID), from: user(OWNER_ID), caption: options.caption, ...media } };
 }
 
