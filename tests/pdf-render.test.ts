@@ -46,6 +46,17 @@ describe("PDF renders on the reused Chromium page", () => {
     expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135)]).toEqual([BLUE, YELLOW]);
   });
 
+  it("serves the template's own files to root-relative URLs, and a template's <base> cannot point them elsewhere", async () => {
+    const html = `<!doctype html><base href="http://127.0.0.1:9/"><style>@page{size:400px 100px;margin:0} body{margin:0} img{display:block;float:left;width:100px;height:100px}</style>
+<img src="/images/a.png"><img src="images/b.png"><div style="float:left;width:100px;height:100px;background:url(/images/b.png)"></div>`;
+    const files = new Map([["images/a.png", await solid("red", 20, 20, "png")], ["images/b.png", await solid("blue", 20, 20, "png")]]);
+    const result = await pdf.render({ html, css: null, files }, {}, { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect([await pixel(result.png!, 50, 50), await pixel(result.png!, 150, 50), await pixel(result.png!, 250, 50)]).toEqual([RED, BLUE, BLUE]);
+    expect(result.blocked).toEqual([]);
+  });
+
   it("fits a photo turned by its EXIF orientation the way Chromium shows it", async () => {
     // Stored 400×200, left half red, right half blue; orientation 6 shows it 200×400 with red on top.
     const stored = await sharp(await solid("red", 200, 200, "png"))

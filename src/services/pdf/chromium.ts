@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
 import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
 import { fitImagesToBoxes } from "./fit-images.ts";
+import { insertAtHeadStart } from "./html-head.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 
 export { TEMPLATE_ORIGIN };
@@ -73,6 +74,9 @@ export class ChromiumPool {
   private pageRenders = 0;
   private recycleTimer: NodeJS.Timeout | undefined;
   private current: ServedDocument | undefined;
+  /** Each page's move to a new empty document (see clearPage). */
+  private readonly cleared = new WeakMap<Page, Promise<void>>();
+  private expectingBlank = false;
   private renders = 0;
   private profileDir: string | undefined;
   private readonly executablePath: string;
@@ -166,9 +170,37 @@ export class ChromiumPool {
       // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
       await page.emulateMediaType("print");
       await page.setViewport({ width: Math.round(A4.widthPx), height: Math.round(A4.heightPx) });
-      page.on("request", (request) => answerRequest(request, this.current));
+      page.on("request", (request) => this.answer(request));
+      await this.clearPage(page);
       return page;
     });
+  }
+
+  /**
+   * Cards are written into the page (setContent, ~20 ms less than a navigation per card), each into
+   * a document of its own: a document written twice keeps things of the first card (style caches
+   * showed its images). So the page goes to a new empty document after each card, while nobody waits.
+   */
+  private clearPage(page: Page): Promise<void> {
+    const clearing = (async () => {
+      this.expectingBlank = true;
+      try {
+        await page.goto(`${TEMPLATE_ORIGIN}/`, { waitUntil: "load", timeout: this.timeoutMs });
+      } finally {
+        this.expectingBlank = false;
+      }
+    })();
+    clearing.catch(() => undefined);
+    this.cleared.set(page, clearing);
+    return clearing;
+  }
+
+  private answer(request: HTTPRequest): void {
+    if (this.expectingBlank && request.isNavigationRequest() && request.url() === `${TEMPLATE_ORIGIN}/` && !request.frame()?.parentFrame()) {
+      this.expectingBlank = false;
+      return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: "<!doctype html><title></title>" });
+    }
+    answerRequest(request, this.current);
   }
 
   /** After a failure the page may be mid-navigation or hung: the next render gets a fresh one. */
@@ -206,13 +238,13 @@ export class ChromiumPool {
     clearTimeout(this.recycleTimer);
     const phase = phaseClock(input.onPhase);
     let page = await this.preparePage();
-    if (page.isClosed()) {
+    const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(() => !page.isClosed(), () => false);
+    if (!ready) {
       this.dropPage();
       page = await this.preparePage();
     }
     phase("page ready");
-    const origin = TEMPLATE_ORIGIN.replace("://", `://r${++this.renders}.`);
-    const served: ServedDocument = { origin, html: input.html, assets: input.assets, placeholders: input.placeholders ?? new Map(), placeheld: new Set(), blocked: [], missing: [] };
+    const served: ServedDocument = { base: "", assets: input.assets, placeholders: input.placeholders ?? new Map(), placeheld: new Set(), blocked: [], missing: [] };
     this.current = served;
     this.pageRenders++;
     let timer: NodeJS.Timeout | undefined;
@@ -220,7 +252,7 @@ export class ChromiumPool {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
       });
-      return await Promise.race([this.draw(page, served, input.png ?? false, phase), timeout]);
+      return await Promise.race([this.draw(page, input.html, served, input.png ?? false, phase), timeout]);
     } catch (error) {
       this.dropPage();
       throw error;
@@ -229,23 +261,28 @@ export class ChromiumPool {
       this.current = undefined;
       this.armIdleTimer();
       if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
-      else if (this.page) this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
+      else if (this.page) {
+        if (!page.isClosed()) this.clearPage(page);
+        this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
+      }
     }
   }
 
-  private async draw(page: Page, served: ServedDocument, png: boolean, phase: (name: string) => void): Promise<PageOutput> {
+  private async draw(page: Page, html: string, served: ServedDocument, png: boolean, phase: (name: string) => void): Promise<PageOutput> {
     const open = () => {
-      served.expectingLoad = true;
-      return page.goto(`${served.origin}/`, { waitUntil: "load", timeout: this.timeoutMs });
+      // A base of its own for each load: files from an earlier load (a placeholder, another card's photo) are other URLs.
+      served.base = `${TEMPLATE_ORIGIN}/r${++this.renders}/`;
+      return page.setContent(insertAtHeadStart(html, `<base href="${served.base}">`), { waitUntil: "load", timeout: this.timeoutMs });
     };
     await open();
     phase("load");
-    if ((await fitImagesToBoxes(page, served, served.origin, phase)) === "reload") {
+    if ((await fitImagesToBoxes(page, served, phase)) === "reload") {
       // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no placeholders.
       served.placeholders = new Map();
+      await this.clearPage(page);
       await open();
       phase("reload without placeholders");
-      await fitImagesToBoxes(page, served, served.origin, phase);
+      await fitImagesToBoxes(page, served, phase);
     }
     // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
     // costs time and the card is an image-like page; fonts were awaited by fit-images.

@@ -36,15 +36,15 @@ interface ImageBox {
  * copy, or for the original when there is nothing to fit. "reload" means a
  * placeholder is used where no <img> swap reaches (CSS background, <picture>…).
  */
-export async function fitImagesToBoxes(page: Page, served: ServedDocument, origin: string, phase: (name: string) => void = () => undefined): Promise<number | "reload"> {
+export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase: (name: string) => void = () => undefined): Promise<number | "reload"> {
   const placeheld = [...served.placeheld];
   const measured: { boxes: ImageBox[]; foreign: boolean } = await page.evaluate(
-    (originPrefix, placeheldPaths) => {
+    (base, placeheldPaths) => {
       const boxes = [...document.images].flatMap((img, index) => {
-        if (!img.complete || !img.naturalWidth || !img.currentSrc.startsWith(originPrefix)) return [];
+        if (!img.complete || !img.naturalWidth || !img.currentSrc.startsWith(base)) return [];
         const style = getComputedStyle(img);
         const rect = img.getBoundingClientRect();
-        const path = decodeURIComponent(new URL(img.currentSrc).pathname.slice(1));
+        const path = decodeURIComponent(new URL(img.currentSrc).pathname.slice(new URL(base).pathname.length));
         const image = { index, path, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition };
         // No helper functions in here: tsx would wrap them in a `__name` call the page does not know.
         const [pl, pr, bl, br, pt, pb, bt, bb] = ["padding-left", "padding-right", "border-left-width", "border-right-width", "padding-top", "padding-bottom", "border-top-width", "border-bottom-width"].map(
@@ -68,7 +68,7 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, origi
       }
       return { boxes, foreign };
     },
-    `${origin}/`,
+    served.base,
     placeheld,
   );
   // Anything requested from now on (a lazy image, the reload) gets the real file.

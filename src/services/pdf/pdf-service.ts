@@ -3,6 +3,7 @@ import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./ass
 import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from "./chromium.ts";
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
+import { insertAtHeadStart } from "./html-head.ts";
 
 /** A template as stored: HTML (Nunjucks), optional CSS, and its own files (images, fonts) by relative path. */
 export interface TemplateBundle {
@@ -122,12 +123,7 @@ async function orientedSizeOf(bytes: Uint8Array, extension: string): Promise<Ima
 }
 
 /** The CSS is linked first in <head>, so the template's own <style> still overrides it. */
-function injectStylesheet(html: string, href: string): string {
-  const link = `<link rel="stylesheet" href="${href}">`;
-  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (head) => `${head}${link}`);
-  if (/<html[^>]*>/i.test(html)) return html.replace(/<html[^>]*>/i, (tag) => `${tag}<head>${link}</head>`);
-  return `${link}${html}`;
-}
+const injectStylesheet = (html: string, href: string) => insertAtHeadStart(html, `<link rel="stylesheet" href="${href}">`);
 
 export const imageExtension = (fileName: string | undefined, fallback = "jpg") => {
   const extension = fileName ? extensionOf(fileName) : "";

@@ -1,14 +1,13 @@
 import type { HTTPRequest } from "puppeteer-core";
 import { mimeTypeOf } from "./assets.ts";
 
-/** Template documents are served from a subdomain of this, one per render (never resolved: every request is answered from memory). */
+/** The page's origin (never resolved: every request is answered from memory); each render's files live under a path of their own. */
 export const TEMPLATE_ORIGIN = "https://template.invalid";
 
 /** What the page may load during one render. */
 export interface ServedDocument {
-  /** `https://r<n>.template.invalid`: other URLs each render, so nothing can come from an earlier card. */
-  origin: string;
-  html: string;
+  /** `https://template.invalid/r<n>/`, the document's <base>: other URLs each render, so nothing can come from an earlier card. */
+  base: string;
   /** Files by path relative to the document ("images/a.png"). */
   assets: Map<string, Uint8Array>;
   /**
@@ -19,34 +18,30 @@ export interface ServedDocument {
   placeholders: Map<string, { width: number; height: number }>;
   /** Placeholder paths that were actually served. */
   placeheld: Set<string>;
-  /** Set by the renderer right before it loads the document; the one navigation that may happen. */
-  expectingLoad?: boolean;
   /** Requests that were refused (outside the template) or not found among its files. */
   blocked: string[];
   missing: string[];
 }
 
 /**
- * Answers every request of the page from memory: the document, its own files,
+ * Answers every request of the page from memory: the document's own files and
  * data: URLs. Anything else (file://, http(s) elsewhere) is aborted. Between
- * renders (`current` unset) nothing is served.
+ * renders (`current` unset) nothing is served. The document itself is written
+ * into the page (no navigation), so no navigation of the page is ever allowed.
  */
 export function answerRequest(request: HTTPRequest, current: ServedDocument | undefined): void {
   const url = request.url();
   if (request.isNavigationRequest() && !request.frame()?.parentFrame()) {
-    // Only the renderer's own load may navigate the page. Anything else (a meta refresh, a link target)
-    // gets "204 No Content", which leaves the card in place; an abort would swap in Chromium's error page.
-    if (current?.expectingLoad && url.startsWith(`${current.origin}/`)) current.expectingLoad = false;
-    else {
-      current?.blocked.push(url.slice(0, 200));
-      return void request.respond({ status: 204, body: "" });
-    }
+    // A meta refresh or a link target gets "204 No Content", which leaves the card in place;
+    // an abort would swap in Chromium's error page.
+    current?.blocked.push(url.slice(0, 200));
+    return void request.respond({ status: 204, body: "" });
   }
   if (url.startsWith("data:")) return void request.continue();
-  if (current && url.startsWith(`${current.origin}/`)) {
-    const path = decodeURIComponent(new URL(url).pathname.slice(1));
-    // The document itself is "/" (with a ?render= counter).
-    if (path === "") return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: current.html });
+  // Root-relative URLs ("/images/a.png") land beside the render's base: they mean the template's own files too.
+  const prefix = current && (url.startsWith(current.base) ? current.base : url.startsWith(`${TEMPLATE_ORIGIN}/`) ? `${TEMPLATE_ORIGIN}/` : undefined);
+  if (current && prefix) {
+    const path = decodeURIComponent(new URL(url).pathname.slice(new URL(prefix).pathname.length));
     const placeholder = request.resourceType() === "image" ? current.placeholders.get(path) : undefined;
     if (placeholder) {
       current.placeheld.add(path);
