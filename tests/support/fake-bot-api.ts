@@ -42,6 +42,8 @@ interface Waiter {
  */
 export class FakeBotApi extends LocalHttpFake {
   readonly calls: RecordedCall[] = [];
+  /** File downloads (GET /file/bot<token>/<path>), in order. */
+  readonly downloads: { path: string; at: number }[] = [];
   readonly token: string;
   private updates: any[] = [];
   private nextUpdateId = 1;
@@ -229,6 +231,7 @@ export class FakeBotApi extends LocalHttpFake {
   }
 
   private serveFile(token: string, path: string, res: ServerResponse): void {
+    this.downloads.push({ path, at: Date.now() });
     const bytes = token === this.token ? this.files.get(path.replace(/^files\//, "")) : undefined;
     if (!bytes) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     res.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });

@@ -10,7 +10,7 @@ import { downloadTelegramFile, renderProblem } from "../templates/intake.ts";
 export const stagedCards = new Staging<{ pdf: Buffer; png: Buffer }>();
 
 /** Downloaded renders by Telegram file id (a re-render after an edit does not download again); the newest few only. */
-const renderBytes = new Map<string, Uint8Array>();
+const renderBytes = new Map<string, Promise<Uint8Array>>();
 const RENDER_CACHE_SIZE = 10;
 
 export interface CardTexts {
@@ -61,18 +61,40 @@ function sniffImageExtension(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-async function renderImage(deps: BotDeps, file: { fileId: string; path: string }): Promise<Uint8Array> {
+/** A download in flight is shared: the real render may start while the rehearsal still downloads. */
+function renderImage(deps: BotDeps, file: { fileId: string; path: string }): Promise<Uint8Array> {
   let bytes = renderBytes.get(file.fileId);
   if (!bytes) {
-    bytes = await downloadTelegramFile(deps, file.path);
-    renderBytes.set(file.fileId, bytes);
+    const downloading = downloadTelegramFile(deps, file.path);
+    downloading.catch(() => renderBytes.get(file.fileId) === downloading && renderBytes.delete(file.fileId));
+    renderBytes.set(file.fileId, downloading);
     while (renderBytes.size > RENDER_CACHE_SIZE) renderBytes.delete(renderBytes.keys().next().value!);
+    bytes = downloading;
   }
   return bytes;
 }
 
+/**
+ * Renders the card in the background and drops it: the renders get downloaded and their fitted copies
+ * made (both cached), so the real render after Gemini's texts finds them ready. Returns at once.
+ */
+export function rehearseCard(deps: BotDeps, request: CardRequest): void {
+  const started = Date.now();
+  drawCard(deps, request, { png: false })
+    .then((outcome) => outcome.ok || deps.logger.info({ ms: Date.now() - started, problem: outcome.key }, "card rehearsal failed"))
+    .catch((error: unknown) => deps.logger.warn({ err: error }, "card rehearsal failed"));
+}
+
 /** Downloads the renders, fills the template and renders PDF + page-1 PNG; the result waits under a token. */
 export async function renderCard(deps: BotDeps, request: CardRequest): Promise<CardRender> {
+  const drawn = await drawCard(deps, request, { png: true });
+  if (!drawn.ok) return drawn;
+  return { ok: true, token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }), pages: drawn.pages };
+}
+
+type DrawnCard = { ok: true; pdf: Buffer; png?: Buffer; pages: number } | { ok: false; key: string; args: Record<string, string | number> };
+
+async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boolean }): Promise<DrawnCard> {
   const started = Date.now();
   const stored = request.templateId === 0 ? null : await deps.repos.templates.get(request.templateId);
   const bundle = stored?.bundle ?? builtinTemplate();
@@ -103,14 +125,14 @@ export async function renderCard(deps: BotDeps, request: CardRequest): Promise<C
       current_date: dayIn(timeZone, request.now),
       images,
     },
-    { png: true },
+    { png: options.png },
   );
   if (!result.ok) {
     const problem = renderProblem(result);
     return { ok: false, key: "gen-render-failed", args: { reason: String(problem.args.message ?? result.kind) } };
   }
-  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages }, "card rendered");
-  return { ok: true, token: stagedCards.put({ pdf: result.pdf, png: result.png! }), pages: result.pageSize.pages };
+  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages }, options.png ? "card rendered" : "card rehearsed");
+  return { ok: true, pdf: result.pdf, png: result.png, pages: result.pageSize.pages };
 }
 
 /** `<name>_Card.pdf` with letters (Cyrillic too), digits, `-` and `_` only. */

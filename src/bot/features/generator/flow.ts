@@ -3,7 +3,7 @@ import type { Message } from "grammy/types";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
-import { type CardTexts, cardFileName, ownerTexts, renderCard, stagedCards, writeTexts } from "./card-render.ts";
+import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, stagedCards, writeTexts } from "./card-render.ts";
 import { type CardSource, type ChosenTemplate, askDraft, askReplacement, collectRenders, pickSource, pickTemplate, waitChoice } from "./steps.ts";
 
 export const GENERATOR_FLOW = "generate-card";
@@ -21,12 +21,14 @@ class Status {
   }
 }
 
-/** Gemini's two texts (retry on failure, or fall back to the owner's draft). */
-async function produceTexts(conversation: Flow, ctx: FlowContext, status: Status, source: CardSource, draft: string): Promise<{ texts: CardTexts; ctx: FlowContext }> {
+/** Gemini's two texts (retry on failure, or fall back to the owner's draft); `meanwhile` runs once the owner sees "texts…". */
+async function produceTexts(conversation: Flow, ctx: FlowContext, status: Status, source: CardSource, draft: string, meanwhile?: () => Promise<void>): Promise<{ texts: CardTexts; ctx: FlowContext }> {
   let current = ctx;
   for (;;) {
     await status.show(current, current.t("gen-progress-texts"));
     await current.replyWithChatAction("typing");
+    await meanwhile?.();
+    meanwhile = undefined;
     const outcome = await conversation.external((outer) => writeTexts(outer.deps, source.description, draft));
     if (outcome.ok) return { texts: outcome.texts, ctx: current };
     const keyboard = new InlineKeyboard().text(current.t("gen-btn-retry"), "gen:tx:retry").text(current.t("gen-btn-use-draft"), "gen:tx:draft");
@@ -45,17 +47,25 @@ interface RenderInput {
   texts: CardTexts;
 }
 
-/** getFile for every render (paths expire, so asked anew each time), then the render itself outside the replay log. */
-async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput) {
-  await status.show(ctx, ctx.t("gen-progress-render"));
-  await ctx.replyWithChatAction("upload_document");
-  const files: { fileId: string; path: string }[] = [];
-  for (const render of input.renders) {
+type FilePaths = { fileId: string; path: string }[];
+
+/** getFile for every render: paths expire, so they are asked anew for each render (downloads are cached by file id). */
+async function filePaths(ctx: FlowContext, renders: RenderFile[]): Promise<FilePaths> {
+  const files: FilePaths = [];
+  for (const render of renders) {
     const info = await ctx.api.getFile(render.fileId);
     files.push({ fileId: render.fileId, path: info.file_path ?? "" });
   }
-  const now = await conversation.now();
-  const request = { templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, now };
+  return files;
+}
+
+const cardRequest = (input: RenderInput, files: FilePaths, now: number) => ({ templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, now });
+
+/** The render itself runs outside the replay log; `files` from a rehearsal a moment ago saves the getFile round trips. */
+async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput, files?: FilePaths) {
+  await status.show(ctx, ctx.t("gen-progress-render"));
+  await ctx.replyWithChatAction("upload_document");
+  const request = cardRequest(input, files ?? (await filePaths(ctx, input.renders)), await conversation.now());
   return conversation.external((outer) => renderCard(outer.deps, request));
 }
 
@@ -71,14 +81,23 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   const geminiOn = await conversation.external((outer) => outer.deps.services.gemini !== undefined);
   if (!geminiOn) await last.reply(last.t("gen-gemini-off"));
   let status = new Status();
-  const produced = await produceTexts(conversation, last, status, source, draft.text);
+  // Gemini takes seconds: meanwhile the card is rehearsed with the owner's draft, so the renders are
+  // downloaded and fitted and Chromium is warm when the texts arrive (the rehearsal's card is dropped).
+  let files: FilePaths | undefined;
+  const rehearse = async () => {
+    files = await filePaths(last, collected.renders);
+    const request = cardRequest({ source, template, renders: collected.renders, draft: draft.text, texts: ownerTexts(source.description, draft.text) }, files, await conversation.now());
+    await conversation.external((outer) => rehearseCard(outer.deps, request));
+  };
+  const produced = await produceTexts(conversation, last, status, source, draft.text, geminiOn ? rehearse : undefined);
   let texts = produced.texts;
   last = produced.ctx;
 
   let token: string | undefined;
   for (;;) {
     const input = { source, template, renders: collected.renders, draft: draft.text, texts };
-    const rendered = await render(conversation, last, status, input);
+    const rendered = await render(conversation, last, status, input, files);
+    files = undefined;
     if (!rendered.ok) {
       const keyboard = new InlineKeyboard().text(last.t("gen-btn-retry"), "gen:again").text(last.t("gen-btn-other-template"), "gen:ot");
       await status.show(last, last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }), keyboard);
