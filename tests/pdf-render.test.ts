@@ -57,6 +57,39 @@ describe("PDF renders on the reused Chromium page", () => {
     expect(result.blocked).toEqual([]);
   });
 
+  it("prints a rotated, faded, repeated SVG background as a small tiling pattern, not as a page-sized image", async () => {
+    // A stroked path: a plain filled square would be printed as a flat colour either way.
+    const tile = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='20' height='20' fill='red'/><path d='M0 10 L10 0 L20 10 L10 20 Z' fill='none' stroke='blue'/></svg>";
+    const html = `<!doctype html><style>@page{size:A4;margin:0} body{margin:0} .page{position:relative;width:210mm;height:297mm;overflow:hidden}
+.pattern{position:absolute;inset:-30%;opacity:.5;transform:rotate(18deg);background:url("data:image/svg+xml;utf8,${tile}") 0 0/20px 20px}</style>
+<div class="page"><div class="pattern"></div></div>`;
+    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // Mostly red at half opacity over white, with thin blue lines: the pattern is on the page.
+    const [r, g, b] = (await sharp(result.png!).stats()).channels.map((channel) => channel.mean);
+    expect(r).toBeGreaterThan(200);
+    expect(g).toBeGreaterThan(90);
+    expect(g).toBeLessThan(170);
+    expect(b).toBeGreaterThan(g);
+    // As an SVG pattern the PDF backend paints the page as one lossless image (~1 MB).
+    expect(result.pdf.length).toBeLessThan(100_000);
+  });
+
+  it("keeps a repeated SVG background's tile size (auto, one length, two lengths) when it prints it as PNG tiles", async () => {
+    const tile = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='10' height='20' fill='red'/><rect x='10' width='10' height='20' fill='blue'/></svg>";
+    const url = `url("data:image/svg+xml;utf8,${tile}")`;
+    const html = `<!doctype html><style>@page{size:200px 60px;margin:0} body{margin:0} div{height:20px;background-image:${url}}</style>
+<div></div><div style="background-size:40px"></div><div style="background-size:60px 20px"></div>`;
+    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const row = (y: number, xs: number[]) => Promise.all(xs.map((x) => pixel(result.png!, x, y)));
+    expect(await row(10, [5, 15, 25, 35])).toEqual([RED, BLUE, RED, BLUE]);
+    expect(await row(30, [10, 30, 50, 70])).toEqual([RED, BLUE, RED, BLUE]);
+    expect(await row(50, [15, 45, 75, 105])).toEqual([RED, BLUE, RED, BLUE]);
+  });
+
   it("fits a photo turned by its EXIF orientation the way Chromium shows it", async () => {
     // Stored 400×200, left half red, right half blue; orientation 6 shows it 200×400 with red on top.
     const stored = await sharp(await solid("red", 200, 200, "png"))

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PdfService, type TemplateBundle } from "../src/services/pdf/pdf-service.ts";
 import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
@@ -103,6 +104,20 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     // The broken <img> draws an icon, so compare against the same page with only the file iframe: no red, no secret.
     const fileOnly = await pdf.render(bundle(`${plain}<iframe src="file://${secretFile}"></iframe><script>document.body.style.background = "red"</script></body></html>`), {}, { png: true });
     expect(fileOnly.ok && fileOnly.png!.equals(clean.png!)).toBe(true);
+  });
+
+  it("a repeated SVG background, drawn outside Chromium as PNG tiles, cannot pull in local files or the network", async () => {
+    const redPng = join(secretDir, "red.png");
+    writeFileSync(redPng, await sharp({ create: { width: 20, height: 20, channels: 3, background: "red" } }).png().toBuffer());
+    const tile = `<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='20' height='20'><rect width='20' height='20' fill='white'/><image href='file://${redPng}' width='20' height='20'/><image xlink:href='${redPng}' width='20' height='20'/><image href='${origin}/tile.png' width='20' height='20'/></svg>`;
+    const html = `<!doctype html><style>@page{size:200px 200px;margin:0} body{margin:0} div{height:200px;opacity:.9;transform:rotate(5deg);background:url("data:image/svg+xml;utf8,${encodeURIComponent(tile)}") 0 0/20px 20px}</style><div></div>`;
+    const result = await pdf.render(bundle(html), {}, { png: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [r, g, b] = (await sharp(result.png!).stats()).channels.map((channel) => channel.mean);
+    expect(Math.min(r, g, b)).toBeGreaterThan(240);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hits).toEqual([]);
   });
 
   it("uses the template's @page size, else A4; multi-page works", async () => {

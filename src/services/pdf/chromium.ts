@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
-import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
-import { fitImagesToBoxes } from "./fit-images.ts";
-import { insertAtHeadStart } from "./html-head.ts";
+import { A4, type PageSize } from "./page-size.ts";
+import { drawCard } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 
 export { TEMPLATE_ORIGIN };
@@ -252,7 +251,8 @@ export class ChromiumPool {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
       });
-      return await Promise.race([this.draw(page, input.html, served, input.png ?? false, phase), timeout]);
+      const loads = { base: () => `${TEMPLATE_ORIGIN}/r${++this.renders}/`, clear: () => this.clearPage(page) };
+      return await Promise.race([drawCard(page, input.html, served, { png: input.png ?? false, timeoutMs: this.timeoutMs, phase, ...loads }), timeout]);
     } catch (error) {
       this.dropPage();
       throw error;
@@ -266,41 +266,6 @@ export class ChromiumPool {
         this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
       }
     }
-  }
-
-  private async draw(page: Page, html: string, served: ServedDocument, png: boolean, phase: (name: string) => void): Promise<PageOutput> {
-    const open = () => {
-      // A base of its own for each load: files from an earlier load (a placeholder, another card's photo) are other URLs.
-      served.base = `${TEMPLATE_ORIGIN}/r${++this.renders}/`;
-      return page.setContent(insertAtHeadStart(html, `<base href="${served.base}">`), { waitUntil: "load", timeout: this.timeoutMs });
-    };
-    await open();
-    phase("load");
-    if ((await fitImagesToBoxes(page, served, phase)) === "reload") {
-      // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no placeholders.
-      served.placeholders = new Map();
-      await this.clearPage(page);
-      await open();
-      phase("reload without placeholders");
-      await fitImagesToBoxes(page, served, phase);
-    }
-    // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
-    // costs time and the card is an image-like page; fonts were awaited by fit-images.
-    const options = { printBackground: true, preferCSSPageSize: true, format: "A4", tagged: false, outline: false, waitForFonts: false, timeout: this.timeoutMs } as const;
-    const pdf = Buffer.from(await page.pdf(options));
-    phase("pdf");
-    const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
-    let image: Buffer | undefined;
-    if (png) {
-      const viewport = { width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) };
-      const current = page.viewport();
-      if (current?.width !== viewport.width || current?.height !== viewport.height) await page.setViewport(viewport);
-      const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
-      // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it anyway).
-      image = Buffer.from(await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }));
-      phase("png");
-    }
-    return { pdf, png: image, pageSize, blocked: served.blocked, missing: served.missing };
   }
 }
 

@@ -10,7 +10,7 @@ sharp.cache(false);
  * Pixels per CSS pixel kept when an image is fitted to its box: 2 × 96 dpi ≈
  * 190 dpi in print, sharp on paper and on screens, far below a 1600 px photo.
  */
-const PRINT_SCALE = 2;
+export const PRINT_SCALE = 2;
 /** Fitted copies are served from here (the request filter answers from the assets map). */
 export const FITTED_PREFIX = "__fitted/";
 

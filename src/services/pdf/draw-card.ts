@@ -1,0 +1,67 @@
+import type { Page } from "puppeteer-core";
+import type { PageOutput } from "./chromium.ts";
+import { fitImagesToBoxes } from "./fit-images.ts";
+import { insertAtHeadStart } from "./html-head.ts";
+import { A4, firstPageSizeOfPdf } from "./page-size.ts";
+import type { ServedDocument } from "./request-filter.ts";
+import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
+
+export interface DrawOptions {
+  png: boolean;
+  timeoutMs: number;
+  phase: (name: string) => void;
+  /** A new base URL for each load: files from an earlier load (a placeholder, another card's photo) are other URLs. */
+  base: () => string;
+  /** Moves the page to a new empty document (a document written twice keeps things of the first load). */
+  clear: () => Promise<void>;
+}
+
+/**
+ * One card on a prepared page: the document is written in with its <base> (and
+ * PNG tiles for repeated SVG backgrounds), photos are fitted to their boxes,
+ * then the PDF is printed and, when asked, page 1 captured as PNG.
+ */
+export async function drawCard(page: Page, html: string, served: ServedDocument, options: DrawOptions): Promise<PageOutput> {
+  const { phase, timeoutMs } = options;
+  let tileStyles = recallTileStylesheet(html, served);
+  const open = () => {
+    served.base = options.base();
+    const head = `<base href="${served.base}">${tileStyles && `<style>${tileStyles}</style>`}`;
+    return page.setContent(insertAtHeadStart(html, head), { waitUntil: "load", timeout: timeoutMs });
+  };
+  await open();
+  phase("load");
+  const moreTiles = await svgTileStylesheet(page, served);
+  if (moreTiles) {
+    tileStyles = [tileStyles, moreTiles].filter(Boolean).join("\n");
+    rememberTileStylesheet(html, tileStyles, served);
+    await options.clear();
+    await open();
+    phase("svg tiles as PNG");
+  }
+  if ((await fitImagesToBoxes(page, served, phase)) === "reload") {
+    // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no placeholders.
+    served.placeholders = new Map();
+    await options.clear();
+    await open();
+    phase("reload without placeholders");
+    await fitImagesToBoxes(page, served, phase);
+  }
+  // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
+  // costs time and the card is an image-like page; fonts were awaited by fit-images.
+  const pdfOptions = { printBackground: true, preferCSSPageSize: true, format: "A4", tagged: false, outline: false, waitForFonts: false, timeout: timeoutMs } as const;
+  const pdf = Buffer.from(await page.pdf(pdfOptions));
+  phase("pdf");
+  const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
+  let image: Buffer | undefined;
+  if (options.png) {
+    const viewport = { width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) };
+    const current = page.viewport();
+    if (current?.width !== viewport.width || current?.height !== viewport.height) await page.setViewport(viewport);
+    const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
+    // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it anyway).
+    image = Buffer.from(await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }));
+    phase("png");
+  }
+  return { pdf, png: image, pageSize, blocked: served.blocked, missing: served.missing };
+}
