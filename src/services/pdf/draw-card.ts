@@ -57,7 +57,9 @@ export async function drawCard(page: Page, html: string, served: ServedDocument,
   if (options.png) {
     const viewport = { width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) };
     const current = page.viewport();
-    if (current?.width !== viewport.width || current?.height !== viewport.height) await page.setViewport(viewport);
+    // Within a pixel is rounding (A4 is 793.7 px, its PDF MediaBox 595 pt = 793.3 px): a changed viewport
+    // would lay the next card's boxes out a pixel apart, and its fitted photos would miss the cache.
+    if (!current || Math.abs(current.width - viewport.width) > 1 || Math.abs(current.height - viewport.height) > 1) await page.setViewport(viewport);
     const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
     // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it anyway).
     image = Buffer.from(await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }));

@@ -113,6 +113,7 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
     return { ok: false, key: "gen-download-failed", args: {} };
   }
   const timeZone = await ownerTimeZone(deps);
+  const phases: Record<string, number> = {};
   const result = await deps.services.pdf.render(
     bundle,
     {
@@ -125,13 +126,14 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
       current_date: dayIn(timeZone, request.now),
       images,
     },
-    { png: options.png },
+    // Each step's time goes to the log: where a slow card spent it.
+    { png: options.png, onPhase: (phase, ms) => (phases[phase] = Math.round((phases[phase] ?? 0) + ms)) },
   );
   if (!result.ok) {
     const problem = renderProblem(result);
     return { ok: false, key: "gen-render-failed", args: { reason: String(problem.args.message ?? result.kind) } };
   }
-  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages }, options.png ? "card rendered" : "card rehearsed");
+  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages, phases }, options.png ? "card rendered" : "card rehearsed");
   return { ok: true, pdf: result.pdf, png: result.png, pages: result.pageSize.pages };
 }
 
