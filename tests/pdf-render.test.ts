@@ -90,6 +90,20 @@ describe("PDF renders on the reused Chromium page", () => {
     expect(await row(50, [15, 45, 75, 105])).toEqual([RED, BLUE, RED, BLUE]);
   });
 
+  it("lays consecutive A4 cards out alike, so the same photo prints the same fitted copy (the page-1 PNG does not shift the layout)", async () => {
+    const html = `<!doctype html><style>@page{size:A4;margin:0} body{margin:0;padding:0 16mm} img{display:block;width:100%;height:300px;object-fit:cover}</style><h1>{{ project_name }}</h1><img src="{{ images[0].src }}">`;
+    const photo = await solid("red", 1600, 1200);
+    const widths: string[] = [];
+    for (const name of ["Первая", "Вторая", "Третья"]) {
+      const result = await pdf.render({ html, css: null, files: new Map() }, { ...card(photo), project_name: name }, { png: true });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      widths.push([...result.pdf.toString("latin1").matchAll(/\/Subtype\s*\/Image[\s\S]{0,300}?\/Width\s+(\d+)/g)].map((m) => m[1]).join(","));
+    }
+    expect(widths[0]).not.toBe("");
+    expect(new Set(widths).size).toBe(1);
+  });
+
   it("fits a photo turned by its EXIF orientation the way Chromium shows it", async () => {
     // Stored 400×200, left half red, right half blue; orientation 6 shows it 200×400 with red on top.
     const stored = await sharp(await solid("red", 200, 200, "png"))
