@@ -90,6 +90,18 @@ describe("PDF renders on the reused Chromium page", () => {
     expect(await row(50, [15, 45, 75, 105])).toEqual([RED, BLUE, RED, BLUE]);
   });
 
+  it("prints a replaced stylesheet's own SVG tiles, not the tiles remembered for the same markup", async () => {
+    const html = `<!doctype html><html><head><link rel="stylesheet" href="style.css"></head><body><div class="pattern"></div></body></html>`;
+    const tile = (color: string) => `<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='${color}'/><path d='M0 5 L5 0 L10 5 L5 10 Z' fill='none' stroke='${color}'/></svg>`;
+    const css = (color: string) => `@page{size:100px 100px;margin:0} body{margin:0} .pattern{height:100px;transform:rotate(3deg);background:url("data:image/svg+xml;utf8,${tile(color)}") 0 0/10px 10px}`;
+    for (const [color, want] of [["red", RED], ["blue", BLUE], ["red", RED]] as const) {
+      const result = await pdf.render({ html, css: null, files: new Map([["style.css", Buffer.from(css(color))]]) }, {}, { png: true });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(await pixel(result.png!, 50, 50)).toBe(want);
+    }
+  });
+
   it("lays consecutive A4 cards out alike, so the same photo prints the same fitted copy (the page-1 PNG does not shift the layout)", async () => {
     const html = `<!doctype html><style>@page{size:A4;margin:0} body{margin:0;padding:0 16mm} img{display:block;width:100%;height:300px;object-fit:cover}</style><h1>{{ project_name }}</h1><img src="{{ images[0].src }}">`;
     const photo = await solid("red", 1600, 1200);

@@ -131,14 +131,16 @@ export function tileSize(backgroundSize: string, intrinsic: { width: number; hei
 const remembered = new Map<string, { css: string; files: Map<string, Uint8Array> }>();
 const REMEMBERED_MAX = 8;
 
-const markupKey = (html: string) =>
-  createHash("sha1")
-    .update(html.replace(/(<style\b[^>]*>[\s\S]*?<\/style>)|>[^<]*</gi, (match, style: string | undefined) => style ?? "><"))
-    .digest("hex");
+/** The markup without text, and the stylesheets and SVGs it may use (a replaced style.css must not get old tiles). */
+function markupKey(html: string, served: ServedDocument): string {
+  const hash = createHash("sha1").update(html.replace(/(<style\b[^>]*>[\s\S]*?<\/style>)|>[^<]*</gi, (match, style: string | undefined) => style ?? "><"));
+  for (const path of [...served.assets.keys()].filter((name) => /\.(css|svg)$/i.test(name)).sort()) hash.update(`\0${path}\0`).update(served.assets.get(path)!);
+  return hash.digest("hex");
+}
 
 /** The stylesheet made for a document with the same markup, its tiles added to what the page may load; "" when none. */
 export function recallTileStylesheet(html: string, served: ServedDocument): string {
-  const entry = remembered.get(markupKey(html));
+  const entry = remembered.get(markupKey(html, served));
   if (!entry) return "";
   for (const [path, bytes] of entry.files) served.assets.set(path, bytes);
   return entry.css;
@@ -150,7 +152,7 @@ export function rememberTileStylesheet(html: string, css: string, served: Served
     const bytes = served.assets.get(path);
     if (bytes) files.set(path, bytes);
   }
-  const key = markupKey(html);
+  const key = markupKey(html, served);
   remembered.delete(key);
   remembered.set(key, { css, files });
   while (remembered.size > REMEMBERED_MAX) remembered.delete(remembered.keys().next().value!);
