@@ -2,6 +2,7 @@ import { FakeBotApi, OWNER_ID, type RecordedCall } from "../tests/support/fake-b
 import { callback, isChatOutput, textMessage } from "../tests/support/owner-chat.ts";
 import { BotProcess, startBot } from "../tests/support/bot-process.ts";
 import { fmt, median, percentile } from "./stats.ts";
+import { workerCommand } from "./boot-and-memory.ts";
 
 type Scenario = { name: string; update: () => Record<string, unknown>; prepare?: () => Promise<void> };
 
@@ -13,7 +14,9 @@ type Scenario = { name: string; update: () => Record<string, unknown>; prepare?:
  */
 export async function measureUpdateLatency(databaseUrl: string, label: string, count: number): Promise<string[][]> {
   const api = await new FakeBotApi().start();
-  const bot: BotProcess = await startBot(api, databaseUrl, { LOG_LEVEL: "warn" });
+  // As Heroku runs it: the Procfile's worker environment and node flags.
+  const worker = workerCommand();
+  const bot: BotProcess = await startBot(api, databaseUrl, { LOG_LEVEL: "warn", ...worker.env }, worker.nodeArgs);
   const rows: string[][] = [];
   try {
     const anyMessage = { message_id: 1, date: 0, chat: { id: OWNER_ID, type: "private" }, text: "menu" };

@@ -5,7 +5,7 @@
  * Reports "draft sent → preview delivered" and "Looks good → PDF delivered",
  * their sum minus the Gemini delay (both texts are asked in parallel), and the
  * peak PSS of the bot's process tree (bot + template sandbox + Chromium), for the
- * bot started as the Procfile does (MALLOC_ARENA_MAX=2, --max-semi-space-size=2)
+ * bot started as the Procfile's worker line does (its environment and node flags)
  * and plain (Chromium runs with MALLOC_ARENA_MAX=2 either way: chromium.ts sets it).
  *   npm run bench:generator [-- --rounds 3]
  */
@@ -15,6 +15,7 @@ import { OWNER_ID } from "../tests/support/fake-bot-api.ts";
 import { BotSession } from "../tests/support/session.ts";
 import { photo, renewed } from "./bench-pdf-cards.ts";
 import { treeFootprintAlone, treePss } from "./bench-memory.ts";
+import { workerCommand } from "../bench/boot-and-memory.ts";
 
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 4);
 const GEMINI_MS = 800;
@@ -39,11 +40,11 @@ interface Figures {
   aloneKb: number;
 }
 
-async function measure(label: string, env: Record<string, string>, images: Buffer[]): Promise<Figures> {
+async function measure(label: string, start: { env: Record<string, string>; nodeArgs: string[] }, images: Buffer[]): Promise<Figures> {
   const gemini = new FakeGemini();
   gemini.reply = (request) => ({ delayMs: GEMINI_MS, then: { text: request.prompt.includes("TikTok") ? "A lamp you can repair ✨ #IndustrialDesign" : "Sphere lamp\nRecycled aluminium and oak." } });
   await gemini.start();
-  const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: "warn", ...env } });
+  const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: "warn", ...start.env }, nodeArgs: start.nodeArgs });
   await session.start();
   const figures: Figures = { preview: [], pdf: [], peakKb: 0, aloneKb: 0 };
   try {
@@ -102,9 +103,9 @@ const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
 console.log(`Generator through the bot: 5 photos 1600×1200, built-in template, fake Gemini answering in ${GEMINI_MS} ms, ${rounds} rounds (median)\n`);
 console.log("bot env | draft → preview | minus Gemini | Looks good → PDF | draft → PDF minus Gemini and the owner's tap | peak PSS bot + Chromium | same, as if alone on the machine");
 console.log("--------|-----------------|--------------|------------------|---------------------------------------------|-------------------------|---------------------------------");
-const PROCFILE_ENV = { MALLOC_ARENA_MAX: "2", NODE_OPTIONS: "--max-semi-space-size=2" };
-for (const [label, env] of [["as the Procfile runs it", PROCFILE_ENV], ["plain node", {}]] as const) {
-  const f = await measure(label.startsWith("as") ? "procfile" : "plain", env, images);
+const starts: [string, { env: Record<string, string>; nodeArgs: string[] }][] = [["as the Procfile runs it", workerCommand()], ["plain node", { env: {}, nodeArgs: [] }]];
+for (const [label, start] of starts) {
+  const f = await measure(label.startsWith("as") ? "procfile" : "plain", start, images);
   const preview = median(f.preview);
   const pdf = median(f.pdf);
   console.log(`${label} | ${preview} ms | ${preview - GEMINI_MS} ms | ${pdf} ms | ${preview - GEMINI_MS + pdf} ms | ${Math.round(f.peakKb / 1024)} MB | ${Math.round(f.aloneKb / 1024)} MB`);

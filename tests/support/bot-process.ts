@@ -57,9 +57,9 @@ export function botEnv(api: FakeBotApi, databaseUrl: string, extra: Record<strin
 }
 
 /** Starts the bot and waits until it polls. */
-export async function startBot(api: FakeBotApi, databaseUrl: string, extra: Record<string, string> = {}): Promise<BotProcess> {
+export async function startBot(api: FakeBotApi, databaseUrl: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BotProcess> {
   const since = api.calls.length;
-  const bot = new BotProcess(botEnv(api, databaseUrl, extra));
+  const bot = new BotProcess(botEnv(api, databaseUrl, extra), nodeArgs);
   const polled = api.waitForCall((call) => call.method === "getUpdates", { since, timeoutMs: 20_000 });
   const exited = bot.exited.then(({ code }) => {
     throw new Error(`bot exited (${code}) before polling:\n${bot.output}`);

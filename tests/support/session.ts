@@ -9,16 +9,19 @@ export class BotSession {
   chat!: OwnerChat;
   databaseUrl: string;
   private env: Record<string, string>;
+  private nodeArgs: string[];
 
-  constructor(options: { databaseUrl?: string; env?: Record<string, string> } = {}) {
+  /** `nodeArgs`: node flags for the bot process (the benchmarks start it as the Procfile does). */
+  constructor(options: { databaseUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}) {
     this.databaseUrl = options.databaseUrl ?? tempSqliteUrl();
     this.env = options.env ?? {};
+    this.nodeArgs = options.nodeArgs ?? [];
   }
 
   async start(): Promise<this> {
     this.api = await new FakeBotApi().start();
     this.chat = new OwnerChat(this.api);
-    this.bot = await startBot(this.api, this.databaseUrl, this.env);
+    this.bot = await startBot(this.api, this.databaseUrl, this.env, this.nodeArgs);
     return this;
   }
 
@@ -27,7 +30,7 @@ export class BotSession {
     // Kill only once the last update is fully handled: an unconfirmed update is (rightly) delivered again after a crash.
     await this.chat.settle();
     await this.bot.stop();
-    this.bot = await startBot(this.api, this.databaseUrl, this.env);
+    this.bot = await startBot(this.api, this.databaseUrl, this.env, this.nodeArgs);
   }
 
   async close(): Promise<void> {
