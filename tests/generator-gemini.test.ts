@@ -9,6 +9,7 @@ import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
 const RENDER_TIMEOUT = 60_000;
+const GEMINI_MS = 2500;
 const sql = <T>(query: string, ...params: unknown[]): T[] => sqliteRows<T>(session.databaseUrl, query, ...params);
 const isSocial = (prompt: string) => prompt.includes("TikTok");
 const arrivals: { social: boolean; at: number }[] = [];
@@ -83,5 +84,43 @@ describe("content generator with Gemini (real @google/genai against a fake serve
       { kind: "card_text", text: "Felt Chair v2\nA soft armchair." },
       { kind: "social_text", text: "Felt you can sit on ✨ v2 #IndustrialDesign" },
     ]);
+  }, 120_000);
+
+  // While Gemini writes, the card is rehearsed with the owner's draft (renders downloaded, photos fitted, Chromium warm).
+  it("downloads the renders once, before Gemini answers; one preview and one card, with Gemini's texts", async () => {
+    const { chat, api } = session;
+    for (const [i, color] of ["#8c6e4b", "#4b6e8c"].entries()) {
+      api.addFile(`rh-${i}`, await sharp({ create: { width: 1600, height: 1200, channels: 3, background: color } }).jpeg().toBuffer());
+    }
+    const asked: number[] = [];
+    gemini.reply = (request) => {
+      asked.push(Date.now());
+      const social = isSocial(request.prompt);
+      return { delayMs: GEMINI_MS, then: { text: social ? "Post ✨ #design" : "Stool\nBent plywood." } };
+    };
+    const at = new Date().toISOString();
+    sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Табурет', 'Табурет.', 'archived', ?, ?)", at, at);
+    const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Табурет'");
+    await chat.send("/generate");
+    await chat.tap(`gen:p:${project.id}`);
+    await chat.tap("gen:t:0");
+    await chat.push(photoMessage("rh-0", { size: [1600, 1200] }));
+    await chat.push(photoMessage("rh-1", { size: [1600, 1200] }));
+    await chat.tap("gen:done");
+    const since = api.calls.length;
+    await chat.send("Фанера, гнутая в одной форме.");
+    const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
+    const answeredAt = Math.min(...asked) + GEMINI_MS;
+    const renders = api.downloads.filter((d) => /rh-\d$/.test(d.path));
+    expect(renders.map((d) => d.path).sort()).toEqual(["files/rh-0", "files/rh-1"]);
+    expect(renders.every((d) => d.at < answeredAt)).toBe(true);
+    // One preview only: the rehearsal's card (made with the owner's draft) is never shown or sent.
+    expect(api.calls.slice(since).filter((c) => c.method === "sendPhoto")).toEqual([preview]);
+    const sending = api.calls.length;
+    await chat.tap("gen:ok");
+    await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"), { since: sending });
+    expect(social.payload.text).toBe("Post ✨ #design");
+    expect(api.calls.slice(since).filter((c) => c.method === "sendDocument")).toHaveLength(1);
   }, 120_000);
 });
