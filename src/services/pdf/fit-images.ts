@@ -12,7 +12,10 @@ sharp.cache(false);
  */
 export const PRINT_SCALE = 2;
 /** Fitted copies are served from here (the request filter answers from the assets map). */
-export const FITTED_PREFIX = "__fitted/";
+const FITTED_PREFIX = "__fitted/";
+
+/** Named by content: boxes showing the same copy share one request, one decode and one image in the PDF. */
+export const fittedName = (bytes: Uint8Array, extension: string) => `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${extension}`;
 
 interface ImageBox {
   index: number;
@@ -84,8 +87,7 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
     const extension = isJpeg ? "jpg" : /\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img";
     if (!plan && !served.placeheld.has(box.path)) return undefined;
     const bytes = plan ? await fittedCopy(source, box, plan, isJpeg) : source;
-    // Named by content: boxes showing the same copy share one request, one decode and one image in the PDF.
-    const src = `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${plan ? (isJpeg ? "jpg" : "png") : extension}`;
+    const src = fittedName(bytes, plan ? (isJpeg ? "jpg" : "png") : extension);
     return { index: box.index, src, keepFit: plan?.keepFit ?? true, bytes };
   });
   phase("fit: sharp");

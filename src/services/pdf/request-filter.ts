@@ -41,7 +41,7 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
   // Root-relative URLs ("/images/a.png") land beside the render's base: they mean the template's own files too.
   const prefix = current && (url.startsWith(current.base) ? current.base : url.startsWith(`${TEMPLATE_ORIGIN}/`) ? `${TEMPLATE_ORIGIN}/` : undefined);
   if (current && prefix) {
-    const path = decodeURIComponent(new URL(url).pathname.slice(new URL(prefix).pathname.length));
+    const path = pathUnder(prefix, url);
     const placeholder = request.resourceType() === "image" ? current.placeholders.get(path) : undefined;
     if (placeholder) {
       current.placeheld.add(path);
@@ -56,3 +56,6 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
   current?.blocked.push(url.slice(0, 200));
   void request.abort("blockedbyclient");
 }
+
+/** A template file's path ("images/a.png") from its URL under a base (`https://template.invalid/r3/`). */
+export const pathUnder = (base: string, url: string) => decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Page } from "puppeteer-core";
-import { FITTED_PREFIX, PRINT_SCALE } from "./fit-images.ts";
-import type { ServedDocument } from "./request-filter.ts";
+import { fittedName, PRINT_SCALE } from "./fit-images.ts";
+import { pathUnder, type ServedDocument } from "./request-filter.ts";
 
 /** A repeated SVG background as laid out: the element (a selector that finds it again), the SVG, the tile's CSS size. */
 interface SvgTile {
@@ -72,7 +72,7 @@ async function tileRule(tile: SvgTile, served: ServedDocument): Promise<string> 
   } catch {
     return ""; // librsvg could not draw it: Chromium keeps the SVG (slower, still right).
   }
-  const src = `${FITTED_PREFIX}${createHash("sha1").update(png).digest("hex").slice(0, 20)}.png`;
+  const src = fittedName(png, "png");
   served.assets.set(src, png);
   return `${tile.selector} { background-image: url("${src}") !important; background-size: ${size.width}px ${size.height}px !important; }`;
 }
@@ -89,8 +89,7 @@ function svgBytes(url: string, served: ServedDocument): Buffer | undefined {
       return undefined;
     }
   }
-  const path = decodeURIComponent(new URL(url).pathname.slice(new URL(served.base).pathname.length));
-  const bytes = served.assets.get(path);
+  const bytes = served.assets.get(pathUnder(served.base, url));
   return bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : undefined;
 }
 
