@@ -2,6 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // A Bot API call Telegram would refuse fails the test that caused it.
+    setupFiles: ["tests/support/strict-bot-api.ts"],
     include: ["tests/**/*.test.ts"],
     // Crash, abuse and fault injection run separately: npm run test:reliability.
     exclude: ["tests/reliability/**", "**/node_modules/**"],

@@ -4,6 +4,8 @@ import ReliabilityReporter from "./tests/reliability/support/reporter.ts";
 /** `npm run test:reliability`: crash, abuse and fault injection; writes docs/RELIABILITY.md. */
 export default defineConfig({
   test: {
+    // A Bot API call Telegram would refuse fails the test that caused it.
+    setupFiles: ["tests/support/strict-bot-api.ts"],
     include: ["tests/reliability/**/*.test.ts"],
     // Floods, outage windows and kill -9 restarts take longer than the feature tests.
     testTimeout: 180_000,

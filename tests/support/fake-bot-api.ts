@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LocalHttpFake, readBody, sendJson } from "./fake-http-server.ts";
+import { BOT_USER, BotMethods, OWNER_ID } from "./fake-bot-methods.ts";
+import type { Refusal } from "./telegram-contract.ts";
 
-export const OWNER_ID = 111_222_333;
+export { BOT_USER, OWNER_ID };
 export const STRANGER_ID = 999_888_777;
-export const BOT_USER = { id: 424242, is_bot: true, first_name: "Designflow", username: "designflow_test_bot" };
 
 export interface RecordedCall {
   method: string;
@@ -18,6 +19,10 @@ export interface RecordedCall {
   startedAt: number;
   bodyAt: number;
   at: number;
+  /** Set when the fake refused the call the way Telegram would (or a test injected the failure). */
+  refused?: Refusal;
+  /** The refusal came from failNext/resetNext: the test asked for it. */
+  injected?: boolean;
 }
 
 interface Fault {
@@ -37,10 +42,17 @@ interface Waiter {
 
 /**
  * A Telegram Bot API stand-in on 127.0.0.1: serves getUpdates with real long
- * polling and offsets, records every call (JSON and multipart), hands out
- * message ids, serves files for getFile, and injects errors on demand.
+ * polling and offsets, records every call (JSON and multipart), keeps the chats
+ * as Telegram would show them and refuses what Telegram refuses (BotMethods),
+ * serves files for getFile, and injects errors on demand. Every refusal a test
+ * did not ask for fails that test (tests/support/strict-bot-api.ts).
  */
 export class FakeBotApi extends LocalHttpFake {
+  /** Fakes started and not yet checked: the shared after-each hook reads their refusals. */
+  static readonly live = new Set<FakeBotApi>();
+  readonly methods = new BotMethods();
+  /** Calls before this index were already checked for refusals. */
+  private checkedUpTo = 0;
   readonly calls: RecordedCall[] = [];
   /** File downloads (GET /file/bot<token>/<path>), in order. */
   readonly downloads: { path: string; at: number }[] = [];
@@ -50,7 +62,6 @@ export class FakeBotApi extends LocalHttpFake {
   private nextMessageId = 1000;
   private waiters: Waiter[] = [];
   private faults: Fault[] = [];
-  private files = new Map<string, Buffer>();
   private listeners = new Set<() => void>();
   /** performance.now() when each update was first handed to the bot in a getUpdates response. */
   readonly deliveredAt = new Map<number, number>();
@@ -68,13 +79,60 @@ export class FakeBotApi extends LocalHttpFake {
     return this.baseUrl;
   }
 
+  override async start(): Promise<this> {
+    await super.start();
+    FakeBotApi.live.add(this);
+    return this;
+  }
+
   override async close(): Promise<void> {
     for (const waiter of this.waiters.splice(0)) waiter.resolve([]);
     await super.close();
   }
 
+  /** Telegram's lifetime of a callback query: answering later is refused. */
+  set callbackQueryLifetimeMs(ms: number) {
+    this.methods.callbackQueryLifetimeMs = ms;
+  }
+
+  /** Refused calls the test did not inject, since the last check; marks them checked. */
+  takeUnexpectedRefusals(): RecordedCall[] {
+    const fresh = this.calls.slice(this.checkedUpTo);
+    this.checkedUpTo = this.calls.length;
+    return fresh.filter((call) => call.refused && !call.injected);
+  }
+
+  /** Refusals a test provoked on purpose (it asserts on them): they are not reported as the bot's mistakes. */
+  acceptRefusals(predicate: (call: RecordedCall) => boolean = () => true): RecordedCall[] {
+    const accepted = this.calls.slice(this.checkedUpTo).filter((call) => call.refused && !call.injected && predicate(call));
+    for (const call of accepted) call.injected = true;
+    return accepted;
+  }
+
+  /** Every refused call (injected or not) so far. */
+  refusals(): RecordedCall[] {
+    return this.calls.filter((call) => call.refused);
+  }
+
+  /** The current Message object of a chat message, as Telegram would put it into an update. */
+  message(chatId: number, messageId: number): Record<string, any> | undefined {
+    const stored = this.methods.chats.get(chatId, messageId);
+    return stored && this.methods.chats.toTelegram(stored, BOT_USER);
+  }
+
+  /** The newest live message whose keyboard shows a button with this callback data (what a user can tap). */
+  messageWithButton(data: string, chatId = OWNER_ID): Record<string, any> | undefined {
+    const stored = this.methods.chats.withButton(data, chatId);
+    return stored && this.methods.chats.toTelegram(stored, BOT_USER);
+  }
+
+  liveButtons(): string[] {
+    return this.methods.chats.liveButtons();
+  }
+
   /** Queues an update (update_id assigned) and wakes a waiting getUpdates. */
   push(update: Record<string, unknown>): number {
+    this.methods.observeUpdate(update);
     const update_id = this.nextUpdateId++;
     this.updates.push({ update_id, ...update });
     this.flushWaiters();
@@ -93,8 +151,14 @@ export class FakeBotApi extends LocalHttpFake {
     this.faults.push({ method, times, status: 0, body: {}, reset: true });
   }
 
+  /** A file Telegram holds (sent by the user earlier): getFile and downloads serve it. */
   addFile(fileId: string, bytes: Buffer): void {
-    this.files.set(fileId, bytes);
+    this.methods.files.set(fileId, { bytes, size: bytes.length });
+  }
+
+  /** A chat that has talked to the bot (the owner's always has); sending elsewhere is refused. */
+  knowChat(chatId: number): void {
+    this.methods.knowChat(chatId);
   }
 
   lastUpdateId(): number {
@@ -167,12 +231,18 @@ export class FakeBotApi extends LocalHttpFake {
     const fault = this.faults.find((f) => f.method === method && f.times > 0);
     if (fault) {
       fault.times--;
+      call.injected = true;
+      call.refused = { error_code: fault.status, description: String(fault.body.description ?? "connection reset") };
       if (fault.reset) return void req.socket.destroy();
       return this.send(res, fault.status, fault.body);
     }
     if (method === "getUpdates") return this.getUpdates(payload, req, res);
     if (this.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
-    call.result = this.resultFor(method, payload, files);
+    const outcome = await this.methods.call(method, payload, files);
+    if ("refusal" in outcome) call.refused = outcome.refusal;
+    else call.result = outcome.result;
+    for (const listener of [...this.listeners]) listener();
+    if ("refusal" in outcome) return this.send(res, outcome.refusal.error_code, { ok: false, ...outcome.refusal });
     return this.send(res, 200, { ok: true, result: call.result });
   }
 
@@ -201,38 +271,9 @@ export class FakeBotApi extends LocalHttpFake {
     this.waiters.push(waiter);
   }
 
-  private resultFor(method: string, payload: Record<string, any>, files: RecordedCall["files"]): unknown {
-    const chat = { id: Number(payload.chat_id ?? OWNER_ID), type: "private", first_name: "Owner" };
-    const base = () => ({ message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat, from: BOT_USER });
-    const parseMarkup = (markup: unknown) => (typeof markup === "string" ? JSON.parse(markup) : markup);
-    switch (method) {
-      case "getMe":
-        return { ...BOT_USER, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
-      case "sendMessage":
-        return { ...base(), text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
-      case "editMessageText":
-        return { message_id: Number(payload.message_id), date: 0, chat, text: payload.text, reply_markup: parseMarkup(payload.reply_markup) };
-      case "sendPhoto": {
-        const fileId = fileIdOf(payload.photo, files.photo);
-        // An uploaded photo (`attach://<field>`) can be fetched back with getFile, as from Telegram.
-        const upload = typeof payload.photo === "string" && payload.photo.startsWith("attach://") ? files[payload.photo.slice("attach://".length)] : files.photo;
-        if (upload) this.files.set(fileId, upload.bytes);
-        return { ...base(), caption: payload.caption, photo: [{ file_id: fileId, file_unique_id: "u", width: 1, height: 1 }] };
-      }
-      case "sendDocument":
-        return { ...base(), caption: payload.caption, document: { file_id: fileIdOf(payload.document, files.document), file_unique_id: "u", file_name: files.document?.name } };
-      case "sendMediaGroup":
-        return (JSON.parse(payload.media) as any[]).map((item) => ({ ...base(), photo: [{ file_id: `photo-${this.nextMessageId}`, file_unique_id: "u", width: 1, height: 1 }], type: item.type }));
-      case "getFile":
-        return { file_id: payload.file_id, file_unique_id: "u", file_path: `files/${payload.file_id}` };
-      default:
-        return true;
-    }
-  }
-
   private serveFile(token: string, path: string, res: ServerResponse): void {
     this.downloads.push({ path, at: Date.now() });
-    const bytes = token === this.token ? this.files.get(path.replace(/^files\//, "")) : undefined;
+    const bytes = token === this.token ? this.methods.files.get(path.replace(/^files\//, ""))?.bytes : undefined;
     if (!bytes) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     res.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
     res.end(bytes);
@@ -244,11 +285,6 @@ export class FakeBotApi extends LocalHttpFake {
     if (Array.isArray(result)) for (const update of result) if (update?.update_id && !this.deliveredAt.has(update.update_id)) this.deliveredAt.set(update.update_id, performance.now());
     sendJson(res, status, body);
   }
-}
-
-function fileIdOf(value: unknown, upload?: { name: string }): string {
-  if (typeof value === "string" && !value.startsWith("attach://")) return value;
-  return `uploaded-${upload?.name ?? "file"}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 async function readPayload(req: IncomingMessage, url: URL) {

@@ -71,29 +71,11 @@ export class OwnerChat {
     return this.push(textMessage(text), match);
   }
 
-  /** The newest message (sent or edited) that carries a button with this callback data. */
+  /** The newest live message whose keyboard shows this callback data, as Telegram would send it with a tap. */
   messageWithButton(data: string): Record<string, any> {
-    for (let i = this.api.calls.length - 1; i >= 0; i--) {
-      const call = this.api.calls[i];
-      if (!isChatOutput(call)) continue;
-      const markup = typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
-      const buttons = (markup?.inline_keyboard ?? []).flat();
-      if (buttons.some((b: any) => b.callback_data === data)) {
-        // A message edited in place with editMessageMedia shows the new photo or document.
-        const edited = call.method === "editMessageMedia" ? (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) : undefined;
-        return {
-          message_id: Number(call.payload.message_id ?? call.result?.message_id ?? 1),
-          date: 0,
-          chat: { id: OWNER_ID, type: "private" },
-          text: call.payload.text ?? undefined,
-          caption: call.payload.caption ?? edited?.caption,
-          photo: call.method === "sendPhoto" || edited?.type === "photo" ? [{ file_id: String(edited?.media ?? call.payload.photo), file_unique_id: "u", width: 1, height: 1 }] : undefined,
-          document: call.method === "sendDocument" || edited?.type === "document" ? { file_id: String(edited?.media ?? call.payload.document), file_unique_id: "u" } : undefined,
-          reply_markup: markup,
-        };
-      }
-    }
-    throw new Error(`no message with a button "${data}"; buttons seen: ${allButtons(this.api).join(", ")}`);
+    const message = this.api.messageWithButton(data);
+    if (message) return message;
+    throw new Error(`no message with a button "${data}"; buttons seen: ${this.api.liveButtons().join(", ")}`);
   }
 
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
@@ -109,10 +91,6 @@ export function isChatOutput(call: RecordedCall): boolean {
 export function buttonsOf(call: RecordedCall): { text: string; data?: string; url?: string }[] {
   const markup = typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
   return (markup?.inline_keyboard ?? []).flat().map((b: any) => ({ text: b.text, data: b.callback_data, url: b.url }));
-}
-
-function allButtons(api: FakeBotApi): string[] {
-  return api.calls.filter(isChatOutput).flatMap((call) => buttonsOf(call).map((b) => b.data ?? b.url ?? "?"));
 }
 
 /** The caption of a photo/document message, sent or edited in place (editMessageMedia carries it inside `media`). */
