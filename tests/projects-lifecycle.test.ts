@@ -83,6 +83,10 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     const since = session.api.calls.length;
     session.api.push(callback(`p:${id}:complete`, message));
     session.api.push(callback(`p:${id}:complete`, message));
+    await session.chat.settle();
+    // Both taps carry the card as it was; the second one's fresh card equals what the first drew, which
+    // Telegram refuses as "not modified" (the bot treats that as done). Only that refusal is expected.
+    session.api.acceptRefusals((c) => c.method === "editMessageMedia" && /not modified/.test(c.refused!.description));
     const notice = await session.api.waitForCall((c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("уже изменился"), { since });
     expect(notice).toBeTruthy();
     const row = db().prepare("SELECT status, archiveReason FROM Project WHERE id = ?").get(id);
@@ -101,7 +105,7 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(deleted.payload.text).toContain("удалён");
     expect(db().prepare("SELECT COUNT(*) AS n FROM ProjectAsset").get()).toEqual({ n: 0 });
     const since = session.api.calls.length;
-    session.api.push(callback(`p:${id}:activate`, { message_id: 1, date: 0, chat: { id: 1, type: "private" }, text: "old card" }));
+    session.api.push(callback(`p:${id}:activate`, session.api.oldMessage()));
     const answer = await session.api.waitForCall((c) => c.method === "answerCallbackQuery", { since });
     expect(answer.payload.text).toContain("больше нет");
   });

@@ -11,6 +11,7 @@ import { ownerGate } from "./middlewares/owner-gate.ts";
 import { updateContext } from "./middlewares/update-context.ts";
 import { answerEveryCallback } from "./middlewares/callback-answer.ts";
 import { handleUpdateError } from "./error-handler.ts";
+import { CallbackAnswers } from "./callback-answers.ts";
 import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
 import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
@@ -38,19 +39,21 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
     botInfo: options.botInfo,
     client: { apiRoot: config.telegramApiRoot },
   });
+  const answers = new CallbackAnswers(deps.logger);
   bot.api.config.use(
     autoRetry(autoRetryOptions),
     retryNetworkErrors({ onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying") }),
+    answers.transformer(),
   );
 
   bot.use(ownerGate(config.ownerIds));
   bot.use(updateContext(deps));
-  bot.use(answerEveryCallback);
+  bot.use(answerEveryCallback(answers));
 
   const i18n = options.i18n ?? createI18n(deps.repos.settings);
-  const app = bot.errorBoundary(handleUpdateError);
+  const app = bot.errorBoundary(handleUpdateError(answers));
   app.use(i18n.middleware());
-  app.use(flowsRuntime(deps.db, i18n));
+  app.use(flowsRuntime(deps.db, i18n, answers));
   app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
   app.use(templatesFeature);
   app.use(generatorFeature);

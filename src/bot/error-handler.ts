@@ -1,13 +1,17 @@
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { Context } from "./context.ts";
+import type { CallbackAnswers } from "./callback-answers.ts";
 
 function isDatabaseError(error: unknown): boolean {
   const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""} ${(error as { code?: string })?.code ?? ""}`;
   return /prisma|ECONNREFUSED|database|SQLITE_BUSY|connection terminated|P10\d\d|DriverAdapterError/i.test(text);
 }
 
-/** errorBoundary handler: one failing update is logged, the owner gets a short apology, polling goes on. */
-export async function handleUpdateError(error: BotError<Context>) {
+/**
+ * errorBoundary handler: one failing update is logged, the owner gets a short apology, polling goes on. The
+ * apology is an alert while the tapped button's query can still be answered, otherwise a message.
+ */
+export const handleUpdateError = (answers: CallbackAnswers) => async (error: BotError<Context>) => {
   const ctx = error.ctx;
   const cause = error.error;
   const log = ctx.log ?? ctx.deps?.logger;
@@ -17,9 +21,9 @@ export async function handleUpdateError(error: BotError<Context>) {
   const key = isDatabaseError(cause) ? "error-database" : "error-generic";
   const text = typeof ctx.t === "function" ? ctx.t(key) : "⚠️ Something went wrong. Please try again.";
   try {
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    if (ctx.callbackQuery && !answers.isAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery({ text, show_alert: true });
     else if (ctx.chat) await ctx.reply(text);
   } catch (replyError) {
     log?.warn({ err: replyError }, "could not tell the owner about the failure");
   }
-}
+};

@@ -1,5 +1,6 @@
 import { GrammyError, type InlineKeyboard } from "grammy";
 import type { Context as BaseContext } from "grammy";
+import { looksTheSame } from "./message-content.ts";
 
 /**
  * Shows a text screen: edits the message a button was tapped on when possible
@@ -10,11 +11,14 @@ export async function showScreen(ctx: BaseContext, text: string, keyboard?: Inli
   const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
   const message = ctx.callbackQuery?.message;
   if (message && "text" in message && message.text !== undefined) {
+    if (looksTheSame(message, text, keyboard)) return;
     try {
       await ctx.editMessageText(text, options);
       return;
     } catch (error) {
-      if (error instanceof GrammyError && error.description.includes("message is not modified")) return;
+      // Two taps racing on one message: the first already drew this screen.
+      if (isNotModified(error)) return;
+      // The message went away meanwhile (deleted, too old to edit): the screen is sent anew below.
       if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
     }
   } else if (message) {
@@ -38,11 +42,14 @@ export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, capt
   const type = media.asDocument ? "document" : "photo";
   const message = ctx.callbackQuery?.message;
   if (message && ("photo" in message || "document" in message) && (message.photo || message.document)) {
+    const sameKind = media.asDocument ? Boolean(message.document) : Boolean(message.photo);
+    if (sameKind && looksTheSame(message, caption, keyboard, media.fileId)) return;
     try {
       await ctx.editMessageMedia({ type, media: media.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
       return;
     } catch (error) {
-      if (error instanceof GrammyError && error.description.includes("not modified")) return;
+      if (isNotModified(error)) return;
+      if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
     }
   }
   if (message) await ctx.deleteMessage().catch(() => undefined);
@@ -50,3 +57,5 @@ export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, capt
   if (media.asDocument) await ctx.replyWithDocument(media.fileId, options);
   else await ctx.replyWithPhoto(media.fileId, options);
 }
+
+const isNotModified = (error: unknown) => error instanceof GrammyError && error.description.includes("message is not modified");

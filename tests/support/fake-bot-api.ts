@@ -126,6 +126,19 @@ export class FakeBotApi extends LocalHttpFake {
     return stored && this.methods.chats.toTelegram(stored, BOT_USER);
   }
 
+  /** The oldest text message the bot sent that the chat still shows: where a stale button can be tapped. */
+  oldMessage(chatId = OWNER_ID): Record<string, any> {
+    const stored = this.methods.chats.oldest(chatId);
+    if (!stored) throw new Error("the bot has sent no text message yet");
+    return this.methods.chats.toTelegram(stored, BOT_USER);
+  }
+
+  /** Resolves once the bot has confirmed every update pushed so far (or after `timeoutMs`, quietly). */
+  async settled(timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.confirmedOffset <= this.lastUpdateId() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  }
+
   liveButtons(): string[] {
     return this.methods.chats.liveButtons();
   }

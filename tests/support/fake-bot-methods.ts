@@ -56,6 +56,7 @@ export class BotMethods {
       case "getMe":
         return { result: { ...BOT_USER, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } };
       case "deleteWebhook":
+        return { result: true };
       case "sendChatAction":
         return this.needChat(payload) ?? { result: true };
       case "setMyCommands":

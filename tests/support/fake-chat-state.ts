@@ -88,6 +88,16 @@ export class ChatState {
     return best;
   }
 
+  /** The oldest live message the bot sent in a chat (an "old card" further up the chat). */
+  oldest(chatId: number): StoredMessage | undefined {
+    let best: StoredMessage | undefined;
+    for (const message of this.messages.values()) {
+      if (message.deleted || !message.fromBot || message.chatId !== chatId || message.kind !== "text") continue;
+      if (!best || message.messageId < best.messageId) best = message;
+    }
+    return best;
+  }
+
   /** Callback data of every live button (for failure messages). */
   liveButtons(): string[] {
     return [...this.messages.values()]

@@ -14,6 +14,10 @@ export abstract class LocalHttpFake {
     return this;
   }
 
+  get isListening(): boolean {
+    return this.server.listening;
+  }
+
   /** The URL to point the client at: set by start() and kept after close() (for "connection refused" cases). */
   get baseUrl(): string {
     return this.url;

@@ -8,6 +8,7 @@ import type { Context, FlowContext } from "../context.ts";
 import { conversationStorageAdapter } from "../../db/conversation-storage.ts";
 import type { Db } from "../../db/client.ts";
 import { showMainMenu } from "./menu/index.ts";
+import type { CallbackAnswers } from "../callback-answers.ts";
 
 /**
  * Bump when a flow's code changes in a way that makes stored replay logs
@@ -19,7 +20,7 @@ export const FLOW_STORAGE_VERSION = 5;
 export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
-export function flowsRuntime(db: Db, i18n: I18n<BaseContext>) {
+export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
   const runtime = new Composer<Context>();
   runtime.use(
     conversations<Context, FlowContext>({
@@ -27,7 +28,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>) {
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors());
+          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors(), answers.transformer());
           await next();
         },
         i18n.middleware() as never,

@@ -1,23 +1,20 @@
 import type { NextFunction } from "grammy";
 import type { Context } from "../context.ts";
+import type { CallbackAnswers } from "../callback-answers.ts";
 
 /**
  * Makes sure no button is left with a spinning clock: a callback query that no
- * handler answered gets the "out of date" notice (nothing handled it) or an
- * empty answer (a handler ran but did not answer).
+ * handler (nor a conversation) answered gets an empty answer once the update is handled.
  */
-export async function answerEveryCallback(ctx: Context, next: NextFunction) {
-  if (!ctx.callbackQuery) return next();
-  let answered = false;
-  ctx.api.config.use((prev, method, payload, signal) => {
-    if (method === "answerCallbackQuery") answered = true;
-    return prev(method, payload, signal);
-  });
-  try {
-    await next();
-  } finally {
-    if (!answered) await ctx.answerCallbackQuery().catch(() => undefined);
-  }
+export function answerEveryCallback(answers: CallbackAnswers) {
+  return async (ctx: Context, next: NextFunction) => {
+    if (!ctx.callbackQuery) return next();
+    try {
+      await next();
+    } finally {
+      if (!answers.isAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery().catch(() => undefined);
+    }
+  };
 }
 
 /** The last handler of the tree: a button nothing knows (old message, deleted object). */

@@ -41,8 +41,10 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
       return showCard(ctx, project, await tz(ctx));
     case "activate":
       if (!expect("idea")) return answerStale(ctx, project);
-      await ctx.answerCallbackQuery();
-      if (arg === undefined) return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "activate"));
+      if (arg === undefined) {
+        await ctx.answerCallbackQuery();
+        return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "activate"));
+      }
       return afterTransition(ctx, await projects.transition(id, "idea", "active", { intervalDays: days }));
     case "interval":
       if (!expect("active")) return answerStale(ctx, project);

@@ -1,0 +1,53 @@
+import { GrammyError, type Transformer } from "grammy";
+import type { Logger } from "../logger.ts";
+
+/** How long an answered query id is remembered: far longer than Telegram lets a query be answered. */
+const REMEMBER_MS = 10 * 60_000;
+
+/**
+ * Telegram takes one answer per callback query, and only while it is fresh: a second or late
+ * `answerCallbackQuery` is refused (400 "query is too old…") and would abort the update. One ledger per bot,
+ * installed as a transformer on the bot's Api and inside conversations (their Api does not inherit the
+ * bot's), sees every answer: the first goes out, later ones are skipped, and a refused answer is logged
+ * instead of failing the update. `isAnswered` tells the error handler whether an alert can still be shown.
+ */
+export class CallbackAnswers {
+  private readonly answered = new Map<string, number>();
+  private readonly logger?: Logger;
+
+  constructor(logger?: Logger) {
+    this.logger = logger;
+  }
+
+  isAnswered(queryId: string): boolean {
+    return this.answered.has(queryId);
+  }
+
+  transformer(): Transformer {
+    return async (prev, method, payload, signal) => {
+      if (method !== "answerCallbackQuery") return prev(method, payload, signal);
+      const queryId = String((payload as { callback_query_id: string }).callback_query_id);
+      if (this.answered.has(queryId)) {
+        this.logger?.debug({ queryId }, "callback query already answered; skipped a second answer");
+        return { ok: true, result: true as never };
+      }
+      this.remember(queryId);
+      try {
+        return await prev(method, payload, signal);
+      } catch (error) {
+        if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+        this.logger?.warn({ queryId, description: error.description }, "callback query could not be answered");
+        return { ok: true, result: true as never };
+      }
+    };
+  }
+
+  private remember(queryId: string): void {
+    const now = Date.now();
+    this.answered.set(queryId, now);
+    for (const [id, at] of this.answered) {
+      if (now - at < REMEMBER_MS) break;
+      this.answered.delete(id);
+    }
+  }
+}
