@@ -70,7 +70,7 @@ describe("the weekly idea digest", () => {
     const archived = await session.chat.tap(`r:ia:${first}`);
     expect(archived.payload.text).toContain("в архиве");
     expect(db.get("SELECT status FROM Project WHERE id = ?", first)).toEqual({ status: "archived" });
-    const snoozed = await session.chat.tap(`r:is:${second}`);
+    const snoozed = await session.chat.tapOld(`r:is:${second}`);
     expect(snoozed.payload.text).toContain("вернётся в подборку");
     const until = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", second).snoozedUntil).getTime();
     expect(Math.abs(until - (Date.now() + 28 * DAY))).toBeLessThan(10_000);

@@ -73,7 +73,8 @@ describe("interval reminders for active projects", () => {
     await session.chat.tap(`r:s:${id}:d`);
     const tomorrow = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();
     expect(Math.abs(tomorrow - (Date.now() + DAY))).toBeLessThan(10_000);
-    await session.chat.tap(`r:s:${id}:w`);
+    // The same reminder's other snooze button, as an earlier reminder about it still shows it.
+    await session.chat.tapOld(`r:s:${id}:w`);
     const week = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();
     expect(Math.abs(week - (Date.now() + 7 * DAY))).toBeLessThan(10_000);
   });
@@ -100,7 +101,7 @@ describe("interval reminders for active projects", () => {
   it("a snooze button on a project that is no longer active says so", async () => {
     const id = (db.get("SELECT id FROM Project WHERE name = 'Стол'") as { id: number }).id;
     db.run("UPDATE Project SET status = 'archived' WHERE id = ?", id);
-    const answer = await session.chat.tap(`r:s:${id}:h`, (call) => call.method === "answerCallbackQuery");
+    const answer = await session.chat.tapOld(`r:s:${id}:h`, (call) => call.method === "answerCallbackQuery");
     expect(answer.payload.text).toContain("уже не в работе");
   });
 

@@ -6,10 +6,12 @@ const REMEMBER_MS = 10 * 60_000;
 
 /**
  * Telegram takes one answer per callback query, and only while it is fresh: a second or late
- * `answerCallbackQuery` is refused (400 "query is too old…") and would abort the update. One ledger per bot,
- * installed as a transformer on the bot's Api and inside conversations (their Api does not inherit the
- * bot's), sees every answer: the first goes out, later ones are skipped, and a refused answer is logged
- * instead of failing the update. `isAnswered` tells the error handler whether an alert can still be shown.
+ * `answerCallbackQuery` is refused (400 "query is too old…") and would abort the update. One ledger per bot
+ * sees every answer. On the bot's Api (`transformer`) the first answer goes out, later ones are skipped and a
+ * refused one is logged instead of failing the update. Inside conversations (their Api does not inherit the
+ * bot's) answers are only recorded (`observer`): a conversation replays its Bot API calls from a log, so a
+ * call skipped there on one run and made on another would break the replay. `isAnswered` tells the
+ * catch-all answer and the error handler whether the query still needs (or can take) an answer.
  */
 export class CallbackAnswers {
   private readonly answered = new Map<string, number>();
@@ -39,6 +41,14 @@ export class CallbackAnswers {
         this.logger?.warn({ queryId, description: error.description }, "callback query could not be answered");
         return { ok: true, result: true as never };
       }
+    };
+  }
+
+  /** Records the answers a conversation makes, always passing them on (see the class comment). */
+  observer(): Transformer {
+    return (prev, method, payload, signal) => {
+      if (method === "answerCallbackQuery") this.remember(String((payload as { callback_query_id: string }).callback_query_id));
+      return prev(method, payload, signal);
     };
   }
 

@@ -135,6 +135,8 @@ export class FakeBotApi extends LocalHttpFake {
 
   /** Resolves once the bot has confirmed every update pushed so far (or after `timeoutMs`, quietly). */
   async settled(timeoutMs = 5_000): Promise<void> {
+    const lastPoll = this.calls.findLast((call) => call.method === "getUpdates");
+    if (!lastPoll || Date.now() - lastPoll.at > 3_000) return;
     const deadline = Date.now() + timeoutMs;
     while (this.confirmedOffset <= this.lastUpdateId() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   }

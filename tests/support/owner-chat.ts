@@ -78,6 +78,26 @@ export class OwnerChat {
     throw new Error(`no message with a button "${data}"; buttons seen: ${this.api.liveButtons().join(", ")}`);
   }
 
+  /**
+   * The newest message that ever showed this button, as it is now (its keyboard may have changed since): an
+   * older copy of a screen further up the chat, e.g. an earlier reminder about the same project.
+   */
+  messageThatShowed(data: string): Record<string, any> {
+    for (let i = this.api.calls.length - 1; i >= 0; i--) {
+      const call = this.api.calls[i];
+      if (!isChatOutput(call) || !buttonsOf(call).some((b) => b.data === data)) continue;
+      const id = Number(call.payload.message_id ?? call.result?.message_id);
+      const message = this.api.message(OWNER_ID, id);
+      if (message) return message;
+    }
+    throw new Error(`no live message ever showed a button "${data}"`);
+  }
+
+  /** Taps a button that an older message still shows (see messageThatShowed). */
+  tapOld(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    return this.push(callback(data, this.messageThatShowed(data)), match);
+  }
+
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
   tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
     return this.push(callback(data, this.messageWithButton(data)), match);

@@ -35,6 +35,7 @@ export class BotSession {
 
   async close(): Promise<void> {
     await this.bot?.stop();
+    if (process.env.SHOW_BOT_LOG) process.stderr.write(this.bot?.output ?? "");
     await this.api?.close();
   }
 }

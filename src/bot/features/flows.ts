@@ -28,7 +28,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors(), answers.transformer());
+          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors(), answers.observer());
           await next();
         },
         i18n.middleware() as never,
