@@ -21,7 +21,8 @@ const pendingJobs = () => query("SELECT * FROM SyncJob").length;
 
 /** Generates a moodboard from the card's Moodboards screen and saves it; resolves with the collage photo sent. */
 async function makeAndSaveMoodboard(projectId: number): Promise<RecordedCall> {
-  await session.chat.tap(`p:${projectId}:open`);
+  // Open the card unless the chat already shows it (Telegram refuses an edit that changes nothing).
+  if (!session.api.messageWithButton(`ai:${projectId}:mbl`)) await session.chat.tap(`p:${projectId}:open`);
   await session.chat.tap(`ai:${projectId}:mbl`);
   const since = session.api.calls.length;
   await session.chat.tap(`ai:${projectId}:mb`, (c) => c.method === "sendMessage");

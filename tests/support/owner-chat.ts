@@ -71,11 +71,18 @@ export class OwnerChat {
     return this.push(textMessage(text), match);
   }
 
-  /** The newest live message whose keyboard shows this callback data, as Telegram would send it with a tap. */
+  /**
+   * The newest live message whose keyboard shows this callback data, as Telegram would send it with a tap;
+   * else the newest live message that showed it earlier (an older copy of that screen up the chat), as it is now.
+   */
   messageWithButton(data: string): Record<string, any> {
     const message = this.api.messageWithButton(data);
     if (message) return message;
-    throw new Error(`no message with a button "${data}"; buttons seen: ${this.api.liveButtons().join(", ")}`);
+    try {
+      return this.messageThatShowed(data);
+    } catch {
+      throw new Error(`no message with a button "${data}"; buttons seen: ${this.api.liveButtons().join(", ")}`);
+    }
   }
 
   /**
