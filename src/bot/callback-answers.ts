@@ -1,4 +1,4 @@
-import { GrammyError, type Transformer } from "grammy";
+import type { Transformer } from "grammy";
 import type { Logger } from "../logger.ts";
 
 /** How long an answered query id is remembered: far longer than Telegram lets a query be answered. */
@@ -7,8 +7,8 @@ const REMEMBER_MS = 10 * 60_000;
 /**
  * Telegram takes one answer per callback query, and only while it is fresh: a second or late
  * `answerCallbackQuery` is refused (400 "query is too old…") and would abort the update. One ledger per bot
- * sees every answer. On the bot's Api (`transformer`) the first answer goes out, later ones are skipped and a
- * refused one is logged instead of failing the update. Inside conversations (their Api does not inherit the
+ * sees every answer. On the bot's Api (`transformer`) the first answer goes out and later ones are skipped (a
+ * refused late answer is taken as done at the transport: settled-refusals.ts). Inside conversations (their Api does not inherit the
  * bot's) answers are only recorded (`observer`): a conversation replays its Bot API calls from a log, so a
  * call skipped there on one run and made on another would break the replay. `isAnswered` tells the
  * catch-all answer and the error handler whether the query still needs (or can take) an answer.
@@ -34,13 +34,7 @@ export class CallbackAnswers {
         return { ok: true, result: true as never };
       }
       this.remember(queryId);
-      try {
-        return await prev(method, payload, signal);
-      } catch (error) {
-        if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
-        this.logger?.warn({ queryId, description: error.description }, "callback query could not be answered");
-        return { ok: true, result: true as never };
-      }
+      return prev(method, payload, signal);
     };
   }
 

@@ -12,6 +12,7 @@ import { updateContext } from "./middlewares/update-context.ts";
 import { answerEveryCallback } from "./middlewares/callback-answer.ts";
 import { handleUpdateError } from "./error-handler.ts";
 import { CallbackAnswers } from "./callback-answers.ts";
+import { settledRefusalsFetch } from "./settled-refusals.ts";
 import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
 import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
@@ -37,7 +38,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   const { config } = deps;
   const bot = new Bot<Context>(config.botToken, {
     botInfo: options.botInfo,
-    client: { apiRoot: config.telegramApiRoot },
+    client: { apiRoot: config.telegramApiRoot, fetch: settledRefusalsFetch(deps.logger) as never },
   });
   const answers = new CallbackAnswers(deps.logger);
   bot.api.config.use(

@@ -16,8 +16,6 @@ export async function showScreen(ctx: BaseContext, text: string, keyboard?: Inli
       await ctx.editMessageText(text, options);
       return;
     } catch (error) {
-      // Two taps racing on one message: the first already drew this screen.
-      if (isNotModified(error)) return;
       // The message went away meanwhile (deleted, too old to edit): the screen is sent anew below.
       if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
     }
@@ -48,7 +46,6 @@ export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, capt
       await ctx.editMessageMedia({ type, media: media.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
       return;
     } catch (error) {
-      if (isNotModified(error)) return;
       if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
     }
   }
@@ -57,5 +54,3 @@ export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, capt
   if (media.asDocument) await ctx.replyWithDocument(media.fileId, options);
   else await ctx.replyWithPhoto(media.fileId, options);
 }
-
-const isNotModified = (error: unknown) => error instanceof GrammyError && error.description.includes("message is not modified");

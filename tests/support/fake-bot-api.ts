@@ -109,6 +109,27 @@ export class FakeBotApi extends LocalHttpFake {
     return accepted;
   }
 
+  /**
+   * The bot was killed with updates unconfirmed: Telegram delivers them again, and the new process redoes what
+   * the killed one had already done — answering those callback queries (refused: answered already) and
+   * redrawing screens (refused: not modified). Those refusals follow from the injected kill, so they count as
+   * injected; any other refusal still fails the test.
+   */
+  expectRedelivery(): void {
+    for (const update of this.updates) {
+      if (update.update_id >= this.confirmedOffset && update.callback_query?.id) this.redeliveredQueries.add(String(update.callback_query.id));
+    }
+    this.redeliveryUntil = Math.max(this.redeliveryUntil, this.lastUpdateId());
+  }
+
+  private redeliveredQueries = new Set<string>();
+  private redeliveryUntil = 0;
+
+  private causedByRedelivery(call: RecordedCall): boolean {
+    if (call.method === "answerCallbackQuery") return this.redeliveredQueries.has(String(call.payload.callback_query_id));
+    return /not modified/.test(call.refused?.description ?? "") && this.confirmedOffset <= this.redeliveryUntil;
+  }
+
   /** Every refused call (injected or not) so far. */
   refusals(): RecordedCall[] {
     return this.calls.filter((call) => call.refused);
@@ -254,8 +275,10 @@ export class FakeBotApi extends LocalHttpFake {
     if (method === "getUpdates") return this.getUpdates(payload, req, res);
     if (this.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.answerDelayMs));
     const outcome = await this.methods.call(method, payload, files);
-    if ("refusal" in outcome) call.refused = outcome.refusal;
-    else call.result = outcome.result;
+    if ("refusal" in outcome) {
+      call.refused = outcome.refusal;
+      if (this.causedByRedelivery(call)) call.injected = true;
+    } else call.result = outcome.result;
     for (const listener of [...this.listeners]) listener();
     if ("refusal" in outcome) return this.send(res, outcome.refusal.error_code, { ok: false, ...outcome.refusal });
     return this.send(res, 200, { ok: true, result: call.result });

@@ -47,6 +47,7 @@ function snapshot(pid: number): Family {
 
 async function restartAfterKill(session: BotSession, family: Family, env: Record<string, string>): Promise<{ orphans: number[] }> {
   await session.bot.exited;
+  session.api.expectRedelivery();
   const orphans = await reapOrphans(family.pids);
   // A SIGKILLed bot cannot remove its Chromium profile; the test does, so runs do not fill /tmp.
   for (const dir of family.profiles) rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
