@@ -1,3 +1,4 @@
+import { checkBrowser } from "./services/pdf/browser-check.ts";
 import { GrammyError } from "grammy";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -71,6 +72,15 @@ async function initBot(bot: ReturnType<typeof createBot>, logger: Logger): Promi
   }
 }
 
+/** One start-up line on which browser prints PDF cards (and its version); warnings when it cannot run or Cyrillic cannot print. */
+async function reportBrowser(config: Config, logger: Logger): Promise<void> {
+  const report = await checkBrowser(config.chromium);
+  const line = { browser: report.path, found: report.source, version: report.version ?? null };
+  if (report.version) logger.info(line, "PDF browser");
+  else logger.warn(line, "PDF browser did not run: PDF cards will fail until PUPPETEER_EXECUTABLE_PATH or the build's browser is fixed");
+  if (report.cyrillic === false) logger.warn("no font covers Cyrillic: PDF cards will print Russian text as boxes (install fonts-dejavu-core or put fonts in fonts/)");
+}
+
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase(config, logger);
   const settings = new SettingsRepository(db);
@@ -133,6 +143,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
   publishCommands(bot.api, i18n).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
+  void reportBrowser(config, logger);
   await reminderService.start();
 
   let stopping: Promise<void> | undefined;

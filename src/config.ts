@@ -1,4 +1,4 @@
-import { chromiumPath } from "./services/pdf/chromium-path.ts";
+import { findChromium, type FoundChromium } from "./services/pdf/chromium-path.ts";
 import { z } from "zod";
 import { validate as validateCron } from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.ts";
@@ -95,6 +95,8 @@ export interface Config {
   gemini?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
   fal?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean };
   chromiumPath: string;
+  /** Which browser prints PDF cards and how it was found. */
+  chromium: FoundChromium;
   /** Every secret value, so the logger can scrub them from any line. */
   secrets: string[];
 }
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([...new Set(problems)]);
   }
   const e = parsed.data;
+  const chromium = findChromium({ ...env, PUPPETEER_EXECUTABLE_PATH: e.PUPPETEER_EXECUTABLE_PATH });
   const config: Config = {
     botToken: e.BOT_TOKEN,
     ownerIds: e.TELEGRAM_USER_ID,
@@ -138,7 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCron: e.REMINDER_CRON,
     ideaDigestCron: e.IDEA_DIGEST_CRON,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
-    chromiumPath: chromiumPath(e.PUPPETEER_EXECUTABLE_PATH),
+    chromiumPath: chromium.path,
+    chromium,
     secrets: [e.BOT_TOKEN, e.NOTION_API_KEY, e.LLM_API_KEY, e.FAL_API_KEY].filter((s): s is string => !!s),
   };
   if (e.NOTION_API_KEY && e.NOTION_DB_ID) {

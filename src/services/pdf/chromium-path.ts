@@ -1,15 +1,59 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
- * Chromium's "old headless" shell renders the same cards as the full browser
- * with less of everything: measured here (npm run bench:generator / bench:pdf)
- * bot + browser peak 404 MB instead of 526 MB, warm simple card 76 ms instead
- * of 116 ms, cold start 0.3 s instead of 0.5 s. It is used when installed.
+ * Chromium's headless shell renders the same cards as the full browser with less of everything: measured here
+ * (npm run bench:generator / bench:pdf) bot + browser peak 404 MB instead of 526 MB, warm simple card 76 ms
+ * instead of 116 ms. So it comes first wherever it is: the app's own copy (installed by heroku-postbuild,
+ * scripts/install-browser.mjs), then on PATH, then Debian's packages.
  */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
+const ON_PATH = ["chrome-headless-shell", "chromium-headless-shell", "chrome", "chromium", "chromium-browser"];
 
-/** PUPPETEER_EXECUTABLE_PATH when set, else the first installed candidate (the full browser's path if none is). */
+export interface FoundChromium {
+  path: string;
+  /** How it was found (for the start-up log line). */
+  source: "PUPPETEER_EXECUTABLE_PATH" | "app" | "PATH" | "system" | "none";
+}
+
+/** The app's root: the nearest folder above this module with a package.json (src/… in tests, dist/src/… built). */
+export function appRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+/** The headless shell heroku-postbuild put under `.browser/` (its path is recorded relative to the app). */
+function appBrowser(root: string): string | undefined {
+  const record = join(root, ".browser", "executable");
+  if (!existsSync(record)) return undefined;
+  const path = resolve(root, readFileSync(record, "utf8").trim());
+  return existsSync(path) ? path : undefined;
+}
+
+function onPath(pathVariable: string | undefined): string | undefined {
+  for (const name of ON_PATH) {
+    for (const dir of (pathVariable ?? "").split(delimiter).filter(Boolean)) {
+      if (existsSync(join(dir, name))) return join(dir, name);
+    }
+  }
+  return undefined;
+}
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env, root = appRoot()): FoundChromium {
+  if (env.PUPPETEER_EXECUTABLE_PATH) return { path: env.PUPPETEER_EXECUTABLE_PATH, source: "PUPPETEER_EXECUTABLE_PATH" };
+  const own = appBrowser(root);
+  if (own) return { path: own, source: "app" };
+  const fromPath = onPath(env.PATH);
+  if (fromPath) return { path: fromPath, source: "PATH" };
+  const system = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (system) return { path: system, source: "system" };
+  return { path: CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1], source: "none" };
+}
+
+/** PUPPETEER_EXECUTABLE_PATH when set, else the first browser found (see findChromium). */
 export function chromiumPath(configured: string | undefined = process.env.PUPPETEER_EXECUTABLE_PATH): string {
-  if (configured) return configured;
-  return CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? CHROMIUM_CANDIDATES[CHROMIUM_CANDIDATES.length - 1];
+  return findChromium({ ...process.env, PUPPETEER_EXECUTABLE_PATH: configured }).path;
 }

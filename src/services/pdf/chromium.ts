@@ -5,6 +5,7 @@ import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-
 import { A4, type PageSize } from "./page-size.ts";
 import { drawCard } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
+import { browserEnv } from "./browser-env.ts";
 
 export { TEMPLATE_ORIGIN };
 
@@ -133,7 +134,7 @@ export class ChromiumPool {
         handleSIGINT: false,
         handleSIGHUP: false,
         userDataDir: this.profileDir,
-        env: { HOME: this.profileDir, PATH: "/usr/bin:/bin", FONTCONFIG_PATH: "/etc/fonts", ...chromiumMallocEnv() },
+        env: browserEnv(this.profileDir),
         protocolTimeout: this.timeoutMs + 5000,
       });
       this.browser = launching;
@@ -267,15 +268,6 @@ export class ChromiumPool {
       }
     }
   }
-}
-
-/**
- * glibc gives each thread that allocates its own malloc arena; Chromium's many
- * threads then keep freed memory in dozens of arenas. Two arenas keep the
- * render's peak lower; an operator's own MALLOC_ARENA_MAX wins.
- */
-function chromiumMallocEnv(): Record<string, string> {
-  return { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" };
 }
 
 /** `phase(name)` reports the time since the previous call to the listener. */

@@ -1,0 +1,23 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { appRoot } from "./chromium-path.ts";
+
+/**
+ * The environment Chromium is started with: nothing secret, only what it needs. LD_LIBRARY_PATH stays (on
+ * Heroku the browser's libraries live under /app/.apt, found only through it); fonts come from the app's
+ * fonts.conf (system fonts plus .apt/ and fonts/), which fontconfig would not search by default. glibc gives
+ * each of Chromium's threads its own malloc arena, keeping freed memory in dozens of them: two arenas keep the
+ * render's peak lower (an operator's own MALLOC_ARENA_MAX wins).
+ */
+export function browserEnv(home: string, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const fontsConf = join(appRoot(), "fonts.conf");
+  const out: Record<string, string> = {
+    HOME: home,
+    PATH: env.PATH ?? "/usr/bin:/bin",
+    FONTCONFIG_PATH: "/etc/fonts",
+    MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
+  };
+  if (existsSync(fontsConf)) out.FONTCONFIG_FILE = fontsConf;
+  if (env.LD_LIBRARY_PATH) out.LD_LIBRARY_PATH = env.LD_LIBRARY_PATH;
+  return out;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findChromium } from "../src/services/pdf/chromium-path.ts";
+import { browserEnv } from "../src/services/pdf/browser-env.ts";
+
+function fakeApp(withBrowser: boolean): string {
+  const root = mkdtempSync(join(tmpdir(), "designflow-app-"));
+  writeFileSync(join(root, "package.json"), "{}");
+  if (withBrowser) {
+    mkdirSync(join(root, ".browser/local"), { recursive: true });
+    writeFileSync(join(root, ".browser/local/chrome-headless-shell"), "");
+    writeFileSync(join(root, ".browser/executable"), ".browser/local/chrome-headless-shell\n");
+  }
+  return root;
+}
+
+function binDir(...names: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "designflow-bin-"));
+  for (const name of names) writeFileSync(join(dir, name), "");
+  return dir;
+}
+
+describe("which browser prints PDF cards", () => {
+  it("takes PUPPETEER_EXECUTABLE_PATH first", () => {
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/x/chrome", PATH: binDir("chrome") }, fakeApp(true))).toEqual({ path: "/opt/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" });
+  });
+
+  it("then the headless shell the build put into the app (a path relative to the app, which moves from /tmp/build_… to /app)", () => {
+    const root = fakeApp(true);
+    expect(findChromium({ PATH: binDir("chrome") }, root)).toEqual({ path: join(root, ".browser/local/chrome-headless-shell"), source: "app" });
+  });
+
+  it("then PATH, a headless shell before full Chrome (chrome-for-testing puts chrome on PATH)", () => {
+    const both = binDir("chrome", "chrome-headless-shell");
+    expect(findChromium({ PATH: `${binDir()}:${both}` }, fakeApp(false))).toEqual({ path: join(both, "chrome-headless-shell"), source: "PATH" });
+    const chrome = binDir("chrome");
+    expect(findChromium({ PATH: chrome }, fakeApp(false))).toEqual({ path: join(chrome, "chrome"), source: "PATH" });
+  });
+
+  it("launches Chromium with LD_LIBRARY_PATH and the app's fonts, and nothing secret", () => {
+    const env = browserEnv("/tmp/profile", { PATH: "/app/.apt/usr/bin:/usr/bin", LD_LIBRARY_PATH: "/app/.apt/usr/lib/x86_64-linux-gnu", BOT_TOKEN: "123:secret", LLM_API_KEY: "k" });
+    expect(env.LD_LIBRARY_PATH).toBe("/app/.apt/usr/lib/x86_64-linux-gnu");
+    expect(env.FONTCONFIG_FILE).toMatch(/fonts\.conf$/);
+    expect(Object.keys(env).sort()).toEqual(["FONTCONFIG_FILE", "FONTCONFIG_PATH", "HOME", "LD_LIBRARY_PATH", "MALLOC_ARENA_MAX", "PATH"]);
+  });
+});
