@@ -1,4 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { FakeBotApi } from "./fake-bot-api.ts";
+
+const BOT_LOG_DIR = join(tmpdir(), "designflow-bot-logs");
 import { BotProcess, startBot, tempSqliteUrl } from "./bot-process.ts";
 import { OwnerChat } from "./owner-chat.ts";
 
@@ -36,6 +41,11 @@ export class BotSession {
   async close(): Promise<void> {
     await this.bot?.stop();
     if (process.env.SHOW_BOT_LOG) process.stderr.write(this.bot?.output ?? "");
+    // Kept for a failure that only shows in the full run (the bot's own log says why).
+    if (this.bot) {
+      mkdirSync(BOT_LOG_DIR, { recursive: true });
+      writeFileSync(join(BOT_LOG_DIR, `${process.pid}-${Date.now()}.log`), this.bot.output);
+    }
     await this.api?.close();
   }
 }

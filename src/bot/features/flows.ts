@@ -14,7 +14,7 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 5;
+export const FLOW_STORAGE_VERSION = 6;
 
 /** 429 and 5xx are retried by auto-retry; network errors by retryNetworkErrors (bounded). */
 export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };
@@ -36,12 +36,16 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
     }),
   );
 
-  runtime.command("cancel", async (ctx) => {
+  const cancel = async (ctx: Context) => {
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"));
     await showMainMenu(ctx);
-  });
+  };
+  runtime.command("cancel", cancel);
+  // The Cancel button every flow step shows (a waiting step passes it on: projects/ask.ts).
+  runtime.callbackQuery("flow:cancel", cancel);
 
   // Any other command leaves the current flow and then runs as usual.
   runtime.on("message:entities:bot_command", async (ctx, next) => {

@@ -4,13 +4,14 @@ import { escapeHtml } from "../../html.ts";
 import type { TextKind } from "../../../db/ai-repository.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
 import { type Job, StatusMessage, claim, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+import { cutToUnits } from "../../../domain/text-cut.ts";
 
 export const TX_DATA = /^tx:(\d{1,10}):(re|ed)$/;
 const LIMIT = 3800;
 
 export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: string, text: string): string {
   const title = job.t(kind === "card_text" ? "ai-text-card" : "ai-text-social", { name: escapeHtml(projectName) });
-  return `${title}\n\n${escapeHtml(text.slice(0, LIMIT))}`;
+  return `${title}\n\n${escapeHtml(cutToUnits(text, LIMIT))}`;
 }
 
 export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>

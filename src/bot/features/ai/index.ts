@@ -6,6 +6,7 @@ import { AI_EDIT_FLOW, aiEditFlow } from "./edit-flow.ts";
 import { onNewMoodboard, onSteering, showMoodboards, showSavedMoodboard } from "./moodboard.ts";
 import { MB_DATA } from "./moodboard-job.ts";
 import { VC_DATA, onVoice, onVoiceAction } from "./voice.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 /** Creative AI: moodboards (Fal), texts (Gemini), voice notes that become ideas. */
 export const aiFeature = new Composer<Context>();
@@ -25,7 +26,7 @@ aiFeature.callbackQuery(TX_DATA, async (ctx) => {
   if (ctx.match[2] === "re") return onRegenerateText(ctx, id);
   if (!(await ctx.deps.repos.ai.getText(id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(AI_EDIT_FLOW, "text", id, "text");
+  await enterFlow(ctx, AI_EDIT_FLOW, "text", id, "text");
 });
 aiFeature.callbackQuery(VC_DATA, (ctx) => onVoiceAction(ctx, Number(ctx.match[1]), ctx.match[2]));
 aiFeature.on(["message:voice", "message:audio"], onVoice);

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { checkDescription } from "../projects/validation.ts";
+import { waitStep } from "../projects/ask.ts";
 import { faultText, jobFrom } from "./job.ts";
 import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
@@ -12,7 +13,7 @@ const MOODBOARD_SKIP = "flow:mb:skip";
 /** The description step of /new: text, or a voice note transcribed by Gemini. */
 export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value: string; ctx: FlowContext }> {
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation);
     const voice = answer.message?.voice ?? answer.message?.audio;
     const text = answer.message?.text;
     if (voice) {
@@ -57,7 +58,7 @@ export async function askMoodboardOffer(conversation: Flow, ctx: FlowContext): P
   const keyboard = new InlineKeyboard().text(ctx.t("btn-mb-yes"), MOODBOARD_YES).text(ctx.t("btn-skip"), MOODBOARD_SKIP);
   await ctx.reply(ctx.t("ai-new-offer-moodboard"), { reply_markup: keyboard });
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation);
     const data = answer.callbackQuery?.data;
     if (data === MOODBOARD_YES || data === MOODBOARD_SKIP) {
       await answer.answerCallbackQuery();

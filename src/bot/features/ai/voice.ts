@@ -3,6 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import { type Job, StatusMessage, claim, downloadTelegramFile, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export interface VoiceDraft {
   fileId: string;
@@ -80,7 +81,7 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: strin
     await ai.deleteDraft(draftId);
     return void (await ctx.editMessageText(ctx.t("ai-voice-discarded")));
   }
-  if (action === "name" || action === "desc") return ctx.conversation.enter("ai-edit", "voice", draftId, action === "name" ? "name" : "description");
+  if (action === "name" || action === "desc") return enterFlow(ctx, "ai-edit", "voice", draftId, action === "name" ? "name" : "description");
   const project = await projects.create({ name: draft.data.name || cut(draft.data.transcript, NAME_MAX), description: draft.data.description ?? draft.data.transcript }, { onceKey: `voice-draft:${draftId}` });
   // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);

@@ -13,11 +13,15 @@ error-database = ⚠️ База данных сейчас недоступна.
 flow-hint-text = Пришлите, пожалуйста, текст — или /cancel, чтобы выйти.
 flow-hint-button = Выберите вариант кнопкой ниже — или /cancel, чтобы выйти.
 not-built-yet = Этот раздел ещё в разработке.
+list-more = … и ещё { $count } — не поместились в одно сообщение.
+flow-left = ↩️ Незаконченный шаг закрыт — начинаю новый.
 `,
   en: `
 btn-back = ⬅️ Back
 btn-cancel = ✖️ Cancel
 btn-main-menu = 🏠 Main menu
+list-more = … and { $count } more that did not fit in one message.
+flow-left = ↩️ The unfinished step was closed — starting the new one.
 cancelled = Cancelled. Back to the main menu.
 nothing-to-cancel = There is nothing to cancel.
 stale-button = This button is out of date. Open the menu again: /start

@@ -8,6 +8,9 @@ import { askText } from "../projects/ask.ts";
 import { projectData } from "../projects/keyboards.ts";
 import type { Checked } from "../projects/validation.ts";
 import { NAV } from "../menu/keyboards.ts";
+import { cutText as truncate } from "../../../domain/text-cut.ts";
+import { fitLines } from "../../message-fit.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export const FIND_FLOW = "find";
 const FIND_AGAIN = "find:again";
@@ -23,7 +26,6 @@ export function checkQuery(raw: string): Checked {
   return { ok: true, value };
 }
 
-const truncate = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
 
 /** The results screen: one button per project, each opening its card. */
 export function resultsScreen(ctx: FlowContext, query: string, result: { hits: SearchHit[]; total: number }): { text: string; keyboard: InlineKeyboard } {
@@ -33,15 +35,15 @@ export function resultsScreen(ctx: FlowContext, query: string, result: { hits: S
     keyboard.text(ctx.t("btn-find-again"), FIND_AGAIN).text(ctx.t("btn-main-menu"), NAV.main);
     return { text: ctx.t("find-nothing", { query: shownQuery }), keyboard };
   }
-  const lines = [ctx.t("find-results", { query: shownQuery, total: result.total }), ""];
-  result.hits.forEach((hit, index) => {
+  const items = result.hits.map((hit, index) => {
     const where = hit.field === "description" ? ` <i>${ctx.t("find-in-description")}</i>` : "";
-    lines.push(`${index + 1}. ${STATUS_ICON[hit.status]} ${escapeHtml(hit.name)}${where}`);
     keyboard.text(`${STATUS_ICON[hit.status]} ${truncate(hit.name, 56)}`, projectData(hit.id, "open")).row();
+    return `${index + 1}. ${STATUS_ICON[hit.status]} ${escapeHtml(hit.name)}${where}`;
   });
-  if (result.total > result.hits.length) lines.push("", ctx.t("find-results-more", { shown: result.hits.length }));
+  const tail = result.total > result.hits.length ? ["", ctx.t("find-results-more", { shown: result.hits.length })] : [];
   keyboard.text(ctx.t("btn-find-again"), FIND_AGAIN).text(ctx.t("btn-main-menu"), NAV.main);
-  return { text: lines.join("\n"), keyboard };
+  const head = [ctx.t("find-results", { query: shownQuery, total: result.total }), ""];
+  return { text: fitLines(head, items, (count) => ctx.t("list-more", { count }), tail), keyboard };
 }
 
 /** `/find` without text: asks for the query, then shows the results. */
@@ -58,7 +60,7 @@ findFeature.use(createConversation<Context, FlowContext>(findFlow, FIND_FLOW));
 findFeature.command("find", async (ctx) => {
   const checked = checkQuery(ctx.match);
   if (!checked.ok) {
-    if (checked.key === "find-empty") return ctx.conversation.enter(FIND_FLOW);
+    if (checked.key === "find-empty") return enterFlow(ctx, FIND_FLOW);
     return void (await ctx.reply(ctx.t(checked.key, { length: checked.length ?? 0 })));
   }
   const screen = resultsScreen(ctx, checked.value, await searchProjects(ctx.deps.db, checked.value));
@@ -67,5 +69,5 @@ findFeature.command("find", async (ctx) => {
 
 findFeature.callbackQuery(FIND_AGAIN, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(FIND_FLOW);
+  await enterFlow(ctx, FIND_FLOW);
 });

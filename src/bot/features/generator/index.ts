@@ -3,6 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { GENERATOR_FLOW, generatorFlow } from "./flow.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export const generatorFeature = new Composer<Context>();
 
@@ -17,7 +18,7 @@ generatorFeature.use(createConversation<Context, FlowContext>(generatorFlow, GEN
 async function start(ctx: Context, projectId?: number) {
   ctx.deps.services.pdf.warm();
   await ctx.conversation.exitAll();
-  await ctx.conversation.enter(GENERATOR_FLOW, projectId);
+  await enterFlow(ctx, GENERATOR_FLOW, projectId);
 }
 
 generatorFeature.command("generate", (ctx) => start(ctx));

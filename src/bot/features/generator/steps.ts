@@ -5,6 +5,7 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
+import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 export const MAX_RENDERS = 5;
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
@@ -23,7 +24,6 @@ export interface ChosenTemplate {
   name: string;
 }
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Waits for a button matching `data`; anything else gets a hint and the wait goes on. */
 export async function waitChoice(conversation: Flow, data: RegExp): Promise<FlowContext & { match: RegExpMatchArray }> {

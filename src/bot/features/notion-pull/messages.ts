@@ -8,6 +8,7 @@ import type { PulledChange, PullReporter } from "../../../services/notion/notion
 import { DEFAULT_LOCALE, isLocale, localeKey } from "../../i18n.ts";
 import { escapeHtml } from "../../html.ts";
 import { projectData } from "../projects/keyboards.ts";
+import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 type T = (key: string, variables?: Record<string, string | number>) => string;
 
@@ -17,7 +18,6 @@ const offerData = (action: "i" | "x", id: number) => `np:${action}:${id}`;
 const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** One message per poll: every project an edit in Notion changed, with buttons to their cards. */
 export function changesMessage(t: T, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {

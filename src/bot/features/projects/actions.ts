@@ -6,6 +6,8 @@ import { showCard } from "./card.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
+import { NAV } from "../menu/keyboards.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 
@@ -13,7 +15,7 @@ const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 export async function answerStale(ctx: Context, project: ProjectView | null | undefined): Promise<void> {
   if (!project) {
     await ctx.answerCallbackQuery({ text: ctx.t("project-missing") });
-    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("btn-main-menu"), "nav:projects"));
+    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("btn-main-menu"), NAV.main));
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("project-changed") });
@@ -82,7 +84,7 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
     case "describe":
       if (expect("archived")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();
-      return ctx.conversation.enter("edit-project", id, action === "rename" ? "name" : "description");
+      return enterFlow(ctx, "edit-project", id, action === "rename" ? "name" : "description");
     default:
       await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
   }

@@ -3,11 +3,24 @@ import type { Flow, FlowContext } from "../../context.ts";
 import type { Checked } from "./validation.ts";
 
 export const SKIP = "flow:skip";
+export const FLOW_CANCEL = "flow:cancel";
+
+/**
+ * The next update for a waiting step. Buttons of the flow's own steps start with `flow:`; any other button
+ * (a reminder's snooze, an old card's Delete) belongs to another screen and is passed on to do its own job
+ * while the flow keeps waiting, as is the step's Cancel button (handled with /cancel, flows.ts).
+ */
+export async function waitStep(conversation: Flow): Promise<FlowContext> {
+  const answer = await conversation.wait();
+  const data = answer.callbackQuery?.data;
+  if (data !== undefined && (!data.startsWith("flow:") || data === FLOW_CANCEL)) await conversation.skip({ next: true });
+  return answer;
+}
 
 /** Waits for text that passes `check`; anything else (stickers, voice, too long…) is re-asked with the reason. */
 export async function askText(conversation: Flow, check: (text: string) => Checked): Promise<{ value: string; ctx: FlowContext }> {
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation);
     const text = answer.message?.text;
     if (text === undefined) {
       if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-text") });
@@ -23,7 +36,7 @@ export async function askText(conversation: Flow, check: (text: string) => Check
 /** Waits for an image (photo, or a document with an image type) or the Skip button. */
 export async function askImage(conversation: Flow): Promise<{ image: { fileId: string; asDocument: boolean } | null; ctx: FlowContext }> {
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation);
     if (answer.callbackQuery?.data === SKIP) {
       await answer.answerCallbackQuery();
       return { image: null, ctx: answer };
@@ -38,4 +51,4 @@ export async function askImage(conversation: Flow): Promise<{ image: { fileId: s
 }
 
 export const skipKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-skip"), SKIP);
-export const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-cancel"), "flow:cancel");
+export const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-cancel"), FLOW_CANCEL);

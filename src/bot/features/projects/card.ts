@@ -4,6 +4,7 @@ import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { cardKeyboard } from "./keyboards.ts";
+import { cutToUnits } from "../../../domain/text-cut.ts";
 
 const CAPTION_LIMIT = 1024;
 
@@ -29,8 +30,7 @@ export async function cardText(ctx: FlowContext, project: ProjectView, timeZone:
   lines.push(t(project.sync === "none" ? "notion-off" : `notion-${project.sync}`));
   const head = lines.join("\n");
   const room = limit - head.length - 2;
-  let description = project.description;
-  if (description.length > room) description = `${description.slice(0, Math.max(0, room - 1))}…`;
+  const description = cutToUnits(project.description, Math.max(0, room));
   return `${head}\n\n${description ? escapeHtml(description) : t("card-no-description")}`;
 }
 

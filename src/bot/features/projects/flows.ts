@@ -4,7 +4,7 @@ import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
-import { askImage, askText, skipKeyboard } from "./ask.ts";
+import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "./ask.ts";
 import { showCard, notionPageUrl } from "./card.ts";
 import { projectData } from "./keyboards.ts";
 import { checkDescription, checkName } from "./validation.ts";
@@ -15,11 +15,11 @@ export const EDIT_PROJECT_FLOW = "edit-project";
 
 /** /new: name → description → optional reference image → saved as an idea, mirrored to Notion. */
 export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
-  await showScreen(ctx, ctx.t("new-ask-name"));
+  await showScreen(ctx, ctx.t("new-ask-name"), cancelKeyboard(ctx));
   const name = await askText(conversation, checkName);
-  await name.ctx.reply(name.ctx.t("new-ask-description"));
+  await name.ctx.reply(name.ctx.t("new-ask-description"), { reply_markup: cancelKeyboard(name.ctx) });
   const description = await askDescriptionOrVoice(conversation);
-  await description.ctx.reply(description.ctx.t("new-ask-photo"), { reply_markup: skipKeyboard(description.ctx) });
+  await description.ctx.reply(description.ctx.t("new-ask-photo"), { reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("btn-cancel"), FLOW_CANCEL) });
   const { image, ctx: afterPhoto } = await askImage(conversation);
   const moodboard = await askMoodboardOffer(conversation, afterPhoto);
   const last = moodboard.ctx;
@@ -41,7 +41,7 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
 export async function editProjectFlow(conversation: Flow, ctx: FlowContext, projectId: number, field: "name" | "description") {
   const project = await conversation.external((outer) => outer.deps.repos.projects.get(projectId));
   if (!project) return;
-  await ctx.reply(ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   const answer = await askText(conversation, field === "name" ? checkName : checkDescription);
   const updated: ProjectView | null = await conversation.external(async (outer) => {
     const result = await outer.deps.repos.projects.update(projectId, { [field]: answer.value });

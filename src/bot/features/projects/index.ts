@@ -7,16 +7,17 @@ import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "
 import { LIST_DATA, PROJECT_DATA } from "./keyboards.ts";
 import { showList } from "./lists.ts";
 import type { ProjectStatus } from "../../../db/project-repository.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export const projectsFeature = new Composer<Context>();
 
 projectsFeature.use(createConversation<Context, FlowContext>(newIdeaFlow, NEW_IDEA_FLOW));
 projectsFeature.use(createConversation<Context, FlowContext>(editProjectFlow, EDIT_PROJECT_FLOW));
 
-projectsFeature.command("new", (ctx) => ctx.conversation.enter(NEW_IDEA_FLOW));
+projectsFeature.command("new", (ctx) => enterFlow(ctx, NEW_IDEA_FLOW));
 projectsFeature.callbackQuery(NAV.newIdea, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(NEW_IDEA_FLOW);
+  await enterFlow(ctx, NEW_IDEA_FLOW);
 });
 
 const lists: Record<string, ProjectStatus> = { ideas: "idea", active: "active", archive: "archived" };

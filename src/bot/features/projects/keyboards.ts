@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../context.ts";
 import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../../db/project-repository.ts";
 import { NAV } from "../menu/keyboards.ts";
+import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 type T = FlowContext["t"];
 
@@ -11,7 +12,6 @@ export const listData = (status: ProjectStatus, page: number) => `l:${status}:${
 export const PROJECT_DATA = /^p:(\d{1,10}):([a-z]+)(?::([a-z0-9]+))?$/;
 export const LIST_DATA = /^l:(idea|active|archived):(\d{1,5})$/;
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();

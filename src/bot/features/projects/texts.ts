@@ -58,6 +58,7 @@ project-missing = Этого проекта больше нет.
 project-changed = Проект уже изменился — вот актуальная карточка.
 new-ask-name = 💡 <b>Новая идея</b>
     Как называется проект? (до 200 символов)
+    Передумали — «✖️ Отмена» под любым шагом или /cancel.
 new-ask-description = 📝 Опишите идею: что это, для кого, какие материалы. (до 3000 символов)
 new-ask-photo = 🖼 Пришлите референс — фото или изображение файлом. Или пропустите.
 name-empty = Название не может быть пустым. Пришлите название текстом.
@@ -132,6 +133,7 @@ project-missing = This project no longer exists.
 project-changed = The project was changed meanwhile — here is its current card.
 new-ask-name = 💡 <b>New idea</b>
     What is the project called? (up to 200 characters)
+    Changed your mind? “✖️ Cancel” under any step, or /cancel.
 new-ask-description = 📝 Describe the idea: what it is, who it is for, materials. (up to 3000 characters)
 new-ask-photo = 🖼 Send a reference — a photo or an image file. Or skip.
 name-empty = The name cannot be empty. Please send the name as text.

@@ -3,6 +3,7 @@ import type { ProjectView } from "../../../db/project-repository.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { cardKeyboard, projectData } from "../projects/keyboards.ts";
 import { notionPageUrl } from "../projects/card.ts";
+import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 /** A translator: `ctx.t` inside updates, `i18n.t` bound to the owner's locale in jobs. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -16,7 +17,6 @@ export const REMINDER_DATA = /^r:(s|p|u|ia|is):(\d{1,10})(?::([a-z0-9]+))?$/;
 export const DIGEST_TOMORROW = /^r:dt:(\d{1,12})$/;
 const reminderData = (action: string, id: number, arg?: string | number) => `r:${action}:${id}${arg === undefined ? "" : `:${arg}`}`;
 
-const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The project's card buttons, then snooze and pause. */
 export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {

@@ -3,13 +3,14 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { SETTINGS_FLOW, settingsFlow } from "./flow.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export const settingsFeature = new Composer<Context>();
 
 settingsFeature.use(createConversation<Context, FlowContext>(settingsFlow, SETTINGS_FLOW));
 
-settingsFeature.command("settings", (ctx) => ctx.conversation.enter(SETTINGS_FLOW));
+settingsFeature.command("settings", (ctx) => enterFlow(ctx, SETTINGS_FLOW));
 settingsFeature.callbackQuery(NAV.settings, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(SETTINGS_FLOW);
+  await enterFlow(ctx, SETTINGS_FLOW);
 });

@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
+import { fitLines } from "../../message-fit.ts";
 
 export const syncFeature = new Composer<Context>();
 
@@ -20,7 +21,8 @@ async function showSyncStatus(ctx: Context): Promise<void> {
       error: job.lastError ? `\n   <i>${escapeHtml(job.lastError.slice(0, 200))}</i>` : "",
     }),
   );
-  await showScreen(ctx, [ctx.t("sync-title"), "", ...lines].join("\n"), new InlineKeyboard().text(ctx.t("btn-retry-now"), RETRY));
+  const text = fitLines([ctx.t("sync-title"), ""], lines, (count) => ctx.t("list-more", { count }));
+  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t("btn-retry-now"), RETRY));
 }
 
 syncFeature.command("sync", showSyncStatus);

@@ -10,6 +10,7 @@ import { sampleCardData } from "../../../services/pdf/sample-data.ts";
 import { ADD_TEMPLATE_FLOW, RENAME_TEMPLATE_FLOW, REPLACE_TEMPLATE_FLOW, addTemplateFlow, renameTemplateFlow, replaceTemplateFlow } from "./flows.ts";
 import { renderProblem } from "./intake.ts";
 import { TEMPLATE_DATA, cardScreen, listScreen, problemText, templateData } from "./ui.ts";
+import { enterFlow } from "../enter-flow.ts";
 
 export const templatesFeature = new Composer<Context>();
 
@@ -61,13 +62,13 @@ templatesFeature.callbackQuery(TEMPLATE_DATA, async (ctx) => {
     case "open":
       return showCard(ctx, id);
     case "add":
-      return ctx.conversation.enter(ADD_TEMPLATE_FLOW);
+      return enterFlow(ctx, ADD_TEMPLATE_FLOW);
     case "preview":
       return preview(ctx, id);
     case "rename":
-      return ctx.conversation.enter(RENAME_TEMPLATE_FLOW, id);
+      return enterFlow(ctx, RENAME_TEMPLATE_FLOW, id);
     case "replace":
-      return ctx.conversation.enter(REPLACE_TEMPLATE_FLOW, id);
+      return enterFlow(ctx, REPLACE_TEMPLATE_FLOW, id);
     case "default": {
       const template = id === 0 ? null : await templates.get(id);
       if (id !== 0 && !template) return showCard(ctx, id);

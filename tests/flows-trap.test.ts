@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BotSession } from "./support/session.ts";
+import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
+import { FakeNotion } from "./support/fake-notion.ts";
+import { addIdea, buttonsOf, callback, captionOf } from "./support/owner-chat.ts";
+import { sqliteRun } from "./support/sqlite.ts";
+
+/** Flows never trap the owner, and list screens fit Telegram's limits (strict fake: 4096 characters, etc.). */
+const text = (call: RecordedCall) => String(call.payload.text ?? captionOf(call) ?? "");
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const notion = new FakeNotion();
+let session: BotSession;
+
+beforeAll(async () => {
+  await notion.start();
+  session = await new BotSession({ env: { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl } }).start();
+});
+afterAll(async () => {
+  await session.close();
+  await notion.close();
+});
+
+describe("a waiting flow never traps the owner", () => {
+  it("opening Settings while /new waits for a name leaves /new with a word and shows Settings", async () => {
+    const { chat } = session;
+    const menu = await chat.send("/start");
+    await chat.send("/new");
+    const since = session.api.calls.length;
+    await chat.push(callback("nav:settings", session.api.message(OWNER_ID, menu.result.message_id)!));
+    const said = session.api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map(text);
+    expect(said.some((t) => t.includes("Незаконченный шаг закрыт"))).toBe(true);
+    expect(said.some((t) => t.includes("Настройки") || t.includes("Язык"))).toBe(true);
+    // /new was left: a name typed now is not taken as a project name.
+    const reply = await chat.send("Лампа");
+    expect(text(reply)).not.toContain("Опишите идею");
+  });
+
+  it("a button of another screen does its own job while /new waits for the description, and /new goes on", async () => {
+    const { chat } = session;
+    const id = await addIdea(chat, "Стул", "Складной стул");
+    await chat.tap(`p:${id}:open`);
+    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.send("/new");
+    await chat.send("Полка");
+    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    expect(text(confirm)).toContain("Удалить");
+    const next = await chat.send("Настенная полка из дуба");
+    expect(text(next)).toContain("референс");
+  });
+
+  it("every /new step shows Cancel, and Cancel leaves the flow", async () => {
+    const { chat } = session;
+    const ask = await chat.send("/new");
+    expect(buttonsOf(ask).map((b) => b.data)).toContain("flow:cancel");
+    expect(text(ask)).toContain("Отмена");
+    const described = await chat.send("Табурет");
+    expect(buttonsOf(described).map((b) => b.data)).toContain("flow:cancel");
+    const cancelled = await chat.tap("flow:cancel");
+    expect(text(cancelled)).toContain("отменено");
+  });
+});
+
+describe("texts never break Telegram's limits", () => {
+  it("cuts names by grapheme: a list button never ends in half an emoji", async () => {
+    const { chat } = session;
+    const name = `${"Лампа ".repeat(9)}🪑🪑🪑🪑🪑🪑🪑🪑🪑🪑`; // the 60-character button cut falls among the emoji
+    await addIdea(chat, name, "Описание");
+    const list = await chat.send("/ideas");
+    const buttons = buttonsOf(list).map((b) => b.text);
+    expect(buttons.some((b) => b.startsWith("Лампа Лампа"))).toBe(true);
+    for (const button of buttons) expect(loneSurrogate.test(button), button).toBe(false);
+  });
+
+  it("/find with 20 maximum-length names fits one message and says how many did not fit", async () => {
+    const { chat } = session;
+    for (let i = 0; i < 20; i++) {
+      const name = `Поиск ${String(i).padStart(2, "0")} ${"длинное название ".repeat(12)}`.slice(0, 200);
+      sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'idea', ?, ?)", name, new Date().toISOString(), new Date().toISOString());
+    }
+    const found = await chat.send("/find Поиск");
+    expect(found.method).toBe("sendMessage");
+    expect([...text(found)].length).toBeLessThanOrEqual(4096);
+    expect(text(found)).toMatch(/и ещё \d+/);
+  });
+
+  it("/sync with many failing jobs fits one message", async () => {
+    const { chat } = session;
+    const error = `validation_error: ${"body failed validation ".repeat(10)}`;
+    for (let i = 0; i < 40; i++) {
+      sqliteRun(session.databaseUrl, "INSERT INTO SyncJob (projectId, kind, payload, state, attempts, runAfter, lastError, createdAt, updatedAt) VALUES (NULL, 'trash', '{}', 'failed', 5, ?, ?, ?, ?)", "2999-01-01T00:00:00.000Z", error, new Date().toISOString(), new Date().toISOString());
+    }
+    const status = await chat.send("/sync");
+    expect(status.method).toBe("sendMessage");
+    expect([...text(status)].length).toBeLessThanOrEqual(4096);
+    expect(text(status)).toMatch(/и ещё \d+/);
+  });
+
+  it("the stale-project screen's Main menu button opens the main menu", async () => {
+    const { chat, api } = session;
+    const id = await addIdea(chat, "Ваза", "Стеклянная ваза");
+    sqliteRun(session.databaseUrl, "DELETE FROM Project WHERE id = ?", id);
+    const gone = await chat.tap(`p:${id}:open`);
+    const main = buttonsOf(gone).find((b) => b.text.includes("Главное меню"));
+    expect(main?.data).toBe("nav:main");
+    const menu = await chat.tap("nav:main");
+    expect(text(menu)).toContain("Designflow");
+    expect(api.refusals().filter((c) => !c.injected)).toHaveLength(0);
+  });
+});
