@@ -26,7 +26,7 @@ import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
 import type { Services } from "./bot/deps.ts";
 import { createBot } from "./bot/create-bot.ts";
-import { createI18n } from "./bot/i18n.ts";
+import { createI18n, localeKey } from "./bot/i18n.ts";
 import { publishCommands } from "./bot/commands.ts";
 import { Poller } from "./bot/poller.ts";
 import type { BotDeps } from "./bot/deps.ts";
@@ -142,7 +142,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
-  publishCommands(bot.api, i18n).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
+  const chosen = await Promise.all(config.ownerIds.map(async (chatId) => ({ chatId, locale: await settings.get(localeKey(chatId)) })));
+  const withLocale = chosen.filter((owner): owner is { chatId: number; locale: string } => owner.locale !== undefined);
+  publishCommands(bot.api, i18n, withLocale).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
   void reportBrowser(config, logger);
   await reminderService.start();
 

@@ -107,3 +107,38 @@ describe("texts never break Telegram's limits", () => {
     expect(api.refusals().filter((c) => !c.injected)).toHaveLength(0);
   });
 });
+
+describe("what the designer will notice", () => {
+  it("a photo card shows the start of a long description with 'Read in full', which sends the rest", async () => {
+    const { chat, api } = session;
+    api.addFile("ref-long", Buffer.from("not used"));
+    await chat.send("/new");
+    await chat.send("Длинное кресло");
+    const description = `${"Гнутая фанера, войлок и латунь. ".repeat(60)}Конец описания.`;
+    await chat.send(description);
+    await chat.push({ message: { message_id: 900_001, date: Math.floor(Date.now() / 1000), chat: { id: OWNER_ID, type: "private" }, from: { id: OWNER_ID, is_bot: false, first_name: "Owner" }, photo: [{ file_id: "ref-long", file_unique_id: "u-ref-long", width: 800, height: 600 }] } }, (c) => c.method === "sendMessage" && text(c).startsWith("✅"));
+    const id = Number(buttonsOf(api.calls.findLast((c) => text(c).startsWith("✅"))!).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+    const card = await chat.tap(`p:${id}:open`);
+    expect(card.method).toBe("sendPhoto");
+    expect([...captionOf(card)!].length).toBeLessThanOrEqual(1024);
+    expect(captionOf(card)).not.toContain("Конец описания.");
+    expect(buttonsOf(card).map((b) => b.text)).toContain("📖 Читать полностью");
+    const full = await chat.tap(`p:${id}:full`);
+    expect(text(full)).toContain("Конец описания.");
+    expect(text(full)).toContain("Длинное кресло");
+  });
+
+  it("switching the interface language sets this chat's command menu in that language", async () => {
+    const { chat, api } = session;
+    await chat.send("/settings");
+    await chat.tap("set:lang");
+    const since = api.calls.length;
+    await chat.tap("set:lang:en");
+    const menu = api.calls.slice(since).find((c) => c.method === "setMyCommands");
+    expect(menu?.payload.scope).toMatchObject({ type: "chat", chat_id: OWNER_ID });
+    expect(JSON.stringify(menu?.payload.commands)).toContain("Main menu");
+    await chat.send("/settings");
+    await chat.tap("set:lang");
+    await chat.tap("set:lang:ru");
+  });
+});

@@ -70,9 +70,13 @@ describe("interval reminders for active projects", () => {
 
   it("snoozes until tomorrow and next week", async () => {
     const id = (db.get("SELECT id FROM Project WHERE name = 'Кресло'") as { id: number }).id;
-    await session.chat.tap(`r:s:${id}:d`);
-    const tomorrow = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();
-    expect(Math.abs(tomorrow - (Date.now() + DAY))).toBeLessThan(10_000);
+    const answer = await session.chat.tap(`r:s:${id}:d`);
+    // "Tomorrow" is tomorrow's morning in the owner's time zone (UTC here), not 24 hours from the tap.
+    const tomorrow = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil);
+    const expected = new Date(Date.now() + DAY);
+    expected.setUTCHours(10, 0, 0, 0);
+    expect(tomorrow.toISOString()).toBe(expected.toISOString());
+    expect(String(answer.payload.text)).toContain("10:00");
     // The same reminder's other snooze button, as an earlier reminder about it still shows it.
     await session.chat.tapOld(`r:s:${id}:w`);
     const week = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();

@@ -26,3 +26,16 @@ describe("cutting text for Telegram", () => {
     expect(fitLines(["a"], ["b", "c"], () => "x")).toBe("a\nb\nc");
   });
 });
+
+describe("snoozing until tomorrow", () => {
+  it("means 10:00 tomorrow in the owner's time zone, after the quiet hours when they cover it", async () => {
+    const { tomorrowMorning } = await import("../src/jobs/reminder-time.ts");
+    const lateNight = new Date("2026-12-02T20:30:00Z"); // 23:30 in Moscow
+    expect(tomorrowMorning(lateNight, "Europe/Moscow", null).toISOString()).toBe("2026-12-03T07:00:00.000Z");
+    expect(tomorrowMorning(lateNight, "Asia/Tokyo", null).toISOString()).toBe("2026-12-04T01:00:00.000Z"); // already the 3rd there
+    const quiet = { start: 22 * 60, end: 11 * 60 };
+    expect(tomorrowMorning(lateNight, "Europe/Moscow", quiet).toISOString()).toBe("2026-12-03T08:00:00.000Z");
+    // The night Berlin leaves summer time: 10:00 local is 09:00 UTC the next day.
+    expect(tomorrowMorning(new Date("2026-10-24T20:00:00Z"), "Europe/Berlin", null).toISOString()).toBe("2026-10-25T09:00:00.000Z");
+  });
+});

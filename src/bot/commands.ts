@@ -5,9 +5,17 @@ import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
 
 export const COMMANDS = ["start", "help", "cancel", "new", "ideas", "active", "archive", "templates", "generate", "find", "settings", "sync", "export"] as const;
 
-/** Registers the command menu: the default list in Russian plus one per interface language. */
-export async function publishCommands(api: Api, i18n: I18n<BaseContext>): Promise<void> {
-  const list = (locale: string) => COMMANDS.map((command) => ({ command, description: i18n.t(locale, `cmd-${command}`) }));
+/** The command menu in one language (`t` of that locale). */
+export const commandList = (t: (key: string) => string) => COMMANDS.map((command) => ({ command, description: t(`cmd-${command}`) }));
+
+/**
+ * Registers the command menu: the default list in Russian, one per Telegram app language, and, for each owner
+ * who chose an interface language in /settings, that language in their chat (a chat's menu wins over the app
+ * language, so the menu speaks the language the bot speaks).
+ */
+export async function publishCommands(api: Api, i18n: I18n<BaseContext>, chosen: { chatId: number; locale: string }[] = []): Promise<void> {
+  const list = (locale: string) => commandList((key) => i18n.t(locale, key));
   await api.setMyCommands(list(DEFAULT_LOCALE));
   for (const locale of LOCALES) await api.setMyCommands(list(locale), { language_code: locale });
+  for (const { chatId, locale } of chosen) await api.setMyCommands(list(locale), { scope: { type: "chat", chat_id: chatId } });
 }

@@ -78,6 +78,21 @@ export function quietEnd(at: Date, quiet: QuietHours | null, timeZone: string): 
   return probe;
 }
 
+/** The hour "tomorrow" means for a snoozed reminder: a working morning, not 24 hours from a late-night tap. */
+export const TOMORROW_MINUTES = 10 * 60;
+
+/**
+ * Tomorrow at TOMORROW_MINUTES local time in the owner's time zone, moved past the quiet hours when it falls
+ * inside them. The local day is found by wall-clock minutes, then corrected once for a DST change overnight.
+ */
+export function tomorrowMorning(now: Date, timeZone: string, quiet: QuietHours | null): Date {
+  const sameTimeTomorrow = new Date(now.getTime() + 24 * 60 * MINUTE_MS);
+  const shift = (at: Date) => (TOMORROW_MINUTES - localParts(at, timeZone).minutes) * MINUTE_MS;
+  let at = new Date(Math.floor((sameTimeTomorrow.getTime() + shift(sameTimeTomorrow)) / MINUTE_MS) * MINUTE_MS);
+  at = new Date(at.getTime() + shift(at));
+  return quietEnd(at, quiet, timeZone);
+}
+
 export function formatMoment(at: Date, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
 }

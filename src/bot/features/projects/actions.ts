@@ -4,7 +4,7 @@ import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
 import { showCard } from "./card.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
-import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData } from "./keyboards.ts";
+import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData, projectData } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
 import { NAV } from "../menu/keyboards.ts";
 import { enterFlow } from "../enter-flow.ts";
@@ -41,6 +41,13 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
     case "open":
       await ctx.answerCallbackQuery();
       return showCard(ctx, project, await tz(ctx));
+    case "full": {
+      // The whole description, under the photo card that shows only its start.
+      await ctx.answerCallbackQuery();
+      const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
+      await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(id, "open")) });
+      return;
+    }
     case "activate":
       if (!expect("idea")) return answerStale(ctx, project);
       if (arg === undefined) {

@@ -4,9 +4,11 @@ import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { cardKeyboard } from "./keyboards.ts";
-import { cutToUnits } from "../../../domain/text-cut.ts";
+import { cutText, cutToUnits } from "../../../domain/text-cut.ts";
 
 const CAPTION_LIMIT = 1024;
+/** A photo card shows this much of a long description (a caption is at most 1024 characters); the rest is a tap away. */
+export const CAPTION_DESCRIPTION = 600;
 
 export function notionPageUrl(pageId: string | null): string | null {
   return pageId ? `https://www.notion.so/${pageId.replace(/-/g, "")}` : null;
@@ -40,10 +42,14 @@ export async function cardText(ctx: FlowContext, project: ProjectView, timeZone:
  * is a text message.
  */
 export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string): Promise<void> {
-  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, notionPageUrl(project.notionPageId));
+  const url = notionPageUrl(project.notionPageId);
   const prefix = notice ? `${notice}\n\n` : "";
   const face = project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
-  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), keyboard);
-  const caption = prefix + (await cardText(ctx, project, timeZone, CAPTION_LIMIT - prefix.length));
+  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), cardKeyboard(ctx.t, project, url));
+  const short = cutText(project.description, CAPTION_DESCRIPTION);
+  const shown = { ...project, description: short };
+  const caption = prefix + (await cardText(ctx, shown, timeZone, CAPTION_LIMIT - prefix.length));
+  const whole = project.description === "" || caption.endsWith(escapeHtml(project.description));
+  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, url, !whole);
   await showMediaScreen(ctx, face, caption, keyboard);
 }

@@ -26,9 +26,11 @@ export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], 
   return keyboard.text(t("btn-back"), NAV.projects);
 }
 
-export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | null) {
+/** `readMore`: the card shows only the start of a long description (a photo caption) and offers the rest. */
+export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | null, readMore = false) {
   const keyboard = new InlineKeyboard();
   const id = project.id;
+  if (readMore) keyboard.text(t("btn-read-more"), projectData(id, "full")).row();
   if (project.status === "idea") {
     keyboard.text(t("btn-activate"), projectData(id, "activate")).row();
     keyboard.text(t("btn-edit"), projectData(id, "edit")).text(t("btn-delete"), projectData(id, "delete")).row();

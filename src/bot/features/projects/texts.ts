@@ -71,6 +71,7 @@ idea-saved-notion = ✅ Идея «{ $name }» сохранена и добав�
 idea-saved-pending = ✅ Идея «{ $name }» сохранена; синхронизация с Notion ожидает.
 idea-saved-failed = ✅ Идея «{ $name }» сохранена; синхронизация с Notion не удалась — подробности в /sync.
 btn-open-card = 📇 Открыть карточку
+btn-read-more = 📖 Читать полностью
 edit-ask-name = ✏️ Новое название для «{ $name }»:
 edit-ask-description = ✏️ Новое описание для «{ $name }»:
 `,
@@ -146,6 +147,7 @@ idea-saved-notion = ✅ Idea “{ $name }” saved and added to Notion.
 idea-saved-pending = ✅ Idea “{ $name }” saved; Notion sync pending.
 idea-saved-failed = ✅ Idea “{ $name }” saved; Notion sync failed — see /sync.
 btn-open-card = 📇 Open card
+btn-read-more = 📖 Read in full
 edit-ask-name = ✏️ New name for “{ $name }”:
 edit-ask-description = ✏️ New description for “{ $name }”:
 `,

@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
-import { formatMoment } from "../../../jobs/reminder-time.ts";
+import { formatMoment, tomorrowMorning } from "../../../jobs/reminder-time.ts";
 import { answerStale } from "../projects/actions.ts";
 import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, openCardKeyboard, resumeKeyboard, type SnoozeCode } from "./keyboards.ts";
 
@@ -47,7 +47,8 @@ remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
     return showScreen(ctx, ctx.t("reminder-not-active"), openCardKeyboard(ctx.t, id));
   }
   if (action === "s" && arg && arg in SNOOZE) {
-    const until = new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
+    const { timeZone, quiet } = await reminders.settings();
+    const until = arg === "d" ? tomorrowMorning(now, timeZone, quiet) : new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
     if (!(await reminders.snooze(id, "active", until))) return answerStale(ctx, await projects.get(id));
     ctx.deps.services.reminders.wake();
     await ctx.answerCallbackQuery();

@@ -4,6 +4,7 @@ import { isLocale, localeKey, type Locale } from "../../i18n.ts";
 import { showScreen } from "../../screen.ts";
 import { backToMainKeyboard } from "../menu/keyboards.ts";
 import { REMINDER_SECTIONS, digestStep, overviewStep, quietHoursStep, reminderSettingsLines, timeZoneStep } from "./reminder-settings.ts";
+import { commandList } from "../../commands.ts";
 
 export const SETTINGS_FLOW = "settings";
 
@@ -72,5 +73,7 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   await conversation.external((outer) => outer.deps.repos.settings.set(localeKey(userId), locale));
   answer.i18n.useLocale(locale);
   if (answer.callbackQuery) await answer.answerCallbackQuery();
+  // The command menu of this chat follows the chosen language (commands.ts).
+  await answer.api.setMyCommands(commandList(answer.t), { scope: { type: "chat", chat_id: userId } });
   await showScreen(answer, answer.t("language-saved"), backToMainKeyboard(answer.t));
 }
