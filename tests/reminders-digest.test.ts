@@ -70,7 +70,15 @@ describe("the weekly idea digest", () => {
     const archived = await session.chat.tap(`r:ia:${first}`);
     expect(archived.payload.text).toContain("в архиве");
     expect(db.get("SELECT status FROM Project WHERE id = ?", first)).toEqual({ status: "archived" });
-    const snoozed = await session.chat.tapOld(`r:is:${second}`);
+    // Only that idea's rows left the digest: the others and "remind me tomorrow" are still there.
+    const left = buttonsOf(archived).map((b) => b.data);
+    expect(left).not.toContain(`r:ia:${first}`);
+    expect(left).toEqual(expect.arrayContaining([`r:ia:${second}`, `r:is:${second}`]));
+    expect(left.some((d) => d?.startsWith("r:dt:"))).toBe(true);
+    expect(buttonsOf(archived).find((b) => b.data === `r:ia:${second}`)!.text).toContain("«");
+    expect(buttonsOf(archived).find((b) => b.data === `r:is:${second}`)!.text).toContain("4 недели");
+    const snoozed = await session.chat.tap(`r:is:${second}`);
+    expect(snoozed.payload.text).toContain("в архиве");
     expect(snoozed.payload.text).toContain("вернётся в подборку");
     const until = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", second).snoozedUntil).getTime();
     expect(Math.abs(until - (Date.now() + 28 * DAY))).toBeLessThan(10_000);

@@ -5,7 +5,7 @@ import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
 import { formatMoment, tomorrowMorning } from "../../../jobs/reminder-time.ts";
 import { answerStale } from "../projects/actions.ts";
-import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, openCardKeyboard, resumeKeyboard, type SnoozeCode } from "./keyboards.ts";
+import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
 
 export const remindersFeature = new Composer<Context>();
 
@@ -29,17 +29,24 @@ remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
 
   if (action === "ia" || action === "is") {
     if (project.status !== "idea") return answerStale(ctx, project);
+    let done: string;
     if (action === "ia") {
       const result = await projects.transition(id, "idea", "archived", { reason: "cancelled" });
       if (!result.ok) return answerStale(ctx, result.project);
       ctx.deps.services.kickNotionSync();
-      await ctx.answerCallbackQuery();
-      return showScreen(ctx, ctx.t("idea-archived", { name }), openCardKeyboard(ctx.t, id));
+      done = ctx.t("idea-archived", { name });
+    } else {
+      const until = new Date(now.getTime() + IDEA_SNOOZE_MS);
+      if (!(await reminders.snooze(id, "idea", until))) return answerStale(ctx, await projects.get(id));
+      done = ctx.t("idea-snoozed", { name, when: await when(ctx, until) });
     }
-    const until = new Date(now.getTime() + IDEA_SNOOZE_MS);
-    if (!(await reminders.snooze(id, "idea", until))) return answerStale(ctx, await projects.get(id));
     await ctx.answerCallbackQuery();
-    return showScreen(ctx, ctx.t("idea-snoozed", { name, when: await when(ctx, until) }), openCardKeyboard(ctx.t, id));
+    const digest = ctx.callbackQuery.message;
+    // On the digest only this idea's rows go; the other ideas and "remind me tomorrow" stay.
+    if (digest && "text" in digest && digest.text && isDigest(digest.reply_markup)) {
+      return showScreen(ctx, `${escapeHtml(digest.text)}\n\n${done}`, withoutIdea(digest.reply_markup!, id));
+    }
+    return showScreen(ctx, done, openCardKeyboard(ctx.t, id));
   }
 
   if (project.status !== "active") {

@@ -1,3 +1,4 @@
+import type { InlineKeyboardButton } from "grammy/types";
 import { InlineKeyboard } from "grammy";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { NAV } from "../menu/keyboards.ts";
@@ -31,13 +32,27 @@ export function resumeKeyboard(t: Translate, project: ProjectView, days: number)
 
 export const openCardKeyboard = (t: Translate, id: number) => new InlineKeyboard().text(t("btn-open-card"), projectData(id, "open"));
 
+/** Whether a tapped message is a digest (its "remind me tomorrow" button is still there). */
+export const isDigest = (markup: { inline_keyboard: InlineKeyboardButton[][] } | undefined) =>
+  (markup?.inline_keyboard ?? []).flat().some((button) => "callback_data" in button && DIGEST_TOMORROW.test(button.callback_data));
+
+/** The digest's keyboard without one idea's rows (its activate, archive and snooze buttons). */
+export function withoutIdea(markup: { inline_keyboard: InlineKeyboardButton[][] }, id: number): InlineKeyboard {
+  const mine = new Set([projectData(id, "activate"), reminderData("ia", id), reminderData("is", id)]);
+  const rows = markup.inline_keyboard
+    .map((row) => row.filter((button) => !("callback_data" in button) || !mine.has(button.callback_data)))
+    .filter((row) => row.length > 0);
+  return new InlineKeyboard(rows);
+}
+
 export function digestKeyboard(t: Translate, recent: number, stale: { id: number; name: string }[], slot: Date): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   keyboard.text(recent === 0 ? t("btn-digest-add") : t("btn-digest-review"), recent === 0 ? NAV.newIdea : NAV.ideas).row();
   for (const idea of stale) {
     // Button labels are plain text (no HTML), so the name goes in as is.
     keyboard.text(t("btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate")).row();
-    keyboard.text(t("btn-idea-archive"), reminderData("ia", idea.id)).text(t("btn-idea-snooze"), reminderData("is", idea.id)).row();
+    keyboard.text(t("btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("ia", idea.id)).row();
+    keyboard.text(t("btn-idea-snooze"), reminderData("is", idea.id)).row();
   }
   return keyboard.text(t("btn-digest-tomorrow"), `r:dt:${Math.floor(slot.getTime() / 1000)}`);
 }

@@ -18,8 +18,8 @@ btn-digest-review = 👀 Посмотреть идеи
 btn-digest-tomorrow = ⏰ Напомнить завтра
 digest-snoozed = ⏰ Хорошо, напомню завтра { $when }.
 btn-idea-activate = 🚀 { $name }
-btn-idea-archive = 🗄 В архив
-btn-idea-snooze = 😴 Позже
+btn-idea-archive = 🗄 «{ $name }» в архив
+btn-idea-snooze = 😴 Позже, через 4 недели
 idea-archived = 🗄 Идея „{ $name }“ в архиве.
 idea-snoozed = 😴 Идея „{ $name }“ вернётся в подборку { $when }.
 `,
@@ -42,8 +42,8 @@ btn-digest-review = 👀 Review ideas
 btn-digest-tomorrow = ⏰ Remind me tomorrow
 digest-snoozed = ⏰ Fine, I'll remind you tomorrow, { $when }.
 btn-idea-activate = 🚀 { $name }
-btn-idea-archive = 🗄 Archive
-btn-idea-snooze = 😴 Later
+btn-idea-archive = 🗄 Archive “{ $name }”
+btn-idea-snooze = 😴 Later, in 4 weeks
 idea-archived = 🗄 The idea '{ $name }' is archived.
 idea-snoozed = 😴 The idea '{ $name }' comes back to the digest { $when }.
 `,
