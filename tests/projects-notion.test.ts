@@ -114,6 +114,9 @@ describe("Notion misconfiguration", () => {
     const sync = await session.chat.send("/sync");
     expect(sync.payload.text).toContain("«Лампа»");
     expect(sync.payload.text).toContain("ошибка");
+    // Summarised in the owner's language, not Notion's raw English.
+    expect(sync.payload.text).toContain("Notion не принял ключ: проверьте NOTION_API_KEY.");
+    expect(sync.payload.text).not.toMatch(/API token is invalid|unauthorized/i);
     expect(buttonsOf(sync).map((b) => b.data)).toContain("sync:retry");
     expect(notion.pages).toHaveLength(0);
   });

@@ -117,3 +117,15 @@ export function describeNotionError(error: unknown): string {
   }
   return String(error);
 }
+
+export type SyncErrorKind = "unauthorized" | "not_shared" | "validation" | "rate_limited" | "unreachable" | "other";
+
+/** What a stored job error (describeNotionError's line) means, for a summary in the owner's language. */
+export function syncErrorKind(description: string): SyncErrorKind {
+  if (/Notion 401|unauthorized/i.test(description)) return "unauthorized";
+  if (/Notion 404|object_not_found|share the database|Could not find/i.test(description)) return "not_shared";
+  if (/Notion 429|rate_limited/i.test(description)) return "rate_limited";
+  if (/Notion (HTTP )?5\d\d|timed? ?out|ECONN|ENOTFOUND|EAI_AGAIN|fetch failed|socket|network/i.test(description)) return "unreachable";
+  if (/Notion 400|Notion 409|validation|property/i.test(description)) return "validation";
+  return "other";
+}

@@ -3,6 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { fitLines } from "../../message-fit.ts";
+import { syncErrorKind } from "../../../services/notion/notion-errors.ts";
 
 export const syncFeature = new Composer<Context>();
 
@@ -18,7 +19,8 @@ async function showSyncStatus(ctx: Context): Promise<void> {
       kind: ctx.t(`sync-kind-${job.kind}`),
       state: ctx.t(`sync-state-${job.state}`),
       attempts: job.attempts,
-      error: job.lastError ? `\n   <i>${escapeHtml(job.lastError.slice(0, 200))}</i>` : "",
+      // A summary in the owner's language; the technical line stays in the log and the export.
+      error: job.lastError ? `\n   <i>${ctx.t(`sync-error-${syncErrorKind(job.lastError)}`)}</i>` : "",
     }),
   );
   const text = fitLines([ctx.t("sync-title"), ""], lines, (count) => ctx.t("list-more", { count }));
