@@ -76,9 +76,9 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     });
     const lines = body.split("\n");
     expect(lines[0]).toBe("Фанера и войлок");
-    expect(lines[2]).toMatch(/^📎 Рендер «рендер» добавлен\(о\) .* — файл хранится в Telegram-боте\.$/);
+    expect(lines[2]).toMatch(/^📎 Рендер добавлен \S.* — файл хранится в Telegram-боте\.$/);
     expect(lines[3]).toBe("Подпись: Вид сбоку");
-    expect(lines[4]).toMatch(/^📎 Изображение \(файлом\) «front\.png»/);
+    expect(lines[4]).toMatch(/^📎 Изображение «front\.png» добавлено /);
     expect(lines[5]).toMatch(/^📎 PDF «drawing\.pdf»/);
   });
 

@@ -70,6 +70,9 @@ describe("/export → npm run import", () => {
     const date = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Moscow" }).format(new Date());
     expect(exported.file).toBe(`designflow-export-${date}.zip`);
     expect(exported.call.payload.caption).toContain("Проектов: 2 · файлов и заметок: 2 · шаблонов: 0");
+    // Written for the owner, not a developer.
+    expect(exported.call.payload.caption).toContain("Сохраните этот файл");
+    expect(exported.call.payload.caption).not.toContain("npm run");
     expect(exported.progress[0].payload.text).toContain("Собираю архив");
     await session.chat.settle();
     expect(session.api.callsOf("editMessageText").at(-1)!.payload.text).toContain("Архив готов");

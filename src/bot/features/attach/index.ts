@@ -47,8 +47,9 @@ async function notionText(ctx: Context, parsed: NonNullable<Parsed>): Promise<st
   if (attachment.kind === "note") return ctx.t("attach-notion-note", { text: attachment.text ?? "" });
   const locale = await ctx.i18n.getLocale();
   const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: await ownerTimeZone(ctx.deps) }).format(new Date());
-  const kind = ctx.t(`attach-kind-${parsed.label}`);
-  const line = ctx.t("attach-notion-file", { kind: kind[0].toUpperCase() + kind.slice(1), file: parsed.fileName || kind, date });
+  // A photo has no file name: the line then names only the kind.
+  const file = parsed.fileName ? ` «${parsed.fileName}»` : "";
+  const line = ctx.t(`attach-notion-file-${parsed.label}`, { file, date });
   return attachment.text ? `${line}\n${ctx.t("attach-notion-caption", { caption: attachment.text })}` : line;
 }
 
