@@ -128,6 +128,20 @@ describe("what the designer will notice", () => {
     expect(text(full)).toContain("Длинное кресло");
   });
 
+  it("'Back to the list' returns to the page the card was opened from", async () => {
+    const { chat } = session;
+    for (let i = 0; i < 10; i++) {
+      sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'active', ?, ?)", `Активный ${i}`, new Date(Date.now() + i * 1000).toISOString(), new Date().toISOString());
+    }
+    await chat.send("/active");
+    const page2 = await chat.tap("l:active:1");
+    const open = buttonsOf(page2).find((b) => b.data?.startsWith("p:") && b.data.endsWith(":open:1"))!;
+    const card = await chat.tap(open.data!);
+    expect(buttonsOf(card).map((b) => b.data)).toContain("l:active:1");
+    const back = await chat.tap("l:active:1");
+    expect(text(back)).toContain("стр. 2 из 2");
+  });
+
   it("switching the interface language sets this chat's command menu in that language", async () => {
     const { chat, api } = session;
     await chat.send("/settings");

@@ -40,7 +40,7 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
   switch (action) {
     case "open":
       await ctx.answerCallbackQuery();
-      return showCard(ctx, project, await tz(ctx));
+      return showCard(ctx, project, await tz(ctx), undefined, arg === undefined ? 0 : Number(arg));
     case "full": {
       // The whole description, under the photo card that shows only its start.
       await ctx.answerCallbackQuery();

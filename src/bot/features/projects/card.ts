@@ -41,15 +41,15 @@ export async function cardText(ctx: FlowContext, project: ProjectView, timeZone:
  * reference image, else the newest moodboard's collage; a card without either
  * is a text message.
  */
-export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string): Promise<void> {
+export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string, listPage = 0): Promise<void> {
   const url = notionPageUrl(project.notionPageId);
   const prefix = notice ? `${notice}\n\n` : "";
   const face = project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
-  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), cardKeyboard(ctx.t, project, url));
+  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), cardKeyboard(ctx.t, project, url, false, listPage));
   const short = cutText(project.description, CAPTION_DESCRIPTION);
   const shown = { ...project, description: short };
   const caption = prefix + (await cardText(ctx, shown, timeZone, CAPTION_LIMIT - prefix.length));
   const whole = project.description === "" || caption.endsWith(escapeHtml(project.description));
-  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, url, !whole);
+  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, url, !whole, listPage);
   await showMediaScreen(ctx, face, caption, keyboard);
 }

@@ -15,7 +15,8 @@ export const LIST_DATA = /^l:(idea|active|archived):(\d{1,5})$/;
 
 export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();
-  for (const project of items) keyboard.text(truncate(project.name, 60), projectData(project.id, "open")).row();
+  // A card opened from a later page remembers it, so "Back to the list" returns there.
+  for (const project of items) keyboard.text(truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined)).row();
   if (pages > 1) {
     if (page > 0) keyboard.text(t("btn-prev"), listData(status, page - 1));
     keyboard.text(`${page + 1}/${pages}`, listData(status, page));
@@ -27,7 +28,7 @@ export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], 
 }
 
 /** `readMore`: the card shows only the start of a long description (a photo caption) and offers the rest. */
-export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | null, readMore = false) {
+export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | null, readMore = false, listPage = 0) {
   const keyboard = new InlineKeyboard();
   const id = project.id;
   if (readMore) keyboard.text(t("btn-read-more"), projectData(id, "full")).row();
@@ -44,7 +45,7 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
   }
   keyboard.text(t("btn-moodboards"), `ai:${id}:mbl`).text(t("btn-texts"), `ai:${id}:tx`).row();
   if (notionUrl) keyboard.url(t("btn-open-notion"), notionUrl).row();
-  return keyboard.text(t("btn-back-to-list"), listData(project.status, 0));
+  return keyboard.text(t("btn-back-to-list"), listData(project.status, listPage));
 }
 
 /** `action` is "activate" (idea → active) or "setint" (change an active project's interval). */
