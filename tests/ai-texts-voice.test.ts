@@ -42,6 +42,8 @@ describe("texts from the card (fake Gemini)", () => {
     const prompts = gemini.requests.slice(-2);
     expect(prompts.every((r) => r.model === "gemini-test-model")).toBe(true);
     expect(prompts.every((r) => r.prompt.includes("Initial Idea: Складной стул <для кухни>\n\nImplementation Details:"))).toBe(true);
+    // The interface is Russian, so the texts are asked in Russian (the original's English is a setting).
+    expect(prompts.every((r) => r.prompt.includes("на русском языке") && !r.prompt.includes("английском"))).toBe(true);
     const rows = query("SELECT kind, text FROM ProjectAsset WHERE projectId = ? ORDER BY id", projectId);
     expect(rows.map((r) => r.kind)).toEqual(["card_text", "social_text"]);
     expect(buttonsOf(card).map((b) => b.data)).toEqual([expect.stringMatching(/^tx:\d+:re$/), expect.stringMatching(/^tx:\d+:ed$/)]);
@@ -91,6 +93,19 @@ describe("texts from the card (fake Gemini)", () => {
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${projectId}:tx`);
     await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"), { since });
+  });
+  it("writes the texts in English once the owner chooses English for AI texts in /settings", async () => {
+    await session.chat.send("/settings");
+    const saved = await session.chat.tap("set:texts");
+    expect(textOf(saved)).toContain("на английском");
+    const since = gemini.requests.length;
+    await session.chat.tap(`ai:${projectId}:tx`, (c) => c.method === "sendMessage");
+    await session.api.waitForCall(() => gemini.requests.length >= since + 2);
+    await session.chat.settle();
+    const prompts = gemini.requests.slice(since);
+    expect(prompts.every((r) => r.prompt.includes("на английском языке уровня B1–B2"))).toBe(true);
+    await session.chat.send("/settings");
+    expect(textOf(await session.chat.tap("set:texts"))).toContain("на языке интерфейса");
   });
 });
 

@@ -102,7 +102,7 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(file.bytes.length).toBeLessThan(2 * 1024 * 1024);
     const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
-    expect(social.payload.text).toBe("Свет, который можно починить &lt;3 #IndustrialDesign");
+    expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Лампа»</b>\n\nСвет, который можно починить &lt;3 #IndustrialDesign");
     await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
     expect(api.calls.slice(sending).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
 

@@ -77,7 +77,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.tap("gen:ok");
     await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
     const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
-    expect(social.payload.text).toBe("Felt you can sit on ✨ v2 #IndustrialDesign");
+    expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Кресло»</b>\n\nFelt you can sit on ✨ v2 #IndustrialDesign");
     await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
     const texts = sql<{ kind: string; text: string }>("SELECT kind, text FROM ProjectAsset WHERE projectId = ? AND text IS NOT NULL ORDER BY id", project.id);
     expect(texts).toEqual([
@@ -120,7 +120,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.tap("gen:ok");
     await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
     const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"), { since: sending });
-    expect(social.payload.text).toBe("Post ✨ #design");
+    expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Табурет»</b>\n\nPost ✨ #design");
     expect(api.calls.slice(since).filter((c) => c.method === "sendDocument")).toHaveLength(1);
   }, 120_000);
 });

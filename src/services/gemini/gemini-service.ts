@@ -1,5 +1,5 @@
 import type { GenerateContentResponse, GoogleGenAI, Part } from "@google/genai";
-import { TRANSCRIBE_PROMPT, TRANSCRIBE_SCHEMA, cardTextPrompt, socialPostPrompt, translatePrompt } from "./prompts.ts";
+import { TRANSCRIBE_PROMPT, TRANSCRIBE_SCHEMA, cardTextPrompt, socialPostPrompt, translatePrompt, type TextLanguage } from "./prompts.ts";
 
 type Sdk = typeof import("@google/genai");
 
@@ -30,10 +30,10 @@ export interface VoiceIdea {
 
 export interface GeminiService {
   readonly model: string;
-  generateCardText(draft: string): Promise<string>;
-  generateSocialText(draft: string): Promise<string>;
+  generateCardText(draft: string, language?: TextLanguage): Promise<string>;
+  generateSocialText(draft: string, language?: TextLanguage): Promise<string>;
   /** Both texts in parallel; fails as a whole (nothing half-done is returned). */
-  generateTexts(draft: string): Promise<GeneratedTexts>;
+  generateTexts(draft: string, language?: TextLanguage): Promise<GeneratedTexts>;
   translateToEnglish(text: string): Promise<string>;
   transcribeIdea(audio: Buffer, mimeType: string): Promise<VoiceIdea>;
 }
@@ -90,10 +90,10 @@ export function createGeminiService(config: { apiKey: string; model: string; bas
 
   const service: GeminiService = {
     model,
-    generateCardText: (draft) => generate([{ text: cardTextPrompt(draft) }]),
-    generateSocialText: (draft) => generate([{ text: socialPostPrompt(draft) }]),
-    async generateTexts(draft) {
-      const [card, social] = await Promise.all([service.generateCardText(draft), service.generateSocialText(draft)]);
+    generateCardText: (draft, language) => generate([{ text: cardTextPrompt(draft, language) }]),
+    generateSocialText: (draft, language) => generate([{ text: socialPostPrompt(draft, language) }]),
+    async generateTexts(draft, language) {
+      const [card, social] = await Promise.all([service.generateCardText(draft, language), service.generateSocialText(draft, language)]);
       return { card, social };
     },
     translateToEnglish: (text) => generate([{ text: translatePrompt(text) }]),

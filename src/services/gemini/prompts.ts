@@ -1,11 +1,14 @@
-/** The seed bot's two copywriting prompts (Russian instructions, English output at B1–B2). */
+/** The seed bot's two copywriting prompts (Russian instructions). The original asked for English at B1–B2; Russian is offered too. */
+
+export type TextLanguage = "ru" | "en";
+const IN_LANGUAGE: Record<TextLanguage, string> = { en: "на английском языке уровня B1–B2", ru: "на русском языке" };
 
 export function ideaDraft(description: string, implementation = ""): string {
   return `Initial Idea: ${description}\n\nImplementation Details: ${implementation}`;
 }
 
-export function cardTextPrompt(draft: string): string {
-  return `Ты — копирайтер портфолио промышленного дизайнера. На основе черновика ниже напиши описание проекта для карточки портфолио на английском языке уровня B1–B2.
+export function cardTextPrompt(draft: string, language: TextLanguage = "en"): string {
+  return `Ты — копирайтер портфолио промышленного дизайнера. На основе черновика ниже напиши описание проекта для карточки портфолио ${IN_LANGUAGE[language]}.
 Структура:
 1. Первая строка — короткое название проекта.
 2. Идея — 2–3 предложения.
@@ -17,8 +20,8 @@ export function cardTextPrompt(draft: string): string {
 ${draft}`;
 }
 
-export function socialPostPrompt(draft: string): string {
-  return `Ты — SMM-специалист промышленного дизайнера. На основе черновика ниже напиши короткий пост для TikTok/Instagram на английском языке уровня B1–B2: 2–3 коротких предложения, уместные эмодзи и хэштеги в конце (например, #IndustrialDesign #Innovation). Без markdown и без пояснений — только текст поста.
+export function socialPostPrompt(draft: string, language: TextLanguage = "en"): string {
+  return `Ты — SMM-специалист промышленного дизайнера. На основе черновика ниже напиши короткий пост для TikTok/Instagram ${IN_LANGUAGE[language]}: 2–3 коротких предложения, уместные эмодзи и хэштеги в конце (например, #IndustrialDesign #Innovation). Без markdown и без пояснений — только текст поста.
 
 Черновик:
 ${draft}`;

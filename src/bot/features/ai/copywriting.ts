@@ -5,6 +5,7 @@ import type { TextKind } from "../../../db/ai-repository.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
 import { type Job, StatusMessage, claim, jobFrom, release, reportFault, runInBackground } from "./job.ts";
 import { cutToUnits } from "../../../domain/text-cut.ts";
+import { textLanguage } from "../../text-language.ts";
 
 export const TX_DATA = /^tx:(\d{1,10}):(re|ed)$/;
 const LIMIT = 3800;
@@ -26,12 +27,13 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
   if (!claim(`tx:${projectId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
+  const language = await textLanguage(ctx.deps.repos.settings, ctx);
   const retrying = ctx.callbackQuery?.message && "text" in ctx.callbackQuery.message && ctx.callbackQuery.message.text?.startsWith("⚠️");
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
   await status.show(job.t("ai-progress-texts"), "typing");
   runInBackground(job, "texts", async () => {
     try {
-      const texts = await gemini.generateTexts(ideaDraft(project.description || project.name));
+      const texts = await gemini.generateTexts(ideaDraft(project.description || project.name), language);
       const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
       if (!saved) return void (await status.finish(job.t("project-missing")));
       await status.remove();
@@ -55,13 +57,14 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
   if (!claim(`txa:${assetId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
+  const language = await textLanguage(ctx.deps.repos.settings, ctx);
   // Edit-in-place: the text's own message shows the progress, then the new version.
   const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
   await status.show(job.t("ai-progress-texts"), "typing");
   runInBackground(job, "text-regenerate", async () => {
     try {
       const draft = ideaDraft(project.description || project.name);
-      const text = asset.kind === "card_text" ? await gemini.generateCardText(draft) : await gemini.generateSocialText(draft);
+      const text = asset.kind === "card_text" ? await gemini.generateCardText(draft, language) : await gemini.generateSocialText(draft, language);
       await job.deps.repos.ai.updateText(assetId, text, { model: gemini.model });
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
     } catch (error) {

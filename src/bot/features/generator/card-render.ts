@@ -5,6 +5,7 @@ import { classifyGeminiError } from "../../../services/gemini/gemini-service.ts"
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
 import { Staging } from "../templates/staging.ts";
 import { downloadTelegramFile, renderProblem } from "../templates/intake.ts";
+import type { TextLanguage } from "../../../services/gemini/prompts.ts";
 
 /** Rendered cards waiting for "Looks good": the conversation keeps only the token. */
 export const stagedCards = new Staging<{ pdf: Buffer; png: Buffer }>();
@@ -35,11 +36,11 @@ export type CardRender = { ok: true; token: string; pages: number } | { ok: fals
 export type TextsOutcome = { ok: true; texts: CardTexts } | { ok: false; fault: string };
 
 /** Card description and social post from Gemini in parallel; without Gemini the owner's texts as they are. */
-export async function writeTexts(deps: BotDeps, description: string, draft: string): Promise<TextsOutcome> {
+export async function writeTexts(deps: BotDeps, description: string, draft: string, language: TextLanguage): Promise<TextsOutcome> {
   const gemini = deps.services.gemini;
   if (!gemini) return { ok: true, texts: ownerTexts(description, draft) };
   try {
-    return { ok: true, texts: await gemini.generateTexts(ideaDraft(description, draft)) };
+    return { ok: true, texts: await gemini.generateTexts(ideaDraft(description, draft), language) };
   } catch (error) {
     const fault = classifyGeminiError(error);
     deps.logger.warn({ err: fault }, "generator texts failed");

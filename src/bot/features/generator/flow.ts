@@ -5,6 +5,7 @@ import { escapeHtml } from "../../html.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, stagedCards, writeTexts } from "./card-render.ts";
 import { type CardSource, type ChosenTemplate, askDraft, askReplacement, collectRenders, pickSource, pickTemplate, waitChoice } from "./steps.ts";
+import { textLanguage } from "../../text-language.ts";
 
 export const GENERATOR_FLOW = "generate-card";
 
@@ -29,7 +30,7 @@ async function produceTexts(conversation: Flow, ctx: FlowContext, status: Status
     await current.replyWithChatAction("typing");
     await meanwhile?.();
     meanwhile = undefined;
-    const outcome = await conversation.external((outer) => writeTexts(outer.deps, source.description, draft));
+    const outcome = await conversation.external(async (outer) => writeTexts(outer.deps, source.description, draft, await textLanguage(outer.deps.repos.settings, outer)));
     if (outcome.ok) return { texts: outcome.texts, ctx: current };
     const keyboard = new InlineKeyboard().text(current.t("gen-btn-retry"), "gen:tx:retry").text(current.t("gen-btn-use-draft"), "gen:tx:draft");
     await status.show(current, current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }), keyboard);
@@ -158,7 +159,7 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   await last.replyWithChatAction("upload_document");
   const fileName = cardFileName(source.name);
   const sent = await last.replyWithDocument(new InputFile(stagedCards.get(token)?.pdf ?? Buffer.alloc(0), fileName));
-  await last.reply(escapeHtml(texts.social), { parse_mode: "HTML" });
+  await last.reply(`${last.t("gen-social-title", { name: escapeHtml(source.name) })}\n\n${escapeHtml(texts.social)}`, { parse_mode: "HTML" });
   const done = last.t("gen-done", { name: escapeHtml(source.name) });
   if (!save) return void (await status.show(last, `${done}\n${last.t("gen-not-saved")}`));
 

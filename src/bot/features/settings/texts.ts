@@ -4,6 +4,11 @@ settings-menu =
     ⚙️ <b>Настройки</b>
     Язык интерфейса: { $language }
 btn-language = 🌐 Язык
+btn-texts-language = ✍️ Язык текстов ИИ
+settings-texts = Тексты ИИ (карточка, пост): { $value }
+texts-language-interface = на языке интерфейса
+texts-language-en = на английском
+texts-language-saved = ✅ Тексты ИИ теперь пишутся { $value }.
 choose-language = 🌐 Выберите язык интерфейса кнопкой или напишите код (ru / en):
 language-unknown = Не знаю такого языка. Доступны: ru, en.
 language-saved = ✅ Язык интерфейса: Русский
@@ -50,6 +55,11 @@ settings-menu =
     ⚙️ <b>Settings</b>
     Interface language: { $language }
 btn-language = 🌐 Language
+btn-texts-language = ✍️ AI texts language
+settings-texts = AI texts (card, post): { $value }
+texts-language-interface = in the interface language
+texts-language-en = in English
+texts-language-saved = ✅ AI texts are now written { $value }.
 choose-language = 🌐 Choose the interface language with a button or type its code (ru / en):
 language-unknown = I don't know that language. Available: ru, en.
 language-saved = ✅ Interface language: English
