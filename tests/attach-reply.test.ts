@@ -82,6 +82,21 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     expect(lines[5]).toMatch(/^📎 PDF «drawing\.pdf»/);
   });
 
+  it("shows what was attached from the card: '📎 Attachments (N)' sends the files and notes back", async () => {
+    const card = await session.chat.tap(`p:${id}:open`);
+    const button = buttonsOf(card).find((b) => b.data === `p:${id}:files`);
+    expect(button?.text).toBe("📎 Вложения (4)");
+    const since = session.api.calls.length;
+    await session.chat.tap(`p:${id}:files`);
+    await session.chat.settle();
+    const sent = session.api.calls.slice(since);
+    expect(sent.find((c) => c.method === "sendMessage")!.payload.text).toContain("Вложения проекта");
+    expect(sent.filter((c) => c.method === "sendPhoto").map((c) => c.payload.photo)).toEqual(["render-1"]);
+    const album = sent.find((c) => c.method === "sendMediaGroup")!;
+    expect((typeof album.payload.media === "string" ? JSON.parse(album.payload.media) : album.payload.media).map((m: { type: string; media: string }) => [m.type, m.media])).toEqual([["document", "img-2"], ["document", "pdf-3"]]);
+    expect(sent.findLast((c) => c.method === "sendMessage")!.payload.text).toContain("ножки");
+  });
+
   it("keeps the attachments on the page when the description is edited", async () => {
     await session.chat.tap(`p:${id}:open`);
     await session.chat.tap(`p:${id}:edit`);

@@ -1,5 +1,14 @@
 import type { Db } from "./client.ts";
-import type { ProjectRepository } from "./project-repository.ts";
+import { ATTACHMENT_KINDS, type ProjectRepository } from "./project-repository.ts";
+
+/** One attachment as the card's Attachments screen sends it back. */
+export interface AttachmentView {
+  kind: string;
+  fileId: string | null;
+  /** A photo (sent as a photo) rather than a file (sent as a document). */
+  asPhoto: boolean;
+  text: string | null;
+}
 
 /** What the owner attached by replying to a project message. */
 export type AttachmentKind = "final_render" | "pdf" | "note";
@@ -23,6 +32,17 @@ export class AssetRepository {
   constructor(db: Db, projects: ProjectRepository) {
     this.db = db;
     this.projects = projects;
+  }
+
+  /** The project's attachments, oldest first (renders, PDFs and notes; moodboards and texts have their own screens). */
+  async attachments(projectId: number): Promise<AttachmentView[]> {
+    const rows = await this.db.projectAsset.findMany({ where: { projectId, kind: { in: ATTACHMENT_KINDS } }, orderBy: { id: "asc" } });
+    return rows.map((row) => ({
+      kind: row.kind,
+      fileId: row.telegramFileId,
+      asPhoto: row.kind === "final_render" && JSON.parse(row.meta ?? "{}").asDocument !== true,
+      text: row.text,
+    }));
   }
 
   /** Returns the new asset's id, or null when the project no longer exists. */

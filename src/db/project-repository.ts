@@ -26,7 +26,12 @@ export interface ProjectView {
   /** The newest saved moodboard's collage (a Telegram photo): the card's face when there is no reference image. */
   moodboard?: { fileId: string } | null;
   sync: "none" | "pending" | "failed" | "synced";
+  /** How many attachments the owner can open from the card (renders, PDFs, notes). */
+  attachments?: number;
 }
+
+/** Asset kinds the card's "Attachments" screen sends back: what the owner attached or the generator made. */
+export const ATTACHMENT_KINDS = ["final_render", "pdf", "generated_pdf", "note"];
 
 type ProjectRow = Awaited<ReturnType<Db["project"]["findUniqueOrThrow"]>>;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -141,10 +146,11 @@ export class ProjectRepository {
   }
 
   private async view(row: ProjectRow): Promise<ProjectView> {
-    const [photo, board, job] = await Promise.all([
+    const [photo, board, job, attachments] = await Promise.all([
       this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "image_reference" }, orderBy: { id: "desc" } }),
       this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "moodboard" }, orderBy: { id: "desc" }, select: { telegramFileId: true } }),
       this.notionEnabled ? this.db.syncJob.findFirst({ where: { projectId: row.id, state: { in: ["pending", "failed"] } }, orderBy: { id: "desc" } }) : null,
+      this.db.projectAsset.count({ where: { projectId: row.id, kind: { in: ATTACHMENT_KINDS } } }),
     ]);
     const sync = !this.notionEnabled ? "none" : job ? (job.state === "failed" ? "failed" : "pending") : row.notionPageId ? "synced" : "pending";
     return {
@@ -160,6 +166,7 @@ export class ProjectRepository {
       reference: photo?.telegramFileId ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true } : null,
       moodboard: board?.telegramFileId ? { fileId: board.telegramFileId } : null,
       sync,
+      attachments,
     };
   }
 }

@@ -3,6 +3,7 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
 import { showCard } from "./card.ts";
+import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData, projectData } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
@@ -41,6 +42,9 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
     case "open":
       await ctx.answerCallbackQuery();
       return showCard(ctx, project, await tz(ctx), undefined, arg === undefined ? 0 : Number(arg));
+    case "files":
+      await ctx.answerCallbackQuery();
+      return showAttachments(ctx, project);
     case "full": {
       // The whole description, under the photo card that shows only its start.
       await ctx.answerCallbackQuery();

@@ -44,6 +44,7 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
     keyboard.text(t("btn-delete"), projectData(id, "delete")).row();
   }
   keyboard.text(t("btn-moodboards"), `ai:${id}:mbl`).text(t("btn-texts"), `ai:${id}:tx`).row();
+  if (project.attachments) keyboard.text(t("btn-attachments", { count: project.attachments }), projectData(id, "files")).row();
   if (notionUrl) keyboard.url(t("btn-open-notion"), notionUrl).row();
   return keyboard.text(t("btn-back-to-list"), listData(project.status, listPage));
 }

@@ -72,6 +72,10 @@ idea-saved-pending = ✅ Идея «{ $name }» сохранена; синхро
 idea-saved-failed = ✅ Идея «{ $name }» сохранена; синхронизация с Notion не удалась — подробности в /sync.
 btn-open-card = 📇 Открыть карточку
 btn-read-more = 📖 Читать полностью
+btn-attachments = 📎 Вложения ({ $count })
+attachments-head = 📎 <b>Вложения проекта «{ $name }»</b>: { $count }
+attachments-notes = 📝 <b>Заметки</b>
+attachments-more = … и ещё { $count } — не больше { $max } файлов за раз; остальное — в /export.
 edit-ask-name = ✏️ Новое название для «{ $name }»:
 edit-ask-description = ✏️ Новое описание для «{ $name }»:
 `,
@@ -148,6 +152,10 @@ idea-saved-pending = ✅ Idea “{ $name }” saved; Notion sync pending.
 idea-saved-failed = ✅ Idea “{ $name }” saved; Notion sync failed — see /sync.
 btn-open-card = 📇 Open card
 btn-read-more = 📖 Read in full
+btn-attachments = 📎 Attachments ({ $count })
+attachments-head = 📎 <b>Attachments of “{ $name }”</b>: { $count }
+attachments-notes = 📝 <b>Notes</b>
+attachments-more = … and { $count } more — at most { $max } files at a time; everything is in /export.
 edit-ask-name = ✏️ New name for “{ $name }”:
 edit-ask-description = ✏️ New description for “{ $name }”:
 `,
