@@ -60,6 +60,7 @@ describe("/export → npm run import", () => {
     const card = { ...session.chat.messageWithButton(`p:${chair}:complete`), from: BOT_USER };
     const message = (content: object) => ({ message: { message_id: 90_000 + Math.floor(Math.random() * 1000), date: 1, chat: { id: OWNER_ID, type: "private" }, from: { id: OWNER_ID, is_bot: false, first_name: "Owner" }, reply_to_message: card, ...content } });
     await session.chat.push(message({ text: "Заметка к стулу" }));
+    session.api.addFile("render-1", Buffer.from("JPEG bytes of the render"));
     await session.chat.push(message({ photo: [{ file_id: "render-1", file_unique_id: "r1", width: 10, height: 10 }], caption: "рендер" }));
   });
   afterAll(() => session.close());
@@ -73,6 +74,12 @@ describe("/export → npm run import", () => {
     // Written for the owner, not a developer.
     expect(exported.call.payload.caption).toContain("Сохраните этот файл");
     expect(exported.call.payload.caption).not.toContain("npm run");
+    // The files themselves, not only their Telegram ids.
+    expect(exported.call.payload.caption).toContain("копий файлов внутри: 1");
+    const entries = unzipSync(zip);
+    const copy = Object.keys(entries).find((path) => path.startsWith("telegram/") && path.endsWith("final_render.jpg"))!;
+    expect(Buffer.from(entries[copy]).toString()).toBe("JPEG bytes of the render");
+    expect(JSON.parse(Buffer.from(entries["telegram/files.json"]).toString())).toEqual([expect.objectContaining({ kind: "final_render", file: copy })]);
     expect(exported.progress[0].payload.text).toContain("Собираю архив");
     await session.chat.settle();
     expect(session.api.callsOf("editMessageText").at(-1)!.payload.text).toContain("Архив готов");
@@ -134,6 +141,8 @@ describe("/export → npm run import", () => {
       const result = runImport([zipPath], pg.url);
       expect(result.code, result.out).toBe(0);
       await onPg.start();
+      // The same bot on Telegram: the files behind the imported assets are still there.
+      onPg.api.addFile("render-1", Buffer.from("JPEG bytes of the render"));
       const again = tablesOf((await exportVia(onPg.chat)).zip);
       const original = tablesOf(zip);
       for (const table of ["Project", "ProjectAsset", "PdfTemplate", "SyncJob"]) expect(again[table], table).toEqual(original[table]);

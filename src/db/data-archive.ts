@@ -62,8 +62,48 @@ function primaryKeyOf(row: Row, model: RuntimeModel): string {
   return String(row[key]).replace(/[^\w-]/g, "_");
 }
 
+/** Telegram keeps the files; an export carries copies so the owner has them even without the bot. */
+export interface TelegramFileCopies {
+  download(fileId: string): Promise<Uint8Array>;
+  /** Stop adding files past this many bytes (Telegram takes uploads up to 50 MB; the rest is listed, not copied). */
+  budgetBytes: number;
+}
+
+const EXTENSION: Record<string, string> = { final_render: "jpg", image_reference: "jpg", moodboard: "jpg", moodboard_image: "jpg", pdf: "pdf", generated_pdf: "pdf" };
+
+/** Copies of the files behind the projects' assets, under `telegram/<project>/`; a manifest says what is where. */
+async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
+  const assets = await db.projectAsset.findMany({ where: { telegramFileId: { not: null } }, orderBy: { id: "asc" } });
+  const files: Record<string, Uint8Array> = {};
+  const manifest: { assetId: number; projectId: number; kind: string; file?: string; skipped?: string }[] = [];
+  let total = 0;
+  for (const asset of assets) {
+    const meta = JSON.parse(asset.meta ?? "{}") as { fileName?: string; asDocument?: boolean };
+    const name = meta.fileName?.replace(/[^\p{L}\p{N}._-]+/gu, "_") ?? `${asset.kind}.${EXTENSION[asset.kind] ?? "bin"}`;
+    const entry = { assetId: asset.id, projectId: asset.projectId, kind: asset.kind };
+    if (total >= copies.budgetBytes) {
+      manifest.push({ ...entry, skipped: "size budget reached" });
+      continue;
+    }
+    try {
+      const bytes = await copies.download(asset.telegramFileId!);
+      if (total + bytes.length > copies.budgetBytes) {
+        manifest.push({ ...entry, skipped: "size budget reached" });
+        continue;
+      }
+      const path = `telegram/${asset.projectId}/${asset.id}-${name}`;
+      files[path] = bytes;
+      total += bytes.length;
+      manifest.push({ ...entry, file: path });
+    } catch (error) {
+      manifest.push({ ...entry, skipped: `not downloadable: ${(error as Error).message.slice(0, 80)}` });
+    }
+  }
+  return { files, manifest };
+}
+
 /** Reads the whole database into a ZIP archive; `counts` tells how many rows each table gave. */
-export async function exportArchive(db: Db, now = new Date()): Promise<{ zip: Uint8Array; counts: Record<string, number> }> {
+export async function exportArchive(db: Db, now = new Date(), copies?: TelegramFileCopies): Promise<{ zip: Uint8Array; counts: Record<string, number>; copied: number }> {
   const models = runtimeModels(db);
   const tables: ArchiveData["tables"] = {};
   const files: Record<string, Uint8Array> = {};
@@ -94,8 +134,11 @@ export async function exportArchive(db: Db, now = new Date()): Promise<{ zip: Ui
     counts[name] = rows.length;
   }
   const data: ArchiveData = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt: now.toISOString(), tables };
-  const zip = zipSync({ [DATA_FILE]: strToU8(JSON.stringify(data, null, 1)), ...files }, { level: 6, mtime: now });
-  return { zip, counts };
+  const telegram = copies ? await copyTelegramFiles(db, copies) : { files: {}, manifest: [] };
+  const entries: Record<string, Uint8Array> = { [DATA_FILE]: strToU8(JSON.stringify(data, null, 1)), ...files, ...telegram.files };
+  if (copies) entries["telegram/files.json"] = strToU8(JSON.stringify(telegram.manifest, null, 1));
+  const zip = zipSync(entries, { level: 6, mtime: now });
+  return { zip, counts, copied: Object.keys(telegram.files).length };
 }
 
 /** Parses and checks an archive without touching a database. */

@@ -3,6 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { exportArchive } from "../../../db/data-archive.ts";
+import { telegramFileSource } from "../../telegram-files.ts";
 
 /** /export: the whole database as a dated ZIP document, readable back by `npm run import`. */
 export const exportFeature = new Composer<Context>();
@@ -17,10 +18,12 @@ exportFeature.command("export", async (ctx) => {
   const edit = (text: string) => ctx.api.editMessageText(progress.chat.id, progress.message_id, text, { parse_mode: "HTML" }).catch(() => undefined);
   try {
     const now = new Date();
-    const { zip, counts } = await exportArchive(ctx.deps.db, now);
+    const download = telegramFileSource(ctx.api, ctx.deps.config);
+    // The archive is one Telegram upload (50 MB at most): file copies stop well before that.
+    const { zip, counts, copied } = await exportArchive(ctx.deps.db, now, { download, budgetBytes: 40 * 1024 * 1024 });
     const date = exportDate(now, await ownerTimeZone(ctx.deps));
     const file = `designflow-export-${date}.zip`;
-    const caption = ctx.t("export-caption", { date, file, projects: counts.Project ?? 0, assets: counts.ProjectAsset ?? 0, templates: counts.PdfTemplate ?? 0 });
+    const caption = ctx.t("export-caption", { date, file, projects: counts.Project ?? 0, assets: counts.ProjectAsset ?? 0, templates: counts.PdfTemplate ?? 0, copied });
     await ctx.replyWithDocument(new InputFile(zip, file), { caption, parse_mode: "HTML" });
     await edit(ctx.t("export-done"));
   } catch (error) {
