@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.ts";
+import { createLogger, makeRedactor, SECRET_FRAGMENT } from "../src/logger.ts";
+import { scrubCredentials } from "../src/services/notion/notion-errors.ts";
 
 function capture() {
   const lines: string[] = [];
@@ -28,6 +29,23 @@ describe("secret redaction in logs", () => {
     expect(text).not.toContain("fal:key/with+chars");
     expect(text).not.toContain(encodeURIComponent("fal:key/with+chars"));
     expect(lines).toHaveLength(3);
+  });
+
+  it("redacts any piece of a secret of 12 characters or more, e.g. a cut-off URL quoting part of a key", () => {
+    const key = "AIzaSyD-1234567890abcdefghijklmnopqrstu";
+    const redact = makeRedactor([key, "short1"]);
+    const cut = `GET https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=${key.slice(0, 26)}`;
+    const out = redact(`${cut} … tail ${key.slice(13)} and short1`);
+    for (let i = 0; i + SECRET_FRAGMENT <= key.length; i++) expect(out).not.toContain(key.slice(i, i + SECRET_FRAGMENT));
+    expect(out).toBe("GET https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=[redacted] … tail [redacted] and [redacted]");
+    expect(redact("nothing secret here, only 12345678901 digits")).toBe("nothing secret here, only 12345678901 digits");
+  });
+
+  it("scrubs credentials a Notion error text echoes before it reaches the owner or the job's error column", () => {
+    const echoed = 'Notion 400 validation_error: {"headers":{"Authorization":"Bearer secret_AbCdEfGhIjKlMnOpQrStUv"}} Authorization: Bearer ntn_1234567890abcdef';
+    const out = scrubCredentials(echoed);
+    expect(out).not.toMatch(/secret_AbCd|ntn_1234|AbCdEfGhIjKl/);
+    expect(out).toContain("validation_error");
   });
 });
 

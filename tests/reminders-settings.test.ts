@@ -20,7 +20,8 @@ describe("reminder settings in /settings", () => {
     expect(menu.payload.text).toContain("Язык интерфейса: Русский");
     expect(menu.payload.text).toContain("Часовой пояс: Europe/Moscow");
     expect(menu.payload.text).toContain("Тихие часы: выкл.");
-    expect(buttonsOf(menu).map((b) => b.data)).toEqual(["set:lang", "set:tz", "set:quiet", "set:digest", "set:rem", "set:close"]);
+    expect(buttonsOf(menu).map((b) => b.data)).toEqual(["set:lang", "set:tz", "set:quiet", "set:digest", "set:rem", "set:texts", "set:close"]);
+    expect(menu.payload.text).toContain("Тексты ИИ (карточка, пост): на языке интерфейса");
   });
 
   it("sets the time zone from the list, and a typed IANA name after re-asking on a wrong one", async () => {

@@ -50,6 +50,7 @@ const cases: HostileCase[] = [
   },
   { name: "meta refresh to a 127.0.0.1 server", upload: () => ({ name: "refresh.html", bytes: utf8(page("", `<meta http-equiv="refresh" content="0;url=${origin}/refresh">`)) }), expect: "neutralised" },
   { name: "meta refresh to itself (endless reload)", upload: () => ({ name: "reload.html", bytes: utf8(page("", `<meta http-equiv="&#114;efresh" content="0">`)) }), expect: "neutralised" },
+  { name: "malformed percent-escape assembled by the template (URIError)", upload: () => ({ name: "uri.html", bytes: utf8(page(`<img src="/%E0%A4%A{{ "" }}.png"><div style="background:url('%E0%A4%A{{ "" }}.png')">x</div>`)) }), expect: "neutralised" },
   { name: "<script> rewriting the page", upload: () => ({ name: "script.html", bytes: utf8(page(`<p id="p">static</p><script>document.body.innerHTML = "<h1>PWNED</h1>"; document.title = "PWNED"</script>`)) }), expect: "neutralised" },
   { name: "zip-slip (../ path)", upload: () => ({ name: "slip.zip", bytes: zipSync({ "template.html": utf8(page("")), "../../evil.sh": utf8("rm -rf /") }) }), expect: "refused", says: "небезопасный путь" },
   { name: "zip-slip (absolute path)", upload: () => ({ name: "abs.zip", bytes: zipSync({ "template.html": utf8(page("")), "/etc/cron.d/evil": utf8("x") }) }), expect: "refused", says: "небезопасный путь" },

@@ -42,7 +42,8 @@ export function classifyGeminiError(error: unknown): GeminiError {
   if (error instanceof GeminiError) return error;
   if (sdk && error instanceof sdk.ApiError) {
     const status = error.status;
-    const message = error.message.slice(0, 300);
+    // Gemini quotes its request URL in some errors, key included (?key=…): cut it out before the text goes anywhere.
+    const message = error.message.replace(/([?&]key=)[^&\s"']+/gi, "$1[redacted]").replace(/AIza[0-9A-Za-z_-]{20,}/g, "[redacted]").slice(0, 300);
     if (status === 401 || status === 403 || (status === 400 && /api[ _]?key/i.test(message))) return new GeminiError("auth", `HTTP ${status}`);
     if (status === 429) return new GeminiError("rate", `HTTP ${status}`);
     if (status >= 500) return new GeminiError("server", `HTTP ${status}`);

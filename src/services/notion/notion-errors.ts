@@ -22,7 +22,23 @@ const SHARE_HINT = "share the database with the integration (… menu → Connec
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 const NETWORK_CODES = new Set([...NOT_SENT_CODES, "ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED"]);
 
+/**
+ * An error text from Notion (or a proxy in front of it) may echo the request's credentials; they never go on
+ * to a log line, a message to the owner or a stored job error.
+ */
+export function scrubCredentials(text: string): string {
+  return text
+    .replace(/(authorization["']?\s*[:=]\s*["']?)(bearer\s+)?[^\s"',;}]+/gi, "$1$2[redacted]")
+    .replace(/\bbearer\s+[A-Za-z0-9._~+/=-]{8,}/gi, "Bearer [redacted]")
+    .replace(/\b(secret|ntn)_[A-Za-z0-9]{10,}/g, "[redacted]");
+}
+
 export function classifyNotionError(error: unknown): NotionErrorClass {
+  const verdict = classifyUnscrubbed(error);
+  return verdict.kind === "fatal" ? { ...verdict, detail: scrubCredentials(verdict.detail) } : verdict;
+}
+
+function classifyUnscrubbed(error: unknown): NotionErrorClass {
   if (error instanceof NotionSetupError) return { kind: "fatal", problem: error.problem, detail: error.message };
   if (RequestTimeoutError.isRequestTimeoutError(error)) return { kind: "retry", uncertain: true };
   if (APIResponseError.isAPIResponseError(error)) return classifyApiError(error);
@@ -107,8 +123,12 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A one-line description for logs and the job's error column. */
+/** A one-line description for logs and the job's error column (credentials scrubbed). */
 export function describeNotionError(error: unknown): string {
+  return scrubCredentials(describeUnscrubbed(error));
+}
+
+function describeUnscrubbed(error: unknown): string {
   if (APIResponseError.isAPIResponseError(error)) return `Notion ${error.status} ${error.code}: ${error.message}`;
   if (UnknownHTTPResponseError.isUnknownHTTPResponseError(error)) return `Notion HTTP ${error.status}: ${error.body.slice(0, 200)}`;
   if (error instanceof Error) {

@@ -47,7 +47,13 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
         if (!img.complete || !img.naturalWidth || !img.currentSrc.startsWith(base)) return [];
         const style = getComputedStyle(img);
         const rect = img.getBoundingClientRect();
-        const path = decodeURIComponent(new URL(img.currentSrc).pathname.slice(new URL(base).pathname.length));
+        const raw = new URL(img.currentSrc).pathname.slice(new URL(base).pathname.length);
+        let path = raw;
+        try {
+          path = decodeURIComponent(raw);
+        } catch {
+          // a malformed escape names no template file; keep it as written
+        }
         const image = { index, path, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition };
         // No helper functions in here: tsx would wrap them in a `__name` call the page does not know.
         const [pl, pr, bl, br, pt, pb, bt, bb] = ["padding-left", "padding-right", "border-left-width", "border-right-width", "padding-top", "padding-bottom", "border-top-width", "border-bottom-width"].map(

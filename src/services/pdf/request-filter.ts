@@ -57,5 +57,17 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
   void request.abort("blockedbyclient");
 }
 
-/** A template file's path ("images/a.png") from its URL under a base (`https://template.invalid/r3/`). */
-export const pathUnder = (base: string, url: string) => decodeURIComponent(new URL(url).pathname.slice(new URL(base).pathname.length));
+/**
+ * A template file's path ("images/a.png") from its URL under a base (`https://template.invalid/r3/`). A
+ * malformed percent-escape (a template can assemble one) is kept as written: it then names no file (404)
+ * instead of throwing inside Chromium's request handler, where an exception would end the process.
+ */
+export const pathUnder = (base: string, url: string) => safeDecode(new URL(url).pathname.slice(new URL(base).pathname.length));
+
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

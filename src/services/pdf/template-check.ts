@@ -1,6 +1,7 @@
 import type { TemplateBundle } from "./pdf-service.ts";
 import type { PdfRenderer } from "./lazy-pdf-service.ts";
 import { fontHasCyrillic } from "./font-coverage.ts";
+import { safeDecode } from "./request-filter.ts";
 
 export interface TemplateReport {
   syntaxError?: { message: string; line?: number; column?: number };
@@ -52,7 +53,7 @@ function unresolvedReferences(bundle: TemplateBundle): { missing: string[]; exte
       external.add(ref.slice(0, 100));
       continue;
     }
-    const path = decodeURIComponent(ref.replace(/[?#].*$/, "")).replace(/^\.\//, "").replace(/^\//, "");
+    const path = safeDecode(ref.replace(/[?#].*$/, "")).replace(/^\.\//, "").replace(/^\//, "");
     if (path === "style.css" && bundle.css !== null) continue;
     if (!bundle.files.has(path)) missing.add(path);
   }
