@@ -48,8 +48,13 @@ describe("projects mirrored to Notion (status-type property, custom option names
     expect(card.payload.text).toContain("Notion: ✅ синхронизирован");
     expect(buttonsOf(card).some((b) => b.url?.startsWith("https://www.notion.so/"))).toBe(true);
     await session.chat.tap(`p:${id}:activate`);
-    await session.chat.tap(`p:${id}:activate:30`);
+    const since = session.api.calls.length;
+    const active = await session.chat.tap(`p:${id}:activate:30`);
+    expect(active.payload.text).toContain("Notion: ⏳ синхронизация ожидает");
     await until(() => notion.livePages()[0].status === "Active");
+    // Once the page is written, the same card is edited to say so (within the tap's own update).
+    const refreshed = session.api.calls.slice(since).filter((c) => c.method === "editMessageText" && Number(c.payload.message_id) === Number(active.payload.message_id));
+    expect(refreshed.at(-1)?.payload.text).toContain("Notion: ✅ синхронизирован");
     await session.chat.tap(`p:${id}:edit`);
     await session.chat.tap(`p:${id}:describe`);
     await session.chat.send("Новое описание\nвторая строка");

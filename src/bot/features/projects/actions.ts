@@ -2,7 +2,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
-import { showCard } from "./card.ts";
+import { placeCard, refreshCardWhenSynced, showCard } from "./card.ts";
 import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData, projectData } from "./keyboards.ts";
@@ -27,7 +27,9 @@ async function afterTransition(ctx: Context, result: TransitionResult) {
   if (!result.ok) return answerStale(ctx, result.project);
   await ctx.answerCallbackQuery();
   ctx.deps.services.kickNotionSync();
-  await showCard(ctx, result.project, await tz(ctx));
+  const timeZone = await tz(ctx);
+  const placed = await placeCard(ctx, result.project, timeZone);
+  await refreshCardWhenSynced(ctx, placed, result.project, timeZone, ctx.deps.services.syncNowAndWait);
 }
 
 /** Runs the action of a `p:<id>:<action>[:<arg>]` button. */

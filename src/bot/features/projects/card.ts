@@ -1,7 +1,7 @@
 import type { InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { showMediaScreen, showScreen } from "../../screen.ts";
+import { placeMediaScreen, placeScreen, type PlacedScreen, type ScreenMedia } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { cardKeyboard } from "./keyboards.ts";
 import { cutText, cutToUnits } from "../../../domain/text-cut.ts";
@@ -36,20 +36,51 @@ export async function cardText(ctx: FlowContext, project: ProjectView, timeZone:
   return `${head}\n\n${description ? escapeHtml(description) : t("card-no-description")}`;
 }
 
+interface CardScreen {
+  text: string;
+  keyboard: InlineKeyboard;
+  face: ScreenMedia | null;
+}
+
+/** What a card shows: its text (a caption with a photo face), its buttons and its face. */
+async function cardScreen(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string, listPage = 0): Promise<CardScreen> {
+  const url = notionPageUrl(project.notionPageId);
+  const prefix = notice ? `${notice}\n\n` : "";
+  const face = project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
+  if (!face) return { text: prefix + (await cardText(ctx, project, timeZone)), keyboard: cardKeyboard(ctx.t, project, url, false, listPage), face };
+  const short = cutText(project.description, CAPTION_DESCRIPTION);
+  const caption = prefix + (await cardText(ctx, { ...project, description: short }, timeZone, CAPTION_LIMIT - prefix.length));
+  const whole = project.description === "" || caption.endsWith(escapeHtml(project.description));
+  return { text: caption, keyboard: cardKeyboard(ctx.t, project, url, !whole, listPage), face };
+}
+
 /**
  * Shows a project card in place of the tapped message. Its face is the
  * reference image, else the newest moodboard's collage; a card without either
  * is a text message.
  */
 export async function showCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string, listPage = 0): Promise<void> {
-  const url = notionPageUrl(project.notionPageId);
-  const prefix = notice ? `${notice}\n\n` : "";
-  const face = project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
-  if (!face) return showScreen(ctx, prefix + (await cardText(ctx, project, timeZone)), cardKeyboard(ctx.t, project, url, false, listPage));
-  const short = cutText(project.description, CAPTION_DESCRIPTION);
-  const shown = { ...project, description: short };
-  const caption = prefix + (await cardText(ctx, shown, timeZone, CAPTION_LIMIT - prefix.length));
-  const whole = project.description === "" || caption.endsWith(escapeHtml(project.description));
-  const keyboard: InlineKeyboard = cardKeyboard(ctx.t, project, url, !whole, listPage);
-  await showMediaScreen(ctx, face, caption, keyboard);
+  await placeCard(ctx, project, timeZone, notice, listPage);
+}
+
+/** showCard, telling where the card ended up. */
+export async function placeCard(ctx: FlowContext, project: ProjectView, timeZone: string, notice?: string, listPage = 0): Promise<PlacedScreen | undefined> {
+  const screen = await cardScreen(ctx, project, timeZone, notice, listPage);
+  if (!screen.face) return placeScreen(ctx, screen.text, screen.keyboard);
+  return placeMediaScreen(ctx, screen.face, screen.text, screen.keyboard);
+}
+
+/**
+ * A card drawn while its Notion page was still being written says "pending"; once the outbox is done (it is
+ * kicked first, so usually within a moment) the same message is edited to the new state. Waits at most
+ * `waitMs`, inside the update, so the next tap sees the finished card.
+ */
+export async function refreshCardWhenSynced(ctx: FlowContext, placed: PlacedScreen | undefined, project: ProjectView, timeZone: string, syncNowAndWait: (id: number, ms: number) => Promise<ProjectView | null>, waitMs = 2_000): Promise<void> {
+  if (!placed || project.sync !== "pending") return;
+  const fresh = await syncNowAndWait(project.id, waitMs);
+  if (!fresh || fresh.sync === "pending" || fresh.status !== project.status) return;
+  const screen = await cardScreen(ctx, fresh, timeZone);
+  const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
+  if (placed.media && screen.face) await ctx.api.editMessageCaption(placed.chatId, placed.messageId, { caption: screen.text, ...options });
+  else if (!placed.media && !screen.face) await ctx.api.editMessageText(placed.chatId, placed.messageId, screen.text, { ...options, link_preview_options: { is_disabled: true } });
 }
