@@ -116,7 +116,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       logger,
       projects,
       jobs: syncJobs,
-      onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { detail: problem.detail }),
+      // The owner reads a summary in their language; the property named is the only detail it needs.
+      onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?" }),
       files: telegramFileSource(bot.api, config),
     });
     notionPull = createNotionPull({

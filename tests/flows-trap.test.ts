@@ -48,6 +48,20 @@ describe("a waiting flow never traps the owner", () => {
     expect(text(next)).toContain("референс");
   });
 
+  it("a reminder's button does its job while the generator waits for renders; the generator shows Cancel", async () => {
+    const { chat } = session;
+    const id = await addIdea(chat, "Генератор", "Для проверки");
+    await chat.tap(`p:${id}:open`);
+    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.send("/generate");
+    const manual = await chat.tap("gen:manual");
+    expect(buttonsOf(manual).map((b) => b.data)).toContain("flow:cancel");
+    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    expect(text(confirm)).toContain("Удалить");
+    const cancelled = await chat.tap("flow:cancel");
+    expect(text(cancelled)).toContain("отменено");
+  });
+
   it("every /new step shows Cancel, and Cancel leaves the flow", async () => {
     const { chat } = session;
     const ask = await chat.send("/new");

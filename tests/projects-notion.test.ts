@@ -131,7 +131,8 @@ describe("Notion misconfiguration", () => {
     session = await new BotSession({ env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }) }).start();
     await addIdeaConfirmation(session.chat, "Ваза", "Стекло");
     const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_STATUS_PROPERTY_NAME"));
-    expect(warning.payload.text).toContain("Status");
+    expect(warning.payload.text).toContain("колонки «Status»");
+    expect(warning.payload.text).not.toContain("no property named");
   });
 
   it("says to share the database with the integration when Notion cannot find it", async () => {

@@ -1,5 +1,5 @@
 import type { Flow, FlowContext } from "../../context.ts";
-import { askText } from "../projects/ask.ts";
+import { askText, cancelKeyboard } from "../projects/ask.ts";
 import { checkDescription, checkName, type Checked } from "../projects/validation.ts";
 import { textKeyboard, textMessage } from "./copywriting.ts";
 import { type VoiceDraft, voiceDraftKeyboard, voiceDraftText } from "./voice.ts";
@@ -18,7 +18,7 @@ function checkText(raw: string): Checked {
 /** Edits a voice draft's name/description, or replaces a generated text with the owner's corrected version. */
 export async function aiEditFlow(conversation: Flow, ctx: FlowContext, target: "voice" | "text", id: number, field: "name" | "description" | "text") {
   const ask = target === "text" ? "ai-text-ask-edit" : field === "name" ? "ai-voice-ask-name" : "ai-voice-ask-description";
-  await ctx.reply(ctx.t(ask));
+  await ctx.reply(ctx.t(ask), { reply_markup: cancelKeyboard(ctx) });
   const answer = await askText(conversation, target === "text" ? checkText : field === "name" ? checkName : checkDescription);
   const reply = answer.ctx;
 

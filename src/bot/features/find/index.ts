@@ -4,7 +4,7 @@ import type { Context, Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { SEARCH_QUERY_MAX, searchProjects, type SearchHit } from "../../../db/project-search.ts";
-import { askText } from "../projects/ask.ts";
+import { askText, cancelKeyboard } from "../projects/ask.ts";
 import { projectData } from "../projects/keyboards.ts";
 import type { Checked } from "../projects/validation.ts";
 import { NAV } from "../menu/keyboards.ts";
@@ -48,7 +48,7 @@ export function resultsScreen(ctx: FlowContext, query: string, result: { hits: S
 
 /** `/find` without text: asks for the query, then shows the results. */
 async function findFlow(conversation: Flow, ctx: FlowContext) {
-  await showScreen(ctx, ctx.t("find-ask"));
+  await showScreen(ctx, ctx.t("find-ask"), cancelKeyboard(ctx));
   const query = await askText(conversation, checkQuery);
   const result = await conversation.external((outer) => searchProjects(outer.deps.db, query.value));
   const screen = resultsScreen(query.ctx, query.value, result);

@@ -6,6 +6,10 @@ import { showScreen } from "../../screen.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
+import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
+
+/** The generator's own buttons (gen:…); others pass through a waiting step to do their own job. */
+const OWN = /^gen:/;
 
 export const MAX_RENDERS = 5;
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
@@ -27,17 +31,22 @@ export interface ChosenTemplate {
 
 /** Waits for a button matching `data`; anything else gets a hint and the wait goes on. */
 export async function waitChoice(conversation: Flow, data: RegExp): Promise<FlowContext & { match: RegExpMatchArray }> {
-  const answer = await conversation.waitForCallbackQuery(data, {
-    otherwise: (other) => (other.callbackQuery ? other.answerCallbackQuery({ text: other.t("flow-hint-button") }) : other.reply(other.t("flow-hint-button"))),
-  });
-  await answer.answerCallbackQuery();
-  return answer as FlowContext & { match: RegExpMatchArray };
+  for (;;) {
+    const answer = await waitStep(conversation, OWN);
+    const match = answer.callbackQuery?.data?.match(data);
+    if (match) {
+      await answer.answerCallbackQuery();
+      return Object.assign(answer, { match });
+    }
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
+    else await answer.reply(answer.t("flow-hint-button"));
+  }
 }
 
 async function askText(conversation: Flow, ctx: FlowContext, askKey: string, emptyKey: string, max: number): Promise<{ text: string; ctx: FlowContext }> {
-  await ctx.reply(ctx.t(askKey));
+  await ctx.reply(ctx.t(askKey), { reply_markup: cancelKeyboard(ctx) });
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation, OWN);
     const text = answer.message?.text?.trim();
     if (text === undefined) await answer.reply(answer.t("flow-hint-text"));
     else if (text.length === 0 || text.startsWith("/")) await answer.reply(answer.t(emptyKey));
@@ -121,11 +130,11 @@ function renderOf(message: Message | undefined): RenderCheck {
 
 /** 1–5 photos or image files (album items arrive one by one), counted in one edited message, until "Done". */
 export async function collectRenders(conversation: Flow, ctx: FlowContext): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
-  const done = () => new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done");
+  const done = () => new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done").text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation, OWN);
     if (answer.callbackQuery) {
       if (answer.callbackQuery.data !== "gen:done") {
         await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
@@ -155,9 +164,9 @@ export async function askDraft(conversation: Flow, ctx: FlowContext): Promise<{ 
 }
 
 export async function askReplacement(conversation: Flow, ctx: FlowContext, current: string): Promise<{ text: string; ctx: FlowContext }> {
-  await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, { parse_mode: "HTML" });
+  await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation, OWN);
     const text = answer.message?.text?.trim();
     if (!text) await answer.reply(answer.t("flow-hint-text"));
     else if ([...text].length > DESCRIPTION_MAX) await answer.reply(answer.t("gen-text-too-long", { max: DESCRIPTION_MAX, length: [...text].length }));

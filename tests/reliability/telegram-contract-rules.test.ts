@@ -1,9 +1,21 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { Api, GrammyError, InputFile } from "grammy";
-import { FakeBotApi, OWNER_ID } from "./support/fake-bot-api.ts";
-import { callback, textMessage } from "./support/owner-chat.ts";
-import { parseTelegramHtml } from "./support/telegram-html.ts";
+import { FakeBotApi, OWNER_ID } from "../support/fake-bot-api.ts";
+import { callback, textMessage } from "../support/owner-chat.ts";
+import { parseTelegramHtml } from "../support/telegram-html.ts";
+import { reliabilityCase } from "./support/case.ts";
+
+const AREA = "Telegram's contract: what the test Bot API refuses";
+
+/** One rule of Telegram's, as a case of docs/RELIABILITY.md: the observed line is written only once it held. */
+function rule(name: string, body: () => Promise<void> | void) {
+  it(name, async (ctx) => {
+    const done = reliabilityCase(ctx, { area: AREA, injected: `through grammY's own client over HTTP: ${name}`, checked: "Telegram's error_code and description for the call Telegram refuses; the valid neighbouring call accepted" });
+    await body();
+    done("refused with Telegram's own text; the valid call accepted");
+  });
+}
 
 /**
  * The fake Bot API refuses what Telegram refuses, with Telegram's error codes and texts. One test per rule, through
@@ -40,7 +52,7 @@ function tapped(messageId: number) {
 }
 
 describe("callback queries", () => {
-  it("answers a query once; a second answer is refused", async () => {
+  rule("answers a query once; a second answer is refused", async () => {
     const sent = await client.sendMessage(OWNER_ID, "hi", { reply_markup: { inline_keyboard: [[{ text: "x", callback_data: "x" }]] } });
     const id = tapped(sent.message_id);
     await client.answerCallbackQuery(id);
@@ -49,7 +61,7 @@ describe("callback queries", () => {
     );
   });
 
-  it("refuses an answer after the query's lifetime and an unknown query id", async () => {
+  rule("refuses an answer after the query's lifetime and an unknown query id", async () => {
     const sent = await client.sendMessage(OWNER_ID, "late");
     api.callbackQueryLifetimeMs = 50;
     const id = tapped(sent.message_id);
@@ -59,7 +71,7 @@ describe("callback queries", () => {
     expect(await refusal(client.answerCallbackQuery("never-sent"))).toMatch(/query is too old/);
   });
 
-  it("refuses an answer text over 200 characters", async () => {
+  rule("refuses an answer text over 200 characters", async () => {
     const sent = await client.sendMessage(OWNER_ID, "long answer");
     const id = tapped(sent.message_id);
     expect(await refusal(client.answerCallbackQuery(id, { text: "я".repeat(201) }))).toBe("400 Bad Request: MESSAGE_TOO_LONG");
@@ -68,7 +80,7 @@ describe("callback queries", () => {
 });
 
 describe("edits and deletes", () => {
-  it("refuses an edit that changes nothing, text and keyboard alike", async () => {
+  rule("refuses an edit that changes nothing, text and keyboard alike", async () => {
     const markup = { inline_keyboard: [[{ text: "A", callback_data: "a" }]] };
     const sent = await client.sendMessage(OWNER_ID, "<b>same</b>", { parse_mode: "HTML", reply_markup: markup });
     expect(await refusal(client.editMessageText(OWNER_ID, sent.message_id, "<b>same</b>", { parse_mode: "HTML", reply_markup: markup })))
@@ -77,7 +89,7 @@ describe("edits and deletes", () => {
     await client.editMessageText(OWNER_ID, sent.message_id, "<i>same</i>", { parse_mode: "HTML", reply_markup: markup });
   });
 
-  it("refuses editing or deleting a message that does not exist, and editing the user's own message", async () => {
+  rule("refuses editing or deleting a message that does not exist, and editing the user's own message", async () => {
     expect(await refusal(client.editMessageText(OWNER_ID, 424_242, "x"))).toBe("400 Bad Request: message to edit not found");
     expect(await refusal(client.deleteMessage(OWNER_ID, 424_242))).toBe("400 Bad Request: message to delete not found");
     const mine = textMessage("my words");
@@ -88,7 +100,7 @@ describe("edits and deletes", () => {
     expect(await refusal(client.editMessageText(OWNER_ID, sent.message_id, "x"))).toBe("400 Bad Request: message to edit not found");
   });
 
-  it("refuses the text of a photo message, the caption of a text message and the media of a text message", async () => {
+  rule("refuses the text of a photo message, the caption of a text message and the media of a text message", async () => {
     const photo = await client.sendPhoto(OWNER_ID, new InputFile(await png(40, 30), "p.png"), { caption: "c" });
     expect(await refusal(client.editMessageText(OWNER_ID, photo.message_id, "x"))).toBe("400 Bad Request: there is no text in the message to edit");
     const text = await client.sendMessage(OWNER_ID, "t");
@@ -101,7 +113,7 @@ describe("edits and deletes", () => {
 });
 
 describe("texts, captions and keyboards", () => {
-  it("takes 1–4096 characters after entity parsing", async () => {
+  rule("takes 1–4096 characters after entity parsing", async () => {
     expect(await refusal(client.sendMessage(OWNER_ID, ""))).toBe("400 Bad Request: message text is empty");
     expect(await refusal(client.sendMessage(OWNER_ID, "<b> </b>", { parse_mode: "HTML" }))).toBe("400 Bad Request: text must be non-empty");
     expect(await refusal(client.sendMessage(OWNER_ID, "я".repeat(4097)))).toBe("400 Bad Request: message is too long");
@@ -109,13 +121,13 @@ describe("texts, captions and keyboards", () => {
     await client.sendMessage(OWNER_ID, "😀".repeat(4096));
   });
 
-  it("takes captions up to 1024 characters", async () => {
+  rule("takes captions up to 1024 characters", async () => {
     const photo = await png(20, 20);
     expect(await refusal(client.sendPhoto(OWNER_ID, new InputFile(photo), { caption: "x".repeat(1025) }))).toBe("400 Bad Request: message caption is too long");
     await client.sendPhoto(OWNER_ID, new InputFile(photo), { caption: `<i>${"x".repeat(1024)}</i>`, parse_mode: "HTML" });
   });
 
-  it("parses HTML by Telegram's rules", async () => {
+  rule("parses HTML by Telegram's rules", async () => {
     const send = (html: string) => refusal(client.sendMessage(OWNER_ID, html, { parse_mode: "HTML" }));
     expect(await send("a <div>b</div>")).toBe('400 Bad Request: can\'t parse entities: Unsupported start tag "div" at byte offset 2');
     expect(await send("<b>bold")).toBe('400 Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "b"');
@@ -127,7 +139,7 @@ describe("texts, captions and keyboards", () => {
     expect(ok.text).toBe('<b>&"x" &copy; l s');
   });
 
-  it("takes callback data of 1–64 bytes and non-empty button texts", async () => {
+  rule("takes callback data of 1–64 bytes and non-empty button texts", async () => {
     const keyboard = (text: string, data: string) => ({ reply_markup: { inline_keyboard: [[{ text, callback_data: data }]] } });
     expect(await refusal(client.sendMessage(OWNER_ID, "k", keyboard("b", "я".repeat(33))))).toBe("400 Bad Request: BUTTON_DATA_INVALID");
     expect(await refusal(client.sendMessage(OWNER_ID, "k", keyboard("b", "")))).toBe("400 Bad Request: BUTTON_DATA_INVALID");
@@ -135,14 +147,14 @@ describe("texts, captions and keyboards", () => {
     await client.sendMessage(OWNER_ID, "k", keyboard("b", "я".repeat(32)));
   });
 
-  it("refuses a reply to a message that does not exist unless allowed without it", async () => {
+  rule("refuses a reply to a message that does not exist unless allowed without it", async () => {
     expect(await refusal(client.sendMessage(OWNER_ID, "r", { reply_parameters: { message_id: 777_777 } }))).toBe("400 Bad Request: message to be replied not found");
     await client.sendMessage(OWNER_ID, "r", { reply_parameters: { message_id: 777_777, allow_sending_without_reply: true } });
     const sent = await client.sendMessage(OWNER_ID, "target");
     await client.sendMessage(OWNER_ID, "r", { reply_parameters: { message_id: sent.message_id } });
   });
 
-  it("limits bot commands: at most 100, names [a-z0-9_]{1,32}, descriptions 1–256", async () => {
+  rule("limits bot commands: at most 100, names [a-z0-9_]{1,32}, descriptions 1–256", async () => {
     const command = (name: string, description = "d") => ({ command: name, description });
     expect(await refusal(client.setMyCommands([command("Bad-Name")]))).toBe("400 Bad Request: BOT_COMMAND_INVALID");
     expect(await refusal(client.setMyCommands([command("x".repeat(33))]))).toBe("400 Bad Request: BOT_COMMAND_INVALID");
@@ -154,7 +166,7 @@ describe("texts, captions and keyboards", () => {
 });
 
 describe("media and files", () => {
-  it("sends albums of 2–10 items, documents not mixed with photos", async () => {
+  rule("sends albums of 2–10 items, documents not mixed with photos", async () => {
     const photo = await client.sendPhoto(OWNER_ID, new InputFile(await png(30, 30)));
     const id = photo.photo[0].file_id;
     const photos = (n: number) => Array.from({ length: n }, () => ({ type: "photo" as const, media: id }));
@@ -166,7 +178,7 @@ describe("media and files", () => {
     expect(await client.sendMediaGroup(OWNER_ID, photos(10))).toHaveLength(10);
   });
 
-  it("takes photos up to 10 MB with width + height ≤ 10000 and a side ratio ≤ 20", async () => {
+  rule("takes photos up to 10 MB with width + height ≤ 10000 and a side ratio ≤ 20", async () => {
     expect(await refusal(client.sendPhoto(OWNER_ID, new InputFile(await png(6000, 4001))))).toBe("400 Bad Request: PHOTO_INVALID_DIMENSIONS");
     expect(await refusal(client.sendPhoto(OWNER_ID, new InputFile(await png(2100, 100))))).toBe("400 Bad Request: PHOTO_INVALID_DIMENSIONS");
     const noisy = await sharp(Buffer.alloc(2000 * 2000 * 3).map(() => Math.random() * 256), { raw: { width: 2000, height: 2000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
@@ -176,12 +188,12 @@ describe("media and files", () => {
     await client.sendDocument(OWNER_ID, new InputFile(noisy, "big.png"));
   });
 
-  it("refuses uploads over 50 MB and unknown file ids", async () => {
+  rule("refuses uploads over 50 MB and unknown file ids", async () => {
     expect(await refusal(client.sendDocument(OWNER_ID, new InputFile(Buffer.alloc(50 * 1024 * 1024 + 1), "huge.bin")))).toBe("413 Request Entity Too Large");
     expect(await refusal(client.sendPhoto(OWNER_ID, "no-such-file"))).toBe("400 Bad Request: wrong file identifier/HTTP URL specified");
   });
 
-  it("serves getFile only for files up to 20 MB", async () => {
+  rule("serves getFile only for files up to 20 MB", async () => {
     api.addFile("small", Buffer.alloc(1024));
     api.addFile("big", Buffer.alloc(20 * 1024 * 1024 + 1));
     expect((await client.getFile("small")).file_path).toBe("files/small");
@@ -191,7 +203,7 @@ describe("media and files", () => {
 });
 
 describe("the strict check", () => {
-  it("reports the bot's refused calls and not the injected ones", async () => {
+  rule("reports the bot's refused calls and not the injected ones", async () => {
     api.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" });
     await refusal(client.sendMessage(OWNER_ID, "injected"));
     await refusal(client.sendMessage(OWNER_ID, ""));
@@ -199,7 +211,7 @@ describe("the strict check", () => {
     expect(unexpected.map((c) => c.refused!.description)).toEqual(["Bad Request: message text is empty"]);
   });
 
-  it("parses text the way the server does (decoded entities, UTF-16 offsets)", () => {
+  rule("parses text the way the server does (decoded entities, UTF-16 offsets)", () => {
     const parsed = parseTelegramHtml("😀 <b>жирный</b> &amp; <i>x</i>");
     expect(parsed).toEqual({ ok: true, text: "😀 жирный & x", entities: [{ type: "bold", offset: 3, length: 6 }, { type: "italic", offset: 12, length: 1 }] });
   });
