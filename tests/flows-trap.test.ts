@@ -62,6 +62,17 @@ describe("a waiting flow never traps the owner", () => {
     expect(text(cancelled)).toContain("отменено");
   });
 
+  it("the template flow passes other buttons on and shows Cancel at each step", async () => {
+    const { chat } = session;
+    await chat.send("/templates");
+    const ask = await chat.tap("t:0:add");
+    expect(buttonsOf(ask).map((b) => b.data)).toContain("flow:cancel");
+    const file = await chat.send("Мой шаблон");
+    expect(buttonsOf(file).map((b) => b.data)).toContain("flow:cancel");
+    const cancelled = await chat.tap("flow:cancel");
+    expect(text(cancelled)).toContain("отменено");
+  });
+
   it("every /new step shows Cancel, and Cancel leaves the flow", async () => {
     const { chat } = session;
     const ask = await chat.send("/new");

@@ -38,7 +38,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     };
     const empty = await chat.send("/generate");
     expect(empty.payload.text).toContain("В архиве пока нет проектов");
-    expect(buttonsOf(empty).map((b) => b.data)).toEqual(["gen:manual"]);
+    expect(buttonsOf(empty).map((b) => b.data)).toEqual(["gen:manual", "flow:cancel"]);
     await chat.send("/cancel");
 
     const at = new Date().toISOString();

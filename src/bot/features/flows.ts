@@ -14,7 +14,7 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 8;
+export const FLOW_STORAGE_VERSION = 9;
 
 /** 429 and 5xx are retried by auto-retry; network errors by retryNetworkErrors (bounded). */
 export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };

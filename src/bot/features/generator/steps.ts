@@ -76,7 +76,7 @@ export async function pickSource(conversation: Flow, ctx: FlowContext, preselect
       if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), `gen:pg:${list.page + 1}`);
       keyboard.row();
     }
-    keyboard.text(current.t("gen-btn-manual"), "gen:manual");
+    keyboard.text(current.t("gen-btn-manual"), "gen:manual").row().text(current.t("btn-cancel"), FLOW_CANCEL);
     const intro = list.total === 0 ? current.t("gen-no-archived") : current.t("gen-pick-project");
     await showScreen(current, `${current.t("gen-title")}\n\n${intro}`, keyboard);
     const answer = await waitChoice(conversation, /^gen:(p|pg|manual)(?::(\d{1,10}))?$/);
@@ -109,6 +109,7 @@ export async function pickTemplate(conversation: Flow, ctx: FlowContext, project
   const builtinIsDefault = !templates.some((t) => t.isDefault);
   const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, "gen:t:0").row();
   for (const template of templates) keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, `gen:t:${template.id}`).row();
+  keyboard.text(ctx.t("btn-cancel"), FLOW_CANCEL);
   await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
   const answer = await waitChoice(conversation, /^gen:t:(\d{1,10})$/);
   const id = Number(answer.match[1]);

@@ -7,6 +7,10 @@ import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
 import { intakeUpload, stagedTemplates, type TelegramFile } from "./intake.ts";
 import { DISCARD, SAVE, SKIP_CSS, problemText, reportText, saveKeyboard, templateData } from "./ui.ts";
+import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
+
+/** The template flows' own buttons (tpl:…); others pass through a waiting step to do their own job. */
+const OWN = /^tpl:/;
 
 export const ADD_TEMPLATE_FLOW = "add-template";
 export const REPLACE_TEMPLATE_FLOW = "replace-template";
@@ -17,7 +21,7 @@ const extension = (name: string) => name.toLowerCase().split(".").pop() ?? "";
 
 async function askName(conversation: Flow, exceptId?: number): Promise<{ name: string; ctx: FlowContext }> {
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation, OWN);
     const text = answer.message?.text?.trim();
     if (text === undefined) {
       await answer.reply(answer.t("flow-hint-text"));
@@ -35,7 +39,7 @@ async function askName(conversation: Flow, exceptId?: number): Promise<{ name: s
 /** Waits for a document whose extension is allowed (or Skip, when `skippable`); resolves its getFile path. */
 async function askFile(conversation: Flow, extensions: string[], hintKey: string, skippable: boolean): Promise<{ file: TelegramFile | null; ctx: FlowContext }> {
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await waitStep(conversation, OWN);
     if (skippable && answer.callbackQuery?.data === SKIP_CSS) {
       await answer.answerCallbackQuery();
       return { file: null, ctx: answer };
@@ -56,13 +60,13 @@ async function askFile(conversation: Flow, extensions: string[], hintKey: string
 
 /** HTML (+ CSS or Skip) or ZIP → checks → sample PNG + PDF; returns the staged upload's token once it rendered. */
 async function uploadAndPreview(conversation: Flow, ctx: FlowContext, name: string): Promise<{ token: string; ctx: FlowContext }> {
-  await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   for (;;) {
     const main = await askFile(conversation, ["html", "htm", "zip"], "tpl-expect-file", false);
     let last = main.ctx;
     let css: TelegramFile | null = null;
     if (extension(main.file!.name) !== "zip") {
-      await last.reply(last.t("tpl-ask-css"), { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(last.t("tpl-btn-skip-css"), SKIP_CSS) });
+      await last.reply(last.t("tpl-ask-css"), { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(last.t("tpl-btn-skip-css"), SKIP_CSS).text(last.t("btn-cancel"), FLOW_CANCEL) });
       const answer = await askFile(conversation, ["css"], "tpl-expect-css", true);
       css = answer.file;
       last = answer.ctx;
@@ -99,7 +103,7 @@ const backKeyboard = (ctx: FlowContext, id?: number) =>
 
 /** /templates → Add: unique name → HTML (+ CSS) or ZIP → check and sample → Save / Discard. */
 export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {
-  await showScreen(ctx, ctx.t("tpl-ask-name"));
+  await showScreen(ctx, ctx.t("tpl-ask-name"), cancelKeyboard(ctx));
   const { name, ctx: named } = await askName(conversation);
   const { token } = await uploadAndPreview(conversation, named, name);
   const { save, ctx: last } = await waitSaveOrDiscard(conversation);
@@ -142,7 +146,7 @@ export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, 
 export async function renameTemplateFlow(conversation: Flow, ctx: FlowContext, id: number) {
   const template = await conversation.external((outer) => outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)));
   if (!template) return void (await ctx.reply(ctx.t("tpl-missing")));
-  await ctx.reply(ctx.t("tpl-ask-new-name", { name: escapeHtml(template.name) }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("tpl-ask-new-name", { name: escapeHtml(template.name) }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   const { name, ctx: last } = await askName(conversation, id);
   const renamed = await conversation.external((outer) => outer.deps.repos.templates.rename(id, name));
   await last.reply(last.t(renamed ? "tpl-renamed" : "tpl-missing", { name: escapeHtml(name) }), { parse_mode: "HTML", reply_markup: backKeyboard(last, id) });
