@@ -22,6 +22,12 @@ export const CHROMIUM_FLAGS = [
   "--mute-audio",
   // No renderer process kept booted in reserve for a next tab (~35 MB): one page renders, one at a time.
   "--disable-features=SpareRendererForSitePerProcess",
+  // No connection leaves the browser, not even one the request filter never sees (preconnect, prefetch, a
+  // frame's or a refresh's navigation): every host, IP literals included, resolves to nothing, so no DNS
+  // lookup (an exfiltration channel by host name) and no TCP. The template's own files are answered by
+  // request interception before any lookup.
+  "--host-resolver-rules=MAP * ~NOTFOUND",
+  "--dns-prefetch-disable",
 ];
 
 export interface PageInput {
