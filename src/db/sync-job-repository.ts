@@ -3,6 +3,9 @@ import { notionAttachmentLines } from "./asset-repository.ts";
 import { normalizeDescription } from "../services/notion/notion-blocks.ts";
 import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
 
+/** The database's clock and the worker's may differ a little (Postgres on another host). */
+const ATTACHMENT_CLOCK_SLACK_MS = 1_000;
+
 /** How long a claimed job is hidden from other workers (a second dyno during a restart). */
 const CLAIM_MS = 5 * 60_000;
 
@@ -84,10 +87,10 @@ export class SyncJobRepository implements SyncStore {
     });
   }
 
-  async complete(jobId: number): Promise<void> {
+  async complete(jobId: number, startedAt?: Date): Promise<void> {
     const job = await this.db.syncJob.findUnique({ where: { id: jobId } });
     await this.db.syncJob.deleteMany({ where: { id: jobId } });
-    if (job?.kind === "upsert" && job.projectId !== null) await this.requeueIfChangedMeanwhile(job.projectId);
+    if (job?.kind === "upsert" && job.projectId !== null) await this.requeueIfChangedMeanwhile(job.projectId, startedAt);
   }
 
   /**
@@ -95,11 +98,14 @@ export class SyncJobRepository implements SyncStore {
    * that job still pending and enqueued nothing: if the title, status or description now differs from what was
    * written, the project needs another upsert.
    */
-  private async requeueIfChangedMeanwhile(projectId: number): Promise<void> {
+  private async requeueIfChangedMeanwhile(projectId: number, startedAt?: Date): Promise<void> {
     const project = await this.db.project.findUnique({ where: { id: projectId } });
     if (!project || project.notionSyncedName === null) return;
     const sameDescription = project.notionSyncedDescription === null || normalizeDescription(project.description) === project.notionSyncedDescription;
-    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus && sameDescription) return;
+    // An attachment added while the job ran may have missed the body it wrote (a second early is harmless).
+    const since = startedAt && new Date(startedAt.getTime() - ATTACHMENT_CLOCK_SLACK_MS);
+    const attachedMeanwhile = since ? await this.db.projectAsset.count({ where: { projectId, createdAt: { gte: since }, meta: { contains: '"notion"' } } }) : 0;
+    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus && sameDescription && attachedMeanwhile === 0) return;
     const pending = await this.db.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
     if (!pending) await this.db.syncJob.create({ data: { projectId, kind: "upsert" } });
   }

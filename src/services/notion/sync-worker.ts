@@ -34,7 +34,8 @@ export interface SyncStore {
   /** Persisted BEFORE createPage, so a page created by a timed-out request can be found later. */
   markCreateStarted(projectId: number, at: Date): Promise<void>;
   setPageId(projectId: number, pageId: string): Promise<void>;
-  complete(jobId: number): Promise<void>;
+  /** `startedAt`: when the job began, so a change made while it ran (an attachment) gets another job. */
+  complete(jobId: number, startedAt?: Date): Promise<void>;
   /** Increments attempts. */
   retryLater(jobId: number, runAfter: Date, error: string): Promise<void>;
   /** Parks the job as failed. */
@@ -177,13 +178,14 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   }
 
   async function processJob(job: SyncJob): Promise<void> {
+    const startedAt = now();
     try {
       await runJob(job);
     } catch (error) {
       await recordFailure(job, error);
       return;
     }
-    await store.complete(job.id);
+    await store.complete(job.id, startedAt);
     reportedProblems.clear();
     logger.debug({ jobId: job.id, projectId: job.projectId, kind: job.kind }, "notion sync: job done");
     notify(() => events.onSynced?.(job.id, job.projectId));
