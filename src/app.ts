@@ -87,7 +87,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
   const templates = new TemplateRepository(db);
-  const pdf = new LazyPdfService({ chromiumPath: config.chromiumPath }, (error) => logger.error({ err: error }, "PDF renderer could not be loaded"));
+  const pdf = new LazyPdfService({ chromiumPath: config.chromium.path }, (error) => logger.error({ err: error }, "PDF renderer could not be loaded"));
   const ai = new AiRepository(db, { notionEnabled: Boolean(config.notion) });
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);

@@ -94,7 +94,6 @@ export interface Config {
   };
   gemini?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
   fal?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number; retries: boolean };
-  chromiumPath: string;
   /** Which browser prints PDF cards and how it was found. */
   chromium: FoundChromium;
   /** Every secret value, so the logger can scrub them from any line. */
@@ -141,7 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderCron: e.REMINDER_CRON,
     ideaDigestCron: e.IDEA_DIGEST_CRON,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
-    chromiumPath: chromium.path,
     chromium,
     secrets: [e.BOT_TOKEN, e.NOTION_API_KEY, e.LLM_API_KEY, e.FAL_API_KEY].filter((s): s is string => !!s),
   };

@@ -36,5 +36,5 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
   const more = files.length > shown.length ? ctx.t("attachments-more", { count: files.length - shown.length, max: MAX_FILES }) : "";
   const text = fitLines(lines.slice(0, 1), lines.slice(1), (count) => ctx.t("list-more", { count }), more ? ["", more] : []);
   const back = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
-  await ctx.reply(text || ctx.t("btn-open-card"), { parse_mode: "HTML", reply_markup: back });
+  await ctx.reply(text || ctx.t("attachments-end"), { parse_mode: "HTML", reply_markup: back });
 }
