@@ -11,6 +11,7 @@ import { PdfService, type CardData, type TemplateBundle } from "../src/services/
 import { bundleFromZip, decodeText } from "../src/services/pdf/template-upload.ts";
 import { checkTemplate } from "../src/services/pdf/template-check.ts";
 import { sampleCardData } from "../src/services/pdf/sample-data.ts";
+import { cardDatesIn } from "../src/bot/owner-time-zone.ts";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
@@ -33,13 +34,14 @@ function loadBundle(path: string, cssPath?: string): TemplateBundle {
 }
 
 function loadData(path?: string): CardData {
-  if (!path) return sampleCardData(new Date().toLocaleDateString("ru-RU"));
+  const dates = cardDatesIn(Intl.DateTimeFormat().resolvedOptions().timeZone, Date.now());
+  if (!path) return sampleCardData(dates);
   const data = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
   const images = ((data.images as string[] | undefined) ?? []).map((image) => {
     const file = resolve(dirname(path), image);
     return { bytes: readFileSync(file), extension: extname(file).slice(1).toLowerCase() || "jpg" };
   });
-  return { current_date: new Date().toLocaleDateString("ru-RU"), ...data, images };
+  return { ...dates, ...data, images };
 }
 
 const { values } = parseArgs({ options: { template: { type: "string" }, css: { type: "string" }, data: { type: "string" }, out: { type: "string" }, png: { type: "string" } } });

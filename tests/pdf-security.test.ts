@@ -35,22 +35,19 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
   });
 
   it("runs the process.env payload without reaching process or its environment", async () => {
-    const result = await pdf.sandbox.render(`{{ range.constructor("return process.env")() }}`, {});
+    const result = await pdf.sandbox.probe(`return process.env`);
     expect(result).toMatchObject({ ok: false, kind: "runtime" });
     expect(JSON.stringify(result)).not.toContain("SECRET-token");
-    const escape = await pdf.sandbox.render(`{{ range.constructor("return this.constructor.constructor('return process')().env.BOT_TOKEN")() }}`, {});
+    const escape = await pdf.sandbox.probe(`return this.constructor.constructor('return process')().env.BOT_TOKEN`);
     expect(JSON.stringify(escape)).not.toContain("SECRET-token");
-    const globals = await pdf.sandbox.render(`{{ range.constructor("return [typeof process, typeof require, typeof fetch, typeof globalThis.process].join()")() }}`, {});
+    const globals = await pdf.sandbox.probe(`return [typeof process, typeof require, typeof fetch, typeof globalThis.process].join()`);
     expect(globals).toEqual({ ok: true, html: "undefined,undefined,undefined,undefined" });
   });
 
   it("cannot read files or make requests from template code", async () => {
-    const read = await pdf.sandbox.render(
-      `{{ range.constructor("try { return import('node:fs').then(fs => fs.readFileSync('${secretFile}', 'utf8')) } catch (e) { return 'no import' }")() }}`,
-      {},
-    );
+    const read = await pdf.sandbox.probe(`try { return import('node:fs').then(fs => fs.readFileSync('${secretFile}', 'utf8')) } catch (e) { return 'no import' }`);
     expect(JSON.stringify(read)).not.toContain("TOP-SECRET");
-    const request = await pdf.sandbox.render(`{{ range.constructor("try { fetch('${origin}/from-template'); return 'sent' } catch (e) { return 'blocked' }")() }}`, {});
+    const request = await pdf.sandbox.probe(`try { fetch('${origin}/from-template'); return 'sent' } catch (e) { return 'blocked' }`);
     expect(request).toEqual({ ok: true, html: "blocked" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits).toEqual([]);
@@ -69,15 +66,46 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
 
   it("the reused sandbox child gives each template a clean context, and outlives an endless promise chain", async () => {
     const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
-    await sandbox.render(`{{ range.constructor("globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'")() }}`, {});
-    const next = await sandbox.render(`{{ range.constructor("return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')")() }}`, {});
+    await sandbox.probe(`globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'`);
+    const next = await sandbox.probe(`return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')`);
     expect(next).toEqual({ ok: true, html: "undefined,undefined,1-2" });
     const started = Date.now();
-    const spinning = await sandbox.render(`{{ range.constructor("const spin = () => Promise.resolve().then(spin); spin(); return 'queued'")() }}`, {});
+    const spinning = await sandbox.probe(`const spin = () => Promise.resolve().then(spin); spin(); return 'queued'`);
     expect(spinning).toMatchObject({ ok: false, kind: "timeout" });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await sandbox.render(`<p>{{ name }}</p>`, { name: "after" })).toEqual({ ok: true, html: "<p>after</p>" });
     sandbox.close();
+  });
+
+  it("the Jinja2 layer gives templates no way to JavaScript: constructors and prototypes are not there", async () => {
+    const gadgets = [
+      "{{ range.constructor }}",
+      "{{ cycler.constructor.constructor }}",
+      '{{ "".constructor }}',
+      "{{ [].constructor }}",
+      "{{ {}.constructor }} {{ {}.__proto__ }} {{ {}.toString }} {{ {}.hasOwnProperty }}",
+      "{{ images.0.constructor }} {{ images.0.__proto__ }}",
+      "{{ namespace().constructor }} {{ joiner().constructor }} {{ lipsum.call }} {{ dict.apply }}",
+      "{{ project_name.length }} {{ images.length }} {{ project_name.toUpperCase }}",
+      "{{ constructor }} {{ toString }} {{ __proto__ }} {{ hasOwnProperty }}",
+    ];
+    const data = { project_name: "x", images: [{ src: "a.png", width: 1, height: 1, index: 1 }] };
+    for (const template of gadgets) {
+      const printed = await pdf.sandbox.render(template, data);
+      expect(printed, template).toMatchObject({ ok: true });
+      if (printed.ok) expect(printed.html.trim(), template).toMatch(/^[\s]*$/);
+    }
+    for (const call of [
+      '{{ range.constructor("return 7 * 6")() }}',
+      '{{ "x" | map("constructor") | list }}',
+      '{{ [1] | select("constructor") | list }}',
+      '{{ 1 is constructor }}',
+      '{{ cycler.constructor.constructor("return 7 * 6")() }}',
+    ]) {
+      const outcome = await pdf.sandbox.render(call, data);
+      expect(JSON.stringify(outcome), call).not.toContain("42");
+      expect(outcome, call).toMatchObject({ ok: false, kind: "runtime" });
+    }
   });
 
   it("gives syntax errors with line and column", async () => {

@@ -21,11 +21,22 @@ export interface CardData {
   created_at?: string;
   owner_notes?: string;
   current_date?: string;
+  current_date_en?: string;
   images?: { bytes: Uint8Array; extension?: string }[];
   [extra: string]: unknown;
 }
 
-export const PROVIDED_VARIABLES = ["project_name", "project_description", "images", "current_date", "social_text", "status", "created_at", "owner_notes"] as const;
+export const PROVIDED_VARIABLES = [
+  "project_name",
+  "project_description",
+  "images",
+  "current_date",
+  "current_date_en",
+  "social_text",
+  "status",
+  "created_at",
+  "owner_notes",
+] as const;
 
 export type RenderFailure = {
   ok: false;

@@ -16,8 +16,15 @@ function sampleImage(index: number): Uint8Array {
   return Buffer.from(svg, "utf8");
 }
 
+/** Today on a card: the owner's format (`02.12.2026`) and the original bot's (`December 02, 2026`). */
+export interface CardDates {
+  current_date: string;
+  current_date_en: string;
+}
+
 /** Test-render data: a Cyrillic name, a two-paragraph description and 3 sample images. */
-export function sampleCardData(currentDate: string): CardData {
+export function sampleCardData(dates: CardDates): CardData {
+  const currentDate = dates.current_date;
   return {
     project_name: "Лампа «Сфера» — образец",
     project_description:
@@ -26,7 +33,7 @@ export function sampleCardData(currentDate: string): CardData {
     status: "archived",
     created_at: currentDate,
     owner_notes: "Заметки дизайнера",
-    current_date: currentDate,
+    ...dates,
     images: [0, 1, 2].map((i) => ({ bytes: sampleImage(i), extension: "svg" })),
   };
 }

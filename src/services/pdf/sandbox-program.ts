@@ -1,11 +1,11 @@
 /**
  * The program the template sandbox child runs (`node --permission -e`). It is
  * plain JavaScript kept as a string so the child needs no file access at all:
- * Nunjucks' browser bundle arrives on stdin (line 1), then one job per line,
+ * Nunjucks' browser bundle and the Jinja2 layer arrive on stdin (line 1), then one job per line,
  * each answered with one line.
  *
- * Templates are evaluated inside a fresh `vm` context holding only Nunjucks and
- * JSON-parsed data: no `process`, `require`, `fetch` or host objects to climb out
+ * Templates are evaluated inside a fresh `vm` context holding only Nunjucks (with
+ * the Jinja2 layer of `jinja/` on it) and JSON-parsed data: no `process`, `require`, `fetch` or host objects to climb out
  * through. Around it the child has an empty environment and no fs/child/worker
  * permissions, and the parent kills it on timeout.
  */
@@ -51,7 +51,8 @@ const RUNNER = "(" + function () {
   const job = JSON.parse(globalThis.__job);
   delete globalThis.__job;
   const nunjucks = globalThis.nunjucks;
-  const env = new nunjucks.Environment([], { autoescape: true, throwOnUndefined: false });
+  const jinja = globalThis.__jinja;
+  const env = jinja.createJinjaEnvironment();
   const located = (error) => {
     const text = String(error && error.message || error);
     const match = text.match(/\[Line (\d+), Column (\d+)\]/);
@@ -61,6 +62,13 @@ const RUNNER = "(" + function () {
     const column = match ? Number(match[2]) - 1 : typeof error.colno === "number" ? error.colno : undefined;
     return { message: message.split("\n").map((s) => s.trim()).filter(Boolean).join(" "), line, column };
   };
+  if (job.mode === "probe") {
+    try {
+      return JSON.stringify({ ok: true, html: String(new Function(job.source)()) });
+    } catch (error) {
+      return JSON.stringify({ ok: false, kind: "runtime", message: String(error && error.message) });
+    }
+  }
   if (job.mode === "check") {
     let root;
     try {
@@ -69,7 +77,8 @@ const RUNNER = "(" + function () {
       return JSON.stringify({ ok: false, kind: "syntax", ...located(error) });
     }
     const used = new Set();
-    const bound = new Set(["loop", "range", "cycler", "joiner", "caller", "super", "self", "true", "false", "none", "True", "False", "None"]);
+    const bound = new Set(["loop", "range", "cycler", "joiner", "namespace", "dict", "lipsum", "caller", "super", "self",
+      "true", "false", "none", "True", "False", "None"]);
     const bind = (target) => {
       if (!target) return;
       if (target.typename === "Symbol") bound.add(target.value);
@@ -83,18 +92,19 @@ const RUNNER = "(" + function () {
       if (type === "Filter" || type === "FilterAsync") return walk(node.args);
       if (type === "For" || type === "AsyncEach" || type === "AsyncAll") bind(node.name);
       if (type === "Set") (node.targets || []).forEach(bind);
+      if (type === "PyWith") node.targets.forEach(bind);
       if (type === "Macro") { bind(node.name); if (node.args) node.args.children.forEach((a) => bind(a.typename === "Pair" ? a.key : a)); }
       if (type === "FromImport" || type === "Import") bind(node.target);
       for (const field of node.fields || []) walk(node[field]);
       if (node.children) node.children.forEach(walk);
     };
     walk(root);
-    return JSON.stringify({ ok: true, variables: [...used].filter((name) => !bound.has(name)) });
+    const differences = jinja.jinjaDifferences(root, env);
+    return JSON.stringify({ ok: true, variables: [...used].filter((name) => !bound.has(name)), differences });
   }
   const data = job.data || {};
-  const images = (data.images || []).map((image) => ({ ...image, toString() { return this.src; } }));
   try {
-    const html = env.renderString(job.template, { ...data, images });
+    const html = env.renderString(job.template, jinja.jinjaData(data));
     if (html.length > job.maxOutput) return JSON.stringify({ ok: false, kind: "too-large", message: String(html.length) });
     return JSON.stringify({ ok: true, html });
   } catch (error) {

@@ -2,6 +2,7 @@ import type { TemplateBundle } from "./pdf-service.ts";
 import type { PdfRenderer } from "./lazy-pdf-service.ts";
 import { fontHasCyrillic } from "./font-coverage.ts";
 import { safeDecode } from "./request-filter.ts";
+import type { JinjaDifference } from "./template-sandbox.ts";
 
 export interface TemplateReport {
   syntaxError?: { message: string; line?: number; column?: number };
@@ -11,13 +12,22 @@ export interface TemplateReport {
   externalRefs: string[];
   /** Font families whose text would fall back to another font for Cyrillic (no glyphs, or the file is missing). */
   cyrillicFallback: string[];
+  /** Constructs that would print differently from Jinja2 (or only work here), with their positions. */
+  jinjaDifferences: JinjaDifference[];
 }
 
-const IGNORED_UNUSED = new Set(["social_text", "status", "created_at", "owner_notes", "current_date"]);
+const IGNORED_UNUSED = new Set(["social_text", "status", "created_at", "owner_notes", "current_date", "current_date_en"]);
 
 /** Everything the owner should know about a template before saving it. */
 export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): Promise<TemplateReport> {
-  const report: TemplateReport = { unknownVariables: [], unusedVariables: [], missingFiles: [], externalRefs: [], cyrillicFallback: [] };
+  const report: TemplateReport = {
+    unknownVariables: [],
+    unusedVariables: [],
+    missingFiles: [],
+    externalRefs: [],
+    cyrillicFallback: [],
+    jinjaDifferences: [],
+  };
   const parsed = await pdf.check(bundle.html);
   if (!parsed.ok) {
     report.syntaxError = { message: parsed.message, line: "line" in parsed ? parsed.line : undefined, column: "column" in parsed ? parsed.column : undefined };
@@ -27,6 +37,7 @@ export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): P
     const provided = new Set<string>(PROVIDED_VARIABLES);
     report.unknownVariables = parsed.variables.filter((name) => !provided.has(name)).sort();
     report.unusedVariables = PROVIDED_VARIABLES.filter((name) => !parsed.variables.includes(name) && !IGNORED_UNUSED.has(name));
+    report.jinjaDifferences = parsed.differences;
   }
   const { missing, external } = unresolvedReferences(bundle);
   report.missingFiles = missing;
@@ -36,7 +47,12 @@ export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): P
 }
 
 export const reportHasWarnings = (report: TemplateReport) =>
-  report.unknownVariables.length + report.missingFiles.length + report.externalRefs.length + report.cyrillicFallback.length > 0;
+  report.unknownVariables.length +
+    report.missingFiles.length +
+    report.externalRefs.length +
+    report.cyrillicFallback.length +
+    report.jinjaDifferences.length >
+  0;
 
 function references(text: string): string[] {
   const found: string[] = [];

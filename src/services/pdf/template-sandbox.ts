@@ -2,19 +2,29 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { SANDBOX_PROGRAM } from "./sandbox-program.ts";
+import { jinjaLayerScript } from "./jinja-layer.ts";
 
 export type SandboxFailure =
   | { ok: false; kind: "syntax" | "runtime"; message: string; line?: number; column?: number }
   | { ok: false; kind: "timeout" | "too-large" | "crashed"; message: string };
 
 export type RenderOutcome = { ok: true; html: string } | SandboxFailure;
-export type CheckOutcome = { ok: true; variables: string[] } | SandboxFailure;
+/** A construct Jinja2 would treat differently (or that only works here), 1-based position. */
+export interface JinjaDifference {
+  code: "approximate" | "unsupported" | "nunjucks-only" | "unknown-filter" | "unknown-test" | "unknown-method" | "no-loader";
+  construct: string;
+  line: number;
+  column: number;
+}
+
+export type CheckOutcome = { ok: true; variables: string[]; differences: JinjaDifference[] } | SandboxFailure;
 
 const MAX_OUTPUT = 20 * 1024 * 1024;
 
 let nunjucksBundle: string | undefined;
 function bundleLine(): string {
-  nunjucksBundle ??= readFileSync(createRequire(import.meta.url).resolve("nunjucks/browser/nunjucks.min.js"), "utf8");
+  // The unminified bundle: the Jinja2 layer patches Nunjucks' parser and compiler by their method names.
+  nunjucksBundle ??= `${readFileSync(createRequire(import.meta.url).resolve("nunjucks/browser/nunjucks.js"), "utf8")}\n${jinjaLayerScript()}`;
   return `${JSON.stringify(nunjucksBundle)}\n`;
 }
 
@@ -54,6 +64,15 @@ export class TemplateSandbox {
 
   render(template: string, data: Record<string, unknown>): Promise<RenderOutcome> {
     return this.run({ mode: "render", template, data }) as Promise<RenderOutcome>;
+  }
+
+  /**
+   * Runs JavaScript where a template's code runs (the fresh context in the child). Templates themselves cannot
+   * reach JavaScript (the Jinja2 layer gives them no constructors or prototypes); this plays one that found a
+   * way, so the security tests can prove the walls behind that layer.
+   */
+  probe(source: string): Promise<RenderOutcome> {
+    return this.run({ mode: "probe", source }) as Promise<RenderOutcome>;
   }
 
   /** Parses only: syntax errors with line/column, or the names the template reads. */

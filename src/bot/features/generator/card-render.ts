@@ -1,5 +1,5 @@
 import type { BotDeps } from "../../deps.ts";
-import { dayIn, ownerTimeZone } from "../../owner-time-zone.ts";
+import { dayIn, englishDayIn, ownerTimeZone } from "../../owner-time-zone.ts";
 import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
 import { classifyGeminiError } from "../../../services/gemini/gemini-service.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
@@ -125,6 +125,7 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
       created_at: dayIn(timeZone, request.createdAt ?? request.now),
       owner_notes: request.draft,
       current_date: dayIn(timeZone, request.now),
+      current_date_en: englishDayIn(timeZone, request.now),
       images,
     },
     // Each step's time goes to the log: where a slow card spent it.

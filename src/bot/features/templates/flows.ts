@@ -2,7 +2,7 @@ import { InputFile, InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { ownerDay } from "../../owner-time-zone.ts";
+import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
 import { intakeUpload, stagedTemplates, type TelegramFile } from "./intake.ts";
@@ -74,7 +74,7 @@ async function uploadAndPreview(conversation: Flow, ctx: FlowContext, name: stri
     const progress = await last.reply(last.t("tpl-checking"));
     await last.replyWithChatAction("upload_document");
     const today = await conversation.now();
-    const intake = await conversation.external(async (outer) => intakeUpload(outer.deps, main.file!, css, await ownerDay(outer.deps, today)));
+    const intake = await conversation.external(async (outer) => intakeUpload(outer.deps, main.file!, css, await ownerCardDates(outer.deps, today)));
     if (!intake.ok) {
       await last.api.editMessageText(progress.chat.id, progress.message_id, `${problemText(last.t, intake)}\n\n${last.t("tpl-ask-file")}`, { parse_mode: "HTML" });
       continue;

@@ -3,7 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { ownerDay } from "../../owner-time-zone.ts";
+import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
 import { sampleCardData } from "../../../services/pdf/sample-data.ts";
@@ -43,7 +43,7 @@ async function preview(ctx: Context, id: number) {
   const name = stored?.name ?? ctx.t("tpl-btn-builtin");
   const progress = await ctx.reply(ctx.t("tpl-checking"));
   await ctx.replyWithChatAction("upload_document");
-  const result = await ctx.deps.services.pdf.render(stored?.bundle ?? builtinTemplate(), sampleCardData(await ownerDay(ctx.deps, Date.now())), { png: true });
+  const result = await ctx.deps.services.pdf.render(stored?.bundle ?? builtinTemplate(), sampleCardData(await ownerCardDates(ctx.deps, Date.now())), { png: true });
   if (!result.ok) {
     await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, renderProblem(result)), { parse_mode: "HTML" });
     return;

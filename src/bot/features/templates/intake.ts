@@ -2,7 +2,7 @@ import type { BotDeps } from "../../deps.ts";
 import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-service.ts";
 import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
 import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
-import { sampleCardData } from "../../../services/pdf/sample-data.ts";
+import { sampleCardData, type CardDates } from "../../../services/pdf/sample-data.ts";
 import { Staging } from "./staging.ts";
 
 export interface StagedTemplate {
@@ -46,7 +46,7 @@ export function renderProblem(failure: RenderFailure): Problem {
 }
 
 /** Downloads, unpacks, checks and test-renders an upload; the result waits in memory for Save/Discard. */
-export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: TelegramFile | null, currentDate: string): Promise<Intake> {
+export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: TelegramFile | null, dates: CardDates): Promise<Intake> {
   let bundle: TemplateBundle;
   let sourceZip: Uint8Array | undefined;
   try {
@@ -74,7 +74,7 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
     const { message, line, column } = report.syntaxError;
     return { ok: false, ...renderProblem({ ok: false, kind: "syntax", message, line, column }) };
   }
-  const rendered = await deps.services.pdf.render(bundle, sampleCardData(currentDate), { png: true });
+  const rendered = await deps.services.pdf.render(bundle, sampleCardData(dates), { png: true });
   if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
   const token = stagedTemplates.put({ bundle, sourceZip, png: rendered.png!, pdf: rendered.pdf });
   return { ok: true, token, report, pages: rendered.pageSize.pages };

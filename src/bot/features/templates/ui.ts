@@ -49,6 +49,12 @@ export function reportText(t: T, report: TemplateReport): string {
   if (report.missingFiles.length) lines.push(t("tpl-warn-missing", { names: names(report.missingFiles) }));
   if (report.externalRefs.length) lines.push(t("tpl-warn-external", { names: names(report.externalRefs) }));
   if (report.cyrillicFallback.length) lines.push(t("tpl-warn-cyrillic", { names: names(report.cyrillicFallback) }));
+  if (report.jinjaDifferences.length) lines.push(t("tpl-warn-jinja"));
+  for (const found of report.jinjaDifferences.slice(0, 10)) {
+    const construct = escapeHtml(found.construct.slice(0, 60));
+    lines.push(t("tpl-warn-jinja-item", { line: found.line, column: found.column, construct, why: t(`tpl-jinja-${found.code}`) }));
+  }
+  if (report.jinjaDifferences.length > 10) lines.push(t("tpl-warn-jinja-more", { count: report.jinjaDifferences.length - 10 }));
   const head = lines.length ? t("tpl-check-warnings") : t("tpl-check-ok");
   if (report.unusedVariables.length) lines.push(t("tpl-warn-unused", { names: names(report.unusedVariables) }));
   return [head, ...lines].join("\n");

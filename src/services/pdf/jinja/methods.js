@@ -1,0 +1,317 @@
+// Attribute and item lookup as Jinja2 does it on Python values: str, list and dict methods, negative indexes,
+// slices. Only own data is reachable: no JavaScript prototype member ever comes back from a lookup.
+
+const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
+function splitArgs(args) {
+  const last = args[args.length - 1];
+  if (last && typeof last === "object" && last.__keywords) {
+    const keywords = {};
+    for (const key of Object.keys(last)) if (key !== "__keywords") keywords[key] = last[key];
+    return { positional: args.slice(0, -1), keywords };
+  }
+  return { positional: args, keywords: {} };
+}
+
+/** Arguments by Python's rules: positional first, then by keyword, then the default. */
+function bindArgs(args, names, defaults) {
+  const { positional, keywords } = splitArgs(args);
+  const bound = {};
+  names.forEach((name, i) => {
+    if (i < positional.length) bound[name] = positional[i];
+    else if (hasOwn(keywords, name)) bound[name] = keywords[name];
+    else bound[name] = defaults[i];
+  });
+  return bound;
+}
+
+const WHITESPACE = /^[\s\u001c-\u001f]+$/;
+const stripSet = (value, chars, fromStart, fromEnd) => {
+  const list = Array.from(value);
+  const strip = chars === undefined || chars === null ? (ch) => WHITESPACE.test(ch) : (ch) => text(chars).includes(ch);
+  let start = 0;
+  let end = list.length;
+  if (fromStart) while (start < end && strip(list[start])) start++;
+  if (fromEnd) while (end > start && strip(list[end - 1])) end--;
+  return list.slice(start, end).join("");
+};
+
+function splitPython(value, separator, limit, fromRight) {
+  const max = limit === undefined || limit === null || num(limit) < 0 ? Infinity : num(limit);
+  if (separator === undefined || separator === null) {
+    const words = value.trim().split(/\s+/).filter(Boolean);
+    if (words.length - 1 <= max) return words;
+    if (fromRight) {
+      const tail = words.slice(words.length - max);
+      const head = value.trim().split(/\s+/).slice(0, words.length - max).join(" ");
+      return [head, ...tail];
+    }
+    const parts = [];
+    let rest = value.replace(/^\s+/, "");
+    while (parts.length < max) {
+      const match = /\s+/.exec(rest);
+      if (!match) break;
+      parts.push(rest.slice(0, match.index));
+      rest = rest.slice(match.index + match[0].length);
+    }
+    return [...parts, rest];
+  }
+  const sep = text(separator);
+  if (sep === "") throw pyTypeError("empty separator");
+  const all = value.split(sep);
+  if (all.length - 1 <= max) return all;
+  if (fromRight) return [all.slice(0, all.length - max).join(sep), ...all.slice(all.length - max)];
+  return [...all.slice(0, max), all.slice(max).join(sep)];
+}
+
+const SPLIT_LINES = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
+const isCased = (ch) => ch.toLowerCase() !== ch.toUpperCase();
+const pyTitle = (value) => value.replace(/[\p{L}\p{N}']+/gu, (word) => word[0].toUpperCase() + word.slice(1).toLowerCase());
+
+function stringMethods(value, original) {
+  const keep = (result) => (isSafe(original) && typeof result === "string" ? markSafe(result) : result);
+  const find = (sub, start, end) => {
+    const list = Array.from(value);
+    const from = start === undefined ? 0 : num(start);
+    const slice = list.slice(from, end === undefined ? undefined : num(end)).join("");
+    const at = slice.indexOf(text(sub));
+    return at < 0 ? -1 : from + Array.from(slice.slice(0, at)).length;
+  };
+  const affix = (test) => (prefix, start) => {
+    const subject = start === undefined ? value : Array.from(value).slice(num(start)).join("");
+    const options = Array.isArray(prefix) ? prefix : [prefix];
+    return options.some((option) => test(subject, text(option)));
+  };
+  return {
+    upper: () => keep(value.toUpperCase()),
+    lower: () => keep(value.toLowerCase()),
+    casefold: () => value.toLowerCase(),
+    title: () => keep(pyTitle(value)),
+    capitalize: () => keep(value ? Array.from(value)[0].toUpperCase() + Array.from(value).slice(1).join("").toLowerCase() : ""),
+    swapcase: () => keep(Array.from(value).map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join("")),
+    strip: (chars) => keep(stripSet(value, chars, true, true)),
+    lstrip: (chars) => keep(stripSet(value, chars, true, false)),
+    rstrip: (chars) => keep(stripSet(value, chars, false, true)),
+    startswith: affix((subject, option) => subject.startsWith(option)),
+    endswith: affix((subject, option) => subject.endsWith(option)),
+    replace: (old, replacement, count) => keep(replaceText(value, text(old), text(replacement), count)),
+    split: (...args) => {
+      const { sep, maxsplit } = bindArgs(args, ["sep", "maxsplit"], [null, -1]);
+      return splitPython(value, sep, maxsplit, false);
+    },
+    rsplit: (...args) => {
+      const { sep, maxsplit } = bindArgs(args, ["sep", "maxsplit"], [null, -1]);
+      return splitPython(value, sep, maxsplit, true);
+    },
+    splitlines: () => value.split(SPLIT_LINES).filter((line, i, all) => i < all.length - 1 || line !== ""),
+    join: (items) => keep(fromIterable(items).map((item) => (isString(item) ? text(item) : typeError(item))).join(value)),
+    find,
+    rfind: (sub) => {
+      const at = value.lastIndexOf(text(sub));
+      return at < 0 ? -1 : Array.from(value.slice(0, at)).length;
+    },
+    index: (sub, start, end) => {
+      const at = find(sub, start, end);
+      if (at < 0) throw pyTypeError("substring not found");
+      return at;
+    },
+    count: (sub) => (text(sub) === "" ? Array.from(value).length + 1 : value.split(text(sub)).length - 1),
+    format: (...args) => {
+      const { positional, keywords } = splitArgs(args);
+      return keep(braceFormat(value, positional, keywords));
+    },
+    center: (width, fill) => keep(centered(value, num(width), fill === undefined ? " " : text(fill))),
+    ljust: (width, fill) => keep(aligned(value, fill === undefined ? " " : text(fill), "<", num(width))),
+    rjust: (width, fill) => keep(aligned(value, fill === undefined ? " " : text(fill), ">", num(width))),
+    zfill: (width) => {
+      const sign = /^[+-]/.test(value) ? value[0] : "";
+      return sign + value.slice(sign.length).padStart(num(width) - sign.length, "0");
+    },
+    isdigit: () => /^\p{Nd}+$/u.test(value),
+    isdecimal: () => /^\p{Nd}+$/u.test(value),
+    isnumeric: () => /^\p{N}+$/u.test(value),
+    isalpha: () => /^\p{L}+$/u.test(value),
+    isalnum: () => /^[\p{L}\p{N}]+$/u.test(value),
+    isspace: () => value.length > 0 && WHITESPACE.test(value),
+    isupper: () => Array.from(value).some(isCased) && value === value.toUpperCase(),
+    islower: () => Array.from(value).some(isCased) && value === value.toLowerCase(),
+    istitle: () => Array.from(value).some(isCased) && pyTitle(value) === value,
+    partition: (sep) => {
+      const at = value.indexOf(text(sep));
+      return makeTuple(at < 0 ? [value, "", ""] : [value.slice(0, at), text(sep), value.slice(at + text(sep).length)]);
+    },
+    rpartition: (sep) => {
+      const at = value.lastIndexOf(text(sep));
+      return makeTuple(at < 0 ? ["", "", value] : [value.slice(0, at), text(sep), value.slice(at + text(sep).length)]);
+    },
+    removeprefix: (prefix) => keep(value.startsWith(text(prefix)) ? value.slice(text(prefix).length) : value),
+    removesuffix: (suffix) =>
+      keep(text(suffix) && value.endsWith(text(suffix)) ? value.slice(0, value.length - text(suffix).length) : value),
+  };
+}
+
+function typeError(item) {
+  throw pyTypeError("sequence item: expected str instance, " + typeName(item) + " found");
+}
+
+function centered(value, width, fill) {
+  const length = Array.from(value).length;
+  if (width <= length) return value;
+  const margin = width - length;
+  const left = Math.floor(margin / 2) + (margin & width & 1);
+  return fill.repeat(left) + value + fill.repeat(margin - left);
+}
+
+function replaceText(value, old, replacement, count) {
+  const limit = count === undefined || count === null || num(count) < 0 ? Infinity : num(count);
+  if (old === "") {
+    const list = Array.from(value);
+    let out = "";
+    let done = 0;
+    for (let i = 0; i <= list.length; i++) {
+      if (done < limit) {
+        out += replacement;
+        done++;
+      }
+      if (i < list.length) out += list[i];
+    }
+    return out;
+  }
+  let out = "";
+  let rest = value;
+  for (let done = 0; done < limit; done++) {
+    const at = rest.indexOf(old);
+    if (at < 0) break;
+    out += rest.slice(0, at) + replacement;
+    rest = rest.slice(at + old.length);
+  }
+  return out + rest;
+}
+
+function listMethods(list) {
+  return {
+    append: (item) => void list.push(item) || null,
+    extend: (items) => void list.push(...fromIterable(items)) || null,
+    insert: (index, item) => void list.splice(num(index), 0, item) || null,
+    pop: (index) => {
+      if (list.length === 0) throw pyTypeError("pop from empty list");
+      const at = index === undefined ? list.length - 1 : num(index) < 0 ? list.length + num(index) : num(index);
+      if (at < 0 || at >= list.length) throw pyTypeError("pop index out of range");
+      return list.splice(at, 1)[0];
+    },
+    remove: (item) => {
+      const at = list.findIndex((element) => equal(element, item));
+      if (at < 0) throw pyTypeError("list.remove(x): x not in list");
+      list.splice(at, 1);
+      return null;
+    },
+    index: (item) => {
+      const at = list.findIndex((element) => equal(element, item));
+      if (at < 0) throw pyTypeError("value is not in list");
+      return at;
+    },
+    count: (item) => list.filter((element) => equal(element, item)).length,
+    reverse: () => void list.reverse() || null,
+    copy: () => list.slice(),
+    clear: () => void list.splice(0) || null,
+  };
+}
+
+function dictMethods(dict) {
+  return {
+    items: () => Object.keys(dict).map((key) => makeTuple([key, dict[key]])),
+    keys: () => Object.keys(dict),
+    values: () => Object.keys(dict).map((key) => dict[key]),
+    get: (key, fallback) => (hasOwn(dict, text(key)) ? dict[text(key)] : fallback === undefined ? null : fallback),
+    copy: () => Object.assign({}, dict),
+    update: (...args) => {
+      const { positional, keywords } = splitArgs(args);
+      if (positional[0]) Object.assign(dict, positional[0]);
+      Object.assign(dict, keywords);
+      return null;
+    },
+    setdefault: (key, fallback) => {
+      if (!hasOwn(dict, text(key))) dict[text(key)] = fallback === undefined ? null : fallback;
+      return dict[text(key)];
+    },
+    pop: (key, fallback) => {
+      if (!hasOwn(dict, text(key))) {
+        if (fallback === undefined) throw pyTypeError("KeyError: " + repr(key));
+        return fallback;
+      }
+      const value = dict[text(key)];
+      delete dict[text(key)];
+      return value;
+    },
+  };
+}
+
+function indexOf(length, key) {
+  if (!Number.isInteger(key)) return -1;
+  const at = key < 0 ? length + key : key;
+  return at >= 0 && at < length ? at : -1;
+}
+
+function sliceOf(value, start, stop, step) {
+  const isText = isString(value);
+  const list = isText ? Array.from(text(value)) : Array.isArray(value) ? value : [];
+  const by = step === null || step === undefined ? 1 : num(step);
+  if (by === 0) throw pyTypeError("slice step cannot be zero");
+  const length = list.length;
+  const clamp = (index, fallback) => {
+    if (index === null || index === undefined) return fallback;
+    let at = num(index);
+    if (at < 0) at += length;
+    return by > 0 ? Math.min(Math.max(at, 0), length) : Math.min(Math.max(at, -1), length - 1);
+  };
+  const from = clamp(start, by > 0 ? 0 : length - 1);
+  const to = clamp(stop, by > 0 ? length : -1);
+  const out = [];
+  for (let i = from; by > 0 ? i < to : i > to; i += by) out.push(list[i]);
+  return isText ? (isSafe(value) ? markSafe(out.join("")) : out.join("")) : out;
+}
+
+/** `obj.key` and `obj[key]`: own data, Python's methods for str, list and dict, negative indexes, slices. */
+function memberLookup(obj, key) {
+  if (arguments.length === 4) return sliceOf(obj, arguments[1], arguments[2], arguments[3]);
+  if (obj === undefined || obj === null) return undefined;
+  if (key instanceof PyFloat) return undefined;
+  if (obj instanceof PyImage) {
+    if (hasOwn(obj, key)) return obj[key];
+    return memberLookup(obj.src, key);
+  }
+  if (isString(obj)) {
+    const value = text(obj);
+    if (typeof key === "number") {
+      const list = Array.from(value);
+      const at = indexOf(list.length, key);
+      return at < 0 ? undefined : list[at];
+    }
+    const methods = stringMethods(value, obj);
+    return hasOwn(methods, key) ? methods[key] : undefined;
+  }
+  if (Array.isArray(obj)) {
+    if (typeof key === "number") {
+      const at = indexOf(obj.length, key);
+      return at < 0 ? undefined : obj[at];
+    }
+    if (key !== "length" && hasOwn(obj, key) && !/^\d+$/.test(key)) return obj[key];
+    const methods = listMethods(obj);
+    return hasOwn(methods, key) ? methods[key] : undefined;
+  }
+  if (typeof obj === "function") return undefined;
+  if (typeof obj !== "object") return undefined;
+  if (hasOwn(obj, String(key))) return obj[String(key)];
+  if (obj instanceof PyNamespace || obj.__pyObject) return undefined;
+  const methods = dictMethods(obj);
+  return hasOwn(methods, key) ? methods[key] : undefined;
+}
+
+/** The items a for loop walks: a list as is, a dict's keys, a string's characters. */
+function fromIterable(value) {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (isString(value)) return Array.from(text(value));
+  if (typeof value === "object" && !(value instanceof PyFloat)) return Object.keys(value);
+  throw pyTypeError("'" + typeName(value) + "' object is not iterable");
+}
