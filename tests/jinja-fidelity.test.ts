@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
+import { PdfService } from "../src/services/pdf/pdf-service.ts";
+import { sampleCardData } from "../src/services/pdf/sample-data.ts";
 import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
 import {
+  CORPUS_DIR,
   corpusTemplates,
   documentedDifferences,
   normaliseWhitespace,
@@ -72,5 +76,30 @@ describe("Jinja2 fidelity: the corpus printed by our sandbox and by real Jinja2 
     const identical = (cases.length - differing.length) / cases.length;
     console.log(`jinja fidelity: ${cases.length - differing.length}/${cases.length} identical to Jinja2 ${oracle.version}`);
     expect(identical).toBeGreaterThanOrEqual(0.95);
+  }, 120_000);
+
+  it("prints the original's demo template and WeasyprintReady exports as the card Jinja2's HTML makes", async () => {
+    const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
+    try {
+      const card = sampleCardData({ current_date: "02.12.2026", current_date_en: "December 02, 2026" });
+      const images = card.images!.map((picture, i) => ({ src: `__card/image-${i + 1}.svg`, width: 1200, height: 900, index: i + 1 }));
+      for (const file of ["original-demo.html", "weasyprint-page.html", "plugin-frame.html"]) {
+        const template = readFileSync(join(CORPUS_DIR, file), "utf8");
+        const { results } = renderWithJinja2([{ id: file, template, data: { ...card, images } }]);
+        const theirs = results[file];
+        expect(theirs.ok, file).toBe(true);
+        if (!theirs.ok) continue;
+        const ours = await pdf.render({ html: template, css: null, files: new Map() }, card, { png: true });
+        const jinjaCard = { html: `{% raw %}${theirs.html}{% endraw %}`, css: null, files: new Map() };
+        const printed = await pdf.render(jinjaCard, { images: card.images }, { png: true });
+        expect(ours.ok && printed.ok, file).toBe(true);
+        if (!ours.ok || !printed.ok) continue;
+        expect(ours.pdf.subarray(0, 5).toString(), file).toBe("%PDF-");
+        expect(ours.pageSize, file).toEqual(printed.pageSize);
+        expect(ours.png!.equals(printed.png!), `${file}: page 1 as our sandbox prints it vs as Jinja2 does`).toBe(true);
+      }
+    } finally {
+      await pdf.close();
+    }
   }, 120_000);
 });

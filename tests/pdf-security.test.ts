@@ -88,6 +88,10 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
       "{{ namespace().constructor }} {{ joiner().constructor }} {{ lipsum.call }} {{ dict.apply }}",
       "{{ project_name.length }} {{ images.length }} {{ project_name.toUpperCase }}",
       "{{ constructor }} {{ toString }} {{ __proto__ }} {{ hasOwnProperty }}",
+      '{{ "{0.constructor}".format(range) }}{{ "{0.__proto__}".format({}) }}',
+      "{% for i in images %}{{ loop.cycle.constructor }}{{ loop.changed.constructor }}{% endfor %}",
+      '{% set ns = namespace() %}{% set ns.__proto__ = range %}{{ ns.constructor }}',
+      '{% set d = {"__proto__": {"a": 1} } %}{{ d.a }}{{ dict(__proto__=range).constructor }}',
     ];
     const data = { project_name: "x", images: [{ src: "a.png", width: 1, height: 1, index: 1 }] };
     for (const template of gadgets) {
@@ -101,6 +105,8 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
       '{{ [1] | select("constructor") | list }}',
       '{{ 1 is constructor }}',
       '{{ cycler.constructor.constructor("return 7 * 6")() }}',
+      '{{ "%(constructor)s" % {} }}',
+      '{{ x | map("constructor") | list }}{{ [1] | sort(attribute="constructor") | first }}',
     ]) {
       const outcome = await pdf.sandbox.render(call, data);
       expect(JSON.stringify(outcome), call).not.toContain("42");

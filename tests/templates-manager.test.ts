@@ -75,6 +75,27 @@ describe("template manager over the fake Bot API", () => {
     await chat.send("/cancel");
   });
 
+  it("saves a Jinja2 template and says, with line and column, where it would not print what Jinja2 prints", async () => {
+    const jinja = [
+      `<h1>{{ project_name | upper }}</h1>{% with n = images | length %}<p>{{ "%d рендера" % n }}</p>{% endwith %}`,
+      `<pre>{{ project_description | wordwrap(30) }}</pre>`,
+      `<p>{{ project_name | dump }}</p>{% for image in images if image.index is odd %}<img src="{{ image }}">{% endfor %}`,
+    ].join("\n");
+    await chat.send("/templates");
+    await chat.tap("t:0:add");
+    await chat.send("Jinja2");
+    await chat.push(upload("html-jinja", "jinja.html", Buffer.from(jinja)));
+    const since = session.api.calls.length;
+    await chat.tap("tpl:skipcss");
+    await session.api.waitForCall((c) => c.method === "sendDocument", { since, timeoutMs: 30_000 });
+    const report = session.api.calls.slice(since).filter((c) => c.method === "editMessageText").map((c) => c.payload.text).join("\n");
+    expect(report).toContain("не то же, что Jinja2");
+    expect(report).toMatch(/строка 2, столбец \d+: <code>\|wordwrap<\/code> — может выглядеть не так/);
+    expect(report).toMatch(/строка 3, столбец \d+: <code>\|dump<\/code> — работает только здесь/);
+    expect(report).not.toContain("строка 1,");
+    await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+  });
+
   it("takes a Figma-plugin ZIP with images and fonts, warns about missing files and Cyrillic", async () => {
     const zip = Buffer.from(
       zipSync({

@@ -24,8 +24,10 @@ function jinjaDifferences(root, env) {
   const methods = knownMethods();
   const note = (code, construct, node) =>
     found.push({ code, construct, line: (node.lineno || 0) + 1, column: (node.colno || 0) + 1 });
+  const seen = new Set();
   const walk = (node) => {
-    if (!node || typeof node !== "object") return;
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
     if (Array.isArray(node)) return node.forEach(walk);
     const type = node.typename;
     if (type === "Filter") {
@@ -56,7 +58,6 @@ function jinjaDifferences(root, env) {
       note("approximate", "lipsum()", node);
     }
     for (const field of node.fields || []) walk(node[field]);
-    if (node.children) node.children.forEach(walk);
   };
   walk(root);
   return found;

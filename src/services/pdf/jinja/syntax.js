@@ -36,6 +36,24 @@ function installSyntax() {
     compileLiteral: compile.compileLiteral,
   };
 
+  // Jinja2's lexer balances braces: `{% set a = {"b": {"c": 1}} %}` closes two dicts, not a {{ … }} tag.
+  const tokenizer = Object.getPrototypeOf(lexer.lex(""));
+  const nextToken = tokenizer.nextToken;
+  tokenizer.nextToken = function () {
+    if (this.in_code && this.openBraces > 0 && this.str.startsWith("}}", this.index)) {
+      const closing = { type: lexer.TOKEN_RIGHT_CURLY, value: "}", lineno: this.lineno, colno: this.colno };
+      this.forward();
+      this.openBraces--;
+      return closing;
+    }
+    const tok = nextToken.call(this);
+    if (!tok) return tok;
+    if (tok.type === lexer.TOKEN_BLOCK_START || tok.type === lexer.TOKEN_VARIABLE_START) this.openBraces = 0;
+    else if (tok.type === lexer.TOKEN_LEFT_CURLY) this.openBraces = (this.openBraces || 0) + 1;
+    else if (tok.type === lexer.TOKEN_RIGHT_CURLY) this.openBraces = Math.max(0, (this.openBraces || 0) - 1);
+    return tok;
+  };
+
   parse.parseStatement = function () {
     const tok = this.peekToken();
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === "with") return parseWith.call(this);
