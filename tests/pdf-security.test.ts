@@ -64,14 +64,15 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     sandbox.close();
   });
 
-  it("the reused sandbox child gives each template a clean context, and outlives an endless promise chain", async () => {
+  it("the reused sandbox child gives each template a clean QuickJS runtime, and an endless promise chain never runs", async () => {
     const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
     await sandbox.probe(`globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'`);
     const next = await sandbox.probe(`return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')`);
     expect(next).toEqual({ ok: true, html: "undefined,undefined,1-2" });
     const started = Date.now();
+    // QuickJS runs a context's promise jobs only when asked, and the sandbox never asks: the chain never starts.
     const spinning = await sandbox.probe(`const spin = () => Promise.resolve().then(spin); spin(); return 'queued'`);
-    expect(spinning).toMatchObject({ ok: false, kind: "timeout" });
+    expect(spinning).toEqual({ ok: true, html: "queued" });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(await sandbox.render(`<p>{{ name }}</p>`, { name: "after" })).toEqual({ ok: true, html: "<p>after</p>" });
     sandbox.close();

@@ -33,7 +33,7 @@ interface HostileCase {
 const cases: HostileCase[] = [
   { name: "SSTI: range.constructor → process.env", upload: () => ({ name: "ssti.html", bytes: utf8(page(`{{ range.constructor("return process.env")() }}`)) }), expect: "refused", says: "Рендер не удался" },
   { name: "SSTI: constructor chain → process.env.BOT_TOKEN", upload: () => ({ name: "ssti2.html", bytes: utf8(page(`{{ range.constructor("return this.constructor.constructor('return process')().env.BOT_TOKEN")() }}`)) }), expect: "refused", says: "❌" },
-  { name: "SSTI: require('fs') / import() / fetch", upload: () => ({ name: "ssti3.html", bytes: utf8(page(`{{ range.constructor("return [typeof require, typeof process, typeof fetch].join()")() }}{{ range.constructor("try { return import('node:fs').then(f => f.readFileSync('${secretFile}','utf8')) } catch (e) { return 'x' }")() }}`)) }), expect: "neutralised" },
+  { name: "SSTI: require('fs') / import() / fetch", upload: () => ({ name: "ssti3.html", bytes: utf8(page(`{{ range.constructor("return [typeof require, typeof process, typeof fetch].join()")() }}{{ range.constructor("try { return import('node:fs').then(f => f.readFileSync('${secretFile}','utf8')) } catch (e) { return 'x' }")() }}`)) }), expect: "refused", says: "Рендер не удался" },
   { name: "file:// iframe, img, object and CSS url()", upload: () => ({ name: "file.html", bytes: utf8(page(`<iframe src="file://${secretFile}"></iframe><img src="file:///etc/passwd"><object data="file://${secretFile}"></object><div style="background:url(file:///etc/hostname)"></div>`)) }), expect: "neutralised" },
   {
     name: "network: iframe, img, srcset, link, @import, @font-face, url(), object, video poster, <script fetch>",

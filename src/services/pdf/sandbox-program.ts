@@ -1,74 +1,149 @@
 /**
- * The program the template sandbox child runs (`node --permission -e`). It is
- * plain JavaScript kept as a string so the child needs no file access at all:
- * Nunjucks' browser bundle and the Jinja2 layer arrive on stdin (line 1), then one job per line,
- * each answered with one line.
+ * The program the template sandbox child runs (`node --permission -e`). It is plain JavaScript kept as a string:
+ * the child reads nothing but QuickJS's own package files. Line 1 on stdin is the set-up (Nunjucks' browser bundle
+ * with the Jinja2 layer of `jinja/`, where QuickJS lives, the limits), then one job per line, each answered with
+ * one line.
  *
- * Templates are evaluated inside a fresh `vm` context holding only Nunjucks (with
- * the Jinja2 layer of `jinja/` on it) and JSON-parsed data: no `process`, `require`, `fetch` or host objects to climb out
- * through. Around it the child has an empty environment and no fs/child/worker
- * permissions, and the parent kills it on timeout.
+ * Templates are evaluated in QuickJS compiled to WebAssembly (quickjs-emscripten), a JavaScript engine of its
+ * own: nothing of Node — no `process`, no host constructors, no network, no signals — exists in there, because
+ * nothing is passed in but the job as a string. Every job gets a fresh QuickJS runtime and context (booted ahead,
+ * while the child is idle) with a memory limit, a stack limit and a deadline checked by QuickJS's interrupt
+ * handler. Around that, the child process is the second wall: an empty environment, Node's permission model
+ * (read access to QuickJS's files only), a small V8 heap, and the parent kills it on timeout.
  */
 export const SANDBOX_PROGRAM = String.raw`
 "use strict";
-const vm = require("node:vm");
 let buffer = "";
-let nunjucksScript = null;
+let setup = null;
+let quickjs = null;
+let spare = null;
+const queue = [];
 process.stdin.setEncoding("utf8");
 process.stdin.on("end", () => process.exit(0));
-// A promise a template left rejected (an import() attempt) must not end the process between jobs.
-process.on("unhandledRejection", () => undefined);
 process.stdin.on("data", (chunk) => {
   buffer += chunk;
   let newline;
   while ((newline = buffer.indexOf("\n")) >= 0) {
     const line = buffer.slice(0, newline);
     buffer = buffer.slice(newline + 1);
-    handle(line);
+    if (setup) {
+      queue.push(line);
+      drain();
+    } else {
+      setup = JSON.parse(line);
+      start();
+    }
   }
 });
-function handle(line) {
-  if (!nunjucksScript) {
-    nunjucksScript = new vm.Script(JSON.parse(line), { filename: "nunjucks.js" });
-    return;
+function start() {
+  const core = require(setup.core);
+  const variant = require(setup.variant);
+  core.newQuickJSWASMModuleFromVariant(variant.default || variant).then(
+    (module) => {
+      quickjs = module;
+      drain();
+    },
+    (error) => {
+      process.stderr.write("quickjs did not start: " + error.message + "\n");
+      process.exit(70);
+    },
+  );
+}
+function drain() {
+  while (quickjs && queue.length > 0) {
+    process.stdout.write(handle(queue.shift()) + "\n");
+    // WebAssembly memory never shrinks: after a job that grew it, this child makes way for a fresh one.
+    if (process.memoryUsage().rss > setup.recycleRssBytes) process.exit(0);
   }
-  // A fresh context per job: nothing one template does is visible to the next. Its promise jobs run
-  // inside the evaluation (under the timeout), not later on this process's loop beside the next job.
-  const context = vm.createContext({}, { microtaskMode: "afterEvaluate" });
-  nunjucksScript.runInContext(context);
-  const job = JSON.parse(line);
-  context.__job = line;
-  let out;
+  if (quickjs) setImmediate(() => { if (!spare && queue.length === 0) spare = boot(); });
+}
+function boot() {
+  const runtime = quickjs.newRuntime();
+  runtime.setMemoryLimit(setup.memoryLimitBytes);
+  runtime.setMaxStackSize(setup.stackLimitBytes);
+  const box = { runtime, deadline: Date.now() + 30000 };
+  runtime.setInterruptHandler(() => Date.now() > box.deadline);
+  box.context = runtime.newContext();
+  const booted = box.context.evalCode(setup.bundle, "nunjucks.js");
+  if (booted.error) {
+    const message = describe(box.context, booted.error);
+    release(box);
+    throw new Error("the template engine did not boot: " + message);
+  }
+  booted.value.dispose();
+  return box;
+}
+function describe(context, handle) {
+  const error = context.dump(handle);
+  handle.dispose();
+  return String(error && typeof error === "object" && "message" in error ? error.message : error);
+}
+function release(box) {
   try {
-    out = vm.runInContext(RUNNER, context, { timeout: job.timeoutMs || 20000, filename: "template" });
+    box.context.dispose();
+    box.runtime.dispose();
   } catch (error) {
-    const timedOut = String(error && error.code) === "ERR_SCRIPT_EXECUTION_TIMEOUT";
-    out = JSON.stringify({ ok: false, kind: timedOut ? "timeout" : "runtime", message: timedOut ? "timeout" : String(error && error.message) });
+    process.exit(0);
   }
-  process.stdout.write(typeof out === "string" ? out + "\n" : '{"ok":false,"kind":"runtime","message":"bad output"}\n');
+}
+function failure(kind, message) {
+  return JSON.stringify({ ok: false, kind, message });
+}
+function handle(line) {
+  let box;
+  try {
+    box = spare || boot();
+  } catch (error) {
+    return failure("crashed", error.message);
+  }
+  spare = null;
+  const job = JSON.parse(line);
+  box.deadline = Date.now() + (job.timeoutMs || 20000);
+  const { context } = box;
+  try {
+    const input = context.newString(line);
+    context.setProp(context.global, "__job", input);
+    input.dispose();
+    const result = context.evalCode(RUNNER, "template");
+    if (result.error) {
+      const message = describe(context, result.error);
+      if (/interrupted/i.test(message)) return failure("timeout", "timeout");
+      if (/out of memory/i.test(message)) return failure("too-large", "out of memory");
+      return failure("runtime", message);
+    }
+    const out = context.typeof(result.value) === "string" ? context.getString(result.value) : null;
+    result.value.dispose();
+    return out === null ? failure("runtime", "bad output") : out;
+  } catch (error) {
+    return failure("crashed", String(error && error.message));
+  } finally {
+    release(box);
+  }
 }
 const RUNNER = "(" + function () {
   const job = JSON.parse(globalThis.__job);
   delete globalThis.__job;
   const nunjucks = globalThis.nunjucks;
   const jinja = globalThis.__jinja;
+  const kindOf = (error) => (/out of memory/i.test(String(error && error.message)) ? "too-large" : "runtime");
+  if (job.mode === "probe") {
+    try {
+      return JSON.stringify({ ok: true, html: String(new Function(job.source)()) });
+    } catch (error) {
+      return JSON.stringify({ ok: false, kind: kindOf(error), message: String(error && error.message) });
+    }
+  }
   const env = jinja.createJinjaEnvironment();
   const located = (error) => {
     const text = String(error && error.message || error);
     const match = text.match(/\[Line (\d+), Column (\d+)\]/);
-    const message = text.replace(/^\(unknown path\)\s*/, "").replace(/\[Line \d+, Column \d+\]\s*/, "").replace(/^\s*Template render error:\s*/i, "").trim();
+    const message = text.replace(/^\(unknown path\)\s*/, "").replace(/\[Line \d+, Column \d+\]\s*/, "")
+      .replace(/^\s*Template render error:\s*/i, "").trim();
     // Nunjucks prints positions one past the real (1-based) line and column.
     const line = match ? Number(match[1]) - 1 : typeof error.lineno === "number" ? error.lineno : undefined;
     const column = match ? Number(match[2]) - 1 : typeof error.colno === "number" ? error.colno : undefined;
     return { message: message.split("\n").map((s) => s.trim()).filter(Boolean).join(" "), line, column };
   };
-  if (job.mode === "probe") {
-    try {
-      return JSON.stringify({ ok: true, html: String(new Function(job.source)()) });
-    } catch (error) {
-      return JSON.stringify({ ok: false, kind: "runtime", message: String(error && error.message) });
-    }
-  }
   if (job.mode === "check") {
     let root;
     try {
@@ -78,14 +153,16 @@ const RUNNER = "(" + function () {
     }
     const used = new Set();
     const bound = new Set(["loop", "range", "cycler", "joiner", "namespace", "dict", "lipsum", "caller", "super", "self",
-      "true", "false", "none", "True", "False", "None"]);
+      "true", "false", "none", "True", "False", "None", "varargs", "kwargs"]);
     const bind = (target) => {
       if (!target) return;
       if (target.typename === "Symbol") bound.add(target.value);
       if (target.children) target.children.forEach(bind);
     };
+    const seen = new Set();
     const walk = (node) => {
-      if (!node || typeof node !== "object") return;
+      if (!node || typeof node !== "object" || seen.has(node)) return;
+      seen.add(node);
       if (Array.isArray(node)) return node.forEach(walk);
       const type = node.typename;
       if (type === "Symbol") used.add(node.value);
@@ -93,10 +170,12 @@ const RUNNER = "(" + function () {
       if (type === "For" || type === "AsyncEach" || type === "AsyncAll") bind(node.name);
       if (type === "Set") (node.targets || []).forEach(bind);
       if (type === "PyWith") node.targets.forEach(bind);
-      if (type === "Macro") { bind(node.name); if (node.args) node.args.children.forEach((a) => bind(a.typename === "Pair" ? a.key : a)); }
+      if (type === "Macro") {
+        bind(node.name);
+        if (node.args) node.args.children.forEach((a) => (a.typename === "Dict" ? a.children.forEach((p) => bind(p.key)) : bind(a)));
+      }
       if (type === "FromImport" || type === "Import") bind(node.target);
       for (const field of node.fields || []) walk(node[field]);
-      if (node.children) node.children.forEach(walk);
     };
     walk(root);
     const differences = jinja.jinjaDifferences(root, env);
@@ -108,7 +187,7 @@ const RUNNER = "(" + function () {
     if (html.length > job.maxOutput) return JSON.stringify({ ok: false, kind: "too-large", message: String(html.length) });
     return JSON.stringify({ ok: true, html });
   } catch (error) {
-    return JSON.stringify({ ok: false, kind: "runtime", ...located(error) });
+    return JSON.stringify({ ok: false, kind: kindOf(error), ...located(error) });
   }
 } + ")()";
 `;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import { SANDBOX_PROGRAM } from "./sandbox-program.ts";
 import { jinjaLayerScript } from "./jinja-layer.ts";
@@ -21,11 +22,34 @@ export type CheckOutcome = { ok: true; variables: string[]; differences: JinjaDi
 
 const MAX_OUTPUT = 20 * 1024 * 1024;
 
-let nunjucksBundle: string | undefined;
-function bundleLine(): string {
+/** QuickJS's heap per render: a card template's data and output are a few MB; a hostile one stops here. */
+const MEMORY_LIMIT_BYTES = 96 * 1024 * 1024;
+const STACK_LIMIT_BYTES = 512 * 1024;
+/** A child whose WebAssembly memory grew past this (a large render) exits after answering; a fresh one follows. */
+const RECYCLE_RSS_BYTES = 200 * 1024 * 1024;
+
+const require = createRequire(import.meta.url);
+const QUICKJS_CORE = require.resolve("quickjs-emscripten-core");
+const QUICKJS_VARIANT = require.resolve("@jitl/quickjs-wasmfile-release-sync");
+
+/** The package folders the child may read: QuickJS's JavaScript, its WebAssembly file and its FFI constants. */
+const QUICKJS_FOLDERS = [QUICKJS_CORE, QUICKJS_VARIANT, require.resolve("@jitl/quickjs-ffi-types")].map((file) =>
+  dirname(dirname(file)),
+);
+
+let setupLine: string | undefined;
+function setup(): string {
   // The unminified bundle: the Jinja2 layer patches Nunjucks' parser and compiler by their method names.
-  nunjucksBundle ??= `${readFileSync(createRequire(import.meta.url).resolve("nunjucks/browser/nunjucks.js"), "utf8")}\n${jinjaLayerScript()}`;
-  return `${JSON.stringify(nunjucksBundle)}\n`;
+  const bundle = `${readFileSync(require.resolve("nunjucks/browser/nunjucks.js"), "utf8")}\n${jinjaLayerScript()}`;
+  setupLine ??= `${JSON.stringify({
+    bundle,
+    core: QUICKJS_CORE,
+    variant: QUICKJS_VARIANT,
+    memoryLimitBytes: MEMORY_LIMIT_BYTES,
+    stackLimitBytes: STACK_LIMIT_BYTES,
+    recycleRssBytes: RECYCLE_RSS_BYTES,
+  })}\n`;
+  return setupLine;
 }
 
 interface Child {
@@ -36,12 +60,11 @@ interface Child {
 }
 
 /**
- * Runs Nunjucks in a child process: empty environment, Node's permission model
- * with no grants (no fs, no child processes, no workers), a small heap, and for
- * each job a fresh vm context with nothing but Nunjucks and the data. One child
- * is kept booted and reused while its jobs end normally (booting a Node per
- * render cost ~50–80 ms of CPU next to Chromium); after a timeout or a crash it
- * is killed and a new one started.
+ * Runs Nunjucks (with the Jinja2 layer) in QuickJS inside a child process: every job in a fresh QuickJS runtime
+ * with memory, stack and time limits; the child has an empty environment, Node's permission model (read access
+ * to QuickJS's files only) and a small heap. One child is kept booted and reused while its jobs end normally
+ * (booting a Node and QuickJS per render would cost ~100 ms of CPU next to Chromium); after a timeout or a crash
+ * it is killed and a new one started.
  */
 export class TemplateSandbox {
   private spare: Child | undefined;
@@ -117,7 +140,8 @@ export class TemplateSandbox {
   }
 
   private spawnChild(): Child {
-    const node = spawn(process.execPath, ["--permission", "--max-old-space-size=192", "-e", SANDBOX_PROGRAM], {
+    const readable = QUICKJS_FOLDERS.map((folder) => `--allow-fs-read=${folder}`);
+    const node = spawn(process.execPath, ["--permission", ...readable, "--max-old-space-size=128", "-e", SANDBOX_PROGRAM], {
       env: {},
       stdio: ["pipe", "pipe", "pipe"],
     });
@@ -148,7 +172,7 @@ export class TemplateSandbox {
     };
     node.on("close", () => died(crashOutcome(stderr)));
     node.on("error", (error) => died({ ok: false, kind: "crashed", message: error.message }));
-    node.stdin!.write(bundleLine());
+    node.stdin!.write(setup());
     return child;
   }
 }
