@@ -17,7 +17,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
 }
 
-function loadBundle(path: string, cssPath?: string): TemplateBundle {
+async function loadBundle(path: string, cssPath?: string): Promise<TemplateBundle> {
   if (statSync(path).isDirectory()) {
     const files = new Map<string, Uint8Array>();
     for (const file of walk(path)) files.set(relative(path, file).split("\\").join("/"), readFileSync(file));
@@ -29,7 +29,7 @@ function loadBundle(path: string, cssPath?: string): TemplateBundle {
     files.delete("style.css");
     return { html, css, files };
   }
-  if (extname(path).toLowerCase() === ".zip") return bundleFromZip(readFileSync(path));
+  if (extname(path).toLowerCase() === ".zip") return await bundleFromZip(readFileSync(path));
   return { html: decodeText(readFileSync(path), path), css: cssPath ? decodeText(readFileSync(cssPath), cssPath) : null, files: new Map() };
 }
 
@@ -51,7 +51,7 @@ if (!values.template || !values.out || !existsSync(values.template)) {
 }
 const pdf = new PdfService({ chromiumPath: chromiumPath() });
 try {
-  const bundle = loadBundle(values.template, values.css);
+  const bundle = await loadBundle(values.template, values.css);
   const report = await checkTemplate(pdf, bundle);
   if (report.syntaxError) throw new Error(`syntax error at line ${report.syntaxError.line ?? "?"}, column ${report.syntaxError.column ?? "?"}: ${report.syntaxError.message}`);
   for (const [label, list] of Object.entries({ "unknown variables": report.unknownVariables, "missing files": report.missingFiles, "external (blocked)": report.externalRefs, "fonts without Cyrillic": report.cyrillicFallback })) {

@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { bundleFromZip, decodeText, UploadRefusal } from "../src/services/pdf/template-upload.ts";
 import { fontHasCyrillic } from "../src/services/pdf/font-coverage.ts";
 import { imageSizeOf } from "../src/services/pdf/assets.ts";
+import { lyingZipBomb } from "./support/zip-bomb.ts";
 
 const text = (value: string) => new TextEncoder().encode(value);
-const refusal = (fn: () => unknown) => {
+const refusal = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof UploadRefusal) return error.key;
     throw error;
@@ -17,34 +18,46 @@ const refusal = (fn: () => unknown) => {
 };
 
 describe("template uploads: ZIP layout, limits and encodings", () => {
-  it("reads a WeasyprintReady ZIP: template.html, style.css, images/, fonts/ (also inside one folder)", () => {
+  it("reads a WeasyprintReady ZIP: template.html, style.css, images/, fonts/ (also inside one folder)", async () => {
     const zip = zipSync({ "Card/template.html": text("<p>{{ project_name }}</p>"), "Card/style.css": text("@page { size: 800px 600px; margin: 0 }"), "Card/images/a.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47]), "Card/fonts/": new Uint8Array() });
-    const bundle = bundleFromZip(zip);
+    const bundle = await bundleFromZip(zip);
     expect(bundle.html).toContain("project_name");
     expect(bundle.css).toContain("@page");
     expect([...bundle.files.keys()]).toEqual(["images/a.png"]);
   });
 
-  it("refuses zip-slip paths, too many entries, bombs, and a ZIP without HTML", () => {
-    expect(refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "../evil.txt": text("x") })))).toBe("tpl-err-zip-path");
-    expect(refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "/etc/evil": text("x") })))).toBe("tpl-err-zip-path");
+  it("refuses zip-slip paths, too many entries, bombs, and a ZIP without HTML", async () => {
+    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "../evil.txt": text("x") })))).toBe("tpl-err-zip-path");
+    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "/etc/evil": text("x") })))).toBe("tpl-err-zip-path");
     const many: Record<string, Uint8Array> = { "template.html": text("x") };
     for (let i = 0; i < 300; i++) many[`images/${i}.png`] = text("x");
-    expect(refusal(() => bundleFromZip(zipSync(many)))).toBe("tpl-err-zip-entries");
+    expect(await refusal(() => bundleFromZip(zipSync(many)))).toBe("tpl-err-zip-entries");
     const bomb = zipSync({ "template.html": text("x"), "images/zero.png": new Uint8Array(61 * 1024 * 1024) }, { level: 9 });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    expect(refusal(() => bundleFromZip(bomb))).toBe("tpl-err-zip-unpacked");
-    expect(refusal(() => bundleFromZip(zipSync({ "images/a.png": text("x") })))).toBe("tpl-err-zip-no-html");
-    expect(refusal(() => bundleFromZip(new Uint8Array(21 * 1024 * 1024)))).toBe("tpl-err-zip-too-large");
-    expect(refusal(() => bundleFromZip(text("PK not really a zip")))).toBe("tpl-err-zip-broken");
+    expect(await refusal(() => bundleFromZip(bomb))).toBe("tpl-err-zip-unpacked");
+    expect(await refusal(() => bundleFromZip(zipSync({ "images/a.png": text("x") })))).toBe("tpl-err-zip-no-html");
+    expect(await refusal(() => bundleFromZip(new Uint8Array(21 * 1024 * 1024)))).toBe("tpl-err-zip-too-large");
+    expect(await refusal(() => bundleFromZip(text("PK not really a zip")))).toBe("tpl-err-zip-broken");
   });
 
-  it("decodes UTF-8 and declared charsets, refuses undeclared non-UTF-8 and text over 1 MB", () => {
+  // How fast and how freely (figures): tests/reliability/hostile-resources.test.ts. Here: refused, and not in-line.
+  it("stops a bomb whose headers lie (1 KB declared, 2 GiB each) at the limit, off the event loop", async () => {
+    const bomb = lyingZipBomb();
+    expect(bomb.byteLength).toBeLessThan(20 * 1024 * 1024);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const key = await refusal(() => bundleFromZip(bomb));
+    clearInterval(timer);
+    expect(key).toBe("tpl-err-zip-unpacked");
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("decodes UTF-8 and declared charsets, refuses undeclared non-UTF-8 and text over 1 MB", async () => {
     expect(decodeText(text("\ufeffПривет"), "a.html")).toBe("Привет");
     const cp1251 = new Uint8Array([...text('<meta charset="windows-1251">'), 0xcf, 0xf0, 0xe8]);
     expect(decodeText(cp1251, "a.html")).toContain("При");
-    expect(refusal(() => decodeText(new Uint8Array([0xcf, 0xf0, 0xe8]), "a.html"))).toBe("tpl-err-encoding");
-    expect(refusal(() => decodeText(new Uint8Array(1024 * 1024 + 1), "a.html"))).toBe("tpl-err-text-too-large");
+    expect(await refusal(() => decodeText(new Uint8Array([0xcf, 0xf0, 0xe8]), "a.html"))).toBe("tpl-err-encoding");
+    expect(await refusal(() => decodeText(new Uint8Array(1024 * 1024 + 1), "a.html"))).toBe("tpl-err-text-too-large");
   });
 
   it("knows whether a font has Cyrillic glyphs and reads image sizes", () => {

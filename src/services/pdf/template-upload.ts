@@ -1,6 +1,6 @@
-import { unzipSync } from "fflate";
 import { extensionOf, isFontPath, isImagePath } from "./assets.ts";
 import type { TemplateBundle } from "./pdf-service.ts";
+import { unpackZip } from "./zip-unpack.ts";
 
 export const LIMITS = {
   textBytes: 1024 * 1024,
@@ -52,32 +52,18 @@ export function safeEntryPath(name: string): string {
 /**
  * Reads a ZIP as the WeasyprintReady Figma plugin exports it: template.html,
  * style.css, images/…, fonts/… (also accepted inside one top-level folder).
+ * Unpacked in a worker thread, counting what actually inflates (not what the headers declare).
  */
-export function bundleFromZip(zip: Uint8Array): TemplateBundle {
+export async function bundleFromZip(zip: Uint8Array): Promise<TemplateBundle> {
   if (zip.byteLength > LIMITS.zipBytes) throw new UploadRefusal("tpl-err-zip-too-large", { mb: 20 });
-  let entries = 0;
-  let declared = 0;
-  let raw: Record<string, Uint8Array>;
-  try {
-    raw = unzipSync(zip, {
-      filter: (file) => {
-        if (file.name.endsWith("/")) return false;
-        safeEntryPath(file.name);
-        if (++entries > LIMITS.entries) throw new UploadRefusal("tpl-err-zip-entries", { max: LIMITS.entries });
-        declared += file.originalSize;
-        if (declared > LIMITS.unpackedBytes) throw new UploadRefusal("tpl-err-zip-unpacked", { mb: 60 });
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof UploadRefusal) throw error;
+  const unpacked = await unpackZip(zip, { entries: LIMITS.entries, unpackedBytes: LIMITS.unpackedBytes });
+  if (!unpacked.ok) {
+    if (unpacked.reason === "entries") throw new UploadRefusal("tpl-err-zip-entries", { max: LIMITS.entries });
+    if (unpacked.reason === "unpacked") throw new UploadRefusal("tpl-err-zip-unpacked", { mb: 60 });
     throw new UploadRefusal("tpl-err-zip-broken");
   }
-  let total = 0;
   const files = new Map<string, Uint8Array>();
-  for (const [name, bytes] of Object.entries(raw)) {
-    total += bytes.byteLength;
-    if (total > LIMITS.unpackedBytes) throw new UploadRefusal("tpl-err-zip-unpacked", { mb: 60 });
+  for (const { name, bytes } of unpacked.entries) {
     const path = safeEntryPath(name);
     if (path.startsWith("__MACOSX/") || path.split("/").pop()!.startsWith(".")) continue;
     files.set(path, bytes);

@@ -60,7 +60,7 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
       return { ok: false, key: "tpl-err-download", args: {} };
     }
     if (isZip(mainBytes)) {
-      bundle = bundleFromZip(mainBytes);
+      bundle = await bundleFromZip(mainBytes);
       sourceZip = mainBytes;
     } else {
       bundle = { html: decodeText(mainBytes, main.name), css: cssBytes && css ? decodeText(cssBytes, css.name) : null, files: new Map() };
