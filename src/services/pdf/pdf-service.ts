@@ -4,6 +4,7 @@ import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
+import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages } from "./image-limits.ts";
 
 /** A template as stored: HTML (Nunjucks), optional CSS, and its own files (images, fonts) by relative path. */
 export interface TemplateBundle {
@@ -40,13 +41,32 @@ export const PROVIDED_VARIABLES = [
 
 export type RenderFailure = {
   ok: false;
-  kind: "syntax" | "runtime" | "timeout" | "too-large" | "crashed" | "browser";
+  kind: "syntax" | "runtime" | "timeout" | "too-large" | "too-complex" | "crashed" | "browser";
   message: string;
   line?: number;
   column?: number;
 };
 
-export type RenderResult = { ok: true; pdf: Buffer; png?: Buffer; pageSize: PageSize; blocked: string[]; missing: string[] } | RenderFailure;
+/** A photo left out of the card (numbered from 1 as sent), and why. */
+export interface SkippedPhoto {
+  index: number;
+  reason: "too-large" | "broken";
+  width?: number;
+  height?: number;
+}
+
+export type RenderResult =
+  | {
+      ok: true;
+      pdf: Buffer;
+      png?: Buffer;
+      pageSize: PageSize;
+      blocked: string[];
+      missing: string[];
+      /** Photos that could not be used (broken, or more pixels than a card may decode): the card is made without. */
+      skipped: SkippedPhoto[];
+    }
+  | RenderFailure;
 
 const STYLESHEET_PATH = "__template.css";
 
@@ -80,10 +100,19 @@ export class PdfService {
   async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean; onPhase?: PhaseListener } = {}): Promise<RenderResult> {
     const phase = phaseClock(options.onPhase);
     const assets = new Map(bundle.files);
+    // Stored before the limit existed, or a file the upload check let through: printed without, as if missing.
+    for (const { path } of oversizedTemplateImages(bundle.files)) assets.delete(path);
     const placeholders = new Map<string, { width: number; height: number }>();
+    const checked = await Promise.all((data.images ?? []).map((image) => checkedPhoto(image.bytes, image.extension ?? "jpg")));
+    const skipped: SkippedPhoto[] = [];
+    const usable: { bytes: Uint8Array; extension: string }[] = [];
+    checked.forEach((photo, i) => {
+      if (photo.ok) usable.push(photo);
+      else skipped.push({ index: i + 1, reason: photo.reason, width: photo.width, height: photo.height });
+    });
     const images = await Promise.all(
-      (data.images ?? []).map(async (image, i) => {
-        const extension = image.extension ?? "jpg";
+      usable.map(async (image, i) => {
+        const extension = image.extension;
         const src = `__card/image-${i + 1}.${extension}`;
         assets.set(src, image.bytes);
         const size = await orientedSizeOf(image.bytes, extension);
@@ -96,6 +125,8 @@ export class PdfService {
     phase("sandbox");
     if (!rendered.ok) return rendered;
     let html = rendered.html;
+    const elements = elementCount(html);
+    if (elements > IMAGE_LIMITS.elements) return { ok: false, kind: "too-complex", message: String(elements) };
     if (bundle.css !== null) {
       assets.set(STYLESHEET_PATH, Buffer.from(bundle.css, "utf8"));
       if (!assets.has("style.css")) assets.set("style.css", Buffer.from(bundle.css, "utf8"));
@@ -104,7 +135,7 @@ export class PdfService {
     try {
       const page = await this.chromium.render({ html, assets, placeholders, png: options.png, onPhase: options.onPhase });
       phase("chromium, all");
-      return { ok: true, ...page };
+      return { ok: true, ...page, skipped };
     } catch (error) {
       if (error instanceof RenderTimeoutError) return { ok: false, kind: "timeout", message: error.message };
       return { ok: false, kind: "browser", message: (error as Error).message.split("\n")[0] };

@@ -52,7 +52,7 @@ export function safeEntryPath(name: string): string {
 /**
  * Reads a ZIP as the WeasyprintReady Figma plugin exports it: template.html,
  * style.css, images/…, fonts/… (also accepted inside one top-level folder).
- * Unpacked in a worker thread, counting what actually inflates (not what the headers declare).
+ * Unpacked off the event loop, counting what actually inflates (not what the headers declare).
  */
 export async function bundleFromZip(zip: Uint8Array): Promise<TemplateBundle> {
   if (zip.byteLength > LIMITS.zipBytes) throw new UploadRefusal("tpl-err-zip-too-large", { mb: 20 });

@@ -1,5 +1,5 @@
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { promisify } from "node:util";
+import { createInflateRaw, inflateRaw } from "node:zlib";
 
 export interface ZipLimits {
   entries: number;
@@ -8,96 +8,116 @@ export interface ZipLimits {
 
 export type UnpackOutcome =
   | { ok: true; entries: { name: string; bytes: Uint8Array }[] }
-  | { ok: false; reason: "entries" | "unpacked" | "broken" | "timeout" };
+  | { ok: false; reason: "entries" | "unpacked" | "broken" };
 
-const FFLATE = createRequire(import.meta.url).resolve("fflate");
-/** Compressed bytes fed per step: one step of zeros inflates to at most ~16 MB before the count is checked. */
-const FEED_BYTES = 16 * 1024;
-const DEADLINE_MS = 10_000;
+const inflate = promisify(inflateRaw);
 
 /**
- * The worker inflates entry by entry as a stream and counts what comes out: it stops at the limit, whatever
- * sizes the ZIP's headers declare (a bomb declares 1 KB and inflates to 2 GB). Directories are skipped.
+ * How many bytes a deflate stream inflates to, counted chunk by chunk and dropped as it goes (so a bomb costs
+ * one chunk of memory); "over" as soon as the count passes `room`.
  */
-const WORKER = String.raw`
-const { parentPort, workerData } = require("node:worker_threads");
-const { Unzip, UnzipInflate } = require(workerData.fflate);
-const { zip, limits, feedBytes } = workerData;
-const entries = [];
-let total = 0;
-let count = 0;
-let failed = null;
-const open = [];
-const fail = (reason) => {
-  if (failed) return;
-  failed = reason;
-  for (const file of open) file.terminate();
-};
-const unzip = new Unzip((file) => {
-  if (failed || file.name.endsWith("/")) return;
-  if (++count > limits.entries) return fail("entries");
-  const chunks = [];
-  open.push(file);
-  file.ondata = (error, chunk, final) => {
-    if (failed) return;
-    if (error) return fail("broken");
-    total += chunk.length;
-    if (total > limits.unpackedBytes) return fail("unpacked");
-    chunks.push(chunk);
-    if (final) {
-      const bytes = new Uint8Array(chunks.reduce((size, part) => size + part.length, 0));
-      let at = 0;
-      for (const part of chunks) {
-        bytes.set(part, at);
-        at += part.length;
-      }
-      entries.push({ name: file.name, bytes });
-    }
-  };
-  file.start();
-});
-unzip.register(UnzipInflate);
-try {
-  for (let at = 0; at < zip.length && !failed; at += feedBytes) {
-    unzip.push(zip.subarray(at, at + feedBytes), at + feedBytes >= zip.length);
-  }
-} catch (error) {
-  fail("broken");
-}
-if (!failed && entries.length < count) failed = "broken";
-if (failed) parentPort.postMessage({ ok: false, reason: failed });
-else parentPort.postMessage({ ok: true, entries }, entries.map((entry) => entry.bytes.buffer));
-`;
-
-/** Whether the ZIP ends with its end-of-central-directory record (within the last 64 KB, after a comment). */
-function hasDirectoryEnd(zip: Uint8Array): boolean {
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip[at] === 0x50 && zip[at + 1] === 0x4b && zip[at + 2] === 0x05 && zip[at + 3] === 0x06) return true;
-  }
-  return false;
-}
-
-/** Unpacks a ZIP in a worker thread, so a bomb costs the bot's event loop nothing and is stopped at the limit. */
-export function unpackZip(zip: Uint8Array, limits: ZipLimits): Promise<UnpackOutcome> {
-  if (!hasDirectoryEnd(zip)) return Promise.resolve({ ok: false, reason: "broken" });
+function inflatedSize(data: Buffer, room: number): Promise<number | "over" | "broken"> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { zip, limits, feedBytes: FEED_BYTES, fflate: FFLATE },
-      resourceLimits: { maxOldGenerationSizeMb: 64 },
-      env: {},
+    const stream = createInflateRaw({ chunkSize: 256 * 1024 });
+    let size = 0;
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > room) {
+        stream.destroy();
+        resolve("over");
+      }
     });
-    let settled = false;
-    const finish = (outcome: UnpackOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      void worker.terminate();
-      resolve(outcome);
-    };
-    const deadline = setTimeout(() => finish({ ok: false, reason: "timeout" }), DEADLINE_MS);
-    worker.once("message", (outcome: UnpackOutcome) => finish(outcome));
-    worker.once("error", () => finish({ ok: false, reason: "broken" }));
-    worker.once("exit", () => finish({ ok: false, reason: "broken" }));
+    stream.on("end", () => resolve(size));
+    stream.on("error", () => resolve(size > room ? "over" : "broken"));
+    stream.end(data);
   });
+}
+
+interface DirectoryEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  localHeader: number;
+}
+
+const END_SIGNATURE = 0x06054b50;
+const DIRECTORY_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+
+/** The central directory: names, methods, compressed sizes and where each entry's data starts. */
+function readDirectory(zip: Buffer): DirectoryEntry[] | undefined {
+  let end = -1;
+  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+    if (zip.readUInt32LE(at) === END_SIGNATURE) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: DirectoryEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== DIRECTORY_SIGNATURE) return undefined;
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    entries.push({
+      method: zip.readUInt16LE(at + 10),
+      compressedSize: zip.readUInt32LE(at + 20),
+      localHeader: zip.readUInt32LE(at + 42),
+      name: zip.toString("utf8", at + 46, at + 46 + nameLength),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function entryData(zip: Buffer, entry: DirectoryEntry): Buffer | undefined {
+  const at = entry.localHeader;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_SIGNATURE) return undefined;
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  if (start + entry.compressedSize > zip.length) return undefined;
+  return zip.subarray(start, start + entry.compressedSize);
+}
+
+/**
+ * Unpacks a ZIP by its central directory, inflating each entry with zlib on libuv's thread pool (off the event
+ * loop): first counted as a stream and dropped, stopping as soon as the count passes what is left of the limit,
+ * whatever size the headers declare (a bomb declares 1 KB and inflates to 2 GB); only then inflated to keep. Directories are skipped; methods other than stored and
+ * deflate, and ZIP64, are refused as broken.
+ */
+export async function unpackZip(bytes: Uint8Array, limits: ZipLimits): Promise<UnpackOutcome> {
+  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const directory = readDirectory(zip);
+  if (!directory) return { ok: false, reason: "broken" };
+  const files = directory.filter((entry) => !entry.name.endsWith("/"));
+  if (files.length > limits.entries) return { ok: false, reason: "entries" };
+  const entries: { name: string; bytes: Uint8Array }[] = [];
+  let total = 0;
+  for (const entry of files) {
+    const data = entryData(zip, entry);
+    if (!data || entry.compressedSize === 0xffffffff) return { ok: false, reason: "broken" };
+    const room = limits.unpackedBytes - total;
+    let unpacked: Buffer;
+    if (entry.method === 0) {
+      unpacked = data;
+    } else if (entry.method === 8) {
+      const size = await inflatedSize(data, room);
+      if (size === "over") return { ok: false, reason: "unpacked" };
+      if (size === "broken") return { ok: false, reason: "broken" };
+      try {
+        unpacked = await inflate(data, { maxOutputLength: room + 1 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { ok: false, reason: "unpacked" };
+        return { ok: false, reason: "broken" };
+      }
+    } else {
+      return { ok: false, reason: "broken" };
+    }
+    total += unpacked.length;
+    if (total > limits.unpackedBytes) return { ok: false, reason: "unpacked" };
+    entries.push({ name: entry.name, bytes: entry.method === 0 ? new Uint8Array(unpacked) : unpacked });
+  }
+  return { ok: true, entries };
 }

@@ -6,6 +6,7 @@ import { ideaDraft } from "../../../services/gemini/prompts.ts";
 import { Staging } from "../templates/staging.ts";
 import { downloadTelegramFile, renderProblem } from "../templates/intake.ts";
 import type { TextLanguage } from "../../../services/gemini/prompts.ts";
+import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
 
 /** Rendered cards waiting for "Looks good": the conversation keeps only the token. */
 export const stagedCards = new Staging<{ pdf: Buffer; png: Buffer }>();
@@ -31,7 +32,9 @@ export interface CardRequest {
   now: number;
 }
 
-export type CardRender = { ok: true; token: string; pages: number } | { ok: false; key: string; args: Record<string, string | number> };
+export type CardRender =
+  | { ok: true; token: string; pages: number; skipped?: SkippedPhoto[] }
+  | { ok: false; key: string; args: Record<string, string | number> };
 
 export type TextsOutcome = { ok: true; texts: CardTexts } | { ok: false; fault: string };
 
@@ -90,10 +93,12 @@ export function rehearseCard(deps: BotDeps, request: CardRequest): void {
 export async function renderCard(deps: BotDeps, request: CardRequest): Promise<CardRender> {
   const drawn = await drawCard(deps, request, { png: true });
   if (!drawn.ok) return drawn;
-  return { ok: true, token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }), pages: drawn.pages };
+  return { ok: true, token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }), pages: drawn.pages, skipped: drawn.skipped };
 }
 
-type DrawnCard = { ok: true; pdf: Buffer; png?: Buffer; pages: number } | { ok: false; key: string; args: Record<string, string | number> };
+type DrawnCard =
+  | { ok: true; pdf: Buffer; png?: Buffer; pages: number; skipped: SkippedPhoto[] }
+  | { ok: false; key: string; args: Record<string, string | number> };
 
 async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boolean }): Promise<DrawnCard> {
   const started = Date.now();
@@ -136,7 +141,8 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
     return { ok: false, key: "gen-render-failed", args: { reason: String(problem.args.message ?? result.kind) } };
   }
   deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages, phases }, options.png ? "card rendered" : "card rehearsed");
-  return { ok: true, pdf: result.pdf, png: result.png, pages: result.pageSize.pages };
+  if (result.skipped.length > 0) deps.logger.warn({ skipped: result.skipped }, "photos left out of the card");
+  return { ok: true, pdf: result.pdf, png: result.png, pages: result.pageSize.pages, skipped: result.skipped };
 }
 
 /** `<name>_Card.pdf` with letters (Cyrillic too), digits, `-` and `_` only. */

@@ -3,6 +3,7 @@ import type { Message } from "grammy/types";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
+import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
 import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, stagedCards, writeTexts } from "./card-render.ts";
 import { type CardSource, type ChosenTemplate, askDraft, askReplacement, collectRenders, pickSource, pickTemplate, waitChoice } from "./steps.ts";
 import { textLanguage } from "../../text-language.ts";
@@ -116,7 +117,8 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
       .text(last.t("gen-btn-edit"), "gen:ed")
       .row()
       .text(last.t("gen-btn-other-template"), "gen:ot");
-    const caption = last.t("gen-preview-caption", { name: escapeHtml(source.name), template: escapeHtml(template.name), pages: rendered.pages });
+    const preview = last.t("gen-preview-caption", { name: escapeHtml(source.name), template: escapeHtml(template.name), pages: rendered.pages });
+    const caption = rendered.skipped?.length ? `${preview}\n${skippedPhotosText(last.t, rendered.skipped)}` : preview;
     await last.replyWithPhoto(new InputFile(stagedCards.get(token)?.png ?? Buffer.alloc(0), "preview.png"), { caption, parse_mode: "HTML", reply_markup: keyboard });
     let answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
     while (answer.match[1] === "re" && !geminiOn) {
@@ -181,4 +183,14 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   });
   const savedKey = projectId === null ? "gen-project-missing" : source.projectId === null ? "gen-saved-new" : "gen-saved";
   await status.show(last, `${done}\n${last.t(savedKey, { name: escapeHtml(source.name) })}`);
+}
+
+/** "⚠️ Left out: photo 2 (damaged), photo 3 (30000×30000 px)". */
+function skippedPhotosText(t: FlowContext["t"], skipped: SkippedPhoto[]): string {
+  const items = skipped.map((photo) =>
+    photo.reason === "too-large"
+      ? t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 })
+      : t("gen-photo-broken", { n: photo.index }),
+  );
+  return t("gen-photos-skipped", { list: items.join(", ") });
 }

@@ -36,6 +36,9 @@ gen-render-failed = ❌ Не удалось сверстать карточку:
     Выберите другой шаблон или повторите.
 gen-download-failed = ❌ Не удалось скачать рендер из Telegram. Пришлите рендеры ещё раз.
 gen-preview-caption = 👀 Первая страница карточки «{ $name }» (шаблон: { $template }, страниц: { $pages }).
+gen-photos-skipped = ⚠️ Карточка сделана без фото: { $list }.
+gen-photo-broken = №{ $n } (файл повреждён)
+gen-photo-too-large = №{ $n } ({ $width }×{ $height } пикселей — больше, чем карточка может напечатать)
 gen-btn-ok = ✅ Отлично → PDF
 gen-btn-regenerate = 🔄 Тексты заново
 gen-btn-edit = ✏️ Править текст
@@ -93,6 +96,9 @@ gen-render-failed = ❌ The card could not be laid out: { $reason }
     Choose another template or retry.
 gen-download-failed = ❌ Could not download a render from Telegram. Please send the renders again.
 gen-preview-caption = 👀 Page 1 of the card “{ $name }” (template: { $template }, pages: { $pages }).
+gen-photos-skipped = ⚠️ The card was made without photo { $list }.
+gen-photo-broken = #{ $n } (the file is damaged)
+gen-photo-too-large = #{ $n } ({ $width }×{ $height } pixels — more than a card can print)
 gen-btn-ok = ✅ Looks good → PDF
 gen-btn-regenerate = 🔄 Regenerate texts
 gen-btn-edit = ✏️ Edit text

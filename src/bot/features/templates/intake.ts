@@ -3,6 +3,7 @@ import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-se
 import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
 import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
 import { sampleCardData, type CardDates } from "../../../services/pdf/sample-data.ts";
+import { IMAGE_LIMITS, oversizedTemplateImages } from "../../../services/pdf/image-limits.ts";
 import { Staging } from "./staging.ts";
 
 export interface StagedTemplate {
@@ -41,6 +42,10 @@ export function renderProblem(failure: RenderFailure): Problem {
   }
   if (failure.kind === "timeout") return { key: "tpl-err-timeout", args: {} };
   if (failure.kind === "too-large") return { key: "tpl-err-too-large", args: {} };
+  if (failure.kind === "too-complex") {
+    const count = Number(failure.message);
+    return { key: "tpl-err-too-complex", args: { count, max: IMAGE_LIMITS.elements, message: `${count} > ${IMAGE_LIMITS.elements}` } };
+  }
   if (failure.kind === "browser") return { key: "tpl-err-browser", args: { message: failure.message } };
   return { key: "tpl-err-render", args: { message: failure.message } };
 }
@@ -68,6 +73,11 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
   } catch (error) {
     if (error instanceof UploadRefusal) return { ok: false, key: error.key, args: error.args };
     throw error;
+  }
+  const oversized = oversizedTemplateImages(bundle.files)[0];
+  if (oversized) {
+    const mp = Math.round(IMAGE_LIMITS.templateImagePixels / 1_000_000);
+    return { ok: false, key: "tpl-err-image-pixels", args: { path: oversized.path, width: oversized.width, height: oversized.height, mp } };
   }
   const report = await checkTemplate(deps.services.pdf, bundle);
   if (report.syntaxError) {

@@ -1,0 +1,60 @@
+import sharp from "sharp";
+import { extensionOf, imageSizeOf, isImagePath } from "./assets.ts";
+
+/**
+ * What one card may cost in pixels. Sizes come from the file header before anything decodes a pixel, for every
+ * format (PNG, JPEG, GIF, WebP, SVG). A photo (a render the owner sends) is fitted by libvips, which decodes
+ * JPEG/WebP shrunk and PNG row by row; a template's own image is decoded whole by Chromium (a CSS background
+ * is never fitted), so it gets the smaller limit: 16 MP ≈ 64 MB decoded.
+ */
+export const IMAGE_LIMITS = {
+  photoPixels: 50_000_000,
+  templateImagePixels: 16_000_000,
+  /** Elements in the printed HTML: a real card has hundreds; 300 000 cost Chromium ~2 GB. */
+  elements: 20_000,
+};
+
+export type PhotoCheck =
+  | { ok: true; bytes: Uint8Array; extension: string }
+  | { ok: false; reason: "too-large" | "broken"; width?: number; height?: number };
+
+/**
+ * A render as the card can use it: its header read and its pixels within the limit, decoded once (shrunk) to
+ * prove it is whole, and a GIF turned into a PNG of its first frame so it is fitted like any photo.
+ */
+export async function checkedPhoto(bytes: Uint8Array, extension: string): Promise<PhotoCheck> {
+  const size = imageSizeOf(bytes);
+  if (/^svg$/i.test(extension)) {
+    return size && size.width * size.height > IMAGE_LIMITS.photoPixels ? { ok: false, reason: "too-large", ...size } : { ok: true, bytes, extension };
+  }
+  if (!size) return { ok: false, reason: "broken" };
+  if (size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
+  try {
+    const image = sharp(bytes, { failOn: "truncated", limitInputPixels: IMAGE_LIMITS.photoPixels, sequentialRead: true, pages: 1 });
+    if (/^gif$/i.test(extension)) return { ok: true, bytes: await image.png({ compressionLevel: 6 }).toBuffer(), extension: "png" };
+    await image.resize(32, 32, { fit: "inside" }).raw().toBuffer();
+    return { ok: true, bytes, extension };
+  } catch {
+    return { ok: false, reason: "broken", ...size };
+  }
+}
+
+export interface OversizedImage {
+  path: string;
+  width: number;
+  height: number;
+}
+
+/** A template's images whose header declares more pixels than Chromium may decode for one of them. */
+export function oversizedTemplateImages(files: Map<string, Uint8Array>): OversizedImage[] {
+  const found: OversizedImage[] = [];
+  for (const [path, bytes] of files) {
+    if (!isImagePath(path) || extensionOf(path) === "svg") continue;
+    const size = imageSizeOf(bytes);
+    if (size && size.width * size.height > IMAGE_LIMITS.templateImagePixels) found.push({ path, ...size });
+  }
+  return found;
+}
+
+/** Start tags in the printed HTML (elements Chromium would build). */
+export const elementCount = (html: string) => html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;
