@@ -1,7 +1,7 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { retryNetworkErrors } from "./network-retry.ts";
+import { retryNetworkErrors, retryServerErrors } from "./network-retry.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context } from "./context.ts";
@@ -43,6 +43,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   const answers = new CallbackAnswers(deps.logger);
   bot.api.config.use(
     autoRetry(autoRetryOptions),
+    retryServerErrors(),
     retryNetworkErrors({ onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying") }),
     answers.transformer(),
   );

@@ -20,3 +20,20 @@ export function retryNetworkErrors(options: { attempts?: number; baseDelayMs?: n
     }
   };
 }
+
+/**
+ * Retries a Bot API call Telegram answered with a 5xx a couple of times, quickly, then lets it fail. auto-retry's
+ * own 5xx backoff starts at 3 s and doubles (3 + 6 + 12 s for one call), so after a burst of 500s the owner's next
+ * reply waited ~48 s behind calls that were going to fail anyway. getUpdates is left to grammY's polling loop.
+ */
+export function retryServerErrors(options: { attempts?: number; baseDelayMs?: number } = {}): Transformer {
+  const attempts = options.attempts ?? 3;
+  const baseDelayMs = options.baseDelayMs ?? 500;
+  return async (prev, method, payload, signal) => {
+    for (let attempt = 1; ; attempt++) {
+      const result = await prev(method, payload, signal);
+      if (result.ok || result.error_code < 500 || attempt >= attempts || signal?.aborted || method === "getUpdates") return result;
+      await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
+    }
+  };
+}

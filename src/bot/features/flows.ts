@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
-import { retryNetworkErrors } from "../network-retry.ts";
+import { retryNetworkErrors, retryServerErrors } from "../network-retry.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context, FlowContext } from "../context.ts";
@@ -16,8 +16,8 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  */
 export const FLOW_STORAGE_VERSION = 9;
 
-/** 429 and 5xx are retried by auto-retry; network errors by retryNetworkErrors (bounded). */
-export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true };
+/** 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded, quick). */
+export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true };
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
@@ -28,7 +28,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(autoRetry(autoRetryOptions), retryNetworkErrors(), answers.observer());
+          ctx.api.config.use(autoRetry(autoRetryOptions), retryServerErrors(), retryNetworkErrors(), answers.observer());
           await next();
         },
         i18n.middleware() as never,
