@@ -132,4 +132,22 @@ describe("PDF renders on the reused Chromium page", () => {
     // The cover box crops the middle: the red/blue edge runs across it.
     expect([await pixel(result.png!, 50, 205), await pixel(result.png!, 50, 295)]).toEqual([RED, BLUE]);
   });
+
+  it("replaces a browser that a render left above its memory budget, and keeps one that stays under", async () => {
+    const tight = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000, chromiumMemoryBudgetBytes: 1 });
+    const roomy = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
+    const card = { html: "<p>{{ project_name }}</p>", css: null, files: new Map() };
+    try {
+      for (const service of [tight, roomy]) {
+        expect((await service.render(card, { project_name: "a" })).ok).toBe(true);
+        const measured = service.chromium.lastMemoryBytes;
+        expect(measured).toBeGreaterThan(10 * 1024 * 1024);
+        expect(service.chromium.running).toBe(service === roomy);
+        expect((await service.render(card, { project_name: "b" })).ok).toBe(true);
+      }
+    } finally {
+      await tight.close();
+      await roomy.close();
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { A4, type PageSize } from "./page-size.ts";
 import { drawCard } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
+import { treeMemory } from "./process-memory.ts";
 
 export { TEMPLATE_ORIGIN };
 
@@ -28,7 +29,15 @@ export const CHROMIUM_FLAGS = [
   // request interception before any lookup.
   "--host-resolver-rules=MAP * ~NOTFOUND",
   "--dns-prefetch-disable",
+  // Page scripts are off; the only JavaScript is ours (fit-images measuring boxes): a small V8 heap is plenty.
+  "--js-flags=--max-old-space-size=64",
 ];
+
+/**
+ * Chromium's share of the dyno (512 MB, the bot and the sandbox need the rest): a browser whose processes
+ * together hold more after a render (PSS, /proc) is closed, and the next render starts a fresh one.
+ */
+export const CHROMIUM_MEMORY_BUDGET_BYTES = 260 * 1024 * 1024;
 
 export interface PageInput {
   html: string;
@@ -88,9 +97,13 @@ export class ChromiumPool {
   private readonly executablePath: string;
   private readonly idleMs: number;
   private readonly timeoutMs: number;
+  private readonly memoryBudgetBytes: number;
+  /** The browser's memory after the last render (bytes), for logs and tests. */
+  lastMemoryBytes = 0;
 
-  constructor(options: { executablePath: string; idleMs?: number; timeoutMs?: number }) {
+  constructor(options: { executablePath: string; idleMs?: number; timeoutMs?: number; memoryBudgetBytes?: number }) {
     this.executablePath = options.executablePath;
+    this.memoryBudgetBytes = options.memoryBudgetBytes ?? CHROMIUM_MEMORY_BUDGET_BYTES;
     this.idleMs = options.idleMs ?? 120_000;
     this.timeoutMs = options.timeoutMs ?? 30_000;
   }
@@ -233,6 +246,15 @@ export class ChromiumPool {
     this.page = fresh;
   }
 
+  /** Whether the browser's process tree holds more than its budget (false when it cannot be measured). */
+  private async overBudget(): Promise<boolean> {
+    const pid = await this.browser?.then((browser) => browser.process()?.pid).catch(() => undefined);
+    if (pid === undefined) return false;
+    const bytes = treeMemory(pid);
+    this.lastMemoryBytes = bytes;
+    return bytes > this.memoryBudgetBytes;
+  }
+
   private armIdleTimer(): void {
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => void this.close(), this.idleMs);
@@ -267,7 +289,8 @@ export class ChromiumPool {
       clearTimeout(timer);
       this.current = undefined;
       this.armIdleTimer();
-      if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
+      if (await this.overBudget()) await this.close();
+      else if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
       else if (this.page) {
         if (!page.isClosed()) this.clearPage(page);
         this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();

@@ -74,6 +74,8 @@ export interface PdfServiceOptions {
   chromiumPath: string;
   timeoutMs?: number;
   idleMs?: number;
+  /** Chromium is restarted after a render that leaves its processes above this (default 260 MB). */
+  chromiumMemoryBudgetBytes?: number;
 }
 
 /** Template → HTML in the sandbox → PDF (and page 1 as PNG) in Chromium. */
@@ -84,7 +86,12 @@ export class PdfService {
   constructor(options: PdfServiceOptions) {
     const timeoutMs = options.timeoutMs ?? 30_000;
     this.sandbox = new TemplateSandbox({ timeoutMs, idleMs: options.idleMs });
-    this.chromium = new ChromiumPool({ executablePath: options.chromiumPath, timeoutMs, idleMs: options.idleMs });
+    this.chromium = new ChromiumPool({
+      executablePath: options.chromiumPath,
+      timeoutMs,
+      idleMs: options.idleMs,
+      memoryBudgetBytes: options.chromiumMemoryBudgetBytes,
+    });
   }
 
   /** Starts Chromium and a sandbox child in the background, so the render the owner waits for is warm. */
