@@ -14,7 +14,8 @@ import { ms, ownerStartLatency, percentile } from "./support/measure.ts";
 const AREA = "Notion, Gemini and Fal outages";
 const OUTAGE_MS = 30_000;
 const notion = new FakeNotion();
-const gemini = new FakeGemini();
+// A key shaped like a real one (39 characters): no 12-character piece of it is also part of the model name.
+const gemini = new FakeGemini("AIzaSyD4kq7-Xp2LmZc9VbN3tRw8YhJf6sUeGaQ");
 const fal = new FakeFal();
 const session = new BotSession({
   env: {
@@ -151,5 +152,53 @@ describe("integration outages", () => {
     }
     expect(sql("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n).toBe(assets);
     done(`${observed.join("; ")}; no asset saved`);
+  });
+
+  it("secrets in error texts: Gemini quoting its URL with the key, Notion echoing the Authorization header", async (ctx) => {
+    const done = reliabilityCase(ctx, {
+      area: AREA,
+      injected:
+        "Gemini answers 400 with a message that quotes its request URL including ?key=LLM_API_KEY; Notion answers 400 " +
+        "validation_error with a message echoing `Authorization: Bearer NOTION_API_KEY`; then /sync and /export",
+      checked:
+        "no 12-character piece of either key in the bot's log, in any Bot API call (texts, captions, uploaded files), " +
+        "or in SyncJob.lastError",
+    });
+    const pieces = (secret: string) => Array.from({ length: secret.length - 11 }, (_, i) => secret.slice(i, i + 12));
+    const needles = [...pieces(gemini.apiKey), ...pieces(notion.apiKey)];
+    const found = (text: string) => needles.filter((needle) => text.includes(needle));
+    const { api, chat } = session;
+    const since = api.calls.length;
+    const url = `https://generativelanguage.googleapis.com/v1beta/models/gemini-test-model:generateContent?key=${gemini.apiKey}`;
+    gemini.reply = () => ({ status: 400, message: `Request to ${url} was rejected: quota project not set` });
+    const id = await addIdea(chat, "Secret lamp", "Лампа из дуба");
+    await chat.tap(`p:${id}:open`);
+    await chat.push(callback(`ai:${id}:tx`, chat.messageWithButton(`ai:${id}:tx`)));
+    await api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Gemini"), { since, timeoutMs: 20_000 });
+    await chat.settle(20_000);
+    gemini.reply = writer;
+    notion.failNext(3, {
+      status: 400,
+      code: "validation_error",
+      message: `body failed validation. Request was: {"headers":{"Authorization":"Bearer ${notion.apiKey}"}} Authorization: Bearer ${notion.apiKey}`,
+    });
+    await addIdea(chat, "Echo lamp", "Notion echoes headers");
+    await until(() => sql("SELECT COUNT(*) AS n FROM SyncJob WHERE lastError IS NOT NULL")[0].n > 0, 60_000);
+    await chat.send("/sync");
+    await chat.settle(20_000);
+    const exportSince = api.calls.length;
+    await chat.send("/export");
+    await api.waitForCall((c) => c.method === "sendDocument", { since: exportSince, timeoutMs: 30_000 });
+    await chat.settle(20_000);
+    const errors = sql("SELECT lastError FROM SyncJob WHERE lastError IS NOT NULL").map((row) => String(row.lastError));
+    const calls = api.calls.slice(since).map((c) => JSON.stringify(c.payload) + Object.values(c.files).map((f) => f.bytes.toString("latin1")).join(""));
+    expect(found(session.bot.output)).toEqual([]);
+    expect(calls.flatMap(found)).toEqual([]);
+    expect(errors.flatMap(found)).toEqual([]);
+    expect(errors.join(" ")).toMatch(/validation/i);
+    done(
+      `0 key pieces in ${Math.round(session.bot.output.length / 1024)} KB of log, ${calls.length} Bot API calls and ` +
+        `${errors.length} SyncJob.lastError values (stored: “${errors[0].slice(0, 80)}”)`,
+    );
   });
 });
