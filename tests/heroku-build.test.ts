@@ -25,10 +25,17 @@ let api: FakeBotApi;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const worker: { child?: ReturnType<typeof spawn>; output: string } = { output: "" };
 
+const machineTrust = Object.fromEntries(
+  ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"]
+    .filter((name) => process.env[name])
+    .map((name) => [name, process.env[name]!]),
+);
+
 function sh(command: string, args: string[], cwd: string, env: Record<string, string> = {}): string {
   return execFileSync(command, args, {
     cwd,
-    env: { PATH: `${node24}:/usr/bin:/bin`, HOME: process.env.HOME ?? "/root", ...env },
+    // The machine's own trust store (a registry request that misses npm's cache goes through its proxy).
+    env: { PATH: `${node24}:/usr/bin:/bin`, HOME: process.env.HOME ?? "/root", ...machineTrust, ...env },
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
     maxBuffer: 64 << 20,

@@ -20,7 +20,7 @@ export function jinjaLayerScript(root = appRoot()): string {
     "const lib = nunjucks.lib;",
     "const nodes = nunjucks.nodes;",
     ...sources,
-    "return { createJinjaEnvironment, jinjaData, jinjaDifferences };",
+    "return { createJinjaEnvironment, jinjaData, jinjaDifferences, walkNodes };",
     "})(globalThis.nunjucks);",
   ].join("\n");
 }

@@ -159,14 +159,12 @@ const RUNNER = "(" + function () {
       if (target.typename === "Symbol") bound.add(target.value);
       if (target.children) target.children.forEach(bind);
     };
-    const seen = new Set();
-    const walk = (node) => {
-      if (!node || typeof node !== "object" || seen.has(node)) return;
-      seen.add(node);
-      if (Array.isArray(node)) return node.forEach(walk);
+    // A filter's name is a Symbol node too; it names no variable.
+    const filterNames = new Set();
+    jinja.walkNodes(root, (node) => {
       const type = node.typename;
-      if (type === "Symbol") used.add(node.value);
-      if (type === "Filter" || type === "FilterAsync") return walk(node.args);
+      if (type === "Filter" || type === "FilterAsync") filterNames.add(node.name);
+      if (type === "Symbol" && !filterNames.has(node)) used.add(node.value);
       if (type === "For" || type === "AsyncEach" || type === "AsyncAll") bind(node.name);
       if (type === "Set") (node.targets || []).forEach(bind);
       if (type === "PyWith") node.targets.forEach(bind);
@@ -175,9 +173,7 @@ const RUNNER = "(" + function () {
         if (node.args) node.args.children.forEach((a) => (a.typename === "Dict" ? a.children.forEach((p) => bind(p.key)) : bind(a)));
       }
       if (type === "FromImport" || type === "Import") bind(node.target);
-      for (const field of node.fields || []) walk(node[field]);
-    };
-    walk(root);
+    });
     const differences = jinja.jinjaDifferences(root, env);
     return JSON.stringify({ ok: true, variables: [...used].filter((name) => !bound.has(name)), differences });
   }

@@ -18,17 +18,26 @@ function knownMethods() {
   return names;
 }
 
+/** Calls `visit` on every node of a parsed template once, parents before their fields. */
+function walkNodes(root, visit) {
+  const seen = new Set();
+  const walk = (node) => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(walk);
+    visit(node);
+    for (const field of node.fields || []) walk(node[field]);
+  };
+  walk(root);
+}
+
 /** Constructs in a parsed template that Jinja2 would treat differently; positions are 1-based. */
 function jinjaDifferences(root, env) {
   const found = [];
   const methods = knownMethods();
   const note = (code, construct, node) =>
     found.push({ code, construct, line: (node.lineno || 0) + 1, column: (node.colno || 0) + 1 });
-  const seen = new Set();
-  const walk = (node) => {
-    if (!node || typeof node !== "object" || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) return node.forEach(walk);
+  walkNodes(root, (node) => {
     const type = node.typename;
     if (type === "Filter") {
       const name = node.name.value;
@@ -57,9 +66,7 @@ function jinjaDifferences(root, env) {
     if (type === "FunCall" && node.name && node.name.typename === "Symbol" && node.name.value === "lipsum") {
       note("approximate", "lipsum()", node);
     }
-    for (const field of node.fields || []) walk(node[field]);
-  };
-  walk(root);
+  });
   return found;
 }
 
