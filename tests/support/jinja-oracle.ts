@@ -22,11 +22,16 @@ export function renderWithJinja2(cases: OracleCase[]): { version: string; result
   return { version: parsed.jinja2, results: parsed.results };
 }
 
-export const corpusTemplates = () =>
-  readdirSync(CORPUS_DIR)
+/** The bot's built-in card is in the corpus as it ships (templates/default), under this name. */
+const BUILTIN = { file: "builtin-template.html", path: join(import.meta.dirname, "..", "..", "templates", "default", "template.html") };
+
+export const corpusTemplates = () => [
+  { file: BUILTIN.file, template: readFileSync(BUILTIN.path, "utf8") },
+  ...readdirSync(CORPUS_DIR)
     .filter((file) => file.endsWith(".html"))
     .sort()
-    .map((file) => ({ file, template: readFileSync(join(CORPUS_DIR, file), "utf8") }));
+    .map((file) => ({ file, template: readFileSync(join(CORPUS_DIR, file), "utf8") })),
+];
 
 /** Whitespace runs count as one space: Jinja2 and Nunjucks place newlines around tags slightly differently. */
 export const normaliseWhitespace = (html: string) => html.replace(/\s+/g, " ").trim();

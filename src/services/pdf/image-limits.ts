@@ -10,12 +10,14 @@ import { extensionOf, imageSizeOf, isImagePath } from "./assets.ts";
 export const IMAGE_LIMITS = {
   photoPixels: 50_000_000,
   templateImagePixels: 16_000_000,
+  /** All a card's images together (photos and the template's own): five 30 MP photos fit. */
+  cardPixels: 150_000_000,
   /** Elements in the printed HTML: a real card has hundreds; 300 000 cost Chromium ~2 GB. */
   elements: 20_000,
 };
 
 export type PhotoCheck =
-  | { ok: true; bytes: Uint8Array; extension: string }
+  | { ok: true; bytes: Uint8Array; extension: string; pixels: number }
   | { ok: false; reason: "too-large" | "broken"; width?: number; height?: number };
 
 /**
@@ -25,15 +27,17 @@ export type PhotoCheck =
 export async function checkedPhoto(bytes: Uint8Array, extension: string): Promise<PhotoCheck> {
   const size = imageSizeOf(bytes);
   if (/^svg$/i.test(extension)) {
-    return size && size.width * size.height > IMAGE_LIMITS.photoPixels ? { ok: false, reason: "too-large", ...size } : { ok: true, bytes, extension };
+    if (size && size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
+    return { ok: true, bytes, extension, pixels: 0 };
   }
   if (!size) return { ok: false, reason: "broken" };
   if (size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
   try {
     const image = sharp(bytes, { failOn: "truncated", limitInputPixels: IMAGE_LIMITS.photoPixels, sequentialRead: true, pages: 1 });
-    if (/^gif$/i.test(extension)) return { ok: true, bytes: await image.png({ compressionLevel: 6 }).toBuffer(), extension: "png" };
+    const pixels = size.width * size.height;
+    if (/^gif$/i.test(extension)) return { ok: true, bytes: await image.png({ compressionLevel: 6 }).toBuffer(), extension: "png", pixels };
     await image.resize(32, 32, { fit: "inside" }).raw().toBuffer();
-    return { ok: true, bytes, extension };
+    return { ok: true, bytes, extension, pixels };
   } catch {
     return { ok: false, reason: "broken", ...size };
   }
@@ -54,6 +58,17 @@ export function oversizedTemplateImages(files: Map<string, Uint8Array>): Oversiz
     if (size && size.width * size.height > IMAGE_LIMITS.templateImagePixels) found.push({ path, ...size });
   }
   return found;
+}
+
+/** Pixels of a template's own raster images, by their headers. */
+export function templatePixels(files: Map<string, Uint8Array>): number {
+  let total = 0;
+  for (const [path, bytes] of files) {
+    if (!isImagePath(path) || extensionOf(path) === "svg") continue;
+    const size = imageSizeOf(bytes);
+    if (size) total += size.width * size.height;
+  }
+  return total;
 }
 
 /** Start tags in the printed HTML (elements Chromium would build). */

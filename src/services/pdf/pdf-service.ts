@@ -4,7 +4,7 @@ import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
-import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages } from "./image-limits.ts";
+import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages, templatePixels } from "./image-limits.ts";
 
 /** A template as stored: HTML (Nunjucks), optional CSS, and its own files (images, fonts) by relative path. */
 export interface TemplateBundle {
@@ -50,7 +50,7 @@ export type RenderFailure = {
 /** A photo left out of the card (numbered from 1 as sent), and why. */
 export interface SkippedPhoto {
   index: number;
-  reason: "too-large" | "broken";
+  reason: "too-large" | "over-budget" | "broken";
   width?: number;
   height?: number;
 }
@@ -113,9 +113,14 @@ export class PdfService {
     const checked = await Promise.all((data.images ?? []).map((image) => checkedPhoto(image.bytes, image.extension ?? "jpg")));
     const skipped: SkippedPhoto[] = [];
     const usable: { bytes: Uint8Array; extension: string }[] = [];
+    let budget = IMAGE_LIMITS.cardPixels - templatePixels(assets);
     checked.forEach((photo, i) => {
-      if (photo.ok) usable.push(photo);
-      else skipped.push({ index: i + 1, reason: photo.reason, width: photo.width, height: photo.height });
+      if (!photo.ok) skipped.push({ index: i + 1, reason: photo.reason, width: photo.width, height: photo.height });
+      else if (photo.pixels > budget) skipped.push({ index: i + 1, reason: "over-budget" });
+      else {
+        budget -= photo.pixels;
+        usable.push(photo);
+      }
     });
     const images = await Promise.all(
       usable.map(async (image, i) => {

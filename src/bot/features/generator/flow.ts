@@ -187,10 +187,10 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
 
 /** "⚠️ Left out: photo 2 (damaged), photo 3 (30000×30000 px)". */
 function skippedPhotosText(t: FlowContext["t"], skipped: SkippedPhoto[]): string {
-  const items = skipped.map((photo) =>
-    photo.reason === "too-large"
-      ? t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 })
-      : t("gen-photo-broken", { n: photo.index }),
-  );
+  const items = skipped.map((photo) => {
+    if (photo.reason === "too-large") return t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 });
+    if (photo.reason === "over-budget") return t("gen-photo-over-budget", { n: photo.index });
+    return t("gen-photo-broken", { n: photo.index });
+  });
   return t("gen-photos-skipped", { list: items.join(", ") });
 }
