@@ -1,27 +1,17 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { processTree, pssBytes } from "../src/services/pdf/process-memory.ts";
 
 /** Sum of PSS (kB) over a process and all its descendants (but `exclude`d ones); `chromium` counts the browser's processes alone. */
 export function treePss(root = process.pid, exclude = new Set<number>()): { total: number; chromium: number } {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {}
-  }
   const sum = { total: 0, chromium: 0 };
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
+  const skipped = new Set([...exclude].flatMap((pid) => processTree(pid)));
+  for (const pid of processTree(root)) {
+    if (skipped.has(pid)) continue;
+    const pss = pssBytes(pid) / 1024;
+    sum.total += pss;
     try {
-      if (exclude.has(pid)) continue;
-      const pss = Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)?.[1] ?? 0);
-      sum.total += pss;
       if (readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("chrom")) sum.chromium += pss;
     } catch {}
-    stack.push(...(children.get(pid) ?? []));
   }
   return sum;
 }
@@ -35,7 +25,7 @@ export function treePss(root = process.pid, exclude = new Set<number>()): { tota
 export function treeFootprintAlone(root = process.pid): number {
   let privateKb = 0;
   const shared = new Map<string, number>();
-  for (const pid of treePids(root)) {
+  for (const pid of processTree(root)) {
     let text: string;
     try {
       text = readFileSync(`/proc/${pid}/smaps`, "utf8");
@@ -57,24 +47,4 @@ export function treeFootprintAlone(root = process.pid): number {
     }
   }
   return privateKb + [...shared.values()].reduce((sum, kb) => sum + kb, 0);
-}
-
-function treePids(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {}
-  }
-  const pids: number[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    pids.push(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return pids;
 }

@@ -60,6 +60,7 @@ export async function bundleFromZip(zip: Uint8Array): Promise<TemplateBundle> {
   if (!unpacked.ok) {
     if (unpacked.reason === "entries") throw new UploadRefusal("tpl-err-zip-entries", { max: LIMITS.entries });
     if (unpacked.reason === "unpacked") throw new UploadRefusal("tpl-err-zip-unpacked", { mb: 60 });
+    if (unpacked.reason === "lying") throw new UploadRefusal("tpl-err-zip-lying", { path: unpacked.name.slice(0, 80) });
     throw new UploadRefusal("tpl-err-zip-broken");
   }
   const files = new Map<string, Uint8Array>();

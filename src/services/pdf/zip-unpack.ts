@@ -1,5 +1,5 @@
 import { promisify } from "node:util";
-import { createInflateRaw, inflateRaw } from "node:zlib";
+import { inflateRaw } from "node:zlib";
 
 export interface ZipLimits {
   entries: number;
@@ -8,35 +8,18 @@ export interface ZipLimits {
 
 export type UnpackOutcome =
   | { ok: true; entries: { name: string; bytes: Uint8Array }[] }
-  | { ok: false; reason: "entries" | "unpacked" | "broken" };
+  | { ok: false; reason: "entries" | "unpacked" | "broken" }
+  /** An entry inflates to more than the archive says it holds: a bomb's lie. */
+  | { ok: false; reason: "lying"; name: string };
 
 const inflate = promisify(inflateRaw);
-
-/**
- * How many bytes a deflate stream inflates to, counted chunk by chunk and dropped as it goes (so a bomb costs
- * one chunk of memory); "over" as soon as the count passes `room`.
- */
-function inflatedSize(data: Buffer, room: number): Promise<number | "over" | "broken"> {
-  return new Promise((resolve) => {
-    const stream = createInflateRaw({ chunkSize: 256 * 1024 });
-    let size = 0;
-    stream.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > room) {
-        stream.destroy();
-        resolve("over");
-      }
-    });
-    stream.on("end", () => resolve(size));
-    stream.on("error", () => resolve(size > room ? "over" : "broken"));
-    stream.end(data);
-  });
-}
 
 interface DirectoryEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** What the central directory says the entry inflates to: trusted for the budget, verified while inflating. */
+  declaredSize: number;
   localHeader: number;
 }
 
@@ -65,6 +48,7 @@ function readDirectory(zip: Buffer): DirectoryEntry[] | undefined {
     entries.push({
       method: zip.readUInt16LE(at + 10),
       compressedSize: zip.readUInt32LE(at + 20),
+      declaredSize: zip.readUInt32LE(at + 24),
       localHeader: zip.readUInt32LE(at + 42),
       name: zip.toString("utf8", at + 46, at + 46 + nameLength),
     });
@@ -82,10 +66,11 @@ function entryData(zip: Buffer, entry: DirectoryEntry): Buffer | undefined {
 }
 
 /**
- * Unpacks a ZIP by its central directory, inflating each entry with zlib on libuv's thread pool (off the event
- * loop): first counted as a stream and dropped, stopping as soon as the count passes what is left of the limit,
- * whatever size the headers declare (a bomb declares 1 KB and inflates to 2 GB); only then inflated to keep. Directories are skipped; methods other than stored and
- * deflate, and ZIP64, are refused as broken.
+ * Unpacks a ZIP by its central directory. The sizes it declares are summed against the limit before anything
+ * inflates, then each entry is inflated by zlib on libuv's thread pool (off the event loop) with the declared
+ * size as zlib's `maxOutputLength`: an entry that would inflate past it (a bomb declares 1 KB and inflates to
+ * 2 GB) stops within one zlib chunk and the ZIP is refused, so memory never exceeds what the ZIP declared.
+ * Directories are skipped; methods other than stored and deflate, and ZIP64, are refused as broken.
  */
 export async function unpackZip(bytes: Uint8Array, limits: ZipLimits): Promise<UnpackOutcome> {
   const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -93,31 +78,27 @@ export async function unpackZip(bytes: Uint8Array, limits: ZipLimits): Promise<U
   if (!directory) return { ok: false, reason: "broken" };
   const files = directory.filter((entry) => !entry.name.endsWith("/"));
   if (files.length > limits.entries) return { ok: false, reason: "entries" };
+  if (files.some((entry) => entry.declaredSize === 0xffffffff || entry.compressedSize === 0xffffffff)) return { ok: false, reason: "broken" };
+  if (files.reduce((sum, entry) => sum + entry.declaredSize, 0) > limits.unpackedBytes) return { ok: false, reason: "unpacked" };
   const entries: { name: string; bytes: Uint8Array }[] = [];
-  let total = 0;
   for (const entry of files) {
     const data = entryData(zip, entry);
-    if (!data || entry.compressedSize === 0xffffffff) return { ok: false, reason: "broken" };
-    const room = limits.unpackedBytes - total;
+    if (!data) return { ok: false, reason: "broken" };
     let unpacked: Buffer;
     if (entry.method === 0) {
-      unpacked = data;
+      unpacked = Buffer.from(data);
     } else if (entry.method === 8) {
-      const size = await inflatedSize(data, room);
-      if (size === "over") return { ok: false, reason: "unpacked" };
-      if (size === "broken") return { ok: false, reason: "broken" };
       try {
-        unpacked = await inflate(data, { maxOutputLength: room + 1 });
+        unpacked = await inflate(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { ok: false, reason: "unpacked" };
+        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { ok: false, reason: "lying", name: entry.name };
         return { ok: false, reason: "broken" };
       }
     } else {
       return { ok: false, reason: "broken" };
     }
-    total += unpacked.length;
-    if (total > limits.unpackedBytes) return { ok: false, reason: "unpacked" };
-    entries.push({ name: entry.name, bytes: entry.method === 0 ? new Uint8Array(unpacked) : unpacked });
+    if (unpacked.length > entry.declaredSize) return { ok: false, reason: "lying", name: entry.name };
+    entries.push({ name: entry.name, bytes: unpacked });
   }
   return { ok: true, entries };
 }
