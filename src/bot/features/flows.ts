@@ -14,7 +14,12 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 9;
+export const FLOW_STORAGE_VERSION = 10;
+/**
+ * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
+ * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
+ */
+export const FLOW_SOURCES_FINGERPRINT = "79bb7e420978c72c";
 
 /** 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded, quick). */
 export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true };
