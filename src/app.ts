@@ -14,13 +14,13 @@ import { AiRepository } from "./db/ai-repository.ts";
 import { createGeminiService } from "./services/gemini/gemini-service.ts";
 import { createFalService } from "./services/fal/fal-service.ts";
 import { AssetRepository } from "./db/asset-repository.ts";
-import { createNotionSync, type NotionSync } from "./services/notion/notion-sync.ts";
+import { createNotionSync, type NotionSync } from "./jobs/notion-sync.ts";
 import { telegramFileSource } from "./bot/telegram-files.ts";
 import { NotionPullRepository } from "./db/notion-pull-repository.ts";
 import { ReminderRepository } from "./db/reminder-repository.ts";
 import { CardRepository } from "./db/card-repository.ts";
 import { ReminderService } from "./jobs/reminder-service.ts";
-import { createNotionPull, type NotionPull } from "./services/notion/notion-pull.ts";
+import { createNotionPull, type NotionPull } from "./jobs/notion-pull.ts";
 import { createNotionPullSource } from "./services/notion/notion-pull-source.ts";
 import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
@@ -30,6 +30,7 @@ import { createI18n, localeKey } from "./bot/i18n.ts";
 import { publishCommands } from "./bot/commands.ts";
 import { Poller } from "./bot/poller.ts";
 import type { BotDeps } from "./bot/deps.ts";
+import { createOwnerMessenger } from "./bot/owner-messenger.ts";
 
 export interface App {
   /** Resolves when polling ends (after stop(), or rejects on a fatal polling error). */
@@ -108,7 +109,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
-  reminderService = new ReminderService({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, reminderCron: config.reminderCron, ideaDigestCron: config.ideaDigestCron, settings, reminders, projects });
+  const messenger = createOwnerMessenger({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, settings });
+  reminderService = new ReminderService({
+    messenger,
+    logger,
+    reminderCron: config.reminderCron,
+    ideaDigestCron: config.ideaDigestCron,
+    settings,
+    reminders,
+    projects,
+  });
   const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
   if (config.notion) {
     notionSync = createNotionSync({

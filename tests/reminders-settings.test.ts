@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
 import { sqlite } from "./support/reminders-db.ts";
-import { isQuiet, parseQuietHours, previousWeeklySlot, projectDueAt, quietEnd, validTimeZone } from "../src/jobs/reminder-time.ts";
+import { isQuiet, parseQuietHours, previousWeeklySlot, projectDueAt, quietEnd, validTimeZone } from "../src/domain/reminder-time.ts";
 
 const DAY = 86_400_000;
 

@@ -29,7 +29,7 @@ describe("cutting text for Telegram", () => {
 
 describe("snoozing until tomorrow", () => {
   it("means 10:00 tomorrow in the owner's time zone, after the quiet hours when they cover it", async () => {
-    const { tomorrowMorning } = await import("../src/jobs/reminder-time.ts");
+    const { tomorrowMorning } = await import("../src/domain/reminder-time.ts");
     const lateNight = new Date("2026-12-02T20:30:00Z"); // 23:30 in Moscow
     expect(tomorrowMorning(lateNight, "Europe/Moscow", null).toISOString()).toBe("2026-12-03T07:00:00.000Z");
     expect(tomorrowMorning(lateNight, "Asia/Tokyo", null).toISOString()).toBe("2026-12-04T01:00:00.000Z"); // already the 3rd there

@@ -5,7 +5,7 @@ import type { AssetRepository } from "../db/asset-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import type { NotionPullRepository } from "../db/notion-pull-repository.ts";
-import type { ImportResult } from "../services/notion/notion-pull.ts";
+import type { ImportResult } from "../jobs/notion-pull.ts";
 import type { Logger } from "../logger.ts";
 import type { TemplateRepository } from "../db/template-repository.ts";
 import type { PdfRenderer } from "../services/pdf/lazy-pdf-service.ts";

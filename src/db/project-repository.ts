@@ -1,34 +1,18 @@
 import type { Db } from "./client.ts";
 import { oncePerUpdate } from "./update-marks.ts";
 
-export const PROJECT_STATUSES = ["idea", "active", "archived"] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export type ArchiveReason = "completed" | "cancelled";
-export const REMINDER_INTERVALS = [1, 7, 14, 30] as const;
-
-export const NAME_MAX = 200;
-export const DESCRIPTION_MAX = 3000;
-export const PAGE_SIZE = 8;
-
-/** Plain-JSON view of a project (safe to return from conversation.external). */
-export interface ProjectView {
-  id: number;
-  name: string;
-  description: string;
-  status: ProjectStatus;
-  archiveReason: ArchiveReason | null;
-  reminderIntervalDays: number | null;
-  activatedAt: string | null;
-  createdAt: string;
-  notionPageId: string | null;
-  /** The reference image: a photo, or an image sent as a file (shown as a document). */
-  reference: { fileId: string; asDocument: boolean } | null;
-  /** The newest saved moodboard's collage (a Telegram photo): the card's face when there is no reference image. */
-  moodboard?: { fileId: string } | null;
-  sync: "none" | "pending" | "failed" | "synced";
-  /** How many attachments the owner can open from the card (renders, PDFs, notes). */
-  attachments?: number;
-}
+export {
+  DESCRIPTION_MAX,
+  NAME_MAX,
+  PAGE_SIZE,
+  PROJECT_STATUSES,
+  REMINDER_INTERVALS,
+  type ArchiveReason,
+  type ProjectStatus,
+  type ProjectView,
+} from "../domain/project.ts";
+import type { ArchiveReason, ProjectStatus, ProjectView } from "../domain/project.ts";
+import { PAGE_SIZE } from "../domain/project.ts";
 
 /** Asset kinds the card's "Attachments" screen sends back: what the owner attached or the generator made. */
 export const ATTACHMENT_KINDS = ["final_render", "pdf", "generated_pdf", "note"];

@@ -1,5 +1,5 @@
 import type { Db } from "./client.ts";
-import { projectDueAt, type DigestTime, type QuietHours } from "../jobs/reminder-time.ts";
+import { projectDueAt, type DigestTime, type QuietHours } from "../domain/reminder-time.ts";
 
 const KEY = { timeZone: "reminders:tz", quiet: "reminders:quiet", digest: "reminders:digest", digestPending: "digest:pending", digestLast: "digest:last" };
 const WEEK_MS = 7 * 86_400_000;

@@ -1,7 +1,7 @@
 import type { Db } from "./client.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
-import { normalizeDescription } from "../services/notion/notion-blocks.ts";
-import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../services/notion/sync-worker.ts";
+import { normalizeDescription } from "../domain/description.ts";
+import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../domain/notion-sync.ts";
 
 /** The database's clock and the worker's may differ a little (Postgres on another host). */
 const ATTACHMENT_CLOCK_SLACK_MS = 1_000;

@@ -1,5 +1,5 @@
 import type { Db } from "./client.ts";
-import type { TemplateBundle } from "../services/pdf/pdf-service.ts";
+import type { TemplateBundle } from "../domain/template-bundle.ts";
 
 export const TEMPLATE_NAME_MAX = 60;
 

@@ -1,15 +1,10 @@
-import { GrammyError, type Api } from "grammy";
-import type { Context as BaseContext } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
 import { createTask, type ScheduledTask } from "node-cron";
 import type { Logger } from "../logger.ts";
 import type { ProjectRepository } from "../db/project-repository.ts";
 import type { ReminderRepository } from "../db/reminder-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
-import { DEFAULT_LOCALE, isLocale, localeKey } from "../bot/i18n.ts";
-import { digestMessage, projectReminderMessage, type OutgoingMessage } from "../bot/features/reminders/messages.ts";
-import type { Translate } from "../bot/features/reminders/keyboards.ts";
-import { digestCron, isQuiet, previousWeeklySlot, quietEnd, weeklyTimeOf } from "./reminder-time.ts";
+import type { OwnerMessenger } from "./owner-messenger.ts";
+import { digestCron, isQuiet, previousWeeklySlot, quietEnd, weeklyTimeOf } from "../domain/reminder-time.ts";
 
 /** How long a claim whose process went silent blocks others from retrying it. */
 const CLAIM_LEASE_MS = 5 * 60_000;
@@ -18,10 +13,9 @@ const MAX_WAKE_MS = 6 * 3_600_000;
 const KEEP_SENT_CLAIMS_MS = 60 * 86_400_000;
 
 export interface ReminderServiceDeps {
-  api: Api;
-  i18n: I18n<BaseContext>;
+  /** Tells the owner(s): texts and buttons are the bot's business. */
+  messenger: OwnerMessenger;
   logger: Logger;
-  ownerIds: number[];
   reminderCron: string;
   ideaDigestCron: string;
   settings: SettingsRepository;
@@ -35,7 +29,6 @@ export interface ReminderOverview {
   digestAt: string | null;
 }
 
-type Delivery = "sent" | "blocked" | "failed";
 
 /**
  * Interval reminders and the weekly idea digest. Crons and a wake-up timer
@@ -50,7 +43,6 @@ export class ReminderService {
   private running?: Promise<void>;
   private rerun = false;
   private stopped = false;
-  private readonly blockedOwners = new Set<number>();
 
   constructor(deps: ReminderServiceDeps) {
     this.deps = deps;
@@ -176,7 +168,7 @@ export class ReminderService {
     if (claim !== "claimed") return;
     const project = await projects.get(id);
     if (!project || project.status !== "active") return reminders.release(key);
-    const delivery = await this.sendToOwners((t) => projectReminderMessage(t, project));
+    const delivery = await this.deps.messenger.projectReminder(project);
     if (delivery === "failed") return reminders.release(key);
     await reminders.markReminded(id, now);
     await reminders.markSent(key, new Date());
@@ -190,39 +182,10 @@ export class ReminderService {
     if (claim === "sent") await reminders.clearDigestPending(slot);
     if (claim !== "claimed") return;
     const digest = await reminders.ideaDigest(now);
-    const delivery = await this.sendToOwners((t) => digestMessage(t, digest, slot));
+    const delivery = await this.deps.messenger.ideaDigest(digest, slot);
     if (delivery === "failed") return reminders.release(key);
     await reminders.clearDigestPending(slot);
     await reminders.markSent(key, new Date());
     logger.info({ slot, recent: digest.recent, stale: digest.stale.length, delivery }, "idea digest sent");
-  }
-
-  /**
-   * "blocked" (403: the owner blocked the bot) counts as delivered: retrying
-   * cannot help, so it is logged once and not retried. Anything else that
-   * survived auto-retry is "failed" and the claim is released.
-   */
-  private async sendToOwners(build: (t: Translate) => OutgoingMessage): Promise<Delivery> {
-    const { api, i18n, settings, logger } = this.deps;
-    let result: Delivery = "failed";
-    for (const ownerId of this.deps.ownerIds) {
-      const stored = await settings.get(localeKey(ownerId)).catch(() => undefined);
-      const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
-      const message = build((key, variables) => i18n.t(locale, key, variables));
-      try {
-        await api.sendMessage(ownerId, message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
-        this.blockedOwners.delete(ownerId);
-        result = "sent";
-      } catch (error) {
-        if (error instanceof GrammyError && error.error_code === 403) {
-          if (!this.blockedOwners.has(ownerId)) logger.warn({ ownerId, description: error.description }, "the owner blocked the bot; reminders are not delivered");
-          this.blockedOwners.add(ownerId);
-          if (result === "failed") result = "blocked";
-        } else {
-          logger.warn({ err: error, ownerId }, "reminder not delivered; it will be retried");
-        }
-      }
-    }
-    return result;
   }
 }

@@ -1,4 +1,5 @@
-import type { ProjectSnapshot } from "./notion-service.ts";
+import type { ProjectSnapshot } from "../../domain/project.ts";
+import { normalizeDescription } from "../../domain/description.ts";
 
 // Literal text → rich_text / paragraph blocks, and back.
 
@@ -77,7 +78,3 @@ export function descriptionFromBody(lines: string[], attachments: string[]): str
   return normalizeDescription(remaining.join("\n"));
 }
 
-/** The form both sides are compared in: Notion keeps no leading or trailing blank paragraphs. */
-export function normalizeDescription(text: string): string {
-  return text.trim();
-}

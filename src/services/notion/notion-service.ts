@@ -3,6 +3,9 @@ import type { Logger } from "pino";
 import { NotionSetupError } from "./notion-errors.ts";
 import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images.ts";
 import { blockMatches, bodyBlocks, pageBody, pageTitleText, richText, type ParagraphBlock } from "./notion-blocks.ts";
+import type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
+
+export type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
 
 export interface NotionConfig {
   apiKey: string;
@@ -13,18 +16,7 @@ export interface NotionConfig {
   baseUrl?: string;
 }
 
-export type ProjectStatus = "idea" | "active" | "archived";
 
-export interface ProjectSnapshot {
-  id: number;
-  name: string;
-  description: string;
-  /** Paragraphs written after the description (notes and files attached in the bot), oldest first. */
-  attachments?: string[];
-  status: ProjectStatus;
-  notionPageId: string | null;
-  createdAt: string;
-}
 
 export interface NotionService {
   ready(): Promise<void>;

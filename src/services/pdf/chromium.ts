@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
-import { A4, type PageSize } from "./page-size.ts";
-import { drawCard } from "./draw-card.ts";
+import { A4 } from "./page-size.ts";
+import { drawCard, type PageOutput } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
 import { treeMemory } from "./process-memory.ts";
@@ -52,14 +52,7 @@ export interface PageInput {
 
 export type PhaseListener = (phase: string, ms: number) => void;
 
-export interface PageOutput {
-  pdf: Buffer;
-  png?: Buffer;
-  pageSize: PageSize;
-  /** Requests that were refused (outside the template) or not found among its files. */
-  blocked: string[];
-  missing: string[];
-}
+export type { PageOutput } from "./draw-card.ts";
 
 export class RenderTimeoutError extends Error {}
 

@@ -1,10 +1,19 @@
 import type { Page } from "puppeteer-core";
-import type { PageOutput } from "./chromium.ts";
 import { fitImagesToBoxes } from "./fit-images.ts";
 import { insertAtHeadStart } from "./html-head.ts";
-import { A4, firstPageSizeOfPdf } from "./page-size.ts";
+import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
 import type { ServedDocument } from "./request-filter.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
+
+/** A card as printed: the PDF, page 1 as PNG when asked, its page size, and what it could not load. */
+export interface PageOutput {
+  pdf: Buffer;
+  png?: Buffer;
+  pageSize: PageSize;
+  /** Requests that were refused (outside the template) or not found among its files. */
+  blocked: string[];
+  missing: string[];
+}
 
 export interface DrawOptions {
   png: boolean;

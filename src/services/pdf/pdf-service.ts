@@ -6,12 +6,8 @@ import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
 import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages, templatePixels } from "./image-limits.ts";
 
-/** A template as stored: HTML (Nunjucks), optional CSS, and its own files (images, fonts) by relative path. */
-export interface TemplateBundle {
-  html: string;
-  css: string | null;
-  files: Map<string, Uint8Array>;
-}
+export type { TemplateBundle } from "../../domain/template-bundle.ts";
+import type { TemplateBundle } from "../../domain/template-bundle.ts";
 
 /** What a card is made of; every field is optional so the same call serves previews and the CLI. */
 export interface CardData {

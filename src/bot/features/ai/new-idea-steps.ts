@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { checkDescription } from "../projects/validation.ts";
+import { checkDescription } from "../../../domain/project-text.ts";
 import { waitStep } from "../projects/ask.ts";
 import { faultText, jobFrom } from "./job.ts";
 import { startMoodboard } from "./moodboard.ts";

@@ -6,7 +6,7 @@ import { showScreen } from "../../screen.ts";
 import { SEARCH_QUERY_MAX, searchProjects, type SearchHit } from "../../../db/project-search.ts";
 import { askText, cancelKeyboard } from "../projects/ask.ts";
 import { projectData } from "../projects/keyboards.ts";
-import type { Checked } from "../projects/validation.ts";
+import type { Checked } from "../../../domain/project-text.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import { fitLines } from "../../message-fit.ts";

@@ -4,7 +4,7 @@ import type { Context as BaseContext } from "grammy";
 import type { Logger } from "../../../logger.ts";
 import type { SettingsRepository } from "../../../db/settings-repository.ts";
 import type { PageOffer } from "../../../db/notion-pull-repository.ts";
-import type { PulledChange, PullReporter } from "../../../services/notion/notion-pull.ts";
+import type { PulledChange, PullReporter } from "../../../jobs/notion-pull.ts";
 import { DEFAULT_LOCALE, isLocale, localeKey } from "../../i18n.ts";
 import { escapeHtml } from "../../html.ts";
 import { projectData } from "../projects/keyboards.ts";

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
-import type { Checked } from "./validation.ts";
+import type { Checked } from "../../../domain/project-text.ts";
 
 export const SKIP = "flow:skip";
 export const FLOW_CANCEL = "flow:cancel";

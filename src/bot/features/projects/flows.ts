@@ -7,7 +7,7 @@ import type { ProjectView } from "../../../db/project-repository.ts";
 import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "./ask.ts";
 import { showCard, notionPageUrl } from "./card.ts";
 import { projectData } from "./keyboards.ts";
-import { checkDescription, checkName } from "./validation.ts";
+import { checkDescription, checkName } from "../../../domain/project-text.ts";
 import { askDescriptionOrVoice, askMoodboardOffer, startMoodboardFromFlow } from "../ai/new-idea-steps.ts";
 
 export const NEW_IDEA_FLOW = "new-idea";

@@ -3,7 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
-import { formatMoment, tomorrowMorning } from "../../../jobs/reminder-time.ts";
+import { formatMoment, tomorrowMorning } from "../../../domain/reminder-time.ts";
 import { answerStale } from "../projects/actions.ts";
 import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
 

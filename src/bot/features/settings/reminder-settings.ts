@@ -3,7 +3,7 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { NAV } from "../menu/keyboards.ts";
-import { formatMoment, formatQuietHours, parseQuietHours, validTimeZone, type DigestTime, type QuietHours } from "../../../jobs/reminder-time.ts";
+import { formatMoment, formatQuietHours, parseQuietHours, validTimeZone, type DigestTime, type QuietHours } from "../../../domain/reminder-time.ts";
 
 export const COMMON_TIME_ZONES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok", "Europe/Minsk", "Europe/Berlin", "Europe/London", "UTC"];
 export const REMINDER_SECTIONS = { timeZone: "set:tz", quiet: "set:quiet", digest: "set:digest", overview: "set:rem" } as const;

@@ -1,9 +1,9 @@
-import type { Logger } from "../../logger.ts";
-import type { Config } from "../../config.ts";
-import type { ProjectRepository, ProjectView } from "../../db/project-repository.ts";
-import type { SyncJobRepository } from "../../db/sync-job-repository.ts";
-import { createNotionService } from "./notion-service.ts";
-import { createSyncWorker, type FileSource, type SyncProblem } from "./sync-worker.ts";
+import type { Logger } from "../logger.ts";
+import type { Config } from "../config.ts";
+import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
+import type { SyncJobRepository } from "../db/sync-job-repository.ts";
+import { createNotionService } from "../services/notion/notion-service.ts";
+import { createSyncWorker, type FileSource, type SyncProblem } from "../services/notion/sync-worker.ts";
 
 export interface NotionSync {
   start(): Promise<void>;

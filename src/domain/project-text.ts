@@ -1,4 +1,4 @@
-import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
+import { DESCRIPTION_MAX, NAME_MAX } from "./project.ts";
 
 export type Checked = { ok: true; value: string } | { ok: false; key: string; length?: number };
 

@@ -1,10 +1,11 @@
 import type { Logger } from "pino";
-import type { LinkedProject, NotionPullRepository, PageOffer } from "../../db/notion-pull-repository.ts";
-import { samePageId } from "../../db/notion-pull-repository.ts";
-import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../../db/project-repository.ts";
-import { describeNotionError } from "./notion-errors.ts";
-import { descriptionFromBody, normalizeDescription } from "./notion-blocks.ts";
-import type { NotionPullSource, PulledPage } from "./notion-pull-source.ts";
+import type { LinkedProject, NotionPullRepository, PageOffer } from "../db/notion-pull-repository.ts";
+import { samePageId } from "../db/notion-pull-repository.ts";
+import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../db/project-repository.ts";
+import { describeNotionError } from "../services/notion/notion-errors.ts";
+import { descriptionFromBody } from "../services/notion/notion-blocks.ts";
+import { normalizeDescription } from "../domain/description.ts";
+import type { NotionPullSource, PulledPage } from "../services/notion/notion-pull-source.ts";
 
 /** One project changed by an edit made in Notion. */
 export interface PulledChange {
