@@ -109,6 +109,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards }, services };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
+  // The one way anything outside an update reaches the owner(s): reminders, Notion problems, Notion edits.
   const messenger = createOwnerMessenger({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, settings });
   reminderService = new ReminderService({
     messenger,
@@ -119,7 +120,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     reminders,
     projects,
   });
-  const notify = ownerNotifier({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger });
+  const notify = ownerNotifier(messenger);
   if (config.notion) {
     notionSync = createNotionSync({
       config: config.notion,
@@ -136,7 +137,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       statusValues: config.notion.statusValues,
       intervalMs: config.notion.pollSeconds * 1000,
       logger,
-      report: notionPullReporter({ api: bot.api, i18n, settings, ownerIds: config.ownerIds, logger }),
+      report: notionPullReporter(messenger),
       onEnqueued: () => notionSync?.kick(),
     });
   }

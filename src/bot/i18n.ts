@@ -15,6 +15,9 @@ import { exportTexts } from "./features/export/texts.ts";
 import { reminderTexts } from "./features/reminders/texts.ts";
 import { generatorTexts } from "./features/generator/texts.ts";
 
+/** The one translator type: `ctx.t` inside updates, `i18n.t` bound to an owner's locale in jobs and workers. */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
 export const LOCALES = ["ru", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";

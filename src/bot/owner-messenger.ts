@@ -4,8 +4,9 @@ import type { Logger } from "../logger.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { Delivery, OwnerMessenger } from "../jobs/owner-messenger.ts";
 import { DEFAULT_LOCALE, isLocale, localeKey } from "./i18n.ts";
-import { digestMessage, projectReminderMessage, type OutgoingMessage } from "./features/reminders/messages.ts";
-import type { Translate } from "./features/reminders/keyboards.ts";
+import { digestMessage, projectReminderMessage } from "./features/reminders/messages.ts";
+import type { InlineKeyboard } from "grammy";
+import type { Translate } from "./i18n.ts";
 
 export interface OwnerMessengerDeps {
   api: Api;
@@ -15,15 +16,27 @@ export interface OwnerMessengerDeps {
   settings: SettingsRepository;
 }
 
+/** One message as built for one owner's language. */
+export interface OwnerMessage {
+  text: string;
+  keyboard?: InlineKeyboard;
+}
+
+/** The jobs' OwnerMessenger, plus `send` for the bot's own workers (Notion pull, sync problems). */
+export interface BotOwnerMessenger extends OwnerMessenger {
+  /** Builds the message once per owner, in their language, and sends it (HTML). */
+  send(build: (t: Translate) => OwnerMessage): Promise<Delivery>;
+}
+
 /** Sends to every owner in their own language; remembers who blocked the bot so it is logged once. */
-export function createOwnerMessenger(deps: OwnerMessengerDeps): OwnerMessenger {
+export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenger {
   const blockedOwners = new Set<number>();
 
   /**
    * "blocked" (403: the owner blocked the bot) counts as delivered: retrying cannot help, so it is logged once
    * and not retried. Anything else that survived the Bot API retries is "failed" and the caller retries later.
    */
-  async function sendToOwners(build: (t: Translate) => OutgoingMessage): Promise<Delivery> {
+  async function sendToOwners(build: (t: Translate) => OwnerMessage): Promise<Delivery> {
     let result: Delivery = "failed";
     for (const ownerId of deps.ownerIds) {
       const stored = await deps.settings.get(localeKey(ownerId)).catch(() => undefined);
@@ -36,12 +49,12 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): OwnerMessenger {
       } catch (error) {
         if (error instanceof GrammyError && error.error_code === 403) {
           if (!blockedOwners.has(ownerId)) {
-            deps.logger.warn({ ownerId, description: error.description }, "the owner blocked the bot; reminders are not delivered");
+            deps.logger.warn({ ownerId, description: error.description }, "the owner blocked the bot; messages are not delivered");
           }
           blockedOwners.add(ownerId);
           if (result === "failed") result = "blocked";
         } else {
-          deps.logger.warn({ err: error, ownerId }, "reminder not delivered; it will be retried");
+          deps.logger.warn({ err: error, ownerId }, "message to the owner not delivered");
         }
       }
     }
@@ -49,6 +62,7 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): OwnerMessenger {
   }
 
   return {
+    send: sendToOwners,
     projectReminder: (project) => sendToOwners((t) => projectReminderMessage(t, project)),
     ideaDigest: (digest, slot) => sendToOwners((t) => digestMessage(t, digest, slot)),
   };

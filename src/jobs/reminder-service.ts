@@ -169,7 +169,10 @@ export class ReminderService {
     const project = await projects.get(id);
     if (!project || project.status !== "active") return reminders.release(key);
     const delivery = await this.deps.messenger.projectReminder(project);
-    if (delivery === "failed") return reminders.release(key);
+    if (delivery === "failed") {
+      logger.warn({ projectId: id }, "reminder not delivered; it will be retried");
+      return reminders.release(key);
+    }
     await reminders.markReminded(id, now);
     await reminders.markSent(key, new Date());
     logger.info({ projectId: id, dueAt, delivery }, "project reminder sent");

@@ -5,8 +5,9 @@ import type { Logger } from "../../../logger.ts";
 import { FalError } from "../../../services/fal/fal-service.ts";
 import { GeminiError } from "../../../services/gemini/gemini-service.ts";
 import { telegramFileSource } from "../../telegram-files.ts";
+import type { Translate } from "../../i18n.ts";
 
-type Translate = Context["t"];
+
 
 /**
  * What a generation running in the background needs once its update was

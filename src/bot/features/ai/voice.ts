@@ -4,6 +4,7 @@ import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import { type Job, StatusMessage, claim, downloadTelegramFile, jobFrom, release, reportFault, runInBackground } from "./job.ts";
 import { enterFlow } from "../enter-flow.ts";
+import type { Translate } from "../../i18n.ts";
 
 export interface VoiceDraft {
   fileId: string;
@@ -16,10 +17,10 @@ export interface VoiceDraft {
 export const VC_DATA = /^vc:(\d{1,10}):(save|name|desc|drop|retry)$/;
 const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
 
-export const voiceDraftText = (t: Context["t"], draft: VoiceDraft) =>
+export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
   t("ai-voice-draft", { name: escapeHtml(draft.name ?? ""), description: escapeHtml(cut(draft.description ?? "", 3000)) });
 
-export const voiceDraftKeyboard = (t: Context["t"], id: number) =>
+export const voiceDraftKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
     .text(t("btn-voice-save"), `vc:${id}:save`)
     .row()

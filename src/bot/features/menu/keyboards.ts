@@ -1,8 +1,7 @@
 import { InlineKeyboard } from "grammy";
-import type { Context as BaseContext } from "grammy";
-import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Translate } from "../../i18n.ts";
 
-type T = (BaseContext & I18nFlavor)["t"];
+type T = Translate;
 
 /** Callback data of the navigation buttons (kept short: Telegram allows 64 bytes). */
 export const NAV = {

@@ -1,16 +1,13 @@
-import { InlineKeyboard, type Api } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
-import type { Context as BaseContext } from "grammy";
-import type { Logger } from "../../../logger.ts";
-import type { SettingsRepository } from "../../../db/settings-repository.ts";
+import { InlineKeyboard } from "grammy";
+import type { BotOwnerMessenger } from "../../owner-messenger.ts";
 import type { PageOffer } from "../../../db/notion-pull-repository.ts";
 import type { PulledChange, PullReporter } from "../../../jobs/notion-pull.ts";
-import { DEFAULT_LOCALE, isLocale, localeKey } from "../../i18n.ts";
 import { escapeHtml } from "../../html.ts";
 import { projectData } from "../projects/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
+import type { Translate } from "../../i18n.ts";
 
-type T = (key: string, variables?: Record<string, string | number>) => string;
+type T = Translate;
 
 /** Callback data of offer buttons: `np:i:<offerId>` imports, `np:x:<offerId>` ignores. */
 export const OFFER_DATA = /^np:(i|x):(\d{1,10})$/;
@@ -52,22 +49,10 @@ export function offersMessage(t: T, offers: PageOffer[], notice?: string, openPr
   return { text: parts.join("\n\n"), keyboard };
 }
 
-/** Sends the pull's messages to every owner in their language; failures are logged, never thrown. */
-export function notionPullReporter(deps: { api: Api; i18n: I18n<BaseContext>; settings: SettingsRepository; ownerIds: number[]; logger: Logger }): PullReporter {
-  async function send(build: (t: T) => { text: string; keyboard: InlineKeyboard }): Promise<void> {
-    for (const ownerId of deps.ownerIds) {
-      try {
-        const stored = await deps.settings.get(localeKey(ownerId)).catch(() => undefined);
-        const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
-        const { text, keyboard } = build((key, variables) => deps.i18n.t(locale, key, variables));
-        await deps.api.sendMessage(ownerId, text, { parse_mode: "HTML", reply_markup: keyboard });
-      } catch (error) {
-        deps.logger.warn({ err: error }, "notion pull: could not message the owner");
-      }
-    }
-  }
+/** The pull's messages, to every owner in their language (through the one owner messenger); never throws. */
+export function notionPullReporter(messenger: BotOwnerMessenger): PullReporter {
   return {
-    changes: (changes) => send((t) => changesMessage(t, changes)),
-    offers: (offers) => send((t) => offersMessage(t, offers)),
+    changes: async (changes) => void (await messenger.send((t) => changesMessage(t, changes))),
+    offers: async (offers) => void (await messenger.send((t) => offersMessage(t, offers))),
   };
 }

@@ -1,10 +1,10 @@
 import { InlineKeyboard } from "grammy";
-import type { FlowContext } from "../../context.ts";
 import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../../db/project-repository.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
+import type { Translate } from "../../i18n.ts";
 
-type T = FlowContext["t"];
+type T = Translate;
 
 /** Callback data of project buttons: `p:<id>:<action>[:<arg>]`, lists: `l:<status>:<page>`. */
 export const projectData = (id: number, action: string, arg?: string | number) => `p:${id}:${action}${arg === undefined ? "" : `:${arg}`}`;

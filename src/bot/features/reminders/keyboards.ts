@@ -6,8 +6,8 @@ import { cardKeyboard, projectData } from "../projects/keyboards.ts";
 import { notionPageUrl } from "../projects/card.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 
-/** A translator: `ctx.t` inside updates, `i18n.t` bound to the owner's locale in jobs. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+export type { Translate } from "../../i18n.ts";
+import type { Translate } from "../../i18n.ts";
 
 export const SNOOZE = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
 export type SnoozeCode = keyof typeof SNOOZE;
@@ -21,7 +21,7 @@ const reminderData = (action: string, id: number, arg?: string | number) => `r:$
 
 /** The project's card buttons, then snooze and pause. */
 export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
-  const keyboard = cardKeyboard(t as never, project, notionPageUrl(project.notionPageId)).row();
+  const keyboard = cardKeyboard(t, project, notionPageUrl(project.notionPageId)).row();
   for (const code of ["h", "d", "w"] as const) keyboard.text(t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`), reminderData("s", project.id, code));
   return keyboard.row().text(t("btn-pause-reminders"), reminderData("p", project.id));
 }

@@ -1,12 +1,12 @@
 import { InlineKeyboard } from "grammy";
-import type { FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { NAV } from "../menu/keyboards.ts";
 import type { TemplateSummary } from "../../../db/template-repository.ts";
 import type { TemplateReport } from "../../../services/pdf/template-check.ts";
 import type { Problem } from "./intake.ts";
+import type { Translate } from "../../i18n.ts";
 
-type T = FlowContext["t"];
+type T = Translate;
 
 /** Template buttons: `t:<id>:<action>` (id 0 is the built-in template). */
 export const templateData = (id: number, action: string) => `t:${id}:${action}`;
