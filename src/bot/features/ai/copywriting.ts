@@ -35,11 +35,14 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
     try {
       const texts = await gemini.generateTexts(ideaDraft(project.description || project.name), language);
       const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
+      // Free before the answer shows: its Retry/Regenerate may be tapped the moment it appears.
+      release(`tx:${projectId}`);
       if (!saved) return void (await status.finish(job.t("project-missing")));
       await status.remove();
       await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.cardId) });
       await job.api.sendMessage(job.chatId, textMessage(job, "social_text", project.name, texts.social), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.socialId) });
     } catch (error) {
+      release(`tx:${projectId}`);
       await reportFault(job, status, error, `ai:${projectId}:tx`);
     } finally {
       release(`tx:${projectId}`);
@@ -66,8 +69,10 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
       const draft = ideaDraft(project.description || project.name);
       const text = asset.kind === "card_text" ? await gemini.generateCardText(draft, language) : await gemini.generateSocialText(draft, language);
       await job.deps.repos.ai.updateText(assetId, text, { model: gemini.model });
+      release(`txa:${assetId}`);
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
     } catch (error) {
+      release(`txa:${assetId}`);
       await reportFault(job, status, error, `tx:${assetId}:re`);
     } finally {
       release(`txa:${assetId}`);

@@ -99,6 +99,8 @@ export async function generateMoodboard(job: Job, draftId: number, request: Mood
       if (old.length) await job.api.deleteMessages(job.chatId, old).catch(() => undefined);
       await status.remove();
     } catch (error) {
+      // Free before Retry shows: it may be tapped the moment it appears.
+      release(key);
       await reportFault(job, status, error, requestData(draftId, request));
     }
   } finally {

@@ -44,8 +44,10 @@ async function transcribeDraft(job: Job, draftId: number, status: StatusMessage)
     const idea = await transcribeVoice(job, draft.data.fileId, draft.data.mimeType);
     const data: VoiceDraft = { ...draft.data, transcript: idea.transcript, name: cut(idea.name, NAME_MAX), description: cut(idea.description, DESCRIPTION_MAX) };
     await job.deps.repos.ai.updateDraft(draftId, data);
+    release(`vc:${draftId}`);
     await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));
   } catch (error) {
+    release(`vc:${draftId}`);
     await reportFault(job, status, error, `vc:${draftId}:retry`);
   } finally {
     release(`vc:${draftId}`);
