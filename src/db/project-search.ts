@@ -1,7 +1,7 @@
 import type { Db } from "./client.ts";
 import type { ProjectStatus } from "./project-repository.ts";
 
-export const SEARCH_QUERY_MAX = 200;
+export { SEARCH_QUERY_MAX } from "../domain/project.ts";
 export const SEARCH_RESULTS_MAX = 20;
 
 export interface SearchHit {

@@ -1,20 +1,23 @@
-import { DESCRIPTION_MAX, NAME_MAX } from "./project.ts";
+import { DESCRIPTION_MAX, NAME_MAX, SEARCH_QUERY_MAX } from "./project.ts";
 
 export type Checked = { ok: true; value: string } | { ok: false; key: string; length?: number };
 
-/** Trims and checks a project name: not blank, at most 200 characters (counted as the owner sees them). */
-export function checkName(raw: string): Checked {
+/**
+ * The one check of what the owner types: trimmed, not blank, at most `max` characters counted as the owner sees
+ * them (code points). `prefix` names the texts: `<prefix>-empty`, `<prefix>-too-long`.
+ */
+function checkText(raw: string, max: number, prefix: string): Checked {
   const value = raw.trim();
   const length = [...value].length;
-  if (length === 0) return { ok: false, key: "name-empty" };
-  if (length > NAME_MAX) return { ok: false, key: "name-too-long", length };
+  if (length === 0) return { ok: false, key: `${prefix}-empty` };
+  if (length > max) return { ok: false, key: `${prefix}-too-long`, length };
   return { ok: true, value };
 }
 
-export function checkDescription(raw: string): Checked {
-  const value = raw.trim();
-  const length = [...value].length;
-  if (length === 0) return { ok: false, key: "description-empty" };
-  if (length > DESCRIPTION_MAX) return { ok: false, key: "description-too-long", length };
-  return { ok: true, value };
-}
+/** A project name (/new, edit, voice ideas): at most 200 characters. */
+export const checkName = (raw: string): Checked => checkText(raw, NAME_MAX, "name");
+
+export const checkDescription = (raw: string): Checked => checkText(raw, DESCRIPTION_MAX, "description");
+
+/** What /find looks for. */
+export const checkQuery = (raw: string): Checked => checkText(raw, SEARCH_QUERY_MAX, "find");

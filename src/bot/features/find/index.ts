@@ -3,10 +3,10 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { SEARCH_QUERY_MAX, searchProjects, type SearchHit } from "../../../db/project-search.ts";
+import { searchProjects, type SearchHit } from "../../../db/project-search.ts";
 import { askText, cancelKeyboard } from "../projects/ask.ts";
 import { projectData } from "../projects/keyboards.ts";
-import type { Checked } from "../../../domain/project-text.ts";
+import { checkQuery } from "../../../domain/project-text.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import { fitLines } from "../../message-fit.ts";
@@ -18,13 +18,7 @@ const STATUS_ICON = { idea: "💡", active: "🚀", archived: "🗄" } as const;
 
 export const findFeature = new Composer<Context>();
 
-export function checkQuery(raw: string): Checked {
-  const value = raw.trim();
-  const length = [...value].length;
-  if (length === 0) return { ok: false, key: "find-empty" };
-  if (length > SEARCH_QUERY_MAX) return { ok: false, key: "find-too-long", length };
-  return { ok: true, value };
-}
+
 
 
 /** The results screen: one button per project, each opening its card. */
