@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./assets.ts";
 import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from "./chromium.ts";
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
-import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages, templatePixels } from "./image-limits.ts";
+import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages, templatePixels, type PhotoCheck } from "./image-limits.ts";
 
 export type { TemplateBundle } from "../../domain/template-bundle.ts";
 import type { TemplateBundle } from "../../domain/template-bundle.ts";
@@ -65,6 +66,8 @@ export type RenderResult =
   | RenderFailure;
 
 const STYLESHEET_PATH = "__template.css";
+/** Photos whose check is remembered: a card has up to 5, the owner works on one or two at a time. */
+const CHECKED_PHOTOS_KEPT = 20;
 
 export interface PdfServiceOptions {
   chromiumPath: string;
@@ -78,6 +81,7 @@ export interface PdfServiceOptions {
 export class PdfService {
   readonly sandbox: TemplateSandbox;
   readonly chromium: ChromiumPool;
+  private readonly checkedPhotos = new Map<string, { ok: true; pixels: number } | Exclude<PhotoCheck, { ok: true }>>();
 
   constructor(options: PdfServiceOptions) {
     const timeoutMs = options.timeoutMs ?? 30_000;
@@ -106,7 +110,7 @@ export class PdfService {
     // Stored before the limit existed, or a file the upload check let through: printed without, as if missing.
     for (const { path } of oversizedTemplateImages(bundle.files)) assets.delete(path);
     const placeholders = new Map<string, { width: number; height: number }>();
-    const checked = await Promise.all((data.images ?? []).map((image) => checkedPhoto(image.bytes, image.extension ?? "jpg")));
+    const checked = await Promise.all((data.images ?? []).map((image) => this.checkedPhoto(image.bytes, image.extension ?? "jpg")));
     const skipped: SkippedPhoto[] = [];
     const usable: { bytes: Uint8Array; extension: string }[] = [];
     let budget = IMAGE_LIMITS.cardPixels - templatePixels(assets);
@@ -148,6 +152,22 @@ export class PdfService {
       if (error instanceof RenderTimeoutError) return { ok: false, kind: "timeout", message: error.message };
       return { ok: false, kind: "browser", message: (error as Error).message.split("\n")[0] };
     }
+  }
+
+  /**
+   * checkedPhoto decodes each photo once (shrunk) to prove it whole: ~7 ms per 1600×1200 JPEG. The generator
+   * renders the same photos again and again (rehearsal, preview, final card), so results are kept by content.
+   */
+  private async checkedPhoto(bytes: Uint8Array, extension: string): Promise<PhotoCheck> {
+    // A GIF comes back as new bytes (a PNG): not kept, only verdicts are (the photo's bytes stay the caller's).
+    if (/^gif$/i.test(extension)) return checkedPhoto(bytes, extension);
+    const key = `${extension}:${createHash("sha1").update(bytes).digest("hex")}`;
+    const known = this.checkedPhotos.get(key);
+    if (known) return known.ok ? { ok: true, bytes, extension, pixels: known.pixels } : known;
+    const checked = await checkedPhoto(bytes, extension);
+    this.checkedPhotos.set(key, checked.ok ? { ok: true, pixels: checked.pixels } : checked);
+    if (this.checkedPhotos.size > CHECKED_PHOTOS_KEPT) this.checkedPhotos.delete(this.checkedPhotos.keys().next().value!);
+    return checked;
   }
 
   async close(): Promise<void> {
