@@ -43,33 +43,28 @@ export async function checkedPhoto(bytes: Uint8Array, extension: string): Promis
   }
 }
 
-export interface OversizedImage {
+export interface TemplateImage {
   path: string;
   width: number;
   height: number;
 }
 
-/** A template's images whose header declares more pixels than Chromium may decode for one of them. */
-export function oversizedTemplateImages(files: Map<string, Uint8Array>): OversizedImage[] {
-  const found: OversizedImage[] = [];
+/** A template's raster images with the size their headers declare (SVG is drawn at its layout size: left out). */
+export function templateImageSizes(files: Map<string, Uint8Array>): TemplateImage[] {
+  const found: TemplateImage[] = [];
   for (const [path, bytes] of files) {
     if (!isImagePath(path) || extensionOf(path) === "svg") continue;
     const size = imageSizeOf(bytes);
-    if (size && size.width * size.height > IMAGE_LIMITS.templateImagePixels) found.push({ path, ...size });
+    if (size) found.push({ path, ...size });
   }
   return found;
 }
 
-/** Pixels of a template's own raster images, by their headers. */
-export function templatePixels(files: Map<string, Uint8Array>): number {
-  let total = 0;
-  for (const [path, bytes] of files) {
-    if (!isImagePath(path) || extensionOf(path) === "svg") continue;
-    const size = imageSizeOf(bytes);
-    if (size) total += size.width * size.height;
-  }
-  return total;
-}
+/** Those with more pixels than Chromium may decode for one image. */
+export const oversizedTemplateImages = (images: TemplateImage[]) =>
+  images.filter((image) => image.width * image.height > IMAGE_LIMITS.templateImagePixels);
+
+export const totalPixels = (images: TemplateImage[]) => images.reduce((sum, image) => sum + image.width * image.height, 0);
 
 /** Start tags in the printed HTML (elements Chromium would build). */
 export const elementCount = (html: string) => html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;

@@ -5,7 +5,15 @@ import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
-import { checkedPhoto, elementCount, IMAGE_LIMITS, oversizedTemplateImages, templatePixels, type PhotoCheck } from "./image-limits.ts";
+import {
+  checkedPhoto,
+  elementCount,
+  IMAGE_LIMITS,
+  oversizedTemplateImages,
+  templateImageSizes,
+  totalPixels,
+  type PhotoCheck,
+} from "./image-limits.ts";
 
 export type { TemplateBundle } from "../../domain/template-bundle.ts";
 import type { TemplateBundle } from "../../domain/template-bundle.ts";
@@ -107,13 +115,15 @@ export class PdfService {
   async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean; onPhase?: PhaseListener } = {}): Promise<RenderResult> {
     const phase = phaseClock(options.onPhase);
     const assets = new Map(bundle.files);
-    // Stored before the limit existed, or a file the upload check let through: printed without, as if missing.
-    for (const { path } of oversizedTemplateImages(bundle.files)) assets.delete(path);
+    // Stored before the limit existed: printed without, as if missing; what is left counts against the card.
+    const templateImages = templateImageSizes(bundle.files);
+    const oversized = oversizedTemplateImages(templateImages);
+    for (const { path } of oversized) assets.delete(path);
     const placeholders = new Map<string, { width: number; height: number }>();
     const checked = await Promise.all((data.images ?? []).map((image) => this.checkedPhoto(image.bytes, image.extension ?? "jpg")));
     const skipped: SkippedPhoto[] = [];
     const usable: { bytes: Uint8Array; extension: string }[] = [];
-    let budget = IMAGE_LIMITS.cardPixels - templatePixels(assets);
+    let budget = IMAGE_LIMITS.cardPixels - (totalPixels(templateImages) - totalPixels(oversized));
     checked.forEach((photo, i) => {
       if (!photo.ok) skipped.push({ index: i + 1, reason: photo.reason, width: photo.width, height: photo.height });
       else if (photo.pixels > budget) skipped.push({ index: i + 1, reason: "over-budget" });

@@ -38,10 +38,12 @@ const QUICKJS_FOLDERS = [QUICKJS_CORE, QUICKJS_VARIANT, require.resolve("@jitl/q
 );
 
 let setupLine: string | undefined;
+/** Line 1 for every child: read and joined once per process (a child is spawned after each timeout or crash). */
 function setup(): string {
+  if (setupLine) return setupLine;
   // The unminified bundle: the Jinja2 layer patches Nunjucks' parser and compiler by their method names.
   const bundle = `${readFileSync(require.resolve("nunjucks/browser/nunjucks.js"), "utf8")}\n${jinjaLayerScript()}`;
-  setupLine ??= `${JSON.stringify({
+  setupLine = `${JSON.stringify({
     bundle,
     core: QUICKJS_CORE,
     variant: QUICKJS_VARIANT,

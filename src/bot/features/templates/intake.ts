@@ -3,7 +3,7 @@ import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-se
 import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
 import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
 import { sampleCardData, type CardDates } from "../../../services/pdf/sample-data.ts";
-import { IMAGE_LIMITS, oversizedTemplateImages } from "../../../services/pdf/image-limits.ts";
+import { IMAGE_LIMITS, oversizedTemplateImages, templateImageSizes } from "../../../services/pdf/image-limits.ts";
 import { Staging } from "./staging.ts";
 
 export interface StagedTemplate {
@@ -74,7 +74,7 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
     if (error instanceof UploadRefusal) return { ok: false, key: error.key, args: error.args };
     throw error;
   }
-  const oversized = oversizedTemplateImages(bundle.files)[0];
+  const oversized = oversizedTemplateImages(templateImageSizes(bundle.files))[0];
   if (oversized) {
     const mp = Math.round(IMAGE_LIMITS.templateImagePixels / 1_000_000);
     return { ok: false, key: "tpl-err-image-pixels", args: { path: oversized.path, width: oversized.width, height: oversized.height, mp } };

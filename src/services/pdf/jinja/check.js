@@ -70,18 +70,6 @@ function jinjaDifferences(root, env) {
   return found;
 }
 
-function hasFilter(env, name) {
-  try {
-    return Boolean(env.getFilter(name));
-  } catch {
-    return false;
-  }
-}
-
-function hasTest(env, name) {
-  try {
-    return Boolean(env.getTest(name));
-  } catch {
-    return false;
-  }
-}
+// The tables have no prototype (createJinjaEnvironment): `in` sees only what was registered.
+const hasFilter = (env, name) => name in env.filters;
+const hasTest = (env, name) => name in env.tests;

@@ -24,8 +24,8 @@ function installTests(env) {
   test("false", (value) => value === false);
   test("true", (value) => value === true);
   test("none", (value) => value === null);
-  test("filter", (value) => { try { return Boolean(env.getFilter(text(value))); } catch { return false; } });
-  test("test", (value) => { try { return Boolean(env.getTest(text(value))); } catch { return false; } });
+  test("filter", (value) => hasFilter(env, text(value)));
+  test("test", (value) => hasTest(env, text(value)));
   test("float", (value) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value)));
   test("integer", integer);
   test("number", (value) => isNumber(value));
