@@ -17,7 +17,6 @@ export function jinjaLayerScript(root = appRoot()): string {
     "globalThis.__jinja = (function (nunjucks) {",
     '"use strict";',
     "const runtime = nunjucks.runtime;",
-    "const lib = nunjucks.lib;",
     "const nodes = nunjucks.nodes;",
     ...sources,
     "return { createJinjaEnvironment, jinjaData, jinjaDifferences, walkNodes };",

@@ -1,5 +1,5 @@
 // Python's values as Jinja2 sees them, for the template sandbox (plain JavaScript, no imports: these files are
-// joined inside the sandbox's install function, where `nunjucks`, `runtime` and `lib` are in scope).
+// joined inside the sandbox's install function, where `nunjucks`, `runtime` and `nodes` are in scope).
 // Floats are boxed (PyFloat) so 55.0 prints "55.0" and 12.5|round prints "12.0" as in Python.
 
 function PyFloat(value) {
@@ -23,20 +23,13 @@ PyImage.prototype.toString = function () {
   return this.src;
 };
 
-function PyUndefinedError(message) {
-  this.message = message;
-}
-PyUndefinedError.prototype = Object.create(Error.prototype);
-
 const floatOf = (value) => new PyFloat(Number(value));
 const isFloat = (value) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
 const isNumber = (value) => typeof value === "number" || value instanceof PyFloat || typeof value === "boolean";
 const isString = (value) => typeof value === "string" || value instanceof PyImage || value instanceof runtime.SafeString;
 const isSafe = (value) => value instanceof runtime.SafeString;
-const isList = (value) => Array.isArray(value);
 const isMapping = (value) =>
   value !== null && typeof value === "object" && !Array.isArray(value) && !isString(value) && !(value instanceof PyFloat);
-const isUndefined = (value) => value === undefined;
 const num = (value) => (value instanceof PyFloat ? value.value : Number(value));
 const chars = (text) => Array.from(text);
 const markSafe = (text) => new runtime.SafeString(text);
