@@ -18,7 +18,11 @@ export function workerCommand(): { env: Record<string, string>; nodeArgs: string
   return { env, nodeArgs: words.slice(1).filter((word) => word.startsWith("-")) };
 }
 
-async function bootOnce(api: FakeBotApi, databaseUrl: string, production = false): Promise<{ ms: number; bot: BotProcess }> {
+async function bootOnce(
+  api: FakeBotApi,
+  databaseUrl: string,
+  production = false,
+): Promise<{ ms: number; bot: BotProcess }> {
   const since = api.calls.length;
   const started = performance.now();
   const worker = production ? workerCommand() : { env: {}, nodeArgs: [] };
@@ -89,5 +93,7 @@ export async function measureIdleMemory(runs: number): Promise<string[][]> {
   } finally {
     await api.close();
   }
-  return [["idle memory of the bot (RSS / PSS)", `${fmt(median(rss), 0)} MB / ${fmt(median(pss), 0)} MB`, "≤ 120 MB RSS"]];
+  return [
+    ["idle memory of the bot (RSS / PSS)", `${fmt(median(rss), 0)} MB / ${fmt(median(pss), 0)} MB`, "≤ 120 MB RSS"],
+  ];
 }

@@ -28,7 +28,11 @@ export async function measureUpdateLatency(databaseUrl: string, label: string, c
       { name: "/start", update: () => textMessage("/start") },
       { name: "open project card", update: () => callback("p:1:open", anyMessage) },
       { name: "callback editing a message", update: () => callback("nav:projects", anyMessage) },
-      { name: "one step of /new", update: () => textMessage("Название идеи"), prepare: async () => void (await roundTrip(api, textMessage("/new"))) },
+      {
+        name: "one step of /new",
+        update: () => textMessage("Название идеи"),
+        prepare: async () => void (await roundTrip(api, textMessage("/new"))),
+      },
     ];
     for (const scenario of scenarios) {
       const fixed: number[] = [];
@@ -47,7 +51,14 @@ export async function measureUpdateLatency(databaseUrl: string, label: string, c
       }
       const rate = (count * (scenario.prepare ? 2 : 1)) / ((performance.now() - burstStart) / 1000);
       rows.push([label, scenario.name, "20/s", fmt(median(fixed)), fmt(percentile(fixed, 99)), "—"]);
-      rows.push([label, scenario.name, `max (${rate.toFixed(0)}/s)`, fmt(median(closed)), fmt(percentile(closed, 99)), rate.toFixed(0)]);
+      rows.push([
+        label,
+        scenario.name,
+        `max (${rate.toFixed(0)}/s)`,
+        fmt(median(closed)),
+        fmt(percentile(closed, 99)),
+        rate.toFixed(0),
+      ]);
     }
   } finally {
     await bot.stop();

@@ -23,17 +23,28 @@ const LATENCY_MS = 1500;
 const JITTER_MS = 500;
 
 const api = await new FakeBotApi().start();
-const telegramMs = process.argv.includes("--telegram-ms") ? Number(process.argv[process.argv.indexOf("--telegram-ms") + 1]) : 0;
+const telegramMs = process.argv.includes("--telegram-ms")
+  ? Number(process.argv[process.argv.indexOf("--telegram-ms") + 1])
+  : 0;
 api.answerDelayMs = telegramMs;
 const fal = await new FakeFal().start();
 fal.latencyMs = LATENCY_MS;
 fal.latencyJitterMs = JITTER_MS; // completion at a random phase of any poll cycle
 fal.fullSize = true;
 if (process.argv.includes("--polling")) fal.statusStream = false;
-const bot = await startBot(api, tempSqliteUrl(), { FAL_API_KEY: fal.key, FAL_BASE_URL: fal.baseUrl, FAL_RETRIES: "off", LOG_LEVEL: "warn" });
+const bot = await startBot(api, tempSqliteUrl(), {
+  FAL_API_KEY: fal.key,
+  FAL_BASE_URL: fal.baseUrl,
+  FAL_RETRIES: "off",
+  LOG_LEVEL: "warn",
+});
 const anyMessage = { message_id: 1, date: 0, chat: { id: OWNER_ID, type: "private" }, text: "card" };
 
-async function waitFor(since: number, predicate: (call: RecordedCall) => boolean, timeoutMs = 30_000): Promise<RecordedCall> {
+async function waitFor(
+  since: number,
+  predicate: (call: RecordedCall) => boolean,
+  timeoutMs = 30_000,
+): Promise<RecordedCall> {
   return api.waitForCall(predicate, { since, timeoutMs });
 }
 
@@ -43,7 +54,20 @@ async function say(update: Record<string, unknown>): Promise<RecordedCall> {
   return waitFor(since, isChatOutput);
 }
 
-type Row = Record<"endToEnd" | "fal" | "overhead" | "toSubmit" | "doneToResult" | "resultToDownload" | "downloads" | "lastImageToAlbum" | "albumUpload" | "albumParse" | "statusRequests", number>;
+type Row = Record<
+  | "endToEnd"
+  | "fal"
+  | "overhead"
+  | "toSubmit"
+  | "doneToResult"
+  | "resultToDownload"
+  | "downloads"
+  | "lastImageToAlbum"
+  | "albumUpload"
+  | "albumParse"
+  | "statusRequests",
+  number
+>;
 const rows: Row[] = [];
 try {
   await say(textMessage("/new"));
@@ -56,7 +80,10 @@ try {
     const counts = { ...fal.counts };
     const updateId = api.push(callback("ai:1:mb", anyMessage));
     const album = await waitFor(since, (c) => c.method === "sendMediaGroup");
-    const steering = await waitFor(since, (c) => c.method === "sendMessage" && String(c.payload.text ?? "").includes("Seed"));
+    const steering = await waitFor(
+      since,
+      (c) => c.method === "sendMessage" && String(c.payload.text ?? "").includes("Seed"),
+    );
     await waitFor(api.calls.indexOf(steering), (c) => c.method === "deleteMessage"); // the status message goes last
     if (run < 0) continue; // warm-up (first Fal client, first sharp/undici use)
     const [requestId, times] = [...fal.timeline].at(-1)!;
@@ -85,9 +112,14 @@ try {
   await api.close();
 }
 
-const line = (label: string, values: number[]) => `${label.padEnd(48)} median ${fmt(median(values)).padStart(7)} ms   p90 ${fmt(percentile(values, 90)).padStart(7)} ms`;
+const line = (label: string, values: number[]) =>
+  `${label.padEnd(48)} median ${fmt(median(values)).padStart(7)} ms   p90 ${fmt(percentile(values, 90)).padStart(7)} ms`;
 const of = (key: keyof Row) => rows.map((r) => r[key]);
-console.log(`Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS}–${LATENCY_MS + JITTER_MS} ms after submit${telegramMs ? `, Bot API answers after ${telegramMs} ms` : ""}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+console.log(
+  `Fal call overhead${fal.statusStream ? "" : " (no status stream: polling)"}: ${rows.length} moodboards of 4 × 1024² JPEG, fake Fal done ${LATENCY_MS}–${LATENCY_MS + JITTER_MS} ms after submit${telegramMs ? `, Bot API answers after ${telegramMs} ms` : ""}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
 console.log(line("tap → album's last byte received (end to end)", of("endToEnd")));
 console.log(line("inside Fal (submit → done + download span)", of("fal")));
 console.log(line("bot overhead (target ≤ 50 ms)", of("overhead")));
@@ -98,5 +130,7 @@ console.log(line("  last image served → album request starts", of("lastImageTo
 console.log(line("  album upload (first → last byte)", of("albumUpload")));
 console.log(line("(not counted) fake Bot API parsing the album", of("albumParse")));
 console.log(line("(Fal) image downloads, 4 in parallel", of("downloads")));
-console.log(`Status requests per generation (stream + polls): median ${median(of("statusRequests"))}, max ${Math.max(...of("statusRequests"))}.`);
+console.log(
+  `Status requests per generation (stream + polls): median ${median(of("statusRequests"))}, max ${Math.max(...of("statusRequests"))}.`,
+);
 console.log("The collage is not on this path: it is made only when the owner taps Save (see Collage).");

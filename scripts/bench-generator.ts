@@ -40,11 +40,31 @@ interface Figures {
   aloneKb: number;
 }
 
-async function measure(label: string, start: { env: Record<string, string>; nodeArgs: string[] }, images: Buffer[]): Promise<Figures> {
+async function measure(
+  label: string,
+  start: { env: Record<string, string>; nodeArgs: string[] },
+  images: Buffer[],
+): Promise<Figures> {
   const gemini = new FakeGemini();
-  gemini.reply = (request) => ({ delayMs: GEMINI_MS, then: { text: request.prompt.includes("TikTok") ? "A lamp you can repair ✨ #IndustrialDesign" : "Sphere lamp\nRecycled aluminium and oak." } });
+  gemini.reply = (request) => ({
+    delayMs: GEMINI_MS,
+    then: {
+      text: request.prompt.includes("TikTok")
+        ? "A lamp you can repair ✨ #IndustrialDesign"
+        : "Sphere lamp\nRecycled aluminium and oak.",
+    },
+  });
   await gemini.start();
-  const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_BASE_URL: gemini.baseUrl, LOG_LEVEL: "warn", ...start.env }, nodeArgs: start.nodeArgs });
+  const session = new BotSession({
+    env: {
+      LLM_API_KEY: gemini.apiKey,
+      LLM_MODEL: "gemini-test-model",
+      GEMINI_BASE_URL: gemini.baseUrl,
+      LOG_LEVEL: "warn",
+      ...start.env,
+    },
+    nodeArgs: start.nodeArgs,
+  });
   await session.start();
   const figures: Figures = { preview: [], pdf: [], peakKb: 0, aloneKb: 0 };
   try {
@@ -54,7 +74,13 @@ async function measure(label: string, start: { env: Record<string, string>; node
       const sampling = round === rounds;
       const at = new Date().toISOString();
       const handle = new Database(session.databaseUrl.slice("file:".length));
-      const id = Number(handle.prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)").run(`Лампа ${round}`, "Настольная лампа.", at, at).lastInsertRowid);
+      const id = Number(
+        handle
+          .prepare(
+            "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)",
+          )
+          .run(`Лампа ${round}`, "Настольная лампа.", at, at).lastInsertRowid,
+      );
       handle.close();
       await chat.send("/archive");
       await chat.tap(`p:${id}:open`);
@@ -70,7 +96,8 @@ async function measure(label: string, start: { env: Record<string, string>; node
         ? setInterval(() => {
             const pss = treePss(session.bot.child.pid!).total;
             // The union estimate reads every mapping: only taken near the peak.
-            if (pss > figures.peakKb * 0.97) figures.aloneKb = Math.max(figures.aloneKb, treeFootprintAlone(session.bot.child.pid!));
+            if (pss > figures.peakKb * 0.97)
+              figures.aloneKb = Math.max(figures.aloneKb, treeFootprintAlone(session.bot.child.pid!));
             figures.peakKb = Math.max(figures.peakKb, pss);
           }, 50)
         : undefined;
@@ -100,15 +127,30 @@ async function measure(label: string, start: { env: Record<string, string>; node
 }
 
 const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
-console.log(`Generator through the bot: 5 photos 1600×1200, built-in template, fake Gemini answering in ${GEMINI_MS} ms, ${rounds} rounds (median)\n`);
-console.log("bot env | draft → preview | minus Gemini | Looks good → PDF | draft → PDF minus Gemini and the owner's tap | peak PSS bot + Chromium | same, as if alone on the machine");
-console.log("--------|-----------------|--------------|------------------|---------------------------------------------|-------------------------|---------------------------------");
-const starts: [string, { env: Record<string, string>; nodeArgs: string[] }][] = [["as the Procfile runs it", workerCommand()], ["plain node", { env: {}, nodeArgs: [] }]];
+console.log(
+  `Generator through the bot: 5 photos 1600×1200, built-in template, fake Gemini answering in ${GEMINI_MS} ms, ${rounds} rounds (median)\n`,
+);
+console.log(
+  "bot env | draft → preview | minus Gemini | Looks good → PDF | draft → PDF minus Gemini and the owner's tap | peak PSS bot + Chromium | same, as if alone on the machine",
+);
+console.log(
+  "--------|-----------------|--------------|------------------|---------------------------------------------|-------------------------|---------------------------------",
+);
+const starts: [string, { env: Record<string, string>; nodeArgs: string[] }][] = [
+  ["as the Procfile runs it", workerCommand()],
+  ["plain node", { env: {}, nodeArgs: [] }],
+];
 for (const [label, start] of starts) {
   const f = await measure(label.startsWith("as") ? "procfile" : "plain", start, images);
   const preview = median(f.preview);
   const pdf = median(f.pdf);
-  console.log(`${label} | ${preview} ms | ${preview - GEMINI_MS} ms | ${pdf} ms | ${preview - GEMINI_MS + pdf} ms | ${Math.round(f.peakKb / 1024)} MB | ${Math.round(f.aloneKb / 1024)} MB`);
+  console.log(
+    `${label} | ${preview} ms | ${preview - GEMINI_MS} ms | ${pdf} ms | ${preview - GEMINI_MS + pdf} ms | ${Math.round(f.peakKb / 1024)} MB | ${Math.round(f.aloneKb / 1024)} MB`,
+  );
 }
-console.log("\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent");
-console.log("PSS splits shared pages (Chromium's binary, libraries) among every process mapping them, so other Chromiums on the machine lower it; \"as if alone\" counts the tree's private pages plus each shared mapping once (bench-memory.ts).");
+console.log(
+  "\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent",
+);
+console.log(
+  "PSS splits shared pages (Chromium's binary, libraries) among every process mapping them, so other Chromiums on the machine lower it; \"as if alone\" counts the tree's private pages plus each shared mapping once (bench-memory.ts).",
+);

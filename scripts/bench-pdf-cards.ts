@@ -50,8 +50,21 @@ export async function photo(index: number): Promise<Buffer> {
 <defs><radialGradient id="g" cx="40%" cy="35%" r="80%"><stop offset="0" stop-color="hsl(${hue},45%,85%)"/><stop offset="1" stop-color="hsl(${hue},35%,25%)"/></radialGradient></defs>
 <rect width="1600" height="1200" fill="url(#g)"/><ellipse cx="800" cy="640" rx="360" ry="420" fill="hsl(${(hue + 180) % 360},30%,55%)"/>
 <rect x="560" y="980" width="480" height="60" rx="20" fill="#333" opacity=".6"/></svg>`;
-  const noise = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 12 } } }).png().toBuffer();
-  return sharp(Buffer.from(svg)).composite([{ input: noise, blend: "overlay" }]).jpeg({ quality: 85 }).toBuffer();
+  const noise = await sharp({
+    create: {
+      width: 1600,
+      height: 1200,
+      channels: 3,
+      background: "#808080",
+      noise: { type: "gaussian", mean: 128, sigma: 12 },
+    },
+  })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: noise, blend: "overlay" }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /** The same photo with other bytes (a JPEG comment after SOI): a new hash, so nothing fitted earlier is reused. */

@@ -36,13 +36,20 @@ interface Row {
 
 const data = (images: Buffer[]): CardData => ({
   project_name: "Лампа «Сфера»",
-  project_description: "Настольная лампа из переработанного алюминия и дуба. Плавная форма абажура рассеивает свет без бликов; корпус собирается без клея.",
+  project_description:
+    "Настольная лампа из переработанного алюминия и дуба. Плавная форма абажура рассеивает свет без бликов; корпус собирается без клея.",
   current_date: "25.11.2026",
   images: images.map((bytes) => ({ bytes, extension: "jpg" })),
 });
 
 /** Cold render, then `runs` rounds of: Chromium with the same photos, Chromium with new photos, WeasyPrint — alternating, so load on a shared machine hits all three alike. */
-async function bench(name: string, html: string, images: Buffer[], weasy: WeasyPrint | string, peak: { kb: number; chromiumKb: number }): Promise<Row> {
+async function bench(
+  name: string,
+  html: string,
+  images: Buffer[],
+  weasy: WeasyPrint | string,
+  peak: { kb: number; chromiumKb: number },
+): Promise<Row> {
   const pdf = new PdfService({ chromiumPath });
   const bundle = { html, css: null, files: new Map<string, Uint8Array>() };
   const same: number[] = [];
@@ -59,7 +66,9 @@ async function bench(name: string, html: string, images: Buffer[], weasy: WeasyP
     for (let i = 0; i < runs; i++) {
       await pause();
       started = performance.now();
-      const result = await pdf.render(bundle, data(images), { onPhase: (phase, ms) => (phases[phase] ??= []).push(ms) });
+      const result = await pdf.render(bundle, data(images), {
+        onPhase: (phase, ms) => (phases[phase] ??= []).push(ms),
+      });
       same.push(performance.now() - started);
       if (result.ok) bytes = result.pdf.length;
       const photos = images.map(renewed);
@@ -75,7 +84,15 @@ async function bench(name: string, html: string, images: Buffer[], weasy: WeasyP
     for (let i = 0; i < 2; i++) await pdf.render(bundle, data(images.map(renewed)), { png: true });
     samplePeak(peak, exclude);
     const medians = Object.fromEntries(Object.entries(phases).map(([phase, values]) => [phase, median(values)]));
-    return { name, cold, same: median(same), fresh: median(fresh), weasy: weasyTimes.length ? median(weasyTimes) : undefined, bytes, phases: medians };
+    return {
+      name,
+      cold,
+      same: median(same),
+      fresh: median(fresh),
+      weasy: weasyTimes.length ? median(weasyTimes) : undefined,
+      bytes,
+      phases: medians,
+    };
   } finally {
     clearInterval(sampler);
     await pdf.close();
@@ -89,12 +106,21 @@ const samplePeak = (peak: { kb: number; chromiumKb: number }, exclude: Set<numbe
 };
 
 const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
-console.log(`5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 1024)} kB`).join(", ")}; ${runs} warm runs each (median), Chromium and WeasyPrint alternating, Chromium cards ${GAP_MS} ms apart`);
+console.log(
+  `5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 1024)} kB`).join(", ")}; ${runs} warm runs each (median), Chromium and WeasyPrint alternating, Chromium cards ${GAP_MS} ms apart`,
+);
 // WeasyPrint gets the same HTML the sandbox makes, with the photos as files beside it.
 const sandbox = new PdfService({ chromiumPath }).sandbox;
 const cards: Record<string, string> = {};
-for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY], ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS]]) {
-  const rendered = await sandbox.render(html, { ...data(images), images: images.map((_, i) => ({ src: `image-${i + 1}.jpg`, index: i + 1 })) });
+for (const [name, html] of [
+  ["simple", SIMPLE],
+  ["heavy", HEAVY],
+  ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS],
+]) {
+  const rendered = await sandbox.render(html, {
+    ...data(images),
+    images: images.map((_, i) => ({ src: `image-${i + 1}.jpg`, index: i + 1 })),
+  });
   if (!rendered.ok) throw new Error(`${name}: template failed`);
   cards[name] = rendered.html;
 }
@@ -103,20 +129,42 @@ const weasy = await WeasyPrint.start(cards, images);
 const peak = { kb: 0, chromiumKb: 0 };
 const rows: Row[] = [];
 try {
-  for (const [name, html] of [["simple", SIMPLE], ["heavy", HEAVY], ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS]]) rows.push(await bench(name, html, images, weasy, peak));
+  for (const [name, html] of [
+    ["simple", SIMPLE],
+    ["heavy", HEAVY],
+    ["heavy, only what WeasyPrint draws", HEAVY_AS_WEASYPRINT_DRAWS],
+  ])
+    rows.push(await bench(name, html, images, weasy, peak));
 } finally {
   if (typeof weasy !== "string") weasy.close();
 }
 const ms = (value: number) => `${Math.round(value)} ms`;
 const ratio = (value: number, weasyMs: number | undefined) => (weasyMs ? `${(value / weasyMs).toFixed(2)}×` : "—");
-console.log(`\nWeasyPrint: ${typeof weasy === "string" ? weasy : `cold ${ms(weasy.coldMs)} (Python start, import, first card)`}\n`);
-console.log("template | Chromium cold | warm, same photos | warm, new photos | WeasyPrint warm | ratio same / new | PDF size");
-console.log("---------|---------------|-------------------|------------------|-----------------|------------------|---------");
+console.log(
+  `\nWeasyPrint: ${typeof weasy === "string" ? weasy : `cold ${ms(weasy.coldMs)} (Python start, import, first card)`}\n`,
+);
+console.log(
+  "template | Chromium cold | warm, same photos | warm, new photos | WeasyPrint warm | ratio same / new | PDF size",
+);
+console.log(
+  "---------|---------------|-------------------|------------------|-----------------|------------------|---------",
+);
 for (const row of rows) {
   const weasyCell = row.weasy === undefined ? "—" : ms(row.weasy);
-  console.log(`${row.name} | ${ms(row.cold)} | ${ms(row.same)} | ${ms(row.fresh)} | ${weasyCell} | ${ratio(row.same, row.weasy)} / ${ratio(row.fresh, row.weasy)} | ${(row.bytes / 1024 / 1024).toFixed(2)} MB`);
+  console.log(
+    `${row.name} | ${ms(row.cold)} | ${ms(row.same)} | ${ms(row.fresh)} | ${weasyCell} | ${ratio(row.same, row.weasy)} / ${ratio(row.fresh, row.weasy)} | ${(row.bytes / 1024 / 1024).toFixed(2)} MB`,
+  );
 }
 console.log("\nphases of a warm render, same photos (median ms):");
-for (const row of rows) console.log(`  ${row.name}: ${Object.entries(row.phases).map(([phase, value]) => `${phase} ${value.toFixed(0)}`).join(" · ")}`);
-console.log(`\npeak memory (PSS): ${Math.round(peak.kb / 1024)} MB for this process tree (tsx + bench + sandbox + Chromium; WeasyPrint left out), of which Chromium ${Math.round(peak.chromiumKb / 1024)} MB`);
-console.log("targets: warm ≤ 0.5× WeasyPrint, cold ≤ 2500 ms, peak ≤ 450 MB (bot + Chromium: see bench-generator), 5-image PDF ≤ 2 MB");
+for (const row of rows)
+  console.log(
+    `  ${row.name}: ${Object.entries(row.phases)
+      .map(([phase, value]) => `${phase} ${value.toFixed(0)}`)
+      .join(" · ")}`,
+  );
+console.log(
+  `\npeak memory (PSS): ${Math.round(peak.kb / 1024)} MB for this process tree (tsx + bench + sandbox + Chromium; WeasyPrint left out), of which Chromium ${Math.round(peak.chromiumKb / 1024)} MB`,
+);
+console.log(
+  "targets: warm ≤ 0.5× WeasyPrint, cold ≤ 2500 ms, peak ≤ 450 MB (bot + Chromium: see bench-generator), 5-image PDF ≤ 2 MB",
+);

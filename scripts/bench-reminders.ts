@@ -18,7 +18,9 @@ const url = `file:${join(dir, "bench.db")}`;
 try {
   await applyMigrations(url, () => undefined);
   const raw = new Database(url.slice("file:".length));
-  const insert = raw.prepare("INSERT INTO Project (name, description, status, reminderIntervalDays, activatedAt, lastRemindedAt, createdAt, updatedAt) VALUES (?, '', ?, ?, ?, ?, ?, ?)");
+  const insert = raw.prepare(
+    "INSERT INTO Project (name, description, status, reminderIntervalDays, activatedAt, lastRemindedAt, createdAt, updatedAt) VALUES (?, '', ?, ?, ?, ?, ?, ?)",
+  );
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
   raw.transaction(() => {
@@ -29,7 +31,15 @@ try {
       const interval = active ? [1, 7, 14, 30, null][k % 5] : null;
       const activatedAt = active || status === "archived" ? iso(now - (k % 40) * DAY) : null;
       const lastRemindedAt = active && k % 2 === 1 ? iso(now - (k % 20) * DAY) : null;
-      insert.run(`Project ${i}`, status, interval, activatedAt, lastRemindedAt, iso(now - (i % 400) * DAY), iso(now - (i % 300) * DAY));
+      insert.run(
+        `Project ${i}`,
+        status,
+        interval,
+        activatedAt,
+        lastRemindedAt,
+        iso(now - (i % 400) * DAY),
+        iso(now - (i % 300) * DAY),
+      );
     }
   })();
   raw.close();
@@ -51,7 +61,9 @@ try {
   const digestTimes = await timeIt(() => reminders.ideaDigest(new Date()));
   const median = (times: number[]) => times[Math.floor(times.length / 2)].toFixed(1);
   console.log(`${TOTAL} projects, ${ACTIVE} active, ${due.length} due now`);
-  console.log(`due query: median ${median(dueTimes)} ms (min ${dueTimes[0].toFixed(1)}, max ${dueTimes.at(-1)!.toFixed(1)}, ${RUNS} runs)`);
+  console.log(
+    `due query: median ${median(dueTimes)} ms (min ${dueTimes[0].toFixed(1)}, max ${dueTimes.at(-1)!.toFixed(1)}, ${RUNS} runs)`,
+  );
   console.log(`idea digest query: median ${median(digestTimes)} ms (${RUNS} runs)`);
   await db.$disconnect();
 } finally {

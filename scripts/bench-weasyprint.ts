@@ -30,7 +30,9 @@ export class WeasyPrint {
 
   /** Cards by name ("simple", "heavy"), each HTML referring to image-1.jpg… beside it. */
   static async start(cards: Record<string, string>, images: Buffer[]): Promise<WeasyPrint | string> {
-    const python = ["python3", "/usr/bin/python3"].find((candidate) => spawnSync(candidate, ["-c", "import weasyprint"]).status === 0);
+    const python = ["python3", "/usr/bin/python3"].find(
+      (candidate) => spawnSync(candidate, ["-c", "import weasyprint"]).status === 0,
+    );
     if (!python) return "not installed";
     const dir = mkdtempSync(join(tmpdir(), "bench-weasy-"));
     images.forEach((bytes, i) => writeFileSync(join(dir, `image-${i + 1}.jpg`), bytes));

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const db = await createDb(parseDatabaseUrl(url));
   try {
     const counts = await importArchive(db, bytes);
-    const summary = Object.entries(counts).map(([table, count]) => `${table}: ${count}`).join(", ");
+    const summary = Object.entries(counts)
+      .map(([table, count]) => `${table}: ${count}`)
+      .join(", ");
     console.log(`imported ${path} → ${summary || "nothing (empty export)"}`);
   } finally {
     await db.$disconnect();

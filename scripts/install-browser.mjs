@@ -27,7 +27,8 @@ function copyLocal(source) {
   const dir = join(target, "local");
   mkdirSync(dir, { recursive: true });
   cpSync(source, join(dir, basename(source)));
-  for (const name of readdirSync(from)) if (COMPANIONS.test(name)) cpSync(join(from, name), join(dir, name), { recursive: true });
+  for (const name of readdirSync(from))
+    if (COMPANIONS.test(name)) cpSync(join(from, name), join(dir, name), { recursive: true });
   return join(dir, basename(source));
 }
 

@@ -14,14 +14,18 @@ import { sampleCardData } from "../src/services/pdf/sample-data.ts";
 import { cardDatesIn } from "../src/bot/owner-time-zone.ts";
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)],
+  );
 }
 
 async function loadBundle(path: string, cssPath?: string): Promise<TemplateBundle> {
   if (statSync(path).isDirectory()) {
     const files = new Map<string, Uint8Array>();
     for (const file of walk(path)) files.set(relative(path, file).split("\\").join("/"), readFileSync(file));
-    const htmlPath = files.has("template.html") ? "template.html" : [...files.keys()].find((name) => /\.html?$/i.test(name) && !name.includes("/"));
+    const htmlPath = files.has("template.html")
+      ? "template.html"
+      : [...files.keys()].find((name) => /\.html?$/i.test(name) && !name.includes("/"));
     if (!htmlPath) throw new Error(`no template.html in ${path}`);
     const html = decodeText(files.get(htmlPath)!, htmlPath);
     const css = files.has("style.css") ? decodeText(files.get("style.css")!, "style.css") : null;
@@ -30,7 +34,11 @@ async function loadBundle(path: string, cssPath?: string): Promise<TemplateBundl
     return { html, css, files };
   }
   if (extname(path).toLowerCase() === ".zip") return await bundleFromZip(readFileSync(path));
-  return { html: decodeText(readFileSync(path), path), css: cssPath ? decodeText(readFileSync(cssPath), cssPath) : null, files: new Map() };
+  return {
+    html: decodeText(readFileSync(path), path),
+    css: cssPath ? decodeText(readFileSync(cssPath), cssPath) : null,
+    files: new Map(),
+  };
 }
 
 function loadData(path?: string): CardData {
@@ -44,25 +52,48 @@ function loadData(path?: string): CardData {
   return { ...dates, ...data, images };
 }
 
-const { values } = parseArgs({ options: { template: { type: "string" }, css: { type: "string" }, data: { type: "string" }, out: { type: "string" }, png: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    template: { type: "string" },
+    css: { type: "string" },
+    data: { type: "string" },
+    out: { type: "string" },
+    png: { type: "string" },
+  },
+});
 if (!values.template || !values.out || !existsSync(values.template)) {
-  console.error("usage: npm run render -- --template <file.html|dir|file.zip> [--css file.css] [--data data.json] --out card.pdf [--png page1.png]");
+  console.error(
+    "usage: npm run render -- --template <file.html|dir|file.zip> [--css file.css] [--data data.json] --out card.pdf [--png page1.png]",
+  );
   process.exit(2);
 }
 const pdf = new PdfService({ chromiumPath: chromiumPath() });
 try {
   const bundle = await loadBundle(values.template, values.css);
   const report = await checkTemplate(pdf, bundle);
-  if (report.syntaxError) throw new Error(`syntax error at line ${report.syntaxError.line ?? "?"}, column ${report.syntaxError.column ?? "?"}: ${report.syntaxError.message}`);
-  for (const [label, list] of Object.entries({ "unknown variables": report.unknownVariables, "missing files": report.missingFiles, "external (blocked)": report.externalRefs, "fonts without Cyrillic": report.cyrillicFallback })) {
+  if (report.syntaxError)
+    throw new Error(
+      `syntax error at line ${report.syntaxError.line ?? "?"}, column ${report.syntaxError.column ?? "?"}: ${report.syntaxError.message}`,
+    );
+  for (const [label, list] of Object.entries({
+    "unknown variables": report.unknownVariables,
+    "missing files": report.missingFiles,
+    "external (blocked)": report.externalRefs,
+    "fonts without Cyrillic": report.cyrillicFallback,
+  })) {
     if (list.length) console.warn(`warning: ${label}: ${list.join(", ")}`);
   }
   const started = Date.now();
   const result = await pdf.render(bundle, loadData(values.data), { png: Boolean(values.png) });
-  if (!result.ok) throw new Error(`${result.kind}: ${result.message}${result.line ? ` (line ${result.line}, column ${result.column})` : ""}`);
+  if (!result.ok)
+    throw new Error(
+      `${result.kind}: ${result.message}${result.line ? ` (line ${result.line}, column ${result.column})` : ""}`,
+    );
   writeFileSync(values.out, result.pdf);
   if (values.png && result.png) writeFileSync(values.png, result.png);
-  console.log(`${values.out}: ${result.pageSize.pages} page(s), ${Math.round(result.pageSize.widthPx)}×${Math.round(result.pageSize.heightPx)} px, ${(result.pdf.length / 1024).toFixed(0)} KB, ${Date.now() - started} ms`);
+  console.log(
+    `${values.out}: ${result.pageSize.pages} page(s), ${Math.round(result.pageSize.widthPx)}×${Math.round(result.pageSize.heightPx)} px, ${(result.pdf.length / 1024).toFixed(0)} KB, ${Date.now() - started} ms`,
+  );
 } catch (error) {
   console.error(`render failed: ${(error as Error).message}`);
   process.exitCode = 1;

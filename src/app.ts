@@ -65,7 +65,8 @@ async function initBot(bot: ReturnType<typeof createBot>, logger: Logger): Promi
       await bot.init();
       return;
     } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 401) throw new StartupError("BOT_TOKEN was rejected by Telegram (401 Unauthorized)");
+      if (error instanceof GrammyError && error.error_code === 401)
+        throw new StartupError("BOT_TOKEN was rejected by Telegram (401 Unauthorized)");
       if (attempt >= 9) throw new StartupError(`Telegram is unreachable: ${(error as Error).message}`);
       logger.warn({ err: error }, "getMe failed; retrying");
       await sleep(Math.min(10_000, 500 * 2 ** attempt));
@@ -78,8 +79,15 @@ async function reportBrowser(config: Config, logger: Logger): Promise<void> {
   const report = await checkBrowser(config.chromium);
   const line = { browser: report.path, found: report.source, version: report.version ?? null };
   if (report.version) logger.info(line, "PDF browser");
-  else logger.warn(line, "PDF browser did not run: PDF cards will fail until PUPPETEER_EXECUTABLE_PATH or the build's browser is fixed");
-  if (report.cyrillic === false) logger.warn("no font covers Cyrillic: PDF cards will print Russian text as boxes (install fonts-dejavu-core or put fonts in fonts/)");
+  else
+    logger.warn(
+      line,
+      "PDF browser did not run: PDF cards will fail until PUPPETEER_EXECUTABLE_PATH or the build's browser is fixed",
+    );
+  if (report.cyrillic === false)
+    logger.warn(
+      "no font covers Cyrillic: PDF cards will print Russian text as boxes (install fonts-dejavu-core or put fonts in fonts/)",
+    );
 }
 
 export async function startApp(config: Config, logger: Logger): Promise<App> {
@@ -88,7 +96,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
   const syncJobs = new SyncJobRepository(db);
   const templates = new TemplateRepository(db);
-  const pdf = new LazyPdfService({ chromiumPath: config.chromium.path }, (error) => logger.error({ err: error }, "PDF renderer could not be loaded"));
+  const pdf = new LazyPdfService({ chromiumPath: config.chromium.path }, (error) =>
+    logger.error({ err: error }, "PDF renderer could not be loaded"),
+  );
   const ai = new AiRepository(db, { notionEnabled: Boolean(config.notion) });
   const assets = new AssetRepository(db, projects);
   const notionPages = new NotionPullRepository(db);
@@ -102,11 +112,28 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
     pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
-    fal: config.fal ? createFalService({ ...config.fal, onStreamEnd: (error) => logger.info({ err: (error as Error | undefined)?.message }, "Fal status stream ended early; polling") }) : undefined,
-    importNotionPage: async (offerId, untitled) => (notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" }),
-    reminders: { wake: () => reminderService.wake(), reschedule: () => reminderService.reschedule(), overview: () => reminderService.overview() },
+    fal: config.fal
+      ? createFalService({
+          ...config.fal,
+          onStreamEnd: (error) =>
+            logger.info({ err: (error as Error | undefined)?.message }, "Fal status stream ended early; polling"),
+        })
+      : undefined,
+    importNotionPage: async (offerId, untitled) =>
+      notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" },
+    reminders: {
+      wake: () => reminderService.wake(),
+      reschedule: () => reminderService.reschedule(),
+      overview: () => reminderService.overview(),
+    },
   };
-  const deps: BotDeps = { config, logger, db, repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards }, services };
+  const deps: BotDeps = {
+    config,
+    logger,
+    db,
+    repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards },
+    services,
+  };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
   // The one way anything outside an update reaches the owner(s): reminders, Notion problems, Notion edits.
@@ -128,7 +155,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       projects,
       jobs: syncJobs,
       // The owner reads a summary in their language; the property named is the only detail it needs.
-      onProblem: (problem) => void notify(`notion-problem-${problem.problem}`, { property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?" }),
+      onProblem: (problem) =>
+        void notify(`notion-problem-${problem.problem}`, {
+          property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?",
+        }),
       files: telegramFileSource(bot.api, config),
     });
     notionPull = createNotionPull({
@@ -154,7 +184,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
-  const chosen = await Promise.all(config.ownerIds.map(async (chatId) => ({ chatId, locale: await settings.get(localeKey(chatId)) })));
+  const chosen = await Promise.all(
+    config.ownerIds.map(async (chatId) => ({ chatId, locale: await settings.get(localeKey(chatId)) })),
+  );
   const withLocale = chosen.filter((owner): owner is { chatId: number; locale: string } => owner.locale !== undefined);
   publishCommands(bot.api, i18n, withLocale).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
   void reportBrowser(config, logger);

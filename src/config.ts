@@ -27,8 +27,16 @@ const envSchema = z.object({
     .regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)"),
   TELEGRAM_USER_ID: z
     .string({ error: "is required (your numeric Telegram id, comma-separated for several)" })
-    .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
-    .refine((ids) => ids.length > 0 && ids.every((id) => /^\d{1,20}$/.test(id)), "must be numeric Telegram ids, comma-separated")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.length > 0 && ids.every((id) => /^\d{1,20}$/.test(id)),
+      "must be numeric Telegram ids, comma-separated",
+    )
     .transform((ids) => ids.map(Number)),
   DATABASE_URL: z
     .string()
@@ -49,7 +57,10 @@ const envSchema = z.object({
     .string()
     .default("idea,active,archived")
     .transform((value) => value.split(",").map((part) => part.trim()))
-    .refine((values) => values.length === 3 && values.every(Boolean), "must be three comma-separated names: idea,active,archived")
+    .refine(
+      (values) => values.length === 3 && values.every(Boolean),
+      "must be three comma-separated names: idea,active,archived",
+    )
     .transform(([idea, active, archived]) => ({ idea, active, archived })),
   NOTION_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(30_000),
   NOTION_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
@@ -159,7 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const model = modelFromGeminiEndpoint(e.LLM_API_ENDPOINT) ?? e.LLM_MODEL ?? "gemini-2.5-flash";
     config.gemini = { apiKey: e.LLM_API_KEY, model, baseUrl: e.GEMINI_BASE_URL, timeoutMs: e.GEMINI_TIMEOUT_MS };
   }
-  if (e.FAL_API_KEY) config.fal = { apiKey: e.FAL_API_KEY, model: e.FAL_MODEL, baseUrl: e.FAL_BASE_URL, timeoutMs: e.FAL_TIMEOUT_MS, retries: e.FAL_RETRIES === "on" };
+  if (e.FAL_API_KEY)
+    config.fal = {
+      apiKey: e.FAL_API_KEY,
+      model: e.FAL_MODEL,
+      baseUrl: e.FAL_BASE_URL,
+      timeoutMs: e.FAL_TIMEOUT_MS,
+      retries: e.FAL_RETRIES === "on",
+    };
   if (e.BOT_TOKEN) config.secrets.push(e.BOT_TOKEN.split(":")[1] ?? "");
   const database = config.database;
   if (database.provider === "postgres") {

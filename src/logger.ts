@@ -19,10 +19,12 @@ export function makeRedactor(secrets: string[]): (text: string) => string {
   const whole = forms.filter((form) => form.length < SECRET_FRAGMENT).sort((x, y) => y.length - x.length);
   const wholePattern = whole.length ? new RegExp(whole.map(escapeRegExp).join("|"), "g") : null;
   const grams = new Set<string>();
-  for (const form of forms) for (let i = 0; i + SECRET_FRAGMENT <= form.length; i++) grams.add(form.slice(i, i + SECRET_FRAGMENT));
+  for (const form of forms)
+    for (let i = 0; i + SECRET_FRAGMENT <= form.length; i++) grams.add(form.slice(i, i + SECRET_FRAGMENT));
   return (text) => {
     const marked = new Uint8Array(text.length);
-    if (wholePattern) for (const match of text.matchAll(wholePattern)) marked.fill(1, match.index, match.index + match[0].length);
+    if (wholePattern)
+      for (const match of text.matchAll(wholePattern)) marked.fill(1, match.index, match.index + match[0].length);
     for (let i = 0; i + SECRET_FRAGMENT <= text.length; i++) {
       if (grams.has(text.slice(i, i + SECRET_FRAGMENT))) marked.fill(1, i, i + SECRET_FRAGMENT);
     }
@@ -41,7 +43,10 @@ export function makeRedactor(secrets: string[]): (text: string) => string {
  * secrets embedded in error messages and stacks (grammY errors carry the
  * request URL, which contains the bot token).
  */
-export function createLogger(options: { level: string; secrets: string[] }, destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  options: { level: string; secrets: string[] },
+  destination?: pino.DestinationStream,
+): Logger {
   const redact = makeRedactor(options.secrets);
   return pino(
     {

@@ -12,7 +12,12 @@ const notion = new FakeNotion();
 let session: BotSession;
 
 const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
-const mediaOf = (call: RecordedCall) => (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as { type: string; media: string; caption?: string };
+const mediaOf = (call: RecordedCall) =>
+  (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as {
+    type: string;
+    media: string;
+    caption?: string;
+  };
 const pageOf = (projectId: number) => {
   const [row] = query("SELECT notionPageId FROM Project WHERE id = ?", projectId);
   return notion.livePages().find((page) => page.id === row?.notionPageId);
@@ -26,23 +31,37 @@ async function makeAndSaveMoodboard(projectId: number): Promise<RecordedCall> {
   await session.chat.tap(`ai:${projectId}:mbl`);
   const since = session.api.calls.length;
   await session.chat.tap(`ai:${projectId}:mb`, (c) => c.method === "sendMessage");
-  const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), { since, timeoutMs: 15_000 });
+  const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), {
+    since,
+    timeoutMs: 15_000,
+  });
   await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(steering) });
   const save = buttonsOf(steering).find((b) => b.data?.endsWith(":save"))!.data!;
   const before = session.api.calls.length;
   const saved = boardCount(projectId);
   await session.chat.tap(save, (c) => c.method === "sendPhoto");
-  const photo = await session.api.waitForCall((c) => c.method === "sendPhoto" && textOf(c).includes("Мудборд сохранён"), { since: before });
+  const photo = await session.api.waitForCall(
+    (c) => c.method === "sendPhoto" && textOf(c).includes("Мудборд сохранён"),
+    { since: before },
+  );
   await until(() => boardCount(projectId) === saved + 1); // the asset rows are written once the collage message is sent
   return photo;
 }
-const boardCount = (projectId: number) => query("SELECT id FROM ProjectAsset WHERE kind = 'moodboard' AND projectId = ?", projectId).length;
+const boardCount = (projectId: number) =>
+  query("SELECT id FROM ProjectAsset WHERE kind = 'moodboard' AND projectId = ?", projectId).length;
 
 beforeAll(async () => {
   await fal.start();
   await notion.start();
   session = await new BotSession({
-    env: { FAL_API_KEY: fal.key, FAL_RETRIES: "off", FAL_BASE_URL: fal.baseUrl, NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl },
+    env: {
+      FAL_API_KEY: fal.key,
+      FAL_RETRIES: "off",
+      FAL_BASE_URL: fal.baseUrl,
+      NOTION_API_KEY: notion.apiKey,
+      NOTION_DB_ID: notion.databaseId,
+      NOTION_BASE_URL: notion.baseUrl,
+    },
   }).start();
 });
 afterAll(async () => {
@@ -96,14 +115,26 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
     await session.chat.tap(`p:${plain}:describe`);
     await session.chat.send("Табурет из берёзовой фанеры\nс войлочными ножками");
     const page = pageOf(plain)!;
-    await until(() => notion.bodyOf(page) === "Табурет из берёзовой фанеры\nс войлочными ножками" && pendingJobs() === 0);
-    expect(page.blocks.map((b) => (b.image ? "image" : b.text))).toEqual(["Табурет из берёзовой фанеры", "с войлочными ножками", "image"]);
+    await until(
+      () => notion.bodyOf(page) === "Табурет из берёзовой фанеры\nс войлочными ножками" && pendingJobs() === 0,
+    );
+    expect(page.blocks.map((b) => (b.image ? "image" : b.text))).toEqual([
+      "Табурет из берёзовой фанеры",
+      "с войлочными ножками",
+      "image",
+    ]);
   });
 
   it("the Moodboards screen shows the newest collage and each saved board by its collage, in place", async () => {
     const second = await makeAndSaveMoodboard(plain);
-    const boards = query("SELECT id, telegramFileId FROM ProjectAsset WHERE kind = 'moodboard' AND projectId = ? ORDER BY id DESC", plain);
-    expect(boards.map((b) => b.telegramFileId)).toEqual([second.result.photo[0].file_id, collage.result.photo[0].file_id]);
+    const boards = query(
+      "SELECT id, telegramFileId FROM ProjectAsset WHERE kind = 'moodboard' AND projectId = ? ORDER BY id DESC",
+      plain,
+    );
+    expect(boards.map((b) => b.telegramFileId)).toEqual([
+      second.result.photo[0].file_id,
+      collage.result.photo[0].file_id,
+    ]);
     const card = await session.chat.tap(`p:${plain}:open`);
     expect(mediaOf(card).media).toBe(boards[0].telegramFileId); // the newest moodboard is the face
     const list = await session.chat.tap(`ai:${plain}:mbl`);
@@ -113,7 +144,9 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
     const view = await session.chat.tap(`mbv:${boards[1].id}`);
     expect(view.method).toBe("editMessageMedia");
     expect(mediaOf(view).media).toBe(boards[1].telegramFileId);
-    expect(buttonsOf(view).map((b) => b.data)).toEqual(expect.arrayContaining([`mbv:${boards[0].id}`, `ai:${plain}:mbl`]));
+    expect(buttonsOf(view).map((b) => b.data)).toEqual(
+      expect.arrayContaining([`mbv:${boards[0].id}`, `ai:${plain}:mbl`]),
+    );
     const page = pageOf(plain)!;
     await until(() => notion.imagesOf(page).length === 2 && pendingJobs() === 0);
   });
@@ -123,7 +156,9 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
     await session.chat.send("Лампа");
     await session.chat.send("Настольная лампа из бетона");
     const offer = await session.chat.push(photoMessage("ref-photo-1"));
-    const saved = String(offer.payload.text).startsWith("✅") ? offer : await session.chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"));
+    const saved = String(offer.payload.text).startsWith("✅")
+      ? offer
+      : await session.chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"));
     const id = projectIdOf(saved);
     await until(() => pageOf(id) && pendingJobs() === 0);
     // The append is applied but its answer is lost: the retry finds the image by its caption.
@@ -147,7 +182,10 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
     await session.crashAndRestart();
     notion.clearFaults();
     const page = pageOf(id)!;
-    const [image] = await until(() => notion.imagesOf(page).length > 0 && pendingJobs() === 0 && notion.imagesOf(page), 20_000);
+    const [image] = await until(
+      () => notion.imagesOf(page).length > 0 && pendingJobs() === 0 && notion.imagesOf(page),
+      20_000,
+    );
     expect(notion.imagesOf(page)).toHaveLength(1);
     expect(image.upload.bytes!.equals(Object.values(collagePhoto.files)[0].bytes)).toBe(true);
   });

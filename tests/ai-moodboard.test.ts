@@ -22,13 +22,21 @@ const session = new BotSession({
 const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
 /** The steering message of a finished generation (resolves once the status message is gone too). */
 async function steeringSince(since: number): Promise<RecordedCall> {
-  const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), { since, timeoutMs: 15_000 });
+  const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), {
+    since,
+    timeoutMs: 15_000,
+  });
   await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(steering) });
   return steering;
 }
 const mediaOf = (call: RecordedCall) => JSON.parse(call.payload.media) as { type: string; media: string }[];
 /** What an editMessageMedia call put on the message. */
-const editedMedia = (call: RecordedCall) => (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as { type: string; media: string; caption?: string };
+const editedMedia = (call: RecordedCall) =>
+  (typeof call.payload.media === "string" ? JSON.parse(call.payload.media) : call.payload.media) as {
+    type: string;
+    media: string;
+    caption?: string;
+  };
 
 beforeAll(async () => {
   await fal.start();
@@ -36,7 +44,9 @@ beforeAll(async () => {
   // FAL_BASE_URL / GEMINI_BASE_URL must be known before the bot starts.
   (session as any).env.FAL_BASE_URL = fal.baseUrl;
   (session as any).env.GEMINI_BASE_URL = gemini.baseUrl;
-  gemini.reply = (request) => ({ text: request.prompt.includes("Translate") ? "floor lamp made of recycled plastic and oak" : "text" });
+  gemini.reply = (request) => ({
+    text: request.prompt.includes("Translate") ? "floor lamp made of recycled plastic and oak" : "text",
+  });
   await session.start();
 });
 afterAll(async () => {
@@ -58,8 +68,15 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(offer.payload.text).toContain("Создать мудборд");
     const since = session.api.calls.length;
     const counts = { ...fal.counts };
-    const saved = await session.chat.tap("flow:mb:yes", (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"));
-    projectId = Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+    const saved = await session.chat.tap(
+      "flow:mb:yes",
+      (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
+    );
+    projectId = Number(
+      buttonsOf(saved)
+        .find((b) => b.data?.startsWith("p:"))!
+        .data!.split(":")[1],
+    );
     const steering = await steeringSince(since);
     const album = session.api.callsOf("sendMediaGroup").at(-1)!;
     expect(mediaOf(album)).toHaveLength(4);
@@ -75,13 +92,24 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(textOf(steering)).toContain(`Seed: <code>${submit.input.seed}</code>`);
     const buttons = buttonsOf(steering).map((b) => b.data!);
     draftId = Number(buttons[0].split(":")[1]);
-    expect(buttons).toEqual([`mb:${draftId}:all`, ...[1, 2, 3, 4].map((n) => `mb:${draftId}:t:${n}`), ...["1x1", "4x3", "3x4", "16x9"].map((a) => `mb:${draftId}:ar:${a}`), `mb:${draftId}:orig`, `mb:${draftId}:save`]);
+    expect(buttons).toEqual([
+      `mb:${draftId}:all`,
+      ...[1, 2, 3, 4].map((n) => `mb:${draftId}:t:${n}`),
+      ...["1x1", "4x3", "3x4", "16x9"].map((a) => `mb:${draftId}:ar:${a}`),
+      `mb:${draftId}:orig`,
+      `mb:${draftId}:save`,
+    ]);
     // One status message, edited through the stages, then removed.
-    const texts = session.api.calls.slice(since).filter((c) => c.method === "editMessageText" || c.method === "sendMessage").map(textOf);
+    const texts = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "editMessageText" || c.method === "sendMessage")
+      .map(textOf);
     expect(texts.some((t) => t.includes("В очереди Fal, позиция"))).toBe(true);
     expect(texts.some((t) => t.includes("Генерирую изображения"))).toBe(true);
     expect(texts.some((t) => t.includes("Загружаю в Telegram"))).toBe(true);
-    expect(session.api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_photo")).toBe(true);
+    expect(
+      session.api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_photo"),
+    ).toBe(true);
     // Progress and completion came over Fal's status stream: not one status poll.
     expect(fal.counts.statusStreams).toBe(counts.statusStreams + 1);
     expect(fal.counts.statusPolls).toBe(counts.statusPolls);
@@ -97,9 +125,13 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const album = session.api.callsOf("sendMediaGroup").at(-1)!;
     const media = mediaOf(album);
     expect(media[1].media.startsWith("attach://")).toBe(true);
-    expect(media.filter((m) => !m.media.startsWith("attach://")).map((m) => m.media)).toEqual([0, 2, 3].map((i) => before.result[i].photo[0].file_id));
+    expect(media.filter((m) => !m.media.startsWith("attach://")).map((m) => m.media)).toEqual(
+      [0, 2, 3].map((i) => before.result[i].photo[0].file_id),
+    );
     const deleted = await session.api.waitForCall((c) => c.method === "deleteMessages", { since });
-    expect(JSON.parse(JSON.stringify(deleted.payload.message_ids))).toEqual(expect.arrayContaining(before.result.map((m: any) => m.message_id)));
+    expect(JSON.parse(JSON.stringify(deleted.payload.message_ids))).toEqual(
+      expect.arrayContaining(before.result.map((m: any) => m.message_id)),
+    );
   });
 
   it("changes the aspect ratio", async () => {
@@ -125,9 +157,13 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       const statusId = status.result.message_id;
       const edits = calls.filter((c) => c.method === "editMessageText");
       expect(edits.length).toBeGreaterThan(0);
-      expect(edits.every((c) => Number(c.payload.message_id) === statusId && c.startedAt > status.startedAt + 300)).toBe(true);
+      expect(
+        edits.every((c) => Number(c.payload.message_id) === statusId && c.startedAt > status.startedAt + 300),
+      ).toBe(true);
       expect(edits.map(textOf).at(-1)).toContain("Загружаю в Telegram");
-      await session.api.waitForCall((c) => c.method === "deleteMessage" && Number(c.payload.message_id) === statusId, { since });
+      await session.api.waitForCall((c) => c.method === "deleteMessage" && Number(c.payload.message_id) === statusId, {
+        since,
+      });
     } finally {
       session.api.answerDelayMs = 0;
       // The generation ends (and frees the draft for the next tap) once that deletion is answered.
@@ -153,7 +189,11 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     ["Fal without the status stream (404)", () => (fal.statusStream = false), 2500],
     ["the status stream answering 500", () => fal.failNext("status", 500), 2500],
     ["a status stream answered as open-ended JSON", () => (fal.statusStream = "json"), 2500],
-    ["a status stream gone silent after its first event", () => ((fal.statusStream = "stall"), (fal.queuePolls = 0)), 8000],
+    [
+      "a status stream gone silent after its first event",
+      () => ((fal.statusStream = "stall"), (fal.queuePolls = 0)),
+      8000,
+    ],
   ] as const) {
     it(`${name}: status polls finish the job, progress still shown`, async () => {
       arm();
@@ -164,7 +204,10 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       await steeringSince(since);
       expect(Date.now() - started).toBeLessThan(withinMs);
       expect(fal.counts.statusPolls).toBeGreaterThan(polls);
-      const texts = session.api.calls.slice(since).filter((c) => c.method === "editMessageText" || c.method === "sendMessage").map(textOf);
+      const texts = session.api.calls
+        .slice(since)
+        .filter((c) => c.method === "editMessageText" || c.method === "sendMessage")
+        .map(textOf);
       expect(texts.some((t) => t.includes("Генерирую изображения"))).toBe(true);
     });
   }
@@ -174,7 +217,9 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     await session.chat.tap(`mb:${draftId}:orig`);
     const docs = await session.api.waitForCall((c) => c.method === "sendMediaGroup", { since });
     expect(mediaOf(docs).map((m) => m.type)).toEqual(["document", "document", "document", "document"]);
-    expect(Object.values(docs.files).map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^moodboard-\d+-1\.jpg$/)]));
+    expect(Object.values(docs.files).map((f) => f.name)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^moodboard-\d+-1\.jpg$/)]),
+    );
   });
 
   it("saves the moodboard: a 2×2 collage photo and asset rows with file ids, prompt, seed, model, aspect", async () => {
@@ -190,7 +235,11 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const images = query("SELECT * FROM ProjectAsset WHERE kind = 'moodboard_image' ORDER BY id");
     expect(board.projectId).toBe(projectId);
     expect(board.telegramFileId).toBe(photo.result.photo[0].file_id);
-    expect(JSON.parse(board.meta)).toMatchObject({ model: "fal-ai/flux/schnell", aspect: "16x9", prompt: expect.stringContaining("floor lamp") });
+    expect(JSON.parse(board.meta)).toMatchObject({
+      model: "fal-ai/flux/schnell",
+      aspect: "16x9",
+      prompt: expect.stringContaining("floor lamp"),
+    });
     expect(images).toHaveLength(4);
     expect(images.every((row) => row.telegramFileId && JSON.parse(row.meta).seed >= 0)).toBe(true);
     // Without Notion nothing is queued for it.
@@ -200,7 +249,9 @@ describe("moodboards over fake Fal + fake Gemini", () => {
 
   it("lists saved moodboards from the card and shows one", async () => {
     const card = await session.chat.tap(`p:${projectId}:open`);
-    expect(buttonsOf(card).map((b) => b.data)).toEqual(expect.arrayContaining([`ai:${projectId}:mbl`, `ai:${projectId}:tx`]));
+    expect(buttonsOf(card).map((b) => b.data)).toEqual(
+      expect.arrayContaining([`ai:${projectId}:mbl`, `ai:${projectId}:tx`]),
+    );
     const [board] = query("SELECT id, telegramFileId FROM ProjectAsset WHERE kind = 'moodboard'");
     // The card (tapped on the saved collage) and the screens after it show the collage, edited in place.
     expect(card.method).toBe("editMessageMedia");
@@ -223,13 +274,23 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       fal.failNext("submit", status);
       const since = session.api.calls.length;
       await session.chat.tap(`ai:${projectId}:mb`);
-      const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes(expected), { since });
+      const fault = await session.api.waitForCall(
+        (c) => c.method === "editMessageText" && textOf(c).includes(expected),
+        { since },
+      );
       const retry = buttonsOf(fault).find((b) => b.text.includes("Повторить"))!;
       expect(retry.data).toMatch(/^mb:\d+:all$/);
       expect(query("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n).toBe(assets);
       // Retry on the same message succeeds once Fal recovers.
       const again = session.api.calls.length;
-      await session.chat.push(callback(retry.data!, { message_id: fault.payload.message_id, date: 0, chat: { id: fault.payload.chat_id, type: "private" }, text: textOf(fault) }));
+      await session.chat.push(
+        callback(retry.data!, {
+          message_id: fault.payload.message_id,
+          date: 0,
+          chat: { id: fault.payload.chat_id, type: "private" },
+          text: textOf(fault),
+        }),
+      );
       await steeringSince(again);
     });
   }
@@ -239,7 +300,10 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     fal.keepAliveMs = 200; // the open status stream carries only keep-alive comments meanwhile
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${projectId}:mb`);
-    const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"), { since, timeoutMs: 10_000 });
+    const fault = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"),
+      { since, timeoutMs: 10_000 },
+    );
     expect(buttonsOf(fault).some((b) => b.data?.startsWith("mb:"))).toBe(true);
     // The request nobody waits for is cancelled at Fal.
     await until(() => fal.cancels.includes(fal.submits.at(-1)!.requestId));
@@ -293,11 +357,18 @@ describe("fal-ai/fast-sdxl and Fal switched off", () => {
     await off.chat.send("Something");
     const saved = await off.chat.tap("flow:skip");
     expect(saved.payload.text).toContain("✅");
-    const id = Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+    const id = Number(
+      buttonsOf(saved)
+        .find((b) => b.data?.startsWith("p:"))!
+        .data!.split(":")[1],
+    );
     await off.chat.tap(`p:${id}:open`);
     const since = off.api.calls.length;
     off.api.push(callback(`ai:${id}:mb`, off.chat.messageWithButton(`ai:${id}:mbl`)));
-    const alert = await off.api.waitForCall((c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("FAL_API_KEY"), { since });
+    const alert = await off.api.waitForCall(
+      (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("FAL_API_KEY"),
+      { since },
+    );
     expect(alert.payload.show_alert).toBe(true);
   });
 });

@@ -6,12 +6,22 @@ import { addIdea, textOf, until, voiceMessage } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
 
 const gemini = new FakeGemini();
-const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_TIMEOUT_MS: "1500" } });
+const session = new BotSession({
+  env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model", GEMINI_TIMEOUT_MS: "1500" },
+});
 const query = (sql: string, ...params: unknown[]) => sqliteRows<any>(session.databaseUrl, sql, ...params);
 let cardVersion = 0;
 const writer = (request: GeminiRequest): GeminiReply => {
-  if (request.inline.length) return { text: JSON.stringify({ transcript: "Складной стул из фанеры для маленьких кухонь", name: "Стул <Фанера>", description: "Складной стул из гнутой фанеры." }) };
-  if (request.prompt.includes("карточки портфолио")) return { text: `Bent Plywood Chair v${++cardVersion}\nA light chair & more.` };
+  if (request.inline.length)
+    return {
+      text: JSON.stringify({
+        transcript: "Складной стул из фанеры для маленьких кухонь",
+        name: "Стул <Фанера>",
+        description: "Складной стул из гнутой фанеры.",
+      }),
+    };
+  if (request.prompt.includes("карточки портфолио"))
+    return { text: `Bent Plywood Chair v${++cardVersion}\nA light chair & more.` };
   return { text: "New chair! 🪑 #IndustrialDesign #Innovation" };
 };
 
@@ -35,25 +45,38 @@ describe("texts from the card (fake Gemini)", () => {
     const since = session.api.calls.length;
     const status = await session.chat.tap(`ai:${projectId}:tx`, (c) => c.method === "sendMessage");
     expect(status.payload.text).toContain("Пишу тексты");
-    const social = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"), { since });
-    const card = session.api.calls.slice(since).find((c) => c.method === "sendMessage" && textOf(c).includes("Текст для карточки"))!;
+    const social = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"),
+      { since },
+    );
+    const card = session.api.calls
+      .slice(since)
+      .find((c) => c.method === "sendMessage" && textOf(c).includes("Текст для карточки"))!;
     expect(textOf(card)).toContain("A light chair &amp; more.");
     expect(textOf(social)).toContain("#IndustrialDesign");
     const prompts = gemini.requests.slice(-2);
     expect(prompts.every((r) => r.model === "gemini-test-model")).toBe(true);
-    expect(prompts.every((r) => r.prompt.includes("Initial Idea: Складной стул <для кухни>\n\nImplementation Details:"))).toBe(true);
+    expect(
+      prompts.every((r) => r.prompt.includes("Initial Idea: Складной стул <для кухни>\n\nImplementation Details:")),
+    ).toBe(true);
     // The interface is Russian, so the texts are asked in Russian (the original's English is a setting).
     expect(prompts.every((r) => r.prompt.includes("на русском языке") && !r.prompt.includes("английском"))).toBe(true);
     const rows = query("SELECT kind, text FROM ProjectAsset WHERE projectId = ? ORDER BY id", projectId);
     expect(rows.map((r) => r.kind)).toEqual(["card_text", "social_text"]);
-    expect(buttonsOf(card).map((b) => b.data)).toEqual([expect.stringMatching(/^tx:\d+:re$/), expect.stringMatching(/^tx:\d+:ed$/)]);
+    expect(buttonsOf(card).map((b) => b.data)).toEqual([
+      expect.stringMatching(/^tx:\d+:re$/),
+      expect.stringMatching(/^tx:\d+:ed$/),
+    ]);
   });
 
   it("regenerates one text in place and updates its asset", async () => {
     const [row] = query("SELECT id FROM ProjectAsset WHERE kind = 'card_text'");
     const since = session.api.calls.length;
     await session.chat.tap(`tx:${row.id}:re`);
-    const edited = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Bent Plywood Chair v2"), { since });
+    const edited = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && textOf(c).includes("Bent Plywood Chair v2"),
+      { since },
+    );
     expect(buttonsOf(edited).map((b) => b.data)).toContain(`tx:${row.id}:re`);
     expect(query("SELECT text FROM ProjectAsset WHERE id = ?", row.id)[0].text).toContain("v2");
   });
@@ -73,7 +96,11 @@ describe("texts from the card (fake Gemini)", () => {
     ["503", { status: 503 }, "Gemini сейчас недоступен"],
     ["timeout", { delayMs: 2500 }, "Gemini не ответил вовремя"],
     ["safety block", { body: { promptFeedback: { blockReason: "SAFETY" } } }, "фильтр безопасности"],
-    ["MAX_TOKENS", { body: { candidates: [{ content: { role: "model", parts: [] }, finishReason: "MAX_TOKENS" }] } }, "пустой ответ"],
+    [
+      "MAX_TOKENS",
+      { body: { candidates: [{ content: { role: "model", parts: [] }, finishReason: "MAX_TOKENS" }] } },
+      "пустой ответ",
+    ],
   ];
   for (const [name, reply, expected] of faults) {
     it(`Gemini ${name}: one clear message with Retry, no text saved`, async () => {
@@ -81,7 +108,10 @@ describe("texts from the card (fake Gemini)", () => {
       gemini.reply = () => reply;
       const since = session.api.calls.length;
       session.api.push(callback(`ai:${projectId}:tx`, session.chat.messageWithButton(`p:${projectId}:open`)));
-      const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes(expected), { since });
+      const fault = await session.api.waitForCall(
+        (c) => c.method === "editMessageText" && textOf(c).includes(expected),
+        { since },
+      );
       expect(buttonsOf(fault).map((b) => b.data)).toEqual([`ai:${projectId}:tx`]);
       expect(query("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n).toBe(before);
       gemini.reply = writer;
@@ -92,7 +122,9 @@ describe("texts from the card (fake Gemini)", () => {
   it("Retry after a fault generates the texts", async () => {
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${projectId}:tx`);
-    await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"), { since });
+    await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"), {
+      since,
+    });
   });
   it("writes the texts in English once the owner chooses English for AI texts in /settings", async () => {
     await session.chat.send("/settings");
@@ -114,7 +146,10 @@ describe("voice notes (fake Gemini audio input)", () => {
     session.api.addFile("voice-1", Buffer.from("OggS fake opus bytes"));
     const since = session.api.calls.length;
     await session.chat.push(voiceMessage("voice-1"));
-    const draft = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Идея из голосового"), { since });
+    const draft = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && textOf(c).includes("Идея из голосового"),
+      { since },
+    );
     expect(textOf(draft)).toContain("Стул &lt;Фанера&gt;");
     expect(gemini.requests.at(-1)!.inline).toEqual([{ mimeType: "audio/ogg", bytes: 20 }]);
     const data = buttonsOf(draft).map((b) => b.data!);
@@ -125,7 +160,9 @@ describe("voice notes (fake Gemini audio input)", () => {
     expect(textOf(updated)).toContain("Стул-трансформер");
     const saved = await session.chat.tap(`vc:${id}:save`);
     expect(textOf(saved)).toContain("сохранена");
-    expect(query("SELECT name, description FROM Project WHERE name = 'Стул-трансформер'")).toEqual([{ name: "Стул-трансформер", description: "Складной стул из гнутой фанеры." }]);
+    expect(query("SELECT name, description FROM Project WHERE name = 'Стул-трансформер'")).toEqual([
+      { name: "Стул-трансформер", description: "Складной стул из гнутой фанеры." },
+    ]);
   });
 
   it("a failed transcription says why and retries on the same message", async () => {
@@ -133,23 +170,33 @@ describe("voice notes (fake Gemini audio input)", () => {
     gemini.reply = () => ({ status: 500 });
     const since = session.api.calls.length;
     await session.chat.push(voiceMessage("voice-2"));
-    const fault = await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Gemini сейчас недоступен"), { since });
+    const fault = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && textOf(c).includes("Gemini сейчас недоступен"),
+      { since },
+    );
     gemini.reply = writer;
     const retry = buttonsOf(fault)[0].data!;
     const again = session.api.calls.length;
     await session.chat.tap(retry);
-    await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Идея из голосового"), { since: again });
+    await session.api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Идея из голосового"), {
+      since: again,
+    });
   });
 
   it("accepts a voice note at the description step of /new", async () => {
     session.api.addFile("voice-3", Buffer.from("OggS desc"));
     await session.chat.send("/new");
     await session.chat.send("Voice idea");
-    const heard = await session.chat.push(voiceMessage("voice-3"), (c) => c.method === "sendMessage" && textOf(c).includes("Распознал"));
+    const heard = await session.chat.push(
+      voiceMessage("voice-3"),
+      (c) => c.method === "sendMessage" && textOf(c).includes("Распознал"),
+    );
     expect(textOf(heard)).toContain("Складной стул из фанеры для маленьких кухонь");
     await until(() => session.api.calls.some((c) => c.method === "sendMessage" && textOf(c).includes("референс")));
     await session.chat.tap("flow:skip", (c) => textOf(c).startsWith("✅"));
-    expect(query("SELECT description FROM Project WHERE name = 'Voice idea'")).toEqual([{ description: "Складной стул из фанеры для маленьких кухонь" }]);
+    expect(query("SELECT description FROM Project WHERE name = 'Voice idea'")).toEqual([
+      { description: "Складной стул из фанеры для маленьких кухонь" },
+    ]);
   });
 
   it("never writes the key to the log", () => {
@@ -167,10 +214,12 @@ describe("without LLM_API_KEY", () => {
     await off.chat.tap(`p:${id}:open`);
     const since = off.api.calls.length;
     off.api.push(callback(`ai:${id}:tx`, off.chat.messageWithButton(`ai:${id}:tx`)));
-    const alert = await off.api.waitForCall((c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("LLM_API_KEY"), { since });
+    const alert = await off.api.waitForCall(
+      (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("LLM_API_KEY"),
+      { since },
+    );
     expect(alert.payload.show_alert).toBe(true);
     const voice = await off.chat.push(voiceMessage("v-off"));
     expect(voice.payload.text).toContain("LLM_API_KEY");
   });
 });
-

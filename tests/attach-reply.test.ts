@@ -13,11 +13,27 @@ const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code:
 /** A message from the owner sent as a reply to one of the bot's messages. */
 function replyTo(target: Record<string, any>, content: Record<string, unknown>) {
   const replied = { ...target, from: BOT_USER };
-  return { message: { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: OWNER_ID, type: "private" }, from: owner, reply_to_message: replied, ...content } };
+  return {
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: OWNER_ID, type: "private" },
+      from: owner,
+      reply_to_message: replied,
+      ...content,
+    },
+  };
 }
 
-const doc = (fileId: string, fileName: string, mime: string) => ({ document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: 1234 } });
-const photo = (fileId: string) => ({ photo: [{ file_id: `${fileId}-s`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1600, height: 1200 }] });
+const doc = (fileId: string, fileName: string, mime: string) => ({
+  document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: 1234 },
+});
+const photo = (fileId: string) => ({
+  photo: [
+    { file_id: `${fileId}-s`, file_unique_id: "s", width: 90, height: 90 },
+    { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1600, height: 1200 },
+  ],
+});
 
 describe("reply to a project message to attach, mirrored to Notion", () => {
   const notion = new FakeNotion();
@@ -26,7 +42,9 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   const assets = () => {
     const db = new Database(session.databaseUrl.slice("file:".length), { readonly: true });
     try {
-      return db.prepare("SELECT kind, telegramFileId, text, meta FROM ProjectAsset WHERE projectId = ? ORDER BY id").all(id) as { kind: string; telegramFileId: string | null; text: string | null; meta: string }[];
+      return db
+        .prepare("SELECT kind, telegramFileId, text, meta FROM ProjectAsset WHERE projectId = ? ORDER BY id")
+        .all(id) as { kind: string; telegramFileId: string | null; text: string | null; meta: string }[];
     } finally {
       db.close();
     }
@@ -35,7 +53,9 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
 
   beforeAll(async () => {
     await notion.start();
-    session = await new BotSession({ env: { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl } }).start();
+    session = await new BotSession({
+      env: { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl },
+    }).start();
     id = await addIdea(session.chat, "Кресло <Лофт>", "Фанера и войлок");
     await until(() => page() && notion.bodyOf(page()) === "Фанера и войлок");
   });
@@ -48,23 +68,31 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     await session.chat.tap(`p:${id}:open`);
     const card = session.chat.messageWithButton(`p:${id}:activate`);
     const deletesBefore = notion.count("DELETE /blocks/:id");
-    const reply = await session.chat.push(replyTo(card, { text: "Заметка: <b>ножки</b> & \"дуб\"" }));
-    expect(reply.payload.text).toBe("📎 Добавлено к проекту «Кресло &lt;Лофт&gt;»: заметка.\nДобавлю на страницу проекта в Notion.");
+    const reply = await session.chat.push(replyTo(card, { text: 'Заметка: <b>ножки</b> & "дуб"' }));
+    expect(reply.payload.text).toBe(
+      "📎 Добавлено к проекту «Кресло &lt;Лофт&gt;»: заметка.\nДобавлю на страницу проекта в Notion.",
+    );
     expect(reply.payload.reply_parameters).toMatchObject({ message_id: nextMessageId - 1 });
     expect(buttonsOf(reply).map((b) => b.data)).toEqual([`p:${id}:open`]);
-    expect(assets()).toMatchObject([{ kind: "note", text: "Заметка: <b>ножки</b> & \"дуб\"" }]);
-    await until(() => notion.bodyOf(page()) === "Фанера и войлок\n📝 Заметка: <b>ножки</b> & \"дуб\"");
+    expect(assets()).toMatchObject([{ kind: "note", text: 'Заметка: <b>ножки</b> & "дуб"' }]);
+    await until(() => notion.bodyOf(page()) === 'Фанера и войлок\n📝 Заметка: <b>ножки</b> & "дуб"');
     expect(notion.count("DELETE /blocks/:id")).toBe(deletesBefore); // appended, not rewritten
   });
 
   it("attaches a photo (as a render), an image file and a PDF, each noted on the page", async () => {
     const confirmation = session.chat.messageWithButton(`p:${id}:open`); // the last confirmation works as a target too
-    expect((await session.chat.push(replyTo(confirmation, { ...photo("render-1"), caption: "Вид сбоку" }))).payload.text).toContain("рендер");
-    expect((await session.chat.push(replyTo(confirmation, doc("img-2", "front.png", "image/png")))).payload.text).toContain("изображение (файлом)");
-    expect((await session.chat.push(replyTo(confirmation, doc("pdf-3", "drawing.pdf", "application/pdf")))).payload.text).toContain("PDF");
+    expect(
+      (await session.chat.push(replyTo(confirmation, { ...photo("render-1"), caption: "Вид сбоку" }))).payload.text,
+    ).toContain("рендер");
+    expect(
+      (await session.chat.push(replyTo(confirmation, doc("img-2", "front.png", "image/png")))).payload.text,
+    ).toContain("изображение (файлом)");
+    expect(
+      (await session.chat.push(replyTo(confirmation, doc("pdf-3", "drawing.pdf", "application/pdf")))).payload.text,
+    ).toContain("PDF");
     const rows = assets();
     expect(rows.map((r) => [r.kind, r.telegramFileId, r.text])).toEqual([
-      ["note", null, "Заметка: <b>ножки</b> & \"дуб\""],
+      ["note", null, 'Заметка: <b>ножки</b> & "дуб"'],
       ["final_render", "render-1", "Вид сбоку"],
       ["final_render", "img-2", null],
       ["pdf", "pdf-3", null],
@@ -93,7 +121,14 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     expect(sent.find((c) => c.method === "sendMessage")!.payload.text).toContain("Вложения проекта");
     expect(sent.filter((c) => c.method === "sendPhoto").map((c) => c.payload.photo)).toEqual(["render-1"]);
     const album = sent.find((c) => c.method === "sendMediaGroup")!;
-    expect((typeof album.payload.media === "string" ? JSON.parse(album.payload.media) : album.payload.media).map((m: { type: string; media: string }) => [m.type, m.media])).toEqual([["document", "img-2"], ["document", "pdf-3"]]);
+    expect(
+      (typeof album.payload.media === "string" ? JSON.parse(album.payload.media) : album.payload.media).map(
+        (m: { type: string; media: string }) => [m.type, m.media],
+      ),
+    ).toEqual([
+      ["document", "img-2"],
+      ["document", "pdf-3"],
+    ]);
     expect(sent.findLast((c) => c.method === "sendMessage")!.payload.text).toContain("ножки");
   });
 
@@ -109,9 +144,23 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
 
   it("explains what can be attached when the reply is a sticker or another file type", async () => {
     const card = session.chat.messageWithButton(`p:${id}:open`);
-    const sticker = { sticker: { file_id: "st", file_unique_id: "st", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } };
-    expect((await session.chat.push(replyTo(card, sticker))).payload.text).toContain("можно прикрепить фото, изображение файлом, PDF или текст");
-    expect((await session.chat.push(replyTo(card, doc("zip-9", "model.zip", "application/zip")))).payload.text).toContain("можно прикрепить");
+    const sticker = {
+      sticker: {
+        file_id: "st",
+        file_unique_id: "st",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    };
+    expect((await session.chat.push(replyTo(card, sticker))).payload.text).toContain(
+      "можно прикрепить фото, изображение файлом, PDF или текст",
+    );
+    expect(
+      (await session.chat.push(replyTo(card, doc("zip-9", "model.zip", "application/zip")))).payload.text,
+    ).toContain("можно прикрепить");
     expect(assets()).toHaveLength(4);
   });
 
@@ -119,13 +168,25 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     const second = await addIdea(session.chat, "Табурет", "Бук");
     const list = await session.chat.send("/ideas");
     expect(buttonsOf(list).map((b) => b.data)).toEqual(expect.arrayContaining([`p:${id}:open`, `p:${second}:open`]));
-    const message = { message_id: list.result.message_id, date: 0, chat: { id: OWNER_ID, type: "private" }, text: list.payload.text, reply_markup: list.result.reply_markup };
+    const message = {
+      message_id: list.result.message_id,
+      date: 0,
+      chat: { id: OWNER_ID, type: "private" },
+      text: list.payload.text,
+      reply_markup: list.result.reply_markup,
+    };
     expect((await session.chat.push(replyTo(message, { text: "куда?" }))).payload.text).toContain("несколько проектов");
   });
 
   it("a reply to a message that is not about a project is not taken as an attachment", async () => {
     const menu = await session.chat.send("/start");
-    const message = { message_id: menu.result.message_id, date: 0, chat: { id: OWNER_ID, type: "private" }, text: menu.payload.text, reply_markup: menu.result.reply_markup };
+    const message = {
+      message_id: menu.result.message_id,
+      date: 0,
+      chat: { id: OWNER_ID, type: "private" },
+      text: menu.payload.text,
+      reply_markup: menu.result.reply_markup,
+    };
     const reply = await session.chat.push(replyTo(message, { text: "просто текст" }));
     expect(reply.payload.text).not.toContain("📎");
     expect(assets()).toHaveLength(4);
@@ -137,7 +198,9 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     const card = session.chat.messageWithButton(`p:${gone}:delete`);
     await session.chat.tap(`p:${gone}:delete`);
     await session.chat.tap(`p:${gone}:confirmdelete`);
-    expect((await session.chat.push(replyTo(card, { text: "заметка" }))).payload.text).toContain("Этого проекта больше нет");
+    expect((await session.chat.push(replyTo(card, { text: "заметка" }))).payload.text).toContain(
+      "Этого проекта больше нет",
+    );
   });
 });
 

@@ -24,25 +24,45 @@ function binDir(...names: string[]): string {
 
 describe("which browser prints PDF cards", () => {
   it("takes PUPPETEER_EXECUTABLE_PATH first", () => {
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/x/chrome", PATH: binDir("chrome") }, fakeApp(true))).toEqual({ path: "/opt/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" });
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/x/chrome", PATH: binDir("chrome") }, fakeApp(true))).toEqual(
+      { path: "/opt/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" },
+    );
   });
 
   it("then the headless shell the build put into the app (a path relative to the app, which moves from /tmp/build_… to /app)", () => {
     const root = fakeApp(true);
-    expect(findChromium({ PATH: binDir("chrome") }, root)).toEqual({ path: join(root, ".browser/local/chrome-headless-shell"), source: "app" });
+    expect(findChromium({ PATH: binDir("chrome") }, root)).toEqual({
+      path: join(root, ".browser/local/chrome-headless-shell"),
+      source: "app",
+    });
   });
 
   it("then PATH, a headless shell before full Chrome (chrome-for-testing puts chrome on PATH)", () => {
     const both = binDir("chrome", "chrome-headless-shell");
-    expect(findChromium({ PATH: `${binDir()}:${both}` }, fakeApp(false))).toEqual({ path: join(both, "chrome-headless-shell"), source: "PATH" });
+    expect(findChromium({ PATH: `${binDir()}:${both}` }, fakeApp(false))).toEqual({
+      path: join(both, "chrome-headless-shell"),
+      source: "PATH",
+    });
     const chrome = binDir("chrome");
     expect(findChromium({ PATH: chrome }, fakeApp(false))).toEqual({ path: join(chrome, "chrome"), source: "PATH" });
   });
 
   it("launches Chromium with LD_LIBRARY_PATH and the app's fonts, and nothing secret", () => {
-    const env = browserEnv("/tmp/profile", { PATH: "/app/.apt/usr/bin:/usr/bin", LD_LIBRARY_PATH: "/app/.apt/usr/lib/x86_64-linux-gnu", BOT_TOKEN: "123:secret", LLM_API_KEY: "k" });
+    const env = browserEnv("/tmp/profile", {
+      PATH: "/app/.apt/usr/bin:/usr/bin",
+      LD_LIBRARY_PATH: "/app/.apt/usr/lib/x86_64-linux-gnu",
+      BOT_TOKEN: "123:secret",
+      LLM_API_KEY: "k",
+    });
     expect(env.LD_LIBRARY_PATH).toBe("/app/.apt/usr/lib/x86_64-linux-gnu");
     expect(env.FONTCONFIG_FILE).toMatch(/fonts\.conf$/);
-    expect(Object.keys(env).sort()).toEqual(["FONTCONFIG_FILE", "FONTCONFIG_PATH", "HOME", "LD_LIBRARY_PATH", "MALLOC_ARENA_MAX", "PATH"]);
+    expect(Object.keys(env).sort()).toEqual([
+      "FONTCONFIG_FILE",
+      "FONTCONFIG_PATH",
+      "HOME",
+      "LD_LIBRARY_PATH",
+      "MALLOC_ARENA_MAX",
+      "PATH",
+    ]);
   });
 });

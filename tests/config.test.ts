@@ -32,8 +32,20 @@ describe("configuration", () => {
   });
 
   it("reports one line per bad variable without echoing values", () => {
-    const lines = problems({ BOT_TOKEN: "", TELEGRAM_USER_ID: "abc", DATABASE_URL: "mysql://secret-pass@x/db", LOG_LEVEL: "loud", REMINDER_CRON: "every day" });
-    expect(lines.map((line) => line.split(":")[0]).sort()).toEqual(["BOT_TOKEN", "DATABASE_URL", "LOG_LEVEL", "REMINDER_CRON", "TELEGRAM_USER_ID"]);
+    const lines = problems({
+      BOT_TOKEN: "",
+      TELEGRAM_USER_ID: "abc",
+      DATABASE_URL: "mysql://secret-pass@x/db",
+      LOG_LEVEL: "loud",
+      REMINDER_CRON: "every day",
+    });
+    expect(lines.map((line) => line.split(":")[0]).sort()).toEqual([
+      "BOT_TOKEN",
+      "DATABASE_URL",
+      "LOG_LEVEL",
+      "REMINDER_CRON",
+      "TELEGRAM_USER_ID",
+    ]);
     expect(lines.join("\n")).not.toContain("secret-pass");
   });
 
@@ -42,7 +54,10 @@ describe("configuration", () => {
   });
 
   it("takes Postgres URLs with TLS for remote hosts and never lets sslmode override it", () => {
-    const remote = loadConfig({ ...base, DATABASE_URL: "postgres://u:p4ssw0rd-x@ec2-1-2-3-4.compute.amazonaws.com:5432/d1?sslmode=require" });
+    const remote = loadConfig({
+      ...base,
+      DATABASE_URL: "postgres://u:p4ssw0rd-x@ec2-1-2-3-4.compute.amazonaws.com:5432/d1?sslmode=require",
+    });
     expect(remote.database).toMatchObject({ provider: "postgres", ssl: { rejectUnauthorized: false } });
     expect((remote.database as { connectionString: string }).connectionString).not.toContain("sslmode");
     expect(remote.secrets).toContain("p4ssw0rd-x");
@@ -51,19 +66,39 @@ describe("configuration", () => {
   });
 
   it("takes the Gemini model from a seed-style endpoint, else LLM_MODEL, else the default", () => {
-    expect(modelFromGeminiEndpoint("https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash-latest:generateContent")).toBe("gemini-1.5-flash-latest");
-    expect(loadConfig({ ...base, LLM_API_KEY: "k-123456", LLM_MODEL: "gemini-3-flash" }).gemini?.model).toBe("gemini-3-flash");
+    expect(
+      modelFromGeminiEndpoint(
+        "https://generativelanguage.googleapis.com/v1beta/models/gemini-1.5-flash-latest:generateContent",
+      ),
+    ).toBe("gemini-1.5-flash-latest");
+    expect(loadConfig({ ...base, LLM_API_KEY: "k-123456", LLM_MODEL: "gemini-3-flash" }).gemini?.model).toBe(
+      "gemini-3-flash",
+    );
     expect(loadConfig({ ...base, LLM_API_KEY: "k-123456" }).gemini?.model).toBe("gemini-2.5-flash");
   });
 
   it("enables Notion only with both the key and the database id", () => {
     expect(loadConfig({ ...base, NOTION_API_KEY: "secret_abcdef" }).notion).toBeUndefined();
-    const notion = loadConfig({ ...base, NOTION_API_KEY: "secret_abcdef", NOTION_DB_ID: "abc", NOTION_STATUS_VALUES: "Idea,Active,Archive" }).notion;
-    expect(notion).toMatchObject({ titleProperty: "Name", statusProperty: "Status", statusValues: { idea: "Idea", active: "Active", archived: "Archive" } });
+    const notion = loadConfig({
+      ...base,
+      NOTION_API_KEY: "secret_abcdef",
+      NOTION_DB_ID: "abc",
+      NOTION_STATUS_VALUES: "Idea,Active,Archive",
+    }).notion;
+    expect(notion).toMatchObject({
+      titleProperty: "Name",
+      statusProperty: "Status",
+      statusValues: { idea: "Idea", active: "Active", archived: "Archive" },
+    });
   });
 
   it("makes the process exit 1 with one clean line per problem and no stack trace", async () => {
-    const bot = new BotProcess({ BOT_TOKEN: "123456:SuperSecretToken1", TELEGRAM_USER_ID: "12,x", LOG_LEVEL: "chatty", DATABASE_URL: "ftp://nowhere" });
+    const bot = new BotProcess({
+      BOT_TOKEN: "123456:SuperSecretToken1",
+      TELEGRAM_USER_ID: "12,x",
+      LOG_LEVEL: "chatty",
+      DATABASE_URL: "ftp://nowhere",
+    });
     const { code } = await bot.exited;
     expect(code).toBe(1);
     const lines = bot.stderr.trim().split("\n");

@@ -29,22 +29,36 @@ function runImport(args: string[], databaseUrl: string) {
 function sqliteTables(url: string): Record<string, unknown[]> {
   const db = new Database(url.slice("file:".length), { readonly: true });
   try {
-    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'ConversationState') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const names = (
+      db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'ConversationState') ORDER BY name",
+        )
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     return Object.fromEntries(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1`).all()]));
   } finally {
     db.close();
   }
 }
 
-async function exportVia(chat: OwnerChat): Promise<{ call: RecordedCall; progress: RecordedCall[]; file: string; zip: Uint8Array }> {
+async function exportVia(
+  chat: OwnerChat,
+): Promise<{ call: RecordedCall; progress: RecordedCall[]; file: string; zip: Uint8Array }> {
   const since = chat.api.calls.length;
   const call = await chat.send("/export", (c) => c.method === "sendDocument");
-  const progress = chat.api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText");
+  const progress = chat.api.calls
+    .slice(since)
+    .filter((c) => c.method === "sendMessage" || c.method === "editMessageText");
   const file = Object.values(call.files)[0]; // grammY uploads under a random field, referenced as attach://
   return { call, progress, file: file.name, zip: new Uint8Array(file.bytes) };
 }
 
-const tablesOf = (zip: Uint8Array) => JSON.parse(strFromU8(unzipSync(zip)["data.json"])).tables as Record<string, { fields: Record<string, string>; rows: Record<string, unknown>[] }>;
+const tablesOf = (zip: Uint8Array) =>
+  JSON.parse(strFromU8(unzipSync(zip)["data.json"])).tables as Record<
+    string,
+    { fields: Record<string, string>; rows: Record<string, unknown>[] }
+  >;
 
 describe("/export → npm run import", () => {
   const session = new BotSession();
@@ -58,17 +72,33 @@ describe("/export → npm run import", () => {
     await session.chat.tap(`p:${chair}:activate`);
     await session.chat.tap(`p:${chair}:activate:7`);
     const card = { ...session.chat.messageWithButton(`p:${chair}:complete`), from: BOT_USER };
-    const message = (content: object) => ({ message: { message_id: 90_000 + Math.floor(Math.random() * 1000), date: 1, chat: { id: OWNER_ID, type: "private" }, from: { id: OWNER_ID, is_bot: false, first_name: "Owner" }, reply_to_message: card, ...content } });
+    const message = (content: object) => ({
+      message: {
+        message_id: 90_000 + Math.floor(Math.random() * 1000),
+        date: 1,
+        chat: { id: OWNER_ID, type: "private" },
+        from: { id: OWNER_ID, is_bot: false, first_name: "Owner" },
+        reply_to_message: card,
+        ...content,
+      },
+    });
     await session.chat.push(message({ text: "Заметка к стулу" }));
     session.api.addFile("render-1", Buffer.from("JPEG bytes of the render"));
-    await session.chat.push(message({ photo: [{ file_id: "render-1", file_unique_id: "r1", width: 10, height: 10 }], caption: "рендер" }));
+    await session.chat.push(
+      message({ photo: [{ file_id: "render-1", file_unique_id: "r1", width: 10, height: 10 }], caption: "рендер" }),
+    );
   });
   afterAll(() => session.close());
 
   it("sends a dated ZIP document after a progress message", async () => {
     const exported = await exportVia(session.chat);
     zip = exported.zip;
-    const date = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "Europe/Moscow" }).format(new Date());
+    const date = new Intl.DateTimeFormat("en-CA", {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      timeZone: "Europe/Moscow",
+    }).format(new Date());
     expect(exported.file).toBe(`designflow-export-${date}.zip`);
     expect(exported.call.payload.caption).toContain("Проектов: 2 · файлов и заметок: 2 · шаблонов: 0");
     // Written for the owner, not a developer.
@@ -77,17 +107,26 @@ describe("/export → npm run import", () => {
     // The files themselves, not only their Telegram ids.
     expect(exported.call.payload.caption).toContain("копий файлов внутри: 1");
     const entries = unzipSync(zip);
-    const copy = Object.keys(entries).find((path) => path.startsWith("telegram/") && path.endsWith("final_render.jpg"))!;
+    const copy = Object.keys(entries).find(
+      (path) => path.startsWith("telegram/") && path.endsWith("final_render.jpg"),
+    )!;
     expect(Buffer.from(entries[copy]).toString()).toBe("JPEG bytes of the render");
-    expect(JSON.parse(Buffer.from(entries["telegram/files.json"]).toString())).toEqual([expect.objectContaining({ kind: "final_render", file: copy })]);
+    expect(JSON.parse(Buffer.from(entries["telegram/files.json"]).toString())).toEqual([
+      expect.objectContaining({ kind: "final_render", file: copy }),
+    ]);
     expect(exported.progress[0].payload.text).toContain("Собираю архив");
     await session.chat.settle();
     expect(session.api.callsOf("editMessageText").at(-1)!.payload.text).toContain("Архив готов");
     const tables = tablesOf(zip);
-    expect(Object.keys(tables).sort()).toEqual(expect.arrayContaining(["PdfTemplate", "Project", "ProjectAsset", "Setting", "SyncJob"]));
+    expect(Object.keys(tables).sort()).toEqual(
+      expect.arrayContaining(["PdfTemplate", "Project", "ProjectAsset", "Setting", "SyncJob"]),
+    );
     expect(tables.ConversationState).toBeUndefined();
     expect(tables.Project.rows.map((r) => r.name)).toEqual([HOSTILE, "Лампа"]);
-    expect(tables.ProjectAsset.rows.map((r) => [r.kind, r.text])).toEqual([["note", "Заметка к стулу"], ["final_render", "рендер"]]);
+    expect(tables.ProjectAsset.rows.map((r) => [r.kind, r.text])).toEqual([
+      ["note", "Заметка к стулу"],
+      ["final_render", "рендер"],
+    ]);
     zipPath = join(tmp, exported.file);
     writeFileSync(zipPath, zip);
   });
@@ -109,7 +148,9 @@ describe("/export → npm run import", () => {
     const before = sqliteTables(target);
     const again = runImport([zipPath], target);
     expect(again.code).toBe(1);
-    expect(again.out).toMatch(/import: the database is not empty \(.*Project.*\); import restores into an empty database only/);
+    expect(again.out).toMatch(
+      /import: the database is not empty \(.*Project.*\); import restores into an empty database only/,
+    );
     expect(sqliteTables(target)).toEqual(before);
   });
 
@@ -124,12 +165,21 @@ describe("/export → npm run import", () => {
     const future = join(tmp, "future.zip");
     const data = JSON.parse(strFromU8(unzipSync(zip)["data.json"]));
     writeFileSync(future, zipSync({ "data.json": strToU8(JSON.stringify({ ...data, version: 99 })) }));
-    expect(runImport([future], target)).toMatchObject({ code: 1, out: expect.stringContaining("version 99 is not supported") });
+    expect(runImport([future], target)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("version 99 is not supported"),
+    });
     const unknownField = join(tmp, "unknown-field.zip");
     data.tables.Project.fields.colour = "String";
     writeFileSync(unknownField, zipSync({ "data.json": strToU8(JSON.stringify(data)) }));
-    expect(runImport([unknownField], target)).toMatchObject({ code: 1, out: expect.stringContaining("Project: fields colour are unknown") });
-    expect(runImport([join(tmp, "missing.zip")], target)).toMatchObject({ code: 1, out: expect.stringContaining("cannot read") });
+    expect(runImport([unknownField], target)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("Project: fields colour are unknown"),
+    });
+    expect(runImport([join(tmp, "missing.zip")], target)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("cannot read"),
+    });
     expect(runImport([], target)).toMatchObject({ code: 2, out: expect.stringContaining("usage: npm run import -- ") });
     expect(sqliteTables(target).Project ?? []).toEqual([]);
   });
@@ -145,7 +195,8 @@ describe("/export → npm run import", () => {
       onPg.api.addFile("render-1", Buffer.from("JPEG bytes of the render"));
       const again = tablesOf((await exportVia(onPg.chat)).zip);
       const original = tablesOf(zip);
-      for (const table of ["Project", "ProjectAsset", "PdfTemplate", "SyncJob"]) expect(again[table], table).toEqual(original[table]);
+      for (const table of ["Project", "ProjectAsset", "PdfTemplate", "SyncJob"])
+        expect(again[table], table).toEqual(original[table]);
       const found = await onPg.chat.send("/find стул");
       expect(buttonsOf(found).filter((b) => b.data?.endsWith(":open"))).toHaveLength(1);
       const maxId = Math.max(...original.Project.rows.map((r) => Number(r.id)));

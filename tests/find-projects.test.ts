@@ -4,7 +4,8 @@ import { buttonsOf, stickerMessage, type OwnerChat } from "./support/owner-chat.
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea } from "./support/owner-chat.ts";
 
-const resultIds = (call: RecordedCall) => buttonsOf(call).flatMap((b) => (b.data?.match(/^p:(\d+):open$/) ? [Number(b.data.split(":")[1])] : []));
+const resultIds = (call: RecordedCall) =>
+  buttonsOf(call).flatMap((b) => (b.data?.match(/^p:(\d+):open$/) ? [Number(b.data.split(":")[1])] : []));
 
 describe("/find over names and descriptions", () => {
   const session = new BotSession();

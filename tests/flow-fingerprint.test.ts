@@ -6,7 +6,8 @@ import { FLOW_SOURCES_FINGERPRINT, FLOW_STORAGE_VERSION } from "../src/bot/featu
 
 const BOT = join(import.meta.dirname, "..", "src", "bot");
 /** A file is a flow source when it drives a conversation: its code is what stored replay logs were written by. */
-const DRIVES_A_CONVERSATION = /conversation\.(wait|external|skip|halt|form|waitFor|waitUntil|checkpoint|rewind)\b|Conversation</;
+const DRIVES_A_CONVERSATION =
+  /conversation\.(wait|external|skip|halt|form|waitFor|waitUntil|checkpoint|rewind)\b|Conversation</;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

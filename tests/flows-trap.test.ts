@@ -13,7 +13,9 @@ let session: BotSession;
 
 beforeAll(async () => {
   await notion.start();
-  session = await new BotSession({ env: { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl } }).start();
+  session = await new BotSession({
+    env: { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl },
+  }).start();
 });
 afterAll(async () => {
   await session.close();
@@ -27,7 +29,10 @@ describe("a waiting flow never traps the owner", () => {
     await chat.send("/new");
     const since = session.api.calls.length;
     await chat.push(callback("nav:settings", session.api.message(OWNER_ID, menu.result.message_id)!));
-    const said = session.api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map(text);
+    const said = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
+      .map(text);
     expect(said.some((t) => t.includes("Незаконченный шаг закрыт"))).toBe(true);
     expect(said.some((t) => t.includes("Настройки") || t.includes("Язык"))).toBe(true);
     // /new was left: a name typed now is not taken as a project name.
@@ -100,7 +105,13 @@ describe("texts never break Telegram's limits", () => {
     const { chat } = session;
     for (let i = 0; i < 20; i++) {
       const name = `Поиск ${String(i).padStart(2, "0")} ${"длинное название ".repeat(12)}`.slice(0, 200);
-      sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'idea', ?, ?)", name, new Date().toISOString(), new Date().toISOString());
+      sqliteRun(
+        session.databaseUrl,
+        "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'idea', ?, ?)",
+        name,
+        new Date().toISOString(),
+        new Date().toISOString(),
+      );
     }
     const found = await chat.send("/find Поиск");
     expect(found.method).toBe("sendMessage");
@@ -112,7 +123,14 @@ describe("texts never break Telegram's limits", () => {
     const { chat } = session;
     const error = `validation_error: ${"body failed validation ".repeat(10)}`;
     for (let i = 0; i < 40; i++) {
-      sqliteRun(session.databaseUrl, "INSERT INTO SyncJob (projectId, kind, payload, state, attempts, runAfter, lastError, createdAt, updatedAt) VALUES (NULL, 'trash', '{}', 'failed', 5, ?, ?, ?, ?)", "2999-01-01T00:00:00.000Z", error, new Date().toISOString(), new Date().toISOString());
+      sqliteRun(
+        session.databaseUrl,
+        "INSERT INTO SyncJob (projectId, kind, payload, state, attempts, runAfter, lastError, createdAt, updatedAt) VALUES (NULL, 'trash', '{}', 'failed', 5, ?, ?, ?, ?)",
+        "2999-01-01T00:00:00.000Z",
+        error,
+        new Date().toISOString(),
+        new Date().toISOString(),
+      );
     }
     const status = await chat.send("/sync");
     expect(status.method).toBe("sendMessage");
@@ -141,8 +159,23 @@ describe("what the designer will notice", () => {
     await chat.send("Длинное кресло");
     const description = `${"Гнутая фанера, войлок и латунь. ".repeat(60)}Конец описания.`;
     await chat.send(description);
-    await chat.push({ message: { message_id: 900_001, date: Math.floor(Date.now() / 1000), chat: { id: OWNER_ID, type: "private" }, from: { id: OWNER_ID, is_bot: false, first_name: "Owner" }, photo: [{ file_id: "ref-long", file_unique_id: "u-ref-long", width: 800, height: 600 }] } }, (c) => c.method === "sendMessage" && text(c).startsWith("✅"));
-    const id = Number(buttonsOf(api.calls.findLast((c) => text(c).startsWith("✅"))!).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+    await chat.push(
+      {
+        message: {
+          message_id: 900_001,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: OWNER_ID, type: "private" },
+          from: { id: OWNER_ID, is_bot: false, first_name: "Owner" },
+          photo: [{ file_id: "ref-long", file_unique_id: "u-ref-long", width: 800, height: 600 }],
+        },
+      },
+      (c) => c.method === "sendMessage" && text(c).startsWith("✅"),
+    );
+    const id = Number(
+      buttonsOf(api.calls.findLast((c) => text(c).startsWith("✅"))!)
+        .find((b) => b.data?.startsWith("p:"))!
+        .data!.split(":")[1],
+    );
     const card = await chat.tap(`p:${id}:open`);
     expect(card.method).toBe("sendPhoto");
     expect([...captionOf(card)!].length).toBeLessThanOrEqual(1024);
@@ -156,7 +189,13 @@ describe("what the designer will notice", () => {
   it("'Back to the list' returns to the page the card was opened from", async () => {
     const { chat } = session;
     for (let i = 0; i < 10; i++) {
-      sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'active', ?, ?)", `Активный ${i}`, new Date(Date.now() + i * 1000).toISOString(), new Date().toISOString());
+      sqliteRun(
+        session.databaseUrl,
+        "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'active', ?, ?)",
+        `Активный ${i}`,
+        new Date(Date.now() + i * 1000).toISOString(),
+        new Date().toISOString(),
+      );
     }
     await chat.send("/active");
     const page2 = await chat.tap("l:active:1");

@@ -11,15 +11,54 @@ const chatOf = { id: OWNER_ID, type: "private", first_name: "Owner" };
 const base = () => ({ message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: chatOf, from: owner });
 
 function albumPhoto(fileId: string, group: string) {
-  return { message: { ...base(), media_group_id: group, photo: [{ file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 }] } };
+  return {
+    message: {
+      ...base(),
+      media_group_id: group,
+      photo: [
+        { file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 },
+        { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 },
+      ],
+    },
+  };
 }
 function imageDocument(fileId: string, name: string, size: number) {
-  return { message: { ...base(), document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: "image/jpeg", file_size: size } } };
+  return {
+    message: {
+      ...base(),
+      document: {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: name,
+        mime_type: "image/jpeg",
+        file_size: size,
+      },
+    },
+  };
 }
-const pdfDocument = () => ({ message: { ...base(), document: { file_id: "notes-pdf", file_unique_id: "u-notes", file_name: "notes.pdf", mime_type: "application/pdf", file_size: 100 } } });
+const pdfDocument = () => ({
+  message: {
+    ...base(),
+    document: {
+      file_id: "notes-pdf",
+      file_unique_id: "u-notes",
+      file_name: "notes.pdf",
+      mime_type: "application/pdf",
+      file_size: 100,
+    },
+  },
+});
 
 async function jpeg(seed: number, width = 800, height = 600): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 40 * seed, g: 120, b: 200 - 20 * seed }, noise: { type: "gaussian", mean: 120, sigma: 25 } } })
+  return sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: { r: 40 * seed, g: 120, b: 200 - 20 * seed },
+      noise: { type: "gaussian", mean: 120, sigma: 25 },
+    },
+  })
     .jpeg({ quality: 82 })
     .toBuffer();
 }
@@ -36,8 +75,20 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
   beforeAll(async () => {
     await session.start();
     const at = (offset: number) => new Date(Date.now() - offset * 60_000).toISOString();
-    for (let i = 1; i <= 8; i++) run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'archived', ?, ?)", `Старый ${i}`, at(100 + i), at(0));
-    lampId = run("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)", "Лампа", "Настольная лампа из дуба и алюминия.", at(1), at(0));
+    for (let i = 1; i <= 8; i++)
+      run(
+        "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'archived', ?, ?)",
+        `Старый ${i}`,
+        at(100 + i),
+        at(0),
+      );
+    lampId = run(
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)",
+      "Лампа",
+      "Настольная лампа из дуба и алюминия.",
+      at(1),
+      at(0),
+    );
     for (let i = 1; i <= 6; i++) session.api.addFile(`render-${i}`, await jpeg(i));
   }, 60_000);
   afterAll(() => session.close());
@@ -58,7 +109,10 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     expect(buttonsOf(templates)[0]).toEqual({ text: "⭐ 📄 Встроенный (A4)", data: "gen:t:0", url: undefined });
     expect((await chat.tap("gen:t:0")).payload.text).toContain("от 1 до 5");
 
-    const empty = await chat.push(callback("gen:done", chat.messageWithButton("gen:done")), (c) => c.method === "answerCallbackQuery");
+    const empty = await chat.push(
+      callback("gen:done", chat.messageWithButton("gen:done")),
+      (c) => c.method === "answerCallbackQuery",
+    );
     expect(empty.payload).toMatchObject({ text: "Сначала пришлите хотя бы один рендер.", show_alert: true });
     expect((await chat.push(stickerMessage())).payload.text).toContain("Это не картинка");
     expect((await chat.push(pdfDocument())).payload.text).toContain("Это не картинка");
@@ -80,10 +134,20 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     expect(uploadOf(preview).bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(preview.payload.caption).toContain("Лампа");
     expect(buttonsOf(preview).map((b) => b.data)).toEqual(["gen:ok", "gen:re", "gen:ed", "gen:ot"]);
-    const progress = api.calls.slice(since).filter((c) => c.method === "sendMessage" || c.method === "editMessageText").map((c) => String(c.payload.text));
+    const progress = api.calls
+      .slice(since)
+      .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
+      .map((c) => String(c.payload.text));
     expect(progress).toEqual(expect.arrayContaining(["✍️ Пишу тексты…", "🖨 Верстаю карточку…"]));
-    expect(api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
-    expect(api.calls.slice(since).filter((c) => c.method === "getFile").map((c) => c.payload.file_id)).toEqual(["render-1", "render-2", "render-3"]);
+    expect(
+      api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document"),
+    ).toBe(true);
+    expect(
+      api.calls
+        .slice(since)
+        .filter((c) => c.method === "getFile")
+        .map((c) => c.payload.file_id),
+    ).toEqual(["render-1", "render-2", "render-3"]);
 
     // Without Gemini "Regenerate" explains itself; "Edit text" replaces the post.
     expect((await chat.tap("gen:re")).payload.text).toContain("LLM_API_KEY");
@@ -95,21 +159,45 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
 
     const sending = api.calls.length;
     await chat.tap("gen:ok");
-    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
+      since: sending,
+      timeoutMs: RENDER_TIMEOUT,
+    });
     console.info(`generator: "Looks good" → PDF delivered in ${pdf.at - api.calls[sending].at} ms`);
     const file = uploadOf(pdf);
     expect(file.name).toBe("Лампа_Card.pdf");
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(file.bytes.length).toBeLessThan(2 * 1024 * 1024);
-    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
-    expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Лампа»</b>\n\nСвет, который можно починить &lt;3 #IndustrialDesign");
-    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
-    expect(api.calls.slice(sending).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
+    const social = await api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"),
+      { since: sending },
+    );
+    expect(social.payload.text).toBe(
+      "📣 <b>Пост для соцсетей — «Лампа»</b>\n\nСвет, который можно починить &lt;3 #IndustrialDesign",
+    );
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), {
+      since: sending,
+    });
+    expect(
+      api.calls.slice(sending).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document"),
+    ).toBe(true);
 
-    const assets = sql<{ kind: string; telegramFileId: string | null; text: string | null }>("SELECT kind, telegramFileId, text FROM ProjectAsset WHERE projectId = ? ORDER BY id", lampId);
-    expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render", "final_render"]);
+    const assets = sql<{ kind: string; telegramFileId: string | null; text: string | null }>(
+      "SELECT kind, telegramFileId, text FROM ProjectAsset WHERE projectId = ? ORDER BY id",
+      lampId,
+    );
+    expect(assets.map((a) => a.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      "final_render",
+      "final_render",
+      "final_render",
+    ]);
     expect(assets[0].telegramFileId).toBe((pdf.result as any).document.file_id);
-    expect(assets[1].text).toBe("Настольная лампа из дуба и алюминия.\n\nКорпус из переработанного алюминия, абажур из дубового шпона.");
+    expect(assets[1].text).toBe(
+      "Настольная лампа из дуба и алюминия.\n\nКорпус из переработанного алюминия, абажур из дубового шпона.",
+    );
     expect(assets[2].text).toBe("Свет, который можно починить <3 #IndustrialDesign");
     expect(assets.slice(3).map((a) => a.telegramFileId)).toEqual(["render-1", "render-2", "render-3"]);
   }, 180_000);
@@ -132,14 +220,31 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     expect(question.payload.text).toContain("Сохранить «Табурет &lt;Ёж&gt;»");
     const sending = api.calls.length;
     await chat.tap("gen:sv:y");
-    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
+      since: sending,
+      timeoutMs: RENDER_TIMEOUT,
+    });
     expect(uploadOf(pdf).name).toBe("Табурет_Ёж_Card.pdf");
     expect(uploadOf(pdf).bytes.length).toBeLessThan(2 * 1024 * 1024);
-    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"), { since: sending });
-    const [project] = sql<{ id: number; status: string; description: string }>("SELECT id, status, description FROM Project WHERE name = ?", "Табурет <Ёж>");
+    await api.waitForCall(
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"),
+      { since: sending },
+    );
+    const [project] = sql<{ id: number; status: string; description: string }>(
+      "SELECT id, status, description FROM Project WHERE name = ?",
+      "Табурет <Ёж>",
+    );
     expect(project).toMatchObject({ status: "archived", description: "Табурет из гнутой фанеры." });
-    const kinds = sql<{ kind: string; meta: string }>("SELECT kind, meta FROM ProjectAsset WHERE projectId = ? ORDER BY id", project.id);
-    expect(kinds.map((k) => k.kind)).toEqual(["generated_pdf", "card_text", "social_text", ...Array(5).fill("final_render")]);
+    const kinds = sql<{ kind: string; meta: string }>(
+      "SELECT kind, meta FROM ProjectAsset WHERE projectId = ? ORDER BY id",
+      project.id,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      ...Array(5).fill("final_render"),
+    ]);
     expect(JSON.parse(kinds[3].meta)).toMatchObject({ asDocument: true });
   }, 180_000);
 
@@ -158,11 +263,19 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
     const sending = api.calls.length;
     await chat.tap("gen:ok");
-    const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
+    const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
+      since: sending,
+      timeoutMs: RENDER_TIMEOUT,
+    });
     expect(uploadOf(pdf).name).toBe("Лампа_Card.pdf");
     expect(uploadOf(pdf).bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
-    const renders = sql<{ telegramFileId: string }>("SELECT telegramFileId FROM ProjectAsset WHERE projectId = ? AND kind = 'final_render' ORDER BY id", lampId);
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), {
+      since: sending,
+    });
+    const renders = sql<{ telegramFileId: string }>(
+      "SELECT telegramFileId FROM ProjectAsset WHERE projectId = ? AND kind = 'final_render' ORDER BY id",
+      lampId,
+    );
     expect(renders.map((r) => r.telegramFileId)).toEqual(["render-1", "render-2", "render-3", "render-4", "render-5"]);
   }, 180_000);
 });

@@ -19,7 +19,12 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await gemini.start();
     (session as any).env.GEMINI_BASE_URL = gemini.baseUrl;
     await session.start();
-    session.api.addFile("gem-render", await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8c6e4b" } }).jpeg().toBuffer());
+    session.api.addFile(
+      "gem-render",
+      await sharp({ create: { width: 1200, height: 900, channels: 3, background: "#8c6e4b" } })
+        .jpeg()
+        .toBuffer(),
+    );
   }, 60_000);
   afterAll(async () => {
     await session.close();
@@ -34,7 +39,14 @@ describe("content generator with Gemini (real @google/genai against a fake serve
       const social = isSocial(request.prompt);
       arrivals.push({ social, at: Date.now() });
       if (social && failSocial) return { status: 503, message: "overloaded" };
-      return { delayMs: 300, then: { text: social ? `Felt you can sit on ✨ v${version} #IndustrialDesign` : `Felt Chair v${version}\nA soft armchair.` } };
+      return {
+        delayMs: 300,
+        then: {
+          text: social
+            ? `Felt you can sit on ✨ v${version} #IndustrialDesign`
+            : `Felt Chair v${version}\nA soft armchair.`,
+        },
+      };
     };
     const empty = await chat.send("/generate");
     expect(empty.payload.text).toContain("В архиве пока нет проектов");
@@ -42,7 +54,12 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.send("/cancel");
 
     const at = new Date().toISOString();
-    sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)", at, at);
+    sqliteRun(
+      session.databaseUrl,
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Кресло', 'Кресло из фетра.', 'archived', ?, ?)",
+      at,
+      at,
+    );
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Кресло'");
     // The archived project's card leads straight to the template choice.
     await chat.send("/archive");
@@ -53,11 +70,20 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.tap("gen:done");
     const since = api.calls.length;
     await chat.send("Каркас из гнутой фанеры, обивка из фетра.");
-    const fault = await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("Gemini"), { since, timeoutMs: 15_000 });
+    const fault = await api.waitForCall(
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("Gemini"),
+      { since, timeoutMs: 15_000 },
+    );
     expect(fault.payload.text).toContain("Gemini сейчас недоступен");
     expect(api.calls.slice(since).some((c) => String(c.payload.text ?? "").includes("Gemini выключен"))).toBe(false);
     const prompts = gemini.requests.map((r) => r.prompt);
-    expect(prompts.every((p) => p.includes("Initial Idea: Кресло из фетра.\n\nImplementation Details: Каркас из гнутой фанеры, обивка из фетра."))).toBe(true);
+    expect(
+      prompts.every((p) =>
+        p.includes(
+          "Initial Idea: Кресло из фетра.\n\nImplementation Details: Каркас из гнутой фанеры, обивка из фетра.",
+        ),
+      ),
+    ).toBe(true);
 
     failSocial = false;
     arrivals.length = 0;
@@ -75,11 +101,24 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await api.waitForCall((c) => c.method === "sendPhoto", { since: regenerate, timeoutMs: RENDER_TIMEOUT });
     const sending = api.calls.length;
     await chat.tap("gen:ok");
-    await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
-    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"), { since: sending });
-    expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Кресло»</b>\n\nFelt you can sit on ✨ v2 #IndustrialDesign");
-    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), { since: sending });
-    const texts = sql<{ kind: string; text: string }>("SELECT kind, text FROM ProjectAsset WHERE projectId = ? AND text IS NOT NULL ORDER BY id", project.id);
+    await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", {
+      since: sending,
+      timeoutMs: RENDER_TIMEOUT,
+    });
+    const social = await api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("#IndustrialDesign"),
+      { since: sending },
+    );
+    expect(social.payload.text).toBe(
+      "📣 <b>Пост для соцсетей — «Кресло»</b>\n\nFelt you can sit on ✨ v2 #IndustrialDesign",
+    );
+    await api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"), {
+      since: sending,
+    });
+    const texts = sql<{ kind: string; text: string }>(
+      "SELECT kind, text FROM ProjectAsset WHERE projectId = ? AND text IS NOT NULL ORDER BY id",
+      project.id,
+    );
     expect(texts).toEqual([
       { kind: "card_text", text: "Felt Chair v2\nA soft armchair." },
       { kind: "social_text", text: "Felt you can sit on ✨ v2 #IndustrialDesign" },
@@ -90,7 +129,12 @@ describe("content generator with Gemini (real @google/genai against a fake serve
   it("downloads the renders once, before Gemini answers; one preview and one card, with Gemini's texts", async () => {
     const { chat, api } = session;
     for (const [i, color] of ["#8c6e4b", "#4b6e8c"].entries()) {
-      api.addFile(`rh-${i}`, await sharp({ create: { width: 1600, height: 1200, channels: 3, background: color } }).jpeg().toBuffer());
+      api.addFile(
+        `rh-${i}`,
+        await sharp({ create: { width: 1600, height: 1200, channels: 3, background: color } })
+          .jpeg()
+          .toBuffer(),
+      );
     }
     const asked: number[] = [];
     gemini.reply = (request) => {
@@ -99,7 +143,12 @@ describe("content generator with Gemini (real @google/genai against a fake serve
       return { delayMs: GEMINI_MS, then: { text: social ? "Post ✨ #design" : "Stool\nBent plywood." } };
     };
     const at = new Date().toISOString();
-    sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Табурет', 'Табурет.', 'archived', ?, ?)", at, at);
+    sqliteRun(
+      session.databaseUrl,
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Табурет', 'Табурет.', 'archived', ?, ?)",
+      at,
+      at,
+    );
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Табурет'");
     await chat.send("/generate");
     await chat.tap(`gen:p:${project.id}`);
@@ -119,7 +168,10 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     const sending = api.calls.length;
     await chat.tap("gen:ok");
     await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
-    const social = await api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"), { since: sending });
+    const social = await api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"),
+      { since: sending },
+    );
     expect(social.payload.text).toBe("📣 <b>Пост для соцсетей — «Табурет»</b>\n\nPost ✨ #design");
     expect(api.calls.slice(since).filter((c) => c.method === "sendDocument")).toHaveLength(1);
   }, 120_000);

@@ -26,7 +26,16 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 const worker: { child?: ReturnType<typeof spawn>; output: string } = { output: "" };
 
 const machineTrust = Object.fromEntries(
-  ["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"]
+  [
+    "NODE_EXTRA_CA_CERTS",
+    "SSL_CERT_FILE",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "NO_PROXY",
+    "no_proxy",
+  ]
     .filter((name) => process.env[name])
     .map((name) => [name, process.env[name]!]),
 );
@@ -42,7 +51,8 @@ function sh(command: string, args: string[], cwd: string, env: Record<string, st
   });
 }
 
-const procfile = (type: string) => readFileSync(join(app, "Procfile"), "utf8").match(new RegExp(`^${type}:\\s*(.+)$`, "m"))![1];
+const procfile = (type: string) =>
+  readFileSync(join(app, "Procfile"), "utf8").match(new RegExp(`^${type}:\\s*(.+)$`, "m"))![1];
 const sizeMb = (dir: string) => Number(sh("du", ["-sm", dir], "/").split("\t")[0]);
 
 /** The environment of a dyno: .profile.d of heroku-community/apt and heroku/nodejs, plus the config vars. */
@@ -60,7 +70,9 @@ function dynoEnv(extra: Record<string, string>): Record<string, string> {
 
 beforeAll(async () => {
   build = mkdtempSync(join(tmpdir(), "build_"));
-  const files = sh("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT).split("\0").filter(Boolean);
+  const files = sh("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT)
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     if (!existsSync(join(ROOT, file))) continue;
     mkdirSync(dirname(join(build, file)), { recursive: true });
@@ -96,7 +108,9 @@ describe("the Heroku build, replayed", () => {
     const modules = sizeMb(join(app, "node_modules"));
     const browser = sizeMb(join(app, ".browser"));
     const compressed = Math.round(Number(sh("sh", ["-c", `tar -C ${app} -cz . | wc -c`], "/")) / 1e6);
-    console.log(`pruned slug: ${total} MB on disk (node_modules ${modules} MB, .browser ${browser} MB), ${compressed} MB compressed`);
+    console.log(
+      `pruned slug: ${total} MB on disk (node_modules ${modules} MB, .browser ${browser} MB), ${compressed} MB compressed`,
+    );
     expect(compressed).toBeLessThan(250);
   });
 
@@ -106,13 +120,19 @@ describe("the Heroku build, replayed", () => {
   });
 
   it("starts the worker from the pruned tree, finds the app's headless shell and prints a PDF card", async () => {
-    const env = dynoEnv({ BOT_TOKEN: api.token, TELEGRAM_USER_ID: String(OWNER_ID), TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "info" });
+    const env = dynoEnv({
+      BOT_TOKEN: api.token,
+      TELEGRAM_USER_ID: String(OWNER_ID),
+      TELEGRAM_API_ROOT: api.apiRoot,
+      LOG_LEVEL: "info",
+    });
     worker.child = spawn("bash", ["-c", procfile("worker")], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
     worker.child.stdout!.on("data", (chunk) => (worker.output += chunk));
     worker.child.stderr!.on("data", (chunk) => (worker.output += chunk));
     const deadline = Date.now() + 30_000;
     while (!worker.output.includes('"msg":"PDF browser')) {
-      if (Date.now() > deadline || worker.child.exitCode !== null) throw new Error(`the worker did not report its browser:\n${worker.output}`);
+      if (Date.now() > deadline || worker.child.exitCode !== null)
+        throw new Error(`the worker did not report its browser:\n${worker.output}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const line = JSON.parse(worker.output.split("\n").find((l) => l.includes('"msg":"PDF browser'))!);
@@ -124,7 +144,10 @@ describe("the Heroku build, replayed", () => {
     const chat = new OwnerChat(api);
     await chat.send("/templates");
     await chat.tap("t:0:open");
-    const preview = await chat.tap("t:0:preview", (c) => c.method === "sendPhoto" || /❌/.test(String(c.payload.text ?? "")));
+    const preview = await chat.tap(
+      "t:0:preview",
+      (c) => c.method === "sendPhoto" || /❌/.test(String(c.payload.text ?? "")),
+    );
     expect(preview.method, worker.output.slice(-2000)).toBe("sendPhoto");
     expect(preview.files.photo?.bytes.subarray(1, 4).toString() ?? "PNG").toBe("PNG");
   });

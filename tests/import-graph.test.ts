@@ -27,7 +27,9 @@ function sources(dir: string): string[] {
 /** Every relative import and re-export of a file (value or type), resolved to a path under src. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/g)].map((match) => resolve(dirname(file), match[1]));
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"(\.{1,2}\/[^"]+)"/g)].map((match) =>
+    resolve(dirname(file), match[1]),
+  );
 }
 
 const layerOf = (path: string) => relative(SRC, path).split("/")[0].replace(/\.ts$/, "");
@@ -55,7 +57,8 @@ describe("the import graph of src", () => {
       trail.push(file);
       for (const target of graph.get(file) ?? []) {
         if (!graph.has(target)) continue;
-        if (state.get(target) === "open") cycles.push([...trail.slice(trail.indexOf(target)), target].map((f) => relative(SRC, f)).join(" → "));
+        if (state.get(target) === "open")
+          cycles.push([...trail.slice(trail.indexOf(target)), target].map((f) => relative(SRC, f)).join(" → "));
         else if (!state.has(target)) visit(target);
       }
       trail.pop();
@@ -68,7 +71,11 @@ describe("the import graph of src", () => {
   it("keeps the domain pure: no I/O modules, no packages", () => {
     const impure = [...graph.keys()]
       .filter((file) => layerOf(file) === "domain")
-      .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/from\s+"([^".][^"]*)"/g)].map((m) => `${relative(SRC, file)}: ${m[1]}`));
+      .flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/from\s+"([^".][^"]*)"/g)].map(
+          (m) => `${relative(SRC, file)}: ${m[1]}`,
+        ),
+      );
     expect(impure).toEqual([]);
   });
 });

@@ -57,7 +57,9 @@ describe("Jinja2 fidelity: the corpus printed by our sandbox and by real Jinja2 
     );
     expect(cases.length).toBeGreaterThanOrEqual(80);
     const oracle = renderWithJinja2(cases);
-    const documented = documentedDifferences(readFileSync(join(import.meta.dirname, "..", "docs", "templates.md"), "utf8"));
+    const documented = documentedDifferences(
+      readFileSync(join(import.meta.dirname, "..", "docs", "templates.md"), "utf8"),
+    );
     const differing: string[] = [];
     const report: string[] = [];
     for (const item of cases) {
@@ -74,7 +76,9 @@ describe("Jinja2 fidelity: the corpus printed by our sandbox and by real Jinja2 
     const stale = [...documented.keys()].filter((id) => !differing.includes(id));
     expect(stale, "documented differences that no longer differ (or name no corpus case)").toEqual([]);
     const identical = (cases.length - differing.length) / cases.length;
-    console.log(`jinja fidelity: ${cases.length - differing.length}/${cases.length} identical to Jinja2 ${oracle.version}`);
+    console.log(
+      `jinja fidelity: ${cases.length - differing.length}/${cases.length} identical to Jinja2 ${oracle.version}`,
+    );
     expect(identical).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
 
@@ -82,7 +86,12 @@ describe("Jinja2 fidelity: the corpus printed by our sandbox and by real Jinja2 
     const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
     try {
       const card = sampleCardData({ current_date: "02.12.2026", current_date_en: "December 02, 2026" });
-      const images = card.images!.map((picture, i) => ({ src: `__card/image-${i + 1}.svg`, width: 1200, height: 900, index: i + 1 }));
+      const images = card.images!.map((picture, i) => ({
+        src: `__card/image-${i + 1}.svg`,
+        width: 1200,
+        height: 900,
+        index: i + 1,
+      }));
       for (const file of ["original-demo.html", "weasyprint-page.html", "plugin-frame.html"]) {
         const template = readFileSync(join(CORPUS_DIR, file), "utf8");
         const { results } = renderWithJinja2([{ id: file, template, data: { ...card, images } }]);

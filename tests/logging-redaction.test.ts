@@ -19,8 +19,14 @@ describe("secret redaction in logs", () => {
     const { lines, stream } = capture();
     const token = "123456:AAH-secret_token_value";
     const logger = createLogger({ level: "debug", secrets: [token, "notion-key-12345", "fal:key/with+chars"] }, stream);
-    logger.error({ err: new Error(`request to https://api.telegram.org/bot${token}/sendMessage failed`) }, "call failed");
-    logger.info({ url: `https://x/?key=${encodeURIComponent("fal:key/with+chars")}`, header: "Bearer notion-key-12345" }, "outgoing");
+    logger.error(
+      { err: new Error(`request to https://api.telegram.org/bot${token}/sendMessage failed`) },
+      "call failed",
+    );
+    logger.info(
+      { url: `https://x/?key=${encodeURIComponent("fal:key/with+chars")}`, header: "Bearer notion-key-12345" },
+      "outgoing",
+    );
     logger.child({ update: 1 }).warn(`token is ${token}`);
     const text = lines.join("");
     expect(text).toContain("[redacted]");
@@ -36,13 +42,17 @@ describe("secret redaction in logs", () => {
     const redact = makeRedactor([key, "short1"]);
     const cut = `GET https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=${key.slice(0, 26)}`;
     const out = redact(`${cut} … tail ${key.slice(13)} and short1`);
-    for (let i = 0; i + SECRET_FRAGMENT <= key.length; i++) expect(out).not.toContain(key.slice(i, i + SECRET_FRAGMENT));
-    expect(out).toBe("GET https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=[redacted] … tail [redacted] and [redacted]");
+    for (let i = 0; i + SECRET_FRAGMENT <= key.length; i++)
+      expect(out).not.toContain(key.slice(i, i + SECRET_FRAGMENT));
+    expect(out).toBe(
+      "GET https://generativelanguage.googleapis.com/v1beta/models/x:generateContent?key=[redacted] … tail [redacted] and [redacted]",
+    );
     expect(redact("nothing secret here, only 12345678901 digits")).toBe("nothing secret here, only 12345678901 digits");
   });
 
   it("scrubs credentials a Notion error text echoes before it reaches the owner or the job's error column", () => {
-    const echoed = 'Notion 400 validation_error: {"headers":{"Authorization":"Bearer secret_AbCdEfGhIjKlMnOpQrStUv"}} Authorization: Bearer ntn_1234567890abcdef';
+    const echoed =
+      'Notion 400 validation_error: {"headers":{"Authorization":"Bearer secret_AbCdEfGhIjKlMnOpQrStUv"}} Authorization: Bearer ntn_1234567890abcdef';
     const out = scrubCredentials(echoed);
     expect(out).not.toMatch(/secret_AbCd|ntn_1234|AbCdEfGhIjKl/);
     expect(out).toContain("validation_error");
@@ -54,9 +64,18 @@ describe("secret redaction in the running bot", () => {
     const { BotProcess, tempSqliteUrl } = await import("./support/bot-process.ts");
     const token = "987654:SECRET-token_value_xyz";
     // Nothing listens on port 9: every Bot API call fails with an error naming the URL (which holds the token).
-    const bot = new BotProcess({ BOT_TOKEN: token, TELEGRAM_USER_ID: "1", DATABASE_URL: tempSqliteUrl(), TELEGRAM_API_ROOT: "http://127.0.0.1:9", LOG_LEVEL: "debug", NOTION_API_KEY: "secret_notion_abcdef", NOTION_DB_ID: "db" });
+    const bot = new BotProcess({
+      BOT_TOKEN: token,
+      TELEGRAM_USER_ID: "1",
+      DATABASE_URL: tempSqliteUrl(),
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+      LOG_LEVEL: "debug",
+      NOTION_API_KEY: "secret_notion_abcdef",
+      NOTION_DB_ID: "db",
+    });
     const deadline = Date.now() + 15_000;
-    while (!bot.output.includes("getMe failed") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!bot.output.includes("getMe failed") && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await bot.stop();
     expect(bot.output).toContain("getMe failed");
     expect(bot.output).toContain("[redacted]");

@@ -8,10 +8,30 @@ describe("menus over the fake Bot API", () => {
   afterAll(() => session.close());
 
   it("registers the command list in Russian (default) and English on start", async () => {
-    const calls = await session.api.waitForCall((c) => c.method === "setMyCommands" && c.payload.language_code === "en");
+    const calls = await session.api.waitForCall(
+      (c) => c.method === "setMyCommands" && c.payload.language_code === "en",
+    );
     const commands = calls.payload.commands.map((c: { command: string }) => c.command);
-    expect(commands).toEqual(["start", "help", "cancel", "new", "ideas", "active", "archive", "templates", "generate", "find", "settings", "sync", "export"]);
-    expect(session.api.callsOf("setMyCommands").some((c) => c.payload.language_code === undefined && /Главное меню/.test(JSON.stringify(c.payload.commands)))).toBe(true);
+    expect(commands).toEqual([
+      "start",
+      "help",
+      "cancel",
+      "new",
+      "ideas",
+      "active",
+      "archive",
+      "templates",
+      "generate",
+      "find",
+      "settings",
+      "sync",
+      "export",
+    ]);
+    expect(
+      session.api
+        .callsOf("setMyCommands")
+        .some((c) => c.payload.language_code === undefined && /Главное меню/.test(JSON.stringify(c.payload.commands))),
+    ).toBe(true);
     expect(session.api.callsOf("deleteWebhook")).toHaveLength(1);
   });
 
@@ -26,7 +46,13 @@ describe("menus over the fake Bot API", () => {
   it("opens sub-menus in place and comes back with Back", async () => {
     const projects = await session.chat.tap("nav:projects");
     expect(projects.method).toBe("editMessageText");
-    expect(buttonsOf(projects).map((b) => b.data)).toEqual(["nav:new", "nav:list:idea", "nav:list:active", "nav:list:archived", "nav:main"]);
+    expect(buttonsOf(projects).map((b) => b.data)).toEqual([
+      "nav:new",
+      "nav:list:idea",
+      "nav:list:active",
+      "nav:list:archived",
+      "nav:main",
+    ]);
     const back = await session.chat.tap("nav:main");
     expect(back.method).toBe("editMessageText");
     expect(back.payload.text).toContain("Designflow Assistant");

@@ -19,17 +19,22 @@ describe("a description edited in the Notion page body flows back to the bot", (
   const description = () => {
     const db = new Database(session.databaseUrl.slice("file:".length), { readonly: true });
     try {
-      return (db.prepare("SELECT description FROM Project WHERE id = ?").get(table.id) as { description: string }).description;
+      return (db.prepare("SELECT description FROM Project WHERE id = ?").get(table.id) as { description: string })
+        .description;
     } finally {
       db.close();
     }
   };
   const card = () => session.chat.tap(`p:${table.id}:open`, (c) => isChatOutput(c) && textOf(c).includes("<b>"));
   /** Writes Notion makes to the page: properties, appended blocks, removed blocks. */
-  const writes = () => notion.count("PATCH /pages/:id") + notion.count("PATCH /blocks/:id/children") + notion.count("DELETE /blocks/:id");
+  const writes = () =>
+    notion.count("PATCH /pages/:id") + notion.count("PATCH /blocks/:id/children") + notion.count("DELETE /blocks/:id");
   /** Replaces the description paragraphs (every paragraph above the note) the way the owner types in Notion. */
   const describeInNotion = (lines: string[], at?: Date) =>
-    editByHand(notion, table.pageId, { at, body: (blocks) => [...lines.map(paragraphByHand), ...blocks.slice(blocks.findIndex((b) => b.text === NOTE))] });
+    editByHand(notion, table.pageId, {
+      at,
+      body: (blocks) => [...lines.map(paragraphByHand), ...blocks.slice(blocks.findIndex((b) => b.text === NOTE))],
+    });
 
   beforeAll(async () => {
     await notion.start();
@@ -40,7 +45,16 @@ describe("a description edited in the Notion page body flows back to the bot", (
     const target = session.chat.messageWithButton(`p:${table.id}:activate`);
     const replied = { ...target, from: BOT_USER };
     const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-    await session.chat.push({ message: { message_id: 70_001, date: Math.floor(Date.now() / 1000), chat: { id: OWNER_ID, type: "private" }, from: owner, reply_to_message: replied, text: "Ножки из стали" } });
+    await session.chat.push({
+      message: {
+        message_id: 70_001,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: OWNER_ID, type: "private" },
+        from: owner,
+        reply_to_message: replied,
+        text: "Ножки из стали",
+      },
+    });
     await until(() => notion.bodyOf(page()) === `Дуб\n${NOTE}`);
     page().blocks.push(imageByHand(notion, COLLAGE));
     await pollsPass(notion, 2);

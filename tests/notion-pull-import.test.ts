@@ -7,7 +7,8 @@ import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { CHANGES, OFFERS, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
 import { until } from "./support/until.ts";
 
-const offerIdOf = (offer: RecordedCall, action: "i" | "x", index: number) => buttonsOf(offer).filter((b) => b.data?.startsWith(`np:${action}:`))[index].data!;
+const offerIdOf = (offer: RecordedCall, action: "i" | "x", index: number) =>
+  buttonsOf(offer).filter((b) => b.data?.startsWith(`np:${action}:`))[index].data!;
 
 describe("pages made by hand in Notion are offered for import", () => {
   const notion = new FakeNotion();
@@ -18,7 +19,11 @@ describe("pages made by hand in Notion are offered for import", () => {
 
   beforeAll(async () => {
     await notion.start();
-    stool = createByHand(notion, { title: "Табурет <из> Notion", status: "Active", body: ["Дуб, масло", "Высота 45 см"] });
+    stool = createByHand(notion, {
+      title: "Табурет <из> Notion",
+      status: "Active",
+      body: ["Дуб, масло", "Высота 45 см"],
+    });
     junk = createByHand(notion, { title: "Черновик", status: null });
     session = await new BotSession({ env: pullEnv(notion) }).start();
     offer = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes(OFFERS));
@@ -32,7 +37,12 @@ describe("pages made by hand in Notion are offered for import", () => {
     expect(textOf(offer)).toContain("• Табурет &lt;из&gt; Notion");
     expect(textOf(offer)).toContain("• Черновик");
     const buttons = buttonsOf(offer);
-    expect(buttons.map((b) => b.text)).toEqual(["📥 Табурет <из> Notion", "🙈 Игнорировать", "📥 Черновик", "🙈 Игнорировать"]);
+    expect(buttons.map((b) => b.text)).toEqual([
+      "📥 Табурет <из> Notion",
+      "🙈 Игнорировать",
+      "📥 Черновик",
+      "🙈 Игнорировать",
+    ]);
     expect(sentWith(session, OFFERS)).toHaveLength(1);
   });
 
@@ -54,7 +64,15 @@ describe("pages made by hand in Notion are offered for import", () => {
     expect(notion.bodyOf(stool)).toBe("Дуб, масло\nВысота 45 см");
 
     const again = await session.chat.push(
-      { callback_query: { id: "cb-again", from: { id: result.payload.chat_id, is_bot: false, first_name: "Owner" }, chat_instance: "ci", data: importData, message: session.chat.messageWithButton(offerIdOf(offer, "x", 1)) } },
+      {
+        callback_query: {
+          id: "cb-again",
+          from: { id: result.payload.chat_id, is_bot: false, first_name: "Owner" },
+          chat_instance: "ci",
+          data: importData,
+          message: session.chat.messageWithButton(offerIdOf(offer, "x", 1)),
+        },
+      },
       (c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === "cb-again",
     );
     expect(again.payload.text).toBe("Это предложение уже обработано.");
@@ -74,7 +92,9 @@ describe("pages made by hand in Notion are offered for import", () => {
     expect(buttonsOf(result).filter((b) => b.data?.startsWith("np:"))).toHaveLength(0);
     editByHand(notion, junk.id, { title: "Черновик 2" });
     createByHand(notion, { title: "Ваза" });
-    const next = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes(OFFERS) && textOf(c).includes("Ваза"));
+    const next = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && textOf(c).includes(OFFERS) && textOf(c).includes("Ваза"),
+    );
     expect(textOf(next)).not.toContain("Черновик");
     await pollsPass(notion, 3);
     expect(sentWith(session, OFFERS)).toHaveLength(2);
@@ -97,6 +117,9 @@ describe("pages made by hand in Notion are offered for import", () => {
 });
 
 async function countProjects(session: BotSession): Promise<number> {
-  const list = await session.chat.send("/ideas", (c) => isChatOutput(c) && buttonsOf(c).some((b) => b.data?.startsWith("p:")));
+  const list = await session.chat.send(
+    "/ideas",
+    (c) => isChatOutput(c) && buttonsOf(c).some((b) => b.data?.startsWith("p:")),
+  );
   return buttonsOf(list).filter((b) => b.data?.startsWith("p:")).length;
 }

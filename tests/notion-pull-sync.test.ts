@@ -9,7 +9,9 @@ import { until } from "./support/until.ts";
 const MINUTE = 60_000;
 
 describe("edits made in Notion flow back to the bot", () => {
-  const notion = new FakeNotion({ schema: { statusType: "status", statusOptions: ["Idea", "Active", "Archive", "Someday"] } });
+  const notion = new FakeNotion({
+    schema: { statusType: "status", statusOptions: ["Idea", "Active", "Archive", "Someday"] },
+  });
   let session: BotSession;
   let lamp: { id: number; pageId: string };
   let chair: { id: number; pageId: string };

@@ -20,7 +20,15 @@ function configFor(overrides: Partial<NotionConfig> = {}): NotionConfig {
 }
 
 function project(fields: Partial<ProjectSnapshot> = {}): ProjectSnapshot {
-  return { id: 1, name: "Desk lamp", description: "", status: "idea", notionPageId: null, createdAt: new Date().toISOString(), ...fields };
+  return {
+    id: 1,
+    name: "Desk lamp",
+    description: "",
+    status: "idea",
+    notionPageId: null,
+    createdAt: new Date().toISOString(),
+    ...fields,
+  };
 }
 
 async function classified(promise: Promise<unknown>) {
@@ -127,8 +135,19 @@ describe("NotionService schema", () => {
   });
 
   it("uses custom status values and property names, falling back to the title-type property", async () => {
-    await startFake({ titleProperty: "Project", statusProperty: "Stage", statusType: "status", statusOptions: ["Idea", "Active", "Archive"] });
-    const notion = createNotionService(configFor({ titleProperty: "Name", statusProperty: "Stage", statusValues: { idea: "Idea", active: "Active", archived: "Archive" } }));
+    await startFake({
+      titleProperty: "Project",
+      statusProperty: "Stage",
+      statusType: "status",
+      statusOptions: ["Idea", "Active", "Archive"],
+    });
+    const notion = createNotionService(
+      configFor({
+        titleProperty: "Name",
+        statusProperty: "Stage",
+        statusValues: { idea: "Idea", active: "Active", archived: "Archive" },
+      }),
+    );
     await notion.createPage(project({ name: "Stool", status: "archived" }));
     expect(fake.pages[0]).toMatchObject({ title: "Stool", status: "Archive" });
   });
@@ -170,7 +189,11 @@ describe("NotionService schema", () => {
     expect(verdict).toMatchObject({ kind: "fatal", problem: "bad_property" });
     expect(verdict.kind === "fatal" && verdict.detail).toContain("Status");
     // The schema is read again on the next call rather than trusted from the cache.
-    expect(await classified(notion.ready())).toEqual({ kind: "fatal", problem: "bad_property", detail: "no property named Status" });
+    expect(await classified(notion.ready())).toEqual({
+      kind: "fatal",
+      problem: "bad_property",
+      detail: "no property named Status",
+    });
   });
 });
 
@@ -185,7 +208,9 @@ describe("NotionService errors", () => {
   });
 
   it("a database the integration cannot see is fatal not_shared", async () => {
-    const verdict = await classified(createNotionService(configFor({ databaseId: "11111111-2222-3333-4444-555555555555" })).ready());
+    const verdict = await classified(
+      createNotionService(configFor({ databaseId: "11111111-2222-3333-4444-555555555555" })).ready(),
+    );
     expect(verdict).toMatchObject({ kind: "fatal", problem: "not_shared" });
     expect(verdict.kind === "fatal" && verdict.detail).toMatch(/share the database with the integration/);
   });
@@ -196,7 +221,11 @@ describe("NotionService errors", () => {
     fake.failNext(1, { status: 500, code: "internal_server_error" });
     expect(await classified(notion.createPage(project()))).toEqual({ kind: "retry", uncertain: true });
     fake.failNext(1, { status: 429, code: "rate_limited", retryAfter: 3 });
-    expect(await classified(notion.createPage(project()))).toEqual({ kind: "retry", retryAfterMs: 3000, uncertain: false });
+    expect(await classified(notion.createPage(project()))).toEqual({
+      kind: "retry",
+      retryAfterMs: 3000,
+      uncertain: false,
+    });
     fake.failNext(1, { status: 409, code: "conflict_error" });
     expect(await classified(notion.createPage(project()))).toEqual({ kind: "retry", uncertain: false });
     fake.failNext(1, { status: 503, code: "service_unavailable" });

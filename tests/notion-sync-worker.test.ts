@@ -1,7 +1,12 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createNotionService, type NotionConfig } from "../src/services/notion/notion-service.ts";
-import { createSyncWorker, type SyncProblem, type SyncWorker, type SyncWorkerOptions } from "../src/services/notion/sync-worker.ts";
+import {
+  createSyncWorker,
+  type SyncProblem,
+  type SyncWorker,
+  type SyncWorkerOptions,
+} from "../src/services/notion/sync-worker.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { MemorySyncStore } from "./support/memory-sync-store.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
@@ -15,8 +20,13 @@ let problems: SyncProblem[];
 let synced: number[];
 
 /** Small timeouts and backoffs keep the timing scenarios to well under a second each. */
-function startWorker(options: { timeoutMs?: number; config?: Partial<NotionConfig> } & Partial<SyncWorkerOptions> = {}): SyncWorker {
-  const notion = createNotionService(notionConfigFor(fake, options.config), { timeoutMs: options.timeoutMs ?? 2000, logger: silent });
+function startWorker(
+  options: { timeoutMs?: number; config?: Partial<NotionConfig> } & Partial<SyncWorkerOptions> = {},
+): SyncWorker {
+  const notion = createNotionService(notionConfigFor(fake, options.config), {
+    timeoutMs: options.timeoutMs ?? 2000,
+    logger: silent,
+  });
   worker = createSyncWorker({
     store,
     notion,
@@ -193,7 +203,13 @@ describe("sync worker", () => {
     fake.failFor(60_000, { status: 500, code: "internal_server_error" });
     store.enqueue("upsert", store.addProject({ name: "X" }).id);
     const notion = createNotionService(notionConfigFor(fake), { logger: silent });
-    const idle = createSyncWorker({ store, notion, logger: silent, events: { onProblem: () => undefined }, backoff: () => 0 });
+    const idle = createSyncWorker({
+      store,
+      notion,
+      logger: silent,
+      events: { onProblem: () => undefined },
+      backoff: () => 0,
+    });
     expect(await idle.drainOnce()).toBe(1);
     expect(store.jobs[0]).toMatchObject({ state: "pending", attempts: 1 });
   });

@@ -8,14 +8,28 @@ const stranger = { id: STRANGER_ID, is_bot: false, first_name: "Eve" };
 const chat = { id: STRANGER_ID, type: "private", first_name: "Eve" };
 const group = { id: -100123, type: "supergroup", title: "Group" };
 const channel = { id: -100999, type: "channel", title: "Channel" };
-const msg = (extra: object = {}) => ({ message_id: 77, date: 1, chat, from: stranger, text: "/start", entities: [{ type: "bot_command", offset: 0, length: 6 }], ...extra });
+const msg = (extra: object = {}) => ({
+  message_id: 77,
+  date: 1,
+  chat,
+  from: stranger,
+  text: "/start",
+  entities: [{ type: "bot_command", offset: 0, length: 6 }],
+  ...extra,
+});
 
 /** One update of every kind a stranger (or nobody) can cause. */
 const strangerUpdates: Record<string, unknown>[] = [
   textMessage("/start", STRANGER_ID),
   textMessage("/settings", STRANGER_ID),
   textMessage("hello", STRANGER_ID),
-  { message: msg({ text: undefined, entities: undefined, photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] }) },
+  {
+    message: msg({
+      text: undefined,
+      entities: undefined,
+      photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }],
+    }),
+  },
   { message: msg({ text: undefined, entities: undefined, voice: { file_id: "v", file_unique_id: "v", duration: 1 } }) },
   { edited_message: msg({ edit_date: 2 }) },
   callback("nav:main", { message_id: 1, date: 0, chat, text: "x" }, STRANGER_ID),
@@ -24,12 +38,48 @@ const strangerUpdates: Record<string, unknown>[] = [
   { chosen_inline_result: { result_id: "r", from: stranger, query: "q" } },
   { channel_post: { message_id: 1, date: 1, chat: channel, text: "/start" } },
   { edited_channel_post: { message_id: 1, date: 1, chat: channel, text: "/start", edit_date: 2 } },
-  { my_chat_member: { chat: group, from: stranger, date: 1, old_chat_member: { status: "left", user: stranger }, new_chat_member: { status: "member", user: stranger } } },
-  { chat_member: { chat: group, from: stranger, date: 1, old_chat_member: { status: "left", user: stranger }, new_chat_member: { status: "member", user: stranger } } },
+  {
+    my_chat_member: {
+      chat: group,
+      from: stranger,
+      date: 1,
+      old_chat_member: { status: "left", user: stranger },
+      new_chat_member: { status: "member", user: stranger },
+    },
+  },
+  {
+    chat_member: {
+      chat: group,
+      from: stranger,
+      date: 1,
+      old_chat_member: { status: "left", user: stranger },
+      new_chat_member: { status: "member", user: stranger },
+    },
+  },
   { chat_join_request: { chat: group, from: stranger, user_chat_id: STRANGER_ID, date: 1 } },
-  { poll: { id: "poll", question: "?", options: [], total_voter_count: 0, is_closed: false, is_anonymous: true, type: "regular", allows_multiple_answers: false } },
+  {
+    poll: {
+      id: "poll",
+      question: "?",
+      options: [],
+      total_voter_count: 0,
+      is_closed: false,
+      is_anonymous: true,
+      type: "regular",
+      allows_multiple_answers: false,
+    },
+  },
   { poll_answer: { poll_id: "poll", user: stranger, option_ids: [0] } },
-  { message_reaction: { chat, message_id: 1, user: stranger, date: 1, old_reaction: [], new_reaction: [{ type: "emoji", emoji: "👍" }] } },
+  {
+    message_reaction: {
+      chat,
+      message_id: 1,
+      user: stranger,
+      date: 1,
+      old_reaction: [],
+      new_reaction: [{ type: "emoji", emoji: "👍" }],
+    },
+  },
   { shipping_query: { id: "s", from: stranger, invoice_payload: "x", shipping_address: {} } },
   { pre_checkout_query: { id: "p", from: stranger, currency: "USD", total_amount: 1, invoice_payload: "x" } },
   // The owner too is ignored outside the private chat (groups, channels), and bots never pass.
@@ -42,9 +92,18 @@ const strangerUpdates: Record<string, unknown>[] = [
 function rowCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'",
+      )
+      .all() as { name: string }[];
     const where = (name: string) => (name === "Setting" ? ` WHERE key LIKE 'locale:%'` : "");
-    return Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"${where(name)}`).get() as { n: number }).n]));
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"${where(name)}`).get() as { n: number }).n,
+      ]),
+    );
   } finally {
     db.close();
   }
@@ -68,9 +127,15 @@ describe("owner gate", () => {
     await session.chat.settle();
     expect(session.api.confirmedOffset).toBeGreaterThan(lastId);
     const housekeeping = ["getUpdates", "setMyCommands", "getMe", "deleteWebhook"];
-    const toStrangers = session.api.calls.slice(since).filter((c) => !housekeeping.includes(c.method) && c.payload.chat_id !== OWNER_ID);
+    const toStrangers = session.api.calls
+      .slice(since)
+      .filter((c) => !housekeeping.includes(c.method) && c.payload.chat_id !== OWNER_ID);
     expect(toStrangers).toEqual([]);
-    expect(session.api.calls.slice(since).filter((c) => c.method === "answerCallbackQuery" || c.method === "answerInlineQuery")).toEqual([]);
+    expect(
+      session.api.calls
+        .slice(since)
+        .filter((c) => c.method === "answerCallbackQuery" || c.method === "answerInlineQuery"),
+    ).toEqual([]);
     expect(rowCounts(file)).toEqual(before);
     expect(session.bot.child.exitCode).toBeNull();
   });

@@ -5,7 +5,8 @@ import { addIdea } from "./support/owner-chat.ts";
 // 25 hours apart: at any moment the two zones are on different calendar days.
 const BOT_ZONE = "Pacific/Kiritimati";
 const OWNER_ZONE = "Pacific/Pago_Pago";
-const dateIn = (zone: string, at: number) => new Intl.DateTimeFormat("ru-RU", { dateStyle: "medium", timeZone: zone }).format(at);
+const dateIn = (zone: string, at: number) =>
+  new Intl.DateTimeFormat("ru-RU", { dateStyle: "medium", timeZone: zone }).format(at);
 
 describe("dates shown to the owner follow the /settings time zone", () => {
   const session = new BotSession({ env: { BOT_TIMEZONE: BOT_ZONE } });

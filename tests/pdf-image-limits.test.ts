@@ -5,14 +5,20 @@ import { IMAGE_LIMITS } from "../src/services/pdf/image-limits.ts";
 import { PdfService } from "../src/services/pdf/pdf-service.ts";
 import { hugePng, solidGif, truncatedJpeg } from "./support/big-images.ts";
 
-const counting = { html: "<p>{{ images | length }} {% for image in images %}{{ image.src }} {% endfor %}</p>", css: null, files: new Map() };
+const counting = {
+  html: "<p>{{ images | length }} {% for image in images %}{{ image.src }} {% endfor %}</p>",
+  css: null,
+  files: new Map(),
+};
 
 describe("images a card can afford: pixels from headers, whole files, a budget per card", () => {
   const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
   afterAll(() => pdf.close());
 
   it("leaves out a broken photo and one with too many pixels, and fits a GIF as a PNG of its first frame", async () => {
-    const good = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#468" } }).jpeg().toBuffer();
+    const good = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#468" } })
+      .jpeg()
+      .toBuffer();
     const result = await pdf.render(counting, {
       images: [
         { bytes: await truncatedJpeg(), extension: "jpg" },
@@ -41,7 +47,11 @@ describe("images a card can afford: pixels from headers, whole files, a budget p
   });
 
   it("refuses a page of more elements than Chromium may build, before Chromium sees it", async () => {
-    const template = { html: `{% for i in range(3000) %}${"<i></i>".repeat(10)}{% endfor %}`, css: null, files: new Map() };
+    const template = {
+      html: `{% for i in range(3000) %}${"<i></i>".repeat(10)}{% endfor %}`,
+      css: null,
+      files: new Map(),
+    };
     expect(await pdf.render(template, {})).toEqual({ ok: false, kind: "too-complex", message: "30000" });
   });
 

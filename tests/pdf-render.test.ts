@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 
 const solid = (color: string, width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
-  sharp({ create: { width, height, channels: 3, background: color } })[format]().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: color } })
+    [format]()
+    .toBuffer();
 
 async function pixel(png: Buffer, x: number, y: number): Promise<string> {
   const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -27,12 +29,24 @@ describe("PDF renders on the reused Chromium page", () => {
   it("never shows an earlier card's files served under the same paths", async () => {
     const html = `<html><head><style>@page{size:400px 200px;margin:0} body{margin:0} img{display:block;width:180px;height:90px;object-fit:cover}</style></head>
 <body><img src="images/a.png"><img src="{{ images[0].src }}"><div style="position:absolute;left:200px;top:0;width:100px;height:100px;background:url(images/a.png)"></div></body></html>`;
-    for (const [asset, photo] of [["red", "lime"], ["blue", "yellow"], ["red", "yellow"]] as const) {
-      const result = await pdf.render({ html, css: null, files: new Map([["images/a.png", await solid(asset, 50, 50, "png")]]) }, card(await solid(photo, 1600, 1200)), { png: true });
+    for (const [asset, photo] of [
+      ["red", "lime"],
+      ["blue", "yellow"],
+      ["red", "yellow"],
+    ] as const) {
+      const result = await pdf.render(
+        { html, css: null, files: new Map([["images/a.png", await solid(asset, 50, 50, "png")]]) },
+        card(await solid(photo, 1600, 1200)),
+        { png: true },
+      );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const want = { red: RED, blue: BLUE, lime: GREEN, yellow: YELLOW };
-      expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135), await pixel(result.png!, 250, 50)]).toEqual([want[asset], want[photo], want[asset]]);
+      expect([
+        await pixel(result.png!, 90, 45),
+        await pixel(result.png!, 90, 135),
+        await pixel(result.png!, 250, 50),
+      ]).toEqual([want[asset], want[photo], want[asset]]);
     }
   });
 
@@ -40,7 +54,16 @@ describe("PDF renders on the reused Chromium page", () => {
     const html = `<html><head><style>@page{size:400px 200px;margin:0} body{margin:0}</style></head><body>
 <div style="width:180px;height:90px;background:url({{ images[0].src }}) center/cover"></div>
 <picture><source srcset="{{ images[1].src }}"><img src="{{ images[1].src }}" style="display:block;width:180px;height:90px;object-fit:cover"></picture></body></html>`;
-    const result = await pdf.render({ html, css: null, files: new Map() }, { images: [{ bytes: await solid("blue", 1600, 1200), extension: "jpg" }, { bytes: await solid("yellow", 1600, 1200), extension: "jpg" }] }, { png: true });
+    const result = await pdf.render(
+      { html, css: null, files: new Map() },
+      {
+        images: [
+          { bytes: await solid("blue", 1600, 1200), extension: "jpg" },
+          { bytes: await solid("yellow", 1600, 1200), extension: "jpg" },
+        ],
+      },
+      { png: true },
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135)]).toEqual([BLUE, YELLOW]);
@@ -49,17 +72,25 @@ describe("PDF renders on the reused Chromium page", () => {
   it("serves the template's own files to root-relative URLs, and a template's <base> cannot point them elsewhere", async () => {
     const html = `<!doctype html><base href="http://127.0.0.1:9/"><style>@page{size:400px 100px;margin:0} body{margin:0} img{display:block;float:left;width:100px;height:100px}</style>
 <img src="/images/a.png"><img src="images/b.png"><div style="float:left;width:100px;height:100px;background:url(/images/b.png)"></div>`;
-    const files = new Map([["images/a.png", await solid("red", 20, 20, "png")], ["images/b.png", await solid("blue", 20, 20, "png")]]);
+    const files = new Map([
+      ["images/a.png", await solid("red", 20, 20, "png")],
+      ["images/b.png", await solid("blue", 20, 20, "png")],
+    ]);
     const result = await pdf.render({ html, css: null, files }, {}, { png: true });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect([await pixel(result.png!, 50, 50), await pixel(result.png!, 150, 50), await pixel(result.png!, 250, 50)]).toEqual([RED, BLUE, BLUE]);
+    expect([
+      await pixel(result.png!, 50, 50),
+      await pixel(result.png!, 150, 50),
+      await pixel(result.png!, 250, 50),
+    ]).toEqual([RED, BLUE, BLUE]);
     expect(result.blocked).toEqual([]);
   });
 
   it("prints a rotated, faded, repeated SVG background as a small tiling pattern, not as a page-sized image", async () => {
     // A stroked path: a plain filled square would be printed as a flat colour either way.
-    const tile = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='20' height='20' fill='red'/><path d='M0 10 L10 0 L20 10 L10 20 Z' fill='none' stroke='blue'/></svg>";
+    const tile =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='20' height='20' fill='red'/><path d='M0 10 L10 0 L20 10 L10 20 Z' fill='none' stroke='blue'/></svg>";
     const html = `<!doctype html><style>@page{size:A4;margin:0} body{margin:0} .page{position:relative;width:210mm;height:297mm;overflow:hidden}
 .pattern{position:absolute;inset:-30%;opacity:.5;transform:rotate(18deg);background:url("data:image/svg+xml;utf8,${tile}") 0 0/20px 20px}</style>
 <div class="page"><div class="pattern"></div></div>`;
@@ -77,7 +108,8 @@ describe("PDF renders on the reused Chromium page", () => {
   });
 
   it("keeps a repeated SVG background's tile size (auto, one length, two lengths) when it prints it as PNG tiles", async () => {
-    const tile = "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='10' height='20' fill='red'/><rect x='10' width='10' height='20' fill='blue'/></svg>";
+    const tile =
+      "<svg xmlns='http://www.w3.org/2000/svg' width='20' height='20'><rect width='10' height='20' fill='red'/><rect x='10' width='10' height='20' fill='blue'/></svg>";
     const url = `url("data:image/svg+xml;utf8,${tile}")`;
     const html = `<!doctype html><style>@page{size:200px 60px;margin:0} body{margin:0} div{height:20px;background-image:${url}}</style>
 <div></div><div style="background-size:40px"></div><div style="background-size:60px 20px"></div>`;
@@ -92,10 +124,20 @@ describe("PDF renders on the reused Chromium page", () => {
 
   it("prints a replaced stylesheet's own SVG tiles, not the tiles remembered for the same markup", async () => {
     const html = `<!doctype html><html><head><link rel="stylesheet" href="style.css"></head><body><div class="pattern"></div></body></html>`;
-    const tile = (color: string) => `<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='${color}'/><path d='M0 5 L5 0 L10 5 L5 10 Z' fill='none' stroke='${color}'/></svg>`;
-    const css = (color: string) => `@page{size:100px 100px;margin:0} body{margin:0} .pattern{height:100px;transform:rotate(3deg);background:url("data:image/svg+xml;utf8,${tile(color)}") 0 0/10px 10px}`;
-    for (const [color, want] of [["red", RED], ["blue", BLUE], ["red", RED]] as const) {
-      const result = await pdf.render({ html, css: null, files: new Map([["style.css", Buffer.from(css(color))]]) }, {}, { png: true });
+    const tile = (color: string) =>
+      `<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><rect width='10' height='10' fill='${color}'/><path d='M0 5 L5 0 L10 5 L5 10 Z' fill='none' stroke='${color}'/></svg>`;
+    const css = (color: string) =>
+      `@page{size:100px 100px;margin:0} body{margin:0} .pattern{height:100px;transform:rotate(3deg);background:url("data:image/svg+xml;utf8,${tile(color)}") 0 0/10px 10px}`;
+    for (const [color, want] of [
+      ["red", RED],
+      ["blue", BLUE],
+      ["red", RED],
+    ] as const) {
+      const result = await pdf.render(
+        { html, css: null, files: new Map([["style.css", Buffer.from(css(color))]]) },
+        {},
+        { png: true },
+      );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       expect(await pixel(result.png!, 50, 50)).toBe(want);
@@ -107,10 +149,18 @@ describe("PDF renders on the reused Chromium page", () => {
     const photo = await solid("red", 1600, 1200);
     const widths: string[] = [];
     for (const name of ["Первая", "Вторая", "Третья"]) {
-      const result = await pdf.render({ html, css: null, files: new Map() }, { ...card(photo), project_name: name }, { png: true });
+      const result = await pdf.render(
+        { html, css: null, files: new Map() },
+        { ...card(photo), project_name: name },
+        { png: true },
+      );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      widths.push([...result.pdf.toString("latin1").matchAll(/\/Subtype\s*\/Image[\s\S]{0,300}?\/Width\s+(\d+)/g)].map((m) => m[1]).join(","));
+      widths.push(
+        [...result.pdf.toString("latin1").matchAll(/\/Subtype\s*\/Image[\s\S]{0,300}?\/Width\s+(\d+)/g)]
+          .map((m) => m[1])
+          .join(","),
+      );
     }
     expect(widths[0]).not.toBe("");
     expect(new Set(widths).size).toBe(1);

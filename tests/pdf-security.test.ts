@@ -40,14 +40,20 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     expect(JSON.stringify(result)).not.toContain("SECRET-token");
     const escape = await pdf.sandbox.probe(`return this.constructor.constructor('return process')().env.BOT_TOKEN`);
     expect(JSON.stringify(escape)).not.toContain("SECRET-token");
-    const globals = await pdf.sandbox.probe(`return [typeof process, typeof require, typeof fetch, typeof globalThis.process].join()`);
+    const globals = await pdf.sandbox.probe(
+      `return [typeof process, typeof require, typeof fetch, typeof globalThis.process].join()`,
+    );
     expect(globals).toEqual({ ok: true, html: "undefined,undefined,undefined,undefined" });
   });
 
   it("cannot read files or make requests from template code", async () => {
-    const read = await pdf.sandbox.probe(`try { return import('node:fs').then(fs => fs.readFileSync('${secretFile}', 'utf8')) } catch (e) { return 'no import' }`);
+    const read = await pdf.sandbox.probe(
+      `try { return import('node:fs').then(fs => fs.readFileSync('${secretFile}', 'utf8')) } catch (e) { return 'no import' }`,
+    );
     expect(JSON.stringify(read)).not.toContain("TOP-SECRET");
-    const request = await pdf.sandbox.probe(`try { fetch('${origin}/from-template'); return 'sent' } catch (e) { return 'blocked' }`);
+    const request = await pdf.sandbox.probe(
+      `try { fetch('${origin}/from-template'); return 'sent' } catch (e) { return 'blocked' }`,
+    );
     expect(request).toEqual({ ok: true, html: "blocked" });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits).toEqual([]);
@@ -56,7 +62,10 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
   it("stops a template that never finishes", async () => {
     const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
     const started = Date.now();
-    const endless = await sandbox.render(`{% for i in range(0, 2000) %}{% for j in range(0, 1000000) %}{% endfor %}{% endfor %}`, {});
+    const endless = await sandbox.render(
+      `{% for i in range(0, 2000) %}{% for j in range(0, 1000000) %}{% endfor %}{% endfor %}`,
+      {},
+    );
     expect(endless).toMatchObject({ ok: false, kind: "timeout" });
     expect(Date.now() - started).toBeLessThan(5000);
     const huge = await sandbox.render(`{% for i in range(0, 100000000) %}x{% endfor %}`, {});
@@ -66,8 +75,12 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
 
   it("the reused sandbox child gives each template a clean QuickJS runtime, and an endless promise chain never runs", async () => {
     const sandbox = new TemplateSandbox({ timeoutMs: 2500 });
-    await sandbox.probe(`globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'`);
-    const next = await sandbox.probe(`return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')`);
+    await sandbox.probe(
+      `globalThis.leak = 'x'; Object.prototype.polluted = 'yes'; Array.prototype.join = () => 'hijacked'`,
+    );
+    const next = await sandbox.probe(
+      `return [typeof globalThis.leak, typeof ({}).polluted, [1, 2].join('-')].join(',')`,
+    );
     expect(next).toEqual({ ok: true, html: "undefined,undefined,1-2" });
     const started = Date.now();
     // QuickJS runs a context's promise jobs only when asked, and the sandbox never asks: the chain never starts.
@@ -91,7 +104,7 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
       "{{ constructor }} {{ toString }} {{ __proto__ }} {{ hasOwnProperty }}",
       '{{ "{0.constructor}".format(range) }}{{ "{0.__proto__}".format({}) }}',
       "{% for i in images %}{{ loop.cycle.constructor }}{{ loop.changed.constructor }}{% endfor %}",
-      '{% set ns = namespace() %}{% set ns.__proto__ = range %}{{ ns.constructor }}',
+      "{% set ns = namespace() %}{% set ns.__proto__ = range %}{{ ns.constructor }}",
       '{% set d = {"__proto__": {"a": 1} } %}{{ d.a }}{{ dict(__proto__=range).constructor }}',
     ];
     const data = { project_name: "x", images: [{ src: "a.png", width: 1, height: 1, index: 1 }] };
@@ -104,7 +117,7 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
       '{{ range.constructor("return 7 * 6")() }}',
       '{{ "x" | map("constructor") | list }}',
       '{{ [1] | select("constructor") | list }}',
-      '{{ 1 is constructor }}',
+      "{{ 1 is constructor }}",
       '{{ cycler.constructor.constructor("return 7 * 6")() }}',
       '{{ "%(constructor)s" % {} }}',
       '{{ x | map("constructor") | list }}{{ [1] | sort(attribute="constructor") | first }}',
@@ -122,7 +135,11 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
 
   it("Chromium: no JavaScript, no file:// reads, no network requests", async () => {
     const plain = `<html><head><style>@page{size:400px 300px;margin:0} body{margin:0;background:#fff}</style></head><body><p>card</p>`;
-    const clean = await pdf.render(bundle(`${plain}<iframe src="file:///nonexistent/nothing.txt"></iframe></body></html>`), {}, { png: true });
+    const clean = await pdf.render(
+      bundle(`${plain}<iframe src="file:///nonexistent/nothing.txt"></iframe></body></html>`),
+      {},
+      { png: true },
+    );
     const hostile = await pdf.render(
       bundle(
         `${plain}<iframe src="file://${secretFile}"></iframe><img src="${origin}/img.png"><iframe src="${origin}/frame"></iframe>` +
@@ -137,13 +154,24 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits).toEqual([]);
     // The broken <img> draws an icon, so compare against the same page with only the file iframe: no red, no secret.
-    const fileOnly = await pdf.render(bundle(`${plain}<iframe src="file://${secretFile}"></iframe><script>document.body.style.background = "red"</script></body></html>`), {}, { png: true });
+    const fileOnly = await pdf.render(
+      bundle(
+        `${plain}<iframe src="file://${secretFile}"></iframe><script>document.body.style.background = "red"</script></body></html>`,
+      ),
+      {},
+      { png: true },
+    );
     expect(fileOnly.ok && fileOnly.png!.equals(clean.png!)).toBe(true);
   });
 
   it("a repeated SVG background, drawn outside Chromium as PNG tiles, cannot pull in local files or the network", async () => {
     const redPng = join(secretDir, "red.png");
-    writeFileSync(redPng, await sharp({ create: { width: 20, height: 20, channels: 3, background: "red" } }).png().toBuffer());
+    writeFileSync(
+      redPng,
+      await sharp({ create: { width: 20, height: 20, channels: 3, background: "red" } })
+        .png()
+        .toBuffer(),
+    );
     const tile = `<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='20' height='20'><rect width='20' height='20' fill='white'/><image href='file://${redPng}' width='20' height='20'/><image xlink:href='${redPng}' width='20' height='20'/><image href='${origin}/tile.png' width='20' height='20'/></svg>`;
     const html = `<!doctype html><style>@page{size:200px 200px;margin:0} body{margin:0} div{height:200px;opacity:.9;transform:rotate(5deg);background:url("data:image/svg+xml;utf8,${encodeURIComponent(tile)}") 0 0/20px 20px}</style><div></div>`;
     const result = await pdf.render(bundle(html), {}, { png: true });
@@ -159,6 +187,8 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     const sized = await pdf.render(bundle(`<p>x</p>`, `@page { size: 800px 600px; margin: 0 }`), {});
     expect(sized.ok && [Math.round(sized.pageSize.widthPx), Math.round(sized.pageSize.heightPx)]).toEqual([800, 600]);
     const a4 = await pdf.render(bundle(`<p style="page-break-after: always">1</p><p>2</p>`), {});
-    expect(a4.ok && [Math.round(a4.pageSize.widthPx / 4), Math.round(a4.pageSize.heightPx / 4), a4.pageSize.pages]).toEqual([199, 281, 2]);
+    expect(
+      a4.ok && [Math.round(a4.pageSize.widthPx / 4), Math.round(a4.pageSize.heightPx / 4), a4.pageSize.pages],
+    ).toEqual([199, 281, 2]);
   });
 });

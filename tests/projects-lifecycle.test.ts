@@ -42,13 +42,19 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect((await session.chat.push(stickerMessage())).payload.text).toContain("Пришлите, пожалуйста, текст");
     expect((await session.chat.send(HOSTILE_NAME)).payload.text).toContain("Опишите идею");
     expect((await session.chat.send("y".repeat(3001))).payload.text).toContain("длиннее 3000 символов");
-    expect((await session.chat.send("Лампа из <переработанного> пластика & дерева")).payload.text).toContain("референс");
+    expect((await session.chat.send("Лампа из <переработанного> пластика & дерева")).payload.text).toContain(
+      "референс",
+    );
     expect((await session.chat.send("not a photo")).payload.text).toContain("Нужна картинка");
     const saved = await session.chat.push(photoMessage("ref-photo-1"));
     expect(saved.payload.text).toBe(`✅ Идея «&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt; 🙂 שלום *bold* _it_» сохранена.`);
     expect(saved.payload.parse_mode).toBe("HTML");
     const row = db().prepare("SELECT name, description, status FROM Project").get();
-    expect(row).toEqual({ name: HOSTILE_NAME, description: "Лампа из <переработанного> пластика & дерева", status: "idea" });
+    expect(row).toEqual({
+      name: HOSTILE_NAME,
+      description: "Лампа из <переработанного> пластика & дерева",
+      status: "idea",
+    });
   });
 
   it("lists the idea and opens its card with the reference photo", async () => {
@@ -62,7 +68,11 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(captionOf(card)).toContain("Notion: выкл.");
     const buttons = buttonsOf(card).map((b) => b.data);
     expect(buttons).toEqual(expect.arrayContaining([`p:${id}:activate`, `p:${id}:edit`, `p:${id}:delete`, "l:idea:0"]));
-    expect(buttons.filter((data) => data?.startsWith("p:"))).toEqual([`p:${id}:activate`, `p:${id}:edit`, `p:${id}:delete`]);
+    expect(buttons.filter((data) => data?.startsWith("p:"))).toEqual([
+      `p:${id}:activate`,
+      `p:${id}:edit`,
+      `p:${id}:delete`,
+    ]);
   });
 
   it("activates with a reminder interval, recording the activation", async () => {
@@ -72,7 +82,9 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     const card = await session.chat.tap(`p:${id}:activate:7`, (c) => c.method === "sendPhoto");
     expect(captionOf(card)).toContain("Статус: 🚀 В работе");
     expect(captionOf(card)).toContain("Напоминания: раз в неделю");
-    const row = db().prepare("SELECT status, reminderIntervalDays, activatedAt FROM Project WHERE id = ?").get(id) as Record<string, unknown>;
+    const row = db()
+      .prepare("SELECT status, reminderIntervalDays, activatedAt FROM Project WHERE id = ?")
+      .get(id) as Record<string, unknown>;
     expect(row).toMatchObject({ status: "active", reminderIntervalDays: 7 });
     expect(row.activatedAt).toBeTruthy();
   });
@@ -87,7 +99,10 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     // Both taps carry the card as it was; the second one's fresh card equals what the first drew, which
     // Telegram refuses as "not modified" (the bot treats that as done). Only that refusal is expected.
     session.api.acceptRefusals((c) => c.method === "editMessageMedia" && /not modified/.test(c.refused!.description));
-    const notice = await session.api.waitForCall((c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("уже изменился"), { since });
+    const notice = await session.api.waitForCall(
+      (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("уже изменился"),
+      { since },
+    );
     expect(notice).toBeTruthy();
     const row = db().prepare("SELECT status, archiveReason FROM Project WHERE id = ?").get(id);
     expect(row).toEqual({ status: "archived", archiveReason: "completed" });
@@ -127,7 +142,9 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
   });
 
   it("pages long lists by 8, newest first, with a count", async () => {
-    const insert = db().prepare("INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'idea', ?, ?)");
+    const insert = db().prepare(
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, '', 'idea', ?, ?)",
+    );
 
     const at = (ms: number) => new Date(ms).toISOString();
     for (let i = 1; i <= 10; i++) insert.run(`Идея ${i}`, at(Date.now() + i * 1000), at(Date.now()));
@@ -138,7 +155,11 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(buttonsOf(page1).filter((b) => b.data?.startsWith("p:"))).toHaveLength(8);
     const page2 = await session.chat.tap("l:idea:1");
     expect(page2.method).toBe("editMessageText");
-    expect(buttonsOf(page2).filter((b) => b.data?.startsWith("p:")).map((b) => b.text)).toEqual(["Идея 2", "Идея 1", "Стул «Оригами»"]);
+    expect(
+      buttonsOf(page2)
+        .filter((b) => b.data?.startsWith("p:"))
+        .map((b) => b.text),
+    ).toEqual(["Идея 2", "Идея 1", "Стул «Оригами»"]);
   });
 
   it("accepts an image sent as a file as the reference and shows the card as that file", async () => {

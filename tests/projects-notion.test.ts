@@ -18,7 +18,6 @@ function notionEnv(notion: FakeNotion, extra: Record<string, string> = {}) {
   };
 }
 
-
 describe("projects mirrored to Notion (status-type property, custom option names)", () => {
   const notion = new FakeNotion({ schema: { statusType: "status", statusOptions: ["Idea", "Active", "Archive"] } });
   let session: BotSession;
@@ -53,7 +52,11 @@ describe("projects mirrored to Notion (status-type property, custom option names
     expect(active.payload.text).toContain("Notion: ⏳ синхронизация ожидает");
     await until(() => notion.livePages()[0].status === "Active");
     // Once the page is written, the same card is edited to say so (within the tap's own update).
-    const refreshed = session.api.calls.slice(since).filter((c) => c.method === "editMessageText" && Number(c.payload.message_id) === Number(active.payload.message_id));
+    const refreshed = session.api.calls
+      .slice(since)
+      .filter(
+        (c) => c.method === "editMessageText" && Number(c.payload.message_id) === Number(active.payload.message_id),
+      );
     expect(refreshed.at(-1)?.payload.text).toContain("Notion: ✅ синхронизирован");
     await session.chat.tap(`p:${id}:edit`);
     await session.chat.tap(`p:${id}:describe`);
@@ -111,11 +114,15 @@ describe("Notion misconfiguration", () => {
     session = await new BotSession({ env: notionEnv(notion, { NOTION_API_KEY: "secret_wrong_key_000" }) }).start();
     const saved = await addIdeaConfirmation(session.chat, "Лампа", "Латунь");
     expect(saved.payload.text).toContain("Идея «Лампа» сохранена; синхронизация с Notion не удалась");
-    const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_API_KEY"));
+    const warning = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_API_KEY"),
+    );
     expect(warning.payload.text).toContain("401");
     await addIdeaConfirmation(session.chat, "Лампа 2", "Сталь");
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(session.api.callsOf("sendMessage").filter((c) => String(c.payload.text).includes("NOTION_API_KEY"))).toHaveLength(1);
+    expect(
+      session.api.callsOf("sendMessage").filter((c) => String(c.payload.text).includes("NOTION_API_KEY")),
+    ).toHaveLength(1);
     const sync = await session.chat.send("/sync");
     expect(sync.payload.text).toContain("«Лампа»");
     expect(sync.payload.text).toContain("ошибка");
@@ -128,18 +135,26 @@ describe("Notion misconfiguration", () => {
 
   it("names the missing property when the status column is called differently", async () => {
     notion = await new FakeNotion({ schema: { statusProperty: "Stage" } }).start();
-    session = await new BotSession({ env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }) }).start();
+    session = await new BotSession({
+      env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }),
+    }).start();
     await addIdeaConfirmation(session.chat, "Ваза", "Стекло");
-    const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_STATUS_PROPERTY_NAME"));
+    const warning = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_STATUS_PROPERTY_NAME"),
+    );
     expect(warning.payload.text).toContain("колонки «Status»");
     expect(warning.payload.text).not.toContain("no property named");
   });
 
   it("says to share the database with the integration when Notion cannot find it", async () => {
     notion = await new FakeNotion().start();
-    session = await new BotSession({ env: notionEnv(notion, { NOTION_DB_ID: "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f" }) }).start();
+    session = await new BotSession({
+      env: notionEnv(notion, { NOTION_DB_ID: "0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f" }),
+    }).start();
     await addIdeaConfirmation(session.chat, "Полка", "Фанера");
-    const warning = await session.api.waitForCall((c) => c.method === "sendMessage" && String(c.payload.text).includes("Connections"));
+    const warning = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("Connections"),
+    );
     expect(warning.payload.text).toContain("Notion");
   });
 });
@@ -147,7 +162,9 @@ describe("Notion misconfiguration", () => {
 describe("Notion outbox across a crash", () => {
   it("runs the queued jobs after kill -9 and a restart, creating one page", async () => {
     const notion = await new FakeNotion().start();
-    const session = await new BotSession({ env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }) }).start();
+    const session = await new BotSession({
+      env: notionEnv(notion, { NOTION_STATUS_VALUES: "Idea,Active,Archived" }),
+    }).start();
     try {
       notion.failFor(60_000, { status: 503, code: "service_unavailable" });
       const saved = await addIdeaConfirmation(session.chat, "Скамья", "Ясень");
@@ -165,4 +182,3 @@ describe("Notion outbox across a crash", () => {
     }
   });
 });
-

@@ -19,18 +19,28 @@ describe("the weekly idea digest", () => {
   let db: ReturnType<typeof sqlite>;
   const digests = () => session.api.callsOf("sendMessage").filter((call) => isDigest(call.payload.text));
   beforeAll(async () => {
-    session = new BotSession({ env: { REMINDER_CRON: "*/2 * * * * *", IDEA_DIGEST_CRON: cronIn(8), BOT_TIMEZONE: "UTC" } });
+    session = new BotSession({
+      env: { REMINDER_CRON: "*/2 * * * * *", IDEA_DIGEST_CRON: cronIn(8), BOT_TIMEZONE: "UTC" },
+    });
     await session.start();
     db = sqlite(session);
     // Four ideas nobody touched for weeks, none added this week.
-    for (const [name, days] of [["Старая А", 40], ["Старая Б", 30], ["Старая <В>", 20], ["Старая Г", 10]] as const) {
+    for (const [name, days] of [
+      ["Старая А", 40],
+      ["Старая Б", 30],
+      ["Старая <В>", 20],
+      ["Старая Г", 10],
+    ] as const) {
       db.project(name, { status: "idea", interval: null, createdAt: ago(days * DAY), updatedAt: ago(days * DAY) });
     }
   });
   afterAll(() => session.close());
 
   it("nudges with 'Add an idea' when no idea came this week, listing the 3 ideas untouched the longest with their buttons", async () => {
-    const digest = await session.api.waitForCall((call) => call.method === "sendMessage" && isDigest(call.payload.text), { timeoutMs: 20_000 });
+    const digest = await session.api.waitForCall(
+      (call) => call.method === "sendMessage" && isDigest(call.payload.text),
+      { timeoutMs: 20_000 },
+    );
     expect(digest.payload.text).toBe(
       "💡 За неделю не появилось ни одной новой идеи. Может, запишем одну?\n\nДавно не трогали:\n• Старая А\n• Старая Б\n• Старая &lt;В&gt;",
     );
@@ -38,9 +48,15 @@ describe("the weekly idea digest", () => {
     const data = buttonsOf(digest).map((b) => b.data);
     expect(data[0]).toBe("nav:new");
     expect(data.slice(1, 10)).toEqual([
-      `p:${ids[0]}:activate`, `r:ia:${ids[0]}`, `r:is:${ids[0]}`,
-      `p:${ids[1]}:activate`, `r:ia:${ids[1]}`, `r:is:${ids[1]}`,
-      `p:${ids[2]}:activate`, `r:ia:${ids[2]}`, `r:is:${ids[2]}`,
+      `p:${ids[0]}:activate`,
+      `r:ia:${ids[0]}`,
+      `r:is:${ids[0]}`,
+      `p:${ids[1]}:activate`,
+      `r:ia:${ids[1]}`,
+      `r:is:${ids[1]}`,
+      `p:${ids[2]}:activate`,
+      `r:ia:${ids[2]}`,
+      `r:is:${ids[2]}`,
     ]);
     expect(data[10]).toMatch(/^r:dt:\d+$/);
     await sleep(4_000);
@@ -53,7 +69,9 @@ describe("the weekly idea digest", () => {
     const answer = await session.chat.tap(tomorrow);
     expect(answer.method).toBe("editMessageText");
     expect(answer.payload.text).toContain("напомню завтра");
-    expect(db.get("SELECT value FROM Setting WHERE key = 'digest:pending'")).toEqual({ value: new Date(slot + DAY).toISOString() });
+    expect(db.get("SELECT value FROM Setting WHERE key = 'digest:pending'")).toEqual({
+      value: new Date(slot + DAY).toISOString(),
+    });
     await sleep(3_000);
     expect(digests()).toHaveLength(1);
 
@@ -86,20 +104,36 @@ describe("the weekly idea digest", () => {
 
   it("asks to review when ideas came this week, and skips archived and snoozed ideas", async () => {
     db.project("Новая идея", { status: "idea", interval: null });
-    db.run("INSERT INTO Setting (key, value, updatedAt) VALUES ('digest:pending', ?, ?)", ago(2000), new Date().toISOString());
+    db.run(
+      "INSERT INTO Setting (key, value, updatedAt) VALUES ('digest:pending', ?, ?)",
+      ago(2000),
+      new Date().toISOString(),
+    );
     await session.api.waitForCall(() => digests().length === 3);
     const digest = digests()[2];
-    expect(digest.payload.text).toBe("👀 За неделю новых идей: 1. Пора их просмотреть!\n\nДавно не трогали:\n• Старая &lt;В&gt;\n• Старая Г");
+    expect(digest.payload.text).toBe(
+      "👀 За неделю новых идей: 1. Пора их просмотреть!\n\nДавно не трогали:\n• Старая &lt;В&gt;\n• Старая Г",
+    );
     expect(buttonsOf(digest)[0]).toEqual({ text: "👀 Посмотреть идеи", data: "nav:list:idea", url: undefined });
     await sleep(500);
-    expect(db.all("SELECT key, value FROM Setting WHERE key LIKE 'digest:%' ORDER BY key").map((row) => row.key)).toEqual(["digest:last"]);
+    expect(
+      db.all("SELECT key, value FROM Setting WHERE key LIKE 'digest:%' ORDER BY key").map((row) => row.key),
+    ).toEqual(["digest:last"]);
   });
 
   it("defers the digest during quiet hours", async () => {
     // Quiet the whole day except one minute twelve hours away.
     const hour = (new Date().getUTCHours() + 12) % 24;
-    db.run("INSERT INTO Setting (key, value, updatedAt) VALUES ('reminders:quiet', ?, ?)", JSON.stringify({ start: hour * 60 + 1, end: hour * 60 }), new Date().toISOString());
-    db.run("INSERT INTO Setting (key, value, updatedAt) VALUES ('digest:pending', ?, ?)", ago(3000), new Date().toISOString());
+    db.run(
+      "INSERT INTO Setting (key, value, updatedAt) VALUES ('reminders:quiet', ?, ?)",
+      JSON.stringify({ start: hour * 60 + 1, end: hour * 60 }),
+      new Date().toISOString(),
+    );
+    db.run(
+      "INSERT INTO Setting (key, value, updatedAt) VALUES ('digest:pending', ?, ?)",
+      ago(3000),
+      new Date().toISOString(),
+    );
     await sleep(5_000);
     expect(digests()).toHaveLength(3);
     db.run("DELETE FROM Setting WHERE key = 'reminders:quiet'");

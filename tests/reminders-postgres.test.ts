@@ -32,8 +32,13 @@ describe("two bot processes on one Postgres", () => {
         `INSERT INTO "Project" (name, status, "reminderIntervalDays", "activatedAt", "createdAt", "updatedAt")
          SELECT 'Проект ' || n, 'active', 7, now() - interval '8 days', now(), now() FROM generate_series(1, ${PROJECTS}) AS n`,
       );
-      const reminderTexts = () => api.callsOf("sendMessage").map((call) => String(call.payload.text)).filter((text) => text.startsWith("⏰ Как продвигается"));
-      const digestCount = () => api.callsOf("sendMessage").filter((call) => String(call.payload.text).startsWith("💡 За неделю")).length;
+      const reminderTexts = () =>
+        api
+          .callsOf("sendMessage")
+          .map((call) => String(call.payload.text))
+          .filter((text) => text.startsWith("⏰ Как продвигается"));
+      const digestCount = () =>
+        api.callsOf("sendMessage").filter((call) => String(call.payload.text).startsWith("💡 За неделю")).length;
       const deadline = Date.now() + 20_000;
       while ((reminderTexts().length < PROJECTS || digestCount() < 2) && Date.now() < deadline) await sleep(200);
       await sleep(4_000);
@@ -43,10 +48,14 @@ describe("two bot processes on one Postgres", () => {
 
       // The digest fires every 3 s in both processes: one message per slot.
       const digests = api.callsOf("sendMessage").filter((call) => String(call.payload.text).startsWith("💡 За неделю"));
-      const slots = digests.map((call) => JSON.stringify(call.payload.reply_markup)).map((markup) => markup.match(/r:dt:(\d+)/)![1]);
+      const slots = digests
+        .map((call) => JSON.stringify(call.payload.reply_markup))
+        .map((markup) => markup.match(/r:dt:(\d+)/)![1]);
       expect(digests.length).toBeGreaterThanOrEqual(2);
       expect(new Set(slots).size).toBe(slots.length);
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM "ReminderClaim" WHERE key LIKE 'p:%' AND "sentAt" IS NOT NULL`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "ReminderClaim" WHERE key LIKE 'p:%' AND "sentAt" IS NOT NULL`,
+      );
       expect(rows[0].n).toBe(PROJECTS);
     } finally {
       await client.end();

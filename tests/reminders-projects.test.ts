@@ -11,7 +11,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const TWO_TICKS = 5_000;
 
 describe("interval reminders for active projects", () => {
-  const session = new BotSession({ env: { REMINDER_CRON: "*/2 * * * * *", IDEA_DIGEST_CRON: "0 0 1 1 *", BOT_TIMEZONE: "UTC" } });
+  const session = new BotSession({
+    env: { REMINDER_CRON: "*/2 * * * * *", IDEA_DIGEST_CRON: "0 0 1 1 *", BOT_TIMEZONE: "UTC" },
+  });
   let db: ReturnType<typeof sqlite>;
   beforeAll(async () => {
     await session.start();
@@ -26,17 +28,33 @@ describe("interval reminders for active projects", () => {
     db.project("Архив", { status: "archived", interval: 1, activatedAt: ago(10 * DAY) });
     db.project("Никогда", { interval: null, activatedAt: ago(100 * DAY) });
 
-    const reminder = await session.api.waitForCall((call) => call.method === "sendMessage" && String(call.payload.text).includes("Луна"));
+    const reminder = await session.api.waitForCall(
+      (call) => call.method === "sendMessage" && String(call.payload.text).includes("Луна"),
+    );
     expect(reminder.payload.text).toBe("⏰ Как продвигается работа над „Лампа &lt;Луна&gt; &amp; Co“?");
     const data = buttonsOf(reminder).map((b) => b.data);
-    expect(data).toEqual(expect.arrayContaining([`p:${due}:complete`, `p:${due}:drop`, `p:${due}:edit`, `p:${due}:interval`, "l:active:0"]));
+    expect(data).toEqual(
+      expect.arrayContaining([
+        `p:${due}:complete`,
+        `p:${due}:drop`,
+        `p:${due}:edit`,
+        `p:${due}:interval`,
+        "l:active:0",
+      ]),
+    );
     expect(data.slice(-4)).toEqual([`r:s:${due}:h`, `r:s:${due}:d`, `r:s:${due}:w`, `r:p:${due}`]);
     await sleep(TWO_TICKS);
-    const sent = session.api.callsOf("sendMessage").filter((call) => String(call.payload.text).startsWith("⏰ Как продвигается"));
+    const sent = session.api
+      .callsOf("sendMessage")
+      .filter((call) => String(call.payload.text).startsWith("⏰ Как продвигается"));
     expect(sent.map((call) => call.payload.text)).toEqual([reminder.payload.text]);
     const row = db.get("SELECT lastRemindedAt, snoozedUntil FROM Project WHERE id = ?", due);
     expect(Date.now() - new Date(row.lastRemindedAt).getTime()).toBeLessThan(15_000);
-    expect(db.all("SELECT key, sentAt FROM ReminderClaim").map((claim) => [claim.key.split(":").slice(0, 2).join(":"), Boolean(claim.sentAt)])).toEqual([[`p:${due}`, true]]);
+    expect(
+      db
+        .all("SELECT key, sentAt FROM ReminderClaim")
+        .map((claim) => [claim.key.split(":").slice(0, 2).join(":"), Boolean(claim.sentAt)]),
+    ).toEqual([[`p:${due}`, true]]);
   });
 
   it("changes the interval right from the reminder (the card's interval button)", async () => {
@@ -113,10 +131,15 @@ describe("interval reminders for active projects", () => {
     session.api.failNext("sendMessage", { error_code: 400, description: "Bad Request: something odd" });
     db.project("Ваза", { interval: 7, activatedAt: ago(8 * DAY) });
     db.project("Ковёр", { interval: 7, activatedAt: ago(9 * DAY) });
-    await session.api.waitForCall(() => remindersAbout(session, "Ваза").length === 1 && remindersAbout(session, "Ковёр").length === 1, { timeoutMs: 15_000 });
+    await session.api.waitForCall(
+      () => remindersAbout(session, "Ваза").length === 1 && remindersAbout(session, "Ковёр").length === 1,
+      { timeoutMs: 15_000 },
+    );
     await sleep(TWO_TICKS);
     // Two attempts reached Telegram for the first one (the failed and the retried), one for the other.
-    const attempts = session.api.callsOf("sendMessage").filter((call) => /„(Ваза|Ковёр)“/.test(String(call.payload.text)));
+    const attempts = session.api
+      .callsOf("sendMessage")
+      .filter((call) => /„(Ваза|Ковёр)“/.test(String(call.payload.text)));
     expect(attempts).toHaveLength(3);
     expect(session.bot.output).toContain("reminder not delivered; it will be retried");
   });
@@ -125,9 +148,15 @@ describe("interval reminders for active projects", () => {
     session.api.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, 2);
     db.project("Полка", { interval: 7, activatedAt: ago(8 * DAY) });
     db.project("Табурет", { interval: 7, activatedAt: ago(8 * DAY) });
-    await session.api.waitForCall(() => session.api.callsOf("sendMessage").filter((call) => /„(Полка|Табурет)“/.test(String(call.payload.text))).length === 2);
+    await session.api.waitForCall(
+      () =>
+        session.api.callsOf("sendMessage").filter((call) => /„(Полка|Табурет)“/.test(String(call.payload.text)))
+          .length === 2,
+    );
     await sleep(TWO_TICKS);
-    expect(session.api.callsOf("sendMessage").filter((call) => /„(Полка|Табурет)“/.test(String(call.payload.text)))).toHaveLength(2);
+    expect(
+      session.api.callsOf("sendMessage").filter((call) => /„(Полка|Табурет)“/.test(String(call.payload.text))),
+    ).toHaveLength(2);
     expect(session.bot.output.match(/the owner blocked the bot/g)).toHaveLength(1);
   });
 });
@@ -153,7 +182,9 @@ describe("catch-up after downtime", () => {
 
 describe("quiet hours", () => {
   // No cron tick during the test: only the wake-up at the end of the quiet hours can send.
-  const session = new BotSession({ env: { REMINDER_CRON: "0 0 1 1 *", IDEA_DIGEST_CRON: "0 0 1 1 *", BOT_TIMEZONE: "UTC" } });
+  const session = new BotSession({
+    env: { REMINDER_CRON: "0 0 1 1 *", IDEA_DIGEST_CRON: "0 0 1 1 *", BOT_TIMEZONE: "UTC" },
+  });
   afterAll(() => session.close());
 
   it("holds a due reminder during quiet hours and sends it when they end (no cron tick needed)", async () => {
@@ -162,7 +193,11 @@ describe("quiet hours", () => {
     const db = sqlite(session);
     const minute = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
     const end = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
-    db.run("INSERT INTO Setting (key, value, updatedAt) VALUES ('reminders:quiet', ?, ?)", JSON.stringify({ start: (minute + 1430) % 1440, end: (minute + 1) % 1440 }), new Date().toISOString());
+    db.run(
+      "INSERT INTO Setting (key, value, updatedAt) VALUES ('reminders:quiet', ?, ?)",
+      JSON.stringify({ start: (minute + 1430) % 1440, end: (minute + 1) % 1440 }),
+      new Date().toISOString(),
+    );
     await session.bot.stop();
     db.project("Тихий", { interval: 1, activatedAt: ago(3 * DAY) });
     await session.crashAndRestart();

@@ -2,12 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
 import { sqlite } from "./support/reminders-db.ts";
-import { isQuiet, parseQuietHours, previousWeeklySlot, projectDueAt, quietEnd, validTimeZone } from "../src/domain/reminder-time.ts";
+import {
+  isQuiet,
+  parseQuietHours,
+  previousWeeklySlot,
+  projectDueAt,
+  quietEnd,
+  validTimeZone,
+} from "../src/domain/reminder-time.ts";
 
 const DAY = 86_400_000;
 
 describe("reminder settings in /settings", () => {
-  const session = new BotSession({ env: { REMINDER_CRON: "0 0 1 1 *", IDEA_DIGEST_CRON: "0 10 * * 1", BOT_TIMEZONE: "Europe/Moscow" } });
+  const session = new BotSession({
+    env: { REMINDER_CRON: "0 0 1 1 *", IDEA_DIGEST_CRON: "0 10 * * 1", BOT_TIMEZONE: "Europe/Moscow" },
+  });
   let db: ReturnType<typeof sqlite>;
   beforeAll(async () => {
     await session.start();
@@ -20,7 +29,15 @@ describe("reminder settings in /settings", () => {
     expect(menu.payload.text).toContain("Язык интерфейса: Русский");
     expect(menu.payload.text).toContain("Часовой пояс: Europe/Moscow");
     expect(menu.payload.text).toContain("Тихие часы: выкл.");
-    expect(buttonsOf(menu).map((b) => b.data)).toEqual(["set:lang", "set:tz", "set:quiet", "set:digest", "set:rem", "set:texts", "set:close"]);
+    expect(buttonsOf(menu).map((b) => b.data)).toEqual([
+      "set:lang",
+      "set:tz",
+      "set:quiet",
+      "set:digest",
+      "set:rem",
+      "set:texts",
+      "set:close",
+    ]);
     expect(menu.payload.text).toContain("Тексты ИИ (карточка, пост): на языке интерфейса");
   });
 
@@ -45,7 +62,10 @@ describe("reminder settings in /settings", () => {
     expect((await session.chat.send("8-8")).payload.text).toContain("совпадают");
     const saved = await session.chat.send("23:30-07:15");
     expect(saved.payload.text).toBe("✅ Тихие часы: 23:30–07:15");
-    expect(JSON.parse(db.get("SELECT value FROM Setting WHERE key = 'reminders:quiet'").value)).toEqual({ start: 23 * 60 + 30, end: 7 * 60 + 15 });
+    expect(JSON.parse(db.get("SELECT value FROM Setting WHERE key = 'reminders:quiet'").value)).toEqual({
+      start: 23 * 60 + 30,
+      end: 7 * 60 + 15,
+    });
     await session.chat.send("/settings");
     await session.chat.tap("set:quiet");
     expect((await session.chat.tap("set:quiet:off")).payload.text).toContain("выключены");
@@ -77,13 +97,27 @@ describe("reminder settings in /settings", () => {
 describe("reminder time rules", () => {
   it("counts the interval from the last reminder or the activation; a later snooze wins", () => {
     const activatedAt = new Date("2026-01-01T10:00:00Z");
-    const base = { reminderIntervalDays: 7, activatedAt, lastRemindedAt: null, snoozedUntil: null, createdAt: activatedAt };
+    const base = {
+      reminderIntervalDays: 7,
+      activatedAt,
+      lastRemindedAt: null,
+      snoozedUntil: null,
+      createdAt: activatedAt,
+    };
     expect(projectDueAt(base)?.toISOString()).toBe("2026-01-08T10:00:00.000Z");
-    expect(projectDueAt({ ...base, lastRemindedAt: new Date("2026-01-09T00:00:00Z") })?.toISOString()).toBe("2026-01-16T00:00:00.000Z");
-    const snoozed = { ...base, lastRemindedAt: new Date("2026-01-09T00:00:00Z"), snoozedUntil: new Date("2026-01-09T01:00:00Z") };
+    expect(projectDueAt({ ...base, lastRemindedAt: new Date("2026-01-09T00:00:00Z") })?.toISOString()).toBe(
+      "2026-01-16T00:00:00.000Z",
+    );
+    const snoozed = {
+      ...base,
+      lastRemindedAt: new Date("2026-01-09T00:00:00Z"),
+      snoozedUntil: new Date("2026-01-09T01:00:00Z"),
+    };
     expect(projectDueAt(snoozed)?.toISOString()).toBe("2026-01-09T01:00:00.000Z");
     // A snooze from before the last reminder is used up.
-    expect(projectDueAt({ ...snoozed, snoozedUntil: new Date("2026-01-08T12:00:00Z") })?.toISOString()).toBe("2026-01-16T00:00:00.000Z");
+    expect(projectDueAt({ ...snoozed, snoozedUntil: new Date("2026-01-08T12:00:00Z") })?.toISOString()).toBe(
+      "2026-01-16T00:00:00.000Z",
+    );
     expect(projectDueAt({ ...base, reminderIntervalDays: null })).toBeNull();
   });
 
@@ -104,7 +138,11 @@ describe("reminder time rules", () => {
     expect(validTimeZone("Mars/Olympus")).toBeNull();
     expect(validTimeZone("")).toBeNull();
     // Monday 10:00 Moscow = 07:00 UTC; from Wednesday 2026-03-11 back to Monday 2026-03-09.
-    expect(previousWeeklySlot(new Date("2026-03-11T12:00:00Z"), { day: 1, hour: 10 }, "Europe/Moscow").toISOString()).toBe("2026-03-09T07:00:00.000Z");
-    expect(previousWeeklySlot(new Date("2026-03-11T12:00:00Z"), { day: 1, hour: 10 }, "Asia/Kolkata").toISOString()).toBe("2026-03-09T04:30:00.000Z");
+    expect(
+      previousWeeklySlot(new Date("2026-03-11T12:00:00Z"), { day: 1, hour: 10 }, "Europe/Moscow").toISOString(),
+    ).toBe("2026-03-09T07:00:00.000Z");
+    expect(
+      previousWeeklySlot(new Date("2026-03-11T12:00:00Z"), { day: 1, hour: 10 }, "Asia/Kolkata").toISOString(),
+    ).toBe("2026-03-09T04:30:00.000Z");
   });
 });

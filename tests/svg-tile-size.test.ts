@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { intrinsicSize, tileSize } from "../src/services/pdf/svg-tiles.ts";
 
-const svg = (attributes: string) => Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" ${attributes}><rect/></svg>`);
+const svg = (attributes: string) =>
+  Buffer.from(`<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" ${attributes}><rect/></svg>`);
 
 describe("the printed size of a repeated SVG background's tile", () => {
   it("reads the root <svg>'s absolute width and height, and nothing relative", () => {
@@ -21,7 +22,8 @@ describe("the printed size of a repeated SVG background's tile", () => {
   });
 
   it("leaves sizes that are not a fixed tile alone", () => {
-    for (const size of ["cover", "contain", "50% auto", "auto 20px", "0px 10px"]) expect(tileSize(size, { width: 40, height: 30 })).toBeUndefined();
+    for (const size of ["cover", "contain", "50% auto", "auto 20px", "0px 10px"])
+      expect(tileSize(size, { width: 40, height: 30 })).toBeUndefined();
     expect(tileSize("auto", undefined)).toBeUndefined();
     expect(tileSize("20px", undefined)).toBeUndefined();
   });

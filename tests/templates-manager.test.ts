@@ -14,7 +14,13 @@ function documentMessage(fileId: string, fileName: string, bytes: Buffer, mime =
       date: Math.floor(Date.now() / 1000),
       chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
       from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
-      document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: bytes.length },
+      document: {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: fileName,
+        mime_type: mime,
+        file_size: bytes.length,
+      },
     },
   };
 }
@@ -53,12 +59,22 @@ describe("template manager over the fake Bot API", () => {
     const photo = session.api.calls.slice(since).find((c) => c.method === "sendPhoto")!;
     expect(Object.values(photo.files)[0].bytes.subarray(1, 4).toString()).toBe("PNG");
     expect(Object.values(pdfCall.files)[0].bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    const report = session.api.calls.slice(since).filter((c) => c.method === "editMessageText").map((c) => c.payload.text).join("\n");
+    const report = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "editMessageText")
+      .map((c) => c.payload.text)
+      .join("\n");
     expect(report).toContain("client_name");
-    expect(session.api.calls.slice(since).some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document")).toBe(true);
+    expect(
+      session.api.calls
+        .slice(since)
+        .some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document"),
+    ).toBe(true);
     const saved = await chat.tap("tpl:save", (c) => c.method === "sendMessage");
     expect(saved.payload.text).toBe("💾 Шаблон «Карточка &lt;A4&gt;» сохранён.");
-    expect(db<{ name: string; css: string }[]>("SELECT name, css FROM PdfTemplate")).toEqual([{ name: "Карточка <A4>", css: CSS }]);
+    expect(db<{ name: string; css: string }[]>("SELECT name, css FROM PdfTemplate")).toEqual([
+      { name: "Карточка <A4>", css: CSS },
+    ]);
   });
 
   it("refuses a duplicate name and a template with a syntax error (line and column), storing nothing", async () => {
@@ -69,7 +85,10 @@ describe("template manager over the fake Bot API", () => {
     await chat.push(upload("html-bad", "bad.html", Buffer.from("<p>\n{% for x in images %}\n{{ x }")));
     const since = session.api.calls.length;
     await chat.tap("tpl:skipcss");
-    const error = await session.api.waitForCall((c) => c.method === "editMessageText" && String(c.payload.text).includes("❌"), { since, timeoutMs: 20_000 });
+    const error = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("❌"),
+      { since, timeoutMs: 20_000 },
+    );
     expect(error.payload.text).toContain("строка 3");
     expect(db<unknown[]>("SELECT id FROM PdfTemplate")).toHaveLength(1);
     await chat.send("/cancel");
@@ -88,7 +107,11 @@ describe("template manager over the fake Bot API", () => {
     const since = session.api.calls.length;
     await chat.tap("tpl:skipcss");
     await session.api.waitForCall((c) => c.method === "sendDocument", { since, timeoutMs: 30_000 });
-    const report = session.api.calls.slice(since).filter((c) => c.method === "editMessageText").map((c) => c.payload.text).join("\n");
+    const report = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "editMessageText")
+      .map((c) => c.payload.text)
+      .join("\n");
     expect(report).toContain("не то же, что Jinja2");
     expect(report).toMatch(/строка 2, столбец \d+: <code>\|wordwrap<\/code> — может выглядеть не так/);
     expect(report).toMatch(/строка 3, столбец \d+: <code>\|dump<\/code> — работает только здесь/);
@@ -99,9 +122,15 @@ describe("template manager over the fake Bot API", () => {
   it("takes a Figma-plugin ZIP with images and fonts, warns about missing files and Cyrillic", async () => {
     const zip = Buffer.from(
       zipSync({
-        "template.html": new TextEncoder().encode(`<div class="card"><img src="images/logo.svg"><img src="images/missing.png"><h1>{{ project_name }}</h1></div>`),
-        "style.css": new TextEncoder().encode(`@page { size: 500px 300px; margin: 0 } @font-face { font-family: "Brand"; src: url('fonts/Brand-Regular.ttf'); } h1 { font-family: "Brand", sans-serif; }`),
-        "images/logo.svg": new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50" fill="teal"/></svg>`),
+        "template.html": new TextEncoder().encode(
+          `<div class="card"><img src="images/logo.svg"><img src="images/missing.png"><h1>{{ project_name }}</h1></div>`,
+        ),
+        "style.css": new TextEncoder().encode(
+          `@page { size: 500px 300px; margin: 0 } @font-face { font-family: "Brand"; src: url('fonts/Brand-Regular.ttf'); } h1 { font-family: "Brand", sans-serif; }`,
+        ),
+        "images/logo.svg": new TextEncoder().encode(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><rect width="50" height="50" fill="teal"/></svg>`,
+        ),
         "fonts/DejaVuSans.ttf": readFileSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
       }),
     );
@@ -111,13 +140,23 @@ describe("template manager over the fake Bot API", () => {
     const since = session.api.calls.length;
     await chat.push(upload("zip-1", "Frame 1.zip", zip));
     await session.api.waitForCall((c) => c.method === "sendDocument", { since, timeoutMs: 30_000 });
-    const report = session.api.calls.slice(since).filter((c) => c.method === "editMessageText").map((c) => c.payload.text).join("\n");
+    const report = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "editMessageText")
+      .map((c) => c.payload.text)
+      .join("\n");
     expect(report).toContain("images/missing.png");
     expect(report).toContain("fonts/Brand-Regular.ttf");
     expect(report).toContain("Brand");
     await chat.tap("tpl:save", (c) => c.method === "sendMessage");
-    const files = db<{ path: string; kind: string }[]>("SELECT f.path, f.kind FROM PdfTemplateFile f JOIN PdfTemplate t ON t.id = f.templateId WHERE t.name = 'Figma' ORDER BY f.path");
-    expect(files).toEqual([{ path: "__source.zip", kind: "source" }, { path: "fonts/DejaVuSans.ttf", kind: "asset" }, { path: "images/logo.svg", kind: "asset" }]);
+    const files = db<{ path: string; kind: string }[]>(
+      "SELECT f.path, f.kind FROM PdfTemplateFile f JOIN PdfTemplate t ON t.id = f.templateId WHERE t.name = 'Figma' ORDER BY f.path",
+    );
+    expect(files).toEqual([
+      { path: "__source.zip", kind: "source" },
+      { path: "fonts/DejaVuSans.ttf", kind: "asset" },
+      { path: "images/logo.svg", kind: "asset" },
+    ]);
   });
 
   it("previews, makes default, and deletes with confirmation", async () => {
@@ -129,7 +168,9 @@ describe("template manager over the fake Bot API", () => {
     await chat.tap(`t:${id}:preview`, (c) => c.method === "sendDocument");
     expect(session.api.calls.slice(since).some((c) => c.method === "sendPhoto")).toBe(true);
     await chat.tap(`t:${id}:default`);
-    expect(db<{ isDefault: number }[]>("SELECT isDefault FROM PdfTemplate WHERE id = ?", id)).toEqual([{ isDefault: 1 }]);
+    expect(db<{ isDefault: number }[]>("SELECT isDefault FROM PdfTemplate WHERE id = ?", id)).toEqual([
+      { isDefault: 1 },
+    ]);
     expect((await chat.tap(`t:${id}:delete`)).payload.text).toContain("Удалить шаблон «Figma»");
     expect((await chat.tap(`t:${id}:confirmdelete`)).payload.text).toContain("удалён");
     expect(db<unknown[]>("SELECT id FROM PdfTemplateFile WHERE templateId = ?", id)).toEqual([]);

@@ -19,7 +19,12 @@ const refusal = async (fn: () => unknown) => {
 
 describe("template uploads: ZIP layout, limits and encodings", () => {
   it("reads a WeasyprintReady ZIP: template.html, style.css, images/, fonts/ (also inside one folder)", async () => {
-    const zip = zipSync({ "Card/template.html": text("<p>{{ project_name }}</p>"), "Card/style.css": text("@page { size: 800px 600px; margin: 0 }"), "Card/images/a.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47]), "Card/fonts/": new Uint8Array() });
+    const zip = zipSync({
+      "Card/template.html": text("<p>{{ project_name }}</p>"),
+      "Card/style.css": text("@page { size: 800px 600px; margin: 0 }"),
+      "Card/images/a.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+      "Card/fonts/": new Uint8Array(),
+    });
     const bundle = await bundleFromZip(zip);
     expect(bundle.html).toContain("project_name");
     expect(bundle.css).toContain("@page");
@@ -27,12 +32,19 @@ describe("template uploads: ZIP layout, limits and encodings", () => {
   });
 
   it("refuses zip-slip paths, too many entries, bombs, and a ZIP without HTML", async () => {
-    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "../evil.txt": text("x") })))).toBe("tpl-err-zip-path");
-    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "/etc/evil": text("x") })))).toBe("tpl-err-zip-path");
+    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "../evil.txt": text("x") })))).toBe(
+      "tpl-err-zip-path",
+    );
+    expect(await refusal(() => bundleFromZip(zipSync({ "template.html": text("x"), "/etc/evil": text("x") })))).toBe(
+      "tpl-err-zip-path",
+    );
     const many: Record<string, Uint8Array> = { "template.html": text("x") };
     for (let i = 0; i < 300; i++) many[`images/${i}.png`] = text("x");
     expect(await refusal(() => bundleFromZip(zipSync(many)))).toBe("tpl-err-zip-entries");
-    const bomb = zipSync({ "template.html": text("x"), "images/zero.png": new Uint8Array(61 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { "template.html": text("x"), "images/zero.png": new Uint8Array(61 * 1024 * 1024) },
+      { level: 9 },
+    );
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     expect(await refusal(() => bundleFromZip(bomb))).toBe("tpl-err-zip-unpacked");
     expect(await refusal(() => bundleFromZip(zipSync({ "images/a.png": text("x") })))).toBe("tpl-err-zip-no-html");
@@ -68,6 +80,9 @@ describe("template uploads: ZIP layout, limits and encodings", () => {
     png.writeUInt32BE(1600, 16);
     png.writeUInt32BE(1200, 20);
     expect(imageSizeOf(png)).toEqual({ width: 1600, height: 1200 });
-    expect(imageSizeOf(text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"></svg>'))).toEqual({ width: 300, height: 200 });
+    expect(imageSizeOf(text('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"></svg>'))).toEqual({
+      width: 300,
+      height: 200,
+    });
   });
 });

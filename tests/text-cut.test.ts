@@ -36,6 +36,8 @@ describe("snoozing until tomorrow", () => {
     const quiet = { start: 22 * 60, end: 11 * 60 };
     expect(tomorrowMorning(lateNight, "Europe/Moscow", quiet).toISOString()).toBe("2026-12-03T08:00:00.000Z");
     // The night Berlin leaves summer time: 10:00 local is 09:00 UTC the next day.
-    expect(tomorrowMorning(new Date("2026-10-24T20:00:00Z"), "Europe/Berlin", null).toISOString()).toBe("2026-10-25T09:00:00.000Z");
+    expect(tomorrowMorning(new Date("2026-10-24T20:00:00Z"), "Europe/Berlin", null).toISOString()).toBe(
+      "2026-10-25T09:00:00.000Z",
+    );
   });
 });

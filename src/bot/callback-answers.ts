@@ -41,7 +41,8 @@ export class CallbackAnswers {
   /** Records the answers a conversation makes, always passing them on (see the class comment). */
   observer(): Transformer {
     return (prev, method, payload, signal) => {
-      if (method === "answerCallbackQuery") this.remember(String((payload as { callback_query_id: string }).callback_query_id));
+      if (method === "answerCallbackQuery")
+        this.remember(String((payload as { callback_query_id: string }).callback_query_id));
       return prev(method, payload, signal);
     };
   }

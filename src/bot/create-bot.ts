@@ -44,7 +44,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   bot.api.config.use(
     autoRetry(autoRetryOptions),
     retryServerErrors(),
-    retryNetworkErrors({ onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying") }),
+    retryNetworkErrors({
+      onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying"),
+    }),
     answers.transformer(),
   );
 

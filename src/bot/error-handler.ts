@@ -15,13 +15,15 @@ export const handleUpdateError = (answers: CallbackAnswers) => async (error: Bot
   const ctx = error.ctx;
   const cause = error.error;
   const log = ctx.log ?? ctx.deps?.logger;
-  if (cause instanceof GrammyError || cause instanceof HttpError) log?.error({ err: cause, method: (cause as GrammyError).method }, "Bot API call failed");
+  if (cause instanceof GrammyError || cause instanceof HttpError)
+    log?.error({ err: cause, method: (cause as GrammyError).method }, "Bot API call failed");
   else log?.error({ err: cause }, "update failed");
 
   const key = isDatabaseError(cause) ? "error-database" : "error-generic";
   const text = typeof ctx.t === "function" ? ctx.t(key) : "⚠️ Something went wrong. Please try again.";
   try {
-    if (ctx.callbackQuery && !answers.isAnswered(ctx.callbackQuery.id)) await ctx.answerCallbackQuery({ text, show_alert: true });
+    if (ctx.callbackQuery && !answers.isAnswered(ctx.callbackQuery.id))
+      await ctx.answerCallbackQuery({ text, show_alert: true });
     else if (ctx.chat) await ctx.reply(text);
   } catch (replyError) {
     log?.warn({ err: replyError }, "could not tell the owner about the failure");

@@ -23,7 +23,21 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
-const ALL_TEXTS: Texts[] = [commonTexts, menuTexts, settingsTexts, projectTexts, syncTexts, templateTexts, aiTexts, notionPullTexts, findTexts, attachTexts, exportTexts, reminderTexts, generatorTexts];
+const ALL_TEXTS: Texts[] = [
+  commonTexts,
+  menuTexts,
+  settingsTexts,
+  projectTexts,
+  syncTexts,
+  templateTexts,
+  aiTexts,
+  notionPullTexts,
+  findTexts,
+  attachTexts,
+  exportTexts,
+  reminderTexts,
+  generatorTexts,
+];
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -9,7 +9,13 @@ const shownLength = (html: string) => [...htmlToPlainText(html)].length;
  * A list screen that always fits one Telegram message: `head`, then as many `items` as fit, then a line saying
  * how many did not (from `more`), then `tail`. Measured as Telegram measures (text after parsing).
  */
-export function fitLines(head: string[], items: string[], more: (hidden: number) => string, tail: string[] = [], limit = TEXT_LIMIT): string {
+export function fitLines(
+  head: string[],
+  items: string[],
+  more: (hidden: number) => string,
+  tail: string[] = [],
+  limit = TEXT_LIMIT,
+): string {
   const join = (lines: string[]) => lines.join("\n");
   const all = join([...head, ...items, ...tail]);
   if (shownLength(all) <= limit) return all;

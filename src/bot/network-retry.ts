@@ -5,7 +5,9 @@ import { HttpError, type Transformer } from "grammy";
  * reset) a few times, then gives up so the failure is logged and the update
  * loop moves on. auto-retry alone would retry network errors forever, silently.
  */
-export function retryNetworkErrors(options: { attempts?: number; baseDelayMs?: number; onRetry?: (method: string, error: HttpError) => void } = {}): Transformer {
+export function retryNetworkErrors(
+  options: { attempts?: number; baseDelayMs?: number; onRetry?: (method: string, error: HttpError) => void } = {},
+): Transformer {
   const attempts = options.attempts ?? 3;
   const baseDelayMs = options.baseDelayMs ?? 500;
   return async (prev, method, payload, signal) => {
@@ -13,7 +15,8 @@ export function retryNetworkErrors(options: { attempts?: number; baseDelayMs?: n
       try {
         return await prev(method, payload, signal);
       } catch (error) {
-        if (!(error instanceof HttpError) || attempt >= attempts || signal?.aborted || method === "getUpdates") throw error;
+        if (!(error instanceof HttpError) || attempt >= attempts || signal?.aborted || method === "getUpdates")
+          throw error;
         options.onRetry?.(method, error);
         await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
       }
@@ -32,7 +35,8 @@ export function retryServerErrors(options: { attempts?: number; baseDelayMs?: nu
   return async (prev, method, payload, signal) => {
     for (let attempt = 1; ; attempt++) {
       const result = await prev(method, payload, signal);
-      if (result.ok || result.error_code < 500 || attempt >= attempts || signal?.aborted || method === "getUpdates") return result;
+      if (result.ok || result.error_code < 500 || attempt >= attempts || signal?.aborted || method === "getUpdates")
+        return result;
       await new Promise((resolve) => setTimeout(resolve, baseDelayMs * 2 ** (attempt - 1)));
     }
   };

@@ -49,7 +49,10 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
       } catch (error) {
         if (error instanceof GrammyError && error.error_code === 403) {
           if (!blockedOwners.has(ownerId)) {
-            deps.logger.warn({ ownerId, description: error.description }, "the owner blocked the bot; messages are not delivered");
+            deps.logger.warn(
+              { ownerId, description: error.description },
+              "the owner blocked the bot; messages are not delivered",
+            );
           }
           blockedOwners.add(ownerId);
           if (result === "failed") result = "blocked";

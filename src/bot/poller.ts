@@ -6,7 +6,14 @@ import type { Context } from "./context.ts";
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 /**
@@ -54,14 +61,18 @@ export class Poller {
     while (this.running) {
       let updates: Update[];
       try {
-        updates = await this.bot.api.getUpdates({ offset: this.offset, timeout: this.timeoutSeconds, limit: 100 }, this.abort.signal as never);
+        updates = await this.bot.api.getUpdates(
+          { offset: this.offset, timeout: this.timeoutSeconds, limit: 100 },
+          this.abort.signal as never,
+        );
         failures = 0;
         conflictLogged = false;
       } catch (error) {
         if (!this.running) break;
         if (error instanceof GrammyError && error.error_code === 401) throw error;
         const conflict = error instanceof GrammyError && error.error_code === 409;
-        if (conflict && !conflictLogged) this.log.warn("another instance is polling (409 Conflict); waiting for it to stop");
+        if (conflict && !conflictLogged)
+          this.log.warn("another instance is polling (409 Conflict); waiting for it to stop");
         else if (!conflict) this.log.warn({ err: error }, "getUpdates failed; retrying");
         conflictLogged ||= conflict;
         const retryAfter = error instanceof GrammyError ? error.parameters.retry_after : undefined;

@@ -9,7 +9,11 @@ export interface PlacedScreen {
   media: boolean;
 }
 
-const placedOf = (chatId: number | undefined, messageId: number | undefined, media: boolean): PlacedScreen | undefined =>
+const placedOf = (
+  chatId: number | undefined,
+  messageId: number | undefined,
+  media: boolean,
+): PlacedScreen | undefined =>
   chatId !== undefined && messageId !== undefined ? { chatId, messageId, media } : undefined;
 
 /**
@@ -22,7 +26,11 @@ export async function showScreen(ctx: BaseContext, text: string, keyboard?: Inli
 }
 
 /** showScreen, telling where the screen ended up. */
-export async function placeScreen(ctx: BaseContext, text: string, keyboard?: InlineKeyboard): Promise<PlacedScreen | undefined> {
+export async function placeScreen(
+  ctx: BaseContext,
+  text: string,
+  keyboard?: InlineKeyboard,
+): Promise<PlacedScreen | undefined> {
   const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
   const message = ctx.callbackQuery?.message;
   if (message && "text" in message && message.text !== undefined) {
@@ -53,12 +61,22 @@ export interface ScreenMedia {
  * place when it already shows a photo or document (editMessageMedia), otherwise
  * replaces the message (a text message cannot become a photo).
  */
-export async function showMediaScreen(ctx: BaseContext, media: ScreenMedia, caption: string, keyboard?: InlineKeyboard): Promise<void> {
+export async function showMediaScreen(
+  ctx: BaseContext,
+  media: ScreenMedia,
+  caption: string,
+  keyboard?: InlineKeyboard,
+): Promise<void> {
   await placeMediaScreen(ctx, media, caption, keyboard);
 }
 
 /** showMediaScreen, telling where the screen ended up. */
-export async function placeMediaScreen(ctx: BaseContext, media: ScreenMedia, caption: string, keyboard?: InlineKeyboard): Promise<PlacedScreen | undefined> {
+export async function placeMediaScreen(
+  ctx: BaseContext,
+  media: ScreenMedia,
+  caption: string,
+  keyboard?: InlineKeyboard,
+): Promise<PlacedScreen | undefined> {
   const type = media.asDocument ? "document" : "photo";
   const message = ctx.callbackQuery?.message;
   if (message && ("photo" in message || "document" in message) && (message.photo || message.document)) {
@@ -66,7 +84,10 @@ export async function placeMediaScreen(ctx: BaseContext, media: ScreenMedia, cap
     const sameKind = media.asDocument ? Boolean(message.document) : Boolean(message.photo);
     if (sameKind && looksTheSame(message, caption, keyboard, media.fileId)) return here;
     try {
-      await ctx.editMessageMedia({ type, media: media.fileId, caption, parse_mode: "HTML" }, { reply_markup: keyboard });
+      await ctx.editMessageMedia(
+        { type, media: media.fileId, caption, parse_mode: "HTML" },
+        { reply_markup: keyboard },
+      );
       return here;
     } catch (error) {
       if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
@@ -74,6 +95,8 @@ export async function placeMediaScreen(ctx: BaseContext, media: ScreenMedia, cap
   }
   if (message) await ctx.deleteMessage().catch(() => undefined);
   const options = { caption, parse_mode: "HTML" as const, reply_markup: keyboard };
-  const sent = media.asDocument ? await ctx.replyWithDocument(media.fileId, options) : await ctx.replyWithPhoto(media.fileId, options);
+  const sent = media.asDocument
+    ? await ctx.replyWithDocument(media.fileId, options)
+    : await ctx.replyWithPhoto(media.fileId, options);
   return placedOf(sent.chat.id, sent.message_id, true);
 }

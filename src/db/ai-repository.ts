@@ -35,7 +35,9 @@ export interface ProjectTexts {
 /** Newest card and social texts of a project (what the PDF generator puts on a card). */
 export async function latestTexts(db: Db, projectId: number): Promise<ProjectTexts> {
   const [card, social] = await Promise.all(
-    (["card_text", "social_text"] as const).map((kind) => db.projectAsset.findFirst({ where: { projectId, kind }, orderBy: { id: "desc" } })),
+    (["card_text", "social_text"] as const).map((kind) =>
+      db.projectAsset.findFirst({ where: { projectId, kind }, orderBy: { id: "desc" } }),
+    ),
   );
   return {
     card: card?.text ? { id: card.id, text: card.text } : undefined,
@@ -81,7 +83,15 @@ export class AiRepository {
    */
   async saveMoodboard(
     projectId: number,
-    input: { collageFileId: string; tiles: MoodboardTile[]; prompt: string; seed: number; model: string; aspect: string; notionCaption?: (assetId: number) => string },
+    input: {
+      collageFileId: string;
+      tiles: MoodboardTile[];
+      prompt: string;
+      seed: number;
+      model: string;
+      aspect: string;
+      notionCaption?: (assetId: number) => string;
+    },
   ): Promise<number | null> {
     return this.db.$transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
@@ -90,12 +100,23 @@ export class AiRepository {
       const imageIds: number[] = [];
       for (const [index, tile] of input.tiles.entries()) {
         const meta = JSON.stringify({ ...common, seed: tile.seed, tile: index + 1, falUrl: tile.url });
-        imageIds.push((await tx.projectAsset.create({ data: { projectId, kind: "moodboard_image", telegramFileId: tile.fileId, meta } })).id);
+        imageIds.push(
+          (
+            await tx.projectAsset.create({
+              data: { projectId, kind: "moodboard_image", telegramFileId: tile.fileId, meta },
+            })
+          ).id,
+        );
       }
       const meta = { ...common, seed: input.seed, images: imageIds };
-      const board = await tx.projectAsset.create({ data: { projectId, kind: "moodboard", telegramFileId: input.collageFileId, meta: JSON.stringify(meta) } });
+      const board = await tx.projectAsset.create({
+        data: { projectId, kind: "moodboard", telegramFileId: input.collageFileId, meta: JSON.stringify(meta) },
+      });
       if (this.notionEnabled && input.notionCaption) {
-        await tx.projectAsset.update({ where: { id: board.id }, data: { meta: JSON.stringify({ ...meta, notionCaption: input.notionCaption(board.id) }) } });
+        await tx.projectAsset.update({
+          where: { id: board.id },
+          data: { meta: JSON.stringify({ ...meta, notionCaption: input.notionCaption(board.id) }) },
+        });
         await tx.syncJob.create({ data: { projectId, kind: "image", payload: JSON.stringify({ assetId: board.id }) } });
       }
       return board.id;
@@ -103,10 +124,22 @@ export class AiRepository {
   }
 
   async listMoodboards(projectId: number, limit = 10): Promise<SavedMoodboard[]> {
-    const rows = await this.db.projectAsset.findMany({ where: { projectId, kind: "moodboard" }, orderBy: { id: "desc" }, take: limit });
+    const rows = await this.db.projectAsset.findMany({
+      where: { projectId, kind: "moodboard" },
+      orderBy: { id: "desc" },
+      take: limit,
+    });
     return rows.map((row) => {
       const meta = JSON.parse(row.meta ?? "{}");
-      return { id: row.id, collageFileId: row.telegramFileId ?? "", prompt: meta.prompt ?? "", seed: meta.seed ?? 0, model: meta.model ?? "", aspect: meta.aspect ?? "1x1", createdAt: row.createdAt.toISOString() };
+      return {
+        id: row.id,
+        collageFileId: row.telegramFileId ?? "",
+        prompt: meta.prompt ?? "",
+        seed: meta.seed ?? 0,
+        model: meta.model ?? "",
+        aspect: meta.aspect ?? "1x1",
+        createdAt: row.createdAt.toISOString(),
+      };
     });
   }
 
@@ -115,7 +148,10 @@ export class AiRepository {
     const row = await this.db.projectAsset.findUnique({ where: { id } });
     if (!row || row.kind !== "moodboard") return null;
     const meta = JSON.parse(row.meta ?? "{}");
-    const images = await this.db.projectAsset.findMany({ where: { id: { in: meta.images ?? [] } }, orderBy: { id: "asc" } });
+    const images = await this.db.projectAsset.findMany({
+      where: { id: { in: meta.images ?? [] } },
+      orderBy: { id: "asc" },
+    });
     return {
       id: row.id,
       projectId: row.projectId,
@@ -130,13 +166,21 @@ export class AiRepository {
   }
 
   /** Saves both texts together (never one without the other); null when the project is gone. */
-  async saveTexts(projectId: number, texts: { card: string; social: string }, meta: { model: string }): Promise<{ cardId: number; socialId: number } | null> {
+  async saveTexts(
+    projectId: number,
+    texts: { card: string; social: string },
+    meta: { model: string },
+  ): Promise<{ cardId: number; socialId: number } | null> {
     return this.db.$transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
       if (!project) return null;
       const json = JSON.stringify(meta);
-      const card = await tx.projectAsset.create({ data: { projectId, kind: "card_text", text: texts.card, meta: json } });
-      const social = await tx.projectAsset.create({ data: { projectId, kind: "social_text", text: texts.social, meta: json } });
+      const card = await tx.projectAsset.create({
+        data: { projectId, kind: "card_text", text: texts.card, meta: json },
+      });
+      const social = await tx.projectAsset.create({
+        data: { projectId, kind: "social_text", text: texts.social, meta: json },
+      });
       return { cardId: card.id, socialId: social.id };
     });
   }
@@ -149,7 +193,10 @@ export class AiRepository {
   }
 
   async updateText(id: number, text: string, meta: Record<string, string>): Promise<boolean> {
-    const { count } = await this.db.projectAsset.updateMany({ where: { id }, data: { text, meta: JSON.stringify(meta) } });
+    const { count } = await this.db.projectAsset.updateMany({
+      where: { id },
+      data: { text, meta: JSON.stringify(meta) },
+    });
     return count === 1;
   }
 

@@ -36,7 +36,10 @@ export class AssetRepository {
 
   /** The project's attachments, oldest first (renders, PDFs and notes; moodboards and texts have their own screens). */
   async attachments(projectId: number): Promise<AttachmentView[]> {
-    const rows = await this.db.projectAsset.findMany({ where: { projectId, kind: { in: ATTACHMENT_KINDS } }, orderBy: { id: "asc" } });
+    const rows = await this.db.projectAsset.findMany({
+      where: { projectId, kind: { in: ATTACHMENT_KINDS } },
+      orderBy: { id: "asc" },
+    });
     return rows.map((row) => ({
       kind: row.kind,
       fileId: row.telegramFileId,
@@ -52,7 +55,13 @@ export class AssetRepository {
       if (!project) return null;
       const meta = JSON.stringify({ ...input.details, notion: input.notionText });
       const asset = await tx.projectAsset.create({
-        data: { projectId, kind: input.kind, telegramFileId: input.telegramFileId ?? null, text: input.text ?? null, meta },
+        data: {
+          projectId,
+          kind: input.kind,
+          telegramFileId: input.telegramFileId ?? null,
+          text: input.text ?? null,
+          meta,
+        },
       });
       await this.projects.enqueueUpsert(tx, projectId);
       return asset.id;
@@ -62,7 +71,11 @@ export class AssetRepository {
 
 /** The Notion lines of a project's attachments, oldest first (the page body lists them after the description). */
 export async function notionAttachmentLines(db: Db, projectId: number): Promise<string[]> {
-  const assets = await db.projectAsset.findMany({ where: { projectId, meta: { contains: '"notion"' } }, orderBy: { id: "asc" }, select: { meta: true } });
+  const assets = await db.projectAsset.findMany({
+    where: { projectId, meta: { contains: '"notion"' } },
+    orderBy: { id: "asc" },
+    select: { meta: true },
+  });
   return assets.flatMap((asset) => {
     try {
       const line = JSON.parse(asset.meta ?? "{}").notion;

@@ -39,7 +39,11 @@ export class CardRepository {
    */
   async save(card: GeneratedCard, onceKey?: string): Promise<number | null> {
     return this.db.$transaction(async (tx) => {
-      if (!("newProject" in card.target) && !(await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } }))) return null;
+      if (
+        !("newProject" in card.target) &&
+        !(await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } }))
+      )
+        return null;
       return oncePerUpdate(tx, onceKey, () => this.write(tx, card));
     });
   }
@@ -48,18 +52,38 @@ export class CardRepository {
     let projectId: number;
     if ("newProject" in card.target) {
       const { name, description } = card.target.newProject;
-      const project = await tx.project.create({ data: { name, description, status: "archived", archiveReason: "completed" } });
+      const project = await tx.project.create({
+        data: { name, description, status: "archived", archiveReason: "completed" },
+      });
       projectId = project.id;
       await this.projects.enqueueUpsert(tx, projectId);
     } else {
       projectId = card.target.projectId;
     }
     const meta = (details: Record<string, unknown>) => JSON.stringify({ generator: true, ...details });
-    await tx.projectAsset.create({ data: { projectId, kind: "generated_pdf", telegramFileId: card.pdfFileId, meta: meta({ fileName: card.pdfName, template: card.templateName }) } });
-    await tx.projectAsset.create({ data: { projectId, kind: "card_text", text: card.cardText, meta: meta({ draft: card.draft }) } });
-    await tx.projectAsset.create({ data: { projectId, kind: "social_text", text: card.socialText, meta: meta({ draft: card.draft }) } });
+    await tx.projectAsset.create({
+      data: {
+        projectId,
+        kind: "generated_pdf",
+        telegramFileId: card.pdfFileId,
+        meta: meta({ fileName: card.pdfName, template: card.templateName }),
+      },
+    });
+    await tx.projectAsset.create({
+      data: { projectId, kind: "card_text", text: card.cardText, meta: meta({ draft: card.draft }) },
+    });
+    await tx.projectAsset.create({
+      data: { projectId, kind: "social_text", text: card.socialText, meta: meta({ draft: card.draft }) },
+    });
     for (const render of card.renders) {
-      await tx.projectAsset.create({ data: { projectId, kind: "final_render", telegramFileId: render.fileId, meta: meta({ asDocument: render.asDocument }) } });
+      await tx.projectAsset.create({
+        data: {
+          projectId,
+          kind: "final_render",
+          telegramFileId: render.fileId,
+          meta: meta({ asDocument: render.asDocument }),
+        },
+      });
     }
     return projectId;
   }

@@ -16,7 +16,11 @@ const SKIPPED_MODELS = new Set(["ConversationState"]);
 type Field = { name: string; kind: string; type: string };
 type RuntimeModel = { fields: Field[] };
 type Row = Record<string, unknown>;
-type Delegate = { findMany(args?: object): Promise<Row[]>; count(): Promise<number>; createMany(args: { data: Row[] }): Promise<{ count: number }> };
+type Delegate = {
+  findMany(args?: object): Promise<Row[]>;
+  count(): Promise<number>;
+  createMany(args: { data: Row[] }): Promise<{ count: number }>;
+};
 
 export interface ArchiveTable {
   fields: Record<string, string>;
@@ -33,19 +37,27 @@ export interface ArchiveData {
 export class ArchiveError extends Error {}
 
 function runtimeModels(db: Db): Record<string, RuntimeModel> {
-  const models = (db as unknown as { _runtimeDataModel?: { models?: Record<string, RuntimeModel> } })._runtimeDataModel?.models;
+  const models = (db as unknown as { _runtimeDataModel?: { models?: Record<string, RuntimeModel> } })._runtimeDataModel
+    ?.models;
   if (!models) throw new Error("the Prisma client exposes no data model");
   return models;
 }
 
-const delegate = (db: Db, model: string) => (db as unknown as Record<string, Delegate>)[model[0].toLowerCase() + model.slice(1)];
+const delegate = (db: Db, model: string) =>
+  (db as unknown as Record<string, Delegate>)[model[0].toLowerCase() + model.slice(1)];
 const scalars = (model: RuntimeModel) => model.fields.filter((field) => field.kind === "scalar");
 
 /** Models ordered so that a row's parent (relation field `x` with a scalar `xId`) is inserted before it. */
 function insertionOrder(models: Record<string, RuntimeModel>): string[] {
-  const names = Object.keys(models).filter((name) => !SKIPPED_MODELS.has(name)).sort();
+  const names = Object.keys(models)
+    .filter((name) => !SKIPPED_MODELS.has(name))
+    .sort();
   const parents = (name: string) =>
-    models[name].fields.filter((f) => f.kind === "object" && models[name].fields.some((s) => s.kind === "scalar" && s.name === `${f.name}Id`)).map((f) => f.type);
+    models[name].fields
+      .filter(
+        (f) => f.kind === "object" && models[name].fields.some((s) => s.kind === "scalar" && s.name === `${f.name}Id`),
+      )
+      .map((f) => f.type);
   const ordered: string[] = [];
   const visit = (name: string, path: Set<string>) => {
     if (ordered.includes(name) || path.has(name)) return;
@@ -69,7 +81,14 @@ export interface TelegramFileCopies {
   budgetBytes: number;
 }
 
-const EXTENSION: Record<string, string> = { final_render: "jpg", image_reference: "jpg", moodboard: "jpg", moodboard_image: "jpg", pdf: "pdf", generated_pdf: "pdf" };
+const EXTENSION: Record<string, string> = {
+  final_render: "jpg",
+  image_reference: "jpg",
+  moodboard: "jpg",
+  moodboard_image: "jpg",
+  pdf: "pdf",
+  generated_pdf: "pdf",
+};
 
 /** Copies of the files behind the projects' assets, under `telegram/<project>/`; a manifest says what is where. */
 async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
@@ -79,7 +98,8 @@ async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
   let total = 0;
   for (const asset of assets) {
     const meta = JSON.parse(asset.meta ?? "{}") as { fileName?: string; asDocument?: boolean };
-    const name = meta.fileName?.replace(/[^\p{L}\p{N}._-]+/gu, "_") ?? `${asset.kind}.${EXTENSION[asset.kind] ?? "bin"}`;
+    const name =
+      meta.fileName?.replace(/[^\p{L}\p{N}._-]+/gu, "_") ?? `${asset.kind}.${EXTENSION[asset.kind] ?? "bin"}`;
     const entry = { assetId: asset.id, projectId: asset.projectId, kind: asset.kind };
     if (total >= copies.budgetBytes) {
       manifest.push({ ...entry, skipped: "size budget reached" });
@@ -103,7 +123,11 @@ async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
 }
 
 /** Reads the whole database into a ZIP archive; `counts` tells how many rows each table gave. */
-export async function exportArchive(db: Db, now = new Date(), copies?: TelegramFileCopies): Promise<{ zip: Uint8Array; counts: Record<string, number>; copied: number }> {
+export async function exportArchive(
+  db: Db,
+  now = new Date(),
+  copies?: TelegramFileCopies,
+): Promise<{ zip: Uint8Array; counts: Record<string, number>; copied: number }> {
   const models = runtimeModels(db);
   const tables: ArchiveData["tables"] = {};
   const files: Record<string, Uint8Array> = {};
@@ -135,7 +159,11 @@ export async function exportArchive(db: Db, now = new Date(), copies?: TelegramF
   }
   const data: ArchiveData = { format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, exportedAt: now.toISOString(), tables };
   const telegram = copies ? await copyTelegramFiles(db, copies) : { files: {}, manifest: [] };
-  const entries: Record<string, Uint8Array> = { [DATA_FILE]: strToU8(JSON.stringify(data, null, 1)), ...files, ...telegram.files };
+  const entries: Record<string, Uint8Array> = {
+    [DATA_FILE]: strToU8(JSON.stringify(data, null, 1)),
+    ...files,
+    ...telegram.files,
+  };
   if (copies) entries["telegram/files.json"] = strToU8(JSON.stringify(telegram.manifest, null, 1));
   const zip = zipSync(entries, { level: 6, mtime: now });
   return { zip, counts, copied: Object.keys(telegram.files).length };
@@ -157,8 +185,12 @@ export function readArchive(bytes: Uint8Array): { data: ArchiveData; files: Reco
   } catch {
     throw new ArchiveError(`${DATA_FILE} in the archive is not valid JSON (damaged archive?)`);
   }
-  if (data?.format !== ARCHIVE_FORMAT || typeof data.tables !== "object" || data.tables === null) throw new ArchiveError(`${DATA_FILE} is not a Designflow export`);
-  if (data.version !== ARCHIVE_VERSION) throw new ArchiveError(`export format version ${data.version} is not supported (this bot reads version ${ARCHIVE_VERSION}); update the bot first`);
+  if (data?.format !== ARCHIVE_FORMAT || typeof data.tables !== "object" || data.tables === null)
+    throw new ArchiveError(`${DATA_FILE} is not a Designflow export`);
+  if (data.version !== ARCHIVE_VERSION)
+    throw new ArchiveError(
+      `export format version ${data.version} is not supported (this bot reads version ${ARCHIVE_VERSION}); update the bot first`,
+    );
   return { data, files };
 }
 
@@ -192,25 +224,36 @@ export async function importArchive(db: Db, bytes: Uint8Array): Promise<Record<s
   const models = runtimeModels(db);
   for (const [name, table] of Object.entries(data.tables)) {
     const model = models[name];
-    if (!model) throw new ArchiveError(`the archive has a table ${name} this bot does not know (made by a newer version?)`);
+    if (!model)
+      throw new ArchiveError(`the archive has a table ${name} this bot does not know (made by a newer version?)`);
     const known = new Set(scalars(model).map((f) => f.name));
     const unknown = Object.keys(table.fields ?? {}).filter((f) => !known.has(f));
-    if (unknown.length) throw new ArchiveError(`${name}: fields ${unknown.join(", ")} are unknown to this bot (made by a newer version?)`);
+    if (unknown.length)
+      throw new ArchiveError(
+        `${name}: fields ${unknown.join(", ")} are unknown to this bot (made by a newer version?)`,
+      );
     if (!Array.isArray(table.rows)) throw new ArchiveError(`${name}: rows are missing`);
   }
   const busy = await nonEmptyTables(db);
-  if (busy.length) throw new ArchiveError(`the database is not empty (${busy.join(", ")} have rows); import restores into an empty database only`);
+  if (busy.length)
+    throw new ArchiveError(
+      `the database is not empty (${busy.join(", ")} have rows); import restores into an empty database only`,
+    );
   const counts: Record<string, number> = {};
-  await db.$transaction(async (tx) => {
-    for (const name of insertionOrder(models)) {
-      const table = data.tables[name];
-      if (!table) continue;
-      const fields = Object.fromEntries(scalars(models[name]).map((f) => [f.name, f.type]));
-      const rows = table.rows.map((row) => reviveRow(name, row, fields, files));
-      for (let i = 0; i < rows.length; i += 500) await delegate(tx as Db, name).createMany({ data: rows.slice(i, i + 500) });
-      counts[name] = rows.length;
-    }
-  }, { timeout: 120_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (const name of insertionOrder(models)) {
+        const table = data.tables[name];
+        if (!table) continue;
+        const fields = Object.fromEntries(scalars(models[name]).map((f) => [f.name, f.type]));
+        const rows = table.rows.map((row) => reviveRow(name, row, fields, files));
+        for (let i = 0; i < rows.length; i += 500)
+          await delegate(tx as Db, name).createMany({ data: rows.slice(i, i + 500) });
+        counts[name] = rows.length;
+      }
+    },
+    { timeout: 120_000 },
+  );
   await resetSequences(db, models);
   return counts;
 }

@@ -7,7 +7,10 @@ type WorkerMessage = { line: string } | { applied: string[] } | { error: string 
  * compiled code and linear memory) is freed with the thread instead of staying
  * in the bot's process for good.
  */
-export function applyMigrationsInWorker(databaseUrl: string, log: (line: string) => void): Promise<{ applied: string[] }> {
+export function applyMigrationsInWorker(
+  databaseUrl: string,
+  log: (line: string) => void,
+): Promise<{ applied: string[] }> {
   const extension = import.meta.url.endsWith(".ts") ? "ts" : "js";
   const worker = new Worker(new URL(`./migrate-worker.${extension}`, import.meta.url), { workerData: { databaseUrl } });
   return new Promise((resolve, reject) => {

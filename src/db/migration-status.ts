@@ -17,7 +17,9 @@ interface MigrationRow {
 export async function migrationsUpToDate(db: Db, provider: Provider): Promise<boolean> {
   let rows: MigrationRow[];
   try {
-    rows = await db.$queryRawUnsafe<MigrationRow[]>("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations");
+    rows = await db.$queryRawUnsafe<MigrationRow[]>(
+      "SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations",
+    );
   } catch {
     return false; // no table yet: a fresh database
   }

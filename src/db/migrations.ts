@@ -207,7 +207,8 @@ export function friendlyError(error: unknown, target: DatabaseTarget, action: st
   let text = oneLine(error);
   const secret = target.provider === "postgres" ? passwordOf(target.url) : "";
   if (secret) text = text.split(secret).join("***").split(encodeURIComponent(secret)).join("***");
-  const where = target.provider === "sqlite" ? `SQLite database ${target.file}` : `Postgres ${describeHost(target.url)}`;
+  const where =
+    target.provider === "sqlite" ? `SQLite database ${target.file}` : `Postgres ${describeHost(target.url)}`;
   return new Error(`${action} failed (${where}): ${text}`);
 }
 

@@ -33,10 +33,12 @@ export interface PageOffer {
   state: "new" | "offered" | "ignored" | "imported";
 }
 
-export type ImportOutcome = { ok: true; projectId: number } | { ok: false; reason: "stale" | "linked"; projectId?: number };
+export type ImportOutcome =
+  { ok: true; projectId: number } | { ok: false; reason: "stale" | "linked"; projectId?: number };
 
 /** Notion page ids come with or without dashes. */
-export const samePageId = (a: string, b: string) => a.replace(/-/g, "").toLowerCase() === b.replace(/-/g, "").toLowerCase();
+export const samePageId = (a: string, b: string) =>
+  a.replace(/-/g, "").toLowerCase() === b.replace(/-/g, "").toLowerCase();
 
 /** State of the Notion → bot direction: the poll watermark, what Notion last showed per project, offers of unlinked pages. */
 export class NotionPullRepository {
@@ -52,7 +54,11 @@ export class NotionPullRepository {
 
   async setWatermark(at: Date): Promise<void> {
     const value = at.toISOString();
-    await this.db.setting.upsert({ where: { key: WATERMARK_KEY }, create: { key: WATERMARK_KEY, value }, update: { value } });
+    await this.db.setting.upsert({
+      where: { key: WATERMARK_KEY },
+      create: { key: WATERMARK_KEY, value },
+      update: { value },
+    });
   }
 
   async linkedProjects(): Promise<LinkedProject[]> {
@@ -75,7 +81,11 @@ export class NotionPullRepository {
    * Applies what was edited in Notion without enqueueing a sync job (that would echo it back).
    * Conditional on `seenUpdatedAt`: a local edit made meanwhile is not overwritten.
    */
-  async applyFromNotion(project: LinkedProject, change: { name?: string; description?: string; status?: ProjectStatus }, notionShows: NotionShows): Promise<boolean> {
+  async applyFromNotion(
+    project: LinkedProject,
+    change: { name?: string; description?: string; status?: ProjectStatus },
+    notionShows: NotionShows,
+  ): Promise<boolean> {
     const now = new Date();
     const status =
       change.status === "active"
@@ -102,9 +112,15 @@ export class NotionPullRepository {
 
   /** Records what Notion shows when no baseline was stored yet (projects synced before the pull existed). */
   async recordBaseline(projectId: number, notionShows: NotionShows): Promise<void> {
-    await this.db.project.updateMany({ where: { id: projectId, notionSyncedName: null }, data: { notionSyncedName: notionShows.name, notionSyncedStatus: notionShows.status } });
+    await this.db.project.updateMany({
+      where: { id: projectId, notionSyncedName: null },
+      data: { notionSyncedName: notionShows.name, notionSyncedStatus: notionShows.status },
+    });
     if (notionShows.description !== undefined) {
-      await this.db.project.updateMany({ where: { id: projectId, notionSyncedDescription: null }, data: { notionSyncedDescription: notionShows.description } });
+      await this.db.project.updateMany({
+        where: { id: projectId, notionSyncedDescription: null },
+        data: { notionSyncedDescription: notionShows.description },
+      });
     }
   }
 
@@ -116,7 +132,9 @@ export class NotionPullRepository {
   /** The local side won a conflict: make sure a sync job will write it to Notion. */
   async ensureUpsert(projectId: number): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const job = await tx.syncJob.findFirst({ where: { projectId, kind: "upsert", state: { in: ["pending", "failed"] } } });
+      const job = await tx.syncJob.findFirst({
+        where: { projectId, kind: "upsert", state: { in: ["pending", "failed"] } },
+      });
       if (!job) await tx.syncJob.create({ data: { projectId, kind: "upsert" } });
     });
   }
@@ -141,14 +159,21 @@ export class NotionPullRepository {
         continue;
       }
       if (taken.length >= limit || projects.some((p) => !p.notionPageId && p.name === row.title)) continue;
-      const { count } = await this.db.notionPageOffer.updateMany({ where: { id: row.id, state: "new" }, data: { state: "offered" } });
+      const { count } = await this.db.notionPageOffer.updateMany({
+        where: { id: row.id, state: "new" },
+        data: { state: "offered" },
+      });
       if (count === 1) taken.push({ ...row, state: "offered" });
     }
     return taken;
   }
 
   async offered(): Promise<PageOffer[]> {
-    const rows = await this.db.notionPageOffer.findMany({ where: { state: "offered" }, orderBy: { id: "asc" }, take: 8 });
+    const rows = await this.db.notionPageOffer.findMany({
+      where: { state: "offered" },
+      orderBy: { id: "asc" },
+      take: 8,
+    });
     return rows.map((row) => ({ ...row, state: "offered" }));
   }
 
@@ -160,19 +185,46 @@ export class NotionPullRepository {
 
   /** Only an offer still on the table can be ignored (a second tap does nothing). */
   async ignore(id: number): Promise<boolean> {
-    const { count } = await this.db.notionPageOffer.updateMany({ where: { id, state: "offered" }, data: { state: "ignored" } });
+    const { count } = await this.db.notionPageOffer.updateMany({
+      where: { id, state: "offered" },
+      data: { state: "ignored" },
+    });
     return count === 1;
   }
 
   /** Creates the idea linked to the page: no sync job, the page already exists and holds this content. */
-  async importPage(offerId: number, page: { pageId: string; name: string; description: string; notionTitle: string; notionStatus: ProjectStatus | null; notionDescription: string }): Promise<ImportOutcome> {
+  async importPage(
+    offerId: number,
+    page: {
+      pageId: string;
+      name: string;
+      description: string;
+      notionTitle: string;
+      notionStatus: ProjectStatus | null;
+      notionDescription: string;
+    },
+  ): Promise<ImportOutcome> {
     return this.db.$transaction(async (tx) => {
-      const { count } = await tx.notionPageOffer.updateMany({ where: { id: offerId, state: "offered" }, data: { state: "imported" } });
+      const { count } = await tx.notionPageOffer.updateMany({
+        where: { id: offerId, state: "offered" },
+        data: { state: "imported" },
+      });
       if (count !== 1) return { ok: false, reason: "stale" } as const;
-      const linked = (await tx.project.findMany({ where: { notionPageId: { not: null } }, select: { id: true, notionPageId: true } })).find((p) => samePageId(p.notionPageId!, page.pageId));
+      const linked = (
+        await tx.project.findMany({ where: { notionPageId: { not: null } }, select: { id: true, notionPageId: true } })
+      ).find((p) => samePageId(p.notionPageId!, page.pageId));
       if (linked) return { ok: false, reason: "linked", projectId: linked.id } as const;
       const project = await tx.project.create({
-        data: { name: page.name, description: page.description, status: "idea", notionPageId: page.pageId, notionSyncedName: page.notionTitle, notionSyncedStatus: page.notionStatus, notionSyncedDescription: page.notionDescription, notionSyncedAt: new Date() },
+        data: {
+          name: page.name,
+          description: page.description,
+          status: "idea",
+          notionPageId: page.pageId,
+          notionSyncedName: page.notionTitle,
+          notionSyncedStatus: page.notionStatus,
+          notionSyncedDescription: page.notionDescription,
+          notionSyncedAt: new Date(),
+        },
       });
       return { ok: true, projectId: project.id } as const;
     });

@@ -20,7 +20,8 @@ export const ATTACHMENT_KINDS = ["final_render", "pdf", "generated_pdf", "note"]
 type ProjectRow = Awaited<ReturnType<Db["project"]["findUniqueOrThrow"]>>;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-export type TransitionResult = { ok: true; project: ProjectView } | { ok: false; reason: "missing" | "changed"; project?: ProjectView };
+export type TransitionResult =
+  { ok: true; project: ProjectView } | { ok: false; reason: "missing" | "changed"; project?: ProjectView };
 
 /** Projects and their Notion outbox: every change and its sync job are written in one transaction. */
 export class ProjectRepository {
@@ -33,13 +34,18 @@ export class ProjectRepository {
   }
 
   /** `onceKey` (e.g. the Telegram update's id): a re-delivered update returns the project it already created. */
-  async create(input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null }, options: { onceKey?: string } = {}): Promise<ProjectView> {
+  async create(
+    input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null },
+    options: { onceKey?: string } = {},
+  ): Promise<ProjectView> {
     const id = await this.db.$transaction((tx) =>
       oncePerUpdate(tx, options.onceKey, async () => {
         const project = await tx.project.create({ data: { name: input.name, description: input.description } });
         if (input.reference) {
           const meta = JSON.stringify({ asDocument: input.reference.asDocument });
-          await tx.projectAsset.create({ data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta } });
+          await tx.projectAsset.create({
+            data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta },
+          });
         }
         await this.enqueueUpsert(tx, project.id);
         return project.id;
@@ -54,7 +60,10 @@ export class ProjectRepository {
     return row ? this.view(row) : null;
   }
 
-  async list(status: ProjectStatus, page: number): Promise<{ items: ProjectView[]; total: number; page: number; pages: number }> {
+  async list(
+    status: ProjectStatus,
+    page: number,
+  ): Promise<{ items: ProjectView[]; total: number; page: number; pages: number }> {
     const total = await this.db.project.count({ where: { status } });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const current = Math.min(Math.max(0, page), pages - 1);
@@ -71,11 +80,22 @@ export class ProjectRepository {
    * Changes status only if the project is still in `from` (a conditional
    * update), so two fast taps on the same button transition once.
    */
-  async transition(id: number, from: ProjectStatus, to: ProjectStatus, extra: { reason?: ArchiveReason; intervalDays?: number | null } = {}): Promise<TransitionResult> {
+  async transition(
+    id: number,
+    from: ProjectStatus,
+    to: ProjectStatus,
+    extra: { reason?: ArchiveReason; intervalDays?: number | null } = {},
+  ): Promise<TransitionResult> {
     const now = new Date();
     const data =
       to === "active"
-        ? { status: to, archiveReason: null, activatedAt: now, lastRemindedAt: null, reminderIntervalDays: extra.intervalDays ?? null }
+        ? {
+            status: to,
+            archiveReason: null,
+            activatedAt: now,
+            lastRemindedAt: null,
+            reminderIntervalDays: extra.intervalDays ?? null,
+          }
         : to === "archived"
           ? { status: to, archiveReason: extra.reason ?? "completed" }
           : { status: to, archiveReason: null, activatedAt: null };
@@ -89,10 +109,14 @@ export class ProjectRepository {
     return changed ? { ok: true, project } : { ok: false, reason: "changed", project };
   }
 
-  async update(id: number, changes: { name?: string; description?: string; reminderIntervalDays?: number | null }): Promise<ProjectView | null> {
+  async update(
+    id: number,
+    changes: { name?: string; description?: string; reminderIntervalDays?: number | null },
+  ): Promise<ProjectView | null> {
     const updated = await this.db.$transaction(async (tx) => {
       const { count } = await tx.project.updateMany({ where: { id }, data: changes });
-      if (count === 1 && (changes.name !== undefined || changes.description !== undefined)) await this.enqueueUpsert(tx, id);
+      if (count === 1 && (changes.name !== undefined || changes.description !== undefined))
+        await this.enqueueUpsert(tx, id);
       return count === 1;
     });
     return updated ? this.get(id) : null;
@@ -106,7 +130,9 @@ export class ProjectRepository {
       await tx.syncJob.deleteMany({ where: { projectId: id, state: { in: ["pending", "failed"] }, kind: "upsert" } });
       await tx.project.delete({ where: { id } });
       if (this.notionEnabled && project.notionPageId) {
-        await tx.syncJob.create({ data: { projectId: null, kind: "trash", payload: JSON.stringify({ pageId: project.notionPageId }) } });
+        await tx.syncJob.create({
+          data: { projectId: null, kind: "trash", payload: JSON.stringify({ pageId: project.notionPageId }) },
+        });
       }
       return true;
     });
@@ -131,12 +157,32 @@ export class ProjectRepository {
 
   private async view(row: ProjectRow): Promise<ProjectView> {
     const [photo, board, job, attachments] = await Promise.all([
-      this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "image_reference" }, orderBy: { id: "desc" } }),
-      this.db.projectAsset.findFirst({ where: { projectId: row.id, kind: "moodboard" }, orderBy: { id: "desc" }, select: { telegramFileId: true } }),
-      this.notionEnabled ? this.db.syncJob.findFirst({ where: { projectId: row.id, state: { in: ["pending", "failed"] } }, orderBy: { id: "desc" } }) : null,
+      this.db.projectAsset.findFirst({
+        where: { projectId: row.id, kind: "image_reference" },
+        orderBy: { id: "desc" },
+      }),
+      this.db.projectAsset.findFirst({
+        where: { projectId: row.id, kind: "moodboard" },
+        orderBy: { id: "desc" },
+        select: { telegramFileId: true },
+      }),
+      this.notionEnabled
+        ? this.db.syncJob.findFirst({
+            where: { projectId: row.id, state: { in: ["pending", "failed"] } },
+            orderBy: { id: "desc" },
+          })
+        : null,
       this.db.projectAsset.count({ where: { projectId: row.id, kind: { in: ATTACHMENT_KINDS } } }),
     ]);
-    const sync = !this.notionEnabled ? "none" : job ? (job.state === "failed" ? "failed" : "pending") : row.notionPageId ? "synced" : "pending";
+    const sync = !this.notionEnabled
+      ? "none"
+      : job
+        ? job.state === "failed"
+          ? "failed"
+          : "pending"
+        : row.notionPageId
+          ? "synced"
+          : "pending";
     return {
       id: row.id,
       name: row.name,
@@ -147,7 +193,9 @@ export class ProjectRepository {
       activatedAt: row.activatedAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       notionPageId: row.notionPageId,
-      reference: photo?.telegramFileId ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true } : null,
+      reference: photo?.telegramFileId
+        ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true }
+        : null,
       moodboard: board?.telegramFileId ? { fileId: board.telegramFileId } : null,
       sync,
       attachments,

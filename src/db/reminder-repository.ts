@@ -1,7 +1,13 @@
 import type { Db } from "./client.ts";
 import { projectDueAt, type DigestTime, type QuietHours } from "../domain/reminder-time.ts";
 
-const KEY = { timeZone: "reminders:tz", quiet: "reminders:quiet", digest: "reminders:digest", digestPending: "digest:pending", digestLast: "digest:last" };
+const KEY = {
+  timeZone: "reminders:tz",
+  quiet: "reminders:quiet",
+  digest: "reminders:digest",
+  digestPending: "digest:pending",
+  digestLast: "digest:last",
+};
 const WEEK_MS = 7 * 86_400_000;
 
 export interface ReminderSettings {
@@ -61,7 +67,15 @@ export class ReminderRepository {
   async scheduled(): Promise<DueProject[]> {
     const rows = await this.db.project.findMany({
       where: { status: "active", reminderIntervalDays: { not: null } },
-      select: { id: true, name: true, reminderIntervalDays: true, activatedAt: true, lastRemindedAt: true, snoozedUntil: true, createdAt: true },
+      select: {
+        id: true,
+        name: true,
+        reminderIntervalDays: true,
+        activatedAt: true,
+        lastRemindedAt: true,
+        snoozedUntil: true,
+        createdAt: true,
+      },
     });
     const scheduled: DueProject[] = [];
     for (const row of rows) {
@@ -89,7 +103,11 @@ export class ReminderRepository {
     const [recent, stale] = await Promise.all([
       this.db.project.count({ where: { status: "idea", createdAt: { gte: new Date(now.getTime() - WEEK_MS) } } }),
       this.db.project.findMany({
-        where: { status: "idea", updatedAt: { lt: new Date(now.getTime() - WEEK_MS) }, OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }] },
+        where: {
+          status: "idea",
+          updatedAt: { lt: new Date(now.getTime() - WEEK_MS) },
+          OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: now } }],
+        },
         orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
         take: 3,
         select: { id: true, name: true },
@@ -164,10 +182,17 @@ export class ReminderRepository {
    * Reminder bookkeeping is not an edit of the project: updatedAt (which
    * orders stale ideas and tells the Notion mirror about local edits) stays.
    */
-  private async updateKeepingUpdatedAt(id: number, where: { status: string }, data: { lastRemindedAt?: Date; snoozedUntil: Date | null }): Promise<number> {
+  private async updateKeepingUpdatedAt(
+    id: number,
+    where: { status: string },
+    data: { lastRemindedAt?: Date; snoozedUntil: Date | null },
+  ): Promise<number> {
     const row = await this.db.project.findUnique({ where: { id }, select: { updatedAt: true } });
     if (!row) return 0;
-    const { count } = await this.db.project.updateMany({ where: { id, ...where }, data: { ...data, updatedAt: row.updatedAt } });
+    const { count } = await this.db.project.updateMany({
+      where: { id, ...where },
+      data: { ...data, updatedAt: row.updatedAt },
+    });
     return count;
   }
 }

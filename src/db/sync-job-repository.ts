@@ -28,12 +28,26 @@ export class SyncJobRepository implements SyncStore {
   }
 
   async dueJobs(now: Date, limit: number): Promise<SyncJob[]> {
-    const rows = await this.db.syncJob.findMany({ where: { state: "pending", runAfter: { lte: now } }, orderBy: { id: "asc" }, take: limit });
+    const rows = await this.db.syncJob.findMany({
+      where: { state: "pending", runAfter: { lte: now } },
+      orderBy: { id: "asc" },
+      take: limit,
+    });
     const claimed: SyncJob[] = [];
     for (const row of rows) {
       // Conditional update: only one worker gets to run a job.
-      const { count } = await this.db.syncJob.updateMany({ where: { id: row.id, state: "pending", runAfter: row.runAfter }, data: { runAfter: new Date(now.getTime() + CLAIM_MS) } });
-      if (count === 1) claimed.push({ id: row.id, projectId: row.projectId, kind: row.kind as SyncJobKind, payload: JSON.parse(row.payload), attempts: row.attempts });
+      const { count } = await this.db.syncJob.updateMany({
+        where: { id: row.id, state: "pending", runAfter: row.runAfter },
+        data: { runAfter: new Date(now.getTime() + CLAIM_MS) },
+      });
+      if (count === 1)
+        claimed.push({
+          id: row.id,
+          projectId: row.projectId,
+          kind: row.kind as SyncJobKind,
+          payload: JSON.parse(row.payload),
+          attempts: row.attempts,
+        });
     }
     return claimed;
   }
@@ -69,7 +83,10 @@ export class SyncJobRepository implements SyncStore {
   async markImageAppended(assetId: number, blockId: string): Promise<void> {
     const row = await this.db.projectAsset.findUnique({ where: { id: assetId } });
     if (!row) return;
-    await this.db.projectAsset.update({ where: { id: assetId }, data: { meta: JSON.stringify({ ...JSON.parse(row.meta ?? "{}"), notionBlockId: blockId }) } });
+    await this.db.projectAsset.update({
+      where: { id: assetId },
+      data: { meta: JSON.stringify({ ...JSON.parse(row.meta ?? "{}"), notionBlockId: blockId }) },
+    });
   }
 
   async markCreateStarted(projectId: number, at: Date): Promise<void> {
@@ -80,17 +97,27 @@ export class SyncJobRepository implements SyncStore {
     await this.db.project.updateMany({ where: { id: projectId }, data: { notionPageId: pageId } });
   }
 
-  async markSynced(projectId: number, written: { name: string; status: string; description: string }, at: Date): Promise<void> {
+  async markSynced(
+    projectId: number,
+    written: { name: string; status: string; description: string },
+    at: Date,
+  ): Promise<void> {
     await this.db.project.updateMany({
       where: { id: projectId },
-      data: { notionSyncedName: written.name, notionSyncedStatus: written.status, notionSyncedDescription: written.description, notionSyncedAt: at },
+      data: {
+        notionSyncedName: written.name,
+        notionSyncedStatus: written.status,
+        notionSyncedDescription: written.description,
+        notionSyncedAt: at,
+      },
     });
   }
 
   async complete(jobId: number, startedAt?: Date): Promise<void> {
     const job = await this.db.syncJob.findUnique({ where: { id: jobId } });
     await this.db.syncJob.deleteMany({ where: { id: jobId } });
-    if (job?.kind === "upsert" && job.projectId !== null) await this.requeueIfChangedMeanwhile(job.projectId, startedAt);
+    if (job?.kind === "upsert" && job.projectId !== null)
+      await this.requeueIfChangedMeanwhile(job.projectId, startedAt);
   }
 
   /**
@@ -101,21 +128,39 @@ export class SyncJobRepository implements SyncStore {
   private async requeueIfChangedMeanwhile(projectId: number, startedAt?: Date): Promise<void> {
     const project = await this.db.project.findUnique({ where: { id: projectId } });
     if (!project || project.notionSyncedName === null) return;
-    const sameDescription = project.notionSyncedDescription === null || normalizeDescription(project.description) === project.notionSyncedDescription;
+    const sameDescription =
+      project.notionSyncedDescription === null ||
+      normalizeDescription(project.description) === project.notionSyncedDescription;
     // An attachment added while the job ran may have missed the body it wrote (a second early is harmless).
     const since = startedAt && new Date(startedAt.getTime() - ATTACHMENT_CLOCK_SLACK_MS);
-    const attachedMeanwhile = since ? await this.db.projectAsset.count({ where: { projectId, createdAt: { gte: since }, meta: { contains: '"notion"' } } }) : 0;
-    if (project.name === project.notionSyncedName && project.status === project.notionSyncedStatus && sameDescription && attachedMeanwhile === 0) return;
+    const attachedMeanwhile = since
+      ? await this.db.projectAsset.count({
+          where: { projectId, createdAt: { gte: since }, meta: { contains: '"notion"' } },
+        })
+      : 0;
+    if (
+      project.name === project.notionSyncedName &&
+      project.status === project.notionSyncedStatus &&
+      sameDescription &&
+      attachedMeanwhile === 0
+    )
+      return;
     const pending = await this.db.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
     if (!pending) await this.db.syncJob.create({ data: { projectId, kind: "upsert" } });
   }
 
   async retryLater(jobId: number, runAfter: Date, error: string): Promise<void> {
-    await this.db.syncJob.updateMany({ where: { id: jobId }, data: { runAfter, lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+    await this.db.syncJob.updateMany({
+      where: { id: jobId },
+      data: { runAfter, lastError: error.slice(0, 500), attempts: { increment: 1 } },
+    });
   }
 
   async fail(jobId: number, error: string): Promise<void> {
-    await this.db.syncJob.updateMany({ where: { id: jobId }, data: { state: "failed", lastError: error.slice(0, 500), attempts: { increment: 1 } } });
+    await this.db.syncJob.updateMany({
+      where: { id: jobId },
+      data: { state: "failed", lastError: error.slice(0, 500), attempts: { increment: 1 } },
+    });
   }
 
   async nextDueAt(): Promise<Date | null> {
@@ -147,7 +192,9 @@ export class SyncJobRepository implements SyncStore {
 
   /** "Retry now": failed and waiting jobs become due immediately. */
   async retryAll(): Promise<number> {
-    const { count } = await this.db.syncJob.updateMany({ data: { state: "pending", runAfter: new Date(), attempts: 0 } });
+    const { count } = await this.db.syncJob.updateMany({
+      data: { state: "pending", runAfter: new Date(), attempts: 0 },
+    });
     return count;
   }
 }

@@ -110,7 +110,13 @@ export class TemplateRepository {
 }
 
 function fileRows(templateId: number, input: TemplateInput) {
-  const rows = [...input.files].map(([path, bytes]) => ({ templateId, kind: "asset", path, bytes: new Uint8Array(bytes) }));
-  if (input.sourceZip) rows.push({ templateId, kind: "source", path: SOURCE_PATH, bytes: new Uint8Array(input.sourceZip) });
+  const rows = [...input.files].map(([path, bytes]) => ({
+    templateId,
+    kind: "asset",
+    path,
+    bytes: new Uint8Array(bytes),
+  }));
+  if (input.sourceZip)
+    rows.push({ templateId, kind: "source", path: SOURCE_PATH, bytes: new Uint8Array(input.sourceZip) });
   return rows;
 }

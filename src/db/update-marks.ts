@@ -15,7 +15,9 @@ const KEEP_MS = 24 * 60 * 60_000;
  */
 export async function oncePerUpdate(tx: Tx, key: string | undefined, write: () => Promise<number>): Promise<number> {
   if (!key) return write();
-  await tx.setting.deleteMany({ where: { key: { startsWith: PREFIX }, updatedAt: { lt: new Date(Date.now() - KEEP_MS) } } });
+  await tx.setting.deleteMany({
+    where: { key: { startsWith: PREFIX }, updatedAt: { lt: new Date(Date.now() - KEEP_MS) } },
+  });
   const done = await tx.setting.findUnique({ where: { key: PREFIX + key } });
   if (done) return Number(done.value);
   const result = await write();

@@ -41,7 +41,11 @@ export interface SyncStore {
   fail(jobId: number, error: string): Promise<void>;
   nextDueAt(): Promise<Date | null>;
   /** Records what Notion now shows for the project, so the pull can tell hand edits from our own writes. */
-  markSynced?(projectId: number, written: { name: string; status: ProjectSnapshot["status"]; description: string }, at: Date): Promise<void>;
+  markSynced?(
+    projectId: number,
+    written: { name: string; status: ProjectSnapshot["status"]; description: string },
+    at: Date,
+  ): Promise<void>;
   image?(assetId: number): Promise<SyncImage | null>;
   markImageAppended?(assetId: number, blockId: string): Promise<void>;
 }

@@ -52,12 +52,19 @@ export function parseQuietHours(text: string): QuietParse {
   return { ok: true, value };
 }
 
-export const formatMinutes = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+export const formatMinutes = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 export const formatQuietHours = (quiet: QuietHours) => `${formatMinutes(quiet.start)}–${formatMinutes(quiet.end)}`;
 
 /** Local wall-clock parts of a moment in a time zone. */
 export function localParts(at: Date, timeZone: string): { minutes: number; weekday: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", minute: "numeric", weekday: "short", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "numeric",
+    minute: "numeric",
+    weekday: "short",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "0";
   const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
   return { minutes: Number(get("hour")) * 60 + Number(get("minute")), weekday };
@@ -66,7 +73,9 @@ export function localParts(at: Date, timeZone: string): { minutes: number; weekd
 export function isQuiet(at: Date, quiet: QuietHours | null, timeZone: string): boolean {
   if (!quiet) return false;
   const { minutes } = localParts(at, timeZone);
-  return quiet.start < quiet.end ? minutes >= quiet.start && minutes < quiet.end : minutes >= quiet.start || minutes < quiet.end;
+  return quiet.start < quiet.end
+    ? minutes >= quiet.start && minutes < quiet.end
+    : minutes >= quiet.start || minutes < quiet.end;
 }
 
 /** The first whole minute at or after `at` outside the quiet hours (`at` itself when not quiet). */
@@ -94,7 +103,14 @@ export function tomorrowMorning(now: Date, timeZone: string, quiet: QuietHours |
 }
 
 export function formatMoment(at: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
 }
 
 /** node-cron day-of-week (0 = Sunday) and hour of a weekly digest. */

@@ -12,7 +12,10 @@ export function graphemes(text: string): string[] {
 export function cutText(text: string, max: number, ellipsis = "…"): string {
   const parts = graphemes(text);
   if (parts.length <= max) return text;
-  return `${parts.slice(0, Math.max(0, max - graphemes(ellipsis).length)).join("").trimEnd()}${ellipsis}`;
+  return `${parts
+    .slice(0, Math.max(0, max - graphemes(ellipsis).length))
+    .join("")
+    .trimEnd()}${ellipsis}`;
 }
 
 /** Like cutText, but the result's UTF-16 length stays within `maxUnits` (room left in a Telegram text or caption). */

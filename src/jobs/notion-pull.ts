@@ -67,7 +67,10 @@ export function createNotionPull(options: {
     if (option === null) return null;
     const exact = PROJECT_STATUSES.find((s) => options.statusValues[s] === option);
     if (exact) return exact;
-    return PROJECT_STATUSES.find((s) => options.statusValues[s].trim().toLowerCase() === option.trim().toLowerCase()) ?? "unknown";
+    return (
+      PROJECT_STATUSES.find((s) => options.statusValues[s].trim().toLowerCase() === option.trim().toLowerCase()) ??
+      "unknown"
+    );
   }
 
   /**
@@ -86,22 +89,30 @@ export function createNotionPull(options: {
     }
   }
 
-  const newerThanSync = (project: LinkedProject, page: PulledPage) => Date.parse(page.lastEditedTime) > (project.syncedAt ?? project.updatedAt).getTime();
+  const newerThanSync = (project: LinkedProject, page: PulledPage) =>
+    Date.parse(page.lastEditedTime) > (project.syncedAt ?? project.updatedAt).getTime();
 
   /** Returns the change applied, null when nothing was, or "retry" when a local edit raced the update. */
-  async function reconcile(project: LinkedProject, page: PulledPage, description: string | undefined): Promise<PulledChange | null | "retry"> {
+  async function reconcile(
+    project: LinkedProject,
+    page: PulledPage,
+    description: string | undefined,
+  ): Promise<PulledChange | null | "retry"> {
     const mapped = statusOf(page.statusOption);
-    if (mapped === "unknown") logger.warn({ pageId: page.id, option: page.statusOption }, "notion pull: unknown status option ignored");
+    if (mapped === "unknown")
+      logger.warn({ pageId: page.id, option: page.statusOption }, "notion pull: unknown status option ignored");
     const pageStatus = mapped === "unknown" ? null : mapped;
     const editedAt = Date.parse(page.lastEditedTime);
     const localDescription = normalizeDescription(project.description);
     // What Notion showed after our last write. Projects synced before the pull existed have no record:
     // then Notion counts as edited only if its edit is newer than our last sync (or local change).
     let base: { name: string; status: ProjectStatus | null; description: string | null };
-    if (project.syncedName !== null) base = { name: project.syncedName, status: project.syncedStatus, description: project.syncedDescription };
+    if (project.syncedName !== null)
+      base = { name: project.syncedName, status: project.syncedStatus, description: project.syncedDescription };
     else if (newerThanSync(project, page)) base = { name: project.name, status: project.status, description: null };
     else {
-      if (page.title === project.name && pageStatus === project.status) await store.recordBaseline(project.id, { name: page.title, status: pageStatus });
+      if (page.title === project.name && pageStatus === project.status)
+        await store.recordBaseline(project.id, { name: page.title, status: pageStatus });
       return null;
     }
     // Without a recorded description, the local one stands in (the read happened only if Notion is newer);
@@ -120,14 +131,19 @@ export function createNotionPull(options: {
     // Last writer wins per field; a field changed on both sides goes to the newer edit.
     const notionIsNewer = editedAt > project.updatedAt.getTime();
     const takeTitle = titleEdited && page.title !== project.name && (project.name === base.name || notionIsNewer);
-    const takeStatus = statusEdited && pageStatus !== project.status && (project.status === base.status || notionIsNewer);
-    const takeDescription = descriptionEdited && description !== localDescription && (localDescription === baseDescription || notionIsNewer);
+    const takeStatus =
+      statusEdited && pageStatus !== project.status && (project.status === base.status || notionIsNewer);
+    const takeDescription =
+      descriptionEdited && description !== localDescription && (localDescription === baseDescription || notionIsNewer);
     const localWins =
       (titleEdited && !takeTitle && page.title !== project.name) ||
       (statusEdited && !takeStatus && pageStatus !== project.status) ||
       (descriptionEdited && !takeDescription && description !== localDescription);
     if (localWins) {
-      logger.info({ projectId: project.id, pageId: page.id }, "notion pull: the local change is newer; Notion will be overwritten");
+      logger.info(
+        { projectId: project.id, pageId: page.id },
+        "notion pull: the local change is newer; Notion will be overwritten",
+      );
       await store.ensureUpsert(project.id);
       options.onEnqueued?.();
     }
@@ -139,7 +155,16 @@ export function createNotionPull(options: {
     const notionShows = { name: page.title, status: pageStatus ?? base.status, description };
     if (!(await store.applyFromNotion(project, change, notionShows))) return "retry";
     if (!takeTitle && !takeStatus && !takeDescription) return null;
-    logger.info({ projectId: project.id, pageId: page.id, name: change.name, status: change.status, description: takeDescription }, "notion pull: applied an edit made in Notion");
+    logger.info(
+      {
+        projectId: project.id,
+        pageId: page.id,
+        name: change.name,
+        status: change.status,
+        description: takeDescription,
+      },
+      "notion pull: applied an edit made in Notion",
+    );
     return {
       projectId: project.id,
       name: project.name,
@@ -172,12 +197,17 @@ export function createNotionPull(options: {
     const offers = await store.takeNewOffers(OFFERS_PER_MESSAGE);
     if (offers.length > 0) await report.offers(offers);
     if (complete) await store.setWatermark(new Date(startedAt.getTime() - LOOKBACK_MS));
-    logger.debug({ since, pages: pages.length, changes: changes.length, offers: offers.length }, "notion pull: poll done");
+    logger.debug(
+      { since, pages: pages.length, changes: changes.length, offers: offers.length },
+      "notion pull: poll done",
+    );
   }
 
   function pollOnce(): Promise<void> {
     const run = inFlight.then(poll);
-    inFlight = run.catch((error: unknown) => logger.warn({ error: describeNotionError(error) }, "notion pull: poll failed; trying again next time"));
+    inFlight = run.catch((error: unknown) =>
+      logger.warn({ error: describeNotionError(error) }, "notion pull: poll failed; trying again next time"),
+    );
     return run;
   }
 
@@ -227,7 +257,10 @@ export function createNotionPull(options: {
           notionStatus = "idea";
         } catch (error) {
           // The import still happens; the page keeps its column until the next change is synced.
-          logger.warn({ offerId, error: describeNotionError(error) }, "notion pull: could not move the imported page to the idea status");
+          logger.warn(
+            { offerId, error: describeNotionError(error) },
+            "notion pull: could not move the imported page to the idea status",
+          );
         }
       }
       return store.importPage(offerId, {

@@ -27,7 +27,14 @@ export function createNotionSync(options: {
 }): NotionSync {
   const logger = options.logger.child({ component: "notion-sync" });
   const notion = createNotionService(options.config, { logger, timeoutMs: options.config.timeoutMs });
-  const worker = createSyncWorker({ store: options.jobs, notion, logger, events: { onProblem: options.onProblem }, pollIntervalMs: 30_000, files: options.files });
+  const worker = createSyncWorker({
+    store: options.jobs,
+    notion,
+    logger,
+    events: { onProblem: options.onProblem },
+    pollIntervalMs: 30_000,
+    files: options.files,
+  });
   return {
     async start() {
       await options.jobs.releaseClaims();
@@ -40,7 +47,8 @@ export function createNotionSync(options: {
       const deadline = Date.now() + ms;
       for (;;) {
         const project = await options.projects.get(projectId);
-        if (!project || project.sync === "synced" || project.sync === "failed" || Date.now() >= deadline) return project;
+        if (!project || project.sync === "synced" || project.sync === "failed" || Date.now() >= deadline)
+          return project;
         await sleep(100);
       }
     },

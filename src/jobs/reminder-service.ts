@@ -29,7 +29,6 @@ export interface ReminderOverview {
   digestAt: string | null;
 }
 
-
 /**
  * Interval reminders and the weekly idea digest. Crons and a wake-up timer
  * (for snoozes and the end of quiet hours) all run one serialized check: it
@@ -71,7 +70,11 @@ export class ReminderService {
     const { timeZone, digest } = await this.deps.reminders.settings();
     await this.digestTask?.destroy();
     const expression = digest ? digestCron(digest) : this.deps.ideaDigestCron;
-    this.digestTask = createTask(expression, (context) => this.onDigestTick(context.date), { name: "idea-digest", timezone: timeZone, noOverlap: true });
+    this.digestTask = createTask(expression, (context) => this.onDigestTick(context.date), {
+      name: "idea-digest",
+      timezone: timeZone,
+      noOverlap: true,
+    });
     await this.digestTask.start();
     this.wake();
   }
@@ -106,7 +109,9 @@ export class ReminderService {
     const at = (date: Date) => quietEnd(date < now ? now : date, quiet, timeZone).toISOString();
     return {
       timeZone,
-      projects: scheduled.slice(0, 10).map((project) => ({ id: project.id, name: project.name, at: at(project.dueAt), snoozed: project.snoozed })),
+      projects: scheduled
+        .slice(0, 10)
+        .map((project) => ({ id: project.id, name: project.name, at: at(project.dueAt), snoozed: project.snoozed })),
       digestAt: nextDigest ? at(nextDigest) : null,
     };
   }
@@ -140,15 +145,22 @@ export class ReminderService {
     for (const project of await reminders.due(now)) {
       if (this.stopped) return;
       // One project's failure must not hold back the others.
-      await this.remindProject(project.id, project.dueAt, now).catch((error) => this.deps.logger.error({ err: error, projectId: project.id }, "project reminder failed"));
+      await this.remindProject(project.id, project.dueAt, now).catch((error) =>
+        this.deps.logger.error({ err: error, projectId: project.id }, "project reminder failed"),
+      );
     }
     const digestAt = await reminders.digestPending();
-    if (digestAt && digestAt <= now && !this.stopped) await this.sendDigest(digestAt, now).catch((error) => this.deps.logger.error({ err: error }, "idea digest failed"));
+    if (digestAt && digestAt <= now && !this.stopped)
+      await this.sendDigest(digestAt, now).catch((error) =>
+        this.deps.logger.error({ err: error }, "idea digest failed"),
+      );
     if (now.getUTCMinutes() === 0) await reminders.forgetSentBefore(new Date(now.getTime() - KEEP_SENT_CLAIMS_MS));
 
     const next = (await reminders.scheduled()).find((project) => project.dueAt > now)?.dueAt;
     const pending = await reminders.digestPending();
-    const candidates = [next, pending && pending > now ? pending : undefined].filter((date): date is Date => Boolean(date));
+    const candidates = [next, pending && pending > now ? pending : undefined].filter((date): date is Date =>
+      Boolean(date),
+    );
     if (candidates.length) this.scheduleWake(new Date(Math.min(...candidates.map((date) => date.getTime()))));
   }
 

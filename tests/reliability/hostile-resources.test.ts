@@ -30,9 +30,13 @@ const base = () => ({
   from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
 });
 const documentUpdate = (fileId: string, name: string, size: number, mime = "application/octet-stream") => ({
-  message: { ...base(), document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: mime, file_size: size } },
+  message: {
+    ...base(),
+    document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: mime, file_size: size },
+  },
 });
-const failed = (c: RecordedCall) => (c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.text).includes("❌");
+const failed = (c: RecordedCall) =>
+  (c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.text).includes("❌");
 const outcome = (c: RecordedCall) => c.method === "sendDocument" || failed(c);
 const botPid = () => session.bot.child.pid!;
 
@@ -64,7 +68,12 @@ let projectId = 0;
 beforeAll(async () => {
   await session.start();
   const now = new Date().toISOString();
-  projectId = sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Лампа', 'Дуб и алюминий.', 'archived', ?, ?)", now, now);
+  projectId = sqliteRun(
+    session.databaseUrl,
+    "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Лампа', 'Дуб и алюминий.', 'archived', ?, ?)",
+    now,
+    now,
+  );
 }, 60_000);
 afterAll(() => session.close());
 
@@ -78,7 +87,9 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
       checked: `the card is made from the good photo and the owner is told which photos were left out and why; the bot's process tree (PSS) stays under ${mb(TREE_BUDGET_BYTES)}`,
     });
     const { api, chat } = session;
-    const good = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#468" } }).jpeg().toBuffer();
+    const good = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#468" } })
+      .jpeg()
+      .toBuffer();
     const files: [string, string, Buffer, string][] = [
       ["gif", "render.png", await solidGif(8000, 8000), "image/png"],
       ["png", "huge.png", hugePng(30000, 30000), "image/png"],
@@ -91,13 +102,16 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     await chat.tap(`gen:p:${projectId}`);
     await chat.tap("gen:t:0");
     const sampler = memorySampler(botPid());
-    for (const [id, name, bytes, mime] of files) await chat.push(documentUpdate(`photo-${id}`, name, bytes.length, mime));
+    for (const [id, name, bytes, mime] of files)
+      await chat.push(documentUpdate(`photo-${id}`, name, bytes.length, mime));
     await chat.tap("gen:done");
     const since = api.calls.length;
     await chat.send("Корпус из алюминия.");
     const preview = await api.waitForCall((c) => c.method === "sendPhoto" || failed(c), { since, timeoutMs: 90_000 });
     const { peakBytes, startBytes } = sampler.stop();
-    console.info(`${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`);
+    console.info(
+      `${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`,
+    );
     await chat.send("/cancel");
     expect(preview.method, String(preview.payload.text)).toBe("sendPhoto");
     const caption = String(preview.payload.caption);
@@ -108,29 +122,40 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     expect(caption).not.toContain("№4");
     expect(peakBytes).toBeLessThan(TREE_BUDGET_BYTES);
     expect(session.bot.child.exitCode).toBeNull();
-    done(`card made from the good photo; notice: “${caption.split("\n").at(-1)}”; process tree ${mb(startBytes)} → peak ${mb(peakBytes)}`);
+    done(
+      `card made from the good photo; notice: “${caption.split("\n").at(-1)}”; process tree ${mb(startBytes)} → peak ${mb(peakBytes)}`,
+    );
   });
 
   it("a template that prints 300 000 elements (under the output cap)", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: "Hostile templates and files",
-      injected: "the owner uploads a template whose loop prints 300 000 <i> elements (2.1 MB of HTML, under the 20 MB output cap)",
+      injected:
+        "the owner uploads a template whose loop prints 300 000 <i> elements (2.1 MB of HTML, under the 20 MB output cap)",
       checked: `refused with a clear ❌ message before Chromium builds the page; process tree under ${mb(TREE_BUDGET_BYTES)}`,
     });
     const sampler = memorySampler(botPid());
-    const { result, seconds, text } = await uploadTemplate("dom.html", utf8(page(`{% for i in range(30000) %}${"<i></i>".repeat(10)}{% endfor %}`)));
+    const { result, seconds, text } = await uploadTemplate(
+      "dom.html",
+      utf8(page(`{% for i in range(30000) %}${"<i></i>".repeat(10)}{% endfor %}`)),
+    );
     const { peakBytes, startBytes } = sampler.stop();
-    console.info(`${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`);
+    console.info(
+      `${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`,
+    );
     expect(failed(result), text).toBe(true);
     expect(text).toContain("элементов");
     expect(peakBytes).toBeLessThan(TREE_BUDGET_BYTES);
-    done(`refused in ${seconds.toFixed(1)} s: “${text.slice(0, 90)}…”; process tree ${mb(startBytes)} → peak ${mb(peakBytes)}`);
+    done(
+      `refused in ${seconds.toFixed(1)} s: “${text.slice(0, 90)}…”; process tree ${mb(startBytes)} → peak ${mb(peakBytes)}`,
+    );
   });
 
   it("a ZIP whose entries declare 1 KB and inflate to 2 GiB each, while the owner keeps using the bot", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: "Hostile templates and files",
-      injected: "the owner uploads a 19 MB ZIP: 9 entries that declare 1 KB and inflate to 2 GiB each; /start is sent every 100 ms meanwhile",
+      injected:
+        "the owner uploads a 19 MB ZIP: 9 entries that declare 1 KB and inflate to 2 GiB each; /start is sent every 100 ms meanwhile",
       checked: `refused with a clear ❌ message (the entry inflates past what the ZIP declares) within 1 s; every /start answered, none later than 1 s; process tree under ${mb(TREE_BUDGET_BYTES)}`,
     });
     const bomb = lyingZipBomb();
@@ -146,7 +171,9 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     const sampler = memorySampler(botPid());
     const { result, seconds, text } = await uploadTemplate("bomb.zip", bomb, ping);
     const { peakBytes, startBytes } = sampler.stop();
-    console.info(`${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`);
+    console.info(
+      `${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`,
+    );
     expect(failed(result), text).toBe(true);
     expect(text).toContain("распаковывается больше");
     // The bot's own part: from fetching the file (the transfer included) to the refusal.
@@ -177,7 +204,9 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     const sampler = memorySampler(botPid());
     const { result, seconds, text } = await uploadTemplate("bg.zip", zip);
     const { peakBytes, startBytes } = sampler.stop();
-    console.info(`${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`);
+    console.info(
+      `${ctx.task.name}: process tree ${mb(startBytes)} → peak ${mb(peakBytes)}; now ${treeBreakdown(botPid())}`,
+    );
     expect(failed(result), text).toBe(true);
     expect(text).toContain("images/bg.png");
     expect(peakBytes).toBeLessThan(TREE_BUDGET_BYTES);
@@ -187,7 +216,8 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
   it("renderer isolation: preconnect, iframe and meta refresh to a host name and to 127.0.0.1 open no TCP connection", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: "Hostile templates and files",
-      injected: "the owner uploads a template with <link rel=preconnect>, <link rel=dns-prefetch>, <iframe src>, <meta http-equiv=refresh> pointing at a raw TCP listener (by 127.0.0.1 and by host name)",
+      injected:
+        "the owner uploads a template with <link rel=preconnect>, <link rel=dns-prefetch>, <iframe src>, <meta http-equiv=refresh> pointing at a raw TCP listener (by 127.0.0.1 and by host name)",
       checked: "it renders; the listener sees 0 TCP connections (counted on accept, not per HTTP request)",
     });
     let connections = 0;
@@ -199,9 +229,17 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     const port = (listener.address() as AddressInfo).port;
     try {
       const targets = [`http://127.0.0.1:${port}`, `http://exfil-${port}.localhost:${port}`];
-      const head = targets.map((t) => `<link rel="preconnect" href="${t}"><link rel="dns-prefetch" href="${t}"><link rel="prefetch" href="${t}/p">`).join("");
+      const head = targets
+        .map(
+          (t) =>
+            `<link rel="preconnect" href="${t}"><link rel="dns-prefetch" href="${t}"><link rel="prefetch" href="${t}/p">`,
+        )
+        .join("");
       const body = targets.map((t) => `<iframe src="${t}/frame"></iframe>`).join("");
-      const { result, text } = await uploadTemplate("net.html", utf8(page(body, `${head}<meta http-equiv="refresh" content="0;url=${targets[0]}/r">`)));
+      const { result, text } = await uploadTemplate(
+        "net.html",
+        utf8(page(body, `${head}<meta http-equiv="refresh" content="0;url=${targets[0]}/r">`)),
+      );
       await new Promise((resolve) => setTimeout(resolve, 1000));
       expect(result.method, text).toBe("sendDocument");
       expect(connections).toBe(0);
@@ -218,7 +256,8 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
         "template code (played by TemplateSandbox.probe: what a template could run had it found a way into JavaScript) tries " +
         "globalThis.constructor.constructor('return process')(), an HTTP request to a loopback listener, process.kill(process.ppid), " +
         "and leaving a value for the next render",
-      checked: "no process is reachable, the listener gets no connection, the parent (here the test worker) lives, the next render sees nothing of the last",
+      checked:
+        "no process is reachable, the listener gets no connection, the parent (here the test worker) lives, the next render sees nothing of the last",
     });
     let requests = 0;
     const listener = createHttpServer((_req, res) => {
@@ -241,7 +280,9 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
       expect(viaFunction).toEqual({ ok: true, html: "undefined" });
       expect(next).toEqual({ ok: true, html: "undefined/undefined" });
       expect(requests).toBe(0);
-      done(`escape attempt: “${escape.ok ? "" : escape.message}”; process via Function: ${viaFunction.ok ? viaFunction.html : "-"}; next render saw “${next.ok ? next.html : ""}”; ${requests} requests; parent alive`);
+      done(
+        `escape attempt: “${escape.ok ? "" : escape.message}”; process via Function: ${viaFunction.ok ? viaFunction.html : "-"}; next render saw “${next.ok ? next.html : ""}”; ${requests} requests; parent alive`,
+      );
     } finally {
       sandbox.close();
       listener.close();

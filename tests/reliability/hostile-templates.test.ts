@@ -18,7 +18,8 @@ let server: Server;
 let origin = "";
 let messageId = 70_000;
 const utf8 = (text: string) => new TextEncoder().encode(text);
-const page = (body: string, head = "") => `<html><head>${head}<style>@page{size:400px 300px;margin:0}</style></head><body><h1>{{ project_name }}</h1>${body}</body></html>`;
+const page = (body: string, head = "") =>
+  `<html><head>${head}<style>@page{size:400px 300px;margin:0}</style></head><body><h1>{{ project_name }}</h1>${body}</body></html>`;
 
 type Upload = { name: string; bytes: Uint8Array; size?: number };
 interface HostileCase {
@@ -31,10 +32,48 @@ interface HostileCase {
 }
 
 const cases: HostileCase[] = [
-  { name: "SSTI: range.constructor → process.env", upload: () => ({ name: "ssti.html", bytes: utf8(page(`{{ range.constructor("return process.env")() }}`)) }), expect: "refused", says: "Рендер не удался" },
-  { name: "SSTI: constructor chain → process.env.BOT_TOKEN", upload: () => ({ name: "ssti2.html", bytes: utf8(page(`{{ range.constructor("return this.constructor.constructor('return process')().env.BOT_TOKEN")() }}`)) }), expect: "refused", says: "❌" },
-  { name: "SSTI: require('fs') / import() / fetch", upload: () => ({ name: "ssti3.html", bytes: utf8(page(`{{ range.constructor("return [typeof require, typeof process, typeof fetch].join()")() }}{{ range.constructor("try { return import('node:fs').then(f => f.readFileSync('${secretFile}','utf8')) } catch (e) { return 'x' }")() }}`)) }), expect: "refused", says: "Рендер не удался" },
-  { name: "file:// iframe, img, object and CSS url()", upload: () => ({ name: "file.html", bytes: utf8(page(`<iframe src="file://${secretFile}"></iframe><img src="file:///etc/passwd"><object data="file://${secretFile}"></object><div style="background:url(file:///etc/hostname)"></div>`)) }), expect: "neutralised" },
+  {
+    name: "SSTI: range.constructor → process.env",
+    upload: () => ({ name: "ssti.html", bytes: utf8(page(`{{ range.constructor("return process.env")() }}`)) }),
+    expect: "refused",
+    says: "Рендер не удался",
+  },
+  {
+    name: "SSTI: constructor chain → process.env.BOT_TOKEN",
+    upload: () => ({
+      name: "ssti2.html",
+      bytes: utf8(
+        page(`{{ range.constructor("return this.constructor.constructor('return process')().env.BOT_TOKEN")() }}`),
+      ),
+    }),
+    expect: "refused",
+    says: "❌",
+  },
+  {
+    name: "SSTI: require('fs') / import() / fetch",
+    upload: () => ({
+      name: "ssti3.html",
+      bytes: utf8(
+        page(
+          `{{ range.constructor("return [typeof require, typeof process, typeof fetch].join()")() }}{{ range.constructor("try { return import('node:fs').then(f => f.readFileSync('${secretFile}','utf8')) } catch (e) { return 'x' }")() }}`,
+        ),
+      ),
+    }),
+    expect: "refused",
+    says: "Рендер не удался",
+  },
+  {
+    name: "file:// iframe, img, object and CSS url()",
+    upload: () => ({
+      name: "file.html",
+      bytes: utf8(
+        page(
+          `<iframe src="file://${secretFile}"></iframe><img src="file:///etc/passwd"><object data="file://${secretFile}"></object><div style="background:url(file:///etc/hostname)"></div>`,
+        ),
+      ),
+    }),
+    expect: "neutralised",
+  },
   {
     name: "network: iframe, img, srcset, link, @import, @font-face, url(), object, video poster, <script fetch>",
     upload: () => ({
@@ -48,29 +87,137 @@ const cases: HostileCase[] = [
     }),
     expect: "neutralised",
   },
-  { name: "meta refresh to a 127.0.0.1 server", upload: () => ({ name: "refresh.html", bytes: utf8(page("", `<meta http-equiv="refresh" content="0;url=${origin}/refresh">`)) }), expect: "neutralised" },
-  { name: "meta refresh to itself (endless reload)", upload: () => ({ name: "reload.html", bytes: utf8(page("", `<meta http-equiv="&#114;efresh" content="0">`)) }), expect: "neutralised" },
-  { name: "malformed percent-escape assembled by the template (URIError)", upload: () => ({ name: "uri.html", bytes: utf8(page(`<img src="/%E0%A4%A{{ "" }}.png"><div style="background:url('%E0%A4%A{{ "" }}.png')">x</div>`)) }), expect: "neutralised" },
-  { name: "<script> rewriting the page", upload: () => ({ name: "script.html", bytes: utf8(page(`<p id="p">static</p><script>document.body.innerHTML = "<h1>PWNED</h1>"; document.title = "PWNED"</script>`)) }), expect: "neutralised" },
-  { name: "zip-slip (../ path)", upload: () => ({ name: "slip.zip", bytes: zipSync({ "template.html": utf8(page("")), "../../evil.sh": utf8("rm -rf /") }) }), expect: "refused", says: "небезопасный путь" },
-  { name: "zip-slip (absolute path)", upload: () => ({ name: "abs.zip", bytes: zipSync({ "template.html": utf8(page("")), "/etc/cron.d/evil": utf8("x") }) }), expect: "refused", says: "небезопасный путь" },
-  { name: "zip bomb (61 MB of zeros in < 1 MB)", upload: () => ({ name: "bomb.zip", bytes: zipSync({ "template.html": utf8(page("")), "images/zero.png": new Uint8Array(61 * 1024 * 1024) }, { level: 9 }) }), expect: "refused", says: "распаковывается больше" },
-  { name: "oversized HTML (1 MB + 1 byte)", upload: () => ({ name: "big.html", bytes: new Uint8Array(1024 * 1024 + 1).fill(0x61) }), expect: "refused", says: "больше" },
-  { name: "oversized ZIP (21 MB, Telegram's size field)", upload: () => ({ name: "huge.zip", bytes: utf8("PK"), size: 21 * 1024 * 1024 }), expect: "refused", says: "больше 20 МБ" },
-  { name: "binary (PNG bytes) named .html", upload: () => ({ name: "image.html", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0xcf, 0xf0]) }), expect: "refused", says: "не в UTF-8" },
-  { name: "non-UTF-8 (cp1251 without charset)", upload: () => ({ name: "cp1251.html", bytes: new Uint8Array([...utf8("<p>"), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, ...utf8("</p>")]) }), expect: "refused", says: "не в UTF-8" },
-  { name: "broken ZIP", upload: () => ({ name: "broken.zip", bytes: utf8("PK\u0003\u0004 not really") }), expect: "refused", says: "ZIP повреждён" },
+  {
+    name: "meta refresh to a 127.0.0.1 server",
+    upload: () => ({
+      name: "refresh.html",
+      bytes: utf8(page("", `<meta http-equiv="refresh" content="0;url=${origin}/refresh">`)),
+    }),
+    expect: "neutralised",
+  },
+  {
+    name: "meta refresh to itself (endless reload)",
+    upload: () => ({ name: "reload.html", bytes: utf8(page("", `<meta http-equiv="&#114;efresh" content="0">`)) }),
+    expect: "neutralised",
+  },
+  {
+    name: "malformed percent-escape assembled by the template (URIError)",
+    upload: () => ({
+      name: "uri.html",
+      bytes: utf8(page(`<img src="/%E0%A4%A{{ "" }}.png"><div style="background:url('%E0%A4%A{{ "" }}.png')">x</div>`)),
+    }),
+    expect: "neutralised",
+  },
+  {
+    name: "<script> rewriting the page",
+    upload: () => ({
+      name: "script.html",
+      bytes: utf8(
+        page(
+          `<p id="p">static</p><script>document.body.innerHTML = "<h1>PWNED</h1>"; document.title = "PWNED"</script>`,
+        ),
+      ),
+    }),
+    expect: "neutralised",
+  },
+  {
+    name: "zip-slip (../ path)",
+    upload: () => ({
+      name: "slip.zip",
+      bytes: zipSync({ "template.html": utf8(page("")), "../../evil.sh": utf8("rm -rf /") }),
+    }),
+    expect: "refused",
+    says: "небезопасный путь",
+  },
+  {
+    name: "zip-slip (absolute path)",
+    upload: () => ({
+      name: "abs.zip",
+      bytes: zipSync({ "template.html": utf8(page("")), "/etc/cron.d/evil": utf8("x") }),
+    }),
+    expect: "refused",
+    says: "небезопасный путь",
+  },
+  {
+    name: "zip bomb (61 MB of zeros in < 1 MB)",
+    upload: () => ({
+      name: "bomb.zip",
+      bytes: zipSync(
+        { "template.html": utf8(page("")), "images/zero.png": new Uint8Array(61 * 1024 * 1024) },
+        { level: 9 },
+      ),
+    }),
+    expect: "refused",
+    says: "распаковывается больше",
+  },
+  {
+    name: "oversized HTML (1 MB + 1 byte)",
+    upload: () => ({ name: "big.html", bytes: new Uint8Array(1024 * 1024 + 1).fill(0x61) }),
+    expect: "refused",
+    says: "больше",
+  },
+  {
+    name: "oversized ZIP (21 MB, Telegram's size field)",
+    upload: () => ({ name: "huge.zip", bytes: utf8("PK"), size: 21 * 1024 * 1024 }),
+    expect: "refused",
+    says: "больше 20 МБ",
+  },
+  {
+    name: "binary (PNG bytes) named .html",
+    upload: () => ({
+      name: "image.html",
+      bytes: new Uint8Array([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0xcf, 0xf0,
+      ]),
+    }),
+    expect: "refused",
+    says: "не в UTF-8",
+  },
+  {
+    name: "non-UTF-8 (cp1251 without charset)",
+    upload: () => ({
+      name: "cp1251.html",
+      bytes: new Uint8Array([...utf8("<p>"), 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, ...utf8("</p>")]),
+    }),
+    expect: "refused",
+    says: "не в UTF-8",
+  },
+  {
+    name: "broken ZIP",
+    upload: () => ({ name: "broken.zip", bytes: utf8("PK\u0003\u0004 not really") }),
+    expect: "refused",
+    says: "ZIP повреждён",
+  },
 ];
 
 function documentUpdate(fileId: string, upload: Upload) {
   const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
   const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-  return { message: { message_id: messageId++, date: Math.floor(Date.now() / 1000), chat, from, document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: upload.name, file_size: upload.size ?? upload.bytes.length } } };
+  return {
+    message: {
+      message_id: messageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      from,
+      document: {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: upload.name,
+        file_size: upload.size ?? upload.bytes.length,
+      },
+    },
+  };
 }
 
-const outcome = (c: RecordedCall) => c.method === "sendDocument" || ((c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.text).includes("❌"));
+const outcome = (c: RecordedCall) =>
+  c.method === "sendDocument" ||
+  ((c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.text).includes("❌"));
 const leaks = (call: RecordedCall, needles: string[]) => {
-  const haystack = JSON.stringify(call.payload) + Object.values(call.files).map((f) => f.bytes.toString("latin1")).join("");
+  const haystack =
+    JSON.stringify(call.payload) +
+    Object.values(call.files)
+      .map((f) => f.bytes.toString("latin1"))
+      .join("");
   return needles.filter((needle) => haystack.includes(needle));
 };
 
@@ -113,24 +260,34 @@ describe("hostile templates and files uploaded through the bot", () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     await new Promise((resolve) => setTimeout(resolve, 300)); // a late request from Chromium would land here
 
-    const report = api.calls.slice(since).filter((c) => c.method === "editMessageText" || c.method === "sendMessage").map((c) => String(c.payload.text)).join("\n");
+    const report = api.calls
+      .slice(since)
+      .filter((c) => c.method === "editMessageText" || c.method === "sendMessage")
+      .map((c) => String(c.payload.text))
+      .join("\n");
     const needles = [api.token, ...Object.values(SECRETS), "TOP-SECRET-FILE-MARKER", "root:x:0:0"];
     const leaked = api.calls.flatMap((c) => leaks(c, needles));
     expect(leaked).toEqual([]);
     expect(needles.filter((n) => session.bot.output.includes(n))).toEqual([]);
     expect(hits).toEqual([]);
     if (hostile.expect === "contained") {
-      done(`${result.method === "sendDocument" ? "rendered" : `refused: “${String(result.payload.text).split("\n")[0].slice(0, 120)}”`} in ${seconds} s; 0 secrets out, 0 network hits`);
+      done(
+        `${result.method === "sendDocument" ? "rendered" : `refused: “${String(result.payload.text).split("\n")[0].slice(0, 120)}”`} in ${seconds} s; 0 secrets out, 0 network hits`,
+      );
     } else if (hostile.expect === "refused") {
       expect(result.method).not.toBe("sendDocument");
       if (hostile.says) expect(report).toContain(hostile.says);
-      done(`refused in ${seconds} s: “${String(result.payload.text).split("\n")[0].slice(0, 120)}”; 0 secrets out, 0 network hits`);
+      done(
+        `refused in ${seconds} s: “${String(result.payload.text).split("\n")[0].slice(0, 120)}”; 0 secrets out, 0 network hits`,
+      );
     } else {
       expect(result.method, String(result.payload.text)).toBe("sendDocument");
       const png = api.calls.slice(since).find((c) => c.method === "sendPhoto");
       const pngBytes = png ? Object.values(png.files)[0]?.bytes.length : 0;
       const blocked = report.includes("Внешние ссылки заблокированы");
-      done(`rendered in ${seconds} s with the payload inert (sample PNG ${pngBytes} bytes${blocked ? ", owner warned that external links were blocked" : ""}); 0 secrets out, 0 network hits`);
+      done(
+        `rendered in ${seconds} s with the payload inert (sample PNG ${pngBytes} bytes${blocked ? ", owner warned that external links were blocked" : ""}); 0 secrets out, 0 network hits`,
+      );
     }
     expect(session.bot.child.exitCode).toBeNull();
   });
@@ -156,7 +313,10 @@ describe("hostile templates and files uploaded through the bot", () => {
       return Object.values(api.calls.slice(since).find((c) => c.method === "sendPhoto")!.files)[0].bytes;
     };
     const plain = await pngOf("Plain", page(`<p>static</p>`));
-    const scripted = await pngOf("Scripted", page(`<p>static</p><script>document.body.innerHTML = "<h1 style='font-size:200px'>PWNED</h1>"</script>`));
+    const scripted = await pngOf(
+      "Scripted",
+      page(`<p>static</p><script>document.body.innerHTML = "<h1 style='font-size:200px'>PWNED</h1>"</script>`),
+    );
     expect(scripted.equals(plain)).toBe(true);
     await chat.send("/cancel");
     done(`identical sample PNGs (${plain.length} bytes)`);

@@ -30,7 +30,13 @@ const session = new BotSession({
     FAL_TIMEOUT_MS: "3000",
   },
 });
-const writer = (request: GeminiRequest) => ({ text: request.prompt.includes("Translate") ? "oak lamp" : request.prompt.includes("TikTok") ? "Lamp! #IndustrialDesign" : "Oak Lamp\nA lamp." });
+const writer = (request: GeminiRequest) => ({
+  text: request.prompt.includes("Translate")
+    ? "oak lamp"
+    : request.prompt.includes("TikTok")
+      ? "Lamp! #IndustrialDesign"
+      : "Oak Lamp\nA lamp.",
+});
 const sql = (query: string) => {
   const db = new Database(session.databaseUrl.slice("file:".length), { readonly: true });
   try {
@@ -43,7 +49,11 @@ const sql = (query: string) => {
 beforeAll(async () => {
   await Promise.all([notion.start(), gemini.start(), fal.start()]);
   // The fakes' addresses must be known before the bot starts.
-  Object.assign((session as any).env, { NOTION_BASE_URL: notion.baseUrl, GEMINI_BASE_URL: gemini.baseUrl, FAL_BASE_URL: fal.baseUrl });
+  Object.assign((session as any).env, {
+    NOTION_BASE_URL: notion.baseUrl,
+    GEMINI_BASE_URL: gemini.baseUrl,
+    FAL_BASE_URL: fal.baseUrl,
+  });
   gemini.reply = writer;
   await session.start();
 });
@@ -57,7 +67,8 @@ describe("integration outages", () => {
     const done = reliabilityCase(ctx, {
       area: AREA,
       injected: `Notion unavailable for ${OUTAGE_MS / 1000} s: 429 with Retry-After, then 500 for the rest of the window, plus answers slower than NOTION_TIMEOUT_MS (1.5 s); 3 ideas added and one renamed during the outage`,
-      checked: "each idea is saved and confirmed at once; /start answered during the outage; after it every change reaches Notion: one page per idea (no duplicates), latest title, no job left pending or failed",
+      checked:
+        "each idea is saved and confirmed at once; /start answered during the outage; after it every change reaches Notion: one page per idea (no duplicates), latest title, no job left pending or failed",
     });
     const { chat } = session;
     notion.failNext(3, { status: 429, code: "rate_limited", retryAfter: 1 });
@@ -84,9 +95,20 @@ describe("integration outages", () => {
     }
     expect(notion.livePages()).toHaveLength(0);
     const failedDuring = notion.requests.filter((r) => r.status >= 400).length;
-    await until(() => notion.livePages().length === 3 && notion.livePages().some((p) => p.title === "Outage A renamed") && sql("SELECT COUNT(*) AS n FROM SyncJob")[0].n === 0, 120_000);
+    await until(
+      () =>
+        notion.livePages().length === 3 &&
+        notion.livePages().some((p) => p.title === "Outage A renamed") &&
+        sql("SELECT COUNT(*) AS n FROM SyncJob")[0].n === 0,
+      120_000,
+    );
     const syncedAfterMs = Date.now() - outageStart - OUTAGE_MS;
-    expect(notion.livePages().map((p) => p.title).sort()).toEqual(["Outage A renamed", "Outage B", "Outage C"]);
+    expect(
+      notion
+        .livePages()
+        .map((p) => p.title)
+        .sort(),
+    ).toEqual(["Outage A renamed", "Outage B", "Outage C"]);
     expect(sql("SELECT COUNT(*) AS n FROM SyncJob WHERE state = 'failed'")[0].n).toBe(0);
     expect(percentile(latencies, 50)).toBeLessThan(200);
     expect(session.bot.child.exitCode).toBeNull();
@@ -112,15 +134,24 @@ describe("integration outages", () => {
   it("Gemini 503 and timeout: one clear message with Retry, other commands answered meanwhile", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: AREA,
-      injected: "the card texts (Gemini) while Gemini answers 503, then while it does not answer within GEMINI_TIMEOUT_MS (1.5 s)",
-      checked: "exactly one message naming the problem, with a Retry button; /start answered while the request is pending; Retry works once Gemini is back",
+      injected:
+        "the card texts (Gemini) while Gemini answers 503, then while it does not answer within GEMINI_TIMEOUT_MS (1.5 s)",
+      checked:
+        "exactly one message naming the problem, with a Retry button; /start answered while the request is pending; Retry works once Gemini is back",
     });
     const id = await addIdea(session.chat, "Gemini lamp", "Лампа из дуба");
     await session.chat.tap(`p:${id}:open`);
     const observed: string[] = [];
-    for (const [name, reply, expected] of [["503", { status: 503 }, "Gemini сейчас недоступен"], ["timeout", { delayMs: 2500 }, "Gemini не ответил вовремя"]] as const) {
+    for (const [name, reply, expected] of [
+      ["503", { status: 503 }, "Gemini сейчас недоступен"],
+      ["timeout", { delayMs: 2500 }, "Gemini не ответил вовремя"],
+    ] as const) {
       gemini.reply = () => reply;
-      const { message, faults, latencyMs } = await faultWhileResponsive(`ai:${id}:tx`, `ai:${id}:tx`, (c) => c.method === "editMessageText" && textOf(c).includes(expected));
+      const { message, faults, latencyMs } = await faultWhileResponsive(
+        `ai:${id}:tx`,
+        `ai:${id}:tx`,
+        (c) => c.method === "editMessageText" && textOf(c).includes(expected),
+      );
       expect(faults).toHaveLength(1);
       expect(buttonsOf(message).map((b) => b.data)).toEqual([`ai:${id}:tx`]);
       observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
@@ -128,23 +159,34 @@ describe("integration outages", () => {
     }
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${id}:tx`);
-    await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("#IndustrialDesign"), { since });
+    await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("#IndustrialDesign"), {
+      since,
+    });
     done(`${observed.join("; ")}; Retry afterwards produced the texts`);
   });
 
   it("Fal 500 and no result in time: one clear message with Retry, other commands answered meanwhile", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: AREA,
-      injected: "a moodboard (Fal) while Fal's submit answers 500, then while the job never completes (FAL_TIMEOUT_MS 3 s)",
-      checked: "exactly one message naming the problem, with a Retry button; /start answered while the generation is pending; nothing saved",
+      injected:
+        "a moodboard (Fal) while Fal's submit answers 500, then while the job never completes (FAL_TIMEOUT_MS 3 s)",
+      checked:
+        "exactly one message naming the problem, with a Retry button; /start answered while the generation is pending; nothing saved",
     });
     const id = await addIdea(session.chat, "Fal lamp", "Лампа из дуба");
     await session.chat.tap(`p:${id}:open`);
     const assets = sql("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n;
     const observed: string[] = [];
-    for (const [name, arm, expected] of [["500", () => fal.failNext("submit", 500), "Fal сейчас недоступен"], ["no result", () => (fal.hang = true), "не прислал результат"]] as const) {
+    for (const [name, arm, expected] of [
+      ["500", () => fal.failNext("submit", 500), "Fal сейчас недоступен"],
+      ["no result", () => (fal.hang = true), "не прислал результат"],
+    ] as const) {
       arm();
-      const { message, faults, latencyMs } = await faultWhileResponsive(`ai:${id}:mb`, `ai:${id}:mbl`, (c) => c.method === "editMessageText" && textOf(c).includes(expected));
+      const { message, faults, latencyMs } = await faultWhileResponsive(
+        `ai:${id}:mb`,
+        `ai:${id}:mbl`,
+        (c) => c.method === "editMessageText" && textOf(c).includes(expected),
+      );
       expect(faults).toHaveLength(1);
       expect(buttonsOf(message).some((b) => b.text.includes("Повторить") && b.data?.startsWith("mb:"))).toBe(true);
       observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
@@ -174,7 +216,10 @@ describe("integration outages", () => {
     const id = await addIdea(chat, "Secret lamp", "Лампа из дуба");
     await chat.tap(`p:${id}:open`);
     await chat.push(callback(`ai:${id}:tx`, chat.messageWithButton(`ai:${id}:tx`)));
-    await api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Gemini"), { since, timeoutMs: 20_000 });
+    await api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Gemini"), {
+      since,
+      timeoutMs: 20_000,
+    });
     await chat.settle(20_000);
     gemini.reply = writer;
     notion.failNext(3, {
@@ -191,7 +236,13 @@ describe("integration outages", () => {
     await api.waitForCall((c) => c.method === "sendDocument", { since: exportSince, timeoutMs: 30_000 });
     await chat.settle(20_000);
     const errors = sql("SELECT lastError FROM SyncJob WHERE lastError IS NOT NULL").map((row) => String(row.lastError));
-    const calls = api.calls.slice(since).map((c) => JSON.stringify(c.payload) + Object.values(c.files).map((f) => f.bytes.toString("latin1")).join(""));
+    const calls = api.calls.slice(since).map(
+      (c) =>
+        JSON.stringify(c.payload) +
+        Object.values(c.files)
+          .map((f) => f.bytes.toString("latin1"))
+          .join(""),
+    );
     expect(found(session.bot.output)).toEqual([]);
     expect(calls.flatMap(found)).toEqual([]);
     expect(errors.flatMap(found)).toEqual([]);

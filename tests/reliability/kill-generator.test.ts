@@ -16,7 +16,10 @@ const albumPhoto = (fileId: string, group: string) => ({
     chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
     from: owner,
     media_group_id: group,
-    photo: [{ file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 }],
+    photo: [
+      { file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 },
+      { file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 },
+    ],
   },
 });
 
@@ -29,14 +32,19 @@ interface Step {
 }
 
 /** Pushes an update and waits (with a render-sized budget) for the matching reply and for the update's confirmation. */
-async function step(chat: OwnerChat, update: Record<string, unknown>, match: (call: RecordedCall) => boolean = isChatOutput): Promise<void> {
+async function step(
+  chat: OwnerChat,
+  update: Record<string, unknown>,
+  match: (call: RecordedCall) => boolean = isChatOutput,
+): Promise<void> {
   await chat.settle(RENDER_MS);
   const since = chat.api.calls.length;
   chat.api.push(update);
   await chat.api.waitForCall(match, { since, timeoutMs: RENDER_MS });
   await chat.settle(RENDER_MS);
 }
-const tap = (chat: OwnerChat, data: string, match?: (call: RecordedCall) => boolean) => step(chat, callback(data, chat.messageWithButton(data)), match);
+const tap = (chat: OwnerChat, data: string, match?: (call: RecordedCall) => boolean) =>
+  step(chat, callback(data, chat.messageWithButton(data)), match);
 
 /** /generate for an archived project, as the owner does it: 8 updates from the command to "Looks good". */
 function generatorSteps(projectId: number, draft: string): Step[] {
@@ -48,19 +56,30 @@ function generatorSteps(projectId: number, draft: string): Step[] {
     { label: "render 2 (album)", run: (chat) => step(chat, albumPhoto("crash-render-2", `album-${projectId}`)) },
     { label: "Done", run: (chat) => tap(chat, "gen:done") },
     { label: "draft text → texts → preview", run: (chat) => step(chat, textMessage(draft), isPreview) },
-    { label: "Looks good → PDF", run: (chat) => tap(chat, "gen:ok", (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text))) },
+    {
+      label: "Looks good → PDF",
+      run: (chat) =>
+        tap(chat, "gen:ok", (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text))),
+    },
   ];
 }
 
 async function jpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 50 * seed, g: 110, b: 190 } } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 50 * seed, g: 110, b: 190 } } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
 describe("kill -9 at every step of the content generator (SQLite, real Chromium)", () => {
   const session = new BotSession();
   const rows = <T>(query: string, ...params: unknown[]) => sqliteRows<T>(session.databaseUrl, query, ...params);
-  const assetsOf = (projectId: number) => rows<{ kind: string; telegramFileId: string | null }>("SELECT kind, telegramFileId FROM ProjectAsset WHERE projectId = ? ORDER BY id", projectId);
-  const documentsNamed = (fileName: string) => session.api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === fileName);
+  const assetsOf = (projectId: number) =>
+    rows<{ kind: string; telegramFileId: string | null }>(
+      "SELECT kind, telegramFileId FROM ProjectAsset WHERE projectId = ? ORDER BY id",
+      projectId,
+    );
+  const documentsNamed = (fileName: string) =>
+    session.api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === fileName);
   const orphanCounts: number[] = [];
 
   beforeAll(async () => {
@@ -72,7 +91,14 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
 
   const archivedProject = (name: string) => {
     const now = new Date().toISOString();
-    return sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)", name, `Описание ${name}`, now, now);
+    return sqliteRun(
+      session.databaseUrl,
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES (?, ?, 'archived', ?, ?)",
+      name,
+      `Описание ${name}`,
+      now,
+      now,
+    );
   };
 
   const labels = generatorSteps(0, "").map((s) => s.label);
@@ -81,7 +107,8 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       const observed = reliabilityCase(context, {
         area: "Crashes",
         injected: `/generate: kill -9 once the bot has handled step ${k} of ${labels.length} (${labels[k - 1]}), then a new process`,
-        checked: "the owner continues at the next step; the project ends with exactly 1 generated_pdf, 1 card_text, 1 social_text and both renders once; exactly one PDF document sent",
+        checked:
+          "the owner continues at the next step; the project ends with exactly 1 generated_pdf, 1 card_text, 1 social_text and both renders once; exactly one PDF document sent",
       });
       const name = `Crash gen ${k}`;
       const id = archivedProject(name);
@@ -94,14 +121,22 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       for (const step of steps.slice(k)) await step.run(session.chat);
 
       const assets = assetsOf(id);
-      expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render"]);
+      expect(assets.map((a) => a.kind)).toEqual([
+        "generated_pdf",
+        "card_text",
+        "social_text",
+        "final_render",
+        "final_render",
+      ]);
       expect(assets.slice(3).map((a) => a.telegramFileId)).toEqual(["crash-render-1", "crash-render-2"]);
       const pdfs = documentsNamed(`Crash_gen_${k}_Card.pdf`);
       expect(pdfs).toHaveLength(1);
       expect(Object.values(pdfs[0].files)[0].bytes.subarray(0, 5).toString()).toBe("%PDF-");
       expect(assets[0].telegramFileId).toBe(pdfs[0].result.document.file_id);
       expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
-      observed(`assets 1/1/1/2, 1 PDF; restart ${restartMs} ms; ${orphans.length} Chromium/helper process(es) orphaned by the kill (reaped by the test)`);
+      observed(
+        `assets 1/1/1/2, 1 PDF; restart ${restartMs} ms; ${orphans.length} Chromium/helper process(es) orphaned by the kill (reaped by the test)`,
+      );
     }, 120_000);
   }
 
@@ -110,7 +145,8 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       const observed = reliabilityCase(context, {
         area: "Crashes",
         injected: `/generate: kill -9 the moment the bot sends its first reply to step ${k} (${labels[k - 1]}), before the update is confirmed; Telegram re-delivers it to the next process`,
-        checked: "the step is applied once (a re-delivered render is not counted twice), the project ends with exactly 1 PDF asset, 2 texts and both renders once; one PDF document sent",
+        checked:
+          "the step is applied once (a re-delivered render is not counted twice), the project ends with exactly 1 PDF asset, 2 texts and both renders once; one PDF document sent",
       });
       const name = `In flight gen ${k}`;
       const id = archivedProject(name);
@@ -123,7 +159,13 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       for (const step of steps.slice(k)) await step.run(session.chat);
 
       const assets = assetsOf(id);
-      expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render"]);
+      expect(assets.map((a) => a.kind)).toEqual([
+        "generated_pdf",
+        "card_text",
+        "social_text",
+        "final_render",
+        "final_render",
+      ]);
       expect(assets.slice(3).map((a) => a.telegramFileId)).toEqual(["crash-render-1", "crash-render-2"]);
       const pdfs = documentsNamed(`In_flight_gen_${k}_Card.pdf`);
       expect(pdfs).toHaveLength(1);
@@ -136,7 +178,8 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
   test("manual entry killed before “Save as a project?” is answered → one new project", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "/generate → Enter manually → … → Looks good; kill -9 while the bot waits for “Save as a new project?”, new process, owner taps Yes",
+      injected:
+        "/generate → Enter manually → … → Looks good; kill -9 while the bot waits for “Save as a new project?”, new process, owner taps Yes",
       checked: "exactly one new archived project with its 1 PDF + 2 texts + 1 render, exactly one PDF sent",
     });
     const { chat } = session;
@@ -150,10 +193,22 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     await step(chat, textMessage("Черновик ручного проекта."), isPreview);
     expect((await chat.tap("gen:ok")).payload.text).toContain("Сохранить");
     await crashAfterSettle(session);
-    await tap(chat, "gen:sv:y", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"));
-    const projects = rows<{ id: number; status: string }>("SELECT id, status FROM Project WHERE name = ?", "Ручной сбой");
+    await tap(
+      chat,
+      "gen:sv:y",
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"),
+    );
+    const projects = rows<{ id: number; status: string }>(
+      "SELECT id, status FROM Project WHERE name = ?",
+      "Ручной сбой",
+    );
     expect(projects).toEqual([{ id: expect.any(Number), status: "archived" }]);
-    expect(assetsOf(projects[0].id).map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render"]);
+    expect(assetsOf(projects[0].id).map((a) => a.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      "final_render",
+    ]);
     expect(documentsNamed("Ручной_сбой_Card.pdf")).toHaveLength(1);
     observed("1 project, 4 assets, 1 PDF");
   }, 120_000);
@@ -161,25 +216,36 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
   test("killed after the card was saved but before the update was confirmed (re-delivered) → the card is saved once", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "/generate → … → “Looks good”: kill -9 the moment the final “saved” message reaches Telegram (assets committed, update not yet confirmed); Telegram re-delivers “Looks good” to the next process",
-      checked: "the re-delivered tap re-renders and finishes, but the project still gets exactly one set of assets; the chat gets the PDF a second time (the first process had sent it: Bot API sends cannot be made exactly-once)",
+      injected:
+        "/generate → … → “Looks good”: kill -9 the moment the final “saved” message reaches Telegram (assets committed, update not yet confirmed); Telegram re-delivers “Looks good” to the next process",
+      checked:
+        "the re-delivered tap re-renders and finishes, but the project still gets exactly one set of assets; the chat gets the PDF a second time (the first process had sent it: Bot API sends cannot be made exactly-once)",
     });
     const id = archivedProject("Crash gen in flight");
     const steps = generatorSteps(id, "Черновик: сбой при отправке.");
     for (const step of steps.slice(0, 7)) await step.run(session.chat);
     const since = session.api.calls.length;
     session.api.push(callback("gen:ok", session.chat.messageWithButton("gen:ok")));
-    const savedMessage = (c: RecordedCall) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены");
+    const savedMessage = (c: RecordedCall) =>
+      c.method === "editMessageText" && String(c.payload.text).includes("сохранены");
     const { orphans } = await killOnCall(session, savedMessage, since);
     await session.chat.settle(RENDER_MS);
     await until(() => session.api.calls.slice(since).filter(savedMessage).length === 2, RENDER_MS);
 
     const assets = assetsOf(id);
-    expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render"]);
+    expect(assets.map((a) => a.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      "final_render",
+      "final_render",
+    ]);
     const pdfs = documentsNamed("Crash_gen_in_flight_Card.pdf");
     // The killed process had sent its PDF; the re-delivered tap sends it again (Telegram delivery is at-least-once).
     expect(pdfs).toHaveLength(2);
     expect(pdfs.map((p) => p.result?.document.file_id)).toContain(assets[0].telegramFileId);
-    observed(`1 set of assets (5 rows); ${pdfs.length} PDF messages in the chat; ${orphans.length} orphaned process(es) reaped`);
+    observed(
+      `1 set of assets (5 rows); ${pdfs.length} PDF messages in the chat; ${orphans.length} orphaned process(es) reaped`,
+    );
   }, 120_000);
 });

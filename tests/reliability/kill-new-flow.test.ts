@@ -16,22 +16,39 @@ const notionEnv = (notion: FakeNotion) => ({
 });
 
 /** /new as the owner types it: command, name, description, "Skip" on the photo step. */
-const newSteps = (name: string, description: string): { label: string; run: (chat: OwnerChat) => Promise<unknown> }[] => [
+const newSteps = (
+  name: string,
+  description: string,
+): { label: string; run: (chat: OwnerChat) => Promise<unknown> }[] => [
   { label: "/new", run: (chat) => chat.send("/new") },
   { label: "name", run: (chat) => chat.send(name) },
   { label: "description", run: (chat) => chat.send(description) },
-  { label: "skip photo (saves)", run: (chat) => chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅")) },
+  {
+    label: "skip photo (saves)",
+    run: (chat) => chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅")),
+  },
 ];
 
 const confirmationsFor = (session: BotSession, name: string) =>
-  session.api.callsOf("sendMessage").filter((c) => String(c.payload.text).startsWith("✅") && String(c.payload.text).includes(name));
+  session.api
+    .callsOf("sendMessage")
+    .filter((c) => String(c.payload.text).startsWith("✅") && String(c.payload.text).includes(name));
 
 describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
   const notion = new FakeNotion();
   let session: BotSession;
   let env: Record<string, string>;
-  const projects = (name: string) => sqliteRows<{ id: number; description: string; notionPageId: string | null }>(session.databaseUrl, "SELECT id, description, notionPageId FROM Project WHERE name = ?", name);
-  const openJobs = () => sqliteRows<{ n: number }>(session.databaseUrl, "SELECT COUNT(*) AS n FROM SyncJob WHERE state IN ('pending', 'failed')")[0].n;
+  const projects = (name: string) =>
+    sqliteRows<{ id: number; description: string; notionPageId: string | null }>(
+      session.databaseUrl,
+      "SELECT id, description, notionPageId FROM Project WHERE name = ?",
+      name,
+    );
+  const openJobs = () =>
+    sqliteRows<{ n: number }>(
+      session.databaseUrl,
+      "SELECT COUNT(*) AS n FROM SyncJob WHERE state IN ('pending', 'failed')",
+    )[0].n;
 
   beforeAll(async () => {
     await notion.start();
@@ -49,7 +66,8 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       const observed = reliabilityCase(context, {
         area: "Crashes",
         injected: `/new: kill -9 once the bot has handled step ${k} of ${steps.length} (${steps[k - 1].label}), then a new process on the same SQLite database`,
-        checked: "the owner continues at the next step (no re-asking), exactly one Project row, one Notion page, one ✅ confirmation, no open outbox job",
+        checked:
+          "the owner continues at the next step (no re-asking), exactly one Project row, one Notion page, one ✅ confirmation, no open outbox job",
       });
       const name = `Crash new ${k}`;
       const description = `Описание после сбоя на шаге ${k}`;
@@ -64,7 +82,11 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       const rows = projects(name);
       expect(rows).toHaveLength(1);
       expect(rows[0].description).toBe(description);
-      const page = await until(() => notion.livePages().filter((p) => p.title === name).length === 1 && notion.livePages().find((p) => p.title === name));
+      const page = await until(
+        () =>
+          notion.livePages().filter((p) => p.title === name).length === 1 &&
+          notion.livePages().find((p) => p.title === name),
+      );
       await until(() => projects(name)[0].notionPageId === page.id);
       expect(notion.bodyOf(page)).toBe(description);
       expect(confirmationsFor(session, name)).toHaveLength(1);
@@ -80,7 +102,8 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       const observed = reliabilityCase(context, {
         area: "Crashes",
         injected: `/new: kill -9 the moment the bot sends its first reply to step ${k} (${steps[k - 1].label}), before the update is confirmed; Telegram re-delivers it to the next process`,
-        checked: "the step is applied once (no skipped or doubled step), the idea is saved as exactly one row and one Notion page; a reply may be seen twice",
+        checked:
+          "the step is applied once (no skipped or doubled step), the idea is saved as exactly one row and one Notion page; a reply may be seen twice",
       });
       const name = `In flight new ${k}`;
       const description = `Описание, шаг ${k} прерван`;
@@ -108,8 +131,10 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
   test("killed while the save is in flight (Notion slow, update not yet confirmed) → re-delivered: still one project, one page", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "/new: kill -9 while the final “Skip” is being handled (project row written, Notion create answered late), so Telegram re-delivers that update to the next process",
-      checked: "the re-delivered update does not save the idea twice: one Project row, one live Notion page linked to it, one confirmation",
+      injected:
+        "/new: kill -9 while the final “Skip” is being handled (project row written, Notion create answered late), so Telegram re-delivers that update to the next process",
+      checked:
+        "the re-delivered update does not save the idea twice: one Project row, one live Notion page linked to it, one confirmation",
     });
     const name = "Crash new in flight";
     const flow = newSteps(name, "Сохранение прервано");
@@ -127,7 +152,9 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
     expect(notion.livePages().filter((p) => p.title === name)).toHaveLength(1);
     expect(projects(name)[0].notionPageId).toBe(notion.livePages().find((p) => p.title === name)!.id);
     expect(confirmationsFor(session, name)).toHaveLength(1);
-    observed(`1 row, 1 page (${notion.count("POST /pages") - since} create request(s)), 1 confirmation; ${orphans.length} orphan process(es)`);
+    observed(
+      `1 row, 1 page (${notion.count("POST /pages") - since} create request(s)), 1 confirmation; ${orphans.length} orphan process(es)`,
+    );
   });
 });
 

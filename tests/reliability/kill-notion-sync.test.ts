@@ -11,8 +11,10 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
   let session: BotSession;
   let env: Record<string, string>;
   const rows = <T>(query: string, ...params: unknown[]) => sqliteRows<T>(session.databaseUrl, query, ...params);
-  const openJobs = () => rows<{ n: number }>("SELECT COUNT(*) AS n FROM SyncJob WHERE state IN ('pending', 'failed')")[0].n;
-  const pageIdOf = (id: number) => rows<{ notionPageId: string | null }>("SELECT notionPageId FROM Project WHERE id = ?", id)[0]?.notionPageId;
+  const openJobs = () =>
+    rows<{ n: number }>("SELECT COUNT(*) AS n FROM SyncJob WHERE state IN ('pending', 'failed')")[0].n;
+  const pageIdOf = (id: number) =>
+    rows<{ notionPageId: string | null }>("SELECT notionPageId FROM Project WHERE id = ?", id)[0]?.notionPageId;
   const livePagesTitled = (title: string) => notion.livePages().filter((p) => p.title === title);
 
   /** Kills the bot as soon as `reached` holds (a slow Notion request is then in flight). */
@@ -36,7 +38,12 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
   beforeAll(async () => {
     await notion.start();
     // A long client timeout keeps the slow requests below in flight when the process dies.
-    env = { NOTION_API_KEY: notion.apiKey, NOTION_DB_ID: notion.databaseId, NOTION_BASE_URL: notion.baseUrl, NOTION_TIMEOUT_MS: "15000" };
+    env = {
+      NOTION_API_KEY: notion.apiKey,
+      NOTION_DB_ID: notion.databaseId,
+      NOTION_BASE_URL: notion.baseUrl,
+      NOTION_TIMEOUT_MS: "15000",
+    };
     session = await new BotSession({ env }).start();
   });
   afterAll(async () => {
@@ -47,8 +54,10 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
   test("killed while the page create is in flight (Notion made the page, the answer never came) → one page, adopted", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Notion sync: kill -9 while POST /pages is in flight (Notion applies it at once but answers after 6 s), restart",
-      checked: "the new process finds the page the dead one created instead of making a second: exactly one live page, linked to the project, no open outbox job",
+      injected:
+        "Notion sync: kill -9 while POST /pages is in flight (Notion applies it at once but answers after 6 s), restart",
+      checked:
+        "the new process finds the page the dead one created instead of making a second: exactly one live page, linked to the project, no open outbox job",
     });
     notion.delayNext(6000, "POST /pages");
     const creates = notion.count("POST /pages");
@@ -56,14 +65,18 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     const { restartMs } = await killWhen(() => notion.count("POST /pages") > creates);
     const page = await settledPage(id, "Синк: создание");
     expect(notion.bodyOf(page)).toBe("Тело страницы");
-    observed(`1 live page (${notion.count("POST /pages") - creates} create request(s), the page of the killed process adopted); restart ${restartMs} ms`);
+    observed(
+      `1 live page (${notion.count("POST /pages") - creates} create request(s), the page of the killed process adopted); restart ${restartMs} ms`,
+    );
   });
 
   test("killed while a rename is in flight (the request not yet applied) → the page ends with the new title", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Notion sync: the owner renames a project; kill -9 while PATCH /pages/:id is held by Notion (and then dropped unapplied: the connection died), restart",
-      checked: "the outbox job survived the kill and is run again by the new process: one live page with the new title, no open job",
+      injected:
+        "Notion sync: the owner renames a project; kill -9 while PATCH /pages/:id is held by Notion (and then dropped unapplied: the connection died), restart",
+      checked:
+        "the outbox job survived the kill and is run again by the new process: one live page with the new title, no open job",
     });
     const id = await addIdea(session.chat, "Синк: старое имя", "Описание");
     await settledPage(id, "Синк: старое имя");
@@ -78,14 +91,18 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     await settledPage(id, "Синк: новое имя");
     expect(livePagesTitled("Синк: старое имя")).toHaveLength(0);
     expect(notion.count("PATCH /pages/:id") - patches).toBeGreaterThanOrEqual(2);
-    observed(`1 live page with the new title after ${notion.count("PATCH /pages/:id") - patches} PATCH request(s); restart ${restartMs} ms`);
+    observed(
+      `1 live page with the new title after ${notion.count("PATCH /pages/:id") - patches} PATCH request(s); restart ${restartMs} ms`,
+    );
   });
 
   test("killed halfway through rewriting the page body → the body is the new description, nothing doubled", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Notion sync: the owner replaces a 3-line description; kill -9 once the body rewrite has started (first block append/delete held in flight), restart",
-      checked: "the page body equals the new description exactly (no leftover or doubled paragraphs), one live page, no open job",
+      injected:
+        "Notion sync: the owner replaces a 3-line description; kill -9 once the body rewrite has started (first block append/delete held in flight), restart",
+      checked:
+        "the page body equals the new description exactly (no leftover or doubled paragraphs), one live page, no open job",
     });
     const id = await addIdea(session.chat, "Синк: тело", "первая\nвторая\nтретья");
     await settledPage(id, "Синк: тело");
@@ -96,17 +113,23 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     await session.chat.tap(`p:${id}:edit`);
     await session.chat.tap(`p:${id}:describe`);
     await session.chat.send("новая первая\nновая вторая");
-    const { restartMs } = await killWhen(() => notion.count("DELETE /blocks/:id") + notion.count("PATCH /blocks/:id/children") > before);
+    const { restartMs } = await killWhen(
+      () => notion.count("DELETE /blocks/:id") + notion.count("PATCH /blocks/:id/children") > before,
+    );
     const page = await settledPage(id, "Синк: тело");
     await until(() => notion.bodyOf(page) === "новая первая\nновая вторая", 10_000);
-    observed(`body "${notion.bodyOf(page).replace(/\n/g, " / ")}", ${page.blocks.length} blocks; restart ${restartMs} ms`);
+    observed(
+      `body "${notion.bodyOf(page).replace(/\n/g, " / ")}", ${page.blocks.length} blocks; restart ${restartMs} ms`,
+    );
   });
 
   test("killed while the page is being trashed (project deleted) → the page ends in the trash", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Notion sync: the owner deletes a project; kill -9 while the trash request is held by Notion (then dropped unapplied), restart",
-      checked: "the trash job outlives the project and the process: the page is in the trash, no live page with that title, no open job",
+      injected:
+        "Notion sync: the owner deletes a project; kill -9 while the trash request is held by Notion (then dropped unapplied), restart",
+      checked:
+        "the trash job outlives the project and the process: the page is in the trash, no live page with that title, no open job",
     });
     const id = await addIdea(session.chat, "Синк: удаление", "Удалить");
     const page = await settledPage(id, "Синк: удаление");
@@ -121,14 +144,18 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     expect(livePagesTitled("Синк: удаление")).toHaveLength(0);
     expect(rows("SELECT id FROM Project WHERE id = ?", id)).toHaveLength(0);
     expect(notion.count("PATCH /pages/:id") - patches).toBeGreaterThanOrEqual(2);
-    observed(`page in the trash after ${notion.count("PATCH /pages/:id") - patches} trash request(s); restart ${restartMs} ms`);
+    observed(
+      `page in the trash after ${notion.count("PATCH /pages/:id") - patches} trash request(s); restart ${restartMs} ms`,
+    );
   });
 
   test("killed with a backlog queued during an outage → after restart every project gets exactly one page", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Notion sync: Notion answers 503 while the owner adds 3 ideas (jobs back off), kill -9, Notion comes back, restart",
-      checked: "the persisted outbox is drained by the new process: each of the 3 projects has exactly one live page with its title, no open job",
+      injected:
+        "Notion sync: Notion answers 503 while the owner adds 3 ideas (jobs back off), kill -9, Notion comes back, restart",
+      checked:
+        "the persisted outbox is drained by the new process: each of the 3 projects has exactly one live page with its title, no open job",
     });
     notion.failFor(60_000, { status: 503, code: "service_unavailable" });
     const ids: number[] = [];

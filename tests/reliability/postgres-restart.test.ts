@@ -36,8 +36,10 @@ describe("Postgres restarted under the running bot (a private cluster, really st
   test("server restarted in the middle of /new → the owner just continues; one row; same bot process", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Postgres restart (pg_ctl restart -m fast on a private cluster: every connection of the bot is cut) between the name and the description steps of /new",
-      checked: "the next message is handled as the description (flow state read back from the restarted server), the idea is saved once, and it is still the same bot process (no restart of the bot)",
+      injected:
+        "Postgres restart (pg_ctl restart -m fast on a private cluster: every connection of the bot is cut) between the name and the description steps of /new",
+      checked:
+        "the next message is handled as the description (flow state read back from the restarted server), the idea is saved once, and it is still the same bot process (no restart of the bot)",
     });
     await session.chat.send("/start");
     await session.chat.send("/new");
@@ -47,9 +49,14 @@ describe("Postgres restarted under the running bot (a private cluster, really st
     const downMs = Date.now() - started;
     const reply = await session.chat.send("Описание после рестарта");
     expect(reply.payload.text).not.toContain(DB_DOWN);
-    const saved = await session.chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+    const saved = await session.chat.tap(
+      "flow:skip",
+      (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+    );
     expect(saved.payload.text).toContain("Рестарт Postgres");
-    const rows = await query<{ description: string }>(`SELECT description FROM "Project" WHERE name = $1`, ["Рестарт Postgres"]);
+    const rows = await query<{ description: string }>(`SELECT description FROM "Project" WHERE name = $1`, [
+      "Рестарт Postgres",
+    ]);
     expect(rows).toEqual([{ description: "Описание после рестарта" }]);
     expect(session.bot.child.pid).toBe(pid);
     expect(session.bot.child.exitCode).toBeNull();
@@ -59,8 +66,10 @@ describe("Postgres restarted under the running bot (a private cluster, really st
   test("server down for a while → the owner is told, the bot keeps polling, and works again once the server is back", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "Postgres stopped (pg_ctl stop -m fast) for ~3 s while the owner sends /start and /new, then started again",
-      checked: "while down the owner gets the “database unavailable” message (no crash, no silence); after the start the same process answers the menu and a full /new saves exactly one row",
+      injected:
+        "Postgres stopped (pg_ctl stop -m fast) for ~3 s while the owner sends /start and /new, then started again",
+      checked:
+        "while down the owner gets the “database unavailable” message (no crash, no silence); after the start the same process answers the menu and a full /new saves exactly one row",
     });
     cluster.stop();
     let downReplies: string[] = [];
@@ -88,6 +97,8 @@ describe("Postgres restarted under the running bot (a private cluster, really st
     expect(rows).toHaveLength(1);
     expect(session.bot.child.pid).toBe(pid);
     downReplies = downReplies.map((t) => t.slice(0, 40));
-    observed(`down ${downMs} ms, ${downReplies.length}/2 messages answered “database unavailable”; first answer after the start in ${recoverMs} ms; 1 row; bot pid unchanged`);
+    observed(
+      `down ${downMs} ms, ${downReplies.length}/2 messages answered “database unavailable”; first answer after the start in ${recoverMs} ms; 1 row; bot pid unchanged`,
+    );
   });
 });

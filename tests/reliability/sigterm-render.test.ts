@@ -6,11 +6,28 @@ import { startBot } from "../support/bot-process.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { photoMessage, textMessage } from "../support/owner-chat.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { allProcesses, chromiumWithBotProfile, closeGracefully, descendantsOf, isChromium, profileDirOf, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import {
+  allProcesses,
+  chromiumWithBotProfile,
+  closeGracefully,
+  descendantsOf,
+  isChromium,
+  profileDirOf,
+  sqliteRows,
+  sqliteRun,
+} from "./support/crash-kit.ts";
 
 /** Large noisy renders, so the card render (download, resize, Chromium) takes a noticeable moment. */
 async function heavyJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: 30 * seed, g: 100, b: 160 }, noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+  return sharp({
+    create: {
+      width: 3000,
+      height: 2000,
+      channels: 3,
+      background: { r: 30 * seed, g: 100, b: 160 },
+      noise: { type: "gaussian", mean: 128, sigma: 40 },
+    },
+  })
     .jpeg({ quality: 90 })
     .toBuffer();
 }
@@ -26,12 +43,19 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
   test("SIGTERM mid-render: exits 0 within 10 s, no Chromium left, the flow finishes after the restart with one PDF", async (context) => {
     const observed = reliabilityCase(context, {
       area: "Crashes",
-      injected: "/generate with 3 renders of 3000×2000: SIGTERM the moment the bot starts rendering the preview (status “Верстаю карточку…” and upload_document action sent)",
-      checked: "the process exits with code 0 within 10 s; no Chromium process below the bot or using its temp profile survives, the profile directory is removed; after a restart the owner gets the preview (finished before exit, or re-rendered) and one PDF, and the card is saved once",
+      injected:
+        "/generate with 3 renders of 3000×2000: SIGTERM the moment the bot starts rendering the preview (status “Верстаю карточку…” and upload_document action sent)",
+      checked:
+        "the process exits with code 0 within 10 s; no Chromium process below the bot or using its temp profile survives, the profile directory is removed; after a restart the owner gets the preview (finished before exit, or re-rendered) and one PDF, and the card is saved once",
     });
     const { api, chat } = session;
     const now = new Date().toISOString();
-    const id = sqliteRun(session.databaseUrl, "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Терм', 'Рендер под SIGTERM', 'archived', ?, ?)", now, now);
+    const id = sqliteRun(
+      session.databaseUrl,
+      "INSERT INTO Project (name, description, status, createdAt, updatedAt) VALUES ('Терм', 'Рендер под SIGTERM', 'archived', ?, ?)",
+      now,
+      now,
+    );
     await chat.send("/generate");
     await chat.tap(`gen:p:${id}`);
     await chat.tap("gen:t:0");
@@ -50,13 +74,16 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     let signalledAt = 0;
     let family: number[] = [];
     api.push(textMessage("Черновик под SIGTERM."));
-    await api.waitForCall((call: RecordedCall) => {
-      if (call.method !== "sendChatAction" || call.payload.action !== "upload_document") return false;
-      family = [...new Set([...before, ...descendantsOf(pid)])];
-      signalledAt = Date.now();
-      bot.kill("SIGTERM");
-      return true;
-    }, { since, timeoutMs: 30_000 });
+    await api.waitForCall(
+      (call: RecordedCall) => {
+        if (call.method !== "sendChatAction" || call.payload.action !== "upload_document") return false;
+        family = [...new Set([...before, ...descendantsOf(pid)])];
+        signalledAt = Date.now();
+        bot.kill("SIGTERM");
+        return true;
+      },
+      { since, timeoutMs: 30_000 },
+    );
     const { code, signal } = await bot.exited;
     const exitMs = Date.now() - signalledAt;
 
@@ -75,8 +102,19 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     await chat.tap("gen:ok", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"));
     const pdfs = api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === "Терм_Card.pdf");
     expect(pdfs).toHaveLength(1);
-    const assets = sqliteRows<{ kind: string }>(session.databaseUrl, "SELECT kind FROM ProjectAsset WHERE projectId = ? ORDER BY id", id);
-    expect(assets.map((a) => a.kind)).toEqual(["generated_pdf", "card_text", "social_text", "final_render", "final_render", "final_render"]);
+    const assets = sqliteRows<{ kind: string }>(
+      session.databaseUrl,
+      "SELECT kind FROM ProjectAsset WHERE projectId = ? ORDER BY id",
+      id,
+    );
+    expect(assets.map((a) => a.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      "final_render",
+      "final_render",
+      "final_render",
+    ]);
     const previews = api.calls.slice(since).filter((c) => c.method === "sendPhoto").length;
     observed(
       `exit code 0 after ${exitMs} ms; render ${previewBeforeExit ? "finished before exit" : "abandoned, redone after restart"}; ` +

@@ -19,7 +19,8 @@ describe("a flood of updates from strangers", () => {
     const done = reliabilityCase(ctx, {
       area: "Strangers and malformed updates",
       injected: `${FLOOD} updates from strangers in batches of ${BATCH} (${STRANGER_KINDS} kinds: messages of every content type, commands, button taps, inline queries, edits, channel posts, membership, join requests, polls, reactions, payments, business, boosts, forged owner chat, owner in a group, bot posing as the owner, unknown kinds), the owner's /start in the middle of each batch and 40 times after`,
-      checked: "no Bot API call but getUpdates while strangers are handled, every table's rows unchanged (content hash), every owner /start answered exactly once, owner latency (update handed over → reply at the Bot API) p50 ≤ 10 ms / p99 ≤ 40 ms target",
+      checked:
+        "no Bot API call but getUpdates while strangers are handled, every table's rows unchanged (content hash), every owner /start answered exactly once, owner latency (update handed over → reply at the Bot API) p50 ≤ 10 ms / p99 ≤ 40 ms target",
     });
     const { api, chat } = session;
     // Start-up housekeeping (commands for ru, en and the default) and the owner's own first visit come before the snapshot.
@@ -39,7 +40,9 @@ describe("a flood of updates from strangers", () => {
     await chat.settle(60_000);
     const floodMs = performance.now() - floodStarted;
 
-    const ownerReplies = api.calls.slice(since).filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === OWNER_ID);
+    const ownerReplies = api.calls
+      .slice(since)
+      .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === OWNER_ID);
     expect(ownerReplies).toHaveLength(ownerUpdates.length);
     const during = ownerReplies.map((reply, i) => reply.receivedAt - api.deliveredAt.get(ownerUpdates[i])!);
 
@@ -49,8 +52,16 @@ describe("a flood of updates from strangers", () => {
       await chat.settle();
     }
 
-    const others = api.calls.slice(since).filter((c) => c.method !== "getUpdates" && !(c.method === "sendMessage" && Number(c.payload.chat_id) === OWNER_ID));
-    expect(others.map((c) => `${c.method} → ${c.payload.chat_id ?? c.payload.callback_query_id ?? c.payload.inline_query_id ?? "?"}`)).toEqual([]);
+    const others = api.calls
+      .slice(since)
+      .filter(
+        (c) => c.method !== "getUpdates" && !(c.method === "sendMessage" && Number(c.payload.chat_id) === OWNER_ID),
+      );
+    expect(
+      others.map(
+        (c) => `${c.method} → ${c.payload.chat_id ?? c.payload.callback_query_id ?? c.payload.inline_query_id ?? "?"}`,
+      ),
+    ).toEqual([]);
     expect(databaseSnapshot(session.databaseUrl)).toEqual(before);
     expect(session.bot.child.exitCode).toBeNull();
     expect(session.bot.output).not.toContain("update handling failed");

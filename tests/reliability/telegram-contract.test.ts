@@ -23,11 +23,12 @@ describe("Telegram's contract through the production entry point", () => {
     const done = reliabilityCase(ctx, {
       area: AREA,
       injected: "the whole lifecycle by taps: Activate → Every day, Complete, Restore to idea, Delete → Confirm",
-      checked: "each step shows its screen; every callback query answered exactly once; no refused call; no 'Bot API call failed' log line",
+      checked:
+        "each step shows its screen; every callback query answered exactly once; no refused call; no 'Bot API call failed' log line",
     });
     const { chat, api } = session;
     const since = api.calls.length;
-    const id = await addIdea(chat, "Лампа <b>&\"x\"", "Настольная лампа из латуни");
+    const id = await addIdea(chat, 'Лампа <b>&"x"', "Настольная лампа из латуни");
     await chat.tap(`p:${id}:open`);
     const ask = await chat.tap(`p:${id}:activate`);
     expect(text(ask)).toContain("Как часто");
@@ -43,7 +44,10 @@ describe("Telegram's contract through the production entry point", () => {
     await chat.tap(`p:${id}:delete`);
     const deleted = await chat.tap(`p:${id}:confirmdelete`);
     expect(text(deleted)).toContain("удалён");
-    const queries = api.calls.slice(since).filter((c) => c.method === "answerCallbackQuery").map((c) => c.payload.callback_query_id);
+    const queries = api.calls
+      .slice(since)
+      .filter((c) => c.method === "answerCallbackQuery")
+      .map((c) => c.payload.callback_query_id);
     const tapped = [...new Set(queries)];
     for (const query of tapped) expect(answersOf(api.calls, query)).toHaveLength(1);
     expect(session.bot.output).not.toContain("Bot API call failed");
@@ -80,7 +84,8 @@ describe("Telegram's contract through the production entry point", () => {
     const done = reliabilityCase(ctx, {
       area: AREA,
       injected: "/new → name → description → 'Skip' on the photo step (a button a conversation handles)",
-      checked: "the idea is saved and the Skip query has exactly one answer (the conversation's; the catch-all sees it)",
+      checked:
+        "the idea is saved and the Skip query has exactly one answer (the conversation's; the catch-all sees it)",
     });
     const { chat, api } = session;
     await chat.send("/new");
@@ -97,8 +102,10 @@ describe("Telegram's contract through the production entry point", () => {
   it("an answer Telegram refuses as too late does not cost the owner the screen", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: AREA,
-      injected: "callback queries expire at once (lifetime 0 ms), so every answerCallbackQuery is refused as 'query is too old'",
-      checked: "tapping Open still shows the card; the refused answer is logged, not retried, and the update does not fail",
+      injected:
+        "callback queries expire at once (lifetime 0 ms), so every answerCallbackQuery is refused as 'query is too old'",
+      checked:
+        "tapping Open still shows the card; the refused answer is logged, not retried, and the update does not fail",
     });
     const { chat, api } = session;
     const id = await addIdea(chat, "Стол", "Обеденный стол");
@@ -119,7 +126,8 @@ describe("Telegram's contract through the production entry point", () => {
   it("a failure after the query was answered reaches the owner as a message", async (ctx) => {
     const done = reliabilityCase(ctx, {
       area: AREA,
-      injected: "Open on a card: editMessageText is refused with 403 (an error auto-retry does not retry), after the answer went out",
+      injected:
+        "Open on a card: editMessageText is refused with 403 (an error auto-retry does not retry), after the answer went out",
       checked: "the query keeps its single answer; the apology goes out as a chat message instead of a second answer",
     });
     const { chat, api } = session;
@@ -129,7 +137,10 @@ describe("Telegram's contract through the production entry point", () => {
     const tap = callback(`p:${id}:open`, message);
     const since = api.calls.length;
     api.push(tap);
-    const apology = await api.waitForCall((c) => c.method === "sendMessage" && text(c).includes("Что-то пошло не так"), { since });
+    const apology = await api.waitForCall(
+      (c) => c.method === "sendMessage" && text(c).includes("Что-то пошло не так"),
+      { since },
+    );
     await chat.settle();
     expect(Number(apology.payload.chat_id)).toBe(OWNER_ID);
     expect(answersOf(api.calls, tap.callback_query.id)).toHaveLength(1);

@@ -15,7 +15,8 @@ export function voiceMessage(fileId: string, options: { audio?: boolean } = {}) 
 }
 
 /** until() from until.ts, polling every 25 ms instead of 50. */
-export const until = <T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> => pollUntil(probe, timeoutMs, 25);
+export const until = <T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> =>
+  pollUntil(probe, timeoutMs, 25);
 
 /** Adds an idea through /new (no photo) and resolves with the project's id. */
 export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
@@ -24,10 +25,17 @@ export async function addIdea(chat: OwnerChat, name: string, description: string
   await chat.send(description);
   const next = await chat.tap("flow:skip", (c) => c.method === "sendMessage");
   // With Fal configured, /new offers a moodboard after the photo step.
-  const saved = String(next.payload.text).startsWith("✅") ? next : await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+  const saved = String(next.payload.text).startsWith("✅")
+    ? next
+    : await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
   return projectIdOf(saved);
 }
 
-export const projectIdOf = (call: RecordedCall) => Number(buttonsOf(call).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+export const projectIdOf = (call: RecordedCall) =>
+  Number(
+    buttonsOf(call)
+      .find((b) => b.data?.startsWith("p:"))!
+      .data!.split(":")[1],
+  );
 
 export const textOf = (call: RecordedCall) => String(call.payload.text ?? call.payload.caption ?? "");

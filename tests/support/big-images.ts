@@ -24,12 +24,16 @@ export function hugePng(width: number, height: number): Buffer {
 
 /** A real GIF of the given size, one colour (LZW makes it small). */
 export const solidGif = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: "#7a9" } }).gif().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: "#7a9" } })
+    .gif()
+    .toBuffer();
 
 /** A JPEG cut short, as a download that stopped early leaves it. */
 export async function truncatedJpeg(): Promise<Buffer> {
   const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: "#c84" } })
-    .composite([{ input: Buffer.from(`<svg width="1600" height="1200"><circle cx="800" cy="600" r="500" fill="#248"/></svg>`) }])
+    .composite([
+      { input: Buffer.from(`<svg width="1600" height="1200"><circle cx="800" cy="600" r="500" fill="#248"/></svg>`) },
+    ])
     .jpeg({ quality: 90 })
     .toBuffer();
   return jpeg.subarray(0, Math.floor(jpeg.length * 0.7));

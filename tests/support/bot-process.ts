@@ -45,7 +45,11 @@ export class BotProcess {
   }
 }
 
-export function botEnv(api: FakeBotApi, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+export function botEnv(
+  api: FakeBotApi,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     BOT_TOKEN: api.token,
     TELEGRAM_USER_ID: String(OWNER_ID),
@@ -57,7 +61,12 @@ export function botEnv(api: FakeBotApi, databaseUrl: string, extra: Record<strin
 }
 
 /** Starts the bot and waits until it polls. */
-export async function startBot(api: FakeBotApi, databaseUrl: string, extra: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BotProcess> {
+export async function startBot(
+  api: FakeBotApi,
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<BotProcess> {
   const since = api.calls.length;
   const bot = new BotProcess(botEnv(api, databaseUrl, extra), nodeArgs);
   const polled = api.waitForCall((call) => call.method === "getUpdates", { since, timeoutMs: 20_000 });

@@ -104,7 +104,9 @@ export class FakeBotApi extends LocalHttpFake {
 
   /** Refusals a test provoked on purpose (it asserts on them): they are not reported as the bot's mistakes. */
   acceptRefusals(predicate: (call: RecordedCall) => boolean = () => true): RecordedCall[] {
-    const accepted = this.calls.slice(this.checkedUpTo).filter((call) => call.refused && !call.injected && predicate(call));
+    const accepted = this.calls
+      .slice(this.checkedUpTo)
+      .filter((call) => call.refused && !call.injected && predicate(call));
     for (const call of accepted) call.injected = true;
     return accepted;
   }
@@ -117,7 +119,8 @@ export class FakeBotApi extends LocalHttpFake {
    */
   expectRedelivery(): void {
     for (const update of this.updates) {
-      if (update.update_id >= this.confirmedOffset && update.callback_query?.id) this.redeliveredQueries.add(String(update.callback_query.id));
+      if (update.update_id >= this.confirmedOffset && update.callback_query?.id)
+        this.redeliveredQueries.add(String(update.callback_query.id));
     }
     this.redeliveryUntil = Math.max(this.redeliveryUntil, this.lastUpdateId());
   }
@@ -126,7 +129,8 @@ export class FakeBotApi extends LocalHttpFake {
   private redeliveryUntil = 0;
 
   private causedByRedelivery(call: RecordedCall): boolean {
-    if (call.method === "answerCallbackQuery") return this.redeliveredQueries.has(String(call.payload.callback_query_id));
+    if (call.method === "answerCallbackQuery")
+      return this.redeliveredQueries.has(String(call.payload.callback_query_id));
     return /not modified/.test(call.refused?.description ?? "") && this.confirmedOffset <= this.redeliveryUntil;
   }
 
@@ -159,7 +163,8 @@ export class FakeBotApi extends LocalHttpFake {
     const lastPoll = this.calls.findLast((call) => call.method === "getUpdates");
     if (!lastPoll || Date.now() - lastPoll.at > 3_000) return;
     const deadline = Date.now() + timeoutMs;
-    while (this.confirmedOffset <= this.lastUpdateId() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (this.confirmedOffset <= this.lastUpdateId() && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
   }
 
   liveButtons(): string[] {
@@ -177,7 +182,11 @@ export class FakeBotApi extends LocalHttpFake {
 
   /** Makes the next `times` calls of `method` fail with the given Bot API error. */
   failNext(method: string, error: { error_code: number; description?: string; retry_after?: number }, times = 1): void {
-    const body: Record<string, unknown> = { ok: false, error_code: error.error_code, description: error.description ?? `Error ${error.error_code}` };
+    const body: Record<string, unknown> = {
+      ok: false,
+      error_code: error.error_code,
+      description: error.description ?? `Error ${error.error_code}`,
+    };
     if (error.retry_after !== undefined) body.parameters = { retry_after: error.retry_after };
     this.faults.push({ method, times, status: error.error_code, body });
   }
@@ -211,11 +220,16 @@ export class FakeBotApi extends LocalHttpFake {
 
   /** Calls other than polling and start-up housekeeping. */
   replies(): RecordedCall[] {
-    return this.calls.filter((call) => !["getUpdates", "getMe", "deleteWebhook", "setMyCommands"].includes(call.method));
+    return this.calls.filter(
+      (call) => !["getUpdates", "getMe", "deleteWebhook", "setMyCommands"].includes(call.method),
+    );
   }
 
   /** Resolves with the first call (recorded after `since`) that matches. */
-  waitForCall(predicate: (call: RecordedCall) => boolean, options: { since?: number; timeoutMs?: number } = {}): Promise<RecordedCall> {
+  waitForCall(
+    predicate: (call: RecordedCall) => boolean,
+    options: { since?: number; timeoutMs?: number } = {},
+  ): Promise<RecordedCall> {
     const since = options.since ?? 0;
     const timeoutMs = options.timeoutMs ?? 10_000;
     return new Promise((resolve, reject) => {
@@ -228,7 +242,9 @@ export class FakeBotApi extends LocalHttpFake {
       };
       const timer = setTimeout(() => {
         cleanup();
-        const seen = this.calls.slice(since).map((c) => `${c.method}${c.payload.text ? `(${String(c.payload.text).slice(0, 60)})` : ""}`);
+        const seen = this.calls
+          .slice(since)
+          .map((c) => `${c.method}${c.payload.text ? `(${String(c.payload.text).slice(0, 60)})` : ""}`);
         reject(new Error(`no matching Bot API call within ${timeoutMs} ms; saw: ${seen.join(", ") || "nothing"}`));
       }, timeoutMs);
       const cleanup = () => {
@@ -257,10 +273,19 @@ export class FakeBotApi extends LocalHttpFake {
     if (fileMatch) return this.serveFile(fileMatch[1], decodeURIComponent(fileMatch[2]), res);
     const match = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
     if (!match) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
-    if (match[1] !== this.token) return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (match[1] !== this.token)
+      return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2];
     const { payload, files, bodyAt } = await readPayload(req, url);
-    const call: RecordedCall = { method, payload, files, at: Date.now(), receivedAt: performance.now(), startedAt, bodyAt };
+    const call: RecordedCall = {
+      method,
+      payload,
+      files,
+      at: Date.now(),
+      receivedAt: performance.now(),
+      startedAt,
+      bodyAt,
+    };
     this.calls.push(call);
     for (const listener of [...this.listeners]) listener();
 
@@ -320,7 +345,10 @@ export class FakeBotApi extends LocalHttpFake {
   private send(res: ServerResponse, status: number, body: unknown): void {
     if (res.writableEnded) return;
     const result = (body as { result?: unknown }).result;
-    if (Array.isArray(result)) for (const update of result) if (update?.update_id && !this.deliveredAt.has(update.update_id)) this.deliveredAt.set(update.update_id, performance.now());
+    if (Array.isArray(result))
+      for (const update of result)
+        if (update?.update_id && !this.deliveredAt.has(update.update_id))
+          this.deliveredAt.set(update.update_id, performance.now());
     sendJson(res, status, body);
   }
 }
@@ -334,12 +362,20 @@ async function readPayload(req: IncomingMessage, url: URL) {
   if (type.includes("application/json") && body.length) Object.assign(payload, JSON.parse(body.toString("utf8")));
   else if (type.includes("multipart/form-data")) {
     // grammY writes `filename=Лампа_Card.pdf` unquoted (Telegram accepts it); undici's parser only takes non-ASCII names quoted.
-    const quoted = Buffer.from(body.toString("latin1").replace(/(content-disposition:[^\r\n]*;filename=)([^"\r\n][^\r\n]*)/gi, '$1"$2"'), "latin1");
-    const form = await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body: quoted }).formData();
+    const quoted = Buffer.from(
+      body.toString("latin1").replace(/(content-disposition:[^\r\n]*;filename=)([^"\r\n][^\r\n]*)/gi, '$1"$2"'),
+      "latin1",
+    );
+    const form = await new Request("http://x/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body: quoted,
+    }).formData();
     for (const [key, value] of form) {
       if (typeof value === "string") payload[key] = value;
       else files[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
     }
-  } else if (type.includes("application/x-www-form-urlencoded")) Object.assign(payload, Object.fromEntries(new URLSearchParams(body.toString())));
+  } else if (type.includes("application/x-www-form-urlencoded"))
+    Object.assign(payload, Object.fromEntries(new URLSearchParams(body.toString())));
   return { payload, files, bodyAt };
 }

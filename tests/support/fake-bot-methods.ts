@@ -1,7 +1,20 @@
 import { ChatState, markupOf, sameMarkup, type StoredMessage } from "./fake-chat-state.ts";
 import {
-  NOT_MODIFIED, QUERY_TOO_OLD, checkCallbackAnswer, checkCaption, checkCommands, checkMediaGroup, checkMessageText,
-  checkReplyMarkup, checkUpload, isRefusal, parseJson, refusalFor, LIMITS, type FormattedText, type Refusal,
+  NOT_MODIFIED,
+  QUERY_TOO_OLD,
+  checkCallbackAnswer,
+  checkCaption,
+  checkCommands,
+  checkMediaGroup,
+  checkMessageText,
+  checkReplyMarkup,
+  checkUpload,
+  isRefusal,
+  parseJson,
+  refusalFor,
+  LIMITS,
+  type FormattedText,
+  type Refusal,
 } from "./telegram-contract.ts";
 
 export const OWNER_ID = 111_222_333;
@@ -40,7 +53,8 @@ export class BotMethods {
     const chatId = message?.chat?.id ?? update.callback_query?.from?.id ?? update.my_chat_member?.chat?.id;
     if (chatId !== undefined) this.knownChats.add(Number(chatId));
     if (update.message) this.chats.recordIncoming(update.message);
-    if (update.callback_query?.id) this.queries.set(String(update.callback_query.id), { receivedAt: Date.now(), answered: false });
+    if (update.callback_query?.id)
+      this.queries.set(String(update.callback_query.id), { receivedAt: Date.now(), answered: false });
     const incoming = update.message ?? update.edited_message;
     for (const file of [incoming?.document, incoming?.voice, incoming?.audio, ...(incoming?.photo ?? [])]) {
       if (file?.file_id && !this.files.has(file.file_id)) this.files.set(file.file_id, { size: file.file_size });
@@ -54,7 +68,14 @@ export class BotMethods {
   async call(method: string, payload: Record<string, any>, uploads: Record<string, Upload>): Promise<Outcome> {
     switch (method) {
       case "getMe":
-        return { result: { ...BOT_USER, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } };
+        return {
+          result: {
+            ...BOT_USER,
+            can_join_groups: false,
+            can_read_all_group_messages: false,
+            supports_inline_queries: false,
+          },
+        };
       case "deleteWebhook":
         return { result: true };
       case "sendChatAction":
@@ -99,7 +120,8 @@ export class BotMethods {
 
   private answerCallbackQuery(payload: Record<string, any>): Outcome {
     const query = this.queries.get(String(payload.callback_query_id));
-    if (!query || query.answered || Date.now() - query.receivedAt > this.callbackQueryLifetimeMs) return refuse(QUERY_TOO_OLD);
+    if (!query || query.answered || Date.now() - query.receivedAt > this.callbackQueryLifetimeMs)
+      return refuse(QUERY_TOO_OLD);
     const tooLong = checkCallbackAnswer(payload);
     if (tooLong) return refuse(tooLong);
     query.answered = true;
@@ -115,7 +137,11 @@ export class BotMethods {
     const reply = parseJson(payload.reply_parameters ?? "null");
     const replyTo = reply?.message_id ?? payload.reply_to_message_id;
     const allowMissing = reply?.allow_sending_without_reply ?? payload.allow_sending_without_reply;
-    if (replyTo !== undefined && !allowMissing && !this.chats.get(Number(reply?.chat_id ?? payload.chat_id), Number(replyTo))) {
+    if (
+      replyTo !== undefined &&
+      !allowMissing &&
+      !this.chats.get(Number(reply?.chat_id ?? payload.chat_id), Number(replyTo))
+    ) {
       return refuse(refusalFor.replyNotFound);
     }
     return undefined;
@@ -124,8 +150,15 @@ export class BotMethods {
   private newMessage(payload: Record<string, any>, fields: Partial<StoredMessage>): StoredMessage {
     const chatId = Number(payload.chat_id);
     return this.chats.put({
-      chatId, messageId: this.chats.allocateId(chatId), fromBot: true, date: now(), kind: "text", deleted: false,
-      touched: 0, replyMarkup: markupOf(payload.reply_markup), ...fields,
+      chatId,
+      messageId: this.chats.allocateId(chatId),
+      fromBot: true,
+      date: now(),
+      kind: "text",
+      deleted: false,
+      touched: 0,
+      replyMarkup: markupOf(payload.reply_markup),
+      ...fields,
     });
   }
 
@@ -142,7 +175,11 @@ export class BotMethods {
   }
 
   /** A file given by id must be one Telegram knows; an upload (attach:// or the field itself) is checked and gets a new id. */
-  private async resolveFile(kind: string, value: unknown, upload: Upload | undefined): Promise<{ fileId: string; name?: string } | Refusal> {
+  private async resolveFile(
+    kind: string,
+    value: unknown,
+    upload: Upload | undefined,
+  ): Promise<{ fileId: string; name?: string } | Refusal> {
     if (upload) {
       const refusal = await checkUpload(kind, upload.bytes);
       if (refusal) return refusal;
@@ -150,7 +187,8 @@ export class BotMethods {
       this.files.set(fileId, { bytes: upload.bytes, size: upload.bytes.length });
       return { fileId, name: upload.name };
     }
-    if (typeof value !== "string" || !this.files.has(value)) return { error_code: 400, description: "Bad Request: wrong file identifier/HTTP URL specified" };
+    if (typeof value !== "string" || !this.files.has(value))
+      return { error_code: 400, description: "Bad Request: wrong file identifier/HTTP URL specified" };
     return { fileId: value };
   }
 
@@ -159,19 +197,30 @@ export class BotMethods {
     return uploads[field];
   }
 
-  private async sendMedia(kind: "photo" | "document", payload: Record<string, any>, uploads: Record<string, Upload>): Promise<Outcome> {
+  private async sendMedia(
+    kind: "photo" | "document",
+    payload: Record<string, any>,
+    uploads: Record<string, Upload>,
+  ): Promise<Outcome> {
     const invalid = this.checkSend(payload);
     if (invalid) return invalid;
     const caption = checkCaption(payload.caption, payload.parse_mode);
     if (isRefusal(caption)) return refuse(caption);
     const file = await this.resolveFile(kind, payload[kind], this.uploadFor(payload[kind], uploads, kind));
     if (isRefusal(file)) return refuse(file);
-    const message = this.newMessage(payload, { kind, fileId: file.fileId, fileName: file.name, caption: caption.text, captionEntities: caption.entities });
+    const message = this.newMessage(payload, {
+      kind,
+      fileId: file.fileId,
+      fileName: file.name,
+      caption: caption.text,
+      captionEntities: caption.entities,
+    });
     return { result: this.view(message) };
   }
 
   private async sendMediaGroup(payload: Record<string, any>, uploads: Record<string, Upload>): Promise<Outcome> {
-    const invalid = this.checkSend(payload) ?? (checkMediaGroup(payload.media) ? refuse(checkMediaGroup(payload.media)!) : undefined);
+    const invalid =
+      this.checkSend(payload) ?? (checkMediaGroup(payload.media) ? refuse(checkMediaGroup(payload.media)!) : undefined);
     if (invalid) return invalid;
     const items = parseJson(payload.media) as any[];
     const files: { fileId: string; name?: string }[] = [];
@@ -183,15 +232,22 @@ export class BotMethods {
     const group = `album-${this.nextFile++}`;
     const sent = items.map((item, index) => {
       const caption = checkCaption(item.caption, item.parse_mode) as FormattedText;
-      const fields = { kind: item.type === "document" ? "document" : "photo", fileId: files[index].fileId, caption: caption.text } as const;
-      return this.view(this.newMessage({ chat_id: payload.chat_id }, { ...fields, fileName: files[index].name, mediaGroupId: group }));
+      const fields = {
+        kind: item.type === "document" ? "document" : "photo",
+        fileId: files[index].fileId,
+        caption: caption.text,
+      } as const;
+      return this.view(
+        this.newMessage({ chat_id: payload.chat_id }, { ...fields, fileName: files[index].name, mediaGroupId: group }),
+      );
     });
     return { result: sent };
   }
 
   /** The message an edit targets, or why it cannot be edited. */
   private target(payload: Record<string, any>, forDelete = false): StoredMessage | Refusal {
-    if (payload.inline_message_id !== undefined) return { error_code: 400, description: "Bad Request: MESSAGE_ID_INVALID" };
+    if (payload.inline_message_id !== undefined)
+      return { error_code: 400, description: "Bad Request: MESSAGE_ID_INVALID" };
     const noChat = this.needChat(payload);
     if (noChat) return (noChat as { refusal: Refusal }).refusal;
     const message = this.chats.get(Number(payload.chat_id), Number(payload.message_id));
@@ -208,7 +264,10 @@ export class BotMethods {
     if (markup) return refuse(markup);
     const text = checkMessageText(payload);
     if (isRefusal(text)) return refuse(text);
-    const unchanged = text.text === message.text && sameEntities(text.entities, message.entities) && sameMarkup(payload.reply_markup, message.replyMarkup);
+    const unchanged =
+      text.text === message.text &&
+      sameEntities(text.entities, message.entities) &&
+      sameMarkup(payload.reply_markup, message.replyMarkup);
     if (unchanged) return refuse(NOT_MODIFIED);
     Object.assign(message, { text: text.text, entities: text.entities, replyMarkup: markupOf(payload.reply_markup) });
     this.chats.touch(message);
@@ -223,9 +282,16 @@ export class BotMethods {
     if (markup) return refuse(markup);
     const caption = checkCaption(payload.caption, payload.parse_mode);
     if (isRefusal(caption)) return refuse(caption);
-    const unchanged = caption.text === (message.caption ?? "") && sameEntities(caption.entities, message.captionEntities) && sameMarkup(payload.reply_markup, message.replyMarkup);
+    const unchanged =
+      caption.text === (message.caption ?? "") &&
+      sameEntities(caption.entities, message.captionEntities) &&
+      sameMarkup(payload.reply_markup, message.replyMarkup);
     if (unchanged) return refuse(NOT_MODIFIED);
-    Object.assign(message, { caption: caption.text, captionEntities: caption.entities, replyMarkup: markupOf(payload.reply_markup) });
+    Object.assign(message, {
+      caption: caption.text,
+      captionEntities: caption.entities,
+      replyMarkup: markupOf(payload.reply_markup),
+    });
     this.chats.touch(message);
     return { result: { ...this.view(message), edit_date: now() } };
   }
@@ -237,15 +303,31 @@ export class BotMethods {
     const markup = checkReplyMarkup(payload.reply_markup);
     if (markup) return refuse(markup);
     const media = parseJson(payload.media);
-    if (media?.type !== "photo" && media?.type !== "document") return refuse({ error_code: 400, description: "Bad Request: can't parse InputMedia: unsupported media type specified" });
-    if (message.mediaGroupId && media.type !== message.kind) return refuse({ error_code: 400, description: "Bad Request: can't change media type in the album" });
+    if (media?.type !== "photo" && media?.type !== "document")
+      return refuse({
+        error_code: 400,
+        description: "Bad Request: can't parse InputMedia: unsupported media type specified",
+      });
+    if (message.mediaGroupId && media.type !== message.kind)
+      return refuse({ error_code: 400, description: "Bad Request: can't change media type in the album" });
     const caption = checkCaption(media.caption, media.parse_mode);
     if (isRefusal(caption)) return refuse(caption);
     const file = await this.resolveFile(media.type, media.media, this.uploadFor(media.media, uploads, ""));
     if (isRefusal(file)) return refuse(file);
-    const unchanged = file.fileId === message.fileId && media.type === message.kind && caption.text === (message.caption ?? "") && sameMarkup(payload.reply_markup, message.replyMarkup);
+    const unchanged =
+      file.fileId === message.fileId &&
+      media.type === message.kind &&
+      caption.text === (message.caption ?? "") &&
+      sameMarkup(payload.reply_markup, message.replyMarkup);
     if (unchanged) return refuse(NOT_MODIFIED);
-    Object.assign(message, { kind: media.type, fileId: file.fileId, fileName: file.name, caption: caption.text, captionEntities: caption.entities, replyMarkup: markupOf(payload.reply_markup) });
+    Object.assign(message, {
+      kind: media.type,
+      fileId: file.fileId,
+      fileName: file.name,
+      caption: caption.text,
+      captionEntities: caption.entities,
+      replyMarkup: markupOf(payload.reply_markup),
+    });
     this.chats.touch(message);
     return { result: { ...this.view(message), edit_date: now() } };
   }
@@ -273,7 +355,8 @@ export class BotMethods {
     const noChat = this.needChat(payload);
     if (noChat) return noChat;
     const ids = parseJson(payload.message_ids) as number[];
-    if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100) return refuse({ error_code: 400, description: "Bad Request: message_ids must be non-empty" });
+    if (!Array.isArray(ids) || ids.length < 1 || ids.length > 100)
+      return refuse({ error_code: 400, description: "Bad Request: message_ids must be non-empty" });
     for (const id of ids) {
       const message = this.chats.get(Number(payload.chat_id), Number(id));
       if (message) message.deleted = true;
@@ -286,6 +369,13 @@ export class BotMethods {
     if (!file) return refuse(refusalFor.wrongFileId);
     const size = file.size ?? file.bytes?.length;
     if (size !== undefined && size > LIMITS.downloadBytes) return refuse(refusalFor.fileTooBig);
-    return { result: { file_id: payload.file_id, file_unique_id: `u-${payload.file_id}`, file_size: size, file_path: `files/${payload.file_id}` } };
+    return {
+      result: {
+        file_id: payload.file_id,
+        file_unique_id: `u-${payload.file_id}`,
+        file_size: size,
+        file_path: `files/${payload.file_id}`,
+      },
+    };
   }
 }

@@ -46,10 +46,18 @@ export class ChatState {
   /** Messages the user wrote (pushed updates): they can be replied to and deleted, not edited. */
   recordIncoming(message: any): void {
     if (!message?.chat?.id || !message.message_id) return;
-    const kind = message.text !== undefined ? "text" : message.photo ? "photo" : message.document ? "document" : "other";
+    const kind =
+      message.text !== undefined ? "text" : message.photo ? "photo" : message.document ? "document" : "other";
     this.put({
-      chatId: Number(message.chat.id), messageId: Number(message.message_id), fromBot: false, date: message.date ?? 0,
-      kind, text: message.text, caption: message.caption, deleted: false, touched: 0,
+      chatId: Number(message.chat.id),
+      messageId: Number(message.message_id),
+      fromBot: false,
+      date: message.date ?? 0,
+      kind,
+      text: message.text,
+      caption: message.caption,
+      deleted: false,
+      touched: 0,
     });
   }
 
@@ -114,8 +122,10 @@ export class ChatState {
       out.text = message.text;
       if (message.entities?.length) out.entities = message.entities;
     }
-    if (message.kind === "photo") out.photo = [{ file_id: message.fileId, file_unique_id: `u-${message.fileId}`, width: 1280, height: 960 }];
-    if (message.kind === "document") out.document = { file_id: message.fileId, file_unique_id: `u-${message.fileId}`, file_name: message.fileName };
+    if (message.kind === "photo")
+      out.photo = [{ file_id: message.fileId, file_unique_id: `u-${message.fileId}`, width: 1280, height: 960 }];
+    if (message.kind === "document")
+      out.document = { file_id: message.fileId, file_unique_id: `u-${message.fileId}`, file_name: message.fileName };
     if (message.kind !== "text" && message.caption) {
       out.caption = message.caption;
       if (message.captionEntities?.length) out.caption_entities = message.captionEntities;
@@ -124,5 +134,4 @@ export class ChatState {
     if (message.replyMarkup) out.reply_markup = message.replyMarkup;
     return out;
   }
-
 }

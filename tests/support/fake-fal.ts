@@ -18,7 +18,9 @@ interface Job {
   cancelled: boolean;
 }
 
-type Status = { status: "IN_QUEUE"; queue_position: number; request_id: string } | { status: "IN_PROGRESS" | "COMPLETED"; request_id: string; logs: [] };
+type Status =
+  | { status: "IN_QUEUE"; queue_position: number; request_id: string }
+  | { status: "IN_PROGRESS" | "COMPLETED"; request_id: string; logs: [] };
 
 /**
  * A fal.ai queue stand-in for the real @fal-ai/client (its requestMiddleware
@@ -99,13 +101,25 @@ export class FakeFal extends LocalHttpFake {
     if (req.method !== "POST") return send(res, 404, { detail: "Not found" });
     if (this.fault("submit", res)) return;
     const input = JSON.parse(raw.toString("utf8") || "{}");
-    if (typeof input.prompt !== "string" || !input.prompt) return send(res, 422, { detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }] });
+    if (typeof input.prompt !== "string" || !input.prompt)
+      return send(res, 422, {
+        detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }],
+      });
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
     this.submits.push(submit);
     this.jobs.set(requestId, { submit, steps: 0, cancelled: false });
-    this.timeline.set(requestId, { submitAt: performance.now(), latencyMs: (this.latencyMs ?? 0) + Math.random() * this.latencyJitterMs });
-    send(res, 200, { request_id: requestId, status: "IN_QUEUE", queue_position: 0, status_url: `${this.baseUrl}${path}/requests/${requestId}/status`, response_url: `${this.baseUrl}${path}/requests/${requestId}` });
+    this.timeline.set(requestId, {
+      submitAt: performance.now(),
+      latencyMs: (this.latencyMs ?? 0) + Math.random() * this.latencyJitterMs,
+    });
+    send(res, 200, {
+      request_id: requestId,
+      status: "IN_QUEUE",
+      queue_position: 0,
+      status_url: `${this.baseUrl}${path}/requests/${requestId}/status`,
+      response_url: `${this.baseUrl}${path}/requests/${requestId}`,
+    });
   }
 
   private fault(stage: FalStage, res: ServerResponse): boolean {
@@ -137,7 +151,8 @@ export class FakeFal extends LocalHttpFake {
       times.readyAt ??= times.submitAt + times.latencyMs;
       return { status: "COMPLETED", request_id: requestId, logs: [] };
     }
-    if (job.steps <= this.queuePolls) return { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.steps), request_id: requestId };
+    if (job.steps <= this.queuePolls)
+      return { status: "IN_QUEUE", queue_position: Math.max(0, this.queuePolls - job.steps), request_id: requestId };
     if (job.steps === this.queuePolls + 1) return { status: "IN_PROGRESS", request_id: requestId, logs: [] };
     return { status: "COMPLETED", request_id: requestId, logs: [] };
   }
@@ -197,11 +212,17 @@ export class FakeFal extends LocalHttpFake {
     const job = this.jobs.get(requestId);
     if (!job) return send(res, 404, { detail: "Request not found" });
     const times = this.timeline.get(requestId)!;
-    if (this.latencyMs !== undefined && performance.now() - times.submitAt < times.latencyMs) return send(res, 400, { detail: "Request is still in progress" });
+    if (this.latencyMs !== undefined && performance.now() - times.submitAt < times.latencyMs)
+      return send(res, 400, { detail: "Request is still in progress" });
     this.timeline.get(requestId)!.resultAt = performance.now();
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
     const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
-    const images = Array.from({ length: num_images }, (_, index) => ({ url: `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`, width, height, content_type: "image/png" }));
+    const images = Array.from({ length: num_images }, (_, index) => ({
+      url: `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`,
+      width,
+      height,
+      content_type: "image/png",
+    }));
     send(res, 200, { images, seed, has_nsfw_concepts: images.map(() => false), prompt: job.submit.input.prompt });
   }
 
@@ -215,13 +236,17 @@ export class FakeFal extends LocalHttpFake {
     if (!bytes && this.fullSize) {
       const [width, height] = name.split("-").at(-1)!.split("x").map(Number);
       const noise = { type: "gaussian" as const, mean: 128, sigma: 40 };
-      bytes = await sharp({ create: { width, height, channels: 3, background: "#808080", noise } }).jpeg({ quality: 90 }).toBuffer();
+      bytes = await sharp({ create: { width, height, channels: 3, background: "#808080", noise } })
+        .jpeg({ quality: 90 })
+        .toBuffer();
       this.imageCache.set(tile, bytes);
     }
     if (!bytes) {
       const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 255;
       const [width, height] = name.split("-").at(-1)!.split("x").map(Number);
-      bytes = await sharp({ create: { width, height, channels: 3, background: { r: hue, g: 255 - hue, b: 128 } } }).png().toBuffer();
+      bytes = await sharp({ create: { width, height, channels: 3, background: { r: hue, g: 255 - hue, b: 128 } } })
+        .png()
+        .toBuffer();
       this.imageCache.set(name, bytes);
     }
     res.writeHead(200, { "content-type": this.fullSize ? "image/jpeg" : "image/png", "content-length": bytes.length });
@@ -229,5 +254,15 @@ export class FakeFal extends LocalHttpFake {
   }
 }
 
-const SIZES: Record<string, [number, number]> = { square_hd: [64, 64], landscape_4_3: [80, 60], portrait_4_3: [60, 80], landscape_16_9: [96, 54] };
-const FULL_SIZES: Record<string, [number, number]> = { square_hd: [1024, 1024], landscape_4_3: [1024, 768], portrait_4_3: [768, 1024], landscape_16_9: [1024, 576] };
+const SIZES: Record<string, [number, number]> = {
+  square_hd: [64, 64],
+  landscape_4_3: [80, 60],
+  portrait_4_3: [60, 80],
+  landscape_16_9: [96, 54],
+};
+const FULL_SIZES: Record<string, [number, number]> = {
+  square_hd: [1024, 1024],
+  landscape_4_3: [1024, 768],
+  portrait_4_3: [768, 1024],
+  landscape_16_9: [1024, 576],
+};

@@ -12,7 +12,8 @@ export interface GeminiRequest {
 }
 
 /** What the fake answers: a text, a raw response body, an HTTP error, or nothing for `delayMs`. */
-export type GeminiReply = { text: string } | { body: unknown } | { status: number; message?: string } | { delayMs: number; then?: GeminiReply };
+export type GeminiReply =
+  { text: string } | { body: unknown } | { status: number; message?: string } | { delayMs: number; then?: GeminiReply };
 
 export const geminiText = (text: string, finishReason = "STOP") => ({
   candidates: [{ content: { role: "model", parts: [{ text }] }, finishReason, index: 0 }],
@@ -36,20 +37,32 @@ export class FakeGemini extends LocalHttpFake {
 
   protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
-    const match = new URL(req.url ?? "/", "http://x").pathname.match(/^\/v1(?:beta)?\/models\/([^/:]+):generateContent$/);
-    if (!match || req.method !== "POST") return send(res, 404, { error: { code: 404, message: `not found: ${req.method} ${req.url}`, status: "NOT_FOUND" } });
+    const match = new URL(req.url ?? "/", "http://x").pathname.match(
+      /^\/v1(?:beta)?\/models\/([^/:]+):generateContent$/,
+    );
+    if (!match || req.method !== "POST")
+      return send(res, 404, {
+        error: { code: 404, message: `not found: ${req.method} ${req.url}`, status: "NOT_FOUND" },
+      });
     const body = JSON.parse(raw.toString("utf8") || "{}");
     const parts = (body.contents ?? []).flatMap((content: any) => content.parts ?? []);
     const request: GeminiRequest = {
       model: match[1],
       apiKey: req.headers["x-goog-api-key"] as string | undefined,
       body,
-      prompt: parts.filter((p: any) => typeof p.text === "string").map((p: any) => p.text).join("\n"),
-      inline: parts.filter((p: any) => p.inlineData).map((p: any) => ({ mimeType: p.inlineData.mimeType, bytes: Buffer.from(p.inlineData.data, "base64").length })),
+      prompt: parts
+        .filter((p: any) => typeof p.text === "string")
+        .map((p: any) => p.text)
+        .join("\n"),
+      inline: parts
+        .filter((p: any) => p.inlineData)
+        .map((p: any) => ({ mimeType: p.inlineData.mimeType, bytes: Buffer.from(p.inlineData.data, "base64").length })),
     };
     this.requests.push(request);
     if (request.apiKey !== this.apiKey) {
-      return send(res, 400, { error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT" } });
+      return send(res, 400, {
+        error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT" },
+      });
     }
     await this.answer(this.reply(request), res);
   }
@@ -61,6 +74,8 @@ export class FakeGemini extends LocalHttpFake {
     }
     if ("text" in reply) return send(res, 200, geminiText(reply.text));
     if ("body" in reply) return send(res, 200, reply.body);
-    send(res, reply.status, { error: { code: reply.status, message: reply.message ?? `error ${reply.status}`, status: "ERROR" } });
+    send(res, reply.status, {
+      error: { code: reply.status, message: reply.message ?? `error ${reply.status}`, status: "ERROR" },
+    });
   }
 }

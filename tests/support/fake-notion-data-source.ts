@@ -80,16 +80,20 @@ function matches(page: FakePage, schema: FakeSchema, filter: Json): boolean {
   if (filter.and) return filter.and.every((f: Json) => matches(page, schema, f));
   if (filter.or) return filter.or.some((f: Json) => matches(page, schema, f));
   if (filter.timestamp === "created_time") return compareDate(page.createdTime, filter.created_time);
-  if (filter.timestamp === "last_edited_time") return compareDate(minuteFloor(new Date(page.lastEditedAt)), filter.last_edited_time);
-  if (filter.property === schema.titleProperty && filter.title?.equals !== undefined) return page.title === filter.title.equals;
+  if (filter.timestamp === "last_edited_time")
+    return compareDate(minuteFloor(new Date(page.lastEditedAt)), filter.last_edited_time);
+  if (filter.property === schema.titleProperty && filter.title?.equals !== undefined)
+    return page.title === filter.title.equals;
   throw invalid(`Could not find property with name or id: ${filter.property ?? JSON.stringify(filter)}`);
 }
 
 function compare(pages: FakePage[], a: FakePage, b: FakePage, sorts: Json[]): number {
   for (const sort of sorts) {
-    if (sort.timestamp !== "created_time" && sort.timestamp !== "last_edited_time") throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
+    if (sort.timestamp !== "created_time" && sort.timestamp !== "last_edited_time")
+      throw invalid(`unsupported sort ${JSON.stringify(sort)}`);
     // Both times have minute precision; insertion order breaks ties like Notion's creation order.
-    const key = (p: FakePage) => (sort.timestamp === "created_time" ? p.createdTime : minuteFloor(new Date(p.lastEditedAt)));
+    const key = (p: FakePage) =>
+      sort.timestamp === "created_time" ? p.createdTime : minuteFloor(new Date(p.lastEditedAt));
     const diff = key(a).localeCompare(key(b)) || pages.indexOf(a) - pages.indexOf(b);
     if (diff !== 0) return sort.direction === "descending" ? -diff : diff;
   }

@@ -25,7 +25,14 @@ export class FakeNotionFiles {
   create(body: Json): Json {
     const mode = body.mode ?? "single_part";
     if (mode !== "single_part") throw invalid(`only single_part uploads are emulated, got ${mode}`);
-    const upload: FakeFileUpload = { id: randomUUID(), filename: body.filename ?? "file", contentType: body.content_type ?? "application/octet-stream", status: "pending", bytes: null, attachedTo: [] };
+    const upload: FakeFileUpload = {
+      id: randomUUID(),
+      filename: body.filename ?? "file",
+      contentType: body.content_type ?? "application/octet-stream",
+      status: "pending",
+      bytes: null,
+      attachedTo: [],
+    };
     this.uploads.push(upload);
     return this.json(upload);
   }
@@ -46,9 +53,11 @@ export class FakeNotionFiles {
   /** Validates an image block of the request and returns what the page keeps of it. */
   imageOf(child: Json, path: string): FakeImage {
     const image = child.image;
-    if (image?.type !== "file_upload" || typeof image.file_upload?.id !== "string") throw invalid(`${path}.image: only file_upload images are emulated`);
+    if (image?.type !== "file_upload" || typeof image.file_upload?.id !== "string")
+      throw invalid(`${path}.image: only file_upload images are emulated`);
     const upload = this.get(image.file_upload.id);
-    if (upload.status !== "uploaded") throw invalid(`${path}.image.file_upload: the file upload ${upload.id} is not uploaded yet.`);
+    if (upload.status !== "uploaded")
+      throw invalid(`${path}.image.file_upload: the file upload ${upload.id} is not uploaded yet.`);
     return { fileUploadId: upload.id, caption: textOf(image.caption ?? [], `${path}.image.caption`) };
   }
 
@@ -59,8 +68,19 @@ export class FakeNotionFiles {
   /** The block JSON Notion returns for an uploaded image (a temporary URL, not the upload id). */
   blockJson(block: { id: string; image: FakeImage }, pageId: string): Json {
     const caption = block.image.caption === "" ? [] : [richTextJson(block.image.caption)];
-    const file = { url: `https://files.fake-notion.test/${block.image.fileUploadId}/${encodeURIComponent(this.get(block.image.fileUploadId).filename)}`, expiry_time: new Date(Date.now() + 3_600_000).toISOString() };
-    return { object: "block", id: block.id, parent: { type: "page_id", page_id: pageId }, type: "image", has_children: false, in_trash: false, image: { type: "file", file, caption } };
+    const file = {
+      url: `https://files.fake-notion.test/${block.image.fileUploadId}/${encodeURIComponent(this.get(block.image.fileUploadId).filename)}`,
+      expiry_time: new Date(Date.now() + 3_600_000).toISOString(),
+    };
+    return {
+      object: "block",
+      id: block.id,
+      parent: { type: "page_id", page_id: pageId },
+      type: "image",
+      has_children: false,
+      in_trash: false,
+      image: { type: "file", file, caption },
+    };
   }
 
   private get(id: string): FakeFileUpload {
@@ -70,7 +90,14 @@ export class FakeNotionFiles {
   }
 
   private json(upload: FakeFileUpload): Json {
-    return { object: "file_upload", id: upload.id, status: upload.status, filename: upload.filename, content_type: upload.contentType, content_length: upload.bytes?.length ?? null, upload_url: upload.status === "pending" ? `/v1/file_uploads/${upload.id}/send` : null };
+    return {
+      object: "file_upload",
+      id: upload.id,
+      status: upload.status,
+      filename: upload.filename,
+      content_type: upload.contentType,
+      content_length: upload.bytes?.length ?? null,
+      upload_url: upload.status === "pending" ? `/v1/file_uploads/${upload.id}/send` : null,
+    };
   }
 }
-

@@ -23,7 +23,10 @@ export function editByHand(notion: FakeNotion, pageId: string, edit: HandEdit): 
   return page;
 }
 
-export function createByHand(notion: FakeNotion, page: { title: string; status?: string | null; body?: string[]; at?: Date }): FakePage {
+export function createByHand(
+  notion: FakeNotion,
+  page: { title: string; status?: string | null; body?: string[]; at?: Date },
+): FakePage {
   const at = page.at ?? new Date();
   const created: FakePage = {
     id: randomUUID(),
@@ -45,7 +48,14 @@ export function paragraphByHand(text: string): FakePage["blocks"][number] {
 
 /** An image block as a saved moodboard leaves it: an uploaded file with a caption. */
 export function imageByHand(notion: FakeNotion, caption: string): FakePage["blocks"][number] {
-  const upload = { id: randomUUID(), filename: "moodboard.jpg", contentType: "image/jpeg", status: "uploaded" as const, bytes: Buffer.from([0xff, 0xd8, 0xff]), attachedTo: [] as string[] };
+  const upload = {
+    id: randomUUID(),
+    filename: "moodboard.jpg",
+    contentType: "image/jpeg",
+    status: "uploaded" as const,
+    bytes: Buffer.from([0xff, 0xd8, 0xff]),
+    attachedTo: [] as string[],
+  };
   notion.files.uploads.push(upload);
   const block = { id: randomUUID(), text: "", image: { fileUploadId: upload.id, caption } };
   upload.attachedTo.push(block.id);

@@ -1,9 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LocalHttpFake, readBody, sendJson } from "./fake-http-server.ts";
-import { applyProperties, dataSourceJson, propertiesJson, queryPages, type FakePage, type FakeSchema } from "./fake-notion-data-source.ts";
+import {
+  applyProperties,
+  dataSourceJson,
+  propertiesJson,
+  queryPages,
+  type FakePage,
+  type FakeSchema,
+} from "./fake-notion-data-source.ts";
 import { FakeNotionFiles } from "./fake-notion-files.ts";
-import { FakeError, faultError, invalid, minuteFloor, notFound, paginate, paragraphJson, textOf, type Json } from "./fake-notion-shapes.ts";
+import {
+  FakeError,
+  faultError,
+  invalid,
+  minuteFloor,
+  notFound,
+  paginate,
+  paragraphJson,
+  textOf,
+  type Json,
+} from "./fake-notion-shapes.ts";
 
 export type { FakePage, FakeSchema } from "./fake-notion-data-source.ts";
 
@@ -17,8 +34,18 @@ export interface FakeFault {
   afterApply?: boolean;
 }
 
-type Handler = (body: Json, ids: string[], query: URLSearchParams, form: FormData | null) => { status?: number; body: Json | Promise<Json> };
-interface ArmedFault { fault: FakeFault; remaining: number; until: number; endpoint?: string }
+type Handler = (
+  body: Json,
+  ids: string[],
+  query: URLSearchParams,
+  form: FormData | null,
+) => { status?: number; body: Json | Promise<Json> };
+interface ArmedFault {
+  fault: FakeFault;
+  remaining: number;
+  until: number;
+  endpoint?: string;
+}
 
 /**
  * A Notion API stand-in on 127.0.0.1 for the calls NotionService makes with the real
@@ -48,19 +75,41 @@ export class FakeNotion extends LocalHttpFake {
   constructor(options: { apiKey?: string; schema?: Partial<FakeSchema> } = {}) {
     super();
     this.apiKey = options.apiKey ?? "secret_fake_notion_key_123";
-    this.schema = { titleProperty: "Name", statusProperty: "Status", statusType: "select", statusOptions: ["Idea", "Active", "Archived"], ...options.schema };
+    this.schema = {
+      titleProperty: "Name",
+      statusProperty: "Status",
+      statusType: "select",
+      statusOptions: ["Idea", "Active", "Archived"],
+      ...options.schema,
+    };
     this.routes = [
       ["GET /databases/:id", /^GET \/v1\/databases\/([^/]+)$/, (_b, [id]) => ({ body: this.database(id) })],
       ["GET /data_sources/:id", /^GET \/v1\/data_sources\/([^/]+)$/, (_b, [id]) => ({ body: this.dataSource(id) })],
-      ["POST /data_sources/:id/query", /^POST \/v1\/data_sources\/([^/]+)\/query$/, (b, [id]) => ({ body: this.query(id, b) })],
+      [
+        "POST /data_sources/:id/query",
+        /^POST \/v1\/data_sources\/([^/]+)\/query$/,
+        (b, [id]) => ({ body: this.query(id, b) }),
+      ],
       ["POST /pages", /^POST \/v1\/pages$/, (b) => ({ body: this.createPage(b) })],
       ["GET /pages/:id", /^GET \/v1\/pages\/([^/]+)$/, (_b, [id]) => ({ body: this.pageJson(this.page(id)) })],
       ["PATCH /pages/:id", /^PATCH \/v1\/pages\/([^/]+)$/, (b, [id]) => ({ body: this.updatePage(id, b) })],
-      ["GET /blocks/:id/children", /^GET \/v1\/blocks\/([^/]+)\/children$/, (_b, [id], q) => ({ body: this.listChildren(id, q) })],
-      ["PATCH /blocks/:id/children", /^PATCH \/v1\/blocks\/([^/]+)\/children$/, (b, [id]) => ({ body: this.appendChildren(id, b) })],
+      [
+        "GET /blocks/:id/children",
+        /^GET \/v1\/blocks\/([^/]+)\/children$/,
+        (_b, [id], q) => ({ body: this.listChildren(id, q) }),
+      ],
+      [
+        "PATCH /blocks/:id/children",
+        /^PATCH \/v1\/blocks\/([^/]+)\/children$/,
+        (b, [id]) => ({ body: this.appendChildren(id, b) }),
+      ],
       ["DELETE /blocks/:id", /^DELETE \/v1\/blocks\/([^/]+)$/, (_b, [id]) => ({ body: this.deleteBlock(id) })],
       ["POST /file_uploads", /^POST \/v1\/file_uploads$/, (b) => ({ body: this.files.create(b) })],
-      ["POST /file_uploads/:id/send", /^POST \/v1\/file_uploads\/([^/]+)\/send$/, (_b, [id], _q, form) => ({ body: this.files.send(id, form) })],
+      [
+        "POST /file_uploads/:id/send",
+        /^POST \/v1\/file_uploads\/([^/]+)\/send$/,
+        (_b, [id], _q, form) => ({ body: this.files.send(id, form) }),
+      ],
     ];
   }
 
@@ -106,12 +155,25 @@ export class FakeNotion extends LocalHttpFake {
 
   /** The page body as one string: paragraphs joined with "\n" (images left out). */
   bodyOf(page: FakePage): string {
-    return page.blocks.filter((b) => !b.image).map((b) => b.text).join("\n");
+    return page.blocks
+      .filter((b) => !b.image)
+      .map((b) => b.text)
+      .join("\n");
   }
 
   /** The page's image blocks with their uploads, in page order. */
   imagesOf(page: FakePage) {
-    return page.blocks.flatMap((b) => (b.image ? [{ blockId: b.id, caption: b.image.caption, upload: this.files.uploads.find((u) => u.id === b.image!.fileUploadId)! }] : []));
+    return page.blocks.flatMap((b) =>
+      b.image
+        ? [
+            {
+              blockId: b.id,
+              caption: b.image.caption,
+              upload: this.files.uploads.find((u) => u.id === b.image!.fileUploadId)!,
+            },
+          ]
+        : [],
+    );
   }
 
   // ---- HTTP plumbing ----------------------------------------------------------------------------
@@ -134,7 +196,13 @@ export class FakeNotion extends LocalHttpFake {
       if (fault && !fault.afterApply) throw faultError(fault);
       const ids = (route[1].exec(`${req.method} ${url.pathname}`) ?? []).slice(1).map(decodeURIComponent);
       const type = String(req.headers["content-type"] ?? "");
-      const form = type.includes("multipart/form-data") ? await new Request("http://x/", { method: "POST", headers: { "content-type": type }, body: new Uint8Array(raw) }).formData() : null;
+      const form = type.includes("multipart/form-data")
+        ? await new Request("http://x/", {
+            method: "POST",
+            headers: { "content-type": type },
+            body: new Uint8Array(raw),
+          }).formData()
+        : null;
       const answer = route[2](!form && raw.length ? JSON.parse(raw.toString("utf8")) : {}, ids, url.searchParams, form);
       status = answer.status ?? 200;
       body = await answer.body;
@@ -145,7 +213,8 @@ export class FakeNotion extends LocalHttpFake {
       body = { object: "error", status: e.status, code: e.code, message: e.message, request_id: randomUUID() };
     }
     this.requests.push({ endpoint, at: Date.now(), status });
-    const headers: Record<string, string> = fault?.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
+    const headers: Record<string, string> =
+      fault?.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
     if (!delay) return sendJson(res, status, body, headers);
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -155,8 +224,10 @@ export class FakeNotion extends LocalHttpFake {
   }
 
   private checkHeaders(req: IncomingMessage): void {
-    if (req.headers.authorization !== `Bearer ${this.apiKey}`) throw new FakeError(401, "unauthorized", "API token is invalid.");
-    if (req.headers["notion-version"] !== "2025-09-03") throw invalid(`Notion-Version header missing or unsupported: ${req.headers["notion-version"]}`);
+    if (req.headers.authorization !== `Bearer ${this.apiKey}`)
+      throw new FakeError(401, "unauthorized", "API token is invalid.");
+    if (req.headers["notion-version"] !== "2025-09-03")
+      throw invalid(`Notion-Version header missing or unsupported: ${req.headers["notion-version"]}`);
   }
 
   private takeFault(endpoint: string): FakeFault | undefined {
@@ -176,7 +247,13 @@ export class FakeNotion extends LocalHttpFake {
 
   private database(id: string): Json {
     if (id !== this.databaseId) throw notFound("database", id);
-    return { object: "database", id, title: [], data_sources: [{ id: this.dataSourceId, name: "Projects" }], in_trash: false };
+    return {
+      object: "database",
+      id,
+      title: [],
+      data_sources: [{ id: this.dataSourceId, name: "Projects" }],
+      in_trash: false,
+    };
   }
 
   private dataSource(id: string): Json {
@@ -187,14 +264,27 @@ export class FakeNotion extends LocalHttpFake {
   private query(id: string, body: Json): Json {
     this.dataSource(id);
     this.queries.push(body);
-    return paginate(queryPages(this.pages, id, this.schema, body).map((p) => this.pageJson(p)), body.start_cursor, body.page_size);
+    return paginate(
+      queryPages(this.pages, id, this.schema, body).map((p) => this.pageJson(p)),
+      body.start_cursor,
+      body.page_size,
+    );
   }
 
   private createPage(body: Json): Json {
     const dataSourceId = body.parent?.data_source_id;
     if (!dataSourceId) throw invalid("body.parent.data_source_id should be defined");
     this.dataSource(dataSourceId);
-    const page: FakePage = { id: randomUUID(), dataSourceId, createdTime: minuteFloor(new Date()), lastEditedAt: Date.now(), title: "", status: null, blocks: [], inTrash: false };
+    const page: FakePage = {
+      id: randomUUID(),
+      dataSourceId,
+      createdTime: minuteFloor(new Date()),
+      lastEditedAt: Date.now(),
+      title: "",
+      status: null,
+      blocks: [],
+      inTrash: false,
+    };
     applyProperties(page, this.schema, body.properties ?? {});
     page.blocks = this.toBlocks(body.children ?? [], "body.children");
     this.pages.push(page);
@@ -203,8 +293,10 @@ export class FakeNotion extends LocalHttpFake {
 
   private updatePage(id: string, body: Json): Json {
     const page = this.page(id);
-    if (body.in_trash !== undefined || body.archived !== undefined) page.inTrash = Boolean(body.in_trash ?? body.archived);
-    else if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
+    if (body.in_trash !== undefined || body.archived !== undefined)
+      page.inTrash = Boolean(body.in_trash ?? body.archived);
+    else if (page.inTrash)
+      throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     applyProperties(page, this.schema, body.properties ?? {});
     page.lastEditedAt = Date.now();
     return this.pageJson(page);
@@ -213,7 +305,10 @@ export class FakeNotion extends LocalHttpFake {
   private listChildren(id: string, query: URLSearchParams): Json {
     const page = this.page(id);
     const blocks = page.blocks.map((b) => this.blockJson(b, page.id));
-    return paginate(blocks, query.get("start_cursor"), Number(query.get("page_size") ?? 100), { type: "block", block: {} });
+    return paginate(blocks, query.get("start_cursor"), Number(query.get("page_size") ?? 100), {
+      type: "block",
+      block: {},
+    });
   }
 
   private appendChildren(id: string, body: Json): Json {
@@ -221,12 +316,19 @@ export class FakeNotion extends LocalHttpFake {
     if (page.inTrash) throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     const added = this.toBlocks(body.children ?? [], "body.children");
     // `after` (API 2025-09-03) inserts right after that child instead of at the end.
-    const at = body.after ? page.blocks.findIndex((b) => b.id === body.after || b.id.replace(/-/g, "") === body.after) : page.blocks.length;
+    const at = body.after
+      ? page.blocks.findIndex((b) => b.id === body.after || b.id.replace(/-/g, "") === body.after)
+      : page.blocks.length;
     if (at < 0) throw invalid(`body.after: no child block ${body.after} in ${id}`);
     page.blocks.splice(body.after ? at + 1 : at, 0, ...added);
     for (const block of added) if (block.image) this.files.attach(block.image.fileUploadId, block.id);
     page.lastEditedAt = Date.now();
-    return { object: "list", results: added.map((b) => this.blockJson(b, page.id)), next_cursor: null, has_more: false };
+    return {
+      object: "list",
+      results: added.map((b) => this.blockJson(b, page.id)),
+      next_cursor: null,
+      has_more: false,
+    };
   }
 
   private deleteBlock(id: string): Json {
@@ -247,14 +349,18 @@ export class FakeNotion extends LocalHttpFake {
   private toBlocks(children: Json[], path: string): FakePage["blocks"] {
     if (children.length > 100) throw invalid(`${path}.length should be ≤ \`100\`, instead was \`${children.length}\`.`);
     return children.map((child, i) => {
-      if (child.type === "image") return { id: randomUUID(), text: "", image: this.files.imageOf(child, `${path}[${i}]`) };
-      if (child.type !== "paragraph" || !child.paragraph) throw invalid(`${path}[${i}]: only paragraph and image blocks are emulated`);
+      if (child.type === "image")
+        return { id: randomUUID(), text: "", image: this.files.imageOf(child, `${path}[${i}]`) };
+      if (child.type !== "paragraph" || !child.paragraph)
+        throw invalid(`${path}[${i}]: only paragraph and image blocks are emulated`);
       return { id: randomUUID(), text: textOf(child.paragraph.rich_text ?? [], `${path}[${i}].paragraph.rich_text`) };
     });
   }
 
   private blockJson(block: FakePage["blocks"][number], pageId: string): Json {
-    return block.image ? this.files.blockJson({ id: block.id, image: block.image }, pageId) : paragraphJson(block, pageId);
+    return block.image
+      ? this.files.blockJson({ id: block.id, image: block.image }, pageId)
+      : paragraphJson(block, pageId);
   }
 
   private pageJson(page: FakePage): Json {

@@ -17,13 +17,19 @@ export interface OracleCase {
 
 /** Renders every case with real Jinja2 in one Python process. */
 export function renderWithJinja2(cases: OracleCase[]): { version: string; results: Record<string, OracleResult> } {
-  const output = execFileSync(ORACLE_PYTHON, [ORACLE_SCRIPT], { input: JSON.stringify({ cases }), maxBuffer: 64 << 20 });
+  const output = execFileSync(ORACLE_PYTHON, [ORACLE_SCRIPT], {
+    input: JSON.stringify({ cases }),
+    maxBuffer: 64 << 20,
+  });
   const parsed = JSON.parse(output.toString("utf8")) as { jinja2: string; results: Record<string, OracleResult> };
   return { version: parsed.jinja2, results: parsed.results };
 }
 
 /** The bot's built-in card is in the corpus as it ships (templates/default), under this name. */
-const BUILTIN = { file: "builtin-template.html", path: join(import.meta.dirname, "..", "..", "templates", "default", "template.html") };
+const BUILTIN = {
+  file: "builtin-template.html",
+  path: join(import.meta.dirname, "..", "..", "templates", "default", "template.html"),
+};
 
 export const corpusTemplates = () => [
   { file: BUILTIN.file, template: readFileSync(BUILTIN.path, "utf8") },
@@ -40,6 +46,7 @@ export const normaliseWhitespace = (html: string) => html.replace(/\s+/g, " ").t
 export function documentedDifferences(markdown: string): Map<string, string> {
   const section = markdown.split(/^## /m).find((part) => part.startsWith("Differences from Jinja2")) ?? "";
   const listed = new Map<string, string>();
-  for (const match of section.matchAll(/^- `([\w.-]+\.html)` \((\w+)\): (.+)$/gm)) listed.set(`${match[1]} (${match[2]})`, match[3]);
+  for (const match of section.matchAll(/^- `([\w.-]+\.html)` \((\w+)\): (.+)$/gm))
+    listed.set(`${match[1]} (${match[2]})`, match[3]);
   return listed;
 }

@@ -42,7 +42,16 @@ export class MemorySyncStore implements SyncStore {
   }
 
   enqueue(kind: SyncJobKind, projectId: number | null, payload: { pageId?: string } = {}): StoredJob {
-    const job: StoredJob = { id: this.nextJobId++, projectId, kind, payload, attempts: 0, state: "pending", runAfter: this.clock(), lastError: null };
+    const job: StoredJob = {
+      id: this.nextJobId++,
+      projectId,
+      kind,
+      payload,
+      attempts: 0,
+      state: "pending",
+      runAfter: this.clock(),
+      lastError: null,
+    };
     this.jobs.push(job);
     return job;
   }

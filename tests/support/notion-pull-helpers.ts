@@ -23,12 +23,24 @@ export async function pollsPass(notion: FakeNotion, n: number): Promise<void> {
 }
 
 /** Adds an idea through /new and resolves with its project id once its Notion page exists. */
-export async function addSyncedIdea(chat: OwnerChat, notion: FakeNotion, name: string, description: string): Promise<{ id: number; pageId: string }> {
+export async function addSyncedIdea(
+  chat: OwnerChat,
+  notion: FakeNotion,
+  name: string,
+  description: string,
+): Promise<{ id: number; pageId: string }> {
   await chat.send("/new");
   await chat.send(name);
   await chat.send(description);
-  const saved = await chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-  const id = Number(buttonsOf(saved).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+  const saved = await chat.tap(
+    "flow:skip",
+    (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+  );
+  const id = Number(
+    buttonsOf(saved)
+      .find((b) => b.data?.startsWith("p:"))!
+      .data!.split(":")[1],
+  );
   const page = await until(() => notion.livePages().find((p) => p.title === name));
   return { id, pageId: page.id };
 }

@@ -1,27 +1,76 @@
 import { FakeBotApi, OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
 
-const user = (id: number) => ({ id, is_bot: false, first_name: id === OWNER_ID ? "Owner" : "Stranger", language_code: "ru" });
+const user = (id: number) => ({
+  id,
+  is_bot: false,
+  first_name: id === OWNER_ID ? "Owner" : "Stranger",
+  language_code: "ru",
+});
 const privateChat = (id: number) => ({ id, type: "private", first_name: "Owner" });
 
 let messageIds = 1;
 
 /** Builds updates the way Telegram would send them from a user's private chat. */
 export function textMessage(text: string, from = OWNER_ID) {
-  const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0].length }] : undefined;
-  return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(from), from: user(from), text, entities } };
+  const entities = text.startsWith("/")
+    ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0].length }]
+    : undefined;
+  return {
+    message: {
+      message_id: messageIds++,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(from),
+      from: user(from),
+      text,
+      entities,
+    },
+  };
 }
 
 /** A photo (a 90 px thumbnail, then `fileId` at `size`, 1280×960 by default) or, with asDocument, an image file. */
-export function photoMessage(fileId: string, options: { asDocument?: boolean; caption?: string; size?: [number, number] } = {}) {
+export function photoMessage(
+  fileId: string,
+  options: { asDocument?: boolean; caption?: string; size?: [number, number] } = {},
+) {
   const [width, height] = options.size ?? [1280, 960];
   const media = options.asDocument
     ? { document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: "ref.png", mime_type: "image/png" } }
-    : { photo: [{ file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 }, { file_id: fileId, file_unique_id: `u-${fileId}`, width, height }] };
-  return { message: { message_id: messageIds++, date: Math.floor(Date.now() / 1000), chat: privateChat(OWNER_ID), from: user(OWNER_ID), caption: options.caption, ...media } };
+    : {
+        photo: [
+          { file_id: `${fileId}-small`, file_unique_id: "s", width: 90, height: 90 },
+          { file_id: fileId, file_unique_id: `u-${fileId}`, width, height },
+        ],
+      };
+  return {
+    message: {
+      message_id: messageIds++,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(OWNER_ID),
+      from: user(OWNER_ID),
+      caption: options.caption,
+      ...media,
+    },
+  };
 }
 
 export function stickerMessage() {
-  return { message: { message_id: messageIds++, date: 1, chat: privateChat(OWNER_ID), from: user(OWNER_ID), sticker: { file_id: "st", file_unique_id: "st", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } } };
+  return {
+    message: {
+      message_id: messageIds++,
+      date: 1,
+      chat: privateChat(OWNER_ID),
+      from: user(OWNER_ID),
+      sticker: {
+        file_id: "st",
+        file_unique_id: "st",
+        type: "regular",
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    },
+  };
 }
 
 export function callback(data: string, message: Record<string, any>, from = OWNER_ID) {
@@ -43,7 +92,8 @@ export class OwnerChat {
     const target = this.api.lastUpdateId() + 1;
     const deadline = Date.now() + timeoutMs;
     while (this.api.confirmedOffset < target) {
-      if (Date.now() > deadline) throw new Error(`updates not confirmed: offset ${this.api.confirmedOffset} < ${target}`);
+      if (Date.now() > deadline)
+        throw new Error(`updates not confirmed: offset ${this.api.confirmedOffset} < ${target}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -52,7 +102,10 @@ export class OwnerChat {
    * Pushes an update, waits until the bot has finished handling it (confirmed
    * offset), and resolves with the first visible output it produced.
    */
-  async push(update: Record<string, unknown>, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+  async push(
+    update: Record<string, unknown>,
+    match: (call: RecordedCall) => boolean = isChatOutput,
+  ): Promise<RecordedCall> {
     await this.settle();
     const since = this.api.calls.length;
     this.api.push(update);
@@ -112,11 +165,20 @@ export class OwnerChat {
 }
 
 export function isChatOutput(call: RecordedCall): boolean {
-  return ["sendMessage", "editMessageText", "sendPhoto", "sendDocument", "editMessageCaption", "editMessageMedia", "sendMediaGroup"].includes(call.method);
+  return [
+    "sendMessage",
+    "editMessageText",
+    "sendPhoto",
+    "sendDocument",
+    "editMessageCaption",
+    "editMessageMedia",
+    "sendMediaGroup",
+  ].includes(call.method);
 }
 
 export function buttonsOf(call: RecordedCall): { text: string; data?: string; url?: string }[] {
-  const markup = typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
+  const markup =
+    typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
   return (markup?.inline_keyboard ?? []).flat().map((b: any) => ({ text: b.text, data: b.callback_data, url: b.url }));
 }
 
@@ -136,7 +198,12 @@ export async function addIdeaConfirmation(chat: OwnerChat, name: string, descrip
 }
 
 /** The project id carried by a message's card buttons (`p:<id>:…`). */
-export const projectIdOf = (call: RecordedCall) => Number(buttonsOf(call).find((b) => b.data?.startsWith("p:"))!.data!.split(":")[1]);
+export const projectIdOf = (call: RecordedCall) =>
+  Number(
+    buttonsOf(call)
+      .find((b) => b.data?.startsWith("p:"))!
+      .data!.split(":")[1],
+  );
 
 /** Adds an idea through /new and resolves with its project id. */
 export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {

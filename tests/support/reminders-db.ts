@@ -18,7 +18,17 @@ export function sqlite(session: BotSession) {
     get: (sql: string, ...params: unknown[]) => withDb((d) => d.prepare(sql).get(...params)) as Record<string, any>,
     all: (sql: string, ...params: unknown[]) => withDb((d) => d.prepare(sql).all(...params)) as Record<string, any>[],
     run: (sql: string, ...params: unknown[]) => withDb((d) => d.prepare(sql).run(...params)),
-    project(name: string, fields: { status?: string; interval?: number | null; activatedAt?: string | null; lastRemindedAt?: string | null; updatedAt?: string; createdAt?: string }): number {
+    project(
+      name: string,
+      fields: {
+        status?: string;
+        interval?: number | null;
+        activatedAt?: string | null;
+        lastRemindedAt?: string | null;
+        updatedAt?: string;
+        createdAt?: string;
+      },
+    ): number {
       const now = new Date().toISOString();
       const result = this.run(
         "INSERT INTO Project (name, description, status, reminderIntervalDays, activatedAt, lastRemindedAt, createdAt, updatedAt) VALUES (?, '', ?, ?, ?, ?, ?, ?)",
@@ -36,5 +46,9 @@ export function sqlite(session: BotSession) {
 }
 
 export const remindersAbout = (session: BotSession, name: string): RecordedCall[] =>
-  session.api.callsOf("sendMessage").filter((call) => String(call.payload.text).includes(`„${name}“`) && String(call.payload.text).startsWith("⏰ Как продвигается"));
-
+  session.api
+    .callsOf("sendMessage")
+    .filter(
+      (call) =>
+        String(call.payload.text).includes(`„${name}“`) && String(call.payload.text).startsWith("⏰ Как продвигается"),
+    );

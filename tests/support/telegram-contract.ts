@@ -41,7 +41,8 @@ export interface FormattedText {
 /** Parses a text or caption the way the server does for its parse_mode (only HTML is used by the bot). */
 export function formatText(raw: unknown, parseMode: unknown): FormattedText | Refusal {
   const source = raw === undefined || raw === null ? "" : String(raw);
-  if (parseMode === undefined || parseMode === null || parseMode === "") return trimParsed({ text: source, entities: [] });
+  if (parseMode === undefined || parseMode === null || parseMode === "")
+    return trimParsed({ text: source, entities: [] });
   if (String(parseMode).toLowerCase() !== "html") return bad(`unsupported parse_mode`);
   const parsed = parseTelegramHtml(source);
   return parsed.ok ? trimParsed(parsed) : bad(parsed.description);
@@ -78,12 +79,25 @@ export function checkReplyMarkup(raw: unknown): Refusal | null {
     return bad("can't parse reply keyboard markup JSON object");
   }
   if (!markup.inline_keyboard) return null;
-  if (!Array.isArray(markup.inline_keyboard)) return bad("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays");
+  if (!Array.isArray(markup.inline_keyboard))
+    return bad('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
   for (const row of markup.inline_keyboard) {
-    if (!Array.isArray(row)) return bad("field \"inline_keyboard\" of the InlineKeyboardMarkup should be an Array of Arrays");
+    if (!Array.isArray(row))
+      return bad('field "inline_keyboard" of the InlineKeyboardMarkup should be an Array of Arrays');
     for (const button of row) {
-      if (typeof button?.text !== "string" || button.text === "") return bad("inline keyboard button text must be non-empty");
-      const actions = ["callback_data", "url", "switch_inline_query", "switch_inline_query_current_chat", "web_app", "copy_text", "login_url", "pay", "callback_game"];
+      if (typeof button?.text !== "string" || button.text === "")
+        return bad("inline keyboard button text must be non-empty");
+      const actions = [
+        "callback_data",
+        "url",
+        "switch_inline_query",
+        "switch_inline_query_current_chat",
+        "web_app",
+        "copy_text",
+        "login_url",
+        "pay",
+        "callback_game",
+      ];
       if (!actions.some((key) => button[key] !== undefined)) {
         return bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
       }
@@ -113,7 +127,7 @@ export function checkCommands(payload: Record<string, any>): Refusal | null {
   } catch {
     return bad("can't parse commands JSON object");
   }
-  if (!Array.isArray(commands)) return bad("field \"commands\" must be an Array");
+  if (!Array.isArray(commands)) return bad('field "commands" must be an Array');
   if (commands.length > LIMITS.commands) return bad("BOT_COMMANDS_TOO_MUCH");
   for (const command of commands) {
     if (!/^[a-z0-9_]{1,32}$/.test(String(command?.command ?? ""))) return bad("BOT_COMMAND_INVALID");
@@ -154,7 +168,9 @@ export async function checkUpload(kind: string, bytes: Buffer): Promise<Refusal 
   if (bytes.length > LIMITS.uploadBytes) return { error_code: 413, description: "Request Entity Too Large" };
   if (kind !== "photo") return null;
   if (bytes.length > LIMITS.photoBytes) return bad("PHOTO_SAVE_FILE_INVALID");
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined);
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined);
   if (!meta?.width || !meta.height) return bad("IMAGE_PROCESS_FAILED");
   const ratio = Math.max(meta.width, meta.height) / Math.min(meta.width, meta.height);
   if (meta.width + meta.height > LIMITS.photoSideSum || ratio > LIMITS.photoAspectRatio) {

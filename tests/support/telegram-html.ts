@@ -16,14 +16,43 @@ export interface ParsedEntity {
 export type ParsedHtml = { ok: true; text: string; entities: ParsedEntity[] } | { ok: false; description: string };
 
 const TAGS = new Set([
-  "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins", "tg-spoiler", "tg-emoji", "tg-time", "span",
-  "pre", "code", "blockquote",
+  "a",
+  "b",
+  "strong",
+  "i",
+  "em",
+  "s",
+  "strike",
+  "del",
+  "u",
+  "ins",
+  "tg-spoiler",
+  "tg-emoji",
+  "tg-time",
+  "span",
+  "pre",
+  "code",
+  "blockquote",
 ]);
 
 const ENTITY_TYPE: Record<string, string> = {
-  b: "bold", strong: "bold", i: "italic", em: "italic", s: "strikethrough", strike: "strikethrough",
-  del: "strikethrough", u: "underline", ins: "underline", "tg-spoiler": "spoiler", span: "spoiler", code: "code",
-  pre: "pre", blockquote: "blockquote", a: "text_link", "tg-emoji": "custom_emoji", "tg-time": "date_time",
+  b: "bold",
+  strong: "bold",
+  i: "italic",
+  em: "italic",
+  s: "strikethrough",
+  strike: "strikethrough",
+  del: "strikethrough",
+  u: "underline",
+  ins: "underline",
+  "tg-spoiler": "spoiler",
+  span: "spoiler",
+  code: "code",
+  pre: "pre",
+  blockquote: "blockquote",
+  a: "text_link",
+  "tg-emoji": "custom_emoji",
+  "tg-time": "date_time",
 };
 
 const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n" || c === "\r";
@@ -154,12 +183,19 @@ export function parseTelegramHtml(html: string): ParsedHtml {
 }
 
 /** Telegram trims leading and trailing white space of a message text or caption (entities move with it). */
-export function trimParsed(parsed: { text: string; entities: ParsedEntity[] }): { text: string; entities: ParsedEntity[] } {
+export function trimParsed(parsed: { text: string; entities: ParsedEntity[] }): {
+  text: string;
+  entities: ParsedEntity[];
+} {
   const lead = parsed.text.length - parsed.text.trimStart().length;
   const text = parsed.text.trim();
   const entities = parsed.entities
     .map((e) => ({ ...e, offset: e.offset - lead }))
-    .map((e) => ({ ...e, offset: Math.max(0, e.offset), length: Math.min(e.length, text.length - Math.max(0, e.offset)) }))
+    .map((e) => ({
+      ...e,
+      offset: Math.max(0, e.offset),
+      length: Math.min(e.length, text.length - Math.max(0, e.offset)),
+    }))
     .filter((e) => e.length > 0);
   return { text, entities };
 }

@@ -1,5 +1,9 @@
 /** Polls `probe` until it returns something truthy (background work such as the Notion outbox). */
-export async function until<T>(probe: () => T | undefined | false | null, timeoutMs = 15_000, intervalMs = 50): Promise<T> {
+export async function until<T>(
+  probe: () => T | undefined | false | null,
+  timeoutMs = 15_000,
+  intervalMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

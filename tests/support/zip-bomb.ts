@@ -62,6 +62,11 @@ export function lyingZipBomb(entries = 9): Buffer {
   const bomb = zerosDeflate(32);
   return handmadeZip([
     { name: "template.html", data: template, method: 0, declaredSize: template.length },
-    ...Array.from({ length: entries }, (_, i) => ({ name: `images/zero-${i}.png`, data: bomb, method: 8, declaredSize: 1024 })),
+    ...Array.from({ length: entries }, (_, i) => ({
+      name: `images/zero-${i}.png`,
+      data: bomb,
+      method: 8,
+      declaredSize: 1024,
+    })),
   ]);
 }

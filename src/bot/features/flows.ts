@@ -22,7 +22,12 @@ export const FLOW_STORAGE_VERSION = 10;
 export const FLOW_SOURCES_FINGERPRINT = "cfe0914bf3d5d5a2";
 
 /** 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded, quick). */
-export const autoRetryOptions = { maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true };
+export const autoRetryOptions = {
+  maxRetryAttempts: 3,
+  maxDelaySeconds: 60,
+  rethrowHttpErrors: true,
+  rethrowInternalServerErrors: true,
+};
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
@@ -33,7 +38,12 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(autoRetry(autoRetryOptions), retryServerErrors(), retryNetworkErrors(), answers.observer());
+          ctx.api.config.use(
+            autoRetry(autoRetryOptions),
+            retryServerErrors(),
+            retryNetworkErrors(),
+            answers.observer(),
+          );
           await next();
         },
         i18n.middleware() as never,

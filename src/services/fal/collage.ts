@@ -19,11 +19,24 @@ export async function makeCollage(images: Buffer[], options: CollageOptions = {}
   const ratio = (first.width ?? 1) / (first.height ?? 1);
   const width = Math.round(ratio >= 1 ? longest : longest * ratio);
   const height = Math.round(ratio >= 1 ? longest / ratio : longest);
-  const tiles = await Promise.all(images.map((image) => sharp(image).resize(width, height, { fit: "cover" }).toBuffer()));
+  const tiles = await Promise.all(
+    images.map((image) => sharp(image).resize(width, height, { fit: "cover" }).toBuffer()),
+  );
   return sharp({
-    create: { width: width * 2 + gutter * 3, height: height * 2 + gutter * 3, channels: 3, background: options.background ?? "#ffffff" },
+    create: {
+      width: width * 2 + gutter * 3,
+      height: height * 2 + gutter * 3,
+      channels: 3,
+      background: options.background ?? "#ffffff",
+    },
   })
-    .composite(tiles.map((input, index) => ({ input, left: gutter + (index % 2) * (width + gutter), top: gutter + Math.floor(index / 2) * (height + gutter) })))
+    .composite(
+      tiles.map((input, index) => ({
+        input,
+        left: gutter + (index % 2) * (width + gutter),
+        top: gutter + Math.floor(index / 2) * (height + gutter),
+      })),
+    )
     .jpeg({ quality: 86, mozjpeg: false })
     .toBuffer();
 }

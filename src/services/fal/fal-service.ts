@@ -4,7 +4,12 @@ import { waitForCompletion } from "./queue-wait.ts";
 export const ASPECTS = ["1x1", "4x3", "3x4", "16x9"] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
-const IMAGE_SIZE: Record<Aspect, string> = { "1x1": "square_hd", "4x3": "landscape_4_3", "3x4": "portrait_4_3", "16x9": "landscape_16_9" };
+const IMAGE_SIZE: Record<Aspect, string> = {
+  "1x1": "square_hd",
+  "4x3": "landscape_4_3",
+  "3x4": "portrait_4_3",
+  "16x9": "landscape_16_9",
+};
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
 export type FalFault = "auth" | "bad-input" | "rate" | "server" | "timeout" | "network" | "no-images";
@@ -29,7 +34,13 @@ export interface GeneratedImage {
 export interface FalService {
   readonly model: string;
   /** `count` images for one prompt; image i gets seed `seed + i` (Fal's convention for batches). */
-  generate(input: { prompt: string; seed: number; aspect: Aspect; count: number; onProgress?: (progress: FalProgress) => void }): Promise<GeneratedImage[]>;
+  generate(input: {
+    prompt: string;
+    seed: number;
+    aspect: Aspect;
+    count: number;
+    onProgress?: (progress: FalProgress) => void;
+  }): Promise<GeneratedImage[]>;
   download(url: string): Promise<Buffer>;
 }
 
@@ -70,12 +81,19 @@ export function createFalService(config: {
     // The SDK reads a status stream that is not text/event-stream as raw chunks without a catch:
     // aborting it mid-body would be an unhandled rejection. Refused here, it falls back to polling.
     const type = response.headers.get("content-type") ?? "";
-    if (response.ok && String(input).split("?")[0].endsWith("/status/stream") && !type.startsWith("text/event-stream")) {
+    if (
+      response.ok &&
+      String(input).split("?")[0].endsWith("/status/stream") &&
+      !type.startsWith("text/event-stream")
+    ) {
       await response.body?.cancel().catch(() => undefined);
       throw new FalError("server", `status stream answered ${type || "without a content type"}`);
     }
     if (!config.retries && RETRYABLE.has(response.status)) {
-      throw new FalError(response.status === 429 ? "rate" : response.status === 504 ? "timeout" : "server", `HTTP ${response.status}`);
+      throw new FalError(
+        response.status === 429 ? "rate" : response.status === 504 ? "timeout" : "server",
+        `HTTP ${response.status}`,
+      );
     }
     return response;
   };
@@ -90,13 +108,20 @@ export function createFalService(config: {
   });
 
   /** Submit, wait for COMPLETED (status stream, polling as fallback), fetch the result; all within FAL_TIMEOUT_MS. */
-  async function runQueued(input: Record<string, unknown>, onProgress: ((progress: FalProgress) => void) | undefined): Promise<FalOutput> {
+  async function runQueued(
+    input: Record<string, unknown>,
+    onProgress: ((progress: FalProgress) => void) | undefined,
+  ): Promise<FalOutput> {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new FalError("timeout", `no result within ${config.timeoutMs} ms`)), config.timeoutMs);
+    const timer = setTimeout(
+      () => deadline.abort(new FalError("timeout", `no result within ${config.timeoutMs} ms`)),
+      config.timeoutMs,
+    );
     let requestId: string | undefined;
     let generating = false;
     const onStatus = (status: QueueStatus) => {
-      if (status.status === "IN_QUEUE" && !generating) onProgress?.({ stage: "queued", position: status.queue_position ?? 0 });
+      if (status.status === "IN_QUEUE" && !generating)
+        onProgress?.({ stage: "queued", position: status.queue_position ?? 0 });
       else if (status.status === "IN_PROGRESS" && !generating) {
         generating = true;
         onProgress?.({ stage: "generating" });
@@ -104,7 +129,11 @@ export function createFalService(config: {
     };
     try {
       ({ request_id: requestId } = await client.queue.submit(config.model, { input, abortSignal: deadline.signal }));
-      await waitForCompletion(client, config.model, requestId, { signal: deadline.signal, onStatus, onStreamEnd: config.onStreamEnd });
+      await waitForCompletion(client, config.model, requestId, {
+        signal: deadline.signal,
+        onStatus,
+        onStreamEnd: config.onStreamEnd,
+      });
       return (await client.queue.result(config.model, { requestId, abortSignal: deadline.signal })).data as FalOutput;
     } catch (error) {
       if (!deadline.signal.aborted) throw classifyFalError(error);
@@ -123,7 +152,8 @@ export function createFalService(config: {
     } catch (error) {
       throw classifyFalError(error);
     }
-    if (!response.ok) throw new FalError(response.status >= 500 ? "server" : "no-images", `image download HTTP ${response.status}`);
+    if (!response.ok)
+      throw new FalError(response.status >= 500 ? "server" : "no-images", `image download HTTP ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   }
 
@@ -140,7 +170,12 @@ export function createFalService(config: {
       onProgress?.({ stage: "downloading" });
       const baseSeed = typeof output.seed === "number" ? output.seed : seed;
       const bytes = await downloads;
-      return images.map((image, index) => ({ bytes: bytes[index], url: image.url, seed: baseSeed + index, contentType: image.content_type ?? "image/jpeg" }));
+      return images.map((image, index) => ({
+        bytes: bytes[index],
+        url: image.url,
+        seed: baseSeed + index,
+        contentType: image.content_type ?? "image/jpeg",
+      }));
     },
   };
 }

@@ -1,5 +1,12 @@
 import type { GenerateContentResponse, GoogleGenAI, Part } from "@google/genai";
-import { TRANSCRIBE_PROMPT, TRANSCRIBE_SCHEMA, cardTextPrompt, socialPostPrompt, translatePrompt, type TextLanguage } from "./prompts.ts";
+import {
+  TRANSCRIBE_PROMPT,
+  TRANSCRIBE_SCHEMA,
+  cardTextPrompt,
+  socialPostPrompt,
+  translatePrompt,
+  type TextLanguage,
+} from "./prompts.ts";
 
 type Sdk = typeof import("@google/genai");
 
@@ -43,8 +50,12 @@ export function classifyGeminiError(error: unknown): GeminiError {
   if (sdk && error instanceof sdk.ApiError) {
     const status = error.status;
     // Gemini quotes its request URL in some errors, key included (?key=…): cut it out before the text goes anywhere.
-    const message = error.message.replace(/([?&]key=)[^&\s"']+/gi, "$1[redacted]").replace(/AIza[0-9A-Za-z_-]{20,}/g, "[redacted]").slice(0, 300);
-    if (status === 401 || status === 403 || (status === 400 && /api[ _]?key/i.test(message))) return new GeminiError("auth", `HTTP ${status}`);
+    const message = error.message
+      .replace(/([?&]key=)[^&\s"']+/gi, "$1[redacted]")
+      .replace(/AIza[0-9A-Za-z_-]{20,}/g, "[redacted]")
+      .slice(0, 300);
+    if (status === 401 || status === 403 || (status === 400 && /api[ _]?key/i.test(message)))
+      return new GeminiError("auth", `HTTP ${status}`);
     if (status === 429) return new GeminiError("rate", `HTTP ${status}`);
     if (status >= 500) return new GeminiError("server", `HTTP ${status}`);
     return new GeminiError("bad-request", `HTTP ${status}: ${message}`);
@@ -62,23 +73,34 @@ export function answerText(response: GenerateContentResponse): string {
   const text = response.text?.trim();
   if (text) return text;
   const reason = candidate?.finishReason ?? "none";
-  if (["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION"].includes(String(reason))) throw new GeminiError("blocked", `finish reason ${reason}`);
+  if (["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION"].includes(String(reason)))
+    throw new GeminiError("blocked", `finish reason ${reason}`);
   throw new GeminiError("empty", `empty answer (finish reason ${reason})`);
 }
 
-export function createGeminiService(config: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number }): GeminiService {
+export function createGeminiService(config: {
+  apiKey: string;
+  model: string;
+  baseUrl?: string;
+  timeoutMs: number;
+}): GeminiService {
   let client: Promise<GoogleGenAI> | undefined;
   const ai = () =>
     (client ??= import("@google/genai").then((loaded) => {
       sdk = loaded;
-      return new loaded.GoogleGenAI({ apiKey: config.apiKey, httpOptions: { baseUrl: config.baseUrl, timeout: config.timeoutMs } });
+      return new loaded.GoogleGenAI({
+        apiKey: config.apiKey,
+        httpOptions: { baseUrl: config.baseUrl, timeout: config.timeoutMs },
+      });
     }));
   const model = config.model;
 
   async function generate(parts: Part[], json?: object): Promise<string> {
     let response: GenerateContentResponse;
     try {
-      response = await (await ai()).models.generateContent({
+      response = await (
+        await ai()
+      ).models.generateContent({
         model,
         contents: [{ role: "user", parts }],
         config: json ? { responseMimeType: "application/json", responseSchema: json } : undefined,
@@ -94,21 +116,35 @@ export function createGeminiService(config: { apiKey: string; model: string; bas
     generateCardText: (draft, language) => generate([{ text: cardTextPrompt(draft, language) }]),
     generateSocialText: (draft, language) => generate([{ text: socialPostPrompt(draft, language) }]),
     async generateTexts(draft, language) {
-      const [card, social] = await Promise.all([service.generateCardText(draft, language), service.generateSocialText(draft, language)]);
+      const [card, social] = await Promise.all([
+        service.generateCardText(draft, language),
+        service.generateSocialText(draft, language),
+      ]);
       return { card, social };
     },
     translateToEnglish: (text) => generate([{ text: translatePrompt(text) }]),
     async transcribeIdea(audio, mimeType) {
-      const raw = await generate([{ text: TRANSCRIBE_PROMPT }, { inlineData: { mimeType, data: audio.toString("base64") } }], TRANSCRIBE_SCHEMA);
+      const raw = await generate(
+        [{ text: TRANSCRIBE_PROMPT }, { inlineData: { mimeType, data: audio.toString("base64") } }],
+        TRANSCRIBE_SCHEMA,
+      );
       let parsed: Partial<VoiceIdea>;
       try {
         parsed = JSON.parse(raw) as Partial<VoiceIdea>;
       } catch {
         throw new GeminiError("empty", "transcription was not JSON");
       }
-      const idea = { transcript: String(parsed.transcript ?? "").trim(), name: String(parsed.name ?? "").trim(), description: String(parsed.description ?? "").trim() };
+      const idea = {
+        transcript: String(parsed.transcript ?? "").trim(),
+        name: String(parsed.name ?? "").trim(),
+        description: String(parsed.description ?? "").trim(),
+      };
       if (!idea.transcript) throw new GeminiError("empty", "no speech recognised");
-      return { ...idea, name: idea.name || idea.transcript.slice(0, 60), description: idea.description || idea.transcript };
+      return {
+        ...idea,
+        name: idea.name || idea.transcript.slice(0, 60),
+        description: idea.description || idea.transcript,
+      };
     },
   };
   return service;

@@ -6,7 +6,6 @@ import { normalizeDescription } from "../../domain/description.ts";
 const MAX_TEXT_CHUNK = 2000;
 const MAX_RICH_TEXT_ITEMS = 100;
 
-
 type TextItem = { type: "text"; text: { content: string } };
 export type ParagraphBlock = { object: "block"; type: "paragraph"; paragraph: { rich_text: TextItem[] } };
 
@@ -35,7 +34,8 @@ export function bodyBlocks(description: string): ParagraphBlock[] {
   return description.split("\n").flatMap((line) => {
     const items = richText(line);
     const blocks: ParagraphBlock[] = [];
-    for (let i = 0; i < items.length; i += MAX_RICH_TEXT_ITEMS) blocks.push(paragraph(items.slice(i, i + MAX_RICH_TEXT_ITEMS)));
+    for (let i = 0; i < items.length; i += MAX_RICH_TEXT_ITEMS)
+      blocks.push(paragraph(items.slice(i, i + MAX_RICH_TEXT_ITEMS)));
     return blocks.length > 0 ? blocks : [paragraph([])];
   });
 }
@@ -46,7 +46,9 @@ function paragraph(items: TextItem[]): ParagraphBlock {
 
 export function plainText(items: unknown): string {
   if (!Array.isArray(items)) return "";
-  return items.map((item: { plain_text?: string; text?: { content?: string } }) => item.text?.content ?? item.plain_text ?? "").join("");
+  return items
+    .map((item: { plain_text?: string; text?: { content?: string } }) => item.text?.content ?? item.plain_text ?? "")
+    .join("");
 }
 
 export function pageTitleText(property: unknown): string {
@@ -56,7 +58,10 @@ export function pageTitleText(property: unknown): string {
 export function blockMatches(block: object, wanted: ParagraphBlock): boolean {
   if (!("type" in block) || block.type !== "paragraph" || !("paragraph" in block)) return false;
   const content = block.paragraph as { rich_text?: unknown; children?: unknown };
-  return !("has_children" in block && block.has_children) && plainText(content.rich_text) === plainText(wanted.paragraph.rich_text);
+  return (
+    !("has_children" in block && block.has_children) &&
+    plainText(content.rich_text) === plainText(wanted.paragraph.rich_text)
+  );
 }
 
 /** The page body: the description, then the attachments' paragraphs. */
@@ -71,10 +76,12 @@ export function pageBody(p: Pick<ProjectSnapshot, "description" | "attachments">
  */
 export function descriptionFromBody(lines: string[], attachments: string[]): string {
   const remaining = [...lines];
-  for (const line of attachments.flatMap((a) => a.split("\n")).filter((line) => line !== "").reverse()) {
+  for (const line of attachments
+    .flatMap((a) => a.split("\n"))
+    .filter((line) => line !== "")
+    .reverse()) {
     const at = remaining.lastIndexOf(line);
     if (at >= 0) remaining.splice(at, 1);
   }
   return normalizeDescription(remaining.join("\n"));
 }
-

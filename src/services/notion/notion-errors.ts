@@ -19,8 +19,23 @@ export class NotionSetupError extends Error {
 const SHARE_HINT = "share the database with the integration (… menu → Connections)";
 
 /** Errors thrown by fetch before any byte was sent: the request cannot have been applied. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-const NETWORK_CODES = new Set([...NOT_SENT_CODES, "ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "ECONNABORTED"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+const NETWORK_CODES = new Set([
+  ...NOT_SENT_CODES,
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "ECONNABORTED",
+]);
 
 /**
  * An error text from Notion (or a proxy in front of it) may echo the request's credentials; they never go on
@@ -57,7 +72,11 @@ function classifyApiError(error: APIResponseError): NotionErrorClass {
     case "conflict_error":
       return { kind: "retry", uncertain: false };
     case "unauthorized":
-      return { kind: "fatal", problem: "unauthorized", detail: "the Notion API key was rejected (401): check NOTION_API_KEY" };
+      return {
+        kind: "fatal",
+        problem: "unauthorized",
+        detail: "the Notion API key was rejected (401): check NOTION_API_KEY",
+      };
     case "restricted_resource":
     case "object_not_found":
       return { kind: "fatal", problem: "not_shared", detail: `${error.message.trim()} — ${SHARE_HINT}` };
@@ -70,7 +89,12 @@ function classifyApiError(error: APIResponseError): NotionErrorClass {
 }
 
 function classifyUnknownHttp(error: UnknownHTTPResponseError): NotionErrorClass {
-  if (error.status === 401) return { kind: "fatal", problem: "unauthorized", detail: "the Notion API key was rejected (401): check NOTION_API_KEY" };
+  if (error.status === 401)
+    return {
+      kind: "fatal",
+      problem: "unauthorized",
+      detail: "the Notion API key was rejected (401): check NOTION_API_KEY",
+    };
   if (error.status === 429) return { kind: "retry", retryAfterMs: retryAfterMs(error.headers), uncertain: false };
   return { kind: "retry", uncertain: error.status >= 500 };
 }
@@ -89,7 +113,8 @@ function classifyValidation(message: string): NotionErrorClass {
     const match = pattern.exec(message.trim());
     if (match) return { kind: "fatal", problem: "bad_property", detail: `property ${match[1]}: ${message.trim()}` };
   }
-  if (/status option|select option/i.test(message)) return { kind: "fatal", problem: "bad_property", detail: message.trim() };
+  if (/status option|select option/i.test(message))
+    return { kind: "fatal", problem: "bad_property", detail: message.trim() };
   return { kind: "fatal", problem: "validation", detail: message.trim() };
 }
 
@@ -130,7 +155,8 @@ export function describeNotionError(error: unknown): string {
 
 function describeUnscrubbed(error: unknown): string {
   if (APIResponseError.isAPIResponseError(error)) return `Notion ${error.status} ${error.code}: ${error.message}`;
-  if (UnknownHTTPResponseError.isUnknownHTTPResponseError(error)) return `Notion HTTP ${error.status}: ${error.body.slice(0, 200)}`;
+  if (UnknownHTTPResponseError.isUnknownHTTPResponseError(error))
+    return `Notion HTTP ${error.status}: ${error.body.slice(0, 200)}`;
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
     return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
@@ -145,7 +171,8 @@ export function syncErrorKind(description: string): SyncErrorKind {
   if (/Notion 401|unauthorized/i.test(description)) return "unauthorized";
   if (/Notion 404|object_not_found|share the database|Could not find/i.test(description)) return "not_shared";
   if (/Notion 429|rate_limited/i.test(description)) return "rate_limited";
-  if (/Notion (HTTP )?5\d\d|timed? ?out|ECONN|ENOTFOUND|EAI_AGAIN|fetch failed|socket|network/i.test(description)) return "unreachable";
+  if (/Notion (HTTP )?5\d\d|timed? ?out|ECONN|ENOTFOUND|EAI_AGAIN|fetch failed|socket|network/i.test(description))
+    return "unreachable";
   if (/Notion 400|Notion 409|validation|property/i.test(description)) return "validation";
   return "other";
 }

@@ -24,10 +24,19 @@ function captionText(block: object): string {
  * page means an earlier attempt got through (its answer was lost): its block
  * is returned and nothing is uploaded twice.
  */
-export async function appendImageOnce(client: Client, pageId: string, image: NotionImage, children: object[]): Promise<string> {
+export async function appendImageOnce(
+  client: Client,
+  pageId: string,
+  image: NotionImage,
+  children: object[],
+): Promise<string> {
   const existing = children.find((child) => captionText(child) === image.caption);
   if (existing && "id" in existing) return String(existing.id);
-  const upload = await client.fileUploads.create({ mode: "single_part", filename: image.filename, content_type: image.contentType });
+  const upload = await client.fileUploads.create({
+    mode: "single_part",
+    filename: image.filename,
+    content_type: image.contentType,
+  });
   const data = new Blob([new Uint8Array(image.bytes)], { type: image.contentType });
   await client.fileUploads.send({ file_upload_id: upload.id, file: { filename: image.filename, data } });
   const caption = textChunks(image.caption).map((content) => ({ type: "text" as const, text: { content } }));

@@ -27,7 +27,10 @@ export interface NotionPullSource {
 /** A full scan of a huge database is cut here; the rest is seen on later polls once edited. */
 const MAX_PAGES_PER_POLL = 2000;
 
-export function createNotionPullSource(config: NotionConfig, options: { timeoutMs?: number; logger?: Logger } = {}): NotionPullSource {
+export function createNotionPullSource(
+  config: NotionConfig,
+  options: { timeoutMs?: number; logger?: Logger } = {},
+): NotionPullSource {
   const client = new Client({
     auth: config.apiKey,
     baseUrl: config.baseUrl,
@@ -43,8 +46,16 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
       throw error;
     }));
 
-  function toPulled(s: ResolvedSchema, page: { id: string; last_edited_time: string; properties: Record<string, unknown> }): PulledPage {
-    return { id: page.id, title: pageTitleText(page.properties[s.titleProperty]), statusOption: statusName(page.properties[s.statusProperty]), lastEditedTime: page.last_edited_time };
+  function toPulled(
+    s: ResolvedSchema,
+    page: { id: string; last_edited_time: string; properties: Record<string, unknown> },
+  ): PulledPage {
+    return {
+      id: page.id,
+      title: pageTitleText(page.properties[s.titleProperty]),
+      statusOption: statusName(page.properties[s.statusProperty]),
+      lastEditedTime: page.last_edited_time,
+    };
   }
 
   async function bodyLines(pageId: string): Promise<string[]> {
@@ -71,7 +82,9 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
       do {
         const result = await client.dataSources.query({
           data_source_id: s.dataSourceId,
-          filter: since ? { timestamp: "last_edited_time", last_edited_time: { on_or_after: since.toISOString() } } : undefined,
+          filter: since
+            ? { timestamp: "last_edited_time", last_edited_time: { on_or_after: since.toISOString() } }
+            : undefined,
           sorts: [{ timestamp: "last_edited_time", direction: "ascending" }],
           page_size: 100,
           start_cursor: cursor,
@@ -79,7 +92,8 @@ export function createNotionPullSource(config: NotionConfig, options: { timeoutM
         for (const page of result.results) {
           if (page.object === "page" && "properties" in page) pages.push(toPulled(s, page));
         }
-        cursor = result.has_more && result.next_cursor && pages.length < MAX_PAGES_PER_POLL ? result.next_cursor : undefined;
+        cursor =
+          result.has_more && result.next_cursor && pages.length < MAX_PAGES_PER_POLL ? result.next_cursor : undefined;
       } while (cursor);
       return pages;
     },

@@ -16,8 +16,6 @@ export interface NotionConfig {
   baseUrl?: string;
 }
 
-
-
 export interface NotionService {
   ready(): Promise<void>;
   createPage(p: ProjectSnapshot): Promise<string>;
@@ -37,11 +35,19 @@ export interface ResolvedSchema {
 }
 
 type PageProperties = NonNullable<CreatePageParameters["properties"]>;
-type SchemaProperty = { type: string; name: string; select?: { options: { name: string }[] }; status?: { options: { name: string }[] } };
+type SchemaProperty = {
+  type: string;
+  name: string;
+  select?: { options: { name: string }[] };
+  status?: { options: { name: string }[] };
+};
 
 const MAX_BLOCKS_PER_APPEND = 100;
 
-export function createNotionService(config: NotionConfig, options: { timeoutMs?: number; logger?: Logger } = {}): NotionService {
+export function createNotionService(
+  config: NotionConfig,
+  options: { timeoutMs?: number; logger?: Logger } = {},
+): NotionService {
   const client = new Client({
     auth: config.apiKey,
     baseUrl: config.baseUrl,
@@ -81,7 +87,11 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
   /** At the end of the page, or after the block `after` (then in order, chunk after chunk). */
   async function appendBlocks(pageId: string, blocks: ParagraphBlock[], after?: string): Promise<void> {
     for (let i = 0; i < blocks.length; i += MAX_BLOCKS_PER_APPEND) {
-      const result = await client.blocks.children.append({ block_id: pageId, children: blocks.slice(i, i + MAX_BLOCKS_PER_APPEND), ...(after ? { after } : {}) });
+      const result = await client.blocks.children.append({
+        block_id: pageId,
+        children: blocks.slice(i, i + MAX_BLOCKS_PER_APPEND),
+        ...(after ? { after } : {}),
+      });
       if (after) after = result.results.at(-1)?.id ?? after;
     }
   }
@@ -161,7 +171,12 @@ export function createNotionService(config: NotionConfig, options: { timeoutMs?:
   };
 }
 
-async function findNewestByTitle(client: Client, s: ResolvedSchema, title: string, since: Date): Promise<string | null> {
+async function findNewestByTitle(
+  client: Client,
+  s: ResolvedSchema,
+  title: string,
+  since: Date,
+): Promise<string | null> {
   let cursor: string | undefined;
   do {
     const result = await client.dataSources.query({
@@ -190,15 +205,25 @@ async function findNewestByTitle(client: Client, s: ResolvedSchema, title: strin
 export async function resolveSchema(client: Client, config: NotionConfig): Promise<ResolvedSchema> {
   const dataSource = await retrieveDataSource(client, config.databaseId);
   const props = Object.values(dataSource.properties as Record<string, SchemaProperty>);
-  const title = props.find((p) => p.name === config.titleProperty && p.type === "title") ?? props.find((p) => p.type === "title");
-  if (!title) throw new NotionSetupError("bad_property", `no property named ${config.titleProperty} (and no title property)`);
+  const title =
+    props.find((p) => p.name === config.titleProperty && p.type === "title") ?? props.find((p) => p.type === "title");
+  if (!title)
+    throw new NotionSetupError("bad_property", `no property named ${config.titleProperty} (and no title property)`);
   const status = props.find((p) => p.name === config.statusProperty);
   if (!status) throw new NotionSetupError("bad_property", `no property named ${config.statusProperty}`);
   if (status.type !== "select" && status.type !== "status") {
-    throw new NotionSetupError("bad_property", `property ${status.name} is of type ${status.type}; it must be select or status`);
+    throw new NotionSetupError(
+      "bad_property",
+      `property ${status.name} is of type ${status.type}; it must be select or status`,
+    );
   }
   checkStatusOptions(status, Object.values(config.statusValues));
-  return { dataSourceId: dataSource.id, titleProperty: title.name, statusProperty: status.name, statusType: status.type };
+  return {
+    dataSourceId: dataSource.id,
+    titleProperty: title.name,
+    statusProperty: status.name,
+    statusType: status.type,
+  };
 }
 
 /** Select options are created on write; a status property only accepts its existing options. */
@@ -208,7 +233,10 @@ function checkStatusOptions(status: SchemaProperty, wanted: string[]): void {
   if (!options || options.length === 0) return;
   const missing = wanted.filter((name) => !options.some((o) => o.name === name));
   if (missing.length > 0) {
-    throw new NotionSetupError("bad_property", `property ${status.name} has no option named ${missing.map((m) => `"${m}"`).join(", ")}`);
+    throw new NotionSetupError(
+      "bad_property",
+      `property ${status.name} has no option named ${missing.map((m) => `"${m}"`).join(", ")}`,
+    );
   }
 }
 
@@ -218,7 +246,11 @@ async function retrieveDataSource(client: Client, id: string): Promise<{ id: str
   try {
     const database = await client.databases.retrieve({ database_id: id });
     const first = "data_sources" in database ? database.data_sources[0] : undefined;
-    if (!first) throw new NotionSetupError("not_shared", "the Notion database has no data source the integration can see — share it with the integration");
+    if (!first)
+      throw new NotionSetupError(
+        "not_shared",
+        "the Notion database has no data source the integration can see — share it with the integration",
+      );
     dataSourceId = first.id;
   } catch (error) {
     if (!isNotFoundOrInvalid(error)) throw error;
@@ -232,12 +264,16 @@ async function retrieveDataSource(client: Client, id: string): Promise<{ id: str
 }
 
 function asFullDataSource(response: { id: string } & object): { id: string; properties: unknown } {
-  if (!("properties" in response)) throw new NotionSetupError("not_shared", "the Notion data source is not readable by the integration");
+  if (!("properties" in response))
+    throw new NotionSetupError("not_shared", "the Notion data source is not readable by the integration");
   return { id: response.id, properties: response.properties };
 }
 
 function isNotFoundOrInvalid(error: unknown): boolean {
-  return APIResponseError.isAPIResponseError(error) && (error.code === "object_not_found" || error.code === "validation_error");
+  return (
+    APIResponseError.isAPIResponseError(error) &&
+    (error.code === "object_not_found" || error.code === "validation_error")
+  );
 }
 
 function sdkLogger(logger: Logger) {

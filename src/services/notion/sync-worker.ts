@@ -83,7 +83,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     const pageId = project.notionPageId ?? (await adoptEarlierCreate(project));
     if (pageId) await notion.updatePage(pageId, project);
     else await createPage(project); // a create writes title, status and body at once
-    await store.markSynced?.(project.id, { name: project.name, status: project.status, description: normalizeDescription(project.description) }, now());
+    await store.markSynced?.(
+      project.id,
+      { name: project.name, status: project.status, description: normalizeDescription(project.description) },
+      now(),
+    );
   }
 
   /** A create whose outcome is unknown may have produced a page: find it instead of making a second one. */
@@ -123,7 +127,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     if (!project) return;
     if (!project.notionPageId) throw new PageNotReadyError(project.id);
     const bytes = await options.files(image.telegramFileId);
-    const blockId = await notion.appendImage(project.notionPageId, { bytes, filename: image.filename, contentType: "image/jpeg", caption: image.caption });
+    const blockId = await notion.appendImage(project.notionPageId, {
+      bytes,
+      filename: image.filename,
+      contentType: "image/jpeg",
+      caption: image.caption,
+    });
     await store.markImageAppended?.(assetId, blockId);
   }
 

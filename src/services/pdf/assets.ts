@@ -30,9 +30,12 @@ export interface ImageSize {
 /** Width and height from the file header (PNG, JPEG, GIF, WebP, SVG); undefined when not an image we know. */
 export function imageSizeOf(bytes: Uint8Array): ImageSize | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47) return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
-  if (b.length >= 10 && b.toString("latin1", 0, 3) === "GIF") return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
-  if (b.length >= 30 && b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP") return webpSize(b);
+  if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47)
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  if (b.length >= 10 && b.toString("latin1", 0, 3) === "GIF")
+    return { width: b.readUInt16LE(6), height: b.readUInt16LE(8) };
+  if (b.length >= 30 && b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP")
+    return webpSize(b);
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) return jpegSize(b);
   const head = b.toString("utf8", 0, Math.min(b.length, 2048));
   if (/<svg[\s>]/i.test(head)) {
@@ -84,7 +87,8 @@ export function jpegOrientation(bytes: Uint8Array): number | undefined {
     const marker = b[offset + 1];
     if (marker === 0xda || marker === 0xd9) return undefined; // image data begins: no EXIF before it
     const length = b.readUInt16BE(offset + 2);
-    if (marker === 0xe1 && b.toString("latin1", offset + 4, offset + 10) === "Exif\0\0") return tiffOrientation(b.subarray(offset + 10, offset + 2 + length));
+    if (marker === 0xe1 && b.toString("latin1", offset + 4, offset + 10) === "Exif\0\0")
+      return tiffOrientation(b.subarray(offset + 10, offset + 2 + length));
     offset += 2 + length;
   }
   return undefined;

@@ -5,7 +5,9 @@ import { browserEnv } from "./browser-env.ts";
 
 function run(file: string, args: string[], env: Record<string, string>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(file, args, { env, timeout: 10_000, maxBuffer: 1 << 20 }, (error, stdout) => resolve(error ? undefined : stdout.trim()));
+    execFile(file, args, { env, timeout: 10_000, maxBuffer: 1 << 20 }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim()),
+    );
   });
 }
 
@@ -25,5 +27,10 @@ export async function checkBrowser(found: FoundChromium): Promise<BrowserReport>
     run(found.path, ["--version"], env),
     run("fc-list", [":lang=ru", "family"], env),
   ]);
-  return { path: found.path, source: found.source, version, cyrillic: fonts === undefined ? undefined : fonts.length > 0 };
+  return {
+    path: found.path,
+    source: found.source,
+    version,
+    cyrillic: fonts === undefined ? undefined : fonts.length > 0,
+  };
 }

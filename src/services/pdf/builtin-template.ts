@@ -19,7 +19,11 @@ let cached: TemplateBundle | undefined;
 export function builtinTemplate(): TemplateBundle {
   if (!cached) {
     const dir = join(templatesDir(), "default");
-    cached = { html: readFileSync(join(dir, "template.html"), "utf8"), css: readFileSync(join(dir, "style.css"), "utf8"), files: new Map() };
+    cached = {
+      html: readFileSync(join(dir, "template.html"), "utf8"),
+      css: readFileSync(join(dir, "style.css"), "utf8"),
+      files: new Map(),
+    };
   }
   return cached;
 }

@@ -43,7 +43,8 @@ function onPath(pathVariable: string | undefined): string | undefined {
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env, root = appRoot()): FoundChromium {
-  if (env.PUPPETEER_EXECUTABLE_PATH) return { path: env.PUPPETEER_EXECUTABLE_PATH, source: "PUPPETEER_EXECUTABLE_PATH" };
+  if (env.PUPPETEER_EXECUTABLE_PATH)
+    return { path: env.PUPPETEER_EXECUTABLE_PATH, source: "PUPPETEER_EXECUTABLE_PATH" };
   const own = appBrowser(root);
   if (own) return { path: own, source: "app" };
   const fromPath = onPath(env.PATH);

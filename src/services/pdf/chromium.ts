@@ -180,9 +180,18 @@ export class ChromiumPool {
   }
 
   private answer(request: HTTPRequest): void {
-    if (this.expectingBlank && request.isNavigationRequest() && request.url() === `${TEMPLATE_ORIGIN}/` && !request.frame()?.parentFrame()) {
+    if (
+      this.expectingBlank &&
+      request.isNavigationRequest() &&
+      request.url() === `${TEMPLATE_ORIGIN}/` &&
+      !request.frame()?.parentFrame()
+    ) {
       this.expectingBlank = false;
-      return void request.respond({ status: 200, contentType: "text/html; charset=utf-8", body: "<!doctype html><title></title>" });
+      return void request.respond({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        body: "<!doctype html><title></title>",
+      });
     }
     answerRequest(request, this.current);
   }
@@ -206,7 +215,11 @@ export class ChromiumPool {
     const fresh: Promise<Page> = old
       .then((page) => page.close())
       .catch(() => undefined)
-      .then((): Promise<Page> => (this.browser === browser && this.page === fresh ? this.openPage(browser) : Promise.reject(new Error("recycled page dropped"))));
+      .then((): Promise<Page> =>
+        this.browser === browser && this.page === fresh
+          ? this.openPage(browser)
+          : Promise.reject(new Error("recycled page dropped")),
+      );
     fresh.catch(() => this.page === fresh && (this.page = undefined));
     this.page = fresh;
   }
@@ -231,22 +244,38 @@ export class ChromiumPool {
     clearTimeout(this.recycleTimer);
     const phase = phaseClock(input.onPhase);
     let page = await this.preparePage();
-    const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(() => !page.isClosed(), () => false);
+    const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(
+      () => !page.isClosed(),
+      () => false,
+    );
     if (!ready) {
       this.dropPage();
       page = await this.preparePage();
     }
     phase("page ready");
-    const served: ServedDocument = { base: "", assets: input.assets, placeholders: input.placeholders ?? new Map(), placeheld: new Set(), blocked: [], missing: [] };
+    const served: ServedDocument = {
+      base: "",
+      assets: input.assets,
+      placeholders: input.placeholders ?? new Map(),
+      placeheld: new Set(),
+      blocked: [],
+      missing: [],
+    };
     this.current = served;
     this.pageRenders++;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
+        timer = setTimeout(
+          () => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)),
+          this.timeoutMs,
+        );
       });
       const loads = { base: () => `${TEMPLATE_ORIGIN}/r${++this.renders}/`, clear: () => this.clearPage(page) };
-      return await Promise.race([drawCard(page, input.html, served, { png: input.png ?? false, timeoutMs: this.timeoutMs, phase, ...loads }), timeout]);
+      return await Promise.race([
+        drawCard(page, input.html, served, { png: input.png ?? false, timeoutMs: this.timeoutMs, phase, ...loads }),
+        timeout,
+      ]);
     } catch (error) {
       this.dropPage();
       throw error;
@@ -274,4 +303,3 @@ export function phaseClock(listener: PhaseListener | undefined): (name: string) 
     last = now;
   };
 }
-

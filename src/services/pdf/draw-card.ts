@@ -30,7 +30,12 @@ export interface DrawOptions {
  * PNG tiles for repeated SVG backgrounds), photos are fitted to their boxes,
  * then the PDF is printed and, when asked, page 1 captured as PNG.
  */
-export async function drawCard(page: Page, html: string, served: ServedDocument, options: DrawOptions): Promise<PageOutput> {
+export async function drawCard(
+  page: Page,
+  html: string,
+  served: ServedDocument,
+  options: DrawOptions,
+): Promise<PageOutput> {
   const { phase, timeoutMs } = options;
   let tileStyles = recallTileStylesheet(html, served);
   const open = () => {
@@ -58,7 +63,15 @@ export async function drawCard(page: Page, html: string, served: ServedDocument,
   }
   // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
   // costs time and the card is an image-like page; fonts were awaited by fit-images.
-  const pdfOptions = { printBackground: true, preferCSSPageSize: true, format: "A4", tagged: false, outline: false, waitForFonts: false, timeout: timeoutMs } as const;
+  const pdfOptions = {
+    printBackground: true,
+    preferCSSPageSize: true,
+    format: "A4",
+    tagged: false,
+    outline: false,
+    waitForFonts: false,
+    timeout: timeoutMs,
+  } as const;
   const pdf = Buffer.from(await page.pdf(pdfOptions));
   phase("pdf");
   const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
@@ -68,10 +81,13 @@ export async function drawCard(page: Page, html: string, served: ServedDocument,
     const current = page.viewport();
     // Within a pixel is rounding (A4 is 793.7 px, its PDF MediaBox 595 pt = 793.3 px): a changed viewport
     // would lay the next card's boxes out a pixel apart, and its fitted photos would miss the cache.
-    if (!current || Math.abs(current.width - viewport.width) > 1 || Math.abs(current.height - viewport.height) > 1) await page.setViewport(viewport);
+    if (!current || Math.abs(current.width - viewport.width) > 1 || Math.abs(current.height - viewport.height) > 1)
+      await page.setViewport(viewport);
     const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
     // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it anyway).
-    image = Buffer.from(await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }));
+    image = Buffer.from(
+      await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }),
+    );
     phase("png");
   }
   return { pdf, png: image, pageSize, blocked: served.blocked, missing: served.missing };

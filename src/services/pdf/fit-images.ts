@@ -15,7 +15,8 @@ export const PRINT_SCALE = 2;
 const FITTED_PREFIX = "__fitted/";
 
 /** Named by content: boxes showing the same copy share one request, one decode and one image in the PDF. */
-export const fittedName = (bytes: Uint8Array, extension: string) => `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${extension}`;
+export const fittedName = (bytes: Uint8Array, extension: string) =>
+  `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${extension}`;
 
 interface ImageBox {
   index: number;
@@ -39,7 +40,11 @@ interface ImageBox {
  * copy, or for the original when there is nothing to fit. "reload" means a
  * placeholder is used where no <img> swap reaches (CSS background, <picture>…).
  */
-export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase: (name: string) => void = () => undefined): Promise<number | "reload"> {
+export async function fitImagesToBoxes(
+  page: Page,
+  served: ServedDocument,
+  phase: (name: string) => void = () => undefined,
+): Promise<number | "reload"> {
   const placeheld = [...served.placeheld];
   const measured: { boxes: ImageBox[]; foreign: boolean } = await page.evaluate(
     (base, placeheldPaths) => {
@@ -54,11 +59,25 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
         } catch {
           // a malformed escape names no template file; keep it as written
         }
-        const image = { index, path, naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight, fit: style.objectFit, position: style.objectPosition };
+        const image = {
+          index,
+          path,
+          naturalWidth: img.naturalWidth,
+          naturalHeight: img.naturalHeight,
+          fit: style.objectFit,
+          position: style.objectPosition,
+        };
         // No helper functions in here: tsx would wrap them in a `__name` call the page does not know.
-        const [pl, pr, bl, br, pt, pb, bt, bb] = ["padding-left", "padding-right", "border-left-width", "border-right-width", "padding-top", "padding-bottom", "border-top-width", "border-bottom-width"].map(
-          (property) => parseFloat(style.getPropertyValue(property)) || 0,
-        );
+        const [pl, pr, bl, br, pt, pb, bt, bb] = [
+          "padding-left",
+          "padding-right",
+          "border-left-width",
+          "border-right-width",
+          "padding-top",
+          "padding-bottom",
+          "border-top-width",
+          "border-bottom-width",
+        ].map((property) => parseFloat(style.getPropertyValue(property)) || 0);
         const boxWidth = img.offsetWidth - pl - pr - bl - br;
         const boxHeight = img.offsetHeight - pt - pb - bt - bb;
         return [boxWidth > 0 && boxHeight > 0 && rect.width > 0 ? { ...image, boxWidth, boxHeight } : image];
@@ -67,11 +86,26 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
       if (placeheldPaths.length > 0) {
         const elements = document.querySelectorAll("picture source, svg image, input, video, object, embed, iframe");
         foreign = [...elements].some((element) => placeheldPaths.some((path) => element.outerHTML.includes(path)));
-        const properties = ["background-image", "border-image-source", "list-style-image", "mask-image", "-webkit-mask-image", "content", "shape-outside"];
+        const properties = [
+          "background-image",
+          "border-image-source",
+          "list-style-image",
+          "mask-image",
+          "-webkit-mask-image",
+          "content",
+          "shape-outside",
+        ];
         for (const element of foreign ? [] : document.querySelectorAll("*")) {
           for (const pseudo of [null, "::before", "::after", "::marker"]) {
             const style = getComputedStyle(element, pseudo);
-            if (properties.some((property) => style.getPropertyValue(property).includes("url(") && placeheldPaths.some((path) => style.getPropertyValue(property).includes(path)))) foreign = true;
+            if (
+              properties.some(
+                (property) =>
+                  style.getPropertyValue(property).includes("url(") &&
+                  placeheldPaths.some((path) => style.getPropertyValue(property).includes(path)),
+              )
+            )
+              foreign = true;
           }
         }
       }
@@ -90,7 +124,7 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
     if (!source) return undefined;
     const plan = /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
     const isJpeg = /\.jpe?g$/i.test(box.path);
-    const extension = isJpeg ? "jpg" : /\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img";
+    const extension = isJpeg ? "jpg" : (/\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img");
     if (!plan && !served.placeheld.has(box.path)) return undefined;
     const bytes = plan ? await fittedCopy(source, box, plan, isJpeg) : source;
     const src = fittedName(bytes, plan ? (isJpeg ? "jpg" : "png") : extension);
@@ -108,7 +142,8 @@ export async function fitImagesToBoxes(page: Page, served: ServedDocument, phase
     await Promise.all(
       items.map(({ index, src, keepFit }) => {
         const img = images[index];
-        if (img.parentElement?.tagName === "PICTURE") img.parentElement.querySelectorAll("source").forEach((source) => source.remove());
+        if (img.parentElement?.tagName === "PICTURE")
+          img.parentElement.querySelectorAll("source").forEach((source) => source.remove());
         img.removeAttribute("srcset");
         img.src = src;
         // A cropped copy already has the box's aspect: no crop is left for the PDF backend.
@@ -153,11 +188,17 @@ async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJ
   // Scale first, then crop: libjpeg then decodes at 1/2, 1/4… of the size (shrink-on-load), faster and smaller.
   const kx = plan.width / plan.crop.width;
   const ky = plan.height / plan.crop.height;
-  const scaled = { width: Math.max(1, Math.round(box.naturalWidth * kx)), height: Math.max(1, Math.round(box.naturalHeight * ky)) };
+  const scaled = {
+    width: Math.max(1, Math.round(box.naturalWidth * kx)),
+    height: Math.max(1, Math.round(box.naturalHeight * ky)),
+  };
   const left = Math.min(Math.round(plan.crop.left * kx), scaled.width - plan.width);
   const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
   // autoOrient: Chromium lays photos out turned by their EXIF orientation, so the copy must be turned too.
-  const pipeline = sharp(source).autoOrient().resize(scaled.width, scaled.height, { fit: "fill" }).extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
+  const pipeline = sharp(source)
+    .autoOrient()
+    .resize(scaled.width, scaled.height, { fit: "fill" })
+    .extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
   return (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
 }
 
@@ -165,7 +206,14 @@ async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJ
  * The part of the source the box shows (object-fit and object-position) and the
  * pixel size to keep; `keepFit` when the copy keeps the source's aspect (contain).
  */
-function cropPlan(box: ImageBox): { crop: { left: number; top: number; width: number; height: number }; width: number; height: number; keepFit: boolean } | undefined {
+function cropPlan(box: ImageBox):
+  | {
+      crop: { left: number; top: number; width: number; height: number };
+      width: number;
+      height: number;
+      keepFit: boolean;
+    }
+  | undefined {
   const { naturalWidth: nw, naturalHeight: nh, boxWidth: bw, boxHeight: bh } = box;
   if (bw === undefined || bh === undefined) return undefined;
   let crop = { left: 0, top: 0, width: nw, height: nh };
@@ -174,7 +222,12 @@ function cropPlan(box: ImageBox): { crop: { left: number; top: number; width: nu
     const shown = box.fit === "contain" ? Math.min(bw / nw, bh / nh) : Math.min(1, bw / nw, bh / nh);
     const scale = Math.min(1, shown * PRINT_SCALE);
     if (scale > 0.9) return undefined;
-    return { crop, width: Math.max(1, Math.round(nw * scale)), height: Math.max(1, Math.round(nh * scale)), keepFit: true };
+    return {
+      crop,
+      width: Math.max(1, Math.round(nw * scale)),
+      height: Math.max(1, Math.round(nh * scale)),
+      keepFit: true,
+    };
   }
   if (box.fit === "cover" || box.fit === "none") {
     const scale = box.fit === "cover" ? Math.max(bw / nw, bh / nh) : 1;

@@ -33,9 +33,15 @@ export async function checkedPhoto(bytes: Uint8Array, extension: string): Promis
   if (!size) return { ok: false, reason: "broken" };
   if (size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
   try {
-    const image = sharp(bytes, { failOn: "truncated", limitInputPixels: IMAGE_LIMITS.photoPixels, sequentialRead: true, pages: 1 });
+    const image = sharp(bytes, {
+      failOn: "truncated",
+      limitInputPixels: IMAGE_LIMITS.photoPixels,
+      sequentialRead: true,
+      pages: 1,
+    });
     const pixels = size.width * size.height;
-    if (/^gif$/i.test(extension)) return { ok: true, bytes: await image.png({ compressionLevel: 6 }).toBuffer(), extension: "png", pixels };
+    if (/^gif$/i.test(extension))
+      return { ok: true, bytes: await image.png({ compressionLevel: 6 }).toBuffer(), extension: "png", pixels };
     await image.resize(32, 32, { fit: "inside" }).raw().toBuffer();
     return { ok: true, bytes, extension, pixels };
   } catch {
@@ -64,7 +70,8 @@ export function templateImageSizes(files: Map<string, Uint8Array>): TemplateImag
 export const oversizedTemplateImages = (images: TemplateImage[]) =>
   images.filter((image) => image.width * image.height > IMAGE_LIMITS.templateImagePixels);
 
-export const totalPixels = (images: TemplateImage[]) => images.reduce((sum, image) => sum + image.width * image.height, 0);
+export const totalPixels = (images: TemplateImage[]) =>
+  images.reduce((sum, image) => sum + image.width * image.height, 0);
 
 /** Start tags in the printed HTML (elements Chromium would build). */
 export const elementCount = (html: string) => html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;

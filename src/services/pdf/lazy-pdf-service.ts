@@ -18,7 +18,11 @@ export class LazyPdfService implements PdfRenderer {
   private readonly onLoadError: (error: unknown) => void;
   private readonly load: Load;
 
-  constructor(options: PdfServiceOptions, onLoadError: (error: unknown) => void = () => {}, load: Load = () => import("./pdf-service.ts")) {
+  constructor(
+    options: PdfServiceOptions,
+    onLoadError: (error: unknown) => void = () => {},
+    load: Load = () => import("./pdf-service.ts"),
+  ) {
     this.options = options;
     this.onLoadError = onLoadError;
     this.load = load;

@@ -14,7 +14,11 @@ export const A4: PageSize = { widthPx: (210 / 25.4) * 96, heightPx: (297 / 25.4)
  */
 export function firstPageSizeOfPdf(pdf: Uint8Array): PageSize | undefined {
   const text = Buffer.from(pdf).toString("latin1");
-  const boxes = [...text.matchAll(/\/Type\s*\/Page\b[^s][\s\S]{0,400}?\/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]/g)];
+  const boxes = [
+    ...text.matchAll(
+      /\/Type\s*\/Page\b[^s][\s\S]{0,400}?\/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]/g,
+    ),
+  ];
   const any = boxes[0] ?? text.match(/\/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]/);
   if (!any) return undefined;
   const [x0, y0, x1, y1] = any.slice(1, 5).map(Number);

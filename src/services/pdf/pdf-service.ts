@@ -112,7 +112,11 @@ export class PdfService {
     return this.sandbox.check(html);
   }
 
-  async render(bundle: TemplateBundle, data: CardData, options: { png?: boolean; onPhase?: PhaseListener } = {}): Promise<RenderResult> {
+  async render(
+    bundle: TemplateBundle,
+    data: CardData,
+    options: { png?: boolean; onPhase?: PhaseListener } = {},
+  ): Promise<RenderResult> {
     const phase = phaseClock(options.onPhase);
     const assets = new Map(bundle.files);
     // Stored before the limit existed: printed without, as if missing; what is left counts against the card.
@@ -120,7 +124,9 @@ export class PdfService {
     const oversized = oversizedTemplateImages(templateImages);
     for (const { path } of oversized) assets.delete(path);
     const placeholders = new Map<string, { width: number; height: number }>();
-    const checked = await Promise.all((data.images ?? []).map((image) => this.checkedPhoto(image.bytes, image.extension ?? "jpg")));
+    const checked = await Promise.all(
+      (data.images ?? []).map((image) => this.checkedPhoto(image.bytes, image.extension ?? "jpg")),
+    );
     const skipped: SkippedPhoto[] = [];
     const usable: { bytes: Uint8Array; extension: string }[] = [];
     let budget = IMAGE_LIMITS.cardPixels - (totalPixels(templateImages) - totalPixels(oversized));
@@ -155,7 +161,13 @@ export class PdfService {
       if (!/<link[^>]+href=["']?(\.\/)?style\.css/i.test(html)) html = injectStylesheet(html, STYLESHEET_PATH);
     }
     try {
-      const page = await this.chromium.render({ html, assets, placeholders, png: options.png, onPhase: options.onPhase });
+      const page = await this.chromium.render({
+        html,
+        assets,
+        placeholders,
+        png: options.png,
+        onPhase: options.onPhase,
+      });
       phase("chromium, all");
       return { ok: true, ...page, skipped };
     } catch (error) {
@@ -176,7 +188,8 @@ export class PdfService {
     if (known) return known.ok ? { ok: true, bytes, extension, pixels: known.pixels } : known;
     const checked = await checkedPhoto(bytes, extension);
     this.checkedPhotos.set(key, checked.ok ? { ok: true, pixels: checked.pixels } : checked);
-    if (this.checkedPhotos.size > CHECKED_PHOTOS_KEPT) this.checkedPhotos.delete(this.checkedPhotos.keys().next().value!);
+    if (this.checkedPhotos.size > CHECKED_PHOTOS_KEPT)
+      this.checkedPhotos.delete(this.checkedPhotos.keys().next().value!);
     return checked;
   }
 
@@ -196,14 +209,17 @@ async function orientedSizeOf(bytes: Uint8Array, extension: string): Promise<Ima
   if (!/^(jpe?g|webp)$/i.test(extension)) return imageSizeOf(bytes);
   try {
     const metadata = await sharp(bytes).metadata();
-    return metadata.autoOrient.width > 0 ? { width: metadata.autoOrient.width, height: metadata.autoOrient.height } : undefined;
+    return metadata.autoOrient.width > 0
+      ? { width: metadata.autoOrient.width, height: metadata.autoOrient.height }
+      : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** The CSS is linked first in <head>, so the template's own <style> still overrides it. */
-const injectStylesheet = (html: string, href: string) => insertAtHeadStart(html, `<link rel="stylesheet" href="${href}">`);
+const injectStylesheet = (html: string, href: string) =>
+  insertAtHeadStart(html, `<link rel="stylesheet" href="${href}">`);
 
 export const imageExtension = (fileName: string | undefined, fallback = "jpg") => {
   const extension = fileName ? extensionOf(fileName) : "";

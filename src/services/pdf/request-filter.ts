@@ -39,7 +39,13 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
   }
   if (url.startsWith("data:")) return void request.continue();
   // Root-relative URLs ("/images/a.png") land beside the render's base: they mean the template's own files too.
-  const prefix = current && (url.startsWith(current.base) ? current.base : url.startsWith(`${TEMPLATE_ORIGIN}/`) ? `${TEMPLATE_ORIGIN}/` : undefined);
+  const prefix =
+    current &&
+    (url.startsWith(current.base)
+      ? current.base
+      : url.startsWith(`${TEMPLATE_ORIGIN}/`)
+        ? `${TEMPLATE_ORIGIN}/`
+        : undefined);
   if (current && prefix) {
     const path = pathUnder(prefix, url);
     const placeholder = request.resourceType() === "image" ? current.placeholders.get(path) : undefined;
@@ -49,7 +55,12 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
       return void request.respond({ status: 200, contentType: "image/svg+xml", body: svg });
     }
     const bytes = current.assets.get(path);
-    if (bytes) return void request.respond({ status: 200, contentType: mimeTypeOf(path), body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    if (bytes)
+      return void request.respond({
+        status: 200,
+        contentType: mimeTypeOf(path),
+        body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      });
     current.missing.push(path);
     return void request.respond({ status: 404, body: "" });
   }
@@ -62,7 +73,8 @@ export function answerRequest(request: HTTPRequest, current: ServedDocument | un
  * malformed percent-escape (a template can assemble one) is kept as written: it then names no file (404)
  * instead of throwing inside Chromium's request handler, where an exception would end the process.
  */
-export const pathUnder = (base: string, url: string) => safeDecode(new URL(url).pathname.slice(new URL(base).pathname.length));
+export const pathUnder = (base: string, url: string) =>
+  safeDecode(new URL(url).pathname.slice(new URL(base).pathname.length));
 
 export function safeDecode(text: string): string {
   try {

@@ -35,12 +35,20 @@ export async function svgTileStylesheet(page: Page, served: ServedDocument): Pro
       const style = getComputedStyle(element);
       const image = style.backgroundImage;
       if (!image.startsWith("url(") || image.split("url(").length !== 2 || image.includes("gradient(")) continue;
-      if (style.backgroundRepeat.includes(",") || style.backgroundRepeat === "no-repeat" || style.backgroundSize.includes(",")) continue;
+      if (
+        style.backgroundRepeat.includes(",") ||
+        style.backgroundRepeat === "no-repeat" ||
+        style.backgroundSize.includes(",")
+      )
+        continue;
       const quoted = /^url\("((?:[^"\\]|\\.)*)"\)$/s.exec(image);
       if (!quoted) continue;
       // CSS string escapes: \22 (hex code point, optional space after) and \" style.
-      const url = quoted[1].replace(/\\([0-9a-fA-F]{1,6}) ?|\\(.)/g, (_, hex, char) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : char));
-      const svg = url.startsWith("data:image/svg+xml") || (url.startsWith(base) && /\.svg$/i.test(new URL(url).pathname));
+      const url = quoted[1].replace(/\\([0-9a-fA-F]{1,6}) ?|\\(.)/g, (_, hex, char) =>
+        hex ? String.fromCodePoint(parseInt(hex, 16)) : char,
+      );
+      const svg =
+        url.startsWith("data:image/svg+xml") || (url.startsWith(base) && /\.svg$/i.test(new URL(url).pathname));
       if (!svg || element.offsetWidth === 0 || element.offsetHeight === 0) continue;
       const rect = element.getBoundingClientRect();
       const scale = Math.max(1, rect.width / element.offsetWidth, rect.height / element.offsetHeight);
@@ -84,7 +92,9 @@ function svgBytes(url: string, served: ServedDocument): Buffer | undefined {
     const meta = url.slice(5, comma);
     const payload = url.slice(comma + 1);
     try {
-      return meta.endsWith(";base64") ? Buffer.from(payload, "base64") : Buffer.from(decodeURIComponent(payload), "utf8");
+      return meta.endsWith(";base64")
+        ? Buffer.from(payload, "base64")
+        : Buffer.from(decodeURIComponent(payload), "utf8");
     } catch {
       return undefined;
     }
@@ -111,13 +121,17 @@ export function intrinsicSize(svg: Buffer): { width: number; height: number } | 
  * length (height from the SVG's ratio), or auto (the SVG's own size). Anything
  * else (cover, contain, percentages) is not a fixed tile: undefined, left as is.
  */
-export function tileSize(backgroundSize: string, intrinsic: { width: number; height: number } | undefined): { width: number; height: number } | undefined {
+export function tileSize(
+  backgroundSize: string,
+  intrinsic: { width: number; height: number } | undefined,
+): { width: number; height: number } | undefined {
   const parts = backgroundSize.trim().split(/\s+/);
   const px = (part: string | undefined) => (part && /^[0-9.]+px$/.test(part) ? parseFloat(part) : undefined);
   if (parts.every((part) => part === "auto")) return intrinsic;
   const width = px(parts[0]);
   if (width === undefined || width <= 0) return undefined;
-  if (parts.length === 1 || parts[1] === "auto") return intrinsic ? { width, height: (width * intrinsic.height) / intrinsic.width } : undefined;
+  if (parts.length === 1 || parts[1] === "auto")
+    return intrinsic ? { width, height: (width * intrinsic.height) / intrinsic.width } : undefined;
   const height = px(parts[1]);
   return height && height > 0 ? { width, height } : undefined;
 }
@@ -132,8 +146,11 @@ const REMEMBERED_MAX = 8;
 
 /** The markup without text, and the stylesheets and SVGs it may use (a replaced style.css must not get old tiles). */
 function markupKey(html: string, served: ServedDocument): string {
-  const hash = createHash("sha1").update(html.replace(/(<style\b[^>]*>[\s\S]*?<\/style>)|>[^<]*</gi, (match, style: string | undefined) => style ?? "><"));
-  for (const path of [...served.assets.keys()].filter((name) => /\.(css|svg)$/i.test(name)).sort()) hash.update(`\0${path}\0`).update(served.assets.get(path)!);
+  const hash = createHash("sha1").update(
+    html.replace(/(<style\b[^>]*>[\s\S]*?<\/style>)|>[^<]*</gi, (match, style: string | undefined) => style ?? "><"),
+  );
+  for (const path of [...served.assets.keys()].filter((name) => /\.(css|svg)$/i.test(name)).sort())
+    hash.update(`\0${path}\0`).update(served.assets.get(path)!);
   return hash.digest("hex");
 }
 

@@ -16,7 +16,14 @@ export interface TemplateReport {
   jinjaDifferences: JinjaDifference[];
 }
 
-const IGNORED_UNUSED = new Set(["social_text", "status", "created_at", "owner_notes", "current_date", "current_date_en"]);
+const IGNORED_UNUSED = new Set([
+  "social_text",
+  "status",
+  "created_at",
+  "owner_notes",
+  "current_date",
+  "current_date_en",
+]);
 
 /** Everything the owner should know about a template before saving it. */
 export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): Promise<TemplateReport> {
@@ -30,13 +37,19 @@ export async function checkTemplate(pdf: PdfRenderer, bundle: TemplateBundle): P
   };
   const parsed = await pdf.check(bundle.html);
   if (!parsed.ok) {
-    report.syntaxError = { message: parsed.message, line: "line" in parsed ? parsed.line : undefined, column: "column" in parsed ? parsed.column : undefined };
+    report.syntaxError = {
+      message: parsed.message,
+      line: "line" in parsed ? parsed.line : undefined,
+      column: "column" in parsed ? parsed.column : undefined,
+    };
   } else {
     // Loaded only now (and already loaded by pdf.check): the module pulls in Chromium's driver.
     const { PROVIDED_VARIABLES } = await import("./pdf-service.ts");
     const provided = new Set<string>(PROVIDED_VARIABLES);
     report.unknownVariables = parsed.variables.filter((name) => !provided.has(name)).sort();
-    report.unusedVariables = PROVIDED_VARIABLES.filter((name) => !parsed.variables.includes(name) && !IGNORED_UNUSED.has(name));
+    report.unusedVariables = PROVIDED_VARIABLES.filter(
+      (name) => !parsed.variables.includes(name) && !IGNORED_UNUSED.has(name),
+    );
     report.jinjaDifferences = parsed.differences;
   }
   const { missing, external } = unresolvedReferences(bundle);
@@ -58,7 +71,9 @@ function references(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/\b(?:src|href)\s*=\s*["']([^"']+)["']/gi)) found.push(match[1]);
   for (const match of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/gi)) found.push(match[1]);
-  return found.map((ref) => ref.trim()).filter((ref) => ref && !ref.includes("{{") && !ref.includes("{%") && !/^(data:|#|mailto:|about:)/i.test(ref));
+  return found
+    .map((ref) => ref.trim())
+    .filter((ref) => ref && !ref.includes("{{") && !ref.includes("{%") && !/^(data:|#|mailto:|about:)/i.test(ref));
 }
 
 function unresolvedReferences(bundle: TemplateBundle): { missing: string[]; external: string[] } {
@@ -69,7 +84,9 @@ function unresolvedReferences(bundle: TemplateBundle): { missing: string[]; exte
       external.add(ref.slice(0, 100));
       continue;
     }
-    const path = safeDecode(ref.replace(/[?#].*$/, "")).replace(/^\.\//, "").replace(/^\//, "");
+    const path = safeDecode(ref.replace(/[?#].*$/, ""))
+      .replace(/^\.\//, "")
+      .replace(/^\//, "");
     if (path === "style.css" && bundle.css !== null) continue;
     if (!bundle.files.has(path)) missing.add(path);
   }
@@ -83,7 +100,9 @@ function cyrillicFallbacks(bundle: TemplateBundle): string[] {
     const family = block[1].match(/font-family\s*:\s*["']?([^;"']+)["']?/i)?.[1]?.trim();
     if (!family) continue;
     const sources = [...block[1].matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/gi)].map((m) => m[1].replace(/^\.\//, ""));
-    const files = sources.map((source) => bundle.files.get(source)).filter((bytes): bytes is Uint8Array => bytes !== undefined);
+    const files = sources
+      .map((source) => bundle.files.get(source))
+      .filter((bytes): bytes is Uint8Array => bytes !== undefined);
     if (files.length === 0 || !files.some((bytes) => fontHasCyrillic(bytes) !== false)) families.add(family);
   }
   return [...families].sort();

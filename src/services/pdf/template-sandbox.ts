@@ -12,7 +12,14 @@ export type SandboxFailure =
 export type RenderOutcome = { ok: true; html: string } | SandboxFailure;
 /** A construct Jinja2 would treat differently (or that only works here), 1-based position. */
 export interface JinjaDifference {
-  code: "approximate" | "unsupported" | "nunjucks-only" | "unknown-filter" | "unknown-test" | "unknown-method" | "no-loader";
+  code:
+    | "approximate"
+    | "unsupported"
+    | "nunjucks-only"
+    | "unknown-filter"
+    | "unknown-test"
+    | "unknown-method"
+    | "no-loader";
   construct: string;
   line: number;
   column: number;
@@ -143,10 +150,14 @@ export class TemplateSandbox {
 
   private spawnChild(): Child {
     const readable = QUICKJS_FOLDERS.map((folder) => `--allow-fs-read=${folder}`);
-    const node = spawn(process.execPath, ["--permission", ...readable, "--max-old-space-size=128", "-e", SANDBOX_PROGRAM], {
-      env: {},
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const node = spawn(
+      process.execPath,
+      ["--permission", ...readable, "--max-old-space-size=128", "-e", SANDBOX_PROGRAM],
+      {
+        env: {},
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     const lines: string[] = [];
@@ -154,7 +165,8 @@ export class TemplateSandbox {
     const child: Child = {
       process: node,
       dead: false,
-      next: () => (lines.length > 0 ? Promise.resolve(lines.shift()!) : new Promise((resolve) => waiting.push(resolve))),
+      next: () =>
+        lines.length > 0 ? Promise.resolve(lines.shift()!) : new Promise((resolve) => waiting.push(resolve)),
     };
     const deliver = (line: string) => (waiting.length > 0 ? waiting.shift()!(line) : lines.push(line));
     node.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-2000)));
@@ -188,6 +200,7 @@ function parseOutput(text: string): RenderOutcome | CheckOutcome {
 }
 
 function crashOutcome(stderr: string): SandboxFailure {
-  if (/heap out of memory|Last few GCs/i.test(stderr)) return { ok: false, kind: "too-large", message: "out of memory" };
+  if (/heap out of memory|Last few GCs/i.test(stderr))
+    return { ok: false, kind: "too-large", message: "out of memory" };
   return { ok: false, kind: "crashed", message: stderr.split("\n").find((line) => line.trim()) ?? "exited" };
 }

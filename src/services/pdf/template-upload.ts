@@ -29,7 +29,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    const declared = Buffer.from(bytes.subarray(0, 2048)).toString("latin1").match(/charset=["']?([\w-]+)/i)?.[1];
+    const declared = Buffer.from(bytes.subarray(0, 2048))
+      .toString("latin1")
+      .match(/charset=["']?([\w-]+)/i)?.[1];
     if (declared) {
       try {
         return new TextDecoder(declared, { fatal: true }).decode(bytes);
@@ -43,7 +45,8 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
 
 /** Rejects absolute paths, `..`, drive letters and backslashes (zip-slip); returns the normalised path. */
 export function safeEntryPath(name: string): string {
-  if (name.includes("\\") || name.startsWith("/") || /^[a-z]:/i.test(name) || name.includes("\0")) throw new UploadRefusal("tpl-err-zip-path", { path: name.slice(0, 80) });
+  if (name.includes("\\") || name.startsWith("/") || /^[a-z]:/i.test(name) || name.includes("\0"))
+    throw new UploadRefusal("tpl-err-zip-path", { path: name.slice(0, 80) });
   const parts = name.split("/").filter((part) => part !== "" && part !== ".");
   if (parts.some((part) => part === "..")) throw new UploadRefusal("tpl-err-zip-path", { path: name.slice(0, 80) });
   return parts.join("/");
@@ -78,7 +81,9 @@ export async function bundleFromZip(zip: Uint8Array): Promise<TemplateBundle> {
     }
   }
   const pick = (preferred: string, extensions: string[]) =>
-    files.has(preferred) ? preferred : [...files.keys()].filter((path) => !path.includes("/") && extensions.includes(extensionOf(path))).sort()[0];
+    files.has(preferred)
+      ? preferred
+      : [...files.keys()].filter((path) => !path.includes("/") && extensions.includes(extensionOf(path))).sort()[0];
   const htmlPath = pick("template.html", ["html", "htm"]);
   if (!htmlPath) throw new UploadRefusal("tpl-err-zip-no-html");
   const cssPath = pick("style.css", ["css"]);
@@ -87,7 +92,8 @@ export async function bundleFromZip(zip: Uint8Array): Promise<TemplateBundle> {
   files.delete(htmlPath);
   if (cssPath) files.delete(cssPath);
   for (const [path, bytes] of files) {
-    if (isImagePath(path) && bytes.byteLength > LIMITS.imageBytes) throw new UploadRefusal("tpl-err-image-too-large", { path, mb: 20 });
+    if (isImagePath(path) && bytes.byteLength > LIMITS.imageBytes)
+      throw new UploadRefusal("tpl-err-image-too-large", { path, mb: 20 });
     if (!isImagePath(path) && !isFontPath(path)) files.delete(path);
   }
   return { html, css, files };

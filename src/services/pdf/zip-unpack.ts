@@ -78,8 +78,10 @@ export async function unpackZip(bytes: Uint8Array, limits: ZipLimits): Promise<U
   if (!directory) return { ok: false, reason: "broken" };
   const files = directory.filter((entry) => !entry.name.endsWith("/"));
   if (files.length > limits.entries) return { ok: false, reason: "entries" };
-  if (files.some((entry) => entry.declaredSize === 0xffffffff || entry.compressedSize === 0xffffffff)) return { ok: false, reason: "broken" };
-  if (files.reduce((sum, entry) => sum + entry.declaredSize, 0) > limits.unpackedBytes) return { ok: false, reason: "unpacked" };
+  if (files.some((entry) => entry.declaredSize === 0xffffffff || entry.compressedSize === 0xffffffff))
+    return { ok: false, reason: "broken" };
+  if (files.reduce((sum, entry) => sum + entry.declaredSize, 0) > limits.unpackedBytes)
+    return { ok: false, reason: "unpacked" };
   const entries: { name: string; bytes: Uint8Array }[] = [];
   for (const entry of files) {
     const data = entryData(zip, entry);
@@ -91,7 +93,8 @@ export async function unpackZip(bytes: Uint8Array, limits: ZipLimits): Promise<U
       try {
         unpacked = await inflate(data, { maxOutputLength: Math.max(1, entry.declaredSize) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return { ok: false, reason: "lying", name: entry.name };
+        if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+          return { ok: false, reason: "lying", name: entry.name };
         return { ok: false, reason: "broken" };
       }
     } else {

@@ -10,7 +10,10 @@ export { sqliteRows, sqliteRun } from "../../support/sqlite.ts";
  * (BotSession.crashAndRestart waits), then start a new process on the same
  * database and Bot API. Resolves with the pids that were left behind.
  */
-export async function killNowAndRestart(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
+export async function killNowAndRestart(
+  session: BotSession,
+  env: Record<string, string> = {},
+): Promise<{ orphans: number[] }> {
   const family = snapshot(session.bot.child.pid!);
   session.bot.kill("SIGKILL");
   return restartAfterKill(session, family, env);
@@ -21,15 +24,24 @@ export async function killNowAndRestart(session: BotSession, env: Record<string,
  * fake Telegram answers it (so the bot never learns the call succeeded), then
  * restart. Resolves with the pids left behind.
  */
-export async function killOnCall(session: BotSession, match: (call: RecordedCall) => boolean, since: number, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<{ orphans: number[] }> {
+export async function killOnCall(
+  session: BotSession,
+  match: (call: RecordedCall) => boolean,
+  since: number,
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<{ orphans: number[] }> {
   const bot = session.bot;
   let family: Family = { pids: [], profiles: [] };
-  await session.api.waitForCall((call) => {
-    if (!match(call)) return false;
-    family = snapshot(bot.child.pid!);
-    bot.kill("SIGKILL");
-    return true;
-  }, { since, timeoutMs });
+  await session.api.waitForCall(
+    (call) => {
+      if (!match(call)) return false;
+      family = snapshot(bot.child.pid!);
+      bot.kill("SIGKILL");
+      return true;
+    },
+    { since, timeoutMs },
+  );
   return restartAfterKill(session, family, env);
 }
 
@@ -41,11 +53,17 @@ interface Family {
 
 function snapshot(pid: number): Family {
   const pids = descendantsOf(pid);
-  const profiles = pids.map((p) => readProc(p)?.cmdline.match(/--user-data-dir=(\S+)/)?.[1]).filter((dir): dir is string => dir !== undefined);
+  const profiles = pids
+    .map((p) => readProc(p)?.cmdline.match(/--user-data-dir=(\S+)/)?.[1])
+    .filter((dir): dir is string => dir !== undefined);
   return { pids, profiles: [...new Set(profiles)] };
 }
 
-async function restartAfterKill(session: BotSession, family: Family, env: Record<string, string>): Promise<{ orphans: number[] }> {
+async function restartAfterKill(
+  session: BotSession,
+  family: Family,
+  env: Record<string, string>,
+): Promise<{ orphans: number[] }> {
   await session.bot.exited;
   session.api.expectRedelivery();
   const orphans = await reapOrphans(family.pids);
@@ -56,7 +74,10 @@ async function restartAfterKill(session: BotSession, family: Family, env: Record
 }
 
 /** BotSession.crashAndRestart, also reporting (and cleaning up) processes the killed bot left behind. */
-export async function crashAfterSettle(session: BotSession, env: Record<string, string> = {}): Promise<{ orphans: number[] }> {
+export async function crashAfterSettle(
+  session: BotSession,
+  env: Record<string, string> = {},
+): Promise<{ orphans: number[] }> {
   await session.chat.settle();
   return killNowAndRestart(session, env);
 }
@@ -103,7 +124,9 @@ export const isChromium = (p: ProcInfo) => /chrom(e|ium)/i.test(p.cmdline.split(
 
 /** Chromium processes whose --user-data-dir is one of the bot's temp profiles. */
 export function chromiumWithBotProfile(profilePrefix = "designflow-chromium-"): ProcInfo[] {
-  return allProcesses().filter((p) => isChromium(p) && p.cmdline.includes(`--user-data-dir=`) && p.cmdline.includes(profilePrefix));
+  return allProcesses().filter(
+    (p) => isChromium(p) && p.cmdline.includes(`--user-data-dir=`) && p.cmdline.includes(profilePrefix),
+  );
 }
 
 /** The bot's Chromium profile directory, read from the command line of a Chromium below `pid`. */

@@ -18,7 +18,9 @@ async function freePort(): Promise<number> {
 }
 
 function binDir(): string {
-  const versions = readdirSync("/usr/lib/postgresql").filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync("/usr/lib/postgresql")
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions.length) throw new Error("no /usr/lib/postgresql/<version>/bin");
   return `/usr/lib/postgresql/${versions[0]}/bin`;
 }
@@ -68,7 +70,18 @@ export class PrivatePostgres {
 
   async start(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    this.asPostgres("pg_ctl", ["-D", join(this.dir, "data"), "-o", options, "-l", join(this.dir, "server.log"), "-w", "-t", "30", "start"]);
+    this.asPostgres("pg_ctl", [
+      "-D",
+      join(this.dir, "data"),
+      "-o",
+      options,
+      "-l",
+      join(this.dir, "server.log"),
+      "-w",
+      "-t",
+      "30",
+      "start",
+    ]);
   }
 
   /** A fast shutdown: the server ends every session (clients see their connections die), as on a real restart. */
@@ -91,7 +104,11 @@ export class PrivatePostgres {
   }
 
   private asPostgres(tool: string, args: string[]): void {
-    execFileSync("runuser", ["-u", "postgres", "--", join(this.bin, tool), ...args], { stdio: "pipe", cwd: this.dir, timeout: 60_000 });
+    execFileSync("runuser", ["-u", "postgres", "--", join(this.bin, tool), ...args], {
+      stdio: "pipe",
+      cwd: this.dir,
+      timeout: 60_000,
+    });
   }
 }
 

@@ -22,10 +22,18 @@ interface Row {
 }
 
 /** Table cells: one line, pipes escaped. */
-const cell = (text: string) => text.replace(/\r?\n+/g, " ").replace(/\|/g, "\\|").trim() || "—";
+const cell = (text: string) =>
+  text
+    .replace(/\r?\n+/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim() || "—";
 
 function hookFailedAbove(test: TestCase): boolean {
-  for (let parent: TestCase["parent"] | undefined = test.parent; parent; parent = parent.type === "module" ? undefined : parent.parent) {
+  for (
+    let parent: TestCase["parent"] | undefined = test.parent;
+    parent;
+    parent = parent.type === "module" ? undefined : parent.parent
+  ) {
     if (parent.errors().length > 0) return true;
   }
   return false;
@@ -41,7 +49,8 @@ function verdictOf(test: TestCase): Row["verdict"] {
 }
 
 function firstError(test: TestCase): string {
-  const message = test.result().errors?.[0]?.message ?? (test.module.state() === "failed" ? "file or hook failed" : "did not finish");
+  const message =
+    test.result().errors?.[0]?.message ?? (test.module.state() === "failed" ? "file or hook failed" : "did not finish");
   return message.split("\n")[0]!.slice(0, 300);
 }
 
@@ -70,12 +79,21 @@ function moduleFailureRow(module: TestModule): Row | undefined {
     name: module.relativeModuleId,
     injected: "",
     checked: "the file loads and its hooks succeed",
-    observed: errors.map((e) => (e.message ?? String(e)).split("\n")[0]).join("; ").slice(0, 500),
+    observed: errors
+      .map((e) => (e.message ?? String(e)).split("\n")[0])
+      .join("; ")
+      .slice(0, 500),
     verdict: "FAIL",
   };
 }
 
-function render(rows: Row[], unhandled: ReadonlyArray<SerializedError>, started: Date, seconds: number, command: string): string {
+function render(
+  rows: Row[],
+  unhandled: ReadonlyArray<SerializedError>,
+  started: Date,
+  seconds: number,
+  command: string,
+): string {
   const passed = rows.filter((r) => r.verdict === "PASS").length;
   const failed = rows.filter((r) => r.verdict === "FAIL").length;
   const lines = [
@@ -94,7 +112,9 @@ function render(rows: Row[], unhandled: ReadonlyArray<SerializedError>, started:
   for (const area of areas) {
     lines.push(`## ${area}`, "", "| Case | Injected | Checked | Observed | Result |", "|---|---|---|---|---|");
     for (const r of rows.filter((row) => row.area === area)) {
-      lines.push(`| ${cell(r.name)} <br><sub>${cell(r.file)}</sub> | ${cell(r.injected)} | ${cell(r.checked)} | ${cell(r.observed)} | **${r.verdict}** |`);
+      lines.push(
+        `| ${cell(r.name)} <br><sub>${cell(r.file)}</sub> | ${cell(r.injected)} | ${cell(r.checked)} | ${cell(r.observed)} | **${r.verdict}** |`,
+      );
     }
     lines.push("");
   }
@@ -129,6 +149,8 @@ export default class ReliabilityReporter implements Reporter {
     const target = this.partial ? PARTIAL_REPORT : REPORT;
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, render(rows, unhandledErrors, this.started, seconds, command));
-    process.stdout.write(`reliability report: ${relative(process.cwd(), target)}${this.partial ? " (partial run; docs/RELIABILITY.md untouched)" : ""}\n`);
+    process.stdout.write(
+      `reliability report: ${relative(process.cwd(), target)}${this.partial ? " (partial run; docs/RELIABILITY.md untouched)" : ""}\n`,
+    );
   }
 }

@@ -16,7 +16,9 @@ export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: st
 }
 
 export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>
-  new InlineKeyboard().text(job.t("btn-text-regenerate"), `tx:${assetId}:re`).text(job.t("btn-text-edit"), `tx:${assetId}:ed`);
+  new InlineKeyboard()
+    .text(job.t("btn-text-regenerate"), `tx:${assetId}:re`)
+    .text(job.t("btn-text-edit"), `tx:${assetId}:ed`);
 
 /** `ai:<project>:tx` — both texts in parallel; saved together, then shown each with Regenerate / Edit. */
 export async function onGenerateTexts(ctx: Context, projectId: number): Promise<void> {
@@ -28,7 +30,10 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
   const language = await textLanguage(ctx.deps.repos.settings, ctx);
-  const retrying = ctx.callbackQuery?.message && "text" in ctx.callbackQuery.message && ctx.callbackQuery.message.text?.startsWith("⚠️");
+  const retrying =
+    ctx.callbackQuery?.message &&
+    "text" in ctx.callbackQuery.message &&
+    ctx.callbackQuery.message.text?.startsWith("⚠️");
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
   await status.show(job.t("ai-progress-texts"), "typing");
   runInBackground(job, "texts", async () => {
@@ -39,8 +44,14 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
       release(`tx:${projectId}`);
       if (!saved) return void (await status.finish(job.t("project-missing")));
       await status.remove();
-      await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.cardId) });
-      await job.api.sendMessage(job.chatId, textMessage(job, "social_text", project.name, texts.social), { parse_mode: "HTML", reply_markup: textKeyboard(job, saved.socialId) });
+      await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), {
+        parse_mode: "HTML",
+        reply_markup: textKeyboard(job, saved.cardId),
+      });
+      await job.api.sendMessage(job.chatId, textMessage(job, "social_text", project.name, texts.social), {
+        parse_mode: "HTML",
+        reply_markup: textKeyboard(job, saved.socialId),
+      });
     } catch (error) {
       release(`tx:${projectId}`);
       await reportFault(job, status, error, `ai:${projectId}:tx`);
@@ -67,7 +78,10 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
   runInBackground(job, "text-regenerate", async () => {
     try {
       const draft = ideaDraft(project.description || project.name);
-      const text = asset.kind === "card_text" ? await gemini.generateCardText(draft, language) : await gemini.generateSocialText(draft, language);
+      const text =
+        asset.kind === "card_text"
+          ? await gemini.generateCardText(draft, language)
+          : await gemini.generateSocialText(draft, language);
       await job.deps.repos.ai.updateText(assetId, text, { model: gemini.model });
       release(`txa:${assetId}`);
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));

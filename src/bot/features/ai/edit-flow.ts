@@ -16,10 +16,20 @@ function checkText(raw: string): Checked {
 }
 
 /** Edits a voice draft's name/description, or replaces a generated text with the owner's corrected version. */
-export async function aiEditFlow(conversation: Flow, ctx: FlowContext, target: "voice" | "text", id: number, field: "name" | "description" | "text") {
-  const ask = target === "text" ? "ai-text-ask-edit" : field === "name" ? "ai-voice-ask-name" : "ai-voice-ask-description";
+export async function aiEditFlow(
+  conversation: Flow,
+  ctx: FlowContext,
+  target: "voice" | "text",
+  id: number,
+  field: "name" | "description" | "text",
+) {
+  const ask =
+    target === "text" ? "ai-text-ask-edit" : field === "name" ? "ai-voice-ask-name" : "ai-voice-ask-description";
   await ctx.reply(ctx.t(ask), { reply_markup: cancelKeyboard(ctx) });
-  const answer = await askText(conversation, target === "text" ? checkText : field === "name" ? checkName : checkDescription);
+  const answer = await askText(
+    conversation,
+    target === "text" ? checkText : field === "name" ? checkName : checkDescription,
+  );
   const reply = answer.ctx;
 
   if (target === "voice") {
@@ -31,7 +41,10 @@ export async function aiEditFlow(conversation: Flow, ctx: FlowContext, target: "
       return next;
     });
     if (!data) return void (await reply.reply(reply.t("stale-button")));
-    await reply.reply(voiceDraftText(reply.t, data), { parse_mode: "HTML", reply_markup: voiceDraftKeyboard(reply.t, id) });
+    await reply.reply(voiceDraftText(reply.t, data), {
+      parse_mode: "HTML",
+      reply_markup: voiceDraftKeyboard(reply.t, id),
+    });
     return;
   }
 
@@ -43,5 +56,8 @@ export async function aiEditFlow(conversation: Flow, ctx: FlowContext, target: "
     return { kind: asset.kind, projectName: project?.name ?? "" };
   });
   if (!saved) return void (await reply.reply(reply.t("project-missing")));
-  await reply.reply(textMessage(reply, saved.kind, saved.projectName, answer.value), { parse_mode: "HTML", reply_markup: textKeyboard(reply, id) });
+  await reply.reply(textMessage(reply, saved.kind, saved.projectName, answer.value), {
+    parse_mode: "HTML",
+    reply_markup: textKeyboard(reply, id),
+  });
 }

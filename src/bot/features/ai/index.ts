@@ -24,7 +24,8 @@ aiFeature.callbackQuery(/^mbv:(\d{1,10})$/, (ctx) => showSavedMoodboard(ctx, Num
 aiFeature.callbackQuery(TX_DATA, async (ctx) => {
   const id = Number(ctx.match[1]);
   if (ctx.match[2] === "re") return onRegenerateText(ctx, id);
-  if (!(await ctx.deps.repos.ai.getText(id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
+  if (!(await ctx.deps.repos.ai.getText(id)))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
   await ctx.answerCallbackQuery();
   await enterFlow(ctx, AI_EDIT_FLOW, "text", id, "text");
 });

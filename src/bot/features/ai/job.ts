@@ -7,8 +7,6 @@ import { GeminiError } from "../../../services/gemini/gemini-service.ts";
 import { telegramFileSource } from "../../telegram-files.ts";
 import type { Translate } from "../../i18n.ts";
 
-
-
 /**
  * What a generation running in the background needs once its update was
  * handled: the poller handles updates one by one, so long work must not be
@@ -79,10 +77,12 @@ export class StatusMessage {
     const { api, chatId } = this.job;
     return this.inTurn(async () => {
       try {
-        if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
+        if (this.messageId === undefined)
+          this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
         else await api.editMessageText(chatId, this.messageId, text, { parse_mode: "HTML" });
       } catch (error) {
-        if (!(error instanceof GrammyError && error.description.includes("not modified"))) this.job.log.warn({ err: error }, "status message update failed");
+        if (!(error instanceof GrammyError && error.description.includes("not modified")))
+          this.job.log.warn({ err: error }, "status message update failed");
       }
     });
   }
@@ -91,7 +91,11 @@ export class StatusMessage {
   finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
     this.stopAction();
     const { api, chatId } = this.job;
-    const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+    const options = {
+      parse_mode: "HTML" as const,
+      reply_markup: keyboard,
+      link_preview_options: { is_disabled: true },
+    };
     return this.inTurn(async () => {
       if (this.messageId !== undefined) {
         try {
@@ -108,7 +112,8 @@ export class StatusMessage {
   remove(): Promise<void> {
     this.stopAction();
     return this.inTurn(async () => {
-      if (this.messageId !== undefined) await this.job.api.deleteMessage(this.job.chatId, this.messageId).catch(() => undefined);
+      if (this.messageId !== undefined)
+        await this.job.api.deleteMessage(this.job.chatId, this.messageId).catch(() => undefined);
       this.messageId = undefined;
     });
   }
@@ -129,15 +134,26 @@ export class StatusMessage {
 
 /** The owner-facing text for a failed generation (never the raw error: it may quote a request). */
 export function faultText(job: Job, error: unknown): string {
-  if (error instanceof FalError) return job.t(`ai-fault-fal-${error.fault}`, { model: job.deps.config.fal?.model ?? "" });
-  if (error instanceof GeminiError) return job.t(`ai-fault-gemini-${error.fault}`, { model: job.deps.config.gemini?.model ?? "" });
+  if (error instanceof FalError)
+    return job.t(`ai-fault-fal-${error.fault}`, { model: job.deps.config.fal?.model ?? "" });
+  if (error instanceof GeminiError)
+    return job.t(`ai-fault-gemini-${error.fault}`, { model: job.deps.config.gemini?.model ?? "" });
   if (error instanceof GrammyError) return job.t("ai-fault-telegram");
   return job.t("error-generic");
 }
 
 /** Shows the fault with a Retry button that repeats `retryData`; logs the technical reason. */
-export async function reportFault(job: Job, status: StatusMessage, error: unknown, retryData: string, extra?: InlineKeyboard): Promise<void> {
-  job.log.warn({ err: error instanceof FalError || error instanceof GeminiError ? error.message : error }, "AI generation failed");
+export async function reportFault(
+  job: Job,
+  status: StatusMessage,
+  error: unknown,
+  retryData: string,
+  extra?: InlineKeyboard,
+): Promise<void> {
+  job.log.warn(
+    { err: error instanceof FalError || error instanceof GeminiError ? error.message : error },
+    "AI generation failed",
+  );
   const keyboard = (extra ?? new InlineKeyboard()).text(job.t("btn-ai-retry"), retryData);
   await status.finish(faultText(job, error), keyboard);
 }

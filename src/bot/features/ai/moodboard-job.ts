@@ -22,10 +22,15 @@ export interface MoodboardDraft {
 /** What a steering button asks for: all four again, one tile (1–4), or another aspect ratio. */
 export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number } | { kind: "aspect"; aspect: Aspect };
 
-export const mbData = (draftId: number, action: string, arg?: string | number) => `mb:${draftId}:${action}${arg === undefined ? "" : `:${arg}`}`;
+export const mbData = (draftId: number, action: string, arg?: string | number) =>
+  `mb:${draftId}:${action}${arg === undefined ? "" : `:${arg}`}`;
 export const MB_DATA = /^mb:(\d{1,10}):(all|t|ar|orig|save)(?::([0-9x]{1,5}))?$/;
 const requestData = (draftId: number, request: MoodboardRequest) =>
-  request.kind === "all" ? mbData(draftId, "all") : request.kind === "tile" ? mbData(draftId, "t", request.index + 1) : mbData(draftId, "ar", request.aspect);
+  request.kind === "all"
+    ? mbData(draftId, "all")
+    : request.kind === "tile"
+      ? mbData(draftId, "t", request.index + 1)
+      : mbData(draftId, "ar", request.aspect);
 
 export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
 const aspectLabel = (aspect: string) => aspect.replace("x", ":");
@@ -35,8 +40,15 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
   const keyboard = new InlineKeyboard().text(job.t("btn-mb-all"), mbData(draftId, "all")).row();
   for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "t", n));
   keyboard.row();
-  for (const option of ASPECTS) keyboard.text(option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option), mbData(draftId, "ar", option));
-  keyboard.row().text(job.t("btn-mb-originals"), mbData(draftId, "orig")).text(job.t("btn-mb-save"), mbData(draftId, "save"));
+  for (const option of ASPECTS)
+    keyboard.text(
+      option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option),
+      mbData(draftId, "ar", option),
+    );
+  keyboard
+    .row()
+    .text(job.t("btn-mb-originals"), mbData(draftId, "orig"))
+    .text(job.t("btn-mb-save"), mbData(draftId, "save"));
   return keyboard;
 }
 
@@ -61,7 +73,12 @@ async function buildPrompt(job: Job, source: string): Promise<string> {
  * Generates (all four, or one tile), sends the album and the steering message,
  * and removes the previous album; the draft changes only when all of it worked.
  */
-export async function generateMoodboard(job: Job, draftId: number, request: MoodboardRequest, status = new StatusMessage(job)): Promise<void> {
+export async function generateMoodboard(
+  job: Job,
+  draftId: number,
+  request: MoodboardRequest,
+  status = new StatusMessage(job),
+): Promise<void> {
   const key = `mb:${draftId}`;
   if (!claim(key)) return void (await status.finish(job.t("ai-busy")));
   try {
@@ -76,7 +93,13 @@ export async function generateMoodboard(job: Job, draftId: number, request: Mood
       const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
       const one = request.kind === "tile";
       const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
-      const images = await fal.generate({ prompt, seed, aspect, count: one ? 1 : 4, onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo") });
+      const images = await fal.generate({
+        prompt,
+        seed,
+        aspect,
+        count: one ? 1 : 4,
+        onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo"),
+      });
       void status.show(job.t("ai-progress-uploading"), "upload_photo");
 
       const media: InputMediaPhoto[] = [];
@@ -89,10 +112,30 @@ export async function generateMoodboard(job: Job, draftId: number, request: Mood
         } else media.push({ type: "photo", media: data.tiles[index].fileId });
       }
       const album = await job.api.sendMediaGroup(job.chatId, media);
-      const tiles = album.map((message, index) => ({ fileId: biggestPhoto(message), url: fresh.get(index)?.url ?? data.tiles[index].url, seed: fresh.get(index)?.seed ?? data.tiles[index].seed }));
-      const next: MoodboardDraft = { ...data, prompt, aspect, seed: one ? data.seed : seed, tiles, albumMessageIds: album.map((m) => m.message_id) };
-      const text = job.t("ai-mb-steering", { name: escapeHtml(data.projectName), seed: String(next.seed), aspect: aspectLabel(aspect), model: escapeHtml(fal.model), prompt: escapeHtml(prompt.slice(0, 700)) });
-      const steering = await job.api.sendMessage(job.chatId, text, { parse_mode: "HTML", reply_markup: steeringKeyboard(job, draftId, aspect) });
+      const tiles = album.map((message, index) => ({
+        fileId: biggestPhoto(message),
+        url: fresh.get(index)?.url ?? data.tiles[index].url,
+        seed: fresh.get(index)?.seed ?? data.tiles[index].seed,
+      }));
+      const next: MoodboardDraft = {
+        ...data,
+        prompt,
+        aspect,
+        seed: one ? data.seed : seed,
+        tiles,
+        albumMessageIds: album.map((m) => m.message_id),
+      };
+      const text = job.t("ai-mb-steering", {
+        name: escapeHtml(data.projectName),
+        seed: String(next.seed),
+        aspect: aspectLabel(aspect),
+        model: escapeHtml(fal.model),
+        prompt: escapeHtml(prompt.slice(0, 700)),
+      });
+      const steering = await job.api.sendMessage(job.chatId, text, {
+        parse_mode: "HTML",
+        reply_markup: steeringKeyboard(job, draftId, aspect),
+      });
       next.steeringMessageId = steering.message_id;
       await ai.updateDraft(draftId, next);
       const old = [...data.albumMessageIds, ...(data.steeringMessageId ? [data.steeringMessageId] : [])];
@@ -114,7 +157,13 @@ export async function sendOriginals(job: Job, draft: { id: number; data: Moodboa
   try {
     await status.show(job.t("ai-progress-originals"), "upload_document");
     const files = await Promise.all(draft.data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
-    await job.api.sendMediaGroup(job.chatId, files.map((bytes, index) => ({ type: "document" as const, media: new InputFile(bytes, `moodboard-${draft.data.tiles[index].seed}-${index + 1}.jpg`) })));
+    await job.api.sendMediaGroup(
+      job.chatId,
+      files.map((bytes, index) => ({
+        type: "document" as const,
+        media: new InputFile(bytes, `moodboard-${draft.data.tiles[index].seed}-${index + 1}.jpg`),
+      })),
+    );
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "orig"));
@@ -131,7 +180,9 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
     // sharp (~9 MB resident) loads with the first collage, not at boot.
     const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
-    const keyboard = new InlineKeyboard().text(job.t("btn-moodboards"), `ai:${data.projectId}:mbl`).text(job.t("btn-mb-open-card"), `p:${data.projectId}:open`);
+    const keyboard = new InlineKeyboard()
+      .text(job.t("btn-moodboards"), `ai:${data.projectId}:mbl`)
+      .text(job.t("btn-mb-open-card"), `p:${data.projectId}:open`);
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
       caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
       parse_mode: "HTML",
@@ -144,7 +195,8 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       seed: data.seed,
       model: job.deps.services.fal!.model,
       aspect: data.aspect,
-      notionCaption: (id) => job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),
+      notionCaption: (id) =>
+        job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),
     });
     if (saved === null) {
       await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);

@@ -5,7 +5,14 @@ import { showMediaScreen, showScreen } from "../../screen.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { ASPECTS, type Aspect } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
-import { type MoodboardDraft, type MoodboardRequest, generateMoodboard, randomSeed, saveMoodboard, sendOriginals } from "./moodboard-job.ts";
+import {
+  type MoodboardDraft,
+  type MoodboardRequest,
+  generateMoodboard,
+  randomSeed,
+  saveMoodboard,
+  sendOriginals,
+} from "./moodboard-job.ts";
 
 /**
  * Starts a moodboard for a project in the background (card button, or the end
@@ -16,7 +23,9 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
   if (!project) return "missing";
   const source = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
   if (!source) {
-    await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }), { parse_mode: "HTML" });
+    await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }), {
+      parse_mode: "HTML",
+    });
     return "no-words";
   }
   const draft = await job.deps.repos.ai.createDraft<MoodboardDraft>("moodboard", projectId, {
@@ -41,15 +50,22 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
 
 /** `ai:<project>:mb` — a new moodboard from the card. */
 export async function onNewMoodboard(ctx: Context, projectId: number): Promise<void> {
-  if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+  if (!ctx.deps.services.fal)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   // Answering the tap is not on the way to Fal's submit.
   const [, started] = await Promise.all([ctx.answerCallbackQuery(), startMoodboard(jobFrom(ctx), projectId)]);
   if (started === "missing") await showScreen(ctx, ctx.t("project-missing"));
 }
 
 /** `mb:<draft>:<action>[:<arg>]` — the steering buttons under an album (and their Retry). */
-export async function onSteering(ctx: Context, draftId: number, action: string, arg: string | undefined): Promise<void> {
-  if (!ctx.deps.services.fal) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+export async function onSteering(
+  ctx: Context,
+  draftId: number,
+  action: string,
+  arg: string | undefined,
+): Promise<void> {
+  if (!ctx.deps.services.fal)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
   if (isBusy(`mb:${draftId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
@@ -60,7 +76,8 @@ export async function onSteering(ctx: Context, draftId: number, action: string, 
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
   const request = action === "all" || !ready ? { kind: "all" as const } : steeringRequest(action, arg);
   // A generation starts before the tap is answered: that answer is not on the way to Fal's submit.
-  if (request) runInBackground(job, `moodboard-${request.kind}`, () => generateMoodboard(job, draftId, request, status));
+  if (request)
+    runInBackground(job, `moodboard-${request.kind}`, () => generateMoodboard(job, draftId, request, status));
   await ctx.answerCallbackQuery();
   if (request || action === "t" || action === "ar") return;
   if (retrying) await status.remove();
@@ -74,12 +91,19 @@ function steeringRequest(action: string, arg: string | undefined): MoodboardRequ
     const index = Number(arg) - 1;
     return index >= 0 && index < 4 ? { kind: "tile", index } : undefined;
   }
-  if (action === "ar" && (ASPECTS as readonly string[]).includes(arg ?? "")) return { kind: "aspect", aspect: arg as Aspect };
+  if (action === "ar" && (ASPECTS as readonly string[]).includes(arg ?? ""))
+    return { kind: "aspect", aspect: arg as Aspect };
   return undefined;
 }
 
 /** Buttons to each saved board (the one on show marked), a new moodboard, and back. */
-function boardsKeyboard(ctx: Context, projectId: number, boards: { id: number }[], shown: number | null, back: string): InlineKeyboard {
+function boardsKeyboard(
+  ctx: Context,
+  projectId: number,
+  boards: { id: number }[],
+  shown: number | null,
+  back: string,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   boards.forEach((board, index) => {
     keyboard.text(board.id === shown ? `• ${index + 1} •` : `🖼 ${index + 1}`, `mbv:${board.id}`);
@@ -95,11 +119,21 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
   if (!project) return showScreen(ctx, ctx.t("project-missing"));
   const boards = await ctx.deps.repos.ai.listMoodboards(projectId);
   const locale = await ctx.i18n.getLocale();
-  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: await ownerTimeZone(ctx.deps) });
+  const format = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    dateStyle: "medium",
+    timeZone: await ownerTimeZone(ctx.deps),
+  });
   const lines = [ctx.t("ai-mb-list", { name: escapeHtml(project.name) })];
   if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
   boards.forEach((board, index) => {
-    lines.push(ctx.t("ai-mb-list-item", { n: index + 1, date: format.format(new Date(board.createdAt)), seed: String(board.seed), aspect: board.aspect.replace("x", ":") }));
+    lines.push(
+      ctx.t("ai-mb-list-item", {
+        n: index + 1,
+        date: format.format(new Date(board.createdAt)),
+        seed: String(board.seed),
+        aspect: board.aspect.replace("x", ":"),
+      }),
+    );
   });
   const keyboard = boardsKeyboard(ctx, projectId, boards, null, `p:${projectId}:open`);
   const newest = boards.find((board) => board.collageFileId);
@@ -111,9 +145,17 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
 export async function showSavedMoodboard(ctx: Context, assetId: number): Promise<void> {
   const board = await ctx.deps.repos.ai.getMoodboard(assetId);
   if (!board) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale") }));
-  const [project, boards] = await Promise.all([ctx.deps.repos.projects.get(board.projectId), ctx.deps.repos.ai.listMoodboards(board.projectId)]);
+  const [project, boards] = await Promise.all([
+    ctx.deps.repos.projects.get(board.projectId),
+    ctx.deps.repos.ai.listMoodboards(board.projectId),
+  ]);
   await ctx.answerCallbackQuery();
-  const caption = ctx.t("ai-mb-view", { name: escapeHtml(project?.name ?? ""), seed: String(board.seed), aspect: board.aspect.replace("x", ":"), model: escapeHtml(board.model) });
+  const caption = ctx.t("ai-mb-view", {
+    name: escapeHtml(project?.name ?? ""),
+    seed: String(board.seed),
+    aspect: board.aspect.replace("x", ":"),
+    model: escapeHtml(board.model),
+  });
   const keyboard = boardsKeyboard(ctx, board.projectId, boards, board.id, `ai:${board.projectId}:mbl`);
   await showMediaScreen(ctx, { fileId: board.collageFileId }, caption, keyboard);
 }

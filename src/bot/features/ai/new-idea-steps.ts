@@ -25,7 +25,10 @@ export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value
           return { ok: true as const, text: idea.transcript };
         } catch (error) {
           outer.log.warn({ err: (error as Error).message }, "voice transcription in /new failed");
-          return { ok: false as const, message: `${faultText(jobFrom(outer), error)}\n${outer.t("ai-voice-retry-hint")}` };
+          return {
+            ok: false as const,
+            message: `${faultText(jobFrom(outer), error)}\n${outer.t("ai-voice-retry-hint")}`,
+          };
         }
       });
       if (!heard.ok) {
@@ -52,10 +55,15 @@ export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value
 }
 
 /** After the photo step: "Yes, create a moodboard ✨ / Skip", only when Fal is configured. */
-export async function askMoodboardOffer(conversation: Flow, ctx: FlowContext): Promise<{ wanted: boolean; ctx: FlowContext }> {
+export async function askMoodboardOffer(
+  conversation: Flow,
+  ctx: FlowContext,
+): Promise<{ wanted: boolean; ctx: FlowContext }> {
   const falOn = await conversation.external((outer) => Boolean(outer.deps.services.fal));
   if (!falOn) return { wanted: false, ctx };
-  const keyboard = new InlineKeyboard().text(ctx.t("btn-mb-yes"), MOODBOARD_YES).text(ctx.t("btn-skip"), MOODBOARD_SKIP);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("btn-mb-yes"), MOODBOARD_YES)
+    .text(ctx.t("btn-skip"), MOODBOARD_SKIP);
   await ctx.reply(ctx.t("ai-new-offer-moodboard"), { reply_markup: keyboard });
   for (;;) {
     const answer = await waitStep(conversation);

@@ -2,7 +2,16 @@ import { InlineKeyboard } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
-import { type Job, StatusMessage, claim, downloadTelegramFile, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+import {
+  type Job,
+  StatusMessage,
+  claim,
+  downloadTelegramFile,
+  jobFrom,
+  release,
+  reportFault,
+  runInBackground,
+} from "./job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
 
@@ -18,7 +27,10 @@ export const VC_DATA = /^vc:(\d{1,10}):(save|name|desc|drop|retry)$/;
 const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
 
 export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
-  t("ai-voice-draft", { name: escapeHtml(draft.name ?? ""), description: escapeHtml(cut(draft.description ?? "", 3000)) });
+  t("ai-voice-draft", {
+    name: escapeHtml(draft.name ?? ""),
+    description: escapeHtml(cut(draft.description ?? "", 3000)),
+  });
 
 export const voiceDraftKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
@@ -42,7 +54,12 @@ async function transcribeDraft(job: Job, draftId: number, status: StatusMessage)
     if (!draft) return;
     await status.show(job.t("ai-progress-voice"), "typing");
     const idea = await transcribeVoice(job, draft.data.fileId, draft.data.mimeType);
-    const data: VoiceDraft = { ...draft.data, transcript: idea.transcript, name: cut(idea.name, NAME_MAX), description: cut(idea.description, DESCRIPTION_MAX) };
+    const data: VoiceDraft = {
+      ...draft.data,
+      transcript: idea.transcript,
+      name: cut(idea.name, NAME_MAX),
+      description: cut(idea.description, DESCRIPTION_MAX),
+    };
     await job.deps.repos.ai.updateDraft(draftId, data);
     release(`vc:${draftId}`);
     await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));
@@ -59,7 +76,10 @@ export async function onVoice(ctx: Context): Promise<void> {
   if (!ctx.deps.services.gemini) return void (await ctx.reply(ctx.t("ai-voice-off")));
   const media = ctx.message?.voice ?? ctx.message?.audio;
   if (!media) return;
-  const draft = await ctx.deps.repos.ai.createDraft<VoiceDraft>("voice", null, { fileId: media.file_id, mimeType: media.mime_type ?? "audio/ogg" });
+  const draft = await ctx.deps.repos.ai.createDraft<VoiceDraft>("voice", null, {
+    fileId: media.file_id,
+    mimeType: media.mime_type ?? "audio/ogg",
+  });
   const job = jobFrom(ctx);
   const status = new StatusMessage(job);
   await status.show(job.t("ai-progress-voice"), "typing");
@@ -72,7 +92,8 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: strin
   const draft = await ai.getDraft<VoiceDraft>(draftId, "voice");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
   if (action === "retry") {
-    if (!ctx.deps.services.gemini) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
+    if (!ctx.deps.services.gemini)
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
     await ctx.answerCallbackQuery();
     const job = jobFrom(ctx);
     const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
@@ -84,11 +105,21 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: strin
     await ai.deleteDraft(draftId);
     return void (await ctx.editMessageText(ctx.t("ai-voice-discarded")));
   }
-  if (action === "name" || action === "desc") return enterFlow(ctx, "ai-edit", "voice", draftId, action === "name" ? "name" : "description");
-  const project = await projects.create({ name: draft.data.name || cut(draft.data.transcript, NAME_MAX), description: draft.data.description ?? draft.data.transcript }, { onceKey: `voice-draft:${draftId}` });
+  if (action === "name" || action === "desc")
+    return enterFlow(ctx, "ai-edit", "voice", draftId, action === "name" ? "name" : "description");
+  const project = await projects.create(
+    {
+      name: draft.data.name || cut(draft.data.transcript, NAME_MAX),
+      description: draft.data.description ?? draft.data.transcript,
+    },
+    { onceKey: `voice-draft:${draftId}` },
+  );
   // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);
   ctx.deps.services.kickNotionSync();
   const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), `p:${project.id}:open`);
-  await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
 }

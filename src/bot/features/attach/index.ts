@@ -26,15 +26,38 @@ function parseAttachment(message: Message): Parsed {
   const caption = message.caption?.trim() || undefined;
   if (message.photo?.length) {
     const photo = message.photo[message.photo.length - 1];
-    return { label: "final_render", attachment: { kind: "final_render", telegramFileId: photo.file_id, text: caption, details: { asDocument: false, width: photo.width, height: photo.height } } };
+    return {
+      label: "final_render",
+      attachment: {
+        kind: "final_render",
+        telegramFileId: photo.file_id,
+        text: caption,
+        details: { asDocument: false, width: photo.width, height: photo.height },
+      },
+    };
   }
   const document = message.document;
   if (document) {
     const mime = document.mime_type ?? "";
     const name = document.file_name ?? "";
-    const details = { asDocument: true, fileName: name, mimeType: mime, ...(document.file_size ? { size: document.file_size } : {}) };
-    if (mime.startsWith("image/")) return { label: "image_file", fileName: name, attachment: { kind: "final_render", telegramFileId: document.file_id, text: caption, details } };
-    if (mime === "application/pdf" || /\.pdf$/i.test(name)) return { label: "pdf", fileName: name, attachment: { kind: "pdf", telegramFileId: document.file_id, text: caption, details } };
+    const details = {
+      asDocument: true,
+      fileName: name,
+      mimeType: mime,
+      ...(document.file_size ? { size: document.file_size } : {}),
+    };
+    if (mime.startsWith("image/"))
+      return {
+        label: "image_file",
+        fileName: name,
+        attachment: { kind: "final_render", telegramFileId: document.file_id, text: caption, details },
+      };
+    if (mime === "application/pdf" || /\.pdf$/i.test(name))
+      return {
+        label: "pdf",
+        fileName: name,
+        attachment: { kind: "pdf", telegramFileId: document.file_id, text: caption, details },
+      };
     return null;
   }
   if (message.text !== undefined) return { label: "note", attachment: { kind: "note", text: message.text } };
@@ -46,7 +69,10 @@ async function notionText(ctx: Context, parsed: NonNullable<Parsed>): Promise<st
   const { attachment } = parsed;
   if (attachment.kind === "note") return ctx.t("attach-notion-note", { text: attachment.text ?? "" });
   const locale = await ctx.i18n.getLocale();
-  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone: await ownerTimeZone(ctx.deps) }).format(new Date());
+  const date = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    dateStyle: "medium",
+    timeZone: await ownerTimeZone(ctx.deps),
+  }).format(new Date());
   // A photo has no file name: the line then names only the kind.
   const file = parsed.fileName ? ` «${parsed.fileName}»` : "";
   const line = ctx.t(`attach-notion-file-${parsed.label}`, { file, date });
@@ -61,14 +87,21 @@ attachFeature.on("message", async (ctx, next) => {
   const ids = projectsOfMessage(target);
   if (ids.length === 0) return next();
   const reply = (text: string, keyboard?: InlineKeyboard) =>
-    ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard, reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true } });
+    ctx.reply(text, {
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+      reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
+    });
   if (ids.length > 1) return void (await reply(ctx.t("attach-ambiguous")));
 
   const parsed = parseAttachment(message);
   if (!parsed) return void (await reply(ctx.t("attach-unsupported")));
   const project = await ctx.deps.repos.projects.get(ids[0]);
   if (!project) return void (await reply(ctx.t("attach-missing")));
-  const assetId = await ctx.deps.repos.assets.attach(project.id, { ...parsed.attachment, notionText: await notionText(ctx, parsed) });
+  const assetId = await ctx.deps.repos.assets.attach(project.id, {
+    ...parsed.attachment,
+    notionText: await notionText(ctx, parsed),
+  });
   if (assetId === null) return void (await reply(ctx.t("attach-missing")));
   ctx.deps.services.kickNotionSync();
   const lines = [ctx.t("attach-done", { name: escapeHtml(project.name), kind: ctx.t(`attach-kind-${parsed.label}`) })];

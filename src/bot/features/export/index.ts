@@ -15,7 +15,8 @@ export function exportDate(now: Date, timeZone: string): string {
 
 exportFeature.command("export", async (ctx) => {
   const progress = await ctx.reply(ctx.t("export-progress"));
-  const edit = (text: string) => ctx.api.editMessageText(progress.chat.id, progress.message_id, text, { parse_mode: "HTML" }).catch(() => undefined);
+  const edit = (text: string) =>
+    ctx.api.editMessageText(progress.chat.id, progress.message_id, text, { parse_mode: "HTML" }).catch(() => undefined);
   try {
     const now = new Date();
     const download = telegramFileSource(ctx.api, ctx.deps.config);
@@ -23,7 +24,14 @@ exportFeature.command("export", async (ctx) => {
     const { zip, counts, copied } = await exportArchive(ctx.deps.db, now, { download, budgetBytes: 40 * 1024 * 1024 });
     const date = exportDate(now, await ownerTimeZone(ctx.deps));
     const file = `designflow-export-${date}.zip`;
-    const caption = ctx.t("export-caption", { date, file, projects: counts.Project ?? 0, assets: counts.ProjectAsset ?? 0, templates: counts.PdfTemplate ?? 0, copied });
+    const caption = ctx.t("export-caption", {
+      date,
+      file,
+      projects: counts.Project ?? 0,
+      assets: counts.ProjectAsset ?? 0,
+      templates: counts.PdfTemplate ?? 0,
+      copied,
+    });
     await ctx.replyWithDocument(new InputFile(zip, file), { caption, parse_mode: "HTML" });
     await edit(ctx.t("export-done"));
   } catch (error) {

@@ -18,11 +18,12 @@ const STATUS_ICON = { idea: "💡", active: "🚀", archived: "🗄" } as const;
 
 export const findFeature = new Composer<Context>();
 
-
-
-
 /** The results screen: one button per project, each opening its card. */
-export function resultsScreen(ctx: FlowContext, query: string, result: { hits: SearchHit[]; total: number }): { text: string; keyboard: InlineKeyboard } {
+export function resultsScreen(
+  ctx: FlowContext,
+  query: string,
+  result: { hits: SearchHit[]; total: number },
+): { text: string; keyboard: InlineKeyboard } {
   const shownQuery = escapeHtml(truncate(query, 60));
   const keyboard = new InlineKeyboard();
   if (result.total === 0) {

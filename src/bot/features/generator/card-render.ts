@@ -39,7 +39,12 @@ export type CardRender =
 export type TextsOutcome = { ok: true; texts: CardTexts } | { ok: false; fault: string };
 
 /** Card description and social post from Gemini in parallel; without Gemini the owner's texts as they are. */
-export async function writeTexts(deps: BotDeps, description: string, draft: string, language: TextLanguage): Promise<TextsOutcome> {
+export async function writeTexts(
+  deps: BotDeps,
+  description: string,
+  draft: string,
+  language: TextLanguage,
+): Promise<TextsOutcome> {
   const gemini = deps.services.gemini;
   if (!gemini) return { ok: true, texts: ownerTexts(description, draft) };
   try {
@@ -85,7 +90,10 @@ function renderImage(deps: BotDeps, file: { fileId: string; path: string }): Pro
 export function rehearseCard(deps: BotDeps, request: CardRequest): void {
   const started = Date.now();
   drawCard(deps, request, { png: false })
-    .then((outcome) => outcome.ok || deps.logger.info({ ms: Date.now() - started, problem: outcome.key }, "card rehearsal failed"))
+    .then(
+      (outcome) =>
+        outcome.ok || deps.logger.info({ ms: Date.now() - started, problem: outcome.key }, "card rehearsal failed"),
+    )
     .catch((error: unknown) => deps.logger.warn({ err: error }, "card rehearsal failed"));
 }
 
@@ -93,7 +101,12 @@ export function rehearseCard(deps: BotDeps, request: CardRequest): void {
 export async function renderCard(deps: BotDeps, request: CardRequest): Promise<CardRender> {
   const drawn = await drawCard(deps, request, { png: true });
   if (!drawn.ok) return drawn;
-  return { ok: true, token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }), pages: drawn.pages, skipped: drawn.skipped };
+  return {
+    ok: true,
+    token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }),
+    pages: drawn.pages,
+    skipped: drawn.skipped,
+  };
 }
 
 type DrawnCard =
@@ -140,7 +153,16 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
     const problem = renderProblem(result);
     return { ok: false, key: "gen-render-failed", args: { reason: String(problem.args.message ?? result.kind) } };
   }
-  deps.logger.info({ ms: Date.now() - started, images: images.length, pdfBytes: result.pdf.length, pages: result.pageSize.pages, phases }, options.png ? "card rendered" : "card rehearsed");
+  deps.logger.info(
+    {
+      ms: Date.now() - started,
+      images: images.length,
+      pdfBytes: result.pdf.length,
+      pages: result.pageSize.pages,
+      phases,
+    },
+    options.png ? "card rendered" : "card rehearsed",
+  );
   if (result.skipped.length > 0) deps.logger.warn({ skipped: result.skipped }, "photos left out of the card");
   return { ok: true, pdf: result.pdf, png: result.png, pages: result.pageSize.pages, skipped: result.skipped };
 }

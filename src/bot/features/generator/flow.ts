@@ -4,8 +4,25 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
-import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, stagedCards, writeTexts } from "./card-render.ts";
-import { type CardSource, type ChosenTemplate, askDraft, askReplacement, collectRenders, pickSource, pickTemplate, waitChoice } from "./steps.ts";
+import {
+  type CardTexts,
+  cardFileName,
+  ownerTexts,
+  rehearseCard,
+  renderCard,
+  stagedCards,
+  writeTexts,
+} from "./card-render.ts";
+import {
+  type CardSource,
+  type ChosenTemplate,
+  askDraft,
+  askReplacement,
+  collectRenders,
+  pickSource,
+  pickTemplate,
+  waitChoice,
+} from "./steps.ts";
 import { textLanguage } from "../../text-language.ts";
 
 export const GENERATOR_FLOW = "generate-card";
@@ -15,7 +32,11 @@ class Status {
   private message: Message.TextMessage | undefined;
   async show(ctx: FlowContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
     if (!this.message) this.message = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-    else await ctx.api.editMessageText(this.message.chat.id, this.message.message_id, text, { parse_mode: "HTML", reply_markup: keyboard });
+    else
+      await ctx.api.editMessageText(this.message.chat.id, this.message.message_id, text, {
+        parse_mode: "HTML",
+        reply_markup: keyboard,
+      });
   }
   async remove(ctx: FlowContext): Promise<void> {
     if (this.message) await ctx.api.deleteMessage(this.message.chat.id, this.message.message_id).catch(() => undefined);
@@ -24,17 +45,32 @@ class Status {
 }
 
 /** Gemini's two texts (retry on failure, or fall back to the owner's draft); `meanwhile` runs once the owner sees "texts…". */
-async function produceTexts(conversation: Flow, ctx: FlowContext, status: Status, source: CardSource, draft: string, meanwhile?: () => Promise<void>): Promise<{ texts: CardTexts; ctx: FlowContext }> {
+async function produceTexts(
+  conversation: Flow,
+  ctx: FlowContext,
+  status: Status,
+  source: CardSource,
+  draft: string,
+  meanwhile?: () => Promise<void>,
+): Promise<{ texts: CardTexts; ctx: FlowContext }> {
   let current = ctx;
   for (;;) {
     await status.show(current, current.t("gen-progress-texts"));
     await current.replyWithChatAction("typing");
     await meanwhile?.();
     meanwhile = undefined;
-    const outcome = await conversation.external(async (outer) => writeTexts(outer.deps, source.description, draft, await textLanguage(outer.deps.repos.settings, outer)));
+    const outcome = await conversation.external(async (outer) =>
+      writeTexts(outer.deps, source.description, draft, await textLanguage(outer.deps.repos.settings, outer)),
+    );
     if (outcome.ok) return { texts: outcome.texts, ctx: current };
-    const keyboard = new InlineKeyboard().text(current.t("gen-btn-retry"), "gen:tx:retry").text(current.t("gen-btn-use-draft"), "gen:tx:draft");
-    await status.show(current, current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }), keyboard);
+    const keyboard = new InlineKeyboard()
+      .text(current.t("gen-btn-retry"), "gen:tx:retry")
+      .text(current.t("gen-btn-use-draft"), "gen:tx:draft");
+    await status.show(
+      current,
+      current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }),
+      keyboard,
+    );
     const answer = await waitChoice(conversation, /^gen:tx:(retry|draft)$/);
     current = answer;
     if (answer.match[1] === "draft") return { texts: ownerTexts(source.description, draft), ctx: current };
@@ -61,7 +97,15 @@ async function filePaths(ctx: FlowContext, renders: RenderFile[]): Promise<FileP
   return files;
 }
 
-const cardRequest = (input: RenderInput, files: FilePaths, now: number) => ({ templateId: input.template.id, files, name: input.source.name, createdAt: input.source.createdAt, draft: input.draft, texts: input.texts, now });
+const cardRequest = (input: RenderInput, files: FilePaths, now: number) => ({
+  templateId: input.template.id,
+  files,
+  name: input.source.name,
+  createdAt: input.source.createdAt,
+  draft: input.draft,
+  texts: input.texts,
+  now,
+});
 
 /** The render itself runs outside the replay log; `files` from a rehearsal a moment ago saves the getFile round trips. */
 async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput, files?: FilePaths) {
@@ -88,7 +132,17 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   let files: FilePaths | undefined;
   const rehearse = async () => {
     files = await filePaths(last, collected.renders);
-    const request = cardRequest({ source, template, renders: collected.renders, draft: draft.text, texts: ownerTexts(source.description, draft.text) }, files, await conversation.now());
+    const request = cardRequest(
+      {
+        source,
+        template,
+        renders: collected.renders,
+        draft: draft.text,
+        texts: ownerTexts(source.description, draft.text),
+      },
+      files,
+      await conversation.now(),
+    );
     await conversation.external((outer) => rehearseCard(outer.deps, request));
   };
   const produced = await produceTexts(conversation, last, status, source, draft.text, geminiOn ? rehearse : undefined);
@@ -101,8 +155,14 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
     const rendered = await render(conversation, last, status, input, files);
     files = undefined;
     if (!rendered.ok) {
-      const keyboard = new InlineKeyboard().text(last.t("gen-btn-retry"), "gen:again").text(last.t("gen-btn-other-template"), "gen:ot");
-      await status.show(last, last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }), keyboard);
+      const keyboard = new InlineKeyboard()
+        .text(last.t("gen-btn-retry"), "gen:again")
+        .text(last.t("gen-btn-other-template"), "gen:ot");
+      await status.show(
+        last,
+        last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }),
+        keyboard,
+      );
       const answer = await waitChoice(conversation, /^gen:(again|ot)$/);
       last = answer;
       if (answer.match[1] === "ot") ({ template } = await pickTemplate(conversation, answer, source.name));
@@ -117,9 +177,17 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
       .text(last.t("gen-btn-edit"), "gen:ed")
       .row()
       .text(last.t("gen-btn-other-template"), "gen:ot");
-    const preview = last.t("gen-preview-caption", { name: escapeHtml(source.name), template: escapeHtml(template.name), pages: rendered.pages });
+    const preview = last.t("gen-preview-caption", {
+      name: escapeHtml(source.name),
+      template: escapeHtml(template.name),
+      pages: rendered.pages,
+    });
     const caption = rendered.skipped?.length ? `${preview}\n${skippedPhotosText(last.t, rendered.skipped)}` : preview;
-    await last.replyWithPhoto(new InputFile(stagedCards.get(token)?.png ?? Buffer.alloc(0), "preview.png"), { caption, parse_mode: "HTML", reply_markup: keyboard });
+    await last.replyWithPhoto(new InputFile(stagedCards.get(token)?.png ?? Buffer.alloc(0), "preview.png"), {
+      caption,
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+    });
     let answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
     while (answer.match[1] === "re" && !geminiOn) {
       await answer.reply(answer.t("gen-regenerate-off"));
@@ -132,7 +200,11 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
     if (action === "re") ({ texts, ctx: last } = await produceTexts(conversation, last, status, source, draft.text));
     if (action === "ot") ({ template, ctx: last } = await pickTemplate(conversation, last, source.name));
     if (action === "ed") {
-      await last.reply(last.t("gen-edit-which"), { reply_markup: new InlineKeyboard().text(last.t("gen-btn-edit-card"), "gen:ed:card").text(last.t("gen-btn-edit-social"), "gen:ed:social") });
+      await last.reply(last.t("gen-edit-which"), {
+        reply_markup: new InlineKeyboard()
+          .text(last.t("gen-btn-edit-card"), "gen:ed:card")
+          .text(last.t("gen-btn-edit-social"), "gen:ed:social"),
+      });
       const which = await waitChoice(conversation, /^gen:ed:(card|social)$/);
       const kind = which.match[1] as "card" | "social";
       const replaced = await askReplacement(conversation, which, texts[kind]);
@@ -143,8 +215,13 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
 
   let save = source.projectId !== null;
   if (source.projectId === null) {
-    const keyboard = new InlineKeyboard().text(last.t("gen-btn-save-yes"), "gen:sv:y").text(last.t("gen-btn-save-no"), "gen:sv:n");
-    await last.reply(last.t("gen-ask-save-project", { name: escapeHtml(source.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+    const keyboard = new InlineKeyboard()
+      .text(last.t("gen-btn-save-yes"), "gen:sv:y")
+      .text(last.t("gen-btn-save-no"), "gen:sv:n");
+    await last.reply(last.t("gen-ask-save-project", { name: escapeHtml(source.name) }), {
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+    });
     const answer = await waitChoice(conversation, /^gen:sv:(y|n)$/);
     save = answer.match[1] === "y";
     last = answer;
@@ -153,20 +230,32 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   // After a restart the rendered PDF is gone from memory: render it again.
   const staged = await conversation.external(() => stagedCards.get(token) !== undefined);
   if (!staged) {
-    const again = await render(conversation, last, status, { source, template, renders: collected.renders, draft: draft.text, texts });
-    if (!again.ok) return void (await status.show(last, last.t(again.key, { reason: escapeHtml(String(again.args.reason ?? "")) })));
+    const again = await render(conversation, last, status, {
+      source,
+      template,
+      renders: collected.renders,
+      draft: draft.text,
+      texts,
+    });
+    if (!again.ok)
+      return void (await status.show(last, last.t(again.key, { reason: escapeHtml(String(again.args.reason ?? "")) })));
     token = again.token;
   }
   await status.show(last, last.t("gen-progress-upload"));
   await last.replyWithChatAction("upload_document");
   const fileName = cardFileName(source.name);
   const sent = await last.replyWithDocument(new InputFile(stagedCards.get(token)?.pdf ?? Buffer.alloc(0), fileName));
-  await last.reply(`${last.t("gen-social-title", { name: escapeHtml(source.name) })}\n\n${escapeHtml(texts.social)}`, { parse_mode: "HTML" });
+  await last.reply(`${last.t("gen-social-title", { name: escapeHtml(source.name) })}\n\n${escapeHtml(texts.social)}`, {
+    parse_mode: "HTML",
+  });
   const done = last.t("gen-done", { name: escapeHtml(source.name) });
   if (!save) return void (await status.show(last, `${done}\n${last.t("gen-not-saved")}`));
 
   const card = {
-    target: source.projectId !== null ? { projectId: source.projectId } : { newProject: { name: source.name, description: source.description } },
+    target:
+      source.projectId !== null
+        ? { projectId: source.projectId }
+        : { newProject: { name: source.name, description: source.description } },
     pdfFileId: sent.document.file_id,
     pdfName: fileName,
     templateName: template.name,
@@ -181,14 +270,16 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
     stagedCards.delete(token!);
     return id;
   });
-  const savedKey = projectId === null ? "gen-project-missing" : source.projectId === null ? "gen-saved-new" : "gen-saved";
+  const savedKey =
+    projectId === null ? "gen-project-missing" : source.projectId === null ? "gen-saved-new" : "gen-saved";
   await status.show(last, `${done}\n${last.t(savedKey, { name: escapeHtml(source.name) })}`);
 }
 
 /** "⚠️ Left out: photo 2 (damaged), photo 3 (30000×30000 px)". */
 function skippedPhotosText(t: FlowContext["t"], skipped: SkippedPhoto[]): string {
   const items = skipped.map((photo) => {
-    if (photo.reason === "too-large") return t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 });
+    if (photo.reason === "too-large")
+      return t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 });
     if (photo.reason === "over-budget") return t("gen-photo-over-budget", { n: photo.index });
     return t("gen-photo-broken", { n: photo.index });
   });

@@ -28,7 +28,6 @@ export interface ChosenTemplate {
   name: string;
 }
 
-
 /** Waits for a button matching `data`; anything else gets a hint and the wait goes on. */
 export async function waitChoice(conversation: Flow, data: RegExp): Promise<FlowContext & { match: RegExpMatchArray }> {
   for (;;) {
@@ -43,20 +42,31 @@ export async function waitChoice(conversation: Flow, data: RegExp): Promise<Flow
   }
 }
 
-async function askText(conversation: Flow, ctx: FlowContext, askKey: string, emptyKey: string, max: number): Promise<{ text: string; ctx: FlowContext }> {
+async function askText(
+  conversation: Flow,
+  ctx: FlowContext,
+  askKey: string,
+  emptyKey: string,
+  max: number,
+): Promise<{ text: string; ctx: FlowContext }> {
   await ctx.reply(ctx.t(askKey), { reply_markup: cancelKeyboard(ctx) });
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     const text = answer.message?.text?.trim();
     if (text === undefined) await answer.reply(answer.t("flow-hint-text"));
     else if (text.length === 0 || text.startsWith("/")) await answer.reply(answer.t(emptyKey));
-    else if ([...text].length > max) await answer.reply(answer.t("gen-text-too-long", { max, length: [...text].length }));
+    else if ([...text].length > max)
+      await answer.reply(answer.t("gen-text-too-long", { max, length: [...text].length }));
     else return { text, ctx: answer };
   }
 }
 
 /** Archived projects (paged) or "Enter manually" → name and description. */
-export async function pickSource(conversation: Flow, ctx: FlowContext, preselected?: number): Promise<{ source: CardSource; ctx: FlowContext }> {
+export async function pickSource(
+  conversation: Flow,
+  ctx: FlowContext,
+  preselected?: number,
+): Promise<{ source: CardSource; ctx: FlowContext }> {
   let page = 0;
   let current = ctx;
   if (preselected !== undefined) {
@@ -66,7 +76,12 @@ export async function pickSource(conversation: Flow, ctx: FlowContext, preselect
   for (;;) {
     const list = await conversation.external(async (outer) => {
       const result = await outer.deps.repos.projects.list("archived", page);
-      return { items: result.items.map((p) => ({ id: p.id, name: p.name })), page: result.page, pages: result.pages, total: result.total };
+      return {
+        items: result.items.map((p) => ({ id: p.id, name: p.name })),
+        page: result.page,
+        pages: result.pages,
+        total: result.total,
+      };
     });
     const keyboard = new InlineKeyboard();
     for (const project of list.items) keyboard.text(truncate(project.name, 60), `gen:p:${project.id}`).row();
@@ -87,8 +102,17 @@ export async function pickSource(conversation: Flow, ctx: FlowContext, preselect
     }
     if (answer.match[1] === "manual") {
       const name = await askText(conversation, answer, "gen-ask-name", "gen-name-empty", NAME_MAX);
-      const description = await askText(conversation, name.ctx, "gen-ask-description", "gen-description-empty", DESCRIPTION_MAX);
-      return { source: { projectId: null, name: name.text, description: description.text, createdAt: null }, ctx: description.ctx };
+      const description = await askText(
+        conversation,
+        name.ctx,
+        "gen-ask-description",
+        "gen-description-empty",
+        DESCRIPTION_MAX,
+      );
+      return {
+        source: { projectId: null, name: name.text, description: description.text, createdAt: null },
+        ctx: description.ctx,
+      };
     }
     const project = await loadProject(conversation, Number(answer.match[2]));
     if (project) return { source: project, ctx: answer };
@@ -98,17 +122,24 @@ export async function pickSource(conversation: Flow, ctx: FlowContext, preselect
 
 function loadProject(conversation: Flow, id: number): Promise<CardSource | null> {
   return conversation.external((outer) =>
-    outer.deps.repos.projects.get(id).then((p) => (p ? { projectId: p.id, name: p.name, description: p.description, createdAt: p.createdAt } : null)),
+    outer.deps.repos.projects
+      .get(id)
+      .then((p) => (p ? { projectId: p.id, name: p.name, description: p.description, createdAt: p.createdAt } : null)),
   );
 }
 
 /** Built-in template first, then the owner's (⭐ marks the default). */
-export async function pickTemplate(conversation: Flow, ctx: FlowContext, projectName: string): Promise<{ template: ChosenTemplate; ctx: FlowContext }> {
+export async function pickTemplate(
+  conversation: Flow,
+  ctx: FlowContext,
+  projectName: string,
+): Promise<{ template: ChosenTemplate; ctx: FlowContext }> {
   const templates = await conversation.external((outer) => outer.deps.repos.templates.list());
   const builtinName = ctx.t("gen-template-builtin");
   const builtinIsDefault = !templates.some((t) => t.isDefault);
   const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, "gen:t:0").row();
-  for (const template of templates) keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, `gen:t:${template.id}`).row();
+  for (const template of templates)
+    keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, `gen:t:${template.id}`).row();
   keyboard.text(ctx.t("btn-cancel"), FLOW_CANCEL);
   await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
   const answer = await waitChoice(conversation, /^gen:t:(\d{1,10})$/);
@@ -123,15 +154,21 @@ function renderOf(message: Message | undefined): RenderCheck {
   const largest = message?.photo?.at(-1);
   if (largest) return { file: { fileId: largest.file_id, asDocument: false } };
   const document = message?.document;
-  const isImage = document && (/^image\/(jpeg|png|webp)$/.test(document.mime_type ?? "") || IMAGE_FILE.test(document.file_name ?? ""));
+  const isImage =
+    document &&
+    (/^image\/(jpeg|png|webp)$/.test(document.mime_type ?? "") || IMAGE_FILE.test(document.file_name ?? ""));
   if (!document || !isImage) return { problem: "gen-renders-not-image" };
   if ((document.file_size ?? 0) > MAX_DOWNLOAD) return { problem: "gen-renders-too-large" };
   return { file: { fileId: document.file_id, asDocument: true } };
 }
 
 /** 1–5 photos or image files (album items arrive one by one), counted in one edited message, until "Done". */
-export async function collectRenders(conversation: Flow, ctx: FlowContext): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
-  const done = () => new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done").text(ctx.t("btn-cancel"), FLOW_CANCEL);
+export async function collectRenders(
+  conversation: Flow,
+  ctx: FlowContext,
+): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
+  const done = () =>
+    new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done").text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
   for (;;) {
@@ -155,7 +192,12 @@ export async function collectRenders(conversation: Flow, ctx: FlowContext): Prom
       await answer.reply(answer.t("gen-renders-too-many", { max: MAX_RENDERS }));
     } else {
       renders.push(check.file);
-      await answer.api.editMessageText(prompt.chat.id, prompt.message_id, answer.t("gen-renders-count", { count: renders.length, max: MAX_RENDERS }), { reply_markup: done() });
+      await answer.api.editMessageText(
+        prompt.chat.id,
+        prompt.message_id,
+        answer.t("gen-renders-count", { count: renders.length, max: MAX_RENDERS }),
+        { reply_markup: done() },
+      );
     }
   }
 }
@@ -164,13 +206,21 @@ export async function askDraft(conversation: Flow, ctx: FlowContext): Promise<{ 
   return askText(conversation, ctx, "gen-ask-draft", "gen-draft-empty", DESCRIPTION_MAX);
 }
 
-export async function askReplacement(conversation: Flow, ctx: FlowContext, current: string): Promise<{ text: string; ctx: FlowContext }> {
-  await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
+export async function askReplacement(
+  conversation: Flow,
+  ctx: FlowContext,
+  current: string,
+): Promise<{ text: string; ctx: FlowContext }> {
+  await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, {
+    parse_mode: "HTML",
+    reply_markup: cancelKeyboard(ctx),
+  });
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     const text = answer.message?.text?.trim();
     if (!text) await answer.reply(answer.t("flow-hint-text"));
-    else if ([...text].length > DESCRIPTION_MAX) await answer.reply(answer.t("gen-text-too-long", { max: DESCRIPTION_MAX, length: [...text].length }));
+    else if ([...text].length > DESCRIPTION_MAX)
+      await answer.reply(answer.t("gen-text-too-long", { max: DESCRIPTION_MAX, length: [...text].length }));
     else return { text, ctx: answer };
   }
 }

@@ -15,35 +15,56 @@ const offerData = (action: "i" | "x", id: number) => `np:${action}:${id}`;
 const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 
-
 /** One message per poll: every project an edit in Notion changed, with buttons to their cards. */
 export function changesMessage(t: T, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {
   const lines = [t("np-changes-title")];
   const keyboard = new InlineKeyboard();
   for (const change of changes) {
-    if (change.newName !== undefined) lines.push(t("np-change-renamed", { old: escapeHtml(change.name), new: escapeHtml(change.newName) }));
+    if (change.newName !== undefined)
+      lines.push(t("np-change-renamed", { old: escapeHtml(change.name), new: escapeHtml(change.newName) }));
     if (change.fromStatus && change.toStatus) {
       const name = escapeHtml(change.newName ?? change.name);
-      lines.push(t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }));
+      lines.push(
+        t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }),
+      );
     }
     if (change.description !== undefined) {
       const name = escapeHtml(change.newName ?? change.name);
       const preview = escapeHtml(truncate(change.description.replace(/\s+/g, " ").trim(), DESCRIPTION_PREVIEW));
-      lines.push(preview ? t("np-change-description", { name, preview }) : t("np-change-description-cleared", { name }));
+      lines.push(
+        preview ? t("np-change-description", { name, preview }) : t("np-change-description-cleared", { name }),
+      );
     }
   }
-  for (const change of changes.slice(0, MAX_CARD_BUTTONS)) keyboard.text(`📇 ${truncate(change.newName ?? change.name, 40)}`, projectData(change.projectId, "open")).row();
+  for (const change of changes.slice(0, MAX_CARD_BUTTONS))
+    keyboard.text(`📇 ${truncate(change.newName ?? change.name, 40)}`, projectData(change.projectId, "open")).row();
   return { text: lines.join("\n"), keyboard };
 }
 
 /** The pages offered for import; `notice` reports what the last tap did. */
-export function offersMessage(t: T, offers: PageOffer[], notice?: string, openProjectId?: number): { text: string; keyboard: InlineKeyboard } {
+export function offersMessage(
+  t: T,
+  offers: PageOffer[],
+  notice?: string,
+  openProjectId?: number,
+): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
   const parts: string[] = notice ? [notice] : [];
   if (offers.length > 0) {
     const title = (offer: PageOffer) => offer.title.trim() || t("np-untitled");
-    parts.push([t("np-offers-title"), t("np-offers-hint"), "", ...offers.map((o) => t("np-offer-line", { title: escapeHtml(title(o)) }))].join("\n"));
-    for (const offer of offers) keyboard.text(t("btn-np-import", { title: truncate(title(offer), 32) }), offerData("i", offer.id)).text(t("btn-np-ignore"), offerData("x", offer.id)).row();
+    parts.push(
+      [
+        t("np-offers-title"),
+        t("np-offers-hint"),
+        "",
+        ...offers.map((o) => t("np-offer-line", { title: escapeHtml(title(o)) })),
+      ].join("\n"),
+    );
+    for (const offer of offers)
+      keyboard
+        .text(t("btn-np-import", { title: truncate(title(offer), 32) }), offerData("i", offer.id))
+        .text(t("btn-np-ignore"), offerData("x", offer.id))
+        .row();
   }
   if (openProjectId !== undefined) keyboard.text(t("btn-open-card"), projectData(openProjectId, "open")).row();
   return { text: parts.join("\n\n"), keyboard };

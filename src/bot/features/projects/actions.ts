@@ -33,7 +33,12 @@ async function afterTransition(ctx: Context, result: TransitionResult) {
 }
 
 /** Runs the action of a `p:<id>:<action>[:<arg>]` button. */
-export async function runProjectAction(ctx: Context, id: number, action: string, arg: string | undefined): Promise<void> {
+export async function runProjectAction(
+  ctx: Context,
+  id: number,
+  action: string,
+  arg: string | undefined,
+): Promise<void> {
   const projects = ctx.deps.repos.projects;
   const project = await projects.get(id);
   if (!project) return answerStale(ctx, null);
@@ -51,20 +56,31 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
       // The whole description, under the photo card that shows only its start.
       await ctx.answerCallbackQuery();
       const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
-      await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(id, "open")) });
+      await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(id, "open")),
+      });
       return;
     }
     case "activate":
       if (!expect("idea")) return answerStale(ctx, project);
       if (arg === undefined) {
         await ctx.answerCallbackQuery();
-        return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "activate"));
+        return showScreen(
+          ctx,
+          ctx.t("ask-interval", { name: escapeHtml(project.name) }),
+          intervalKeyboard(ctx.t, project, "activate"),
+        );
       }
       return afterTransition(ctx, await projects.transition(id, "idea", "active", { intervalDays: days }));
     case "interval":
       if (!expect("active")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();
-      return showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, "setint"));
+      return showScreen(
+        ctx,
+        ctx.t("ask-interval", { name: escapeHtml(project.name) }),
+        intervalKeyboard(ctx.t, project, "setint"),
+      );
     case "setint": {
       if (!expect("active") || arg === undefined) return answerStale(ctx, project);
       const updated = await projects.update(id, { reminderIntervalDays: days });
@@ -74,16 +90,25 @@ export async function runProjectAction(ctx: Context, id: number, action: string,
     case "complete":
     case "drop":
       if (!expect("active")) return answerStale(ctx, project);
-      return afterTransition(ctx, await projects.transition(id, "active", "archived", { reason: action === "complete" ? "completed" : "cancelled" }));
+      return afterTransition(
+        ctx,
+        await projects.transition(id, "active", "archived", {
+          reason: action === "complete" ? "completed" : "cancelled",
+        }),
+      );
     case "restore":
       if (!expect("archived") || (arg !== "idea" && arg !== "active")) return answerStale(ctx, project);
-      return afterTransition(ctx, await projects.transition(id, "archived", arg, { intervalDays: project.reminderIntervalDays }));
+      return afterTransition(
+        ctx,
+        await projects.transition(id, "archived", arg, { intervalDays: project.reminderIntervalDays }),
+      );
     case "delete":
       if (expect("active")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();
       return showScreen(ctx, ctx.t("ask-delete", { name: escapeHtml(project.name) }), confirmDeleteKeyboard(ctx.t, id));
     case "confirmdelete": {
-      if (expect("active") || !(await projects.delete(id))) return answerStale(ctx, project.status === "active" ? project : null);
+      if (expect("active") || !(await projects.delete(id)))
+        return answerStale(ctx, project.status === "active" ? project : null);
       await ctx.answerCallbackQuery();
       ctx.deps.services.kickNotionSync();
       const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));

@@ -13,12 +13,16 @@ export const FLOW_CANCEL = "flow:cancel";
 export async function waitStep(conversation: Flow, own: RegExp = /^flow:/): Promise<FlowContext> {
   const answer = await conversation.wait();
   const data = answer.callbackQuery?.data;
-  if (data !== undefined && (!(own.test(data) || data.startsWith("flow:")) || data === FLOW_CANCEL)) await conversation.skip({ next: true });
+  if (data !== undefined && (!(own.test(data) || data.startsWith("flow:")) || data === FLOW_CANCEL))
+    await conversation.skip({ next: true });
   return answer;
 }
 
 /** Waits for text that passes `check`; anything else (stickers, voice, too long…) is re-asked with the reason. */
-export async function askText(conversation: Flow, check: (text: string) => Checked): Promise<{ value: string; ctx: FlowContext }> {
+export async function askText(
+  conversation: Flow,
+  check: (text: string) => Checked,
+): Promise<{ value: string; ctx: FlowContext }> {
   for (;;) {
     const answer = await waitStep(conversation);
     const text = answer.message?.text;
@@ -34,7 +38,9 @@ export async function askText(conversation: Flow, check: (text: string) => Check
 }
 
 /** Waits for an image (photo, or a document with an image type) or the Skip button. */
-export async function askImage(conversation: Flow): Promise<{ image: { fileId: string; asDocument: boolean } | null; ctx: FlowContext }> {
+export async function askImage(
+  conversation: Flow,
+): Promise<{ image: { fileId: string; asDocument: boolean } | null; ctx: FlowContext }> {
   for (;;) {
     const answer = await waitStep(conversation);
     if (answer.callbackQuery?.data === SKIP) {
@@ -44,7 +50,8 @@ export async function askImage(conversation: Flow): Promise<{ image: { fileId: s
     const photo = answer.message?.photo;
     if (photo?.length) return { image: { fileId: photo[photo.length - 1].file_id, asDocument: false }, ctx: answer };
     const document = answer.message?.document;
-    if (document && document.mime_type?.startsWith("image/")) return { image: { fileId: document.file_id, asDocument: true }, ctx: answer };
+    if (document && document.mime_type?.startsWith("image/"))
+      return { image: { fileId: document.file_id, asDocument: true }, ctx: answer };
     if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("photo-expected") });
     else await answer.reply(answer.t("photo-expected"), { reply_markup: skipKeyboard(answer) });
   }

@@ -28,13 +28,31 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
   const all = await ctx.deps.repos.assets.attachments(project.id);
   const files = all.filter((a) => a.fileId !== null);
   const shown = files.slice(0, MAX_FILES);
-  await ctx.reply(ctx.t("attachments-head", { name: escapeHtml(project.name), count: all.length }), { parse_mode: "HTML" });
-  await sendFiles(ctx, "photo", shown.filter((a) => a.asPhoto).map((a) => a.fileId!));
-  await sendFiles(ctx, "document", shown.filter((a) => !a.asPhoto).map((a) => a.fileId!));
+  await ctx.reply(ctx.t("attachments-head", { name: escapeHtml(project.name), count: all.length }), {
+    parse_mode: "HTML",
+  });
+  await sendFiles(
+    ctx,
+    "photo",
+    shown.filter((a) => a.asPhoto).map((a) => a.fileId!),
+  );
+  await sendFiles(
+    ctx,
+    "document",
+    shown.filter((a) => !a.asPhoto).map((a) => a.fileId!),
+  );
   const notes = all.filter((a) => a.kind === "note" && a.text).map((a) => `• ${escapeHtml(a.text!)}`);
   const lines = notes.length ? [ctx.t("attachments-notes"), ...notes] : [];
-  const more = files.length > shown.length ? ctx.t("attachments-more", { count: files.length - shown.length, max: MAX_FILES }) : "";
-  const text = fitLines(lines.slice(0, 1), lines.slice(1), (count) => ctx.t("list-more", { count }), more ? ["", more] : []);
+  const more =
+    files.length > shown.length
+      ? ctx.t("attachments-more", { count: files.length - shown.length, max: MAX_FILES })
+      : "";
+  const text = fitLines(
+    lines.slice(0, 1),
+    lines.slice(1),
+    (count) => ctx.t("list-more", { count }),
+    more ? ["", more] : [],
+  );
   const back = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
   await ctx.reply(text || ctx.t("attachments-end"), { parse_mode: "HTML", reply_markup: back });
 }

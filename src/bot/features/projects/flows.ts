@@ -19,17 +19,27 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
   const name = await askText(conversation, checkName);
   await name.ctx.reply(name.ctx.t("new-ask-description"), { reply_markup: cancelKeyboard(name.ctx) });
   const description = await askDescriptionOrVoice(conversation);
-  await description.ctx.reply(description.ctx.t("new-ask-photo"), { reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("btn-cancel"), FLOW_CANCEL) });
+  await description.ctx.reply(description.ctx.t("new-ask-photo"), {
+    reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("btn-cancel"), FLOW_CANCEL),
+  });
   const { image, ctx: afterPhoto } = await askImage(conversation);
   const moodboard = await askMoodboardOffer(conversation, afterPhoto);
   const last = moodboard.ctx;
 
   const saved = await conversation.external(async (outer) => {
-    const project = await outer.deps.repos.projects.create({ name: name.value, description: description.value, reference: image }, { onceKey: `new-idea:${outer.update.update_id}` });
+    const project = await outer.deps.repos.projects.create(
+      { name: name.value, description: description.value, reference: image },
+      { onceKey: `new-idea:${outer.update.update_id}` },
+    );
     // Give the outbox a moment so the confirmation can carry the page link; otherwise it says "pending".
     return (await outer.deps.services.syncNowAndWait(project.id, 3000)) ?? project;
   });
-  const key = { none: "idea-saved", synced: "idea-saved-notion", pending: "idea-saved-pending", failed: "idea-saved-failed" }[saved.sync];
+  const key = {
+    none: "idea-saved",
+    synced: "idea-saved-notion",
+    pending: "idea-saved-pending",
+    failed: "idea-saved-failed",
+  }[saved.sync];
   const keyboard = new InlineKeyboard().text(last.t("btn-open-card"), projectData(saved.id, "open"));
   const url = notionPageUrl(saved.notionPageId);
   if (url) keyboard.url(last.t("btn-open-notion"), url);
@@ -38,10 +48,18 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
 }
 
 /** Edits one field of a project, then shows the updated card. */
-export async function editProjectFlow(conversation: Flow, ctx: FlowContext, projectId: number, field: "name" | "description") {
+export async function editProjectFlow(
+  conversation: Flow,
+  ctx: FlowContext,
+  projectId: number,
+  field: "name" | "description",
+) {
   const project = await conversation.external((outer) => outer.deps.repos.projects.get(projectId));
   if (!project) return;
-  await ctx.reply(ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
+  await ctx.reply(
+    ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }),
+    { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) },
+  );
   const answer = await askText(conversation, field === "name" ? checkName : checkDescription);
   const updated: ProjectView | null = await conversation.external(async (outer) => {
     const result = await outer.deps.repos.projects.update(projectId, { [field]: answer.value });

@@ -21,7 +21,8 @@ projectsFeature.callbackQuery(NAV.newIdea, async (ctx) => {
 });
 
 const lists: Record<string, ProjectStatus> = { ideas: "idea", active: "active", archive: "archived" };
-for (const [command, status] of Object.entries(lists)) projectsFeature.command(command, (ctx) => showList(ctx, status, 0));
+for (const [command, status] of Object.entries(lists))
+  projectsFeature.command(command, (ctx) => showList(ctx, status, 0));
 
 projectsFeature.callbackQuery([NAV.ideas, NAV.active, NAV.archive], async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -33,4 +34,6 @@ projectsFeature.callbackQuery(LIST_DATA, async (ctx) => {
   await showList(ctx, ctx.match[1] as ProjectStatus, Number(ctx.match[2]));
 });
 
-projectsFeature.callbackQuery(PROJECT_DATA, (ctx) => runProjectAction(ctx, Number(ctx.match[1]), ctx.match[2], ctx.match[3]));
+projectsFeature.callbackQuery(PROJECT_DATA, (ctx) =>
+  runProjectAction(ctx, Number(ctx.match[1]), ctx.match[2], ctx.match[3]),
+);

@@ -7,16 +7,17 @@ import type { Translate } from "../../i18n.ts";
 type T = Translate;
 
 /** Callback data of project buttons: `p:<id>:<action>[:<arg>]`, lists: `l:<status>:<page>`. */
-export const projectData = (id: number, action: string, arg?: string | number) => `p:${id}:${action}${arg === undefined ? "" : `:${arg}`}`;
+export const projectData = (id: number, action: string, arg?: string | number) =>
+  `p:${id}:${action}${arg === undefined ? "" : `:${arg}`}`;
 export const listData = (status: ProjectStatus, page: number) => `l:${status}:${page}`;
 export const PROJECT_DATA = /^p:(\d{1,10}):([a-z]+)(?::([a-z0-9]+))?$/;
 export const LIST_DATA = /^l:(idea|active|archived):(\d{1,5})$/;
 
-
 export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();
   // A card opened from a later page remembers it, so "Back to the list" returns there.
-  for (const project of items) keyboard.text(truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined)).row();
+  for (const project of items)
+    keyboard.text(truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined)).row();
   if (pages > 1) {
     if (page > 0) keyboard.text(t("btn-prev"), listData(status, page - 1));
     keyboard.text(`${page + 1}/${pages}`, listData(status, page));
@@ -36,15 +37,22 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
     keyboard.text(t("btn-activate"), projectData(id, "activate")).row();
     keyboard.text(t("btn-edit"), projectData(id, "edit")).text(t("btn-delete"), projectData(id, "delete")).row();
   } else if (project.status === "active") {
-    keyboard.text(t("btn-complete"), projectData(id, "complete")).text(t("btn-cancel-project"), projectData(id, "drop")).row();
+    keyboard
+      .text(t("btn-complete"), projectData(id, "complete"))
+      .text(t("btn-cancel-project"), projectData(id, "drop"))
+      .row();
     keyboard.text(t("btn-edit"), projectData(id, "edit")).text(t("btn-interval"), projectData(id, "interval")).row();
   } else {
-    keyboard.text(t("btn-restore-idea"), projectData(id, "restore", "idea")).text(t("btn-restore-active"), projectData(id, "restore", "active")).row();
+    keyboard
+      .text(t("btn-restore-idea"), projectData(id, "restore", "idea"))
+      .text(t("btn-restore-active"), projectData(id, "restore", "active"))
+      .row();
     keyboard.text(t("gen-btn-card"), `gen:card:${id}`).row();
     keyboard.text(t("btn-delete"), projectData(id, "delete")).row();
   }
   keyboard.text(t("btn-moodboards"), `ai:${id}:mbl`).text(t("btn-texts"), `ai:${id}:tx`).row();
-  if (project.attachments) keyboard.text(t("btn-attachments", { count: project.attachments }), projectData(id, "files")).row();
+  if (project.attachments)
+    keyboard.text(t("btn-attachments", { count: project.attachments }), projectData(id, "files")).row();
   if (notionUrl) keyboard.url(t("btn-open-notion"), notionUrl).row();
   return keyboard.text(t("btn-back-to-list"), listData(project.status, listPage));
 }
@@ -52,13 +60,16 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
 /** `action` is "activate" (idea → active) or "setint" (change an active project's interval). */
 export function intervalKeyboard(t: T, project: ProjectView, action: "activate" | "setint") {
   const keyboard = new InlineKeyboard();
-  for (const days of REMINDER_INTERVALS) keyboard.text(t(`btn-interval-${days}`), projectData(project.id, action, days)).row();
+  for (const days of REMINDER_INTERVALS)
+    keyboard.text(t(`btn-interval-${days}`), projectData(project.id, action, days)).row();
   keyboard.text(t("btn-interval-none"), projectData(project.id, action, "none")).row();
   return keyboard.text(t("btn-back"), projectData(project.id, "open"));
 }
 
 export const confirmDeleteKeyboard = (t: T, id: number) =>
-  new InlineKeyboard().text(t("btn-confirm-delete"), projectData(id, "confirmdelete")).text(t("btn-keep"), projectData(id, "open"));
+  new InlineKeyboard()
+    .text(t("btn-confirm-delete"), projectData(id, "confirmdelete"))
+    .text(t("btn-keep"), projectData(id, "open"));
 
 export const editKeyboard = (t: T, id: number) =>
   new InlineKeyboard()

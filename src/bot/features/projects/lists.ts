@@ -11,7 +11,10 @@ export async function showList(ctx: Context, status: ProjectStatus, page: number
   if (result.total === 0) lines.push(ctx.t("list-empty"));
   else {
     lines.push(ctx.t("list-count", { total: result.total, page: result.page + 1, pages: result.pages }));
-    lines.push("", ...result.items.map((project, index) => `${result.page * 8 + index + 1}. ${escapeHtml(project.name)}`));
+    lines.push(
+      "",
+      ...result.items.map((project, index) => `${result.page * 8 + index + 1}. ${escapeHtml(project.name)}`),
+    );
   }
   await showScreen(ctx, lines.join("\n"), listKeyboard(ctx.t, status, result.items, result.page, result.pages));
 }

@@ -5,7 +5,16 @@ import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
 import { formatMoment, tomorrowMorning } from "../../../domain/reminder-time.ts";
 import { answerStale } from "../projects/actions.ts";
-import { DIGEST_TOMORROW, REMINDER_DATA, SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
+import {
+  DIGEST_TOMORROW,
+  REMINDER_DATA,
+  SNOOZE,
+  isDigest,
+  openCardKeyboard,
+  resumeKeyboard,
+  withoutIdea,
+  type SnoozeCode,
+} from "./keyboards.ts";
 
 export const remindersFeature = new Composer<Context>();
 
@@ -55,11 +64,16 @@ remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
   }
   if (action === "s" && arg && arg in SNOOZE) {
     const { timeZone, quiet } = await reminders.settings();
-    const until = arg === "d" ? tomorrowMorning(now, timeZone, quiet) : new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
+    const until =
+      arg === "d" ? tomorrowMorning(now, timeZone, quiet) : new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
     if (!(await reminders.snooze(id, "active", until))) return answerStale(ctx, await projects.get(id));
     ctx.deps.services.reminders.wake();
     await ctx.answerCallbackQuery();
-    return showScreen(ctx, ctx.t("reminder-snoozed", { name, when: await when(ctx, until) }), openCardKeyboard(ctx.t, id));
+    return showScreen(
+      ctx,
+      ctx.t("reminder-snoozed", { name, when: await when(ctx, until) }),
+      openCardKeyboard(ctx.t, id),
+    );
   }
   if (action === "p") {
     const days = project.reminderIntervalDays;

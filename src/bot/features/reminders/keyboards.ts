@@ -16,25 +16,35 @@ export type SnoozeCode = keyof typeof SNOOZE;
 export const REMINDER_DATA = /^r:(s|p|u|ia|is):(\d{1,10})(?::([a-z0-9]+))?$/;
 /** `r:dt:<slot seconds>`: the digest of that slot comes again a day later, at the same hour. */
 export const DIGEST_TOMORROW = /^r:dt:(\d{1,12})$/;
-const reminderData = (action: string, id: number, arg?: string | number) => `r:${action}:${id}${arg === undefined ? "" : `:${arg}`}`;
-
+const reminderData = (action: string, id: number, arg?: string | number) =>
+  `r:${action}:${id}${arg === undefined ? "" : `:${arg}`}`;
 
 /** The project's card buttons, then snooze and pause. */
 export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
   const keyboard = cardKeyboard(t, project, notionPageUrl(project.notionPageId)).row();
-  for (const code of ["h", "d", "w"] as const) keyboard.text(t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`), reminderData("s", project.id, code));
+  for (const code of ["h", "d", "w"] as const)
+    keyboard.text(
+      t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`),
+      reminderData("s", project.id, code),
+    );
   return keyboard.row().text(t("btn-pause-reminders"), reminderData("p", project.id));
 }
 
 export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
-  return new InlineKeyboard().text(t("btn-resume-reminders"), reminderData("u", project.id, days)).row().text(t("btn-open-card"), projectData(project.id, "open"));
+  return new InlineKeyboard()
+    .text(t("btn-resume-reminders"), reminderData("u", project.id, days))
+    .row()
+    .text(t("btn-open-card"), projectData(project.id, "open"));
 }
 
-export const openCardKeyboard = (t: Translate, id: number) => new InlineKeyboard().text(t("btn-open-card"), projectData(id, "open"));
+export const openCardKeyboard = (t: Translate, id: number) =>
+  new InlineKeyboard().text(t("btn-open-card"), projectData(id, "open"));
 
 /** Whether a tapped message is a digest (its "remind me tomorrow" button is still there). */
 export const isDigest = (markup: { inline_keyboard: InlineKeyboardButton[][] } | undefined) =>
-  (markup?.inline_keyboard ?? []).flat().some((button) => "callback_data" in button && DIGEST_TOMORROW.test(button.callback_data));
+  (markup?.inline_keyboard ?? [])
+    .flat()
+    .some((button) => "callback_data" in button && DIGEST_TOMORROW.test(button.callback_data));
 
 /** The digest's keyboard without one idea's rows (its activate, archive and snooze buttons). */
 export function withoutIdea(markup: { inline_keyboard: InlineKeyboardButton[][] }, id: number): InlineKeyboard {
@@ -45,9 +55,16 @@ export function withoutIdea(markup: { inline_keyboard: InlineKeyboardButton[][] 
   return new InlineKeyboard(rows);
 }
 
-export function digestKeyboard(t: Translate, recent: number, stale: { id: number; name: string }[], slot: Date): InlineKeyboard {
+export function digestKeyboard(
+  t: Translate,
+  recent: number,
+  stale: { id: number; name: string }[],
+  slot: Date,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  keyboard.text(recent === 0 ? t("btn-digest-add") : t("btn-digest-review"), recent === 0 ? NAV.newIdea : NAV.ideas).row();
+  keyboard
+    .text(recent === 0 ? t("btn-digest-add") : t("btn-digest-review"), recent === 0 ? NAV.newIdea : NAV.ideas)
+    .row();
   for (const idea of stale) {
     // Button labels are plain text (no HTML), so the name goes in as is.
     keyboard.text(t("btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate")).row();

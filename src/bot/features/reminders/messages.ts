@@ -13,8 +13,13 @@ export function projectReminderMessage(t: Translate, project: ProjectView): Outg
 }
 
 /** The weekly digest: a nudge or a call to review, plus the ideas untouched the longest. */
-export function digestMessage(t: Translate, digest: { recent: number; stale: { id: number; name: string }[] }, slot: Date): OutgoingMessage {
+export function digestMessage(
+  t: Translate,
+  digest: { recent: number; stale: { id: number; name: string }[] },
+  slot: Date,
+): OutgoingMessage {
   const lines = [digest.recent === 0 ? t("digest-nudge") : t("digest-review", { count: digest.recent })];
-  if (digest.stale.length) lines.push("", t("digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
+  if (digest.stale.length)
+    lines.push("", t("digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
   return { text: lines.join("\n"), keyboard: digestKeyboard(t, digest.recent, digest.stale, slot) };
 }

@@ -3,7 +3,14 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { isLocale, localeKey, type Locale } from "../../i18n.ts";
 import { showScreen } from "../../screen.ts";
 import { backToMainKeyboard } from "../menu/keyboards.ts";
-import { REMINDER_SECTIONS, digestStep, overviewStep, quietHoursStep, reminderSettingsLines, timeZoneStep } from "./reminder-settings.ts";
+import {
+  REMINDER_SECTIONS,
+  digestStep,
+  overviewStep,
+  quietHoursStep,
+  reminderSettingsLines,
+  timeZoneStep,
+} from "./reminder-settings.ts";
 import { commandList } from "../../commands.ts";
 import { TEXTS_LANGUAGE_KEY } from "../../text-language.ts";
 
@@ -11,7 +18,16 @@ export const SETTINGS_FLOW = "settings";
 
 const CB = { language: "set:lang", texts: "set:texts", close: "set:close", pick: /^set:lang:(ru|en)$/ };
 
-const TYPED_LANGUAGE: Record<string, Locale> = { ru: "ru", "рус": "ru", "русский": "ru", russian: "ru", en: "en", eng: "en", english: "en", "английский": "en" };
+const TYPED_LANGUAGE: Record<string, Locale> = {
+  ru: "ru",
+  рус: "ru",
+  русский: "ru",
+  russian: "ru",
+  en: "en",
+  eng: "en",
+  english: "en",
+  английский: "en",
+};
 
 function settingsKeyboard(ctx: FlowContext) {
   return new InlineKeyboard()
@@ -39,14 +55,21 @@ function languageKeyboard(ctx: FlowContext) {
 /** /settings: language, time zone, quiet hours, the digest's day and hour, upcoming reminders. */
 export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   const reminderSettings = await conversation.external((outer) => outer.deps.repos.reminders.settings());
-  const textsInEnglish = await conversation.external(async (outer) => (await outer.deps.repos.settings.get(TEXTS_LANGUAGE_KEY)) === "en");
-  const textsLine = ctx.t("settings-texts", { value: ctx.t(textsInEnglish ? "texts-language-en" : "texts-language-interface") });
+  const textsInEnglish = await conversation.external(
+    async (outer) => (await outer.deps.repos.settings.get(TEXTS_LANGUAGE_KEY)) === "en",
+  );
+  const textsLine = ctx.t("settings-texts", {
+    value: ctx.t(textsInEnglish ? "texts-language-en" : "texts-language-interface"),
+  });
   const menu = `${ctx.t("settings-menu", { language: ctx.t("language-name") })}\n${textsLine}\n${reminderSettingsLines(ctx, reminderSettings)}`;
   await showScreen(ctx, menu, settingsKeyboard(ctx));
 
-  const section = await conversation.waitForCallbackQuery([CB.language, CB.texts, CB.close, ...Object.values(REMINDER_SECTIONS)], {
-    otherwise: (other) => other.reply(other.t("flow-hint-button")),
-  });
+  const section = await conversation.waitForCallbackQuery(
+    [CB.language, CB.texts, CB.close, ...Object.values(REMINDER_SECTIONS)],
+    {
+      otherwise: (other) => other.reply(other.t("flow-hint-button")),
+    },
+  );
   await section.answerCallbackQuery();
   if (section.callbackQuery.data === CB.close) {
     await showScreen(section, section.t("settings-closed"), backToMainKeyboard(section.t));
@@ -54,7 +77,9 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   }
   if (section.callbackQuery.data === CB.texts) {
     // One tap switches between the interface's language and English (what the original always wrote).
-    await conversation.external((outer) => outer.deps.repos.settings.set(TEXTS_LANGUAGE_KEY, textsInEnglish ? "interface" : "en"));
+    await conversation.external((outer) =>
+      outer.deps.repos.settings.set(TEXTS_LANGUAGE_KEY, textsInEnglish ? "interface" : "en"),
+    );
     const value = section.t(textsInEnglish ? "texts-language-interface" : "texts-language-en");
     await showScreen(section, section.t("texts-language-saved", { value }), backToMainKeyboard(section.t));
     return;

@@ -3,10 +3,33 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { NAV } from "../menu/keyboards.ts";
-import { formatMoment, formatQuietHours, parseQuietHours, validTimeZone, type DigestTime, type QuietHours } from "../../../domain/reminder-time.ts";
+import {
+  formatMoment,
+  formatQuietHours,
+  parseQuietHours,
+  validTimeZone,
+  type DigestTime,
+  type QuietHours,
+} from "../../../domain/reminder-time.ts";
 
-export const COMMON_TIME_ZONES = ["Europe/Moscow", "Europe/Kaliningrad", "Europe/Samara", "Asia/Yekaterinburg", "Asia/Novosibirsk", "Asia/Vladivostok", "Europe/Minsk", "Europe/Berlin", "Europe/London", "UTC"];
-export const REMINDER_SECTIONS = { timeZone: "set:tz", quiet: "set:quiet", digest: "set:digest", overview: "set:rem" } as const;
+export const COMMON_TIME_ZONES = [
+  "Europe/Moscow",
+  "Europe/Kaliningrad",
+  "Europe/Samara",
+  "Asia/Yekaterinburg",
+  "Asia/Novosibirsk",
+  "Asia/Vladivostok",
+  "Europe/Minsk",
+  "Europe/Berlin",
+  "Europe/London",
+  "UTC",
+];
+export const REMINDER_SECTIONS = {
+  timeZone: "set:tz",
+  quiet: "set:quiet",
+  digest: "set:digest",
+  overview: "set:rem",
+} as const;
 const CLOSE = "set:close";
 const DIGEST_HOURS = [8, 9, 10, 11, 12, 14, 16, 18, 20];
 
@@ -25,12 +48,17 @@ export function reminderSettingsLines(ctx: FlowContext, settings: ReminderSettin
   ].join("\n");
 }
 
-const digestLabel = (ctx: FlowContext, time: DigestTime) => `${ctx.t(`weekday-${time.day}`)} ${String(time.hour).padStart(2, "0")}:00`;
+const digestLabel = (ctx: FlowContext, time: DigestTime) =>
+  `${ctx.t(`weekday-${time.day}`)} ${String(time.hour).padStart(2, "0")}:00`;
 
-const doneKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-settings-back"), NAV.settings).text(ctx.t("btn-main-menu"), NAV.main);
+const doneKeyboard = (ctx: FlowContext) =>
+  new InlineKeyboard().text(ctx.t("btn-settings-back"), NAV.settings).text(ctx.t("btn-main-menu"), NAV.main);
 
 /** Waits for a button of `pattern` or typed text; "set:close" ends the flow (returns null). */
-async function answer(conversation: Flow, pattern: RegExp): Promise<{ ctx: FlowContext; data?: RegExpMatchArray; text?: string } | null> {
+async function answer(
+  conversation: Flow,
+  pattern: RegExp,
+): Promise<{ ctx: FlowContext; data?: RegExpMatchArray; text?: string } | null> {
   for (;;) {
     const ctx = await conversation.wait();
     const data = ctx.callbackQuery?.data;
@@ -62,7 +90,9 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
     if (!reply) return;
     const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data[1])] : validTimeZone(reply.text ?? "");
     if (!zone) {
-      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }), { parse_mode: "HTML" });
+      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }), {
+        parse_mode: "HTML",
+      });
       continue;
     }
     await conversation.external(async (outer) => {
@@ -74,8 +104,15 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
 }
 
 export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Promise<void> {
-  const keyboard = new InlineKeyboard().text("22:00–08:00", "set:quiet:22-8").text("23:00–07:00", "set:quiet:23-7").row();
-  await showScreen(ctx, ctx.t("ask-quiet"), keyboard.text(ctx.t("btn-quiet-off"), "set:quiet:off").row().text(ctx.t("btn-cancel"), CLOSE));
+  const keyboard = new InlineKeyboard()
+    .text("22:00–08:00", "set:quiet:22-8")
+    .text("23:00–07:00", "set:quiet:23-7")
+    .row();
+  await showScreen(
+    ctx,
+    ctx.t("ask-quiet"),
+    keyboard.text(ctx.t("btn-quiet-off"), "set:quiet:off").row().text(ctx.t("btn-cancel"), CLOSE),
+  );
   for (;;) {
     const reply = await answer(conversation, /^set:quiet:(off|\d{1,2}-\d{1,2})$/);
     if (!reply) return;
@@ -117,7 +154,11 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
     hours.text(`${String(hour).padStart(2, "0")}:00`, `set:dh:${hour}`);
     if (index % 3 === 2) hours.row();
   });
-  await showScreen(dayReply.ctx, dayReply.ctx.t("ask-digest-hour"), hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE));
+  await showScreen(
+    dayReply.ctx,
+    dayReply.ctx.t("ask-digest-hour"),
+    hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE),
+  );
   for (;;) {
     const reply = await answer(conversation, /^set:dh:(\d{1,2})$/);
     if (!reply) return;
@@ -132,7 +173,11 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
       await outer.deps.repos.reminders.setDigestTime(time);
       await outer.deps.services.reminders.reschedule();
     });
-    return showScreen(reply.ctx, reply.ctx.t("digest-saved", { when: digestLabel(reply.ctx, time) }), doneKeyboard(reply.ctx));
+    return showScreen(
+      reply.ctx,
+      reply.ctx.t("digest-saved", { when: digestLabel(reply.ctx, time) }),
+      doneKeyboard(reply.ctx),
+    );
   }
 }
 
@@ -143,7 +188,8 @@ export async function overviewStep(conversation: Flow, ctx: FlowContext): Promis
   const when = (iso: string) => formatMoment(new Date(iso), overview.timeZone, locale);
   const lines = [ctx.t("overview-head", { zone: overview.timeZone })];
   if (overview.projects.length === 0) lines.push(ctx.t("overview-none"));
-  for (const project of overview.projects) lines.push(`• ${when(project.at)} — ${escapeHtml(project.name)}${project.snoozed ? " 😴" : ""}`);
+  for (const project of overview.projects)
+    lines.push(`• ${when(project.at)} — ${escapeHtml(project.name)}${project.snoozed ? " 😴" : ""}`);
   if (overview.digestAt) lines.push("", ctx.t("overview-digest", { when: when(overview.digestAt) }));
   await showScreen(ctx, lines.join("\n"), doneKeyboard(ctx));
 }

@@ -37,7 +37,12 @@ async function askName(conversation: Flow, exceptId?: number): Promise<{ name: s
 }
 
 /** Waits for a document whose extension is allowed (or Skip, when `skippable`); resolves its getFile path. */
-async function askFile(conversation: Flow, extensions: string[], hintKey: string, skippable: boolean): Promise<{ file: TelegramFile | null; ctx: FlowContext }> {
+async function askFile(
+  conversation: Flow,
+  extensions: string[],
+  hintKey: string,
+  skippable: boolean,
+): Promise<{ file: TelegramFile | null; ctx: FlowContext }> {
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     if (skippable && answer.callbackQuery?.data === SKIP_CSS) {
@@ -54,19 +59,32 @@ async function askFile(conversation: Flow, extensions: string[], hintKey: string
       if (info.file_path) return { file: { path: info.file_path, name: document.file_name ?? "file" }, ctx: answer };
     }
     if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t(hintKey) });
-    else await answer.reply(answer.t(hintKey), skippable ? { reply_markup: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS) } : {});
+    else
+      await answer.reply(
+        answer.t(hintKey),
+        skippable ? { reply_markup: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS) } : {},
+      );
   }
 }
 
 /** HTML (+ CSS or Skip) or ZIP → checks → sample PNG + PDF; returns the staged upload's token once it rendered. */
-async function uploadAndPreview(conversation: Flow, ctx: FlowContext, name: string): Promise<{ token: string; ctx: FlowContext }> {
+async function uploadAndPreview(
+  conversation: Flow,
+  ctx: FlowContext,
+  name: string,
+): Promise<{ token: string; ctx: FlowContext }> {
   await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   for (;;) {
     const main = await askFile(conversation, ["html", "htm", "zip"], "tpl-expect-file", false);
     let last = main.ctx;
     let css: TelegramFile | null = null;
     if (extension(main.file!.name) !== "zip") {
-      await last.reply(last.t("tpl-ask-css"), { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(last.t("tpl-btn-skip-css"), SKIP_CSS).text(last.t("btn-cancel"), FLOW_CANCEL) });
+      await last.reply(last.t("tpl-ask-css"), {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard()
+          .text(last.t("tpl-btn-skip-css"), SKIP_CSS)
+          .text(last.t("btn-cancel"), FLOW_CANCEL),
+      });
       const answer = await askFile(conversation, ["css"], "tpl-expect-css", true);
       css = answer.file;
       last = answer.ctx;
@@ -74,14 +92,26 @@ async function uploadAndPreview(conversation: Flow, ctx: FlowContext, name: stri
     const progress = await last.reply(last.t("tpl-checking"));
     await last.replyWithChatAction("upload_document");
     const today = await conversation.now();
-    const intake = await conversation.external(async (outer) => intakeUpload(outer.deps, main.file!, css, await ownerCardDates(outer.deps, today)));
+    const intake = await conversation.external(async (outer) =>
+      intakeUpload(outer.deps, main.file!, css, await ownerCardDates(outer.deps, today)),
+    );
     if (!intake.ok) {
-      await last.api.editMessageText(progress.chat.id, progress.message_id, `${problemText(last.t, intake)}\n\n${last.t("tpl-ask-file")}`, { parse_mode: "HTML" });
+      await last.api.editMessageText(
+        progress.chat.id,
+        progress.message_id,
+        `${problemText(last.t, intake)}\n\n${last.t("tpl-ask-file")}`,
+        { parse_mode: "HTML" },
+      );
       continue;
     }
-    await last.api.editMessageText(progress.chat.id, progress.message_id, reportText(last.t, intake.report), { parse_mode: "HTML" });
+    await last.api.editMessageText(progress.chat.id, progress.message_id, reportText(last.t, intake.report), {
+      parse_mode: "HTML",
+    });
     const staged = stagedTemplates.get(intake.token);
-    await last.replyWithPhoto(new InputFile(staged?.png ?? Buffer.alloc(0), "preview.png"), { caption: last.t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }), parse_mode: "HTML" });
+    await last.replyWithPhoto(new InputFile(staged?.png ?? Buffer.alloc(0), "preview.png"), {
+      caption: last.t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }),
+      parse_mode: "HTML",
+    });
     await last.replyWithDocument(new InputFile(staged?.pdf ?? Buffer.alloc(0), "sample.pdf"), {
       caption: last.t("tpl-save-question", { name: escapeHtml(name) }),
       parse_mode: "HTML",
@@ -92,7 +122,9 @@ async function uploadAndPreview(conversation: Flow, ctx: FlowContext, name: stri
 }
 
 async function waitSaveOrDiscard(conversation: Flow): Promise<{ save: boolean; ctx: FlowContext }> {
-  const answer = await conversation.waitForCallbackQuery([SAVE, DISCARD], { otherwise: (other) => other.reply(other.t("flow-hint-button")) });
+  const answer = await conversation.waitForCallbackQuery([SAVE, DISCARD], {
+    otherwise: (other) => other.reply(other.t("flow-hint-button")),
+  });
   await answer.answerCallbackQuery();
   await answer.editMessageReplyMarkup().catch(() => undefined);
   return { save: answer.callbackQuery.data === SAVE, ctx: answer };
@@ -120,12 +152,22 @@ export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {
     stagedTemplates.delete(token);
     return { ok: true as const, id: template.id };
   });
-  if (!saved.ok) await last.reply(last.t(saved.key, { name: escapeHtml(name) }), { parse_mode: "HTML", reply_markup: backKeyboard(last) });
-  else await last.reply(last.t("tpl-saved", { name: escapeHtml(name) }), { parse_mode: "HTML", reply_markup: backKeyboard(last, saved.id) });
+  if (!saved.ok)
+    await last.reply(last.t(saved.key, { name: escapeHtml(name) }), {
+      parse_mode: "HTML",
+      reply_markup: backKeyboard(last),
+    });
+  else
+    await last.reply(last.t("tpl-saved", { name: escapeHtml(name) }), {
+      parse_mode: "HTML",
+      reply_markup: backKeyboard(last, saved.id),
+    });
 }
 
 export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, id: number) {
-  const template = await conversation.external((outer) => outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)));
+  const template = await conversation.external((outer) =>
+    outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)),
+  );
   if (!template) return void (await ctx.reply(ctx.t("tpl-missing")));
   const { token } = await uploadAndPreview(conversation, ctx, template.name);
   const { save, ctx: last } = await waitSaveOrDiscard(conversation);
@@ -140,14 +182,25 @@ export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, 
     stagedTemplates.delete(token);
     return replaced ? "tpl-replaced" : "tpl-missing";
   });
-  await last.reply(last.t(key, { name: escapeHtml(template.name) }), { parse_mode: "HTML", reply_markup: backKeyboard(last, id) });
+  await last.reply(last.t(key, { name: escapeHtml(template.name) }), {
+    parse_mode: "HTML",
+    reply_markup: backKeyboard(last, id),
+  });
 }
 
 export async function renameTemplateFlow(conversation: Flow, ctx: FlowContext, id: number) {
-  const template = await conversation.external((outer) => outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)));
+  const template = await conversation.external((outer) =>
+    outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)),
+  );
   if (!template) return void (await ctx.reply(ctx.t("tpl-missing")));
-  await ctx.reply(ctx.t("tpl-ask-new-name", { name: escapeHtml(template.name) }), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
+  await ctx.reply(ctx.t("tpl-ask-new-name", { name: escapeHtml(template.name) }), {
+    parse_mode: "HTML",
+    reply_markup: cancelKeyboard(ctx),
+  });
   const { name, ctx: last } = await askName(conversation, id);
   const renamed = await conversation.external((outer) => outer.deps.repos.templates.rename(id, name));
-  await last.reply(last.t(renamed ? "tpl-renamed" : "tpl-missing", { name: escapeHtml(name) }), { parse_mode: "HTML", reply_markup: backKeyboard(last, id) });
+  await last.reply(last.t(renamed ? "tpl-renamed" : "tpl-missing", { name: escapeHtml(name) }), {
+    parse_mode: "HTML",
+    reply_markup: backKeyboard(last, id),
+  });
 }

@@ -7,7 +7,14 @@ import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
 import { sampleCardData } from "../../../services/pdf/sample-data.ts";
-import { ADD_TEMPLATE_FLOW, RENAME_TEMPLATE_FLOW, REPLACE_TEMPLATE_FLOW, addTemplateFlow, renameTemplateFlow, replaceTemplateFlow } from "./flows.ts";
+import {
+  ADD_TEMPLATE_FLOW,
+  RENAME_TEMPLATE_FLOW,
+  REPLACE_TEMPLATE_FLOW,
+  addTemplateFlow,
+  renameTemplateFlow,
+  replaceTemplateFlow,
+} from "./flows.ts";
 import { renderProblem } from "./intake.ts";
 import { TEMPLATE_DATA, cardScreen, listScreen, problemText, templateData } from "./ui.ts";
 import { enterFlow } from "../enter-flow.ts";
@@ -32,7 +39,8 @@ templatesFeature.callbackQuery(NAV.templates, async (ctx) => {
 async function showCard(ctx: Context, id: number) {
   const templates = await ctx.deps.repos.templates.list();
   const template = templates.find((candidate) => candidate.id === id) ?? null;
-  if (id !== 0 && !template) return showScreen(ctx, ctx.t("tpl-missing"), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
+  if (id !== 0 && !template)
+    return showScreen(ctx, ctx.t("tpl-missing"), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
   const { text, keyboard } = cardScreen(ctx.t, template, !templates.some((candidate) => candidate.isDefault));
   await showScreen(ctx, text, keyboard);
 }
@@ -43,14 +51,25 @@ async function preview(ctx: Context, id: number) {
   const name = stored?.name ?? ctx.t("tpl-btn-builtin");
   const progress = await ctx.reply(ctx.t("tpl-checking"));
   await ctx.replyWithChatAction("upload_document");
-  const result = await ctx.deps.services.pdf.render(stored?.bundle ?? builtinTemplate(), sampleCardData(await ownerCardDates(ctx.deps, Date.now())), { png: true });
+  const result = await ctx.deps.services.pdf.render(
+    stored?.bundle ?? builtinTemplate(),
+    sampleCardData(await ownerCardDates(ctx.deps, Date.now())),
+    { png: true },
+  );
   if (!result.ok) {
-    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, renderProblem(result)), { parse_mode: "HTML" });
+    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, renderProblem(result)), {
+      parse_mode: "HTML",
+    });
     return;
   }
   await ctx.api.deleteMessage(progress.chat.id, progress.message_id).catch(() => undefined);
-  await ctx.replyWithPhoto(new InputFile(result.png!, "preview.png"), { caption: ctx.t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }), parse_mode: "HTML" });
-  await ctx.replyWithDocument(new InputFile(result.pdf, "sample.pdf"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-back"), templateData(id, "open")) });
+  await ctx.replyWithPhoto(new InputFile(result.png!, "preview.png"), {
+    caption: ctx.t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
+    parse_mode: "HTML",
+  });
+  await ctx.replyWithDocument(new InputFile(result.pdf, "sample.pdf"), {
+    reply_markup: new InlineKeyboard().text(ctx.t("btn-back"), templateData(id, "open")),
+  });
 }
 
 templatesFeature.callbackQuery(TEMPLATE_DATA, async (ctx) => {
@@ -73,19 +92,27 @@ templatesFeature.callbackQuery(TEMPLATE_DATA, async (ctx) => {
       const template = id === 0 ? null : await templates.get(id);
       if (id !== 0 && !template) return showCard(ctx, id);
       await templates.setDefault(template ? id : null);
-      await ctx.reply(ctx.t("tpl-default-set", { name: escapeHtml(template?.name ?? ctx.t("tpl-btn-builtin")) }), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t("tpl-default-set", { name: escapeHtml(template?.name ?? ctx.t("tpl-btn-builtin")) }), {
+        parse_mode: "HTML",
+      });
       return showCard(ctx, id);
     }
     case "delete": {
       const template = await templates.get(id);
       if (!template) return showCard(ctx, id);
-      const keyboard = new InlineKeyboard().text(ctx.t("tpl-btn-confirm-delete"), templateData(id, "confirmdelete")).text(ctx.t("tpl-btn-keep"), templateData(id, "open"));
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("tpl-btn-confirm-delete"), templateData(id, "confirmdelete"))
+        .text(ctx.t("tpl-btn-keep"), templateData(id, "open"));
       return showScreen(ctx, ctx.t("tpl-confirm-delete", { name: escapeHtml(template.name) }), keyboard);
     }
     case "confirmdelete": {
       const template = await templates.get(id);
       if (!template || !(await templates.delete(id))) return showCard(ctx, id);
-      return showScreen(ctx, ctx.t("tpl-deleted", { name: escapeHtml(template.name) }), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
+      return showScreen(
+        ctx,
+        ctx.t("tpl-deleted", { name: escapeHtml(template.name) }),
+        new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates),
+      );
     }
   }
 });

@@ -30,7 +30,9 @@ export interface TelegramFile {
 
 export async function downloadTelegramFile(deps: BotDeps, path: string): Promise<Uint8Array> {
   const root = deps.config.telegramApiRoot ?? "https://api.telegram.org";
-  const response = await fetch(`${root}/file/bot${deps.config.botToken}/${path}`, { signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(`${root}/file/bot${deps.config.botToken}/${path}`, {
+    signal: AbortSignal.timeout(60_000),
+  });
   if (!response.ok) throw new Error(`file download failed: ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -44,14 +46,22 @@ export function renderProblem(failure: RenderFailure): Problem {
   if (failure.kind === "too-large") return { key: "tpl-err-too-large", args: {} };
   if (failure.kind === "too-complex") {
     const count = Number(failure.message);
-    return { key: "tpl-err-too-complex", args: { count, max: IMAGE_LIMITS.elements, message: `${count} > ${IMAGE_LIMITS.elements}` } };
+    return {
+      key: "tpl-err-too-complex",
+      args: { count, max: IMAGE_LIMITS.elements, message: `${count} > ${IMAGE_LIMITS.elements}` },
+    };
   }
   if (failure.kind === "browser") return { key: "tpl-err-browser", args: { message: failure.message } };
   return { key: "tpl-err-render", args: { message: failure.message } };
 }
 
 /** Downloads, unpacks, checks and test-renders an upload; the result waits in memory for Save/Discard. */
-export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: TelegramFile | null, dates: CardDates): Promise<Intake> {
+export async function intakeUpload(
+  deps: BotDeps,
+  main: TelegramFile,
+  css: TelegramFile | null,
+  dates: CardDates,
+): Promise<Intake> {
   let bundle: TemplateBundle;
   let sourceZip: Uint8Array | undefined;
   try {
@@ -68,7 +78,11 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
       bundle = await bundleFromZip(mainBytes);
       sourceZip = mainBytes;
     } else {
-      bundle = { html: decodeText(mainBytes, main.name), css: cssBytes && css ? decodeText(cssBytes, css.name) : null, files: new Map() };
+      bundle = {
+        html: decodeText(mainBytes, main.name),
+        css: cssBytes && css ? decodeText(cssBytes, css.name) : null,
+        files: new Map(),
+      };
     }
   } catch (error) {
     if (error instanceof UploadRefusal) return { ok: false, key: error.key, args: error.args };
@@ -77,7 +91,11 @@ export async function intakeUpload(deps: BotDeps, main: TelegramFile, css: Teleg
   const oversized = oversizedTemplateImages(templateImageSizes(bundle.files))[0];
   if (oversized) {
     const mp = Math.round(IMAGE_LIMITS.templateImagePixels / 1_000_000);
-    return { ok: false, key: "tpl-err-image-pixels", args: { path: oversized.path, width: oversized.width, height: oversized.height, mp } };
+    return {
+      ok: false,
+      key: "tpl-err-image-pixels",
+      args: { path: oversized.path, width: oversized.width, height: oversized.height, mp },
+    };
   }
   const report = await checkTemplate(deps.services.pdf, bundle);
   if (report.syntaxError) {

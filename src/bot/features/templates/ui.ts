@@ -17,10 +17,15 @@ export const SKIP_CSS = "tpl:skipcss";
 
 export function listScreen(t: T, templates: TemplateSummary[]) {
   const current = templates.find((template) => template.isDefault);
-  const text = [t("tpl-list-title"), t("tpl-list-builtin"), t("tpl-list-default", { name: escapeHtml(current?.name ?? t("tpl-btn-builtin")) })].join("\n\n");
+  const text = [
+    t("tpl-list-title"),
+    t("tpl-list-builtin"),
+    t("tpl-list-default", { name: escapeHtml(current?.name ?? t("tpl-btn-builtin")) }),
+  ].join("\n\n");
   const keyboard = new InlineKeyboard();
   keyboard.text(t("tpl-btn-builtin"), templateData(0, "open")).row();
-  for (const template of templates) keyboard.text(`${template.isDefault ? "⭐ " : ""}${template.name}`, templateData(template.id, "open")).row();
+  for (const template of templates)
+    keyboard.text(`${template.isDefault ? "⭐ " : ""}${template.name}`, templateData(template.id, "open")).row();
   keyboard.text(t("tpl-btn-add"), templateData(0, "add")).row();
   return { text, keyboard: keyboard.text(t("btn-back"), NAV.automations) };
 }
@@ -30,18 +35,30 @@ export function cardScreen(t: T, template: TemplateSummary | null, builtinIsDefa
   if (!template) {
     keyboard.text(t("tpl-btn-preview"), templateData(0, "preview"));
     if (!builtinIsDefault) keyboard.text(t("tpl-btn-default"), templateData(0, "default"));
-    return { text: t("tpl-card-builtin", { isDefault: builtinIsDefault ? "yes" : "no" }), keyboard: keyboard.row().text(t("btn-back"), NAV.templates) };
+    return {
+      text: t("tpl-card-builtin", { isDefault: builtinIsDefault ? "yes" : "no" }),
+      keyboard: keyboard.row().text(t("btn-back"), NAV.templates),
+    };
   }
   const id = template.id;
-  keyboard.text(t("tpl-btn-preview"), templateData(id, "preview")).text(t("tpl-btn-rename"), templateData(id, "rename")).row();
+  keyboard
+    .text(t("tpl-btn-preview"), templateData(id, "preview"))
+    .text(t("tpl-btn-rename"), templateData(id, "rename"))
+    .row();
   keyboard.text(t("tpl-btn-replace"), templateData(id, "replace"));
   if (!template.isDefault) keyboard.text(t("tpl-btn-default"), templateData(id, "default"));
   keyboard.row().text(t("tpl-btn-delete"), templateData(id, "delete")).row();
-  const text = t("tpl-card", { name: escapeHtml(template.name), isDefault: template.isDefault ? "yes" : "no", files: template.files, zip: template.fromZip ? "yes" : "no" });
+  const text = t("tpl-card", {
+    name: escapeHtml(template.name),
+    isDefault: template.isDefault ? "yes" : "no",
+    files: template.files,
+    zip: template.fromZip ? "yes" : "no",
+  });
   return { text, keyboard: keyboard.text(t("btn-back"), NAV.templates) };
 }
 
-const names = (list: string[]) => escapeHtml(list.slice(0, 15).join(", ") + (list.length > 15 ? ` (+${list.length - 15})` : ""));
+const names = (list: string[]) =>
+  escapeHtml(list.slice(0, 15).join(", ") + (list.length > 15 ? ` (+${list.length - 15})` : ""));
 
 export function reportText(t: T, report: TemplateReport): string {
   const lines: string[] = [];
@@ -52,9 +69,17 @@ export function reportText(t: T, report: TemplateReport): string {
   if (report.jinjaDifferences.length) lines.push(t("tpl-warn-jinja"));
   for (const found of report.jinjaDifferences.slice(0, 10)) {
     const construct = escapeHtml(found.construct.slice(0, 60));
-    lines.push(t("tpl-warn-jinja-item", { line: found.line, column: found.column, construct, why: t(`tpl-jinja-${found.code}`) }));
+    lines.push(
+      t("tpl-warn-jinja-item", {
+        line: found.line,
+        column: found.column,
+        construct,
+        why: t(`tpl-jinja-${found.code}`),
+      }),
+    );
   }
-  if (report.jinjaDifferences.length > 10) lines.push(t("tpl-warn-jinja-more", { count: report.jinjaDifferences.length - 10 }));
+  if (report.jinjaDifferences.length > 10)
+    lines.push(t("tpl-warn-jinja-more", { count: report.jinjaDifferences.length - 10 }));
   const head = lines.length ? t("tpl-check-warnings") : t("tpl-check-ok");
   if (report.unusedVariables.length) lines.push(t("tpl-warn-unused", { names: names(report.unusedVariables) }));
   return [head, ...lines].join("\n");
@@ -63,12 +88,16 @@ export function reportText(t: T, report: TemplateReport): string {
 /** A refusal or failure in the owner's language; user-controlled parts are escaped. */
 export function problemText(t: T, problem: Problem): string {
   const args: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(problem.args)) args[key] = typeof value === "string" ? escapeHtml(value) : value;
+  for (const [key, value] of Object.entries(problem.args))
+    args[key] = typeof value === "string" ? escapeHtml(value) : value;
   if (problem.key === "tpl-err-syntax") {
-    const where = problem.args.where ? (JSON.parse(String(problem.args.where)) as { line: number; column: number }) : undefined;
+    const where = problem.args.where
+      ? (JSON.parse(String(problem.args.where)) as { line: number; column: number })
+      : undefined;
     args.where = where ? t("tpl-err-where", where) : "";
   }
   return t(problem.key, args);
 }
 
-export const saveKeyboard = (t: T) => new InlineKeyboard().text(t("tpl-btn-save"), SAVE).text(t("tpl-btn-discard"), DISCARD);
+export const saveKeyboard = (t: T) =>
+  new InlineKeyboard().text(t("tpl-btn-save"), SAVE).text(t("tpl-btn-discard"), DISCARD);

@@ -4,10 +4,12 @@
 const APPROXIMATE_FILTERS = ["wordwrap", "urlize", "pprint", "random"];
 const NUNJUCKS_ONLY_TAGS = ["Switch", "AsyncEach", "AsyncAll", "IfAsync"];
 const NO_LOADER_TAGS = ["Extends", "Include", "Import", "FromImport"];
-const JINJA2_FILTERS = ("abs attr batch capitalize center count d default dictsort e escape filesizeformat first float " +
+const JINJA2_FILTERS = (
+  "abs attr batch capitalize center count d default dictsort e escape filesizeformat first float " +
   "forceescape format groupby indent int items join last length list lower map max min pprint random reject " +
   "rejectattr replace reverse round safe select selectattr slice sort string striptags sum title tojson trim " +
-  "truncate unique upper urlencode urlize wordcount wordwrap xmlattr nl2br paragraphs").split(" ");
+  "truncate unique upper urlencode urlize wordcount wordwrap xmlattr nl2br paragraphs"
+).split(" ");
 
 function knownMethods() {
   const names = new Set();
@@ -41,7 +43,8 @@ function jinjaDifferences(root, env) {
     const type = node.typename;
     if (type === "Filter") {
       const name = node.name.value;
-      if (!JINJA2_FILTERS.includes(name)) note(hasFilter(env, name) ? "nunjucks-only" : "unknown-filter", "|" + name, node);
+      if (!JINJA2_FILTERS.includes(name))
+        note(hasFilter(env, name) ? "nunjucks-only" : "unknown-filter", "|" + name, node);
       else if (APPROXIMATE_FILTERS.includes(name)) note("approximate", "|" + name, node);
     }
     if (type === "Is") {
@@ -49,7 +52,8 @@ function jinjaDifferences(root, env) {
       if (!hasTest(env, name)) note("unknown-test", "is " + name, node);
     }
     if (NUNJUCKS_ONLY_TAGS.includes(type)) note("nunjucks-only", type.toLowerCase(), node);
-    if (NO_LOADER_TAGS.includes(type)) note("no-loader", type === "FromImport" ? "from … import" : type.toLowerCase(), node);
+    if (NO_LOADER_TAGS.includes(type))
+      note("no-loader", type === "FromImport" ? "from … import" : type.toLowerCase(), node);
     if (type === "Literal" && node.value instanceof RegExp) note("nunjucks-only", "r/" + node.value.source + "/", node);
     if (type === "Compare") {
       for (const op of node.ops) if (op.type === "===" || op.type === "!==") note("nunjucks-only", op.type, op);

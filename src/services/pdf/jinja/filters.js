@@ -2,7 +2,12 @@
 
 /** Jinja2's make_attrgetter: "a.b.0" walks attributes and items; a missing one gives the default. */
 function attributeGetter(attribute, fallback, lowerCase) {
-  const parts = attribute === undefined || attribute === null ? [] : typeof attribute === "number" ? [attribute] : text(attribute).split(".");
+  const parts =
+    attribute === undefined || attribute === null
+      ? []
+      : typeof attribute === "number"
+        ? [attribute]
+        : text(attribute).split(".");
   return (item) => {
     let value = item;
     for (const part of parts) value = memberLookup(value, /^\d+$/.test(part) ? Number(part) : part);
@@ -44,7 +49,14 @@ function toInt(value, base) {
   if (isString(value)) {
     const clean = text(value).trim().replace(/_/g, "");
     const radix = num(base);
-    const digits = radix === 16 ? /^[+-]?(0x)?[0-9a-f]+$/i : radix === 8 ? /^[+-]?(0o)?[0-7]+$/i : radix === 2 ? /^[+-]?(0b)?[01]+$/i : /^[+-]?\d+$/;
+    const digits =
+      radix === 16
+        ? /^[+-]?(0x)?[0-9a-f]+$/i
+        : radix === 8
+          ? /^[+-]?(0o)?[0-7]+$/i
+          : radix === 2
+            ? /^[+-]?(0b)?[01]+$/i
+            : /^[+-]?\d+$/;
     if (digits.test(clean)) return parseInt(clean.replace(/^([+-]?)0[xob]/i, "$1"), radix);
   } else if (typeof value === "number" || typeof value === "boolean" || value instanceof PyFloat) {
     return Math.trunc(num(value));
@@ -72,7 +84,10 @@ function jsonDumps(value, indent, level) {
   if (value === null || value === undefined) return "null";
   if (value === true) return "true";
   if (value === false) return "false";
-  if (isNumber(value)) return str(value).replace(/^nan$/, "NaN").replace(/^(-?)inf$/, "$1Infinity");
+  if (isNumber(value))
+    return str(value)
+      .replace(/^nan$/, "NaN")
+      .replace(/^(-?)inf$/, "$1Infinity");
   if (isString(value)) {
     let out = '"';
     for (const ch of text(value)) {
@@ -117,10 +132,26 @@ function urlQuote(value, forQuery) {
   return forQuery ? out.replace(/%20/g, "+") : out;
 }
 
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", laquo: "«", raquo: "»", mdash: "—", ndash: "–", hellip: "…", copy: "©" };
+const ENTITIES = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  laquo: "«",
+  raquo: "»",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  copy: "©",
+};
 function unescapeHtml(value) {
   return value.replace(/&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);/g, (whole, name) => {
-    if (name[0] === "#") return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+    if (name[0] === "#")
+      return String.fromCodePoint(
+        name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+      );
     return hasOwn(ENTITIES, name) ? ENTITIES[name] : whole;
   });
 }
@@ -167,7 +198,10 @@ const keepSafe = (input, output) => (isSafe(input) ? markSafe(output) : output);
 
 function installFilters(env) {
   const filter = (name, fn) => env.addFilter(name, fn);
-  const bound = (names, defaults, fn) => (value, ...args) => fn(value, bindArgs(args, names, defaults));
+  const bound =
+    (names, defaults, fn) =>
+    (value, ...args) =>
+      fn(value, bindArgs(args, names, defaults));
 
   filter("abs", (value) => (isFloat(value) ? floatOf(Math.abs(num(value))) : Math.abs(num(value))));
   filter("attr", (value, name) => memberLookup(value, text(name)));
@@ -196,18 +230,25 @@ function installFilters(env) {
   );
   filter("default", byDefault);
   filter("d", byDefault);
-  filter("dictsort", bound(["case_sensitive", "by", "reverse"], [false, "key", false], (value, a) => {
-    const position = a.by === "value" ? 1 : 0;
-    const key = (pair) => sortKey(truthy(a.case_sensitive))(pair[position]);
-    return dictMethods(value).items().sort(byKey(key, truthy(a.reverse)));
-  }));
+  filter(
+    "dictsort",
+    bound(["case_sensitive", "by", "reverse"], [false, "key", false], (value, a) => {
+      const position = a.by === "value" ? 1 : 0;
+      const key = (pair) => sortKey(truthy(a.case_sensitive))(pair[position]);
+      return dictMethods(value)
+        .items()
+        .sort(byKey(key, truthy(a.reverse)));
+    }),
+  );
   filter("escape", escapeValue);
   filter("e", escapeValue);
   filter("forceescape", (value) => markSafe(escapeText(str(isSafe(value) ? value.val : value))));
   filter("filesizeformat", (value, binary) => {
     const bytes = toFloat(value);
     const base = truthy(binary) ? 1024 : 1000;
-    const prefixes = truthy(binary) ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"] : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    const prefixes = truthy(binary)
+      ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+      : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
     if (bytes === 1) return "1 Byte";
     if (bytes < base) return Math.trunc(bytes) + " Bytes";
     let unit = base;
@@ -229,81 +270,114 @@ function installFilters(env) {
     const { positional, keywords } = splitArgs(args);
     return percentFormat(value, Object.keys(keywords).length ? keywords : makeTuple(positional));
   });
-  filter("groupby", bound(["attribute", "default", "case_sensitive"], [undefined, undefined, false], (value, a) => {
-    const key = attributeGetter(a.attribute, a.default, !truthy(a.case_sensitive));
-    const output = attributeGetter(a.attribute, a.default, false);
-    const groups = [];
-    for (const item of fromIterable(value).slice().sort(byKey(key, false))) {
-      const last = groups[groups.length - 1];
-      if (last && equal(last.key, key(item))) last.items.push(item);
-      else groups.push({ key: key(item), items: [item] });
-    }
-    return groups.map((group) => {
-      const tuple = makeTuple([output(group.items[0]), group.items]);
-      tuple.grouper = tuple[0];
-      tuple.list = tuple[1];
-      return tuple;
-    });
-  }));
-  filter("indent", bound(["width", "first", "blank"], [4, false, false], (value, a) => {
-    const indention = isString(a.width) ? text(a.width) : " ".repeat(num(a.width));
-    const lines = (str(value) + "\n").split(SPLIT_LINES);
-    lines.pop();
-    let out;
-    if (truthy(a.blank)) out = lines.join("\n" + indention);
-    else out = lines[0] + (lines.length > 1 ? "\n" + lines.slice(1).map((line) => (line ? indention + line : line)).join("\n") : "");
-    if (truthy(a.first)) out = indention + out;
-    return isSafe(value) ? markSafe(out) : out;
-  }));
-  filter("int", bound(["default", "base"], [0, 10], (value, a) => {
-    const parsed = toInt(value, a.base);
-    return parsed === undefined ? a.default : parsed;
-  }));
+  filter(
+    "groupby",
+    bound(["attribute", "default", "case_sensitive"], [undefined, undefined, false], (value, a) => {
+      const key = attributeGetter(a.attribute, a.default, !truthy(a.case_sensitive));
+      const output = attributeGetter(a.attribute, a.default, false);
+      const groups = [];
+      for (const item of fromIterable(value).slice().sort(byKey(key, false))) {
+        const last = groups[groups.length - 1];
+        if (last && equal(last.key, key(item))) last.items.push(item);
+        else groups.push({ key: key(item), items: [item] });
+      }
+      return groups.map((group) => {
+        const tuple = makeTuple([output(group.items[0]), group.items]);
+        tuple.grouper = tuple[0];
+        tuple.list = tuple[1];
+        return tuple;
+      });
+    }),
+  );
+  filter(
+    "indent",
+    bound(["width", "first", "blank"], [4, false, false], (value, a) => {
+      const indention = isString(a.width) ? text(a.width) : " ".repeat(num(a.width));
+      const lines = (str(value) + "\n").split(SPLIT_LINES);
+      lines.pop();
+      let out;
+      if (truthy(a.blank)) out = lines.join("\n" + indention);
+      else
+        out =
+          lines[0] +
+          (lines.length > 1
+            ? "\n" +
+              lines
+                .slice(1)
+                .map((line) => (line ? indention + line : line))
+                .join("\n")
+            : "");
+      if (truthy(a.first)) out = indention + out;
+      return isSafe(value) ? markSafe(out) : out;
+    }),
+  );
+  filter(
+    "int",
+    bound(["default", "base"], [0, 10], (value, a) => {
+      const parsed = toInt(value, a.base);
+      return parsed === undefined ? a.default : parsed;
+    }),
+  );
   filter("items", (value) => {
     if (value === undefined) return [];
     if (!isMapping(value)) throw pyTypeError("Can only get item pairs from a mapping.");
     return dictMethods(value).items();
   });
-  filter("join", bound(["d", "attribute"], ["", null], (value, a) => {
-    let items = fromIterable(value);
-    if (a.attribute !== null && a.attribute !== undefined) items = items.map(attributeGetter(a.attribute));
-    if (!items.some(isSafe) && !isSafe(a.d)) return items.map(str).join(str(a.d));
-    return markSafe(items.map((item) => text(escapeValue(item))).join(text(escapeValue(a.d))));
-  }));
+  filter(
+    "join",
+    bound(["d", "attribute"], ["", null], (value, a) => {
+      let items = fromIterable(value);
+      if (a.attribute !== null && a.attribute !== undefined) items = items.map(attributeGetter(a.attribute));
+      if (!items.some(isSafe) && !isSafe(a.d)) return items.map(str).join(str(a.d));
+      return markSafe(items.map((item) => text(escapeValue(item))).join(text(escapeValue(a.d))));
+    }),
+  );
   filter("list", (value) => fromIterable(value).slice());
   filter("lower", (value) => stringMethods(str(value), value).lower());
   filter("upper", (value) => stringMethods(str(value), value).upper());
   filter("map", (value, ...args) => {
     const { positional, keywords } = splitArgs(args);
     const items = fromIterable(value);
-    if (positional.length === 0 && hasOwn(keywords, "attribute")) return items.map(attributeGetter(keywords.attribute, keywords.default));
+    if (positional.length === 0 && hasOwn(keywords, "attribute"))
+      return items.map(attributeGetter(keywords.attribute, keywords.default));
     const name = text(positional[0]);
     const fn = env.getFilter(name);
     const rest = positional.slice(1);
     if (Object.keys(keywords).length) rest.push(Object.assign({ __keywords: true }, keywords));
     return items.map((item) => fn.call(this, item, ...rest));
   });
-  const extreme = (pick) => bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
-    const items = fromIterable(value);
-    if (items.length === 0) return undefined;
-    const get = attributeGetter(a.attribute);
-    const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
-    return items.reduce((best, item) => (pick(compare(key(item), "<", key(best)), compare(key(item), ">", key(best))) ? item : best));
-  });
-  filter("max", extreme((less, more) => more));
-  filter("min", extreme((less) => less));
+  const extreme = (pick) =>
+    bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
+      const items = fromIterable(value);
+      if (items.length === 0) return undefined;
+      const get = attributeGetter(a.attribute);
+      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
+      return items.reduce((best, item) =>
+        pick(compare(key(item), "<", key(best)), compare(key(item), ">", key(best))) ? item : best,
+      );
+    });
+  filter(
+    "max",
+    extreme((less, more) => more),
+  );
+  filter(
+    "min",
+    extreme((less) => less),
+  );
   filter("pprint", (value) => repr(value, true));
   filter("random", (value) => {
     const items = fromIterable(value);
     return items[Math.floor(Math.random() * items.length)];
   });
-  const selecting = (keep, byAttribute) => (value, ...args) => {
-    const { positional } = splitArgs(args);
-    const get = byAttribute ? attributeGetter(positional.shift()) : (item) => item;
-    const testName = positional.length ? text(positional.shift()) : null;
-    const test = testName ? env.getTest(testName) : truthy;
-    return fromIterable(value).filter((item) => truthy(test.call(this, get(item), ...positional)) === keep);
-  };
+  const selecting =
+    (keep, byAttribute) =>
+    (value, ...args) => {
+      const { positional } = splitArgs(args);
+      const get = byAttribute ? attributeGetter(positional.shift()) : (item) => item;
+      const testName = positional.length ? text(positional.shift()) : null;
+      const test = testName ? env.getTest(testName) : truthy;
+      return fromIterable(value).filter((item) => truthy(test.call(this, get(item), ...positional)) === keep);
+    };
   filter("select", selecting(true, false));
   filter("reject", selecting(false, false));
   filter("selectattr", selecting(true, true));
@@ -316,18 +390,23 @@ function installFilters(env) {
     return replaceText(str(value), str(old), str(replacement), count);
   });
   filter("reverse", (value) =>
-    isString(value) ? keepSafe(value, Array.from(text(value)).reverse().join("")) : fromIterable(value).slice().reverse(),
+    isString(value)
+      ? keepSafe(value, Array.from(text(value)).reverse().join(""))
+      : fromIterable(value).slice().reverse(),
   );
-  filter("round", bound(["precision", "method"], [0, "common"], (value, a) => {
-    const precision = num(a.precision);
-    if (a.method === "common") {
-      if (!isFloat(value) && precision >= 0 && isNumber(value)) return num(value);
-      return floatOf(roundHalfEven(num(value), precision));
-    }
-    if (a.method !== "ceil" && a.method !== "floor") throw pyTypeError("method must be common, ceil or floor");
-    const scale = Math.pow(10, precision);
-    return floatOf(Math[a.method](num(value) * scale) / scale);
-  }));
+  filter(
+    "round",
+    bound(["precision", "method"], [0, "common"], (value, a) => {
+      const precision = num(a.precision);
+      if (a.method === "common") {
+        if (!isFloat(value) && precision >= 0 && isNumber(value)) return num(value);
+        return floatOf(roundHalfEven(num(value), precision));
+      }
+      if (a.method !== "ceil" && a.method !== "floor") throw pyTypeError("method must be common, ceil or floor");
+      const scale = Math.pow(10, precision);
+      return floatOf(Math[a.method](num(value) * scale) / scale);
+    }),
+  );
   filter("safe", (value) => (isSafe(value) ? value : markSafe(str(value))));
   filter("slice", (value, slices, fill) => {
     const items = fromIterable(value);
@@ -345,69 +424,101 @@ function installFilters(env) {
     }
     return out;
   });
-  filter("sort", bound(["reverse", "case_sensitive", "attribute"], [false, false, null], (value, a) => {
-    const get = attributeGetter(a.attribute);
-    const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
-    return fromIterable(value).slice().sort(byKey(key, truthy(a.reverse)));
-  }));
+  filter(
+    "sort",
+    bound(["reverse", "case_sensitive", "attribute"], [false, false, null], (value, a) => {
+      const get = attributeGetter(a.attribute);
+      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
+      return fromIterable(value)
+        .slice()
+        .sort(byKey(key, truthy(a.reverse)));
+    }),
+  );
   filter("string", (value) => (isSafe(value) ? value : str(value)));
   filter("striptags", (value) => {
     const html = isSafe(value) ? value.val : str(value);
-    const stripped = html.replace(/<!--[\s\S]*?-->/g, "").replace(/<[\s\S]*?>/g, "").split(/\s+/).filter(Boolean).join(" ");
+    const stripped = html
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .replace(/<[\s\S]*?>/g, "")
+      .split(/\s+/)
+      .filter(Boolean)
+      .join(" ");
     return unescapeHtml(stripped);
   });
-  filter("sum", bound(["attribute", "start"], [null, 0], (value, a) => {
-    const get = attributeGetter(a.attribute);
-    return fromIterable(value).reduce((total, item) => add(total, get(item)), a.start);
-  }));
+  filter(
+    "sum",
+    bound(["attribute", "start"], [null, 0], (value, a) => {
+      const get = attributeGetter(a.attribute);
+      return fromIterable(value).reduce((total, item) => add(total, get(item)), a.start);
+    }),
+  );
   filter("title", (value) =>
-    str(value).split(/([-\s({[<]+)/).filter(Boolean).map((part) => {
-      const list = Array.from(part);
-      return list[0].toUpperCase() + list.slice(1).join("").toLowerCase();
-    }).join(""),
+    str(value)
+      .split(/([-\s({[<]+)/)
+      .filter(Boolean)
+      .map((part) => {
+        const list = Array.from(part);
+        return list[0].toUpperCase() + list.slice(1).join("").toLowerCase();
+      })
+      .join(""),
   );
   filter("tojson", (value, indent) => {
     const json = jsonDumps(value, indent === undefined || indent === null ? null : num(indent), 0);
-    return markSafe(json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"));
+    return markSafe(
+      json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"),
+    );
   });
   filter("trim", (value, chars) => keepSafe(value, stripSet(str(value), chars, true, true)));
-  filter("truncate", bound(["length", "killwords", "end", "leeway"], [255, false, "...", 5], (value, a) => {
-    const list = Array.from(str(value));
-    const length = num(a.length);
-    const end = isSafe(value) ? text(escapeValue(a.end)) : str(a.end);
-    if (list.length <= length + num(a.leeway)) return isSafe(value) ? value : str(value);
-    const kept = list.slice(0, Math.max(0, length - Array.from(end).length)).join("");
-    if (truthy(a.killwords)) return keepSafe(value, kept + end);
-    const space = kept.lastIndexOf(" ");
-    return keepSafe(value, (space < 0 ? kept : kept.slice(0, space)) + end);
-  }));
-  filter("unique", bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
-    const get = attributeGetter(a.attribute);
-    const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
-    const seen = [];
-    return fromIterable(value).filter((item) => {
-      if (seen.some((known) => equal(known, key(item)))) return false;
-      seen.push(key(item));
-      return true;
-    });
-  }));
+  filter(
+    "truncate",
+    bound(["length", "killwords", "end", "leeway"], [255, false, "...", 5], (value, a) => {
+      const list = Array.from(str(value));
+      const length = num(a.length);
+      const end = isSafe(value) ? text(escapeValue(a.end)) : str(a.end);
+      if (list.length <= length + num(a.leeway)) return isSafe(value) ? value : str(value);
+      const kept = list.slice(0, Math.max(0, length - Array.from(end).length)).join("");
+      if (truthy(a.killwords)) return keepSafe(value, kept + end);
+      const space = kept.lastIndexOf(" ");
+      return keepSafe(value, (space < 0 ? kept : kept.slice(0, space)) + end);
+    }),
+  );
+  filter(
+    "unique",
+    bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
+      const get = attributeGetter(a.attribute);
+      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
+      const seen = [];
+      return fromIterable(value).filter((item) => {
+        if (seen.some((known) => equal(known, key(item)))) return false;
+        seen.push(key(item));
+        return true;
+      });
+    }),
+  );
   filter("urlencode", (value) => {
     if (isString(value)) return urlQuote(value, false);
     const pairs = isMapping(value) ? dictMethods(value).items() : fromIterable(value);
     return pairs.map((pair) => urlQuote(pair[0], true) + "=" + urlQuote(pair[1], true)).join("&");
   });
   filter("urlize", (value) =>
-    markSafe(escapeText(str(value)).replace(/\b((?:https?:\/\/|www\.)[^\s<]+[^\s<.,:;"')\]!?])/g, (url) => {
-      const href = url.startsWith("www.") ? "https://" + url : url;
-      return '<a href="' + href + '" rel="noopener">' + url + "</a>";
-    })),
+    markSafe(
+      escapeText(str(value)).replace(/\b((?:https?:\/\/|www\.)[^\s<]+[^\s<.,:;"')\]!?])/g, (url) => {
+        const href = url.startsWith("www.") ? "https://" + url : url;
+        return '<a href="' + href + '" rel="noopener">' + url + "</a>";
+      }),
+    ),
   );
   filter("wordcount", (value) => (str(value).match(/[\p{L}\p{N}_]+/gu) || []).length);
-  filter("wordwrap", bound(["width", "break_long_words", "wrapstring", "break_on_hyphens"], [79, true, null, true], (value, a) => {
-    const wrap = a.wrapstring === null || a.wrapstring === undefined ? "\n" : str(a.wrapstring);
-    const lines = str(value).split(SPLIT_LINES);
-    return lines.map((line) => wrapLine(line, num(a.width), truthy(a.break_long_words), truthy(a.break_on_hyphens)).join(wrap)).join(wrap);
-  }));
+  filter(
+    "wordwrap",
+    bound(["width", "break_long_words", "wrapstring", "break_on_hyphens"], [79, true, null, true], (value, a) => {
+      const wrap = a.wrapstring === null || a.wrapstring === undefined ? "\n" : str(a.wrapstring);
+      const lines = str(value).split(SPLIT_LINES);
+      return lines
+        .map((line) => wrapLine(line, num(a.width), truthy(a.break_long_words), truthy(a.break_on_hyphens)).join(wrap))
+        .join(wrap);
+    }),
+  );
   filter("xmlattr", (value, autospace) => {
     const pairs = Object.keys(value || {})
       .filter((key) => value[key] !== null && value[key] !== undefined)
@@ -417,7 +528,10 @@ function installFilters(env) {
   });
   filter("nl2br", (value) => markSafe(text(escapeValue(value)).replace(/\r\n|\r|\n/g, "<br>\n")));
   filter("paragraphs", (value) => {
-    const parts = text(escapeValue(value)).split(/(?:\r\n|\r|\n)+/).map((part) => part.trim()).filter(Boolean);
+    const parts = text(escapeValue(value))
+      .split(/(?:\r\n|\r|\n)+/)
+      .map((part) => part.trim())
+      .filter(Boolean);
     return markSafe(parts.map((part) => "<p>" + part + "</p>").join("\n"));
   });
 }

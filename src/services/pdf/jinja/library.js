@@ -15,7 +15,12 @@ function installTests(env) {
   for (const name of ["eq", "equalto", "=="]) test(name, (value, other) => equal(value, other));
   test("ne", (value, other) => !equal(value, other));
   test("!=", (value, other) => !equal(value, other));
-  for (const [names, op] of [[["lt", "lessthan", "<"], "<"], [["le", "<="], "<="], [["gt", "greaterthan", ">"], ">"], [["ge", ">="], ">="]]) {
+  for (const [names, op] of [
+    [["lt", "lessthan", "<"], "<"],
+    [["le", "<="], "<="],
+    [["gt", "greaterthan", ">"], ">"],
+    [["ge", ">="], ">="],
+  ]) {
     for (const name of names) test(name, (value, other) => compare(value, op, other));
   }
   test("escaped", isSafe);
@@ -40,7 +45,8 @@ function installTests(env) {
 }
 
 function pyRange(...args) {
-  const [start, stop, step] = args.length === 1 ? [0, num(args[0]), 1] : [num(args[0]), num(args[1]), args[2] === undefined ? 1 : num(args[2])];
+  const [start, stop, step] =
+    args.length === 1 ? [0, num(args[0]), 1] : [num(args[0]), num(args[1]), args[2] === undefined ? 1 : num(args[2])];
   if (step === 0) throw pyTypeError("range() arg 3 must not be zero");
   const out = [];
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
@@ -129,16 +135,22 @@ function installRuntime() {
       return extra;
     },
     freshIteration: (frame, names) => {
-      for (const key of Object.keys(frame.variables)) if (key !== "loop" && !names.includes(key)) delete frame.variables[key];
+      for (const key of Object.keys(frame.variables))
+        if (key !== "loop" && !names.includes(key)) delete frame.variables[key];
     },
     loopFilter: (items, keep) => fromIterable(items).filter((item) => keep(item)),
-    loopCycle: (index) => (...items) => items[index % items.length],
-    loopChanged: (state) => (...values) => {
-      if (state.seen && equal(state.last, values)) return false;
-      state.seen = true;
-      state.last = values;
-      return true;
-    },
+    loopCycle:
+      (index) =>
+      (...items) =>
+        items[index % items.length],
+    loopChanged:
+      (state) =>
+      (...values) => {
+        if (state.seen && equal(state.last, values)) return false;
+        state.seen = true;
+        state.last = values;
+        return true;
+      },
     unpack: (value, count) => {
       const items = fromIterable(value);
       if (items.length !== count) throw pyTypeError("cannot unpack " + items.length + " values into " + count);
@@ -164,7 +176,9 @@ function installRuntime() {
   };
   const callWrap = runtime.callWrap;
   runtime.callWrap = (target, name, context, args) =>
-    target && typeof target === "object" && target.__pyCall ? target.__pyCall(...args) : callWrap(target, name, context, args);
+    target && typeof target === "object" && target.__pyCall
+      ? target.__pyCall(...args)
+      : callWrap(target, name, context, args);
   runtime.memberLookup = memberLookup;
   runtime.inOperator = (item, container) => contains(container, item);
   runtime.fromIterator = fromIterable;

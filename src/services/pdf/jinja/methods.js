@@ -43,7 +43,11 @@ function splitPython(value, separator, limit, fromRight) {
     if (words.length - 1 <= max) return words;
     if (fromRight) {
       const tail = words.slice(words.length - max);
-      const head = value.trim().split(/\s+/).slice(0, words.length - max).join(" ");
+      const head = value
+        .trim()
+        .split(/\s+/)
+        .slice(0, words.length - max)
+        .join(" ");
       return [head, ...tail];
     }
     const parts = [];
@@ -66,7 +70,8 @@ function splitPython(value, separator, limit, fromRight) {
 
 const SPLIT_LINES = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
 const isCased = (ch) => ch.toLowerCase() !== ch.toUpperCase();
-const pyTitle = (value) => value.replace(/[\p{L}\p{N}']+/gu, (word) => word[0].toUpperCase() + word.slice(1).toLowerCase());
+const pyTitle = (value) =>
+  value.replace(/[\p{L}\p{N}']+/gu, (word) => word[0].toUpperCase() + word.slice(1).toLowerCase());
 
 function stringMethods(value, original) {
   const keep = (result) => (isSafe(original) && typeof result === "string" ? markSafe(result) : result);
@@ -87,8 +92,14 @@ function stringMethods(value, original) {
     lower: () => keep(value.toLowerCase()),
     casefold: () => value.toLowerCase(),
     title: () => keep(pyTitle(value)),
-    capitalize: () => keep(value ? Array.from(value)[0].toUpperCase() + Array.from(value).slice(1).join("").toLowerCase() : ""),
-    swapcase: () => keep(Array.from(value).map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase())).join("")),
+    capitalize: () =>
+      keep(value ? Array.from(value)[0].toUpperCase() + Array.from(value).slice(1).join("").toLowerCase() : ""),
+    swapcase: () =>
+      keep(
+        Array.from(value)
+          .map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()))
+          .join(""),
+      ),
     strip: (chars) => keep(stripSet(value, chars, true, true)),
     lstrip: (chars) => keep(stripSet(value, chars, true, false)),
     rstrip: (chars) => keep(stripSet(value, chars, false, true)),
@@ -104,7 +115,12 @@ function stringMethods(value, original) {
       return splitPython(value, sep, maxsplit, true);
     },
     splitlines: () => value.split(SPLIT_LINES).filter((line, i, all) => i < all.length - 1 || line !== ""),
-    join: (items) => keep(fromIterable(items).map((item) => (isString(item) ? text(item) : typeError(item))).join(value)),
+    join: (items) =>
+      keep(
+        fromIterable(items)
+          .map((item) => (isString(item) ? text(item) : typeError(item)))
+          .join(value),
+      ),
     find,
     rfind: (sub) => {
       const at = value.lastIndexOf(text(sub));

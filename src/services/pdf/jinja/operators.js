@@ -37,20 +37,23 @@ function multiply(a, b) {
 }
 
 function divide(a, b) {
-  if (!bothNumbers(a, b)) throw pyTypeError("unsupported operand type(s) for /: '" + typeName(a) + "' and '" + typeName(b) + "'");
+  if (!bothNumbers(a, b))
+    throw pyTypeError("unsupported operand type(s) for /: '" + typeName(a) + "' and '" + typeName(b) + "'");
   if (num(b) === 0) throw pyTypeError("division by zero");
   return floatOf(num(a) / num(b));
 }
 
 function floorDivide(a, b) {
-  if (!bothNumbers(a, b)) throw pyTypeError("unsupported operand type(s) for //: '" + typeName(a) + "' and '" + typeName(b) + "'");
+  if (!bothNumbers(a, b))
+    throw pyTypeError("unsupported operand type(s) for //: '" + typeName(a) + "' and '" + typeName(b) + "'");
   if (num(b) === 0) throw pyTypeError("integer division or modulo by zero");
   return numberResult(a, b, Math.floor(num(a) / num(b)));
 }
 
 function modulo(a, b) {
   if (isString(a)) return percentFormat(a, b);
-  if (!bothNumbers(a, b)) throw pyTypeError("unsupported operand type(s) for %: '" + typeName(a) + "' and '" + typeName(b) + "'");
+  if (!bothNumbers(a, b))
+    throw pyTypeError("unsupported operand type(s) for %: '" + typeName(a) + "' and '" + typeName(b) + "'");
   if (num(b) === 0) throw pyTypeError("integer division or modulo by zero");
   const x = num(a);
   const y = num(b);
@@ -58,7 +61,8 @@ function modulo(a, b) {
 }
 
 function power(a, b) {
-  if (!bothNumbers(a, b)) throw pyTypeError("unsupported operand type(s) for **: '" + typeName(a) + "' and '" + typeName(b) + "'");
+  if (!bothNumbers(a, b))
+    throw pyTypeError("unsupported operand type(s) for **: '" + typeName(a) + "' and '" + typeName(b) + "'");
   const value = Math.pow(num(a), num(b));
   return isFloat(a) || isFloat(b) || num(b) < 0 ? floatOf(value) : value;
 }
@@ -120,15 +124,18 @@ function convertOne(spec, value, markup) {
   };
   if (conversion === "s") return padded(shown(str(value)), spec, false);
   if (conversion === "r" || conversion === "a") return padded(shown(repr(value)), spec, false);
-  if (conversion === "c") return padded(typeof value === "number" ? String.fromCodePoint(value) : text(value), spec, false);
-  if (!isNumber(value)) throw pyTypeError("%" + conversion + " format: a real number is required, not " + typeName(value));
+  if (conversion === "c")
+    return padded(typeof value === "number" ? String.fromCodePoint(value) : text(value), spec, false);
+  if (!isNumber(value))
+    throw pyTypeError("%" + conversion + " format: a real number is required, not " + typeName(value));
   const number = num(value);
   let body;
   if ("diu".includes(conversion)) body = String(Math.trunc(Math.abs(number)));
   else if (conversion === "x" || conversion === "X") body = Math.trunc(Math.abs(number)).toString(16);
   else if (conversion === "o") body = Math.trunc(Math.abs(number)).toString(8);
   else if (conversion === "f" || conversion === "F") body = Math.abs(number).toFixed(spec.precision ?? 6);
-  else if (conversion === "e" || conversion === "E") body = exponentFormat(Math.abs(number), spec.precision ?? 6, conversion === "E");
+  else if (conversion === "e" || conversion === "E")
+    body = exponentFormat(Math.abs(number), spec.precision ?? 6, conversion === "E");
   else if (conversion === "g" || conversion === "G") {
     body = generalFormat(Math.abs(number), spec.precision ?? 6, conversion === "G", spec.flags.includes("#"));
   } else throw pyTypeError("unsupported format character '" + conversion + "'");
@@ -164,12 +171,14 @@ function percentFormat(template, values) {
     return convertOne(spec, value, isSafe(template));
   });
   if (positional && next < positional.length) throw pyTypeError("not all arguments converted during string formatting");
-  if (!positional && next === 0 && !isMapping(values)) throw pyTypeError("not all arguments converted during string formatting");
+  if (!positional && next === 0 && !isMapping(values))
+    throw pyTypeError("not all arguments converted during string formatting");
   return isSafe(template) ? markSafe(out) : out;
 }
 
 function lookupKey(values, key) {
-  if (!isMapping(values) || !Object.prototype.hasOwnProperty.call(values, key)) throw pyTypeError("KeyError: '" + key + "'");
+  if (!isMapping(values) || !Object.prototype.hasOwnProperty.call(values, key))
+    throw pyTypeError("KeyError: '" + key + "'");
   return values[key];
 }
 
@@ -186,14 +195,22 @@ function formatSpec(value, spec) {
     const number = num(value);
     const kind = type || (isFloat(value) ? "" : "d");
     if (kind === "d" || kind === "n") body = String(Math.trunc(Math.abs(number)));
-    else if (kind === "f" || kind === "F") body = Math.abs(number).toFixed(precision === undefined ? 6 : Number(precision));
-    else if (kind === "e" || kind === "E") body = exponentFormat(Math.abs(number), precision === undefined ? 6 : Number(precision), kind === "E");
-    else if (kind === "%") body = (Math.abs(number) * 100).toFixed(precision === undefined ? 6 : Number(precision)) + "%";
+    else if (kind === "f" || kind === "F")
+      body = Math.abs(number).toFixed(precision === undefined ? 6 : Number(precision));
+    else if (kind === "e" || kind === "E")
+      body = exponentFormat(Math.abs(number), precision === undefined ? 6 : Number(precision), kind === "E");
+    else if (kind === "%")
+      body = (Math.abs(number) * 100).toFixed(precision === undefined ? 6 : Number(precision)) + "%";
     else if (kind === "x" || kind === "X" || kind === "o" || kind === "b") {
       body = Math.trunc(Math.abs(number)).toString({ x: 16, X: 16, o: 8, b: 2 }[kind]);
       if (kind === "X") body = body.toUpperCase();
-    } else if (kind === "g" || kind === "G") body = generalFormat(Math.abs(number), precision === undefined ? 6 : Number(precision), kind === "G", false);
-    else body = precision === undefined ? str(Math.abs(number) === number ? value : negate(value)) : generalFormat(Math.abs(number), Number(precision), false, false);
+    } else if (kind === "g" || kind === "G")
+      body = generalFormat(Math.abs(number), precision === undefined ? 6 : Number(precision), kind === "G", false);
+    else
+      body =
+        precision === undefined
+          ? str(Math.abs(number) === number ? value : negate(value))
+          : generalFormat(Math.abs(number), Number(precision), false, false);
     if (grouping) {
       const [whole, fraction] = body.split(".");
       body = whole.replace(/\B(?=(\d{3})+(?!\d))/g, grouping) + (fraction !== undefined ? "." + fraction : "");

@@ -65,7 +65,8 @@ function installSyntax() {
     const tag = this.nextToken();
     const node = new PyWith(tag.lineno, tag.colno, [], [], null);
     while (!this.skip(lexer.TOKEN_BLOCK_END)) {
-      if (node.targets.length > 0 && !this.skip(lexer.TOKEN_COMMA)) this.fail("with: expected a comma", tag.lineno, tag.colno);
+      if (node.targets.length > 0 && !this.skip(lexer.TOKEN_COMMA))
+        this.fail("with: expected a comma", tag.lineno, tag.colno);
       const target = this.parsePrimary(true);
       if (!(target instanceof nodes.Symbol)) this.fail("with: expected a variable name", target.lineno, target.colno);
       if (!this.skipValue(lexer.TOKEN_OPERATOR, "=")) this.fail("with: expected =", target.lineno, target.colno);
@@ -140,7 +141,12 @@ function installSyntax() {
         this.nextToken();
         const name = this.nextToken();
         if (name.type === lexer.TOKEN_SYMBOL) {
-          node = new nodes.LookupVal(tok.lineno, tok.colno, node, new nodes.Literal(name.lineno, name.colno, name.value));
+          node = new nodes.LookupVal(
+            tok.lineno,
+            tok.colno,
+            node,
+            new nodes.Literal(name.lineno, name.colno, name.value),
+          );
         } else if (name.type === lexer.TOKEN_INT || name.type === lexer.TOKEN_FLOAT) {
           node = this.parseItemLookups(node, name, tok);
         } else {
@@ -157,7 +163,12 @@ function installSyntax() {
   parse.parseItemLookups = function (node, number, dot) {
     const parts = number.value.split(".");
     for (const part of parts.filter((value) => value !== "")) {
-      node = new nodes.LookupVal(dot.lineno, dot.colno, node, new nodes.Literal(number.lineno, number.colno, Number(part)));
+      node = new nodes.LookupVal(
+        dot.lineno,
+        dot.colno,
+        node,
+        new nodes.Literal(number.lineno, number.colno, Number(part)),
+      );
     }
     if (!number.value.endsWith(".")) return node;
     const name = this.nextToken();
@@ -198,8 +209,16 @@ function installSyntax() {
     return group;
   };
 
-  const TEST_ARGUMENT_STARTS = [lexer.TOKEN_SYMBOL, lexer.TOKEN_STRING, lexer.TOKEN_INT, lexer.TOKEN_FLOAT,
-    lexer.TOKEN_BOOLEAN, lexer.TOKEN_NONE, lexer.TOKEN_LEFT_BRACKET, lexer.TOKEN_LEFT_CURLY];
+  const TEST_ARGUMENT_STARTS = [
+    lexer.TOKEN_SYMBOL,
+    lexer.TOKEN_STRING,
+    lexer.TOKEN_INT,
+    lexer.TOKEN_FLOAT,
+    lexer.TOKEN_BOOLEAN,
+    lexer.TOKEN_NONE,
+    lexer.TOKEN_LEFT_BRACKET,
+    lexer.TOKEN_LEFT_CURLY,
+  ];
   const NOT_AN_ARGUMENT = ["else", "or", "and", "if", "in", "is", "not"];
 
   // `x is divisibleby 3`, `x is none`, `x is sameas false`: the test's name, then its arguments, if any.
@@ -217,7 +236,12 @@ function installSyntax() {
         test = new nodes.FunCall(tok.lineno, tok.colno, test, this.parseSignature());
       } else if (TEST_ARGUMENT_STARTS.includes(next.type) && !NOT_AN_ARGUMENT.includes(next.value)) {
         const argument = this.parsePrimary();
-        test = new nodes.FunCall(tok.lineno, tok.colno, test, new nodes.NodeList(argument.lineno, argument.colno, [argument]));
+        test = new nodes.FunCall(
+          tok.lineno,
+          tok.colno,
+          test,
+          new nodes.NodeList(argument.lineno, argument.colno, [argument]),
+        );
       }
       node = new nodes.Is(node.lineno, node.colno, node, test);
       if (negated) node = new nodes.Not(node.lineno, node.colno, node);
@@ -226,7 +250,8 @@ function installSyntax() {
   };
 
   compile.assertType = function (node) {
-    if (node instanceof PyCall || node instanceof PyRaw || node instanceof LoopFilter || node instanceof nodes.Capture) return;
+    if (node instanceof PyCall || node instanceof PyRaw || node instanceof LoopFilter || node instanceof nodes.Capture)
+      return;
     return original.assertType.apply(this, arguments);
   };
 
@@ -313,8 +338,13 @@ function installSyntax() {
       const declared = node.args.children.flatMap((arg) =>
         arg instanceof nodes.Dict ? arg.children.map((pair) => pair.key.value) : [arg.value],
       );
-      const prelude = raw("frame.set(\"varargs\", runtime.py.macroVarargs(kwargs));" +
-        "frame.set(\"kwargs\", runtime.py.macroKwargs(kwargs, " + JSON.stringify(declared) + "));\n", node);
+      const prelude = raw(
+        'frame.set("varargs", runtime.py.macroVarargs(kwargs));' +
+          'frame.set("kwargs", runtime.py.macroKwargs(kwargs, ' +
+          JSON.stringify(declared) +
+          "));\n",
+        node,
+      );
       node.body.children.unshift(prelude);
     }
     return compileMacro.call(this, node, frame);
@@ -364,7 +394,8 @@ function installSyntax() {
     this.nextToken();
     const node = new nodes.For(tok.lineno, tok.colno);
     node.name = this.parsePrimary();
-    if (!(node.name instanceof nodes.Symbol)) this.fail("parseFor: variable name expected for loop", tok.lineno, tok.colno);
+    if (!(node.name instanceof nodes.Symbol))
+      this.fail("parseFor: variable name expected for loop", tok.lineno, tok.colno);
     if (this.peekToken().type === lexer.TOKEN_COMMA) {
       node.name = new nodes.Array(node.name.lineno, node.name.colno, [node.name]);
       while (this.skip(lexer.TOKEN_COMMA)) node.name.addChild(this.parsePrimary());
@@ -423,7 +454,10 @@ function installSyntax() {
     const names = (node.name instanceof nodes.Array ? node.name.children : [node.name]).map((name) => name.value);
     this._emitLine("runtime.py.freshIteration(frame, " + JSON.stringify(names) + ");");
     const recursion = node.recursion;
-    if (recursion) this._emitLine("frame.variables.loop = runtime.py.recursiveLoop(" + recursion.walk + ", " + recursion.depth + ");");
+    if (recursion)
+      this._emitLine(
+        "frame.variables.loop = runtime.py.recursiveLoop(" + recursion.walk + ", " + recursion.depth + ");",
+      );
     original.emitLoopBindings.call(this, node, arr, i, len);
     const item = (offset) => "(runtime.isArray(" + arr + ") ? " + arr + "[" + i + offset + "] : undefined)";
     this._emitLine('frame.set("loop.previtem", ' + i + " > 0 ? " + item("-1") + " : undefined);");

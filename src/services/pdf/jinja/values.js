@@ -26,10 +26,15 @@ PyImage.prototype.toString = function () {
 const floatOf = (value) => new PyFloat(Number(value));
 const isFloat = (value) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
 const isNumber = (value) => typeof value === "number" || value instanceof PyFloat || typeof value === "boolean";
-const isString = (value) => typeof value === "string" || value instanceof PyImage || value instanceof runtime.SafeString;
+const isString = (value) =>
+  typeof value === "string" || value instanceof PyImage || value instanceof runtime.SafeString;
 const isSafe = (value) => value instanceof runtime.SafeString;
 const isMapping = (value) =>
-  value !== null && typeof value === "object" && !Array.isArray(value) && !isString(value) && !(value instanceof PyFloat);
+  value !== null &&
+  typeof value === "object" &&
+  !Array.isArray(value) &&
+  !isString(value) &&
+  !(value instanceof PyFloat);
 const num = (value) => (value instanceof PyFloat ? value.value : Number(value));
 const chars = (text) => Array.from(text);
 const markSafe = (text) => new runtime.SafeString(text);
@@ -78,7 +83,8 @@ function stringRepr(value) {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127) out += "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0");
+    else if (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)
+      out += "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0");
     else out += ch;
   }
   return quote + out + quote;
@@ -134,7 +140,9 @@ function equal(left, right) {
   }
   if (isMapping(left) && isMapping(right) && left.constructor === Object && right.constructor === Object) {
     const keys = Object.keys(left);
-    return keys.length === Object.keys(right).length && keys.every((key) => key in right && equal(left[key], right[key]));
+    return (
+      keys.length === Object.keys(right).length && keys.every((key) => key in right && equal(left[key], right[key]))
+    );
   }
   return false;
 }
@@ -173,7 +181,9 @@ function compare(left, op, right) {
     a = a.length;
     b = b.length;
   } else {
-    throw pyTypeError("'" + op + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+    throw pyTypeError(
+      "'" + op + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'",
+    );
   }
   if (op === "<") return a < b;
   if (op === ">") return a > b;
