@@ -1,4 +1,5 @@
-// `npx tsx scripts/bench-fal.ts [--quick] [--polling] [--telegram-ms N]`: the bot's own time around a Fal moodboard generation.
+// `npx tsx scripts/bench-fal.ts [--quick] [--polling] [--telegram-ms N]`: the bot's own time around a Fal moodboard
+// generation.
 import { loadavg } from "node:os";
 import { FakeBotApi, OWNER_ID, type RecordedCall } from "../tests/support/fake-bot-api.ts";
 import { FakeFal } from "../tests/support/fake-fal.ts";

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { processTree, pssBytes } from "../src/services/pdf/process-memory.ts";
 
-/** Sum of PSS (kB) over a process and all its descendants (but `exclude`d ones); `chromium` counts the browser's processes alone. */
+/**
+ * Sum of PSS (kB) over a process and all its descendants (but `exclude`d ones); `chromium` counts the browser's
+ * processes alone.
+ */
 export function treePss(root = process.pid, exclude = new Set<number>()): { total: number; chromium: number } {
   const sum = { total: 0, chromium: 0 };
   const skipped = new Set([...exclude].flatMap((pid) => processTree(pid)));
@@ -11,7 +14,9 @@ export function treePss(root = process.pid, exclude = new Set<number>()): { tota
     sum.total += pss;
     try {
       if (readFileSync(`/proc/${pid}/comm`, "utf8").startsWith("chrom")) sum.chromium += pss;
-    } catch {}
+    } catch {
+      // the process ended meanwhile
+    }
   }
   return sum;
 }

@@ -1,4 +1,7 @@
-/** The bench cards: a simple one and a heavy one (gradients, shadows, transforms, a rotated tiled SVG), and 1600×1200 test photos. */
+/**
+ * The bench cards: a simple one and a heavy one (gradients, shadows, transforms, a rotated tiled SVG), and 1600×1200
+ * test photos.
+ */
 import sharp from "sharp";
 
 export const SIMPLE = `<!doctype html><html><head><meta charset="utf-8"><style>

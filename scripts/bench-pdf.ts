@@ -42,7 +42,10 @@ const data = (images: Buffer[]): CardData => ({
   images: images.map((bytes) => ({ bytes, extension: "jpg" })),
 });
 
-/** Cold render, then `runs` rounds of: Chromium with the same photos, Chromium with new photos, WeasyPrint — alternating, so load on a shared machine hits all three alike. */
+/**
+ * Cold render, then `runs` rounds of: Chromium with the same photos, Chromium with new photos, WeasyPrint —
+ * alternating, so load on a shared machine hits all three alike.
+ */
 async function bench(
   name: string,
   html: string,
@@ -78,7 +81,8 @@ async function bench(
       fresh.push(performance.now() - started);
       if (typeof weasy !== "string") weasyTimes.push((await weasy.render(name)).ms);
     }
-    // Memory is sampled on extra renders only (new photos, PDF + PNG as the bot does): walking /proc every 50 ms costs CPU the timed renders would pay for.
+    // Memory is sampled on extra renders only (new photos, PDF + PNG as the bot does): walking /proc every 50 ms costs
+    // CPU the timed renders would pay for.
     const exclude = new Set(typeof weasy === "string" ? [] : [weasy.pid]);
     sampler = setInterval(() => samplePeak(peak, exclude), 50);
     for (let i = 0; i < 2; i++) await pdf.render(bundle, data(images.map(renewed)), { png: true });

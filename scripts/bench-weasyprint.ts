@@ -1,4 +1,6 @@
-/** WeasyPrint (Debian's, in the system Python) kept running, so its renders can alternate with Chromium's in one bench. */
+/**
+ * WeasyPrint (Debian's, in the system Python) kept running, so its renders can alternate with Chromium's in one bench.
+ */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

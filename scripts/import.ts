@@ -19,7 +19,9 @@ async function main(): Promise<void> {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   readArchive(bytes); // a damaged file is refused before the database is touched
   dotenv.config({ quiet: true });

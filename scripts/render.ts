@@ -1,7 +1,9 @@
 /**
  * Renders a template without Telegram, with the bot's engine and sandbox:
- *   npm run render -- --template card.html|dir|card.zip [--css style.css] [--data data.json] --out card.pdf [--png page1.png]
- * Images in data.json: "images": ["photo.jpg", …] (paths relative to data.json); without --data the sample data is used.
+ *   npm run render -- --template card.html|dir|card.zip [--css style.css] [--data data.json]
+ *     --out card.pdf [--png page1.png]
+ * Images in data.json: "images": ["photo.jpg", …] (paths relative to data.json); without --data the
+ * sample data is used.
  */
 import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";

@@ -74,7 +74,10 @@ async function initBot(bot: ReturnType<typeof createBot>, logger: Logger): Promi
   }
 }
 
-/** One start-up line on which browser prints PDF cards (and its version); warnings when it cannot run or Cyrillic cannot print. */
+/**
+ * One start-up line on which browser prints PDF cards (and its version); warnings when it cannot run or Cyrillic cannot
+ * print.
+ */
 async function reportBrowser(config: Config, logger: Logger): Promise<void> {
   const report = await checkBrowser(config.chromium);
   const line = { browser: report.path, found: report.source, version: report.version ?? null };
@@ -86,7 +89,8 @@ async function reportBrowser(config: Config, logger: Logger): Promise<void> {
     );
   if (report.cyrillic === false)
     logger.warn(
-      "no font covers Cyrillic: PDF cards will print Russian text as boxes (install fonts-dejavu-core or put fonts in fonts/)",
+      "no font covers Cyrillic: PDF cards will print Russian text as boxes " +
+        "(install fonts-dejavu-core or put fonts in fonts/)",
     );
 }
 
@@ -104,7 +108,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const notionPages = new NotionPullRepository(db);
   const reminders = new ReminderRepository(db, config.timeZone);
   const cards = new CardRepository(db, projects);
-  let reminderService!: ReminderService;
+  let reminderService!: ReminderService; // eslint-disable-line prefer-const -- assigned after the bot it needs
   let notionSync: NotionSync | undefined;
   let notionPull: NotionPull | undefined;
   const services: Services = {

@@ -190,5 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 export function describeIntegrations(config: Config): string {
   const on = (flag: unknown) => (flag ? "on" : "off");
-  return `integrations: notion=${on(config.notion)} gemini=${on(config.gemini)}${config.gemini ? `(${config.gemini.model})` : ""} fal=${on(config.fal)}${config.fal ? `(${config.fal.model})` : ""} database=${config.database.provider}`;
+  const gemini = config.gemini ? `(${config.gemini.model})` : "";
+  const fal = config.fal ? `(${config.fal.model})` : "";
+  return (
+    `integrations: notion=${on(config.notion)} gemini=${on(config.gemini)}${gemini} ` +
+    `fal=${on(config.fal)}${fal} database=${config.database.provider}`
+  );
 }

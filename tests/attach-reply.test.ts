@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { BOT_USER, OWNER_ID } from "./support/fake-bot-api.ts";
-import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
 import { addIdea } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { buttonsOf, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
+import { buttonsOf, stickerMessage } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea } from "./support/owner-chat.ts";
 

@@ -125,7 +125,8 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     ]);
   }, 120_000);
 
-  // While Gemini writes, the card is rehearsed with the owner's draft (renders downloaded, photos fitted, Chromium warm).
+  // While Gemini writes, the card is rehearsed with the owner's draft (renders downloaded, photos fitted, Chromium
+  // warm).
   it("downloads the renders once, before Gemini answers; one preview and one card, with Gemini's texts", async () => {
     const { chat, api } = session;
     for (const [i, color] of ["#8c6e4b", "#4b6e8c"].entries()) {

@@ -5,7 +5,6 @@ import { createByHand, editByHand } from "./support/fake-notion-hand.ts";
 import { buttonsOf, isChatOutput } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { CHANGES, OFFERS, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
-import { until } from "./support/until.ts";
 
 const offerIdOf = (offer: RecordedCall, action: "i" | "x", index: number) =>
   buttonsOf(offer).filter((b) => b.data?.startsWith(`np:${action}:`))[index].data!;

@@ -5,7 +5,7 @@ import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 
 const solid = (color: string, width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
   sharp({ create: { width, height, channels: 3, background: color } })
-    [format]()
+    .toFormat(format)
     .toBuffer();
 
 async function pixel(png: Buffer, x: number, y: number): Promise<string> {

@@ -37,7 +37,8 @@ describe("the bot on Postgres", () => {
 
   it("survives losing its connections: the bot keeps polling and answers again", async () => {
     await terminateConnections(database.name);
-    // The first update after the cut may fail (friendly message) or succeed on a fresh connection; either way the bot lives on.
+    // The first update after the cut may fail (friendly message) or succeed on a fresh connection; either way the bot
+    // lives on.
     await session.chat.send("/help");
     const reply = await session.chat.send("/start");
     expect(reply.payload.text).toContain("Designflow Assistant");

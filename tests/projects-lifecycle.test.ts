@@ -8,7 +8,9 @@ const HOSTILE_NAME = `<b>&"x"</b> 🙂 שלום *bold* _it_`;
 describe("projects: idea → active → archive over the fake Bot API", () => {
   const session = new BotSession();
   let file: string;
-  /** Opens the bot's database for one statement and closes it again (an open handle would hold locks across restarts). */
+  /**
+   * Opens the bot's database for one statement and closes it again (an open handle would hold locks across restarts).
+   */
   const db = () => ({
     prepare: (sql: string) => ({
       get: (...params: unknown[]) => withDb((d) => d.prepare(sql).get(...params)),

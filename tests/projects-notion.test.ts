@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
-import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
-import type { RecordedCall } from "./support/fake-bot-api.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
 import { addIdeaConfirmation, projectIdOf } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
 

@@ -5,13 +5,13 @@ import type { Logger } from "../logger.ts";
 const REMEMBER_MS = 10 * 60_000;
 
 /**
- * Telegram takes one answer per callback query, and only while it is fresh: a second or late
- * `answerCallbackQuery` is refused (400 "query is too old…") and would abort the update. One ledger per bot
- * sees every answer. On the bot's Api (`transformer`) the first answer goes out and later ones are skipped (a
- * refused late answer is taken as done at the transport: settled-refusals.ts). Inside conversations (their Api does not inherit the
- * bot's) answers are only recorded (`observer`): a conversation replays its Bot API calls from a log, so a
- * call skipped there on one run and made on another would break the replay. `isAnswered` tells the
- * catch-all answer and the error handler whether the query still needs (or can take) an answer.
+ * Telegram takes one answer per callback query, and only while it is fresh: a second or late `answerCallbackQuery` is
+ * refused (400 "query is too old…") and would abort the update. One ledger per bot sees every answer. On the bot's Api
+ * (`transformer`) the first answer goes out and later ones are skipped (a refused late answer is taken as done at the
+ * transport: settled-refusals.ts). Inside conversations (their Api does not inherit the bot's) answers are only
+ * recorded (`observer`): a conversation replays its Bot API calls from a log, so a call skipped there on one run and
+ * made on another would break the replay. `isAnswered` tells the catch-all answer and the error handler whether the
+ * query still needs (or can take) an answer. /
  */
 export class CallbackAnswers {
   private readonly answered = new Map<string, number>();

@@ -3,7 +3,8 @@ import type { Context } from "./context.ts";
 import type { CallbackAnswers } from "./callback-answers.ts";
 
 function isDatabaseError(error: unknown): boolean {
-  const text = `${(error as Error)?.name ?? ""} ${(error as Error)?.message ?? ""} ${(error as { code?: string })?.code ?? ""}`;
+  const { name, message, code } = (error ?? {}) as Partial<Error> & { code?: string };
+  const text = `${name ?? ""} ${message ?? ""} ${code ?? ""}`;
   return /prisma|ECONNREFUSED|database|SQLITE_BUSY|connection terminated|P10\d\d|DriverAdapterError/i.test(text);
 }
 

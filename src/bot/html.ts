@@ -3,7 +3,10 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** The text Telegram shows for an HTML-formatted text (tags dropped, its four named and numeric entities decoded, trimmed). */
+/**
+ * The text Telegram shows for an HTML-formatted text (tags dropped, its four named and numeric entities decoded,
+ * trimmed).
+ */
 export function htmlToPlainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, "")

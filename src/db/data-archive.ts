@@ -189,7 +189,8 @@ export function readArchive(bytes: Uint8Array): { data: ArchiveData; files: Reco
     throw new ArchiveError(`${DATA_FILE} is not a Designflow export`);
   if (data.version !== ARCHIVE_VERSION)
     throw new ArchiveError(
-      `export format version ${data.version} is not supported (this bot reads version ${ARCHIVE_VERSION}); update the bot first`,
+      `export format version ${data.version} is not supported ` +
+        `(this bot reads version ${ARCHIVE_VERSION}); update the bot first`,
     );
   return { data, files };
 }
@@ -265,7 +266,8 @@ async function resetSequences(db: Db, models: Record<string, RuntimeModel>): Pro
   for (const name of insertionOrder(models)) {
     if (!scalars(models[name]).some((f) => f.name === "id" && f.type === "Int")) continue;
     await db.$queryRawUnsafe(
-      `SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), COALESCE((SELECT MAX(id) FROM "${name}"), 0) + 1, false)`,
+      `SELECT setval(pg_get_serial_sequence('"${name}"', 'id'), ` +
+        `COALESCE((SELECT MAX(id) FROM "${name}"), 0) + 1, false)`,
     );
   }
 }

@@ -26,7 +26,8 @@ export async function migrationsUpToDate(db: Db, provider: Provider): Promise<bo
   const entries = await readdir(migrationsDir(provider), { withFileTypes: true }).catch(() => []);
   const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   const isDone = (row: MigrationRow) => row.finished_at !== null && row.rolled_back_at === null;
-  if (rows.some((row) => !isDone(row) && row.rolled_back_at === null)) return false; // a failed migration: let the engine report it
+  // A failed migration: let the engine report it.
+  if (rows.some((row) => !isDone(row) && row.rolled_back_at === null)) return false;
   const done = new Set(rows.filter(isDone).map((row) => row.migration_name));
   return folders.length > 0 && folders.every((name) => done.has(name));
 }

@@ -40,7 +40,10 @@ export type ImportOutcome =
 export const samePageId = (a: string, b: string) =>
   a.replace(/-/g, "").toLowerCase() === b.replace(/-/g, "").toLowerCase();
 
-/** State of the Notion → bot direction: the poll watermark, what Notion last showed per project, offers of unlinked pages. */
+/**
+ * State of the Notion → bot direction: the poll watermark, what Notion last showed per project, offers of unlinked
+ * pages.
+ */
 export class NotionPullRepository {
   private readonly db: Db;
   constructor(db: Db) {

@@ -119,7 +119,10 @@ describe("integration outages", () => {
     );
   });
 
-  /** Taps a card button and, while the AI call hangs or fails, checks that /start is answered; resolves with the fault message. */
+  /**
+   * Taps a card button and, while the AI call hangs or fails, checks that /start is answered; resolves with the fault
+   * message.
+   */
   async function faultWhileResponsive(button: string, anchor: string, fault: (c: RecordedCall) => boolean) {
     const { api, chat } = session;
     const since = api.calls.length;

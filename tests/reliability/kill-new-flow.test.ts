@@ -110,7 +110,8 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       const flow = newSteps(name, description);
       for (const step of flow.slice(0, k - 1)) await step.run(session.chat);
       const killed = killOnCall(session, isChatOutput, session.api.calls.length, env);
-      // The step's reply comes from the killed process; its confirmation from the new one, which handles the update again.
+      // The step's reply comes from the killed process; its confirmation from the new one, which handles the update
+      // again.
       await flow[k - 1].run(session.chat);
       const { orphans } = await killed;
       await session.chat.settle(20_000);

@@ -23,7 +23,8 @@ describe("a flood of updates from strangers", () => {
         "no Bot API call but getUpdates while strangers are handled, every table's rows unchanged (content hash), every owner /start answered exactly once, owner latency (update handed over → reply at the Bot API) p50 ≤ 10 ms / p99 ≤ 40 ms target",
     });
     const { api, chat } = session;
-    // Start-up housekeeping (commands for ru, en and the default) and the owner's own first visit come before the snapshot.
+    // Start-up housekeeping (commands for ru, en and the default) and the owner's own first visit come before the
+    // snapshot.
     await until(() => api.callsOf("setMyCommands").length >= 3);
     await chat.send("/start");
     await chat.settle();

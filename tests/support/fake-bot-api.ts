@@ -361,7 +361,8 @@ async function readPayload(req: IncomingMessage, url: URL) {
   const files: RecordedCall["files"] = {};
   if (type.includes("application/json") && body.length) Object.assign(payload, JSON.parse(body.toString("utf8")));
   else if (type.includes("multipart/form-data")) {
-    // grammY writes `filename=Лампа_Card.pdf` unquoted (Telegram accepts it); undici's parser only takes non-ASCII names quoted.
+    // grammY writes `filename=Лампа_Card.pdf` unquoted (Telegram accepts it); undici's parser only takes non-ASCII
+    // names quoted.
     const quoted = Buffer.from(
       body.toString("latin1").replace(/(content-disposition:[^\r\n]*;filename=)([^"\r\n][^\r\n]*)/gi, '$1"$2"'),
       "latin1",

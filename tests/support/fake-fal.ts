@@ -39,7 +39,10 @@ export class FakeFal extends LocalHttpFake {
   hang = false;
   /** Image URLs answer 404 (Fal's files expire after days). */
   filesGone = false;
-  /** Full-size images like Fal's (1024 px side, photo-like JPEG bytes) instead of tiny PNGs; generated once per size and tile. */
+  /**
+   * Full-size images like Fal's (1024 px side, photo-like JPEG bytes) instead of tiny PNGs; generated once per size and
+   * tile.
+   */
   fullSize = false;
   /** When set, a job is done this many ms after its submit (status follows the clock instead of counting polls). */
   latencyMs: number | undefined;
@@ -140,7 +143,10 @@ export class FakeFal extends LocalHttpFake {
     send(res, status.status === "COMPLETED" ? 200 : 202, status);
   }
 
-  /** Where a job is now: by the clock (latencyMs) or by the steps taken (queuePolls IN_QUEUE, one IN_PROGRESS, then COMPLETED). */
+  /**
+   * Where a job is now: by the clock (latencyMs) or by the steps taken (queuePolls IN_QUEUE, one IN_PROGRESS, then
+   * COMPLETED).
+   */
   private statusOf(requestId: string, job: Job): Status {
     if (this.hang) return { status: "IN_QUEUE", queue_position: 0, request_id: requestId };
     if (this.latencyMs !== undefined) {

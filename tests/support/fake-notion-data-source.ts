@@ -1,7 +1,9 @@
 import type { FakeImage } from "./fake-notion-files.ts";
 import { compareDate, invalid, minuteFloor, richTextJson, textOf, type Json } from "./fake-notion-shapes.ts";
 
-/** The fake Notion's data source: its schema, page properties written and read under it, and query filters and sorts. */
+/**
+ * The fake Notion's data source: its schema, page properties written and read under it, and query filters and sorts.
+ */
 
 export interface FakeSchema {
   titleProperty: string;
@@ -38,7 +40,9 @@ export function dataSourceJson(id: string, schema: FakeSchema): Json {
   };
 }
 
-/** Writes the properties of a create or update request to the page (select options are created on write, like Notion). */
+/**
+ * Writes the properties of a create or update request to the page (select options are created on write, like Notion).
+ */
 export function applyProperties(page: FakePage, schema: FakeSchema, properties: Json): void {
   const { titleProperty, statusProperty, statusType, statusOptions } = schema;
   for (const [name, value] of Object.entries<Json>(properties)) {
@@ -68,7 +72,10 @@ export function propertiesJson(page: FakePage, schema: FakeSchema): Json {
   };
 }
 
-/** The pages of data source `id` that a query body selects (in_trash, filter), in its sort order; `pages` in creation order. */
+/**
+ * The pages of data source `id` that a query body selects (in_trash, filter), in its sort order; `pages` in creation
+ * order.
+ */
 export function queryPages(pages: FakePage[], id: string, schema: FakeSchema, body: Json): FakePage[] {
   return pages
     .filter((p) => p.dataSourceId === id && p.inTrash === Boolean(body.in_trash))

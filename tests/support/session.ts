@@ -32,7 +32,8 @@ export class BotSession {
 
   /** kill -9 and start again on the same database and Bot API. */
   async crashAndRestart(): Promise<void> {
-    // Kill only once the last update is fully handled: an unconfirmed update is (rightly) delivered again after a crash.
+    // Kill only once the last update is fully handled: an unconfirmed update is (rightly) delivered again after a
+    // crash.
     await this.chat.settle();
     await this.bot.stop();
     this.bot = await startBot(this.api, this.databaseUrl, this.env, this.nodeArgs);

@@ -13,7 +13,7 @@ function describeRefusal(call: RecordedCall): string {
 
 async function checkRefusals(): Promise<void> {
   // Calls of an update still in flight belong to the test that pushed it.
-  await Promise.all([...FakeBotApi.live].map((api) => (api.isListening ? api.settled(3_000) : undefined)));
+  await Promise.all([...FakeBotApi.live].map((api) => (api.isListening ? api.settled(3_000) : Promise.resolve())));
   const refused = [...FakeBotApi.live].flatMap((api) => api.takeUnexpectedRefusals());
   if (refused.length === 0) return;
   throw new Error(`the bot made Bot API calls that Telegram refuses:\n${refused.map(describeRefusal).join("\n")}`);

@@ -14,14 +14,17 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 10;
+export const FLOW_STORAGE_VERSION = 11;
 /**
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "cfe0914bf3d5d5a2";
+export const FLOW_SOURCES_FINGERPRINT = "de1f72926f76a6d7";
 
-/** 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded, quick). */
+/**
+ * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,
+ * quick).
+ */
 export const autoRetryOptions = {
   maxRetryAttempts: 3,
   maxDelaySeconds: 60,

@@ -1,6 +1,9 @@
 import type { FalClient, QueueStatus } from "@fal-ai/client";
 
-/** While the status stream is open, a poll this often still notices completion if the stream goes silent (a dropped proxy connection). */
+/**
+ * While the status stream is open, a poll this often still notices completion if the stream goes silent (a dropped
+ * proxy connection).
+ */
 const SAFETY_POLL_MS = 3_000;
 
 /**

@@ -1,4 +1,7 @@
-/** The seed bot's two copywriting prompts (Russian instructions). The original asked for English at B1–B2; Russian is offered too. */
+/**
+ * The seed bot's two copywriting prompts (Russian instructions). The original asked for English at B1–B2; Russian is
+ * offered too.
+ */
 
 export type TextLanguage = "ru" | "en";
 const IN_LANGUAGE: Record<TextLanguage, string> = { en: "на английском языке уровня B1–B2", ru: "на русском языке" };

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { NotionSetupError } from "./notion-errors.ts";
 import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images.ts";
 import { blockMatches, bodyBlocks, pageBody, pageTitleText, richText, type ParagraphBlock } from "./notion-blocks.ts";
-import type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
+import type { ProjectSnapshot } from "../../domain/project.ts";
 
 export type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
 
@@ -242,7 +242,7 @@ function checkStatusOptions(status: SchemaProperty, wanted: string[]): void {
 
 /** NOTION_DB_ID may name a database (we take its first data source) or a data source directly. */
 async function retrieveDataSource(client: Client, id: string): Promise<{ id: string; properties: unknown }> {
-  let dataSourceId = id;
+  let dataSourceId: string;
   try {
     const database = await client.databases.retrieve({ database_id: id });
     const first = "data_sources" in database ? database.data_sources[0] : undefined;

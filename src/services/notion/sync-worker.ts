@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { classifyNotionError, describeNotionError } from "./notion-errors.ts";
-import type { NotionService, ProjectSnapshot } from "./notion-service.ts";
+import type { NotionService } from "./notion-service.ts";
 import { normalizeDescription } from "../../domain/description.ts";
 
 export type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../../domain/notion-sync.ts";
@@ -117,7 +117,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     titlesSent.delete(projectId);
   }
 
-  /** The bytes are fetched from Telegram at run time, so a restart loses nothing; the caption makes a retry find an earlier append. */
+  /**
+   * The bytes are fetched from Telegram at run time, so a restart loses nothing; the caption makes a retry find an
+   * earlier append.
+   */
   async function appendImage(job: SyncJob): Promise<void> {
     const assetId = job.payload.assetId;
     if (assetId === undefined || !store.image || !options.files) return;

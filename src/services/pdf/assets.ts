@@ -43,7 +43,7 @@ export function imageSizeOf(bytes: Uint8Array): ImageSize | undefined {
     const width = Number(tag.match(/\swidth="([\d.]+)(px)?"/)?.[1]);
     const height = Number(tag.match(/\sheight="([\d.]+)(px)?"/)?.[1]);
     if (width > 0 && height > 0) return { width, height };
-    const box = tag.match(/viewBox="[\d.\-]+[\s,]+[\d.\-]+[\s,]+([\d.]+)[\s,]+([\d.]+)"/);
+    const box = tag.match(/viewBox="[\d.-]+[\s,]+[\d.-]+[\s,]+([\d.]+)[\s,]+([\d.]+)"/);
     if (box) return { width: Number(box[1]), height: Number(box[2]) };
   }
   return undefined;

@@ -286,7 +286,7 @@ export class ChromiumPool {
       if (await this.overBudget()) await this.close();
       else if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
       else if (this.page) {
-        if (!page.isClosed()) this.clearPage(page);
+        if (!page.isClosed()) void this.clearPage(page);
         this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
       }
     }

@@ -54,7 +54,8 @@ export async function drawCard(
     phase("svg tiles as PNG");
   }
   if ((await fitImagesToBoxes(page, served, phase)) === "reload") {
-    // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no placeholders.
+    // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no
+    // placeholders.
     served.placeholders = new Map();
     await options.clear();
     await open();
@@ -84,7 +85,8 @@ export async function drawCard(
     if (!current || Math.abs(current.width - viewport.width) > 1 || Math.abs(current.height - viewport.height) > 1)
       await page.setViewport(viewport);
     const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
-    // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it anyway).
+    // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it
+    // anyway).
     image = Buffer.from(
       await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }),
     );

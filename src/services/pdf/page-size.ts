@@ -16,10 +16,10 @@ export function firstPageSizeOfPdf(pdf: Uint8Array): PageSize | undefined {
   const text = Buffer.from(pdf).toString("latin1");
   const boxes = [
     ...text.matchAll(
-      /\/Type\s*\/Page\b[^s][\s\S]{0,400}?\/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]/g,
+      /\/Type\s*\/Page\b[^s][\s\S]{0,400}?\/MediaBox\s*\[\s*([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s*\]/g,
     ),
   ];
-  const any = boxes[0] ?? text.match(/\/MediaBox\s*\[\s*([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s+([\d.\-]+)\s*\]/);
+  const any = boxes[0] ?? text.match(/\/MediaBox\s*\[\s*([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s+([\d.-]+)\s*\]/);
   if (!any) return undefined;
   const [x0, y0, x1, y1] = any.slice(1, 5).map(Number);
   const pages = (text.match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length || 1;

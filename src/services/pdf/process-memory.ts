@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 /** Every process below `root` (and root itself), from /proc's parent links; just `root` where /proc is absent. */
 export function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync("/proc");
   } catch {

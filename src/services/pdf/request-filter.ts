@@ -1,7 +1,10 @@
 import type { HTTPRequest } from "puppeteer-core";
 import { mimeTypeOf } from "./assets.ts";
 
-/** The page's origin (never resolved: every request is answered from memory); each render's files live under a path of their own. */
+/**
+ * The page's origin (never resolved: every request is answered from memory); each render's files live under a path of
+ * their own.
+ */
 export const TEMPLATE_ORIGIN = "https://template.invalid";
 
 /** What the page may load during one render. */

@@ -9,10 +9,12 @@ const COLOURS = [
 function sampleImage(index: number): Uint8Array {
   const [light, dark] = COLOURS[index % COLOURS.length];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900" viewBox="0 0 1200 900">
-<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient></defs>
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="${light}"/><stop offset="1" stop-color="${dark}"/></linearGradient></defs>
 <rect width="1200" height="900" fill="url(#g)"/>
 <circle cx="600" cy="450" r="220" fill="none" stroke="#fff" stroke-width="14" opacity="0.7"/>
-<text x="600" y="480" font-family="DejaVu Sans" font-size="96" fill="#fff" text-anchor="middle">${index + 1}</text></svg>`;
+<text x="600" y="480" font-family="DejaVu Sans" font-size="96" fill="#fff" text-anchor="middle">${index + 1}</text>
+</svg>`;
   return Buffer.from(svg, "utf8");
 }
 
@@ -28,7 +30,8 @@ export function sampleCardData(dates: CardDates): CardData {
   return {
     project_name: "Лампа «Сфера» — образец",
     project_description:
-      "Настольная лампа из переработанного алюминия и дуба. Плавная форма абажура рассеивает свет без бликов.\nКорпус собирается без клея: три детали на винтах, которые легко разобрать для ремонта.",
+      "Настольная лампа из переработанного алюминия и дуба. Плавная форма абажура рассеивает свет без бликов.\n" +
+      "Корпус собирается без клея: три детали на винтах, которые легко разобрать для ремонта.",
     social_text: "Свет, который можно починить. #IndustrialDesign #Innovation",
     status: "archived",
     created_at: currentDate,

@@ -152,8 +152,8 @@ const RUNNER = "(" + function () {
       return JSON.stringify({ ok: false, kind: "syntax", ...located(error) });
     }
     const used = new Set();
-    const bound = new Set(["loop", "range", "cycler", "joiner", "namespace", "dict", "lipsum", "caller", "super", "self",
-      "true", "false", "none", "True", "False", "None", "varargs", "kwargs"]);
+    const bound = new Set(["loop", "range", "cycler", "joiner", "namespace", "dict", "lipsum", "caller", "super",
+      "self", "true", "false", "none", "True", "False", "None", "varargs", "kwargs"]);
     const bind = (target) => {
       if (!target) return;
       if (target.typename === "Symbol") bound.add(target.value);
@@ -170,7 +170,8 @@ const RUNNER = "(" + function () {
       if (type === "PyWith") node.targets.forEach(bind);
       if (type === "Macro") {
         bind(node.name);
-        if (node.args) node.args.children.forEach((a) => (a.typename === "Dict" ? a.children.forEach((p) => bind(p.key)) : bind(a)));
+        const bindArgument = (a) => (a.typename === "Dict" ? a.children.forEach((p) => bind(p.key)) : bind(a));
+        if (node.args) node.args.children.forEach(bindArgument);
       }
       if (type === "FromImport" || type === "Import") bind(node.target);
     });
@@ -180,7 +181,8 @@ const RUNNER = "(" + function () {
   const data = job.data || {};
   try {
     const html = env.renderString(job.template, jinja.jinjaData(data));
-    if (html.length > job.maxOutput) return JSON.stringify({ ok: false, kind: "too-large", message: String(html.length) });
+    if (html.length > job.maxOutput)
+      return JSON.stringify({ ok: false, kind: "too-large", message: String(html.length) });
     return JSON.stringify({ ok: true, html });
   } catch (error) {
     return JSON.stringify({ ok: false, kind: kindOf(error), ...located(error) });

@@ -4,7 +4,9 @@ import type { Page } from "puppeteer-core";
 import { fittedName, PRINT_SCALE } from "./fit-images.ts";
 import { pathUnder, type ServedDocument } from "./request-filter.ts";
 
-/** A repeated SVG background as laid out: the element (a selector that finds it again), the SVG, the tile's CSS size. */
+/**
+ * A repeated SVG background as laid out: the element (a selector that finds it again), the SVG, the tile's CSS size.
+ */
 interface SvgTile {
   selector: string;
   url: string;
@@ -74,7 +76,8 @@ async function tileRule(tile: SvgTile, served: ServedDocument): Promise<string> 
   let png: Buffer;
   try {
     const { width: drawnWidth = width, height: drawnHeight = height } = await sharp(svg).metadata();
-    // libvips draws SVG px at 72 dpi: the density that draws the vector at the tile's size (no pixels scaled up, no huge canvas).
+    // libvips draws SVG px at 72 dpi: the density that draws the vector at the tile's size (no pixels scaled up, no
+    // huge canvas).
     const density = Math.min(10_000, Math.max(1, 72 * Math.max(width / drawnWidth, height / drawnHeight)));
     png = await sharp(svg, { density }).resize(width, height, { fit: "fill" }).png({ compressionLevel: 6 }).toBuffer();
   } catch {
@@ -82,7 +85,8 @@ async function tileRule(tile: SvgTile, served: ServedDocument): Promise<string> 
   }
   const src = fittedName(png, "png");
   served.assets.set(src, png);
-  return `${tile.selector} { background-image: url("${src}") !important; background-size: ${size.width}px ${size.height}px !important; }`;
+  const cssSize = `${size.width}px ${size.height}px`;
+  return `${tile.selector} { background-image: url("${src}") !important; background-size: ${cssSize} !important; }`;
 }
 
 function svgBytes(url: string, served: ServedDocument): Buffer | undefined {

@@ -189,7 +189,7 @@ const kinds: ((n: number) => Record<string, unknown>)[] = [
       new_reaction: [{ type: "emoji", emoji: "👍" }],
     },
   }),
-  (n) => ({ message_reaction_count: { chat: group, message_id: 1, date: 1, reactions: [] } }),
+  () => ({ message_reaction_count: { chat: group, message_id: 1, date: 1, reactions: [] } }),
   (n) => ({ shipping_query: { id: `s${n}`, from: stranger(n), invoice_payload: "x", shipping_address: {} } }),
   (n) => ({
     pre_checkout_query: { id: `pc${n}`, from: stranger(n), currency: "USD", total_amount: 1, invoice_payload: "x" },

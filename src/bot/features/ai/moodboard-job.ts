@@ -57,7 +57,9 @@ function progressText(job: Job, progress: FalProgress): string {
   return job.t(progress.stage === "generating" ? "ai-progress-generating" : "ai-progress-uploading");
 }
 
-/** English prompt for the moodboard: translated by Gemini when on (as-is if it fails), then the seed's render prompt. */
+/**
+ * English prompt for the moodboard: translated by Gemini when on (as-is if it fails), then the seed's render prompt.
+ */
 async function buildPrompt(job: Job, source: string): Promise<string> {
   const gemini = job.deps.services.gemini;
   if (!gemini) return moodboardPrompt(source);

@@ -171,7 +171,7 @@ async function drawCard(deps: BotDeps, request: CardRequest, options: { png: boo
 export function cardFileName(name: string): string {
   const safe = name
     .normalize("NFC")
-    .replace(/[^\p{L}\p{N}\-]+/gu, "_")
+    .replace(/[^\p{L}\p{N}-]+/gu, "_")
     .replace(/_+/g, "_")
     .replace(/^_|_$/g, "");
   return `${[...safe].slice(0, 60).join("") || "Project"}_Card.pdf`;

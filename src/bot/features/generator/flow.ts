@@ -44,7 +44,10 @@ class Status {
   }
 }
 
-/** Gemini's two texts (retry on failure, or fall back to the owner's draft); `meanwhile` runs once the owner sees "texts…". */
+/**
+ * Gemini's two texts (retry on failure, or fall back to the owner's draft); `meanwhile` runs once the owner sees
+ * "texts…".
+ */
 async function produceTexts(
   conversation: Flow,
   ctx: FlowContext,
@@ -107,7 +110,9 @@ const cardRequest = (input: RenderInput, files: FilePaths, now: number) => ({
   now,
 });
 
-/** The render itself runs outside the replay log; `files` from a rehearsal a moment ago saves the getFile round trips. */
+/**
+ * The render itself runs outside the replay log; `files` from a rehearsal a moment ago saves the getFile round trips.
+ */
 async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput, files?: FilePaths) {
   await status.show(ctx, ctx.t("gen-progress-render"));
   await ctx.replyWithChatAction("upload_document");
@@ -119,7 +124,7 @@ async function render(conversation: Flow, ctx: FlowContext, status: Status, inpu
 export async function generatorFlow(conversation: Flow, ctx: FlowContext, preselectedId?: number) {
   const picked = await pickSource(conversation, ctx, preselectedId);
   const source = picked.source;
-  let chosen = await pickTemplate(conversation, picked.ctx, source.name);
+  const chosen = await pickTemplate(conversation, picked.ctx, source.name);
   let template = chosen.template;
   const collected = await collectRenders(conversation, chosen.ctx);
   const draft = await askDraft(conversation, collected.ctx);

@@ -7,7 +7,9 @@ import { cardKeyboard } from "./keyboards.ts";
 import { cutText, cutToUnits } from "../../../domain/text-cut.ts";
 
 const CAPTION_LIMIT = 1024;
-/** A photo card shows this much of a long description (a caption is at most 1024 characters); the rest is a tap away. */
+/**
+ * A photo card shows this much of a long description (a caption is at most 1024 characters); the rest is a tap away.
+ */
 export const CAPTION_DESCRIPTION = 600;
 
 export function notionPageUrl(pageId: string | null): string | null {

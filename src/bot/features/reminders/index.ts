@@ -94,7 +94,10 @@ remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
   await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
 });
 
-/** "Remind me tomorrow" on the digest: the same digest a day after its slot (the same hour), or later days if tapped late. */
+/**
+ * "Remind me tomorrow" on the digest: the same digest a day after its slot (the same hour), or later days if tapped
+ * late.
+ */
 remindersFeature.callbackQuery(DIGEST_TOMORROW, async (ctx) => {
   const slot = Number(ctx.match[1]) * 1000;
   let at = slot + DAY_MS;

@@ -61,7 +61,11 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   const textsLine = ctx.t("settings-texts", {
     value: ctx.t(textsInEnglish ? "texts-language-en" : "texts-language-interface"),
   });
-  const menu = `${ctx.t("settings-menu", { language: ctx.t("language-name") })}\n${textsLine}\n${reminderSettingsLines(ctx, reminderSettings)}`;
+  const menu = [
+    ctx.t("settings-menu", { language: ctx.t("language-name") }),
+    textsLine,
+    reminderSettingsLines(ctx, reminderSettings),
+  ].join("\n");
   await showScreen(ctx, menu, settingsKeyboard(ctx));
 
   const section = await conversation.waitForCallbackQuery(

@@ -251,7 +251,7 @@ function installFilters(env) {
       : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
     if (bytes === 1) return "1 Byte";
     if (bytes < base) return Math.trunc(bytes) + " Bytes";
-    let unit = base;
+    let unit;
     for (let i = 0; i < prefixes.length; i++) {
       unit = Math.pow(base, i + 2);
       if (bytes < unit || i === prefixes.length - 1) return ((base * bytes) / unit).toFixed(1) + " " + prefixes[i];

@@ -25,6 +25,7 @@ function bindArgs(args, names, defaults) {
   return bound;
 }
 
+// eslint-disable-next-line no-control-regex -- Python counts these separators as whitespace
 const WHITESPACE = /^[\s\u001c-\u001f]+$/;
 const stripSet = (value, chars, fromStart, fromEnd) => {
   const list = Array.from(value);
@@ -68,6 +69,7 @@ function splitPython(value, separator, limit, fromRight) {
   return [...all.slice(0, max), all.slice(max).join(sep)];
 }
 
+// eslint-disable-next-line no-control-regex -- Python splits lines at these separators
 const SPLIT_LINES = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
 const isCased = (ch) => ch.toLowerCase() !== ch.toUpperCase();
 const pyTitle = (value) =>
@@ -206,9 +208,9 @@ function replaceText(value, old, replacement, count) {
 
 function listMethods(list) {
   return {
-    append: (item) => void list.push(item) || null,
-    extend: (items) => void list.push(...fromIterable(items)) || null,
-    insert: (index, item) => void list.splice(num(index), 0, item) || null,
+    append: (item) => (list.push(item), null),
+    extend: (items) => (list.push(...fromIterable(items)), null),
+    insert: (index, item) => (list.splice(num(index), 0, item), null),
     pop: (index) => {
       if (list.length === 0) throw pyTypeError("pop from empty list");
       const at = index === undefined ? list.length - 1 : num(index) < 0 ? list.length + num(index) : num(index);
@@ -227,9 +229,9 @@ function listMethods(list) {
       return at;
     },
     count: (item) => list.filter((element) => equal(element, item)).length,
-    reverse: () => void list.reverse() || null,
+    reverse: () => (list.reverse(), null),
     copy: () => list.slice(),
-    clear: () => void list.splice(0) || null,
+    clear: () => (list.splice(0), null),
   };
 }
 
