@@ -15,7 +15,7 @@ import { ROOT } from "./support/bot-process.ts";
  * the pruned tree the way a dyno starts them (PATH and LD_LIBRARY_PATH as the buildpacks' .profile.d scripts set them,
  * no PUPPETEER_EXECUTABLE_PATH) against the fake Bot API and a fresh Postgres database. The build cannot download here,
  * so heroku-postbuild copies Debian's headless shell (BROWSER_SOURCE) where on Heroku it downloads Chrome's. The worker
- * must find that browser in the app's folder and print a PDF card with it. /
+ * must find that browser in the app's folder and print a PDF card with it.
  */
 const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
 const node24 = dirname(process.execPath);

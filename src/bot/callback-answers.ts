@@ -11,7 +11,7 @@ const REMEMBER_MS = 10 * 60_000;
  * transport: settled-refusals.ts). Inside conversations (their Api does not inherit the bot's) answers are only
  * recorded (`observer`): a conversation replays its Bot API calls from a log, so a call skipped there on one run and
  * made on another would break the replay. `isAnswered` tells the catch-all answer and the error handler whether the
- * query still needs (or can take) an answer. /
+ * query still needs (or can take) an answer.
  */
 export class CallbackAnswers {
   private readonly answered = new Map<string, number>();

@@ -8,7 +8,7 @@ export const FLOW_CANCEL = "flow:cancel";
 /**
  * The next update for a waiting step. Buttons of the flow's own steps start with `flow:` (or match `own`); any other
  * button (a reminder's snooze, an old card's Delete) belongs to another screen and is passed on to do its own job while
- * the flow keeps waiting, as is the step's Cancel button (handled with /cancel, flows.ts). /
+ * the flow keeps waiting, as is the step's Cancel button (handled with /cancel, flows.ts).
  */
 export async function waitStep(conversation: Flow, own: RegExp = /^flow:/): Promise<FlowContext> {
   const answer = await conversation.wait();
