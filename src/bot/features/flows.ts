@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { Buttons } from "../buttons.ts";
 import { conversations } from "@grammyjs/conversations";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { retryNetworkErrors, retryServerErrors } from "../network-retry.ts";
@@ -19,7 +20,7 @@ export const FLOW_STORAGE_VERSION = 11;
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "de1f72926f76a6d7";
+export const FLOW_SOURCES_FINGERPRINT = "205399f1319337c3";
 
 /**
  * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,
@@ -63,7 +64,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
   };
   runtime.command("cancel", cancel);
   // The Cancel button every flow step shows (a waiting step passes it on: projects/ask.ts).
-  runtime.callbackQuery("flow:cancel", cancel);
+  runtime.callbackQuery(Buttons.flow.pack({ action: "cancel" }), cancel);
 
   // Any other command leaves the current flow and then runs as usual.
   runtime.on("message:entities:bot_command", async (ctx, next) => {

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { TextKind } from "../../../db/ai-repository.ts";
@@ -7,7 +8,6 @@ import { type Job, StatusMessage, claim, jobFrom, release, reportFault, runInBac
 import { cutToUnits } from "../../../domain/text-cut.ts";
 import { textLanguage } from "../../text-language.ts";
 
-export const TX_DATA = /^tx:(\d{1,10}):(re|ed)$/;
 const LIMIT = 3800;
 
 export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: string, text: string): string {
@@ -17,8 +17,8 @@ export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: st
 
 export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>
   new InlineKeyboard()
-    .text(job.t("btn-text-regenerate"), `tx:${assetId}:re`)
-    .text(job.t("btn-text-edit"), `tx:${assetId}:ed`);
+    .text(job.t("btn-text-regenerate"), Buttons.text.pack({ assetId, action: "re" }))
+    .text(job.t("btn-text-edit"), Buttons.text.pack({ assetId, action: "ed" }));
 
 /** `ai:<project>:tx` — both texts in parallel; saved together, then shown each with Regenerate / Edit. */
 export async function onGenerateTexts(ctx: Context, projectId: number): Promise<void> {
@@ -54,7 +54,7 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
       });
     } catch (error) {
       release(`tx:${projectId}`);
-      await reportFault(job, status, error, `ai:${projectId}:tx`);
+      await reportFault(job, status, error, Buttons.ai.pack({ projectId, action: "tx" }));
     } finally {
       release(`tx:${projectId}`);
     }
@@ -87,7 +87,7 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
     } catch (error) {
       release(`txa:${assetId}`);
-      await reportFault(job, status, error, `tx:${assetId}:re`);
+      await reportFault(job, status, error, Buttons.text.pack({ assetId, action: "re" }));
     } finally {
       release(`txa:${assetId}`);
     }

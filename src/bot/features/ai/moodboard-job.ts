@@ -1,4 +1,7 @@
 import { InlineKeyboard, InputFile } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
+import { projectData } from "../projects/keyboards.ts";
 import type { InputMediaPhoto, Message } from "grammy/types";
 import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
@@ -22,9 +25,9 @@ export interface MoodboardDraft {
 /** What a steering button asks for: all four again, one tile (1–4), or another aspect ratio. */
 export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number } | { kind: "aspect"; aspect: Aspect };
 
-export const mbData = (draftId: number, action: string, arg?: string | number) =>
-  `mb:${draftId}:${action}${arg === undefined ? "" : `:${arg}`}`;
-export const MB_DATA = /^mb:(\d{1,10}):(all|t|ar|orig|save)(?::([0-9x]{1,5}))?$/;
+type SteeringAction = ButtonOf<typeof Buttons.moodboard>["action"];
+const mbData = (draftId: number, action: SteeringAction, arg?: string | number) =>
+  Buttons.moodboard.pack({ draftId, action, arg: arg === undefined ? undefined : String(arg) });
 const requestData = (draftId: number, request: MoodboardRequest) =>
   request.kind === "all"
     ? mbData(draftId, "all")
@@ -183,8 +186,8 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
     const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
     const keyboard = new InlineKeyboard()
-      .text(job.t("btn-moodboards"), `ai:${data.projectId}:mbl`)
-      .text(job.t("btn-mb-open-card"), `p:${data.projectId}:open`);
+      .text(job.t("btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "mbl" }))
+      .text(job.t("btn-mb-open-card"), projectData(data.projectId, "open"));
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
       caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
       parse_mode: "HTML",

@@ -1,4 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
+import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
@@ -61,7 +64,7 @@ export async function onNewMoodboard(ctx: Context, projectId: number): Promise<v
 export async function onSteering(
   ctx: Context,
   draftId: number,
-  action: string,
+  action: ButtonOf<typeof Buttons.moodboard>["action"],
   arg: string | undefined,
 ): Promise<void> {
   if (!ctx.deps.services.fal)
@@ -106,10 +109,17 @@ function boardsKeyboard(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   boards.forEach((board, index) => {
-    keyboard.text(board.id === shown ? `• ${index + 1} •` : `🖼 ${index + 1}`, `mbv:${board.id}`);
+    keyboard.text(
+      board.id === shown ? `• ${index + 1} •` : `🖼 ${index + 1}`,
+      Buttons.savedMoodboard.pack({ id: board.id }),
+    );
     if (index % 5 === 4) keyboard.row();
   });
-  return keyboard.row().text(ctx.t("btn-mb-new"), `ai:${projectId}:mb`).row().text(ctx.t("btn-back"), back);
+  return keyboard
+    .row()
+    .text(ctx.t("btn-mb-new"), Buttons.ai.pack({ projectId, action: "mb" }))
+    .row()
+    .text(ctx.t("btn-back"), back);
 }
 
 /** `ai:<project>:mbl` — the project's saved moodboards, newest first, over the newest one's collage. */
@@ -135,7 +145,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
       }),
     );
   });
-  const keyboard = boardsKeyboard(ctx, projectId, boards, null, `p:${projectId}:open`);
+  const keyboard = boardsKeyboard(ctx, projectId, boards, null, projectData(projectId, "open"));
   const newest = boards.find((board) => board.collageFileId);
   if (!newest) return showScreen(ctx, lines.join("\n"), keyboard);
   await showMediaScreen(ctx, { fileId: newest.collageFileId }, lines.join("\n"), keyboard);
@@ -156,6 +166,12 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
     aspect: board.aspect.replace("x", ":"),
     model: escapeHtml(board.model),
   });
-  const keyboard = boardsKeyboard(ctx, board.projectId, boards, board.id, `ai:${board.projectId}:mbl`);
+  const keyboard = boardsKeyboard(
+    ctx,
+    board.projectId,
+    boards,
+    board.id,
+    Buttons.ai.pack({ projectId: board.projectId, action: "mbl" }),
+  );
   await showMediaScreen(ctx, { fileId: board.collageFileId }, caption, keyboard);
 }

@@ -3,12 +3,13 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { checkDescription } from "../../../domain/project-text.ts";
 import { waitStep } from "../projects/ask.ts";
+import { Buttons } from "../../buttons.ts";
 import { faultText, jobFrom } from "./job.ts";
 import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
 
-const MOODBOARD_YES = "flow:mb:yes";
-const MOODBOARD_SKIP = "flow:mb:skip";
+const MOODBOARD_YES = Buttons.flow.pack({ action: "mb", arg: "yes" });
+const MOODBOARD_SKIP = Buttons.flow.pack({ action: "mb", arg: "skip" });
 
 /** The description step of /new: text, or a voice note transcribed by Gemini. */
 export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value: string; ctx: FlowContext }> {
@@ -67,11 +68,11 @@ export async function askMoodboardOffer(
   await ctx.reply(ctx.t("ai-new-offer-moodboard"), { reply_markup: keyboard });
   for (;;) {
     const answer = await waitStep(conversation);
-    const data = answer.callbackQuery?.data;
-    if (data === MOODBOARD_YES || data === MOODBOARD_SKIP) {
+    const offer = Buttons.flow.unpack(answer.callbackQuery?.data);
+    if (offer?.action === "mb") {
       await answer.answerCallbackQuery();
       await answer.editMessageReplyMarkup().catch(() => undefined);
-      return { wanted: data === MOODBOARD_YES, ctx: answer };
+      return { wanted: offer.arg === "yes", ctx: answer };
     }
     if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
     else await answer.reply(answer.t("flow-hint-button"), { reply_markup: keyboard });

@@ -1,4 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
+import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
@@ -15,6 +18,8 @@ import {
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
 
+type VoiceAction = ButtonOf<typeof Buttons.voice>["action"];
+
 export interface VoiceDraft {
   fileId: string;
   mimeType: string;
@@ -23,7 +28,6 @@ export interface VoiceDraft {
   description?: string;
 }
 
-export const VC_DATA = /^vc:(\d{1,10}):(save|name|desc|drop|retry)$/;
 const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
 
 export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
@@ -34,12 +38,12 @@ export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
 
 export const voiceDraftKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
-    .text(t("btn-voice-save"), `vc:${id}:save`)
+    .text(t("btn-voice-save"), Buttons.voice.pack({ id, action: "save" }))
     .row()
-    .text(t("btn-voice-name"), `vc:${id}:name`)
-    .text(t("btn-voice-description"), `vc:${id}:desc`)
+    .text(t("btn-voice-name"), Buttons.voice.pack({ id, action: "name" }))
+    .text(t("btn-voice-description"), Buttons.voice.pack({ id, action: "desc" }))
     .row()
-    .text(t("btn-voice-discard"), `vc:${id}:drop`);
+    .text(t("btn-voice-discard"), Buttons.voice.pack({ id, action: "drop" }));
 
 /** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
 export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
@@ -65,7 +69,7 @@ async function transcribeDraft(job: Job, draftId: number, status: StatusMessage)
     await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));
   } catch (error) {
     release(`vc:${draftId}`);
-    await reportFault(job, status, error, `vc:${draftId}:retry`);
+    await reportFault(job, status, error, Buttons.voice.pack({ id: draftId, action: "retry" }));
   } finally {
     release(`vc:${draftId}`);
   }
@@ -87,7 +91,7 @@ export async function onVoice(ctx: Context): Promise<void> {
 }
 
 /** `vc:<draft>:<action>` — Save as idea / Edit name / Edit description / Discard / Retry. */
-export async function onVoiceAction(ctx: Context, draftId: number, action: string): Promise<void> {
+export async function onVoiceAction(ctx: Context, draftId: number, action: VoiceAction): Promise<void> {
   const { ai, projects } = ctx.deps.repos;
   const draft = await ai.getDraft<VoiceDraft>(draftId, "voice");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
@@ -117,7 +121,7 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: strin
   // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);
   ctx.deps.services.kickNotionSync();
-  const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), `p:${project.id}:open`);
+  const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
   await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), {
     parse_mode: "HTML",
     reply_markup: keyboard,

@@ -4,7 +4,8 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import type { NewAttachment } from "../../../db/asset-repository.ts";
-import { PROJECT_DATA, projectData } from "../projects/keyboards.ts";
+import { projectData } from "../projects/keyboards.ts";
+import { Buttons } from "../../buttons.ts";
 
 /** Reply to attach: a photo, image file, PDF or text sent as a reply to a bot message about one project. */
 export const attachFeature = new Composer<Context>();
@@ -16,8 +17,8 @@ export function projectsOfMessage(message: Message): number[] {
   const buttons = message.reply_markup?.inline_keyboard.flat() ?? [];
   const ids = new Set<number>();
   for (const button of buttons) {
-    const match = "callback_data" in button ? PROJECT_DATA.exec(button.callback_data) : null;
-    if (match) ids.add(Number(match[1]));
+    const project = "callback_data" in button ? Buttons.project.unpack(button.callback_data) : undefined;
+    if (project) ids.add(project.id);
   }
   return [...ids];
 }

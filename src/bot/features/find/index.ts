@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
@@ -13,7 +14,7 @@ import { fitLines } from "../../message-fit.ts";
 import { enterFlow } from "../enter-flow.ts";
 
 export const FIND_FLOW = "find";
-const FIND_AGAIN = "find:again";
+const FIND_AGAIN = Buttons.find.pack({ action: "again" });
 const STATUS_ICON = { idea: "💡", active: "🚀", archived: "🗄" } as const;
 
 export const findFeature = new Composer<Context>();

@@ -22,6 +22,7 @@ import {
   pickSource,
   pickTemplate,
   waitChoice,
+  genData,
 } from "./steps.ts";
 import { textLanguage } from "../../text-language.ts";
 
@@ -67,16 +68,16 @@ async function produceTexts(
     );
     if (outcome.ok) return { texts: outcome.texts, ctx: current };
     const keyboard = new InlineKeyboard()
-      .text(current.t("gen-btn-retry"), "gen:tx:retry")
-      .text(current.t("gen-btn-use-draft"), "gen:tx:draft");
+      .text(current.t("gen-btn-retry"), genData("tx", "retry"))
+      .text(current.t("gen-btn-use-draft"), genData("tx", "draft"));
     await status.show(
       current,
       current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }),
       keyboard,
     );
-    const answer = await waitChoice(conversation, /^gen:tx:(retry|draft)$/);
+    const answer = await waitChoice(conversation, ["tx"], ["retry", "draft"]);
     current = answer;
-    if (answer.match[1] === "draft") return { texts: ownerTexts(source.description, draft), ctx: current };
+    if (answer.choice.arg === "draft") return { texts: ownerTexts(source.description, draft), ctx: current };
   }
 }
 
@@ -161,27 +162,27 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
     files = undefined;
     if (!rendered.ok) {
       const keyboard = new InlineKeyboard()
-        .text(last.t("gen-btn-retry"), "gen:again")
-        .text(last.t("gen-btn-other-template"), "gen:ot");
+        .text(last.t("gen-btn-retry"), genData("again"))
+        .text(last.t("gen-btn-other-template"), genData("ot"));
       await status.show(
         last,
         last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }),
         keyboard,
       );
-      const answer = await waitChoice(conversation, /^gen:(again|ot)$/);
+      const answer = await waitChoice(conversation, ["again", "ot"]);
       last = answer;
-      if (answer.match[1] === "ot") ({ template } = await pickTemplate(conversation, answer, source.name));
+      if (answer.choice.step === "ot") ({ template } = await pickTemplate(conversation, answer, source.name));
       continue;
     }
     token = rendered.token;
     await status.remove(last);
     const keyboard = new InlineKeyboard()
-      .text(last.t("gen-btn-ok"), "gen:ok")
+      .text(last.t("gen-btn-ok"), genData("ok"))
       .row()
-      .text(last.t("gen-btn-regenerate"), "gen:re")
-      .text(last.t("gen-btn-edit"), "gen:ed")
+      .text(last.t("gen-btn-regenerate"), genData("re"))
+      .text(last.t("gen-btn-edit"), genData("ed"))
       .row()
-      .text(last.t("gen-btn-other-template"), "gen:ot");
+      .text(last.t("gen-btn-other-template"), genData("ot"));
     const preview = last.t("gen-preview-caption", {
       name: escapeHtml(source.name),
       template: escapeHtml(template.name),
@@ -193,25 +194,25 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
       parse_mode: "HTML",
       reply_markup: keyboard,
     });
-    let answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
-    while (answer.match[1] === "re" && !geminiOn) {
+    let answer = await waitChoice(conversation, ["ok", "re", "ed", "ot"]);
+    while (answer.choice.step === "re" && !geminiOn) {
       await answer.reply(answer.t("gen-regenerate-off"));
-      answer = await waitChoice(conversation, /^gen:(ok|re|ed|ot)$/);
+      answer = await waitChoice(conversation, ["ok", "re", "ed", "ot"]);
     }
     last = answer;
     status = new Status();
-    const action = answer.match[1];
+    const action = answer.choice.step;
     if (action === "ok") break;
     if (action === "re") ({ texts, ctx: last } = await produceTexts(conversation, last, status, source, draft.text));
     if (action === "ot") ({ template, ctx: last } = await pickTemplate(conversation, last, source.name));
     if (action === "ed") {
       await last.reply(last.t("gen-edit-which"), {
         reply_markup: new InlineKeyboard()
-          .text(last.t("gen-btn-edit-card"), "gen:ed:card")
-          .text(last.t("gen-btn-edit-social"), "gen:ed:social"),
+          .text(last.t("gen-btn-edit-card"), genData("ed", "card"))
+          .text(last.t("gen-btn-edit-social"), genData("ed", "social")),
       });
-      const which = await waitChoice(conversation, /^gen:ed:(card|social)$/);
-      const kind = which.match[1] as "card" | "social";
+      const which = await waitChoice(conversation, ["ed"], ["card", "social"]);
+      const kind = which.choice.arg as "card" | "social";
       const replaced = await askReplacement(conversation, which, texts[kind]);
       texts = { ...texts, [kind]: replaced.text };
       last = replaced.ctx;
@@ -221,14 +222,14 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   let save = source.projectId !== null;
   if (source.projectId === null) {
     const keyboard = new InlineKeyboard()
-      .text(last.t("gen-btn-save-yes"), "gen:sv:y")
-      .text(last.t("gen-btn-save-no"), "gen:sv:n");
+      .text(last.t("gen-btn-save-yes"), genData("sv", "y"))
+      .text(last.t("gen-btn-save-no"), genData("sv", "n"));
     await last.reply(last.t("gen-ask-save-project", { name: escapeHtml(source.name) }), {
       parse_mode: "HTML",
       reply_markup: keyboard,
     });
-    const answer = await waitChoice(conversation, /^gen:sv:(y|n)$/);
-    save = answer.match[1] === "y";
+    const answer = await waitChoice(conversation, ["sv"], ["y", "n"]);
+    save = answer.choice.arg === "y";
     last = answer;
   }
 

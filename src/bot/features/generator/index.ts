@@ -1,4 +1,6 @@
 import { Composer } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import { onButton } from "../../callback-codec.ts";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
@@ -27,7 +29,9 @@ generatorFeature.callbackQuery(NAV.generator, async (ctx) => {
   await start(ctx);
 });
 // An archived project's card: straight to the template choice for that project.
-generatorFeature.callbackQuery(/^gen:card:(\d{1,10})$/, async (ctx) => {
+onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) => {
+  const projectId = Number(arg);
+  if (step !== "card" || !Number.isSafeInteger(projectId)) return next();
   await ctx.answerCallbackQuery();
-  await start(ctx, Number(ctx.match[1]));
+  await start(ctx, projectId);
 });

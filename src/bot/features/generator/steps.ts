@@ -7,9 +7,14 @@ import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
 
-/** The generator's own buttons (gen:…); others pass through a waiting step to do their own job. */
-const OWN = /^gen:/;
+/** The generator's own buttons; others pass through a waiting step to do their own job. */
+const OWN = Buttons.generator;
+export type GeneratorStep = ButtonOf<typeof Buttons.generator>["step"];
+export const genData = (step: GeneratorStep, arg?: string | number) =>
+  Buttons.generator.pack({ step, arg: arg === undefined ? undefined : String(arg) });
 
 export const MAX_RENDERS = 5;
 const MAX_DOWNLOAD = 20 * 1024 * 1024;
@@ -28,14 +33,23 @@ export interface ChosenTemplate {
   name: string;
 }
 
-/** Waits for a button matching `data`; anything else gets a hint and the wait goes on. */
-export async function waitChoice(conversation: Flow, data: RegExp): Promise<FlowContext & { match: RegExpMatchArray }> {
+/**
+ * Waits for a generator button of one of `steps` whose argument is none, `any` or one of a list; anything else gets
+ * a hint and the wait goes on.
+ */
+export async function waitChoice<S extends GeneratorStep>(
+  conversation: Flow,
+  steps: readonly S[],
+  args: "none" | "any" | readonly string[] = "none",
+): Promise<FlowContext & { choice: { step: S; arg: string | undefined } }> {
+  const argFits = (arg: string | undefined) =>
+    args === "any" || (args === "none" ? arg === undefined : arg !== undefined && args.includes(arg));
   for (;;) {
     const answer = await waitStep(conversation, OWN);
-    const match = answer.callbackQuery?.data?.match(data);
-    if (match) {
+    const button = OWN.unpack(answer.callbackQuery?.data);
+    if (button && (steps as readonly GeneratorStep[]).includes(button.step) && argFits(button.arg)) {
       await answer.answerCallbackQuery();
-      return Object.assign(answer, { match });
+      return Object.assign(answer, { choice: { step: button.step as S, arg: button.arg } });
     }
     if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
     else await answer.reply(answer.t("flow-hint-button"));
@@ -84,23 +98,23 @@ export async function pickSource(
       };
     });
     const keyboard = new InlineKeyboard();
-    for (const project of list.items) keyboard.text(truncate(project.name, 60), `gen:p:${project.id}`).row();
+    for (const project of list.items) keyboard.text(truncate(project.name, 60), genData("p", project.id)).row();
     if (list.pages > 1) {
-      if (list.page > 0) keyboard.text(current.t("btn-prev"), `gen:pg:${list.page - 1}`);
-      keyboard.text(`${list.page + 1}/${list.pages}`, `gen:pg:${list.page}`);
-      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), `gen:pg:${list.page + 1}`);
+      if (list.page > 0) keyboard.text(current.t("btn-prev"), genData("pg", list.page - 1));
+      keyboard.text(`${list.page + 1}/${list.pages}`, genData("pg", list.page));
+      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), genData("pg", list.page + 1));
       keyboard.row();
     }
-    keyboard.text(current.t("gen-btn-manual"), "gen:manual").row().text(current.t("btn-cancel"), FLOW_CANCEL);
+    keyboard.text(current.t("gen-btn-manual"), genData("manual")).row().text(current.t("btn-cancel"), FLOW_CANCEL);
     const intro = list.total === 0 ? current.t("gen-no-archived") : current.t("gen-pick-project");
     await showScreen(current, `${current.t("gen-title")}\n\n${intro}`, keyboard);
-    const answer = await waitChoice(conversation, /^gen:(p|pg|manual)(?::(\d{1,10}))?$/);
+    const answer = await waitChoice(conversation, ["p", "pg", "manual"], "any");
     current = answer;
-    if (answer.match[1] === "pg") {
-      page = Number(answer.match[2]);
+    if (answer.choice.step === "pg") {
+      page = Number(answer.choice.arg);
       continue;
     }
-    if (answer.match[1] === "manual") {
+    if (answer.choice.step === "manual") {
       const name = await askText(conversation, answer, "gen-ask-name", "gen-name-empty", NAME_MAX);
       const description = await askText(
         conversation,
@@ -114,7 +128,7 @@ export async function pickSource(
         ctx: description.ctx,
       };
     }
-    const project = await loadProject(conversation, Number(answer.match[2]));
+    const project = await loadProject(conversation, Number(answer.choice.arg));
     if (project) return { source: project, ctx: answer };
     await answer.reply(answer.t("gen-project-missing"));
   }
@@ -137,13 +151,13 @@ export async function pickTemplate(
   const templates = await conversation.external((outer) => outer.deps.repos.templates.list());
   const builtinName = ctx.t("gen-template-builtin");
   const builtinIsDefault = !templates.some((t) => t.isDefault);
-  const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, "gen:t:0").row();
+  const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, genData("t", 0)).row();
   for (const template of templates)
-    keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, `gen:t:${template.id}`).row();
+    keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, genData("t", template.id)).row();
   keyboard.text(ctx.t("btn-cancel"), FLOW_CANCEL);
   await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
-  const answer = await waitChoice(conversation, /^gen:t:(\d{1,10})$/);
-  const id = Number(answer.match[1]);
+  const answer = await waitChoice(conversation, ["t"], "any");
+  const id = Number(answer.choice.arg);
   const name = id === 0 ? builtinName : (templates.find((t) => t.id === id)?.name ?? builtinName);
   return { template: { id: templates.some((t) => t.id === id) ? id : 0, name }, ctx: answer };
 }
@@ -168,13 +182,13 @@ export async function collectRenders(
   ctx: FlowContext,
 ): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
   const done = () =>
-    new InlineKeyboard().text(ctx.t("gen-btn-done"), "gen:done").text(ctx.t("btn-cancel"), FLOW_CANCEL);
+    new InlineKeyboard().text(ctx.t("gen-btn-done"), genData("done")).text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     if (answer.callbackQuery) {
-      if (answer.callbackQuery.data !== "gen:done") {
+      if (OWN.unpack(answer.callbackQuery.data)?.step !== "done") {
         await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
       } else if (renders.length === 0) {
         await answer.answerCallbackQuery({ text: answer.t("gen-renders-none"), show_alert: true });

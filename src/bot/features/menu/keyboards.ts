@@ -1,20 +1,23 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n.ts";
+import { Buttons } from "../../buttons.ts";
 
 type T = Translate;
 
-/** Callback data of the navigation buttons (kept short: Telegram allows 64 bytes). */
+const nav = Buttons.nav;
+
+/** Callback data of the navigation buttons. */
 export const NAV = {
-  main: "nav:main",
-  projects: "nav:projects",
-  automations: "nav:automations",
-  settings: "nav:settings",
-  newIdea: "nav:new",
-  ideas: "nav:list:idea",
-  active: "nav:list:active",
-  archive: "nav:list:archived",
-  generator: "nav:generate",
-  templates: "nav:templates",
+  main: nav.pack({ screen: "main" }),
+  projects: nav.pack({ screen: "projects" }),
+  automations: nav.pack({ screen: "automations" }),
+  settings: nav.pack({ screen: "settings" }),
+  newIdea: nav.pack({ screen: "new" }),
+  ideas: nav.pack({ screen: "list", status: "idea" }),
+  active: nav.pack({ screen: "list", status: "active" }),
+  archive: nav.pack({ screen: "list", status: "archived" }),
+  generator: nav.pack({ screen: "generate" }),
+  templates: nav.pack({ screen: "templates" }),
 } as const;
 
 export function mainMenuKeyboard(t: T) {

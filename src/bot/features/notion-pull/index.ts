@@ -2,14 +2,15 @@ import { Composer } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { OFFER_DATA, offersMessage } from "./messages.ts";
+import { offersMessage } from "./messages.ts";
+import { Buttons } from "../../buttons.ts";
+import { onButton } from "../../callback-codec.ts";
 
 /** Buttons of the "new pages in Notion" message: import a page as an idea, or ignore it for good. */
 export const notionPullFeature = new Composer<Context>();
 
-notionPullFeature.callbackQuery(OFFER_DATA, async (ctx) => {
+onButton(notionPullFeature, Buttons.notionOffer, async (ctx, { action, offerId }) => {
   const { notionPages } = ctx.deps.repos;
-  const offerId = Number(ctx.match[2]);
   const offer = await notionPages.offer(offerId);
   const title = offer?.title.trim() || ctx.t("np-untitled");
   const rerender = async (notice: string, openProjectId?: number) => {
@@ -17,7 +18,7 @@ notionPullFeature.callbackQuery(OFFER_DATA, async (ctx) => {
     await showScreen(ctx, text, keyboard);
   };
 
-  if (ctx.match[1] === "x") {
+  if (action === "x") {
     const ignored = await notionPages.ignore(offerId);
     await ctx.answerCallbackQuery(ignored ? undefined : { text: ctx.t("np-stale") });
     return rerender(ignored ? ctx.t("np-ignored", { title: escapeHtml(title) }) : ctx.t("np-stale"));

@@ -4,14 +4,14 @@ import type { PageOffer } from "../../../db/notion-pull-repository.ts";
 import type { PulledChange, PullReporter } from "../../../jobs/notion-pull.ts";
 import { escapeHtml } from "../../html.ts";
 import { projectData } from "../projects/keyboards.ts";
+import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 
 type T = Translate;
 
-/** Callback data of offer buttons: `np:i:<offerId>` imports, `np:x:<offerId>` ignores. */
-export const OFFER_DATA = /^np:(i|x):(\d{1,10})$/;
-const offerData = (action: "i" | "x", id: number) => `np:${action}:${id}`;
+/** Offer buttons: `i` imports the page, `x` ignores it. */
+const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
 const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 

@@ -5,7 +5,14 @@ import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/p
 import { placeCard, refreshCardWhenSynced, showCard } from "./card.ts";
 import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
-import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard, listData, projectData } from "./keyboards.ts";
+import {
+  confirmDeleteKeyboard,
+  editKeyboard,
+  intervalKeyboard,
+  listData,
+  projectData,
+  type ProjectAction,
+} from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
 import { NAV } from "../menu/keyboards.ts";
 import { enterFlow } from "../enter-flow.ts";
@@ -36,7 +43,7 @@ async function afterTransition(ctx: Context, result: TransitionResult) {
 export async function runProjectAction(
   ctx: Context,
   id: number,
-  action: string,
+  action: ProjectAction,
   arg: string | undefined,
 ): Promise<void> {
   const projects = ctx.deps.repos.projects;

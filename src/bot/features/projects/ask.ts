@@ -1,20 +1,24 @@
 import { InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import type { CallbackCodec } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import type { Checked } from "../../../domain/project-text.ts";
 
-export const SKIP = "flow:skip";
-export const FLOW_CANCEL = "flow:cancel";
+export const SKIP = Buttons.flow.pack({ action: "skip" });
+export const FLOW_CANCEL = Buttons.flow.pack({ action: "cancel" });
 
 /**
- * The next update for a waiting step. Buttons of the flow's own steps start with `flow:` (or match `own`); any other
+ * The next update for a waiting step. Buttons of the flow's own steps (`Buttons.flow`, or the `own` codec); any other
  * button (a reminder's snooze, an old card's Delete) belongs to another screen and is passed on to do its own job while
  * the flow keeps waiting, as is the step's Cancel button (handled with /cancel, flows.ts).
  */
-export async function waitStep(conversation: Flow, own: RegExp = /^flow:/): Promise<FlowContext> {
+export async function waitStep(conversation: Flow, own?: CallbackCodec<unknown>): Promise<FlowContext> {
   const answer = await conversation.wait();
   const data = answer.callbackQuery?.data;
-  if (data !== undefined && (!(own.test(data) || data.startsWith("flow:")) || data === FLOW_CANCEL))
-    await conversation.skip({ next: true });
+  if (data === undefined) return answer;
+  const step = Buttons.flow.unpack(data);
+  const ours = (step !== undefined && step.action !== "cancel") || own?.unpack(data) !== undefined;
+  if (!ours) await conversation.skip({ next: true });
   return answer;
 }
 

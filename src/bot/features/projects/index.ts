@@ -4,7 +4,8 @@ import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { runProjectAction } from "./actions.ts";
 import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "./flows.ts";
-import { LIST_DATA, PROJECT_DATA } from "./keyboards.ts";
+import { Buttons } from "../../buttons.ts";
+import { onButton } from "../../callback-codec.ts";
 import { showList } from "./lists.ts";
 import type { ProjectStatus } from "../../../db/project-repository.ts";
 import { enterFlow } from "../enter-flow.ts";
@@ -24,16 +25,15 @@ const lists: Record<string, ProjectStatus> = { ideas: "idea", active: "active", 
 for (const [command, status] of Object.entries(lists))
   projectsFeature.command(command, (ctx) => showList(ctx, status, 0));
 
-projectsFeature.callbackQuery([NAV.ideas, NAV.active, NAV.archive], async (ctx) => {
+onButton(projectsFeature, Buttons.nav, async (ctx, { screen, status }, next) => {
+  if (screen !== "list" || status === undefined) return next();
   await ctx.answerCallbackQuery();
-  await showList(ctx, ctx.callbackQuery.data.split(":")[2] as ProjectStatus, 0);
+  await showList(ctx, status, 0);
 });
 
-projectsFeature.callbackQuery(LIST_DATA, async (ctx) => {
+onButton(projectsFeature, Buttons.list, async (ctx, { status, page }) => {
   await ctx.answerCallbackQuery();
-  await showList(ctx, ctx.match[1] as ProjectStatus, Number(ctx.match[2]));
+  await showList(ctx, status, page);
 });
 
-projectsFeature.callbackQuery(PROJECT_DATA, (ctx) =>
-  runProjectAction(ctx, Number(ctx.match[1]), ctx.match[2], ctx.match[3]),
-);
+onButton(projectsFeature, Buttons.project, (ctx, { id, action, arg }) => runProjectAction(ctx, id, action, arg));

@@ -3,15 +3,17 @@ import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../
 import { NAV } from "../menu/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
 
 type T = Translate;
 
-/** Callback data of project buttons: `p:<id>:<action>[:<arg>]`, lists: `l:<status>:<page>`. */
-export const projectData = (id: number, action: string, arg?: string | number) =>
-  `p:${id}:${action}${arg === undefined ? "" : `:${arg}`}`;
-export const listData = (status: ProjectStatus, page: number) => `l:${status}:${page}`;
-export const PROJECT_DATA = /^p:(\d{1,10}):([a-z]+)(?::([a-z0-9]+))?$/;
-export const LIST_DATA = /^l:(idea|active|archived):(\d{1,5})$/;
+export type ProjectAction = ButtonOf<typeof Buttons.project>["action"];
+
+/** A project button; `arg` is a list page, an interval in days (or `none`) or a restore target. */
+export const projectData = (id: number, action: ProjectAction, arg?: string | number) =>
+  Buttons.project.pack({ id, action, arg: arg === undefined ? undefined : String(arg) });
+export const listData = (status: ProjectStatus, page: number) => Buttons.list.pack({ status, page });
 
 export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();
@@ -47,10 +49,13 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
       .text(t("btn-restore-idea"), projectData(id, "restore", "idea"))
       .text(t("btn-restore-active"), projectData(id, "restore", "active"))
       .row();
-    keyboard.text(t("gen-btn-card"), `gen:card:${id}`).row();
+    keyboard.text(t("gen-btn-card"), Buttons.generator.pack({ step: "card", arg: String(id) })).row();
     keyboard.text(t("btn-delete"), projectData(id, "delete")).row();
   }
-  keyboard.text(t("btn-moodboards"), `ai:${id}:mbl`).text(t("btn-texts"), `ai:${id}:tx`).row();
+  keyboard
+    .text(t("btn-moodboards"), Buttons.ai.pack({ projectId: id, action: "mbl" }))
+    .text(t("btn-texts"), Buttons.ai.pack({ projectId: id, action: "tx" }))
+    .row();
   if (project.attachments)
     keyboard.text(t("btn-attachments", { count: project.attachments }), projectData(id, "files")).row();
   if (notionUrl) keyboard.url(t("btn-open-notion"), notionUrl).row();

@@ -5,16 +5,9 @@ import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
 import { formatMoment, tomorrowMorning } from "../../../domain/reminder-time.ts";
 import { answerStale } from "../projects/actions.ts";
-import {
-  DIGEST_TOMORROW,
-  REMINDER_DATA,
-  SNOOZE,
-  isDigest,
-  openCardKeyboard,
-  resumeKeyboard,
-  withoutIdea,
-  type SnoozeCode,
-} from "./keyboards.ts";
+import { Buttons } from "../../buttons.ts";
+import { onButton } from "../../callback-codec.ts";
+import { SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
 
 export const remindersFeature = new Composer<Context>();
 
@@ -27,9 +20,8 @@ async function when(ctx: Context, at: Date): Promise<string> {
 }
 
 /** The buttons of a reminder or a digest: snooze, pause/resume, and the digest's idea actions. */
-remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
-  const [, action, rawId, arg] = ctx.match;
-  const id = Number(rawId);
+onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg }) => {
+  if (action === "dt") return digestTomorrow(ctx, id);
   const { projects, reminders } = ctx.deps.repos;
   const project = await projects.get(id);
   if (!project) return answerStale(ctx, null);
@@ -98,8 +90,8 @@ remindersFeature.callbackQuery(REMINDER_DATA, async (ctx) => {
  * "Remind me tomorrow" on the digest: the same digest a day after its slot (the same hour), or later days if tapped
  * late.
  */
-remindersFeature.callbackQuery(DIGEST_TOMORROW, async (ctx) => {
-  const slot = Number(ctx.match[1]) * 1000;
+async function digestTomorrow(ctx: Context, slotSeconds: number): Promise<void> {
+  const slot = slotSeconds * 1000;
   let at = slot + DAY_MS;
   while (at <= Date.now()) at += DAY_MS;
   const next = new Date(at);
@@ -107,4 +99,4 @@ remindersFeature.callbackQuery(DIGEST_TOMORROW, async (ctx) => {
   ctx.deps.services.reminders.wake();
   await ctx.answerCallbackQuery();
   await showScreen(ctx, ctx.t("digest-snoozed", { when: await when(ctx, next) }), new InlineKeyboard());
-});
+}

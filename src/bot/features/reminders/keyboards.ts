@@ -2,6 +2,8 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { InlineKeyboard } from "grammy";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { NAV } from "../menu/keyboards.ts";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
 import { cardKeyboard, projectData } from "../projects/keyboards.ts";
 import { notionPageUrl } from "../projects/card.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
@@ -12,12 +14,12 @@ import type { Translate } from "../../i18n.ts";
 export const SNOOZE = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
 export type SnoozeCode = keyof typeof SNOOZE;
 
-/** `r:<action>:<id>[:<arg>]`: s = snooze (h|d|w), p = pause, u = undo pause (days); ia/is = idea archive/snooze. */
-export const REMINDER_DATA = /^r:(s|p|u|ia|is):(\d{1,10})(?::([a-z0-9]+))?$/;
-/** `r:dt:<slot seconds>`: the digest of that slot comes again a day later, at the same hour. */
-export const DIGEST_TOMORROW = /^r:dt:(\d{1,12})$/;
-const reminderData = (action: string, id: number, arg?: string | number) =>
-  `r:${action}:${id}${arg === undefined ? "" : `:${arg}`}`;
+/**
+ * Reminder buttons: s = snooze (h|d|w), p = pause, u = undo pause (days); ia/is = idea archive/snooze; dt = the
+ * digest of slot `n` (seconds) again a day later, at the same hour.
+ */
+const reminderData = (action: ButtonOf<typeof Buttons.reminder>["action"], n: number, arg?: string | number) =>
+  Buttons.reminder.pack({ action, n, arg: arg === undefined ? undefined : String(arg) });
 
 /** The project's card buttons, then snooze and pause. */
 export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
@@ -44,7 +46,7 @@ export const openCardKeyboard = (t: Translate, id: number) =>
 export const isDigest = (markup: { inline_keyboard: InlineKeyboardButton[][] } | undefined) =>
   (markup?.inline_keyboard ?? [])
     .flat()
-    .some((button) => "callback_data" in button && DIGEST_TOMORROW.test(button.callback_data));
+    .some((button) => "callback_data" in button && Buttons.reminder.unpack(button.callback_data)?.action === "dt");
 
 /** The digest's keyboard without one idea's rows (its activate, archive and snooze buttons). */
 export function withoutIdea(markup: { inline_keyboard: InlineKeyboardButton[][] }, id: number): InlineKeyboard {
@@ -71,5 +73,5 @@ export function digestKeyboard(
     keyboard.text(t("btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("ia", idea.id)).row();
     keyboard.text(t("btn-idea-snooze"), reminderData("is", idea.id)).row();
   }
-  return keyboard.text(t("btn-digest-tomorrow"), `r:dt:${Math.floor(slot.getTime() / 1000)}`);
+  return keyboard.text(t("btn-digest-tomorrow"), reminderData("dt", Math.floor(slot.getTime() / 1000)));
 }

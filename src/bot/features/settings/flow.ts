@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { isLocale, localeKey, type Locale } from "../../i18n.ts";
 import { showScreen } from "../../screen.ts";
+import { Buttons } from "../../buttons.ts";
 import { backToMainKeyboard } from "../menu/keyboards.ts";
 import {
   REMINDER_SECTIONS,
@@ -9,6 +10,7 @@ import {
   overviewStep,
   quietHoursStep,
   reminderSettingsLines,
+  settingsData,
   timeZoneStep,
 } from "./reminder-settings.ts";
 import { commandList } from "../../commands.ts";
@@ -16,7 +18,7 @@ import { TEXTS_LANGUAGE_KEY } from "../../text-language.ts";
 
 export const SETTINGS_FLOW = "settings";
 
-const CB = { language: "set:lang", texts: "set:texts", close: "set:close", pick: /^set:lang:(ru|en)$/ };
+const CB = { language: settingsData("lang"), texts: settingsData("texts"), close: settingsData("close") };
 
 const TYPED_LANGUAGE: Record<string, Locale> = {
   ru: "ru",
@@ -46,8 +48,8 @@ function settingsKeyboard(ctx: FlowContext) {
 
 function languageKeyboard(ctx: FlowContext) {
   return new InlineKeyboard()
-    .text("🇷🇺 Русский", "set:lang:ru")
-    .text("🇬🇧 English", "set:lang:en")
+    .text("🇷🇺 Русский", settingsData("lang", "ru"))
+    .text("🇬🇧 English", settingsData("lang", "en"))
     .row()
     .text(ctx.t("btn-cancel"), CB.close);
 }
@@ -98,13 +100,14 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   let answer: FlowContext;
   do {
     answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data === CB.close) {
+    const button = Buttons.settings.unpack(answer.callbackQuery?.data);
+    if (button?.section === "close") {
       await answer.answerCallbackQuery();
       await showScreen(answer, answer.t("settings-closed"), backToMainKeyboard(answer.t));
       return;
     }
-    const picked = data?.match(CB.pick)?.[1] ?? TYPED_LANGUAGE[answer.message?.text?.trim().toLowerCase() ?? ""];
+    const pickedButton = button?.section === "lang" ? button.arg : undefined;
+    const picked = pickedButton ?? TYPED_LANGUAGE[answer.message?.text?.trim().toLowerCase() ?? ""];
     if (isLocale(picked)) locale = picked;
     else if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
     else await answer.reply(answer.t("language-unknown"));

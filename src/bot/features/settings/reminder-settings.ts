@@ -1,4 +1,6 @@
 import { InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
@@ -24,13 +26,16 @@ export const COMMON_TIME_ZONES = [
   "Europe/London",
   "UTC",
 ];
+export type SettingsSection = ButtonOf<typeof Buttons.settings>["section"];
+export const settingsData = (section: SettingsSection, arg?: string | number) =>
+  Buttons.settings.pack({ section, arg: arg === undefined ? undefined : String(arg) });
 export const REMINDER_SECTIONS = {
-  timeZone: "set:tz",
-  quiet: "set:quiet",
-  digest: "set:digest",
-  overview: "set:rem",
+  timeZone: settingsData("tz"),
+  quiet: settingsData("quiet"),
+  digest: settingsData("digest"),
+  overview: settingsData("rem"),
 } as const;
-const CLOSE = "set:close";
+const CLOSE = settingsData("close");
 const DIGEST_HOURS = [8, 9, 10, 11, 12, 14, 16, 18, 20];
 
 export interface ReminderSettingsView {
@@ -54,23 +59,23 @@ const digestLabel = (ctx: FlowContext, time: DigestTime) =>
 const doneKeyboard = (ctx: FlowContext) =>
   new InlineKeyboard().text(ctx.t("btn-settings-back"), NAV.settings).text(ctx.t("btn-main-menu"), NAV.main);
 
-/** Waits for a button of `pattern` or typed text; "set:close" ends the flow (returns null). */
+/** Waits for a `section` button whose argument fits `arg`, or typed text; Close ends the flow (returns null). */
 async function answer(
   conversation: Flow,
-  pattern: RegExp,
-): Promise<{ ctx: FlowContext; data?: RegExpMatchArray; text?: string } | null> {
+  section: SettingsSection,
+  arg: RegExp,
+): Promise<{ ctx: FlowContext; data?: string; text?: string } | null> {
   for (;;) {
     const ctx = await conversation.wait();
-    const data = ctx.callbackQuery?.data;
-    if (data === CLOSE) {
+    const button = Buttons.settings.unpack(ctx.callbackQuery?.data);
+    if (button?.section === "close") {
       await ctx.answerCallbackQuery();
       await showScreen(ctx, ctx.t("settings-closed"), doneKeyboard(ctx));
       return null;
     }
-    const match = data?.match(pattern);
-    if (match) {
+    if (button?.section === section && button.arg !== undefined && arg.test(button.arg)) {
       await ctx.answerCallbackQuery();
-      return { ctx, data: match };
+      return { ctx, data: button.arg };
     }
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("flow-hint-button") });
     else if (ctx.message?.text) return { ctx, text: ctx.message.text };
@@ -81,14 +86,14 @@ async function answer(
 export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const keyboard = new InlineKeyboard();
   COMMON_TIME_ZONES.forEach((zone, index) => {
-    keyboard.text(zone, `set:tz:${index}`);
+    keyboard.text(zone, settingsData("tz", index));
     if (index % 2 === 1) keyboard.row();
   });
   await showScreen(ctx, ctx.t("ask-timezone"), keyboard.row().text(ctx.t("btn-cancel"), CLOSE));
   for (;;) {
-    const reply = await answer(conversation, /^set:tz:(\d{1,2})$/);
+    const reply = await answer(conversation, "tz", /^\d{1,2}$/);
     if (!reply) return;
-    const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data[1])] : validTimeZone(reply.text ?? "");
+    const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data)] : validTimeZone(reply.text ?? "");
     if (!zone) {
       await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }), {
         parse_mode: "HTML",
@@ -105,18 +110,18 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
 
 export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const keyboard = new InlineKeyboard()
-    .text("22:00–08:00", "set:quiet:22-8")
-    .text("23:00–07:00", "set:quiet:23-7")
+    .text("22:00–08:00", settingsData("quiet", "22-8"))
+    .text("23:00–07:00", settingsData("quiet", "23-7"))
     .row();
   await showScreen(
     ctx,
     ctx.t("ask-quiet"),
-    keyboard.text(ctx.t("btn-quiet-off"), "set:quiet:off").row().text(ctx.t("btn-cancel"), CLOSE),
+    keyboard.text(ctx.t("btn-quiet-off"), settingsData("quiet", "off")).row().text(ctx.t("btn-cancel"), CLOSE),
   );
   for (;;) {
-    const reply = await answer(conversation, /^set:quiet:(off|\d{1,2}-\d{1,2})$/);
+    const reply = await answer(conversation, "quiet", /^(off|\d{1,2}-\d{1,2})$/);
     if (!reply) return;
-    const input = reply.data?.[1] ?? reply.text ?? "";
+    const input = reply.data ?? reply.text ?? "";
     let quiet: QuietHours | null = null;
     if (input.trim().toLowerCase() !== "off") {
       const parsed = parseQuietHours(input);
@@ -138,20 +143,20 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
 export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const days = new InlineKeyboard();
   [1, 2, 3, 4, 5, 6, 0].forEach((day, index) => {
-    days.text(ctx.t(`weekday-${day}`), `set:dd:${day}`);
+    days.text(ctx.t(`weekday-${day}`), settingsData("dd", day));
     if (index === 3) days.row();
   });
   await showScreen(ctx, ctx.t("ask-digest-day"), days.row().text(ctx.t("btn-cancel"), CLOSE));
-  const dayReply = await answer(conversation, /^set:dd:([0-6])$/);
+  const dayReply = await answer(conversation, "dd", /^[0-6]$/);
   if (!dayReply) return;
   if (!dayReply.data) {
     await dayReply.ctx.reply(dayReply.ctx.t("flow-hint-button"));
     return digestStep(conversation, dayReply.ctx);
   }
-  const day = Number(dayReply.data[1]);
+  const day = Number(dayReply.data);
   const hours = new InlineKeyboard();
   DIGEST_HOURS.forEach((hour, index) => {
-    hours.text(`${String(hour).padStart(2, "0")}:00`, `set:dh:${hour}`);
+    hours.text(`${String(hour).padStart(2, "0")}:00`, settingsData("dh", hour));
     if (index % 3 === 2) hours.row();
   });
   await showScreen(
@@ -160,9 +165,9 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
     hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE),
   );
   for (;;) {
-    const reply = await answer(conversation, /^set:dh:(\d{1,2})$/);
+    const reply = await answer(conversation, "dh", /^\d{1,2}$/);
     if (!reply) return;
-    const raw = reply.data?.[1] ?? reply.text?.trim().replace(/:00$/, "") ?? "";
+    const raw = reply.data ?? reply.text?.trim().replace(/:00$/, "") ?? "";
     const hour = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
     if (!(hour >= 0 && hour <= 23)) {
       await reply.ctx.reply(reply.ctx.t("digest-hour-invalid"));

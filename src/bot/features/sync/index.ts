@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { Buttons } from "../../buttons.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
@@ -7,7 +8,7 @@ import { syncErrorKind } from "../../../services/notion/notion-errors.ts";
 
 export const syncFeature = new Composer<Context>();
 
-const RETRY = "sync:retry";
+const RETRY = Buttons.sync.pack({ action: "retry" });
 
 async function showSyncStatus(ctx: Context): Promise<void> {
   if (!ctx.deps.config.notion) return showScreen(ctx, `${ctx.t("sync-title")}\n${ctx.t("sync-off")}`);

@@ -6,11 +6,12 @@ import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
 import { intakeUpload, stagedTemplates, type TelegramFile } from "./intake.ts";
+import { Buttons } from "../../buttons.ts";
 import { DISCARD, SAVE, SKIP_CSS, problemText, reportText, saveKeyboard, templateData } from "./ui.ts";
 import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
 
 /** The template flows' own buttons (tpl:…); others pass through a waiting step to do their own job. */
-const OWN = /^tpl:/;
+const OWN = Buttons.templateUpload;
 
 export const ADD_TEMPLATE_FLOW = "add-template";
 export const REPLACE_TEMPLATE_FLOW = "replace-template";
@@ -45,7 +46,7 @@ async function askFile(
 ): Promise<{ file: TelegramFile | null; ctx: FlowContext }> {
   for (;;) {
     const answer = await waitStep(conversation, OWN);
-    if (skippable && answer.callbackQuery?.data === SKIP_CSS) {
+    if (skippable && Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action === "skipcss") {
       await answer.answerCallbackQuery();
       return { file: null, ctx: answer };
     }
@@ -127,7 +128,7 @@ async function waitSaveOrDiscard(conversation: Flow): Promise<{ save: boolean; c
   });
   await answer.answerCallbackQuery();
   await answer.editMessageReplyMarkup().catch(() => undefined);
-  return { save: answer.callbackQuery.data === SAVE, ctx: answer };
+  return { save: Buttons.templateUpload.unpack(answer.callbackQuery.data)?.action === "save", ctx: answer };
 }
 
 const backKeyboard = (ctx: FlowContext, id?: number) =>

@@ -16,7 +16,9 @@ import {
   replaceTemplateFlow,
 } from "./flows.ts";
 import { renderProblem } from "./intake.ts";
-import { TEMPLATE_DATA, cardScreen, listScreen, problemText, templateData } from "./ui.ts";
+import { Buttons } from "../../buttons.ts";
+import { onButton } from "../../callback-codec.ts";
+import { cardScreen, listScreen, problemText, templateData } from "./ui.ts";
 import { enterFlow } from "../enter-flow.ts";
 
 export const templatesFeature = new Composer<Context>();
@@ -72,9 +74,7 @@ async function preview(ctx: Context, id: number) {
   });
 }
 
-templatesFeature.callbackQuery(TEMPLATE_DATA, async (ctx) => {
-  const id = Number(ctx.match[1]);
-  const action = ctx.match[2];
+onButton(templatesFeature, Buttons.template, async (ctx, { id, action }) => {
   const templates = ctx.deps.repos.templates;
   await ctx.answerCallbackQuery();
   switch (action) {

@@ -1,6 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
 import { NAV } from "../menu/keyboards.ts";
+import { Buttons } from "../../buttons.ts";
+import type { ButtonOf } from "../../callback-codec.ts";
 import type { TemplateSummary } from "../../../db/template-repository.ts";
 import type { TemplateReport } from "../../../services/pdf/template-check.ts";
 import type { Problem } from "./intake.ts";
@@ -8,12 +10,12 @@ import type { Translate } from "../../i18n.ts";
 
 type T = Translate;
 
-/** Template buttons: `t:<id>:<action>` (id 0 is the built-in template). */
-export const templateData = (id: number, action: string) => `t:${id}:${action}`;
-export const TEMPLATE_DATA = /^t:(\d{1,10}):([a-z]+)$/;
-export const SAVE = "tpl:save";
-export const DISCARD = "tpl:discard";
-export const SKIP_CSS = "tpl:skipcss";
+/** Template buttons (id 0 is the built-in template). */
+export const templateData = (id: number, action: ButtonOf<typeof Buttons.template>["action"]) =>
+  Buttons.template.pack({ id, action });
+export const SAVE = Buttons.templateUpload.pack({ action: "save" });
+export const DISCARD = Buttons.templateUpload.pack({ action: "discard" });
+export const SKIP_CSS = Buttons.templateUpload.pack({ action: "skipcss" });
 
 export function listScreen(t: T, templates: TemplateSummary[]) {
   const current = templates.find((template) => template.isDefault);

@@ -1,0 +1,84 @@
+import { callbackCodec, int, oneOf, optional, token } from "./callback-codec.ts";
+
+const STATUS = ["idea", "active", "archived"] as const;
+
+/**
+ * Every kind of button the bot shows, by the callback data it carries: each keyboard writes its buttons with
+ * `pack`, each handler reads them with `unpack` (or `onButton`). One prefix per codec; the data written stays
+ * within Telegram's 64 bytes (tests/callback-data.test.ts).
+ */
+export const Buttons = {
+  /** Menus and the three lists' first pages. */
+  nav: callbackCodec("nav", {
+    screen: oneOf("main", "projects", "automations", "settings", "new", "generate", "templates", "list"),
+    status: optional(oneOf(...STATUS)),
+  }),
+  /** A page of a project list. */
+  list: callbackCodec("l", { status: oneOf(...STATUS), page: int(5) }),
+  /** A project card's actions; `arg` is a list page, an interval in days (or `none`) or a restore target. */
+  project: callbackCodec("p", {
+    id: int(),
+    action: oneOf(
+      "open",
+      "files",
+      "full",
+      "activate",
+      "interval",
+      "setint",
+      "complete",
+      "drop",
+      "restore",
+      "delete",
+      "confirmdelete",
+      "edit",
+      "rename",
+      "describe",
+    ),
+    arg: optional(token(8)),
+  }),
+  /** A card's creative AI: a new moodboard, the saved ones, the texts. */
+  ai: callbackCodec("ai", { projectId: int(), action: oneOf("mb", "mbl", "tx") }),
+  /** Steering a moodboard draft: all again, one tile, an aspect ratio, the originals, save. */
+  moodboard: callbackCodec("mb", {
+    draftId: int(),
+    action: oneOf("all", "t", "ar", "orig", "save"),
+    arg: optional(token(5)),
+  }),
+  /** One saved moodboard of a project. */
+  savedMoodboard: callbackCodec("mbv", { id: int() }),
+  /** A generated text: regenerate or edit. */
+  text: callbackCodec("tx", { assetId: int(), action: oneOf("re", "ed") }),
+  /** A voice note's draft idea. */
+  voice: callbackCodec("vc", { id: int(), action: oneOf("save", "name", "desc", "drop", "retry") }),
+  /** Reminders: snooze, pause, resume; an idea archived or snoozed from the digest; the digest again (`n`: its slot). */
+  reminder: callbackCodec("r", {
+    action: oneOf("s", "p", "u", "ia", "is", "dt"),
+    n: int(12),
+    arg: optional(token(4)),
+  }),
+  /** A page made in Notion by hand: import it as an idea, or ignore it. */
+  notionOffer: callbackCodec("np", { action: oneOf("i", "x"), offerId: int() }),
+  /** The template manager's actions on one template (id 0: the built-in one). */
+  template: callbackCodec("t", {
+    id: int(),
+    action: oneOf("open", "add", "preview", "rename", "replace", "default", "delete", "confirmdelete"),
+  }),
+  /** Steps of a template upload. */
+  templateUpload: callbackCodec("tpl", { action: oneOf("save", "discard", "skipcss") }),
+  /** The card generator: its entry from an archived card and the choices of its steps. */
+  generator: callbackCodec("gen", {
+    step: oneOf("card", "p", "pg", "manual", "t", "done", "tx", "again", "ot", "ok", "re", "ed", "sv"),
+    arg: optional(token(10)),
+  }),
+  /** /settings sections and their choices. */
+  settings: callbackCodec("set", {
+    section: oneOf("lang", "texts", "close", "tz", "quiet", "digest", "rem", "dd", "dh"),
+    arg: optional(token(5)),
+  }),
+  /** Buttons every waiting flow step understands: Cancel, Skip, the moodboard offer after /new. */
+  flow: callbackCodec("flow", { action: oneOf("cancel", "skip", "mb"), arg: optional(oneOf("yes", "skip")) }),
+  /** /sync: retry the parked jobs now. */
+  sync: callbackCodec("sync", { action: oneOf("retry") }),
+  /** /find: search again. */
+  find: callbackCodec("find", { action: oneOf("again") }),
+} as const;
