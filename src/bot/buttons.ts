@@ -50,7 +50,7 @@ export const Buttons = {
   text: callbackCodec("tx", { assetId: int(), action: oneOf("re", "ed") }),
   /** A voice note's draft idea. */
   voice: callbackCodec("vc", { id: int(), action: oneOf("save", "name", "desc", "drop", "retry") }),
-  /** Reminders: snooze, pause, resume; an idea archived or snoozed from the digest; the digest again (`n`: its slot). */
+  /** Reminders: snooze, pause, resume; a digest idea archived or snoozed; the digest again (`n`: its slot). */
   reminder: callbackCodec("r", {
     action: oneOf("s", "p", "u", "ia", "is", "dt"),
     n: int(12),
