@@ -7,6 +7,7 @@ import { applyMigrationsInWorker } from "./db/migrate-in-worker.ts";
 import { migrationsUpToDate } from "./db/migration-status.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
+import { NotionOutbox } from "./db/notion-outbox.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
 import { TemplateRepository } from "./db/template-repository.ts";
 import { LazyPdfService } from "./services/pdf/lazy-pdf-service.ts";
@@ -97,22 +98,22 @@ async function reportBrowser(config: Config, logger: Logger): Promise<void> {
 export async function startApp(config: Config, logger: Logger): Promise<App> {
   const db = await openDatabase(config, logger);
   const settings = new SettingsRepository(db);
-  const projects = new ProjectRepository(db, { notionEnabled: Boolean(config.notion) });
-  const syncJobs = new SyncJobRepository(db);
+  const outbox = new NotionOutbox(db, { enabled: Boolean(config.notion) });
+  const projects = new ProjectRepository(db, outbox);
+  const syncJobs = new SyncJobRepository(db, outbox);
   const templates = new TemplateRepository(db);
   const pdf = new LazyPdfService({ chromiumPath: config.chromium.path }, (error) =>
     logger.error({ err: error }, "PDF renderer could not be loaded"),
   );
-  const ai = new AiRepository(db, { notionEnabled: Boolean(config.notion) });
-  const assets = new AssetRepository(db, projects);
-  const notionPages = new NotionPullRepository(db);
+  const ai = new AiRepository(db, outbox);
+  const assets = new AssetRepository(db, outbox);
+  const notionPages = new NotionPullRepository(db, outbox);
   const reminders = new ReminderRepository(db, config.timeZone);
-  const cards = new CardRepository(db, projects);
+  const cards = new CardRepository(db, outbox);
   let reminderService!: ReminderService; // eslint-disable-line prefer-const -- assigned after the bot it needs
   let notionSync: NotionSync | undefined;
   let notionPull: NotionPull | undefined;
   const services: Services = {
-    kickNotionSync: () => notionSync?.kick(),
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
     pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
@@ -165,6 +166,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         }),
       files: telegramFileSource(bot.api, config),
     });
+    outbox.onQueued(() => notionSync?.kick());
     notionPull = createNotionPull({
       source: createNotionPullSource(config.notion, { logger, timeoutMs: config.notion.timeoutMs }),
       store: notionPages,
@@ -172,7 +174,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       intervalMs: config.notion.pollSeconds * 1000,
       logger,
       report: notionPullReporter(messenger),
-      onEnqueued: () => notionSync?.kick(),
     });
   }
   try {

@@ -30,8 +30,6 @@ export interface Repositories {
 
 /** Background services the bot talks to (each works, or explains itself, without its keys). */
 export interface Services {
-  /** Wakes the Notion outbox worker after a change was enqueued. */
-  kickNotionSync(): void;
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
   /** Template sandbox + Chromium: PDF cards and previews. */

@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import type { NotionOutbox } from "./notion-outbox.ts";
 
 export type DraftKind = "moodboard" | "voice";
 export type TextKind = "card_text" | "social_text";
@@ -48,11 +49,11 @@ export async function latestTexts(db: Db, projectId: number): Promise<ProjectTex
 /** Drafts of AI results and the assets they become: moodboards and texts. */
 export class AiRepository {
   private readonly db: Db;
-  private readonly notionEnabled: boolean;
+  private readonly outbox: NotionOutbox;
 
-  constructor(db: Db, options: { notionEnabled?: boolean } = {}) {
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
-    this.notionEnabled = options.notionEnabled ?? false;
+    this.outbox = outbox;
   }
 
   async createDraft<T>(kind: DraftKind, projectId: number | null, data: T): Promise<Draft<T>> {
@@ -93,7 +94,7 @@ export class AiRepository {
       notionCaption?: (assetId: number) => string;
     },
   ): Promise<number | null> {
-    return this.db.$transaction(async (tx) => {
+    return this.outbox.transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
       if (!project) return null;
       const common = { prompt: input.prompt, model: input.model, aspect: input.aspect };
@@ -112,12 +113,12 @@ export class AiRepository {
       const board = await tx.projectAsset.create({
         data: { projectId, kind: "moodboard", telegramFileId: input.collageFileId, meta: JSON.stringify(meta) },
       });
-      if (this.notionEnabled && input.notionCaption) {
+      if (this.outbox.enabled && input.notionCaption) {
         await tx.projectAsset.update({
           where: { id: board.id },
           data: { meta: JSON.stringify({ ...meta, notionCaption: input.notionCaption(board.id) }) },
         });
-        await tx.syncJob.create({ data: { projectId, kind: "image", payload: JSON.stringify({ assetId: board.id }) } });
+        await this.outbox.add(tx, { projectId, kind: "image", payload: { assetId: board.id } });
       }
       return board.id;
     });

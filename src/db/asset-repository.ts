@@ -1,5 +1,6 @@
 import type { Db } from "./client.ts";
-import { ATTACHMENT_KINDS, type ProjectRepository } from "./project-repository.ts";
+import { ATTACHMENT_KINDS } from "./project-repository.ts";
+import type { NotionOutbox } from "./notion-outbox.ts";
 
 /** One attachment as the card's Attachments screen sends it back. */
 export interface AttachmentView {
@@ -27,11 +28,11 @@ export interface NewAttachment {
 /** Project assets added by the owner; each addition re-syncs the Notion page through the outbox. */
 export class AssetRepository {
   private readonly db: Db;
-  private readonly projects: ProjectRepository;
+  private readonly outbox: NotionOutbox;
 
-  constructor(db: Db, projects: ProjectRepository) {
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
-    this.projects = projects;
+    this.outbox = outbox;
   }
 
   /** The project's attachments, oldest first (renders, PDFs and notes; moodboards and texts have their own screens). */
@@ -50,7 +51,7 @@ export class AssetRepository {
 
   /** Returns the new asset's id, or null when the project no longer exists. */
   async attach(projectId: number, input: NewAttachment): Promise<number | null> {
-    return this.db.$transaction(async (tx) => {
+    return this.outbox.transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
       if (!project) return null;
       const meta = JSON.stringify({ ...input.details, notion: input.notionText });
@@ -63,7 +64,7 @@ export class AssetRepository {
           meta,
         },
       });
-      await this.projects.enqueueUpsert(tx, projectId);
+      await this.outbox.upsert(tx, projectId);
       return asset.id;
     });
   }

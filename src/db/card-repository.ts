@@ -1,8 +1,6 @@
 import type { Db } from "./client.ts";
-import type { ProjectRepository } from "./project-repository.ts";
+import type { NotionOutbox, Tx } from "./notion-outbox.ts";
 import { oncePerUpdate } from "./update-marks.ts";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export interface RenderFile {
   fileId: string;
@@ -26,11 +24,11 @@ export interface GeneratedCard {
 /** The content generator's results: the sent PDF, both texts and the renders, as project assets. */
 export class CardRepository {
   private readonly db: Db;
-  private readonly projects: ProjectRepository;
+  private readonly outbox: NotionOutbox;
 
-  constructor(db: Db, projects: ProjectRepository) {
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
-    this.projects = projects;
+    this.outbox = outbox;
   }
 
   /**
@@ -38,7 +36,7 @@ export class CardRepository {
    * `onceKey` (the Telegram update's id): a re-delivered update does not save the card twice.
    */
   async save(card: GeneratedCard, onceKey?: string): Promise<number | null> {
-    return this.db.$transaction(async (tx) => {
+    return this.outbox.transaction(async (tx) => {
       if (
         !("newProject" in card.target) &&
         !(await tx.project.findUnique({ where: { id: card.target.projectId }, select: { id: true } }))
@@ -56,7 +54,7 @@ export class CardRepository {
         data: { name, description, status: "archived", archiveReason: "completed" },
       });
       projectId = project.id;
-      await this.projects.enqueueUpsert(tx, projectId);
+      await this.outbox.upsert(tx, projectId);
     } else {
       projectId = card.target.projectId;
     }

@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import type { NotionOutbox } from "./notion-outbox.ts";
 import type { ProjectStatus } from "./project-repository.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
 
@@ -46,8 +47,10 @@ export const samePageId = (a: string, b: string) =>
  */
 export class NotionPullRepository {
   private readonly db: Db;
-  constructor(db: Db) {
+  private readonly outbox: NotionOutbox;
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
+    this.outbox = outbox;
   }
 
   async watermark(): Promise<Date | null> {
@@ -134,12 +137,7 @@ export class NotionPullRepository {
 
   /** The local side won a conflict: make sure a sync job will write it to Notion. */
   async ensureUpsert(projectId: number): Promise<void> {
-    await this.db.$transaction(async (tx) => {
-      const job = await tx.syncJob.findFirst({
-        where: { projectId, kind: "upsert", state: { in: ["pending", "failed"] } },
-      });
-      if (!job) await tx.syncJob.create({ data: { projectId, kind: "upsert" } });
-    });
+    await this.outbox.transaction((tx) => this.outbox.upsert(tx, projectId, { keepFailed: true }));
   }
 
   /** A page no project links to: remembered once (an ignored page stays ignored). */

@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import type { NotionOutbox } from "./notion-outbox.ts";
 import { oncePerUpdate } from "./update-marks.ts";
 
 export {
@@ -18,7 +19,6 @@ import { PAGE_SIZE } from "../domain/project.ts";
 export const ATTACHMENT_KINDS = ["final_render", "pdf", "generated_pdf", "note"];
 
 type ProjectRow = Awaited<ReturnType<Db["project"]["findUniqueOrThrow"]>>;
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 export type TransitionResult =
   { ok: true; project: ProjectView } | { ok: false; reason: "missing" | "changed"; project?: ProjectView };
@@ -26,11 +26,11 @@ export type TransitionResult =
 /** Projects and their Notion outbox: every change and its sync job are written in one transaction. */
 export class ProjectRepository {
   private readonly db: Db;
-  private readonly notionEnabled: boolean;
+  private readonly outbox: NotionOutbox;
 
-  constructor(db: Db, options: { notionEnabled: boolean }) {
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
-    this.notionEnabled = options.notionEnabled;
+    this.outbox = outbox;
   }
 
   /** `onceKey` (e.g. the Telegram update's id): a re-delivered update returns the project it already created. */
@@ -38,7 +38,7 @@ export class ProjectRepository {
     input: { name: string; description: string; reference?: { fileId: string; asDocument: boolean } | null },
     options: { onceKey?: string } = {},
   ): Promise<ProjectView> {
-    const id = await this.db.$transaction((tx) =>
+    const id = await this.outbox.transaction((tx) =>
       oncePerUpdate(tx, options.onceKey, async () => {
         const project = await tx.project.create({ data: { name: input.name, description: input.description } });
         if (input.reference) {
@@ -47,7 +47,7 @@ export class ProjectRepository {
             data: { projectId: project.id, kind: "image_reference", telegramFileId: input.reference.fileId, meta },
           });
         }
-        await this.enqueueUpsert(tx, project.id);
+        await this.outbox.upsert(tx, project.id);
         return project.id;
       }),
     );
@@ -99,9 +99,9 @@ export class ProjectRepository {
         : to === "archived"
           ? { status: to, archiveReason: extra.reason ?? "completed" }
           : { status: to, archiveReason: null, activatedAt: null };
-    const changed = await this.db.$transaction(async (tx) => {
+    const changed = await this.outbox.transaction(async (tx) => {
       const { count } = await tx.project.updateMany({ where: { id, status: from }, data });
-      if (count === 1) await this.enqueueUpsert(tx, id);
+      if (count === 1) await this.outbox.upsert(tx, id);
       return count === 1;
     });
     const project = await this.get(id);
@@ -113,10 +113,10 @@ export class ProjectRepository {
     id: number,
     changes: { name?: string; description?: string; reminderIntervalDays?: number | null },
   ): Promise<ProjectView | null> {
-    const updated = await this.db.$transaction(async (tx) => {
+    const updated = await this.outbox.transaction(async (tx) => {
       const { count } = await tx.project.updateMany({ where: { id }, data: changes });
       if (count === 1 && (changes.name !== undefined || changes.description !== undefined))
-        await this.enqueueUpsert(tx, id);
+        await this.outbox.upsert(tx, id);
       return count === 1;
     });
     return updated ? this.get(id) : null;
@@ -124,16 +124,13 @@ export class ProjectRepository {
 
   /** Removes the project with its assets; its Notion page goes to the trash through the outbox. */
   async delete(id: number): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
+    return this.outbox.transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id } });
       if (!project) return false;
       await tx.syncJob.deleteMany({ where: { projectId: id, state: { in: ["pending", "failed"] }, kind: "upsert" } });
       await tx.project.delete({ where: { id } });
-      if (this.notionEnabled && project.notionPageId) {
-        await tx.syncJob.create({
-          data: { projectId: null, kind: "trash", payload: JSON.stringify({ pageId: project.notionPageId }) },
-        });
-      }
+      if (project.notionPageId)
+        await this.outbox.add(tx, { projectId: null, kind: "trash", payload: { pageId: project.notionPageId } });
       return true;
     });
   }
@@ -143,16 +140,6 @@ export class ProjectRepository {
     const counts = { idea: 0, active: 0, archived: 0 };
     for (const group of groups) counts[group.status as ProjectStatus] = group._count._all;
     return counts;
-  }
-
-  /** Also used by other writers whose change alters the page (attachments). */
-  async enqueueUpsert(tx: Tx, projectId: number): Promise<void> {
-    if (!this.notionEnabled) return;
-    // One pending upsert per project is enough: the worker always syncs the current state.
-    const pending = await tx.syncJob.findFirst({ where: { projectId, kind: "upsert", state: "pending" } });
-    if (pending) return;
-    await tx.syncJob.deleteMany({ where: { projectId, kind: "upsert", state: "failed" } });
-    await tx.syncJob.create({ data: { projectId, kind: "upsert" } });
   }
 
   private async view(row: ProjectRow): Promise<ProjectView> {
@@ -166,7 +153,7 @@ export class ProjectRepository {
         orderBy: { id: "desc" },
         select: { telegramFileId: true },
       }),
-      this.notionEnabled
+      this.outbox.enabled
         ? this.db.syncJob.findFirst({
             where: { projectId: row.id, state: { in: ["pending", "failed"] } },
             orderBy: { id: "desc" },
@@ -174,7 +161,7 @@ export class ProjectRepository {
         : null,
       this.db.projectAsset.count({ where: { projectId: row.id, kind: { in: ATTACHMENT_KINDS } } }),
     ]);
-    const sync = !this.notionEnabled
+    const sync = !this.outbox.enabled
       ? "none"
       : job
         ? job.state === "failed"

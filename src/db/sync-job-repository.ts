@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import type { NotionOutbox } from "./notion-outbox.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
 import { normalizeDescription } from "../domain/description.ts";
 import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../domain/notion-sync.ts";
@@ -23,8 +24,10 @@ export interface SyncJobSummary {
 /** The Notion outbox in the database: the worker's store, plus what /sync shows. */
 export class SyncJobRepository implements SyncStore {
   private readonly db: Db;
-  constructor(db: Db) {
+  private readonly outbox: NotionOutbox;
+  constructor(db: Db, outbox: NotionOutbox) {
     this.db = db;
+    this.outbox = outbox;
   }
 
   async dueJobs(now: Date, limit: number): Promise<SyncJob[]> {
@@ -191,10 +194,7 @@ export class SyncJobRepository implements SyncStore {
   }
 
   /** "Retry now": failed and waiting jobs become due immediately. */
-  async retryAll(): Promise<number> {
-    const { count } = await this.db.syncJob.updateMany({
-      data: { state: "pending", runAfter: new Date(), attempts: 0 },
-    });
-    return count;
+  retryAll(): Promise<number> {
+    return this.outbox.retryAll();
   }
 }

@@ -51,8 +51,6 @@ export function createNotionPull(options: {
   intervalMs: number;
   logger: Logger;
   report: PullReporter;
-  /** Called after a sync job was enqueued (the local side won a conflict). */
-  onEnqueued?: () => void;
   now?: () => Date;
 }): NotionPull {
   const { source, store, report } = options;
@@ -145,7 +143,6 @@ export function createNotionPull(options: {
         "notion pull: the local change is newer; Notion will be overwritten",
       );
       await store.ensureUpsert(project.id);
-      options.onEnqueued?.();
     }
     const change = {
       name: takeTitle ? page.title.slice(0, NAME_MAX) : undefined,

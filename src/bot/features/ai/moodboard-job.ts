@@ -207,7 +207,6 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);
       return void (await status.finish(job.t("project-missing")));
     }
-    job.deps.services.kickNotionSync();
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "save"));

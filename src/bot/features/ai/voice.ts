@@ -120,7 +120,6 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
   );
   // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);
-  ctx.deps.services.kickNotionSync();
   const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
   await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), {
     parse_mode: "HTML",

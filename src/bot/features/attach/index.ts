@@ -104,7 +104,6 @@ attachFeature.on("message", async (ctx, next) => {
     notionText: await notionText(ctx, parsed),
   });
   if (assetId === null) return void (await reply(ctx.t("attach-missing")));
-  ctx.deps.services.kickNotionSync();
   const lines = [ctx.t("attach-done", { name: escapeHtml(project.name), kind: ctx.t(`attach-kind-${parsed.label}`) })];
   if (ctx.deps.config.notion) lines.push(ctx.t("attach-done-notion"));
   await reply(lines.join("\n"), new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")));

@@ -272,7 +272,6 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   };
   const projectId = await conversation.external(async (outer) => {
     const id = await outer.deps.repos.cards.save(card, `card:${outer.update.update_id}`);
-    if (id !== null && source.projectId === null) outer.deps.services.kickNotionSync();
     stagedCards.delete(token!);
     return id;
   });

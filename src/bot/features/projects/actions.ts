@@ -33,7 +33,6 @@ export async function answerStale(ctx: Context, project: ProjectView | null | un
 async function afterTransition(ctx: Context, result: TransitionResult) {
   if (!result.ok) return answerStale(ctx, result.project);
   await ctx.answerCallbackQuery();
-  ctx.deps.services.kickNotionSync();
   const timeZone = await tz(ctx);
   const placed = await placeCard(ctx, result.project, timeZone);
   await refreshCardWhenSynced(ctx, placed, result.project, timeZone, ctx.deps.services.syncNowAndWait);
@@ -117,7 +116,6 @@ export async function runProjectAction(
       if (expect("active") || !(await projects.delete(id)))
         return answerStale(ctx, project.status === "active" ? project : null);
       await ctx.answerCallbackQuery();
-      ctx.deps.services.kickNotionSync();
       const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));
       return showScreen(ctx, ctx.t("deleted", { name: escapeHtml(project.name) }), back);
     }

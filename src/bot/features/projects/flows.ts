@@ -61,11 +61,9 @@ export async function editProjectFlow(
     { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) },
   );
   const answer = await askText(conversation, field === "name" ? checkName : checkDescription);
-  const updated: ProjectView | null = await conversation.external(async (outer) => {
-    const result = await outer.deps.repos.projects.update(projectId, { [field]: answer.value });
-    outer.deps.services.kickNotionSync();
-    return result;
-  });
+  const updated: ProjectView | null = await conversation.external((outer) =>
+    outer.deps.repos.projects.update(projectId, { [field]: answer.value }),
+  );
   if (!updated) {
     await answer.ctx.reply(answer.ctx.t("project-missing"));
     return;

@@ -34,7 +34,6 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     if (action === "ia") {
       const result = await projects.transition(id, "idea", "archived", { reason: "cancelled" });
       if (!result.ok) return answerStale(ctx, result.project);
-      ctx.deps.services.kickNotionSync();
       done = ctx.t("idea-archived", { name });
     } else {
       const until = new Date(now.getTime() + IDEA_SNOOZE_MS);

@@ -33,6 +33,5 @@ syncFeature.command("sync", showSyncStatus);
 syncFeature.callbackQuery(RETRY, async (ctx) => {
   const count = ctx.deps.config.notion ? await ctx.deps.repos.syncJobs.retryAll() : 0;
   await ctx.answerCallbackQuery({ text: ctx.t("sync-retrying", { count }) });
-  ctx.deps.services.kickNotionSync();
   await showSyncStatus(ctx);
 });
