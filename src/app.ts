@@ -8,6 +8,7 @@ import { migrationsUpToDate } from "./db/migration-status.ts";
 import { SettingsRepository } from "./db/settings-repository.ts";
 import { ProjectRepository } from "./db/project-repository.ts";
 import { NotionOutbox } from "./db/notion-outbox.ts";
+import { createWorkspace } from "./bot/workspace.ts";
 import { SyncJobRepository } from "./db/sync-job-repository.ts";
 import { TemplateRepository } from "./db/template-repository.ts";
 import { LazyPdfService } from "./services/pdf/lazy-pdf-service.ts";
@@ -23,6 +24,7 @@ import { CardRepository } from "./db/card-repository.ts";
 import { ReminderService } from "./jobs/reminder-service.ts";
 import { createNotionPull, type NotionPull } from "./jobs/notion-pull.ts";
 import { createNotionPullSource } from "./services/notion/notion-pull-source.ts";
+import { createNotionConnection } from "./services/notion/notion-connection.ts";
 import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
 import type { Services } from "./bot/deps.ts";
@@ -138,6 +140,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     db,
     repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards },
     services,
+    workspace: createWorkspace(),
   };
   const i18n = createI18n(settings);
   const bot = createBot(deps, { i18n });
@@ -154,8 +157,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   });
   const notify = ownerNotifier(messenger);
   if (config.notion) {
+    const connection = createNotionConnection(config.notion, {
+      logger: logger.child({ component: "notion" }),
+      timeoutMs: config.notion.timeoutMs,
+    });
     notionSync = createNotionSync({
-      config: config.notion,
+      connection,
       logger,
       projects,
       jobs: syncJobs,
@@ -168,7 +175,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     });
     outbox.onQueued(() => notionSync?.kick());
     notionPull = createNotionPull({
-      source: createNotionPullSource(config.notion, { logger, timeoutMs: config.notion.timeoutMs }),
+      source: createNotionPullSource(connection),
       store: notionPages,
       statusValues: config.notion.statusValues,
       intervalMs: config.notion.pollSeconds * 1000,

@@ -4,6 +4,10 @@ import { textChunks } from "../src/services/notion/notion-blocks.ts";
 import { createNotionService, type NotionConfig, type ProjectSnapshot } from "../src/services/notion/notion-service.ts";
 import { FakeNotion, type FakeSchema } from "./support/fake-notion.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
+import { createNotionConnection } from "../src/services/notion/notion-connection.ts";
+
+const notionServiceFor = (config: NotionConfig, options?: Parameters<typeof createNotionConnection>[1]) =>
+  createNotionService(createNotionConnection(config, options));
 
 const TRICKY_NAME = '<b>&"x"</b> *Лампа* _v2_ 🙂 [link](http://x) `code`';
 const RTL_TEXT = "מנורה שולחנית – تصميم مصباح\n\n# not a heading\n**not bold** <i>not italic</i> &amp; 👩🏽‍🎨";
@@ -50,7 +54,7 @@ describe("NotionService writes", () => {
   });
 
   it("creates a page with title, status and body exactly as typed", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const pageId = await notion.createPage(project({ name: TRICKY_NAME, description: RTL_TEXT, status: "active" }));
 
     const page = fake.pages.find((p) => p.id === pageId)!;
@@ -61,7 +65,7 @@ describe("NotionService writes", () => {
   });
 
   it("update replaces the body and the properties", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const pageId = await notion.createPage(project({ description: "first\nsecond\nthird" }));
     await notion.updatePage(pageId, project({ name: "Desk lamp v2", description: "only line", status: "archived" }));
 
@@ -73,7 +77,7 @@ describe("NotionService writes", () => {
   });
 
   it("skips the body round trips when the body is already right", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const pageId = await notion.createPage(project({ description: "same\ntext" }));
     await notion.updatePage(pageId, project({ description: "same\ntext", status: "active" }));
     expect(fake.count("DELETE /blocks/:id")).toBe(0);
@@ -82,7 +86,7 @@ describe("NotionService writes", () => {
   });
 
   it("splits long text into 2000-char pieces and appends more than 100 paragraphs in batches", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const longLine = "🙂".repeat(1500) + "x".repeat(2500); // surrogate pairs straddle the 2000 boundary
     const description = [longLine, ...Array.from({ length: 250 }, (_, i) => `line ${i}`)].join("\n");
     const name = "N".repeat(2100);
@@ -98,14 +102,14 @@ describe("NotionService writes", () => {
   });
 
   it("an empty description gives an empty body", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const pageId = await notion.createPage(project({ description: "one" }));
     await notion.updatePage(pageId, project({ description: "" }));
     expect(fake.pages[0].blocks).toEqual([]);
   });
 
   it("trashes a page, and a missing page counts as trashed", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const pageId = await notion.createPage(project());
     await notion.trashPage(pageId);
     expect(fake.pages[0].inTrash).toBe(true);
@@ -113,7 +117,7 @@ describe("NotionService writes", () => {
   });
 
   it("finds the newest page with exactly that title created since a moment", async () => {
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     const before = new Date(Date.now() - 5 * 60_000);
     await notion.createPage(project({ name: "Chair" }));
     const newest = await notion.createPage(project({ name: "Chair" }));
@@ -127,7 +131,7 @@ describe("NotionService writes", () => {
 describe("NotionService schema", () => {
   it.each(["select", "status"] as const)("writes a %s status property in its own shape", async (statusType) => {
     await startFake({ statusType });
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     await notion.ready();
     const pageId = await notion.createPage(project({ status: "active" }));
     await notion.updatePage(pageId, project({ status: "archived" }));
@@ -141,7 +145,7 @@ describe("NotionService schema", () => {
       statusType: "status",
       statusOptions: ["Idea", "Active", "Archive"],
     });
-    const notion = createNotionService(
+    const notion = notionServiceFor(
       configFor({
         titleProperty: "Name",
         statusProperty: "Stage",
@@ -154,14 +158,14 @@ describe("NotionService schema", () => {
 
   it("accepts a data source id in place of the database id", async () => {
     await startFake();
-    const notion = createNotionService(configFor({ databaseId: fake.dataSourceId }));
+    const notion = notionServiceFor(configFor({ databaseId: fake.dataSourceId }));
     await notion.createPage(project({ name: "Via data source" }));
     expect(fake.pages[0]).toMatchObject({ title: "Via data source", dataSourceId: fake.dataSourceId });
   });
 
   it("creates missing select options on write", async () => {
     await startFake({ statusType: "select", statusOptions: ["Idea"] });
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     await notion.ready();
     await notion.createPage(project({ status: "active" }));
     expect(fake.pages[0].status).toBe("Active");
@@ -169,20 +173,20 @@ describe("NotionService schema", () => {
 
   it("a status-type property without one of the options is a bad_property", async () => {
     await startFake({ statusType: "status", statusOptions: ["Idea", "Active"] });
-    const verdict = await classified(createNotionService(configFor()).ready());
+    const verdict = await classified(notionServiceFor(configFor()).ready());
     expect(verdict).toMatchObject({ kind: "fatal", problem: "bad_property" });
     expect(verdict.kind === "fatal" && verdict.detail).toContain('"Archived"');
   });
 
   it("a wrong status property name is a bad_property naming it", async () => {
     await startFake();
-    const verdict = await classified(createNotionService(configFor({ statusProperty: "Stage" })).createPage(project()));
+    const verdict = await classified(notionServiceFor(configFor({ statusProperty: "Stage" })).createPage(project()));
     expect(verdict).toEqual({ kind: "fatal", problem: "bad_property", detail: "no property named Stage" });
   });
 
   it("a property rejected by Notion on write is a bad_property naming it", async () => {
     await startFake();
-    const notion = createNotionService(configFor());
+    const notion = notionServiceFor(configFor());
     await notion.ready();
     fake.schema.statusProperty = "Renamed"; // the owner renamed the column after we read the schema
     const verdict = await classified(notion.createPage(project()));
@@ -203,20 +207,20 @@ describe("NotionService errors", () => {
   });
 
   it("a rejected key is fatal unauthorized", async () => {
-    const verdict = await classified(createNotionService(configFor({ apiKey: "secret_wrong" })).ready());
+    const verdict = await classified(notionServiceFor(configFor({ apiKey: "secret_wrong" })).ready());
     expect(verdict).toMatchObject({ kind: "fatal", problem: "unauthorized" });
   });
 
   it("a database the integration cannot see is fatal not_shared", async () => {
     const verdict = await classified(
-      createNotionService(configFor({ databaseId: "11111111-2222-3333-4444-555555555555" })).ready(),
+      notionServiceFor(configFor({ databaseId: "11111111-2222-3333-4444-555555555555" })).ready(),
     );
     expect(verdict).toMatchObject({ kind: "fatal", problem: "not_shared" });
     expect(verdict.kind === "fatal" && verdict.detail).toMatch(/share the database with the integration/);
   });
 
   it("5xx and timeouts are uncertain retries; 429 carries Retry-After; 409 is a certain retry", async () => {
-    const notion = createNotionService(configFor(), { timeoutMs: 100 });
+    const notion = notionServiceFor(configFor(), { timeoutMs: 100 });
     await notion.ready();
     fake.failNext(1, { status: 500, code: "internal_server_error" });
     expect(await classified(notion.createPage(project()))).toEqual({ kind: "retry", uncertain: true });
@@ -237,7 +241,7 @@ describe("NotionService errors", () => {
   it("a refused connection is a retry that certainly did not apply", async () => {
     const baseUrl = fake.baseUrl;
     await fake.close();
-    const verdict = await classified(createNotionService(configFor({ baseUrl })).ready());
+    const verdict = await classified(notionServiceFor(configFor({ baseUrl })).ready());
     expect(verdict).toEqual({ kind: "retry", uncertain: false });
   });
 });

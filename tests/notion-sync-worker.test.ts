@@ -10,6 +10,10 @@ import {
 import { FakeNotion } from "./support/fake-notion.ts";
 import { MemorySyncStore } from "./support/memory-sync-store.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
+import { createNotionConnection } from "../src/services/notion/notion-connection.ts";
+
+const notionServiceFor = (config: NotionConfig, options?: Parameters<typeof createNotionConnection>[1]) =>
+  createNotionService(createNotionConnection(config, options));
 
 const silent = pino({ level: "silent" });
 
@@ -23,7 +27,7 @@ let synced: number[];
 function startWorker(
   options: { timeoutMs?: number; config?: Partial<NotionConfig> } & Partial<SyncWorkerOptions> = {},
 ): SyncWorker {
-  const notion = createNotionService(notionConfigFor(fake, options.config), {
+  const notion = notionServiceFor(notionConfigFor(fake, options.config), {
     timeoutMs: options.timeoutMs ?? 2000,
     logger: silent,
   });
@@ -202,7 +206,7 @@ describe("sync worker", () => {
   it("drainOnce processes each due job once and reports how many", async () => {
     fake.failFor(60_000, { status: 500, code: "internal_server_error" });
     store.enqueue("upsert", store.addProject({ name: "X" }).id);
-    const notion = createNotionService(notionConfigFor(fake), { logger: silent });
+    const notion = notionServiceFor(notionConfigFor(fake), { logger: silent });
     const idle = createSyncWorker({
       store,
       notion,

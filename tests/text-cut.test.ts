@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutText, cutToUnits } from "../src/domain/text-cut.ts";
+import { cutText, cutToCodePoints, cutToUnits } from "../src/domain/text-cut.ts";
 import { fitLines } from "../src/bot/message-fit.ts";
 
 describe("cutting text for Telegram", () => {
@@ -14,6 +14,13 @@ describe("cutting text for Telegram", () => {
     const cut = cutToUnits("😀".repeat(10), 7);
     expect(cut).toBe("😀😀😀…");
     expect(cut.length).toBeLessThanOrEqual(7);
+  });
+
+  it("keeps a voice note's name within the name limit counted in code points, never splitting a letter", () => {
+    const cut = cutToCodePoints("й̆".repeat(10), 7);
+    expect(cut).toBe("й̆й̆й̆…");
+    expect([...cut].length).toBeLessThanOrEqual(7);
+    expect(cutToCodePoints("Лампа", 5)).toBe("Лампа");
   });
 
   it("fits a list into one message and says how many were left out", () => {

@@ -15,6 +15,7 @@ import type { FalService } from "../services/fal/fal-service.ts";
 import type { ReminderRepository } from "../db/reminder-repository.ts";
 import type { CardRepository } from "../db/card-repository.ts";
 import type { ReminderOverview } from "../jobs/reminder-service.ts";
+import type { Workspace } from "./workspace.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -50,4 +51,6 @@ export interface BotDeps {
   db: Db;
   repos: Repositories;
   services: Services;
+  /** Work in progress kept in memory (staged cards and templates, download cache, running generations). */
+  workspace: Workspace;
 }

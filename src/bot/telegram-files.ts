@@ -1,19 +1,22 @@
 import type { Api } from "grammy";
 
-/** Downloads a file by its Telegram file id (getFile, then the Bot API file endpoint). */
-export function telegramFileSource(
-  api: Api,
-  config: { botToken: string; telegramApiRoot?: string },
-  timeoutMs = 30_000,
-) {
+type FileEndpoint = { botToken: string; telegramApiRoot?: string };
+
+/** Downloads a file from the Bot API file endpoint by the path `getFile` gave for it. */
+export async function downloadTelegramPath(config: FileEndpoint, path: string, timeoutMs = 60_000): Promise<Buffer> {
+  const root = config.telegramApiRoot ?? "https://api.telegram.org";
+  const response = await fetch(`${root}/file/bot${config.botToken}/${path}`, {
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** Downloads a file by its Telegram file id (getFile, then the file endpoint). */
+export function telegramFileSource(api: Api, config: FileEndpoint, timeoutMs = 30_000) {
   return async (fileId: string): Promise<Buffer> => {
     const file = await api.getFile(fileId);
     if (!file.file_path) throw new Error("Telegram gave no file path");
-    const root = config.telegramApiRoot ?? "https://api.telegram.org";
-    const response = await fetch(`${root}/file/bot${config.botToken}/${file.file_path}`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
+    return downloadTelegramPath(config, file.file_path, timeoutMs);
   };
 }

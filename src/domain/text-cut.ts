@@ -18,13 +18,23 @@ export function cutText(text: string, max: number, ellipsis = "…"): string {
     .trimEnd()}${ellipsis}`;
 }
 
-/** Like cutText, but the result's UTF-16 length stays within `maxUnits` (room left in a Telegram text or caption). */
-export function cutToUnits(text: string, maxUnits: number, ellipsis = "…"): string {
-  if (text.length <= maxUnits) return text;
+/** Cuts at a grapheme boundary so that `size` of the result, the ellipsis included, stays within `max`. */
+function cutWithin(text: string, max: number, size: (text: string) => number, ellipsis: string): string {
+  if (size(text) <= max) return text;
   let kept = "";
+  let used = size(ellipsis);
   for (const part of graphemes(text)) {
-    if (kept.length + part.length + ellipsis.length > maxUnits) break;
+    used += size(part);
+    if (used > max) break;
     kept += part;
   }
   return `${kept.trimEnd()}${ellipsis}`;
 }
+
+/** Like cutText, but the result's UTF-16 length stays within `maxUnits` (room left in a Telegram text or caption). */
+export const cutToUnits = (text: string, maxUnits: number, ellipsis = "…") =>
+  cutWithin(text, maxUnits, (part) => part.length, ellipsis);
+
+/** Like cutText, but within `max` code points: the unit of the name and description limits. */
+export const cutToCodePoints = (text: string, max: number, ellipsis = "…") =>
+  cutWithin(text, max, (part) => [...part].length, ellipsis);

@@ -1,8 +1,8 @@
 import type { Logger } from "../logger.ts";
-import type { Config } from "../config.ts";
 import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import { createNotionService } from "../services/notion/notion-service.ts";
+import type { NotionConnection } from "../services/notion/notion-connection.ts";
 import { createSyncWorker, type FileSource, type SyncProblem } from "../services/notion/sync-worker.ts";
 
 export interface NotionSync {
@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The Notion mirror: the service on the real SDK plus the outbox worker over the database. */
 export function createNotionSync(options: {
-  config: NonNullable<Config["notion"]>;
+  connection: NotionConnection;
   logger: Logger;
   projects: ProjectRepository;
   jobs: SyncJobRepository;
@@ -26,7 +26,7 @@ export function createNotionSync(options: {
   files?: FileSource;
 }): NotionSync {
   const logger = options.logger.child({ component: "notion-sync" });
-  const notion = createNotionService(options.config, { logger, timeoutMs: options.config.timeoutMs });
+  const notion = createNotionService(options.connection);
   const worker = createSyncWorker({
     store: options.jobs,
     notion,

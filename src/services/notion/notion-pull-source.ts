@@ -1,7 +1,5 @@
-import { Client, LogLevel } from "@notionhq/client";
-import type { Logger } from "pino";
 import { pageTitleText, plainText } from "./notion-blocks.ts";
-import { resolveSchema, type NotionConfig, type ResolvedSchema } from "./notion-service.ts";
+import type { NotionConnection, ResolvedSchema } from "./notion-connection.ts";
 
 /** What the pull needs of a Notion page: its title, its status option's name and when it was last edited. */
 export interface PulledPage {
@@ -27,24 +25,9 @@ export interface NotionPullSource {
 /** A full scan of a huge database is cut here; the rest is seen on later polls once edited. */
 const MAX_PAGES_PER_POLL = 2000;
 
-export function createNotionPullSource(
-  config: NotionConfig,
-  options: { timeoutMs?: number; logger?: Logger } = {},
-): NotionPullSource {
-  const client = new Client({
-    auth: config.apiKey,
-    baseUrl: config.baseUrl,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    notionVersion: "2025-09-03",
-    logLevel: LogLevel.ERROR,
-    logger: (_level, message, extra) => options.logger?.debug({ notion: extra }, `notion pull: ${message}`),
-  });
-  let schema: Promise<ResolvedSchema> | null = null;
-  const ensureSchema = () =>
-    (schema ??= resolveSchema(client, config).catch((error: unknown) => {
-      schema = null;
-      throw error;
-    }));
+export function createNotionPullSource(connection: NotionConnection): NotionPullSource {
+  const { client } = connection;
+  const ensureSchema = () => connection.schema();
 
   function toPulled(
     s: ResolvedSchema,

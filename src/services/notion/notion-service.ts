@@ -1,20 +1,11 @@
-import { APIResponseError, Client, LogLevel, type CreatePageParameters } from "@notionhq/client";
-import type { Logger } from "pino";
-import { NotionSetupError } from "./notion-errors.ts";
+import { APIResponseError, type Client, type CreatePageParameters } from "@notionhq/client";
 import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images.ts";
 import { blockMatches, bodyBlocks, pageBody, pageTitleText, richText, type ParagraphBlock } from "./notion-blocks.ts";
 import type { ProjectSnapshot } from "../../domain/project.ts";
 
 export type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
-
-export interface NotionConfig {
-  apiKey: string;
-  databaseId: string;
-  titleProperty: string;
-  statusProperty: string;
-  statusValues: { idea: string; active: string; archived: string };
-  baseUrl?: string;
-}
+export type { NotionConfig, ResolvedSchema } from "./notion-connection.ts";
+import type { NotionConnection, ResolvedSchema } from "./notion-connection.ts";
 
 export interface NotionService {
   ready(): Promise<void>;
@@ -27,53 +18,20 @@ export interface NotionService {
   pageUrl(pageId: string): string;
 }
 
-export interface ResolvedSchema {
-  dataSourceId: string;
-  titleProperty: string;
-  statusProperty: string;
-  statusType: "select" | "status";
-}
-
 type PageProperties = NonNullable<CreatePageParameters["properties"]>;
-type SchemaProperty = {
-  type: string;
-  name: string;
-  select?: { options: { name: string }[] };
-  status?: { options: { name: string }[] };
-};
 
 const MAX_BLOCKS_PER_APPEND = 100;
 
-export function createNotionService(
-  config: NotionConfig,
-  options: { timeoutMs?: number; logger?: Logger } = {},
-): NotionService {
-  const client = new Client({
-    auth: config.apiKey,
-    baseUrl: config.baseUrl,
-    timeoutMs: options.timeoutMs ?? 30_000,
-    notionVersion: "2025-09-03",
-    retry: false, // the outbox retries with its own backoff and knows which writes are uncertain
-    logLevel: options.logger ? LogLevel.DEBUG : LogLevel.ERROR,
-    logger: options.logger ? sdkLogger(options.logger) : () => undefined,
-  });
-  let schema: Promise<ResolvedSchema> | null = null;
-
-  function ensureSchema(): Promise<ResolvedSchema> {
-    schema ??= resolveSchema(client, config).catch((error: unknown) => {
-      schema = null; // a failed lookup (outage, schema being fixed) is tried again next time
-      throw error;
-    });
-    return schema;
-  }
+export function createNotionService(connection: NotionConnection): NotionService {
+  const { client, config } = connection;
 
   /** A write rejected for a property means the schema changed under us: read it again next time. */
   async function withSchema<T>(run: (s: ResolvedSchema) => Promise<T>): Promise<T> {
-    const resolved = await ensureSchema();
+    const resolved = await connection.schema();
     try {
       return await run(resolved);
     } catch (error) {
-      if (APIResponseError.isAPIResponseError(error) && error.code === "validation_error") schema = null;
+      if (APIResponseError.isAPIResponseError(error) && error.code === "validation_error") connection.forgetSchema();
       throw error;
     }
   }
@@ -131,7 +89,7 @@ export function createNotionService(
 
   return {
     async ready() {
-      await ensureSchema();
+      await connection.schema();
     },
 
     createPage: (p) =>
@@ -200,89 +158,4 @@ async function findNewestByTitle(
     cursor = result.has_more && result.next_cursor ? result.next_cursor : undefined;
   } while (cursor);
   return null;
-}
-
-export async function resolveSchema(client: Client, config: NotionConfig): Promise<ResolvedSchema> {
-  const dataSource = await retrieveDataSource(client, config.databaseId);
-  const props = Object.values(dataSource.properties as Record<string, SchemaProperty>);
-  const title =
-    props.find((p) => p.name === config.titleProperty && p.type === "title") ?? props.find((p) => p.type === "title");
-  if (!title)
-    throw new NotionSetupError("bad_property", `no property named ${config.titleProperty} (and no title property)`);
-  const status = props.find((p) => p.name === config.statusProperty);
-  if (!status) throw new NotionSetupError("bad_property", `no property named ${config.statusProperty}`);
-  if (status.type !== "select" && status.type !== "status") {
-    throw new NotionSetupError(
-      "bad_property",
-      `property ${status.name} is of type ${status.type}; it must be select or status`,
-    );
-  }
-  checkStatusOptions(status, Object.values(config.statusValues));
-  return {
-    dataSourceId: dataSource.id,
-    titleProperty: title.name,
-    statusProperty: status.name,
-    statusType: status.type,
-  };
-}
-
-/** Select options are created on write; a status property only accepts its existing options. */
-function checkStatusOptions(status: SchemaProperty, wanted: string[]): void {
-  if (status.type !== "status") return;
-  const options = status.status?.options;
-  if (!options || options.length === 0) return;
-  const missing = wanted.filter((name) => !options.some((o) => o.name === name));
-  if (missing.length > 0) {
-    throw new NotionSetupError(
-      "bad_property",
-      `property ${status.name} has no option named ${missing.map((m) => `"${m}"`).join(", ")}`,
-    );
-  }
-}
-
-/** NOTION_DB_ID may name a database (we take its first data source) or a data source directly. */
-async function retrieveDataSource(client: Client, id: string): Promise<{ id: string; properties: unknown }> {
-  let dataSourceId: string;
-  try {
-    const database = await client.databases.retrieve({ database_id: id });
-    const first = "data_sources" in database ? database.data_sources[0] : undefined;
-    if (!first)
-      throw new NotionSetupError(
-        "not_shared",
-        "the Notion database has no data source the integration can see — share it with the integration",
-      );
-    dataSourceId = first.id;
-  } catch (error) {
-    if (!isNotFoundOrInvalid(error)) throw error;
-    try {
-      return asFullDataSource(await client.dataSources.retrieve({ data_source_id: id }));
-    } catch (second) {
-      throw isNotFoundOrInvalid(second) ? error : second;
-    }
-  }
-  return asFullDataSource(await client.dataSources.retrieve({ data_source_id: dataSourceId }));
-}
-
-function asFullDataSource(response: { id: string } & object): { id: string; properties: unknown } {
-  if (!("properties" in response))
-    throw new NotionSetupError("not_shared", "the Notion data source is not readable by the integration");
-  return { id: response.id, properties: response.properties };
-}
-
-function isNotFoundOrInvalid(error: unknown): boolean {
-  return (
-    APIResponseError.isAPIResponseError(error) &&
-    (error.code === "object_not_found" || error.code === "validation_error")
-  );
-}
-
-function sdkLogger(logger: Logger) {
-  return (level: LogLevel, message: string, extra: Record<string, unknown>) => {
-    const data = { notion: extra };
-    if (level === LogLevel.ERROR) logger.error(data, `notion: ${message}`);
-    // Failed requests are reported by the caller (the outbox worker) with their outcome.
-    else if (level === LogLevel.WARN && message !== "request fail") logger.warn(data, `notion: ${message}`);
-    else if (level === LogLevel.INFO) logger.debug(data, `notion: ${message}`);
-    else logger.trace(data, `notion: ${message}`);
-  };
 }

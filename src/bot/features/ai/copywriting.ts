@@ -4,7 +4,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { TextKind } from "../../../db/ai-repository.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
-import { type Job, StatusMessage, claim, jobFrom, release, reportFault, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, jobFrom, reportFault, runInBackground } from "./job.ts";
 import { cutToUnits } from "../../../domain/text-cut.ts";
 import { textLanguage } from "../../text-language.ts";
 
@@ -26,7 +26,8 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
   if (!gemini) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
   const project = await ctx.deps.repos.projects.get(projectId);
   if (!project) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
-  if (!claim(`tx:${projectId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  if (!ctx.deps.workspace.busy.claim(`tx:${projectId}`))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
   const language = await textLanguage(ctx.deps.repos.settings, ctx);
@@ -41,7 +42,7 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
       const texts = await gemini.generateTexts(ideaDraft(project.description || project.name), language);
       const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
       // Free before the answer shows: its Retry/Regenerate may be tapped the moment it appears.
-      release(`tx:${projectId}`);
+      ctx.deps.workspace.busy.release(`tx:${projectId}`);
       if (!saved) return void (await status.finish(job.t("project-missing")));
       await status.remove();
       await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), {
@@ -53,10 +54,10 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
         reply_markup: textKeyboard(job, saved.socialId),
       });
     } catch (error) {
-      release(`tx:${projectId}`);
+      ctx.deps.workspace.busy.release(`tx:${projectId}`);
       await reportFault(job, status, error, Buttons.ai.pack({ projectId, action: "tx" }));
     } finally {
-      release(`tx:${projectId}`);
+      ctx.deps.workspace.busy.release(`tx:${projectId}`);
     }
   });
 }
@@ -68,7 +69,8 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
   const asset = await ctx.deps.repos.ai.getText(assetId);
   const project = asset ? await ctx.deps.repos.projects.get(asset.projectId) : null;
   if (!asset || !project) return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
-  if (!claim(`txa:${assetId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  if (!ctx.deps.workspace.busy.claim(`txa:${assetId}`))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   await ctx.answerCallbackQuery();
   const job = jobFrom(ctx);
   const language = await textLanguage(ctx.deps.repos.settings, ctx);
@@ -83,13 +85,13 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
           ? await gemini.generateCardText(draft, language)
           : await gemini.generateSocialText(draft, language);
       await job.deps.repos.ai.updateText(assetId, text, { model: gemini.model });
-      release(`txa:${assetId}`);
+      ctx.deps.workspace.busy.release(`txa:${assetId}`);
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
     } catch (error) {
-      release(`txa:${assetId}`);
+      ctx.deps.workspace.busy.release(`txa:${assetId}`);
       await reportFault(job, status, error, Buttons.text.pack({ assetId, action: "re" }));
     } finally {
-      release(`txa:${assetId}`);
+      ctx.deps.workspace.busy.release(`txa:${assetId}`);
     }
   });
 }

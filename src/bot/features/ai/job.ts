@@ -4,7 +4,6 @@ import type { BotDeps } from "../../deps.ts";
 import type { Logger } from "../../../logger.ts";
 import { FalError } from "../../../services/fal/fal-service.ts";
 import { GeminiError } from "../../../services/gemini/gemini-service.ts";
-import { telegramFileSource } from "../../telegram-files.ts";
 import type { Translate } from "../../i18n.ts";
 
 /**
@@ -28,18 +27,6 @@ export function jobFrom(ctx: Context): Job {
 export function runInBackground(job: Job, name: string, work: () => Promise<void>): void {
   void work().catch((error) => job.log.error({ err: error, job: name }, "background generation failed"));
 }
-
-const busy = new Set<string>();
-
-/** A per-key guard against double taps while a generation runs. */
-export function claim(key: string): boolean {
-  if (busy.has(key)) return false;
-  busy.add(key);
-  return true;
-}
-
-export const release = (key: string) => busy.delete(key);
-export const isBusy = (key: string) => busy.has(key);
 
 /**
  * One status message edited as the work goes, with the matching chat action
@@ -156,11 +143,6 @@ export async function reportFault(
   );
   const keyboard = (extra ?? new InlineKeyboard()).text(job.t("btn-ai-retry"), retryData);
   await status.finish(faultText(job, error), keyboard);
-}
-
-/** Downloads a file the owner sent (voice note…) through the Bot API file endpoint. */
-export function downloadTelegramFile(job: Job, fileId: string): Promise<Buffer> {
-  return telegramFileSource(job.api, job.deps.config)(fileId);
 }
 
 /** True when the text has at least one letter or digit (emoji-only or blank text makes no prompt). */

@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
-import { type Job, StatusMessage, claim, release, reportFault } from "./job.ts";
+import { type Job, StatusMessage, reportFault } from "./job.ts";
 
 export interface MoodboardDraft {
   projectId: number;
@@ -85,7 +85,7 @@ export async function generateMoodboard(
   status = new StatusMessage(job),
 ): Promise<void> {
   const key = `mb:${draftId}`;
-  if (!claim(key)) return void (await status.finish(job.t("ai-busy")));
+  if (!job.deps.workspace.busy.claim(key)) return void (await status.finish(job.t("ai-busy")));
   try {
     const { ai } = job.deps.repos;
     const fal = job.deps.services.fal!;
@@ -148,11 +148,11 @@ export async function generateMoodboard(
       await status.remove();
     } catch (error) {
       // Free before Retry shows: it may be tapped the moment it appears.
-      release(key);
+      job.deps.workspace.busy.release(key);
       await reportFault(job, status, error, requestData(draftId, request));
     }
   } finally {
-    release(key);
+    job.deps.workspace.busy.release(key);
   }
 }
 

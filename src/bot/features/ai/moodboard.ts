@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { ASPECTS, type Aspect } from "../../../services/fal/fal-service.ts";
-import { type Job, StatusMessage, hasWords, isBusy, jobFrom, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "./job.ts";
 import {
   type MoodboardDraft,
   type MoodboardRequest,
@@ -71,7 +71,8 @@ export async function onSteering(
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
-  if (isBusy(`mb:${draftId}`)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  if (ctx.deps.workspace.busy.has(`mb:${draftId}`))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   const job = jobFrom(ctx);
   const ready = draft.data.tiles.length === 4;
   // A Retry button lives on the failed status message: reuse it for the new progress.

@@ -1,20 +1,13 @@
 import { InlineKeyboard } from "grammy";
+import { cutText, cutToCodePoints } from "../../../domain/text-cut.ts";
+import { telegramFileSource } from "../../telegram-files.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
-import {
-  type Job,
-  StatusMessage,
-  claim,
-  downloadTelegramFile,
-  jobFrom,
-  release,
-  reportFault,
-  runInBackground,
-} from "./job.ts";
+import { type Job, StatusMessage, jobFrom, reportFault, runInBackground } from "./job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
 
@@ -28,12 +21,10 @@ export interface VoiceDraft {
   description?: string;
 }
 
-const cut = (text: string, max: number) => ([...text].length > max ? `${[...text].slice(0, max - 1).join("")}…` : text);
-
 export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
   t("ai-voice-draft", {
     name: escapeHtml(draft.name ?? ""),
-    description: escapeHtml(cut(draft.description ?? "", 3000)),
+    description: escapeHtml(cutText(draft.description ?? "", 3000)),
   });
 
 export const voiceDraftKeyboard = (t: Translate, id: number) =>
@@ -47,12 +38,12 @@ export const voiceDraftKeyboard = (t: Translate, id: number) =>
 
 /** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
 export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
-  const audio = await downloadTelegramFile(job, fileId);
+  const audio = await telegramFileSource(job.api, job.deps.config)(fileId);
   return job.deps.services.gemini!.transcribeIdea(audio, mimeType);
 }
 
 async function transcribeDraft(job: Job, draftId: number, status: StatusMessage): Promise<void> {
-  if (!claim(`vc:${draftId}`)) return;
+  if (!job.deps.workspace.busy.claim(`vc:${draftId}`)) return;
   try {
     const draft = await job.deps.repos.ai.getDraft<VoiceDraft>(draftId, "voice");
     if (!draft) return;
@@ -61,17 +52,17 @@ async function transcribeDraft(job: Job, draftId: number, status: StatusMessage)
     const data: VoiceDraft = {
       ...draft.data,
       transcript: idea.transcript,
-      name: cut(idea.name, NAME_MAX),
-      description: cut(idea.description, DESCRIPTION_MAX),
+      name: cutToCodePoints(idea.name, NAME_MAX),
+      description: cutToCodePoints(idea.description, DESCRIPTION_MAX),
     };
     await job.deps.repos.ai.updateDraft(draftId, data);
-    release(`vc:${draftId}`);
+    job.deps.workspace.busy.release(`vc:${draftId}`);
     await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));
   } catch (error) {
-    release(`vc:${draftId}`);
+    job.deps.workspace.busy.release(`vc:${draftId}`);
     await reportFault(job, status, error, Buttons.voice.pack({ id: draftId, action: "retry" }));
   } finally {
-    release(`vc:${draftId}`);
+    job.deps.workspace.busy.release(`vc:${draftId}`);
   }
 }
 
@@ -113,7 +104,7 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
     return enterFlow(ctx, "ai-edit", "voice", draftId, action === "name" ? "name" : "description");
   const project = await projects.create(
     {
-      name: draft.data.name || cut(draft.data.transcript, NAME_MAX),
+      name: draft.data.name || cutToCodePoints(draft.data.transcript, NAME_MAX),
       description: draft.data.description ?? draft.data.transcript,
     },
     { onceKey: `voice-draft:${draftId}` },

@@ -3,17 +3,10 @@ import { dayIn, englishDayIn, ownerTimeZone } from "../../owner-time-zone.ts";
 import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
 import { classifyGeminiError } from "../../../services/gemini/gemini-service.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
-import { Staging } from "../templates/staging.ts";
-import { downloadTelegramFile, renderProblem } from "../templates/intake.ts";
+import { renderProblem } from "../templates/intake.ts";
+import { downloadTelegramPath } from "../../telegram-files.ts";
 import type { TextLanguage } from "../../../services/gemini/prompts.ts";
 import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
-
-/** Rendered cards waiting for "Looks good": the conversation keeps only the token. */
-export const stagedCards = new Staging<{ pdf: Buffer; png: Buffer }>();
-
-/** Downloaded renders by Telegram file id (a re-render after an edit does not download again); the newest few only. */
-const renderBytes = new Map<string, Promise<Uint8Array>>();
-const RENDER_CACHE_SIZE = 10;
 
 export interface CardTexts {
   card: string;
@@ -72,15 +65,7 @@ function sniffImageExtension(bytes: Uint8Array): string | undefined {
 
 /** A download in flight is shared: the real render may start while the rehearsal still downloads. */
 function renderImage(deps: BotDeps, file: { fileId: string; path: string }): Promise<Uint8Array> {
-  let bytes = renderBytes.get(file.fileId);
-  if (!bytes) {
-    const downloading = downloadTelegramFile(deps, file.path);
-    downloading.catch(() => renderBytes.get(file.fileId) === downloading && renderBytes.delete(file.fileId));
-    renderBytes.set(file.fileId, downloading);
-    while (renderBytes.size > RENDER_CACHE_SIZE) renderBytes.delete(renderBytes.keys().next().value!);
-    bytes = downloading;
-  }
-  return bytes;
+  return deps.workspace.renderDownloads.get(file.fileId, () => downloadTelegramPath(deps.config, file.path));
 }
 
 /**
@@ -103,7 +88,7 @@ export async function renderCard(deps: BotDeps, request: CardRequest): Promise<C
   if (!drawn.ok) return drawn;
   return {
     ok: true,
-    token: stagedCards.put({ pdf: drawn.pdf, png: drawn.png! }),
+    token: deps.workspace.cards.put({ pdf: drawn.pdf, png: drawn.png! }),
     pages: drawn.pages,
     skipped: drawn.skipped,
   };

@@ -1,18 +1,11 @@
-import { InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { sendStaged } from "../../staged-files.ts";
 import type { Message } from "grammy/types";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
-import {
-  type CardTexts,
-  cardFileName,
-  ownerTexts,
-  rehearseCard,
-  renderCard,
-  stagedCards,
-  writeTexts,
-} from "./card-render.ts";
+import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, writeTexts } from "./card-render.ts";
 import {
   type CardSource,
   type ChosenTemplate,
@@ -189,11 +182,16 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
       pages: rendered.pages,
     });
     const caption = rendered.skipped?.length ? `${preview}\n${skippedPhotosText(last.t, rendered.skipped)}` : preview;
-    await last.replyWithPhoto(new InputFile(stagedCards.get(token)?.png ?? Buffer.alloc(0), "preview.png"), {
-      caption,
-      parse_mode: "HTML",
-      reply_markup: keyboard,
-    });
+    const shown = token;
+    await sendStaged(
+      conversation,
+      "photo",
+      (workspace) => {
+        const card = workspace.cards.get(shown);
+        return card && { bytes: card.png, filename: "preview.png" };
+      },
+      { caption, parse_mode: "HTML", reply_markup: keyboard },
+    );
     let answer = await waitChoice(conversation, ["ok", "re", "ed", "ot"]);
     while (answer.choice.step === "re" && !geminiOn) {
       await answer.reply(answer.t("gen-regenerate-off"));
@@ -234,7 +232,7 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   }
 
   // After a restart the rendered PDF is gone from memory: render it again.
-  const staged = await conversation.external(() => stagedCards.get(token) !== undefined);
+  const staged = await conversation.external((outer) => outer.deps.workspace.cards.get(token) !== undefined);
   if (!staged) {
     const again = await render(conversation, last, status, {
       source,
@@ -250,7 +248,12 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   await status.show(last, last.t("gen-progress-upload"));
   await last.replyWithChatAction("upload_document");
   const fileName = cardFileName(source.name);
-  const sent = await last.replyWithDocument(new InputFile(stagedCards.get(token)?.pdf ?? Buffer.alloc(0), fileName));
+  const printed = token;
+  const sent = await sendStaged(conversation, "document", (workspace) => {
+    const card = workspace.cards.get(printed);
+    return card && { bytes: card.pdf, filename: fileName };
+  });
+  if (!sent?.document) return void (await status.show(last, last.t("gen-render-lost")));
   await last.reply(`${last.t("gen-social-title", { name: escapeHtml(source.name) })}\n\n${escapeHtml(texts.social)}`, {
     parse_mode: "HTML",
   });
@@ -272,7 +275,7 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
   };
   const projectId = await conversation.external(async (outer) => {
     const id = await outer.deps.repos.cards.save(card, `card:${outer.update.update_id}`);
-    stagedCards.delete(token!);
+    outer.deps.workspace.cards.delete(printed);
     return id;
   });
   const savedKey =

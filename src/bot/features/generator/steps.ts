@@ -6,7 +6,8 @@ import { showScreen } from "../../screen.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
-import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
+import { FLOW_CANCEL, askText, cancelKeyboard, waitStep } from "../projects/ask.ts";
+import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 
@@ -56,7 +57,7 @@ export async function waitChoice<S extends GeneratorStep>(
   }
 }
 
-async function askText(
+async function askGeneratorText(
   conversation: Flow,
   ctx: FlowContext,
   askKey: string,
@@ -64,15 +65,12 @@ async function askText(
   max: number,
 ): Promise<{ text: string; ctx: FlowContext }> {
   await ctx.reply(ctx.t(askKey), { reply_markup: cancelKeyboard(ctx) });
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
-    const text = answer.message?.text?.trim();
-    if (text === undefined) await answer.reply(answer.t("flow-hint-text"));
-    else if (text.length === 0 || text.startsWith("/")) await answer.reply(answer.t(emptyKey));
-    else if ([...text].length > max)
-      await answer.reply(answer.t("gen-text-too-long", { max, length: [...text].length }));
-    else return { text, ctx: answer };
-  }
+  const check = (text: string): Checked =>
+    text.trim().startsWith("/")
+      ? { ok: false, key: emptyKey }
+      : checkTextWithin(text, max, { empty: emptyKey, tooLong: "gen-text-too-long" });
+  const answer = await askText(conversation, check, OWN);
+  return { text: answer.value, ctx: answer.ctx };
 }
 
 /** Archived projects (paged) or "Enter manually" → name and description. */
@@ -115,8 +113,8 @@ export async function pickSource(
       continue;
     }
     if (answer.choice.step === "manual") {
-      const name = await askText(conversation, answer, "gen-ask-name", "gen-name-empty", NAME_MAX);
-      const description = await askText(
+      const name = await askGeneratorText(conversation, answer, "gen-ask-name", "gen-name-empty", NAME_MAX);
+      const description = await askGeneratorText(
         conversation,
         name.ctx,
         "gen-ask-description",
@@ -217,7 +215,7 @@ export async function collectRenders(
 }
 
 export async function askDraft(conversation: Flow, ctx: FlowContext): Promise<{ text: string; ctx: FlowContext }> {
-  return askText(conversation, ctx, "gen-ask-draft", "gen-draft-empty", DESCRIPTION_MAX);
+  return askGeneratorText(conversation, ctx, "gen-ask-draft", "gen-draft-empty", DESCRIPTION_MAX);
 }
 
 export async function askReplacement(

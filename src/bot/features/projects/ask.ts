@@ -22,22 +22,30 @@ export async function waitStep(conversation: Flow, own?: CallbackCodec<unknown>)
   return answer;
 }
 
-/** Waits for text that passes `check`; anything else (stickers, voice, too long…) is re-asked with the reason. */
+/** A refusal of typed text with values of its own (already escaped for HTML). */
+export type TextRefusal = { ok: false; key: string; args: Record<string, string | number> };
+
+/**
+ * The one "ask again until the text is valid" step: waits for text that passes `check` (which may look things up
+ * through `conversation.external`); anything else (stickers, voice, too long…) is re-asked with the reason.
+ */
 export async function askText(
   conversation: Flow,
-  check: (text: string) => Checked,
+  check: (text: string) => Checked | TextRefusal | Promise<Checked | TextRefusal>,
+  own?: CallbackCodec<unknown>,
 ): Promise<{ value: string; ctx: FlowContext }> {
   for (;;) {
-    const answer = await waitStep(conversation);
+    const answer = await waitStep(conversation, own);
     const text = answer.message?.text;
     if (text === undefined) {
       if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-text") });
       else await answer.reply(answer.t("flow-hint-text"));
       continue;
     }
-    const result = check(text);
+    const result = await check(text);
     if (result.ok) return { value: result.value, ctx: answer };
-    await answer.reply(answer.t(result.key, { length: result.length ?? 0 }));
+    const args = "args" in result ? result.args : { length: result.length ?? 0, max: result.max ?? 0 };
+    await answer.reply(answer.t(result.key, args), { parse_mode: "HTML" });
   }
 }
 

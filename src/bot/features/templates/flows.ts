@@ -1,14 +1,17 @@
-import { InputFile, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { sendStaged } from "../../staged-files.ts";
+import type { Workspace } from "../../workspace.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
-import { intakeUpload, stagedTemplates, type TelegramFile } from "./intake.ts";
+import { intakeUpload, type TelegramFile } from "./intake.ts";
 import { Buttons } from "../../buttons.ts";
 import { DISCARD, SAVE, SKIP_CSS, problemText, reportText, saveKeyboard, templateData } from "./ui.ts";
-import { FLOW_CANCEL, cancelKeyboard, waitStep } from "../projects/ask.ts";
+import { FLOW_CANCEL, askText, cancelKeyboard, waitStep, type TextRefusal } from "../projects/ask.ts";
+import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 
 /** The template flows' own buttons (tpl:…); others pass through a waiting step to do their own job. */
 const OWN = Buttons.templateUpload;
@@ -21,20 +24,14 @@ const MAX_DOWNLOAD = 20 * 1024 * 1024;
 const extension = (name: string) => name.toLowerCase().split(".").pop() ?? "";
 
 async function askName(conversation: Flow, exceptId?: number): Promise<{ name: string; ctx: FlowContext }> {
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
-    const text = answer.message?.text?.trim();
-    if (text === undefined) {
-      await answer.reply(answer.t("flow-hint-text"));
-      continue;
-    }
-    const length = [...text].length;
-    if (length === 0) await answer.reply(answer.t("tpl-name-empty"));
-    else if (length > TEMPLATE_NAME_MAX) await answer.reply(answer.t("tpl-name-too-long", { length }));
-    else if (await conversation.external((outer) => outer.deps.repos.templates.nameTaken(text, exceptId)))
-      await answer.reply(answer.t("tpl-name-taken", { name: escapeHtml(text) }), { parse_mode: "HTML" });
-    else return { name: text, ctx: answer };
-  }
+  const check = async (text: string): Promise<Checked | TextRefusal> => {
+    const checked = checkTextWithin(text, TEMPLATE_NAME_MAX, { empty: "tpl-name-empty", tooLong: "tpl-name-too-long" });
+    if (!checked.ok) return checked;
+    const taken = await conversation.external((outer) => outer.deps.repos.templates.nameTaken(checked.value, exceptId));
+    return taken ? { ok: false, key: "tpl-name-taken", args: { name: escapeHtml(checked.value) } } : checked;
+  };
+  const answer = await askText(conversation, check, OWN);
+  return { name: answer.value, ctx: answer.ctx };
 }
 
 /** Waits for a document whose extension is allowed (or Skip, when `skippable`); resolves its getFile path. */
@@ -108,12 +105,20 @@ async function uploadAndPreview(
     await last.api.editMessageText(progress.chat.id, progress.message_id, reportText(last.t, intake.report), {
       parse_mode: "HTML",
     });
-    const staged = stagedTemplates.get(intake.token);
-    await last.replyWithPhoto(new InputFile(staged?.png ?? Buffer.alloc(0), "preview.png"), {
+    const { token } = intake;
+    const preview = (workspace: Workspace) => {
+      const staged = workspace.templates.get(token);
+      return staged && { bytes: staged.png, filename: "preview.png" };
+    };
+    const sample = (workspace: Workspace) => {
+      const staged = workspace.templates.get(token);
+      return staged && { bytes: staged.pdf, filename: "sample.pdf" };
+    };
+    await sendStaged(conversation, "photo", preview, {
       caption: last.t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }),
       parse_mode: "HTML",
     });
-    await last.replyWithDocument(new InputFile(staged?.pdf ?? Buffer.alloc(0), "sample.pdf"), {
+    await sendStaged(conversation, "document", sample, {
       caption: last.t("tpl-save-question", { name: escapeHtml(name) }),
       parse_mode: "HTML",
       reply_markup: saveKeyboard(last.t),
@@ -141,16 +146,16 @@ export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {
   const { token } = await uploadAndPreview(conversation, named, name);
   const { save, ctx: last } = await waitSaveOrDiscard(conversation);
   if (!save) {
-    stagedTemplates.delete(token);
+    await conversation.external((outer) => outer.deps.workspace.templates.delete(token));
     await last.reply(last.t("tpl-discarded"), { reply_markup: backKeyboard(last) });
     return;
   }
   const saved = await conversation.external(async (outer) => {
-    const staged = stagedTemplates.get(token);
+    const staged = outer.deps.workspace.templates.get(token);
     if (!staged) return { ok: false as const, key: "tpl-expired" };
     if (await outer.deps.repos.templates.nameTaken(name)) return { ok: false as const, key: "tpl-name-taken" };
     const template = await outer.deps.repos.templates.create(name, { ...staged.bundle, sourceZip: staged.sourceZip });
-    stagedTemplates.delete(token);
+    outer.deps.workspace.templates.delete(token);
     return { ok: true as const, id: template.id };
   });
   if (!saved.ok)
@@ -173,14 +178,14 @@ export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, 
   const { token } = await uploadAndPreview(conversation, ctx, template.name);
   const { save, ctx: last } = await waitSaveOrDiscard(conversation);
   if (!save) {
-    stagedTemplates.delete(token);
+    await conversation.external((outer) => outer.deps.workspace.templates.delete(token));
     return void (await last.reply(last.t("tpl-discarded"), { reply_markup: backKeyboard(last, id) }));
   }
   const key = await conversation.external(async (outer) => {
-    const staged = stagedTemplates.get(token);
+    const staged = outer.deps.workspace.templates.get(token);
     if (!staged) return "tpl-expired";
     const replaced = await outer.deps.repos.templates.replace(id, { ...staged.bundle, sourceZip: staged.sourceZip });
-    stagedTemplates.delete(token);
+    outer.deps.workspace.templates.delete(token);
     return replaced ? "tpl-replaced" : "tpl-missing";
   });
   await last.reply(last.t(key, { name: escapeHtml(template.name) }), {

@@ -1,19 +1,10 @@
 import type { BotDeps } from "../../deps.ts";
+import { downloadTelegramPath } from "../../telegram-files.ts";
 import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-service.ts";
 import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
 import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
 import { sampleCardData, type CardDates } from "../../../services/pdf/sample-data.ts";
 import { IMAGE_LIMITS, oversizedTemplateImages, templateImageSizes } from "../../../services/pdf/image-limits.ts";
-import { Staging } from "./staging.ts";
-
-export interface StagedTemplate {
-  bundle: TemplateBundle;
-  sourceZip?: Uint8Array;
-  png: Buffer;
-  pdf: Buffer;
-}
-
-export const stagedTemplates = new Staging<StagedTemplate>();
 
 export interface Problem {
   key: string;
@@ -26,15 +17,6 @@ export type Intake = { ok: true; token: string; report: TemplateReport; pages: n
 export interface TelegramFile {
   path: string;
   name: string;
-}
-
-export async function downloadTelegramFile(deps: BotDeps, path: string): Promise<Uint8Array> {
-  const root = deps.config.telegramApiRoot ?? "https://api.telegram.org";
-  const response = await fetch(`${root}/file/bot${deps.config.botToken}/${path}`, {
-    signal: AbortSignal.timeout(60_000),
-  });
-  if (!response.ok) throw new Error(`file download failed: ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
 }
 
 export function renderProblem(failure: RenderFailure): Problem {
@@ -68,8 +50,8 @@ export async function intakeUpload(
     let mainBytes: Uint8Array;
     let cssBytes: Uint8Array | undefined;
     try {
-      mainBytes = await downloadTelegramFile(deps, main.path);
-      cssBytes = css ? await downloadTelegramFile(deps, css.path) : undefined;
+      mainBytes = await downloadTelegramPath(deps.config, main.path);
+      cssBytes = css ? await downloadTelegramPath(deps.config, css.path) : undefined;
     } catch (error) {
       deps.logger.warn({ err: error }, "template download failed");
       return { ok: false, key: "tpl-err-download", args: {} };
@@ -104,6 +86,6 @@ export async function intakeUpload(
   }
   const rendered = await deps.services.pdf.render(bundle, sampleCardData(dates), { png: true });
   if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
-  const token = stagedTemplates.put({ bundle, sourceZip, png: rendered.png!, pdf: rendered.pdf });
+  const token = deps.workspace.templates.put({ bundle, sourceZip, png: rendered.png!, pdf: rendered.pdf });
   return { ok: true, token, report, pages: rendered.pageSize.pages };
 }

@@ -1,0 +1,67 @@
+import type { TemplateBundle } from "../domain/template-bundle.ts";
+import { Staging } from "./staging.ts";
+
+/** An uploaded template checked and test-rendered, waiting for the owner's Save. */
+export interface StagedTemplate {
+  bundle: TemplateBundle;
+  sourceZip?: Uint8Array;
+  png: Buffer;
+  pdf: Buffer;
+}
+
+/** How many downloaded renders the generator keeps (a re-render after an edit does not download again). */
+const RENDER_DOWNLOADS_KEPT = 10;
+
+/** Keys of generations running now: a second tap on the same button meets "already generating". */
+export class BusyKeys {
+  private readonly keys = new Set<string>();
+
+  claim(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
+
+  release(key: string): void {
+    this.keys.delete(key);
+  }
+
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+}
+
+/** Downloads shared while they run and kept for the newest few file ids. */
+export class DownloadCache {
+  private readonly entries = new Map<string, Promise<Uint8Array>>();
+
+  get(key: string, download: () => Promise<Uint8Array>): Promise<Uint8Array> {
+    const cached = this.entries.get(key);
+    if (cached) return cached;
+    const downloading = download();
+    downloading.catch(() => this.entries.get(key) === downloading && this.entries.delete(key));
+    this.entries.set(key, downloading);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= RENDER_DOWNLOADS_KEPT) break;
+      this.entries.delete(oldest);
+    }
+    return downloading;
+  }
+}
+
+/**
+ * Work in progress held in memory by one bot: what flows keep only a token of, and in-flight guards. It lives on
+ * `deps`, never in a module, so a conversation's replay reads it only inside `conversation.external` and two bots in
+ * one process (tests) share nothing.
+ */
+export interface Workspace {
+  /** Rendered cards waiting for "Looks good". */
+  cards: Staging<{ pdf: Buffer; png: Buffer }>;
+  templates: Staging<StagedTemplate>;
+  renderDownloads: DownloadCache;
+  busy: BusyKeys;
+}
+
+export function createWorkspace(): Workspace {
+  return { cards: new Staging(), templates: new Staging(), renderDownloads: new DownloadCache(), busy: new BusyKeys() };
+}
