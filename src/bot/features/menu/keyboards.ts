@@ -2,7 +2,6 @@ import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n.ts";
 import { Buttons } from "../../buttons.ts";
 
-type T = Translate;
 
 const nav = Buttons.nav;
 
@@ -20,7 +19,7 @@ export const NAV = {
   templates: nav.pack({ screen: "templates" }),
 } as const;
 
-export function mainMenuKeyboard(t: T) {
+export function mainMenuKeyboard(t: Translate) {
   return new InlineKeyboard()
     .text(t("btn-projects"), NAV.projects)
     .row()
@@ -29,7 +28,7 @@ export function mainMenuKeyboard(t: T) {
     .text(t("btn-settings"), NAV.settings);
 }
 
-export function projectsMenuKeyboard(t: T) {
+export function projectsMenuKeyboard(t: Translate) {
   return new InlineKeyboard()
     .text(t("btn-new-idea"), NAV.newIdea)
     .row()
@@ -40,7 +39,7 @@ export function projectsMenuKeyboard(t: T) {
     .text(t("btn-back"), NAV.main);
 }
 
-export function automationsMenuKeyboard(t: T) {
+export function automationsMenuKeyboard(t: Translate) {
   return new InlineKeyboard()
     .text(t("btn-generator"), NAV.generator)
     .row()
@@ -49,4 +48,4 @@ export function automationsMenuKeyboard(t: T) {
     .text(t("btn-back"), NAV.main);
 }
 
-export const backToMainKeyboard = (t: T) => new InlineKeyboard().text(t("btn-main-menu"), NAV.main);
+export const backToMainKeyboard = (t: Translate) => new InlineKeyboard().text(t("btn-main-menu"), NAV.main);

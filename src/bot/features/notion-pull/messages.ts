@@ -8,7 +8,6 @@ import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 
-type T = Translate;
 
 /** Offer buttons: `i` imports the page, `x` ignores it. */
 const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
@@ -16,7 +15,7 @@ const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 
 /** One message per poll: every project an edit in Notion changed, with buttons to their cards. */
-export function changesMessage(t: T, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {
+export function changesMessage(t: Translate, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {
   const lines = [t("np-changes-title")];
   const keyboard = new InlineKeyboard();
   for (const change of changes) {
@@ -43,7 +42,7 @@ export function changesMessage(t: T, changes: PulledChange[]): { text: string; k
 
 /** The pages offered for import; `notice` reports what the last tap did. */
 export function offersMessage(
-  t: T,
+  t: Translate,
   offers: PageOffer[],
   notice?: string,
   openProjectId?: number,

@@ -6,7 +6,6 @@ import type { Translate } from "../../i18n.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 
-type T = Translate;
 
 export type ProjectAction = ButtonOf<typeof Buttons.project>["action"];
 
@@ -15,7 +14,7 @@ export const projectData = (id: number, action: ProjectAction, arg?: string | nu
   Buttons.project.pack({ id, action, arg: arg === undefined ? undefined : String(arg) });
 export const listData = (status: ProjectStatus, page: number) => Buttons.list.pack({ status, page });
 
-export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
+export function listKeyboard(t: Translate, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();
   // A card opened from a later page remembers it, so "Back to the list" returns there.
   for (const project of items)
@@ -31,7 +30,7 @@ export function listKeyboard(t: T, status: ProjectStatus, items: ProjectView[], 
 }
 
 /** `readMore`: the card shows only the start of a long description (a photo caption) and offers the rest. */
-export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | null, readMore = false, listPage = 0) {
+export function cardKeyboard(t: Translate, project: ProjectView, notionUrl: string | null, readMore = false, listPage = 0) {
   const keyboard = new InlineKeyboard();
   const id = project.id;
   if (readMore) keyboard.text(t("btn-read-more"), projectData(id, "full")).row();
@@ -63,7 +62,7 @@ export function cardKeyboard(t: T, project: ProjectView, notionUrl: string | nul
 }
 
 /** `action` is "activate" (idea → active) or "setint" (change an active project's interval). */
-export function intervalKeyboard(t: T, project: ProjectView, action: "activate" | "setint") {
+export function intervalKeyboard(t: Translate, project: ProjectView, action: "activate" | "setint") {
   const keyboard = new InlineKeyboard();
   for (const days of REMINDER_INTERVALS)
     keyboard.text(t(`btn-interval-${days}`), projectData(project.id, action, days)).row();
@@ -71,12 +70,12 @@ export function intervalKeyboard(t: T, project: ProjectView, action: "activate" 
   return keyboard.text(t("btn-back"), projectData(project.id, "open"));
 }
 
-export const confirmDeleteKeyboard = (t: T, id: number) =>
+export const confirmDeleteKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
     .text(t("btn-confirm-delete"), projectData(id, "confirmdelete"))
     .text(t("btn-keep"), projectData(id, "open"));
 
-export const editKeyboard = (t: T, id: number) =>
+export const editKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
     .text(t("btn-edit-name"), projectData(id, "rename"))
     .text(t("btn-edit-description"), projectData(id, "describe"))

@@ -8,7 +8,6 @@ import { cardKeyboard, projectData } from "../projects/keyboards.ts";
 import { notionPageUrl } from "../projects/card.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 
-export type { Translate } from "../../i18n.ts";
 import type { Translate } from "../../i18n.ts";
 
 export const SNOOZE = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;

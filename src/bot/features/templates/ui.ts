@@ -8,7 +8,6 @@ import type { TemplateReport } from "../../../services/pdf/template-check.ts";
 import type { Problem } from "./intake.ts";
 import type { Translate } from "../../i18n.ts";
 
-type T = Translate;
 
 /** Template buttons (id 0 is the built-in template). */
 export const templateData = (id: number, action: ButtonOf<typeof Buttons.template>["action"]) =>
@@ -17,7 +16,7 @@ export const SAVE = Buttons.templateUpload.pack({ action: "save" });
 export const DISCARD = Buttons.templateUpload.pack({ action: "discard" });
 export const SKIP_CSS = Buttons.templateUpload.pack({ action: "skipcss" });
 
-export function listScreen(t: T, templates: TemplateSummary[]) {
+export function listScreen(t: Translate, templates: TemplateSummary[]) {
   const current = templates.find((template) => template.isDefault);
   const text = [
     t("tpl-list-title"),
@@ -32,7 +31,7 @@ export function listScreen(t: T, templates: TemplateSummary[]) {
   return { text, keyboard: keyboard.text(t("btn-back"), NAV.automations) };
 }
 
-export function cardScreen(t: T, template: TemplateSummary | null, builtinIsDefault: boolean) {
+export function cardScreen(t: Translate, template: TemplateSummary | null, builtinIsDefault: boolean) {
   const keyboard = new InlineKeyboard();
   if (!template) {
     keyboard.text(t("tpl-btn-preview"), templateData(0, "preview"));
@@ -62,7 +61,7 @@ export function cardScreen(t: T, template: TemplateSummary | null, builtinIsDefa
 const names = (list: string[]) =>
   escapeHtml(list.slice(0, 15).join(", ") + (list.length > 15 ? ` (+${list.length - 15})` : ""));
 
-export function reportText(t: T, report: TemplateReport): string {
+export function reportText(t: Translate, report: TemplateReport): string {
   const lines: string[] = [];
   if (report.unknownVariables.length) lines.push(t("tpl-warn-unknown", { names: names(report.unknownVariables) }));
   if (report.missingFiles.length) lines.push(t("tpl-warn-missing", { names: names(report.missingFiles) }));
@@ -88,7 +87,7 @@ export function reportText(t: T, report: TemplateReport): string {
 }
 
 /** A refusal or failure in the owner's language; user-controlled parts are escaped. */
-export function problemText(t: T, problem: Problem): string {
+export function problemText(t: Translate, problem: Problem): string {
   const args: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(problem.args))
     args[key] = typeof value === "string" ? escapeHtml(value) : value;
@@ -101,5 +100,5 @@ export function problemText(t: T, problem: Problem): string {
   return t(problem.key, args);
 }
 
-export const saveKeyboard = (t: T) =>
+export const saveKeyboard = (t: Translate) =>
   new InlineKeyboard().text(t("tpl-btn-save"), SAVE).text(t("tpl-btn-discard"), DISCARD);
