@@ -2,7 +2,6 @@ import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n.ts";
 import { Buttons } from "../../buttons.ts";
 
-
 const nav = Buttons.nav;
 
 /** Callback data of the navigation buttons. */

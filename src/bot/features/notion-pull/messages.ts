@@ -8,7 +8,6 @@ import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 
-
 /** Offer buttons: `i` imports the page, `x` ignores it. */
 const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
 const MAX_CARD_BUTTONS = 8;

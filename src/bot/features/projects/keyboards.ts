@@ -6,7 +6,6 @@ import type { Translate } from "../../i18n.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 
-
 export type ProjectAction = ButtonOf<typeof Buttons.project>["action"];
 
 /** A project button; `arg` is a list page, an interval in days (or `none`) or a restore target. */
@@ -30,7 +29,13 @@ export function listKeyboard(t: Translate, status: ProjectStatus, items: Project
 }
 
 /** `readMore`: the card shows only the start of a long description (a photo caption) and offers the rest. */
-export function cardKeyboard(t: Translate, project: ProjectView, notionUrl: string | null, readMore = false, listPage = 0) {
+export function cardKeyboard(
+  t: Translate,
+  project: ProjectView,
+  notionUrl: string | null,
+  readMore = false,
+  listPage = 0,
+) {
   const keyboard = new InlineKeyboard();
   const id = project.id;
   if (readMore) keyboard.text(t("btn-read-more"), projectData(id, "full")).row();

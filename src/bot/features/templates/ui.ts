@@ -8,7 +8,6 @@ import type { TemplateReport } from "../../../services/pdf/template-check.ts";
 import type { Problem } from "./intake.ts";
 import type { Translate } from "../../i18n.ts";
 
-
 /** Template buttons (id 0 is the built-in template). */
 export const templateData = (id: number, action: ButtonOf<typeof Buttons.template>["action"]) =>
   Buttons.template.pack({ id, action });
