@@ -147,3 +147,10 @@ export async function reportFault(
 
 /** True when the text has at least one letter or digit (emoji-only or blank text makes no prompt). */
 export const hasWords = (text: string) => /[\p{L}\p{N}]/u.test(text);
+
+/** The integration a job needs; callers offer the button only when it is on, so its absence is a bug. */
+export function integration<K extends "fal" | "gemini">(job: Job, name: K): NonNullable<Job["deps"]["services"][K]> {
+  const service = job.deps.services[name];
+  if (!service) throw new Error(`${name} is not configured`);
+  return service as NonNullable<Job["deps"]["services"][K]>;
+}

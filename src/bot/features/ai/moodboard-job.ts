@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
-import { type Job, StatusMessage, reportFault } from "./job.ts";
+import { type Job, StatusMessage, integration, reportFault } from "./job.ts";
 
 export interface MoodboardDraft {
   projectId: number;
@@ -88,7 +88,7 @@ export async function generateMoodboard(
   if (!job.deps.workspace.busy.claim(key)) return void (await status.finish(job.t("ai-busy")));
   try {
     const { ai } = job.deps.repos;
-    const fal = job.deps.services.fal!;
+    const fal = integration(job, "fal");
     const draft = await ai.getDraft<MoodboardDraft>(draftId, "moodboard");
     if (!draft) return void (await status.finish(job.t("ai-mb-stale")));
     const data = draft.data;
@@ -161,7 +161,7 @@ export async function sendOriginals(job: Job, draft: { id: number; data: Moodboa
   const status = new StatusMessage(job);
   try {
     await status.show(job.t("ai-progress-originals"), "upload_document");
-    const files = await Promise.all(draft.data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
+    const files = await Promise.all(draft.data.tiles.map((tile) => integration(job, "fal").download(tile.url)));
     await job.api.sendMediaGroup(
       job.chatId,
       files.map((bytes, index) => ({
@@ -181,7 +181,7 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
   const data = draft.data;
   try {
     await status.show(job.t("ai-progress-saving"), "upload_photo");
-    const bytes = await Promise.all(data.tiles.map((tile) => job.deps.services.fal!.download(tile.url)));
+    const bytes = await Promise.all(data.tiles.map((tile) => integration(job, "fal").download(tile.url)));
     // sharp (~9 MB resident) loads with the first collage, not at boot.
     const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
@@ -198,7 +198,7 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       tiles: data.tiles,
       prompt: data.prompt ?? "",
       seed: data.seed,
-      model: job.deps.services.fal!.model,
+      model: integration(job, "fal").model,
       aspect: data.aspect,
       notionCaption: (id) =>
         job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),

@@ -7,7 +7,7 @@ import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
-import { type Job, StatusMessage, jobFrom, reportFault, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "./job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
 
@@ -39,7 +39,7 @@ export const voiceDraftKeyboard = (t: Translate, id: number) =>
 /** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
 export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
   const audio = await telegramFileSource(job.api, job.deps.config)(fileId);
-  return job.deps.services.gemini!.transcribeIdea(audio, mimeType);
+  return integration(job, "gemini").transcribeIdea(audio, mimeType);
 }
 
 async function transcribeDraft(job: Job, draftId: number, status: StatusMessage): Promise<void> {

@@ -86,9 +86,10 @@ export function rehearseCard(deps: BotDeps, request: CardRequest): void {
 export async function renderCard(deps: BotDeps, request: CardRequest): Promise<CardRender> {
   const drawn = await drawCard(deps, request, { png: true });
   if (!drawn.ok) return drawn;
+  if (!drawn.png) throw new Error("the renderer returned no page image");
   return {
     ok: true,
-    token: deps.workspace.cards.put({ pdf: drawn.pdf, png: drawn.png! }),
+    token: deps.workspace.cards.put({ pdf: drawn.pdf, png: drawn.png }),
     pages: drawn.pages,
     skipped: drawn.skipped,
   };

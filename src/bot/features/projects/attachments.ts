@@ -34,14 +34,14 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
   await sendFiles(
     ctx,
     "photo",
-    shown.filter((a) => a.asPhoto).map((a) => a.fileId!),
+    shown.flatMap((a) => (a.asPhoto && a.fileId ? [a.fileId] : [])),
   );
   await sendFiles(
     ctx,
     "document",
-    shown.filter((a) => !a.asPhoto).map((a) => a.fileId!),
+    shown.flatMap((a) => (!a.asPhoto && a.fileId ? [a.fileId] : [])),
   );
-  const notes = all.filter((a) => a.kind === "note" && a.text).map((a) => `• ${escapeHtml(a.text!)}`);
+  const notes = all.flatMap((a) => (a.kind === "note" && a.text ? [`• ${escapeHtml(a.text)}`] : []));
   const lines = notes.length ? [ctx.t("attachments-notes"), ...notes] : [];
   const more =
     files.length > shown.length

@@ -43,8 +43,9 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     await ctx.answerCallbackQuery();
     const digest = ctx.callbackQuery.message;
     // On the digest only this idea's rows go; the other ideas and "remind me tomorrow" stay.
-    if (digest && "text" in digest && digest.text && isDigest(digest.reply_markup)) {
-      return showScreen(ctx, `${escapeHtml(digest.text)}\n\n${done}`, withoutIdea(digest.reply_markup!, id));
+    const markup = digest?.reply_markup;
+    if (digest && "text" in digest && digest.text && markup && isDigest(markup)) {
+      return showScreen(ctx, `${escapeHtml(digest.text)}\n\n${done}`, withoutIdea(markup, id));
     }
     return showScreen(ctx, done, openCardKeyboard(ctx.t, id));
   }

@@ -113,7 +113,8 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
     else await answer.reply(answer.t("language-unknown"));
   } while (!locale);
 
-  const userId = answer.from!.id;
+  const userId = answer.from?.id;
+  if (userId === undefined) return; // a channel post or an anonymous admin: no one to remember a language for
   await conversation.external((outer) => outer.deps.repos.settings.set(localeKey(userId), locale));
   answer.i18n.useLocale(locale);
   if (answer.callbackQuery) await answer.answerCallbackQuery();

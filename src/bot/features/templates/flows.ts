@@ -74,9 +74,11 @@ async function uploadAndPreview(
   await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
   for (;;) {
     const main = await askFile(conversation, ["html", "htm", "zip"], "tpl-expect-file", false);
+    const mainFile = main.file;
+    if (!mainFile) continue; // not skippable: a file always comes back
     let last = main.ctx;
     let css: TelegramFile | null = null;
-    if (extension(main.file!.name) !== "zip") {
+    if (extension(mainFile.name) !== "zip") {
       await last.reply(last.t("tpl-ask-css"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
@@ -91,7 +93,7 @@ async function uploadAndPreview(
     await last.replyWithChatAction("upload_document");
     const today = await conversation.now();
     const intake = await conversation.external(async (outer) =>
-      intakeUpload(outer.deps, main.file!, css, await ownerCardDates(outer.deps, today)),
+      intakeUpload(outer.deps, mainFile, css, await ownerCardDates(outer.deps, today)),
     );
     if (!intake.ok) {
       await last.api.editMessageText(

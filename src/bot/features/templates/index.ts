@@ -58,14 +58,15 @@ async function preview(ctx: Context, id: number) {
     sampleCardData(await ownerCardDates(ctx.deps, Date.now())),
     { png: true },
   );
-  if (!result.ok) {
-    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, renderProblem(result)), {
+  if (!result.ok || !result.png) {
+    const problem = result.ok ? { key: "tpl-err-render", args: { message: "no page image" } } : renderProblem(result);
+    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, problem), {
       parse_mode: "HTML",
     });
     return;
   }
   await ctx.api.deleteMessage(progress.chat.id, progress.message_id).catch(() => undefined);
-  await ctx.replyWithPhoto(new InputFile(result.png!, "preview.png"), {
+  await ctx.replyWithPhoto(new InputFile(result.png, "preview.png"), {
     caption: ctx.t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
     parse_mode: "HTML",
   });

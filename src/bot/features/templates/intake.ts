@@ -86,6 +86,7 @@ export async function intakeUpload(
   }
   const rendered = await deps.services.pdf.render(bundle, sampleCardData(dates), { png: true });
   if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
-  const token = deps.workspace.templates.put({ bundle, sourceZip, png: rendered.png!, pdf: rendered.pdf });
+  if (!rendered.png) return { ok: false, key: "tpl-err-render", args: {} };
+  const token = deps.workspace.templates.put({ bundle, sourceZip, png: rendered.png, pdf: rendered.pdf });
   return { ok: true, token, report, pages: rendered.pageSize.pages };
 }
