@@ -97,6 +97,8 @@ async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
   const manifest: { assetId: number; projectId: number; kind: string; file?: string; skipped?: string }[] = [];
   let total = 0;
   for (const asset of assets) {
+    const fileId = asset.telegramFileId;
+    if (!fileId) continue; // the query asked for assets with a file; the type does not know
     const meta = JSON.parse(asset.meta ?? "{}") as { fileName?: string; asDocument?: boolean };
     const name =
       meta.fileName?.replace(/[^\p{L}\p{N}._-]+/gu, "_") ?? `${asset.kind}.${EXTENSION[asset.kind] ?? "bin"}`;
@@ -106,7 +108,7 @@ async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
       continue;
     }
     try {
-      const bytes = await copies.download(asset.telegramFileId!);
+      const bytes = await copies.download(fileId);
       if (total + bytes.length > copies.budgetBytes) {
         manifest.push({ ...entry, skipped: "size budget reached" });
         continue;

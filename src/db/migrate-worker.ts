@@ -3,9 +3,11 @@ import { parentPort, workerData } from "node:worker_threads";
 import { applyMigrations } from "./migrations.ts";
 
 const { databaseUrl } = workerData as { databaseUrl: string };
+const parent = parentPort;
+if (!parent) throw new Error("migrate-worker.ts runs only as a worker thread (migrate-in-worker.ts)");
 try {
-  const { applied } = await applyMigrations(databaseUrl, (line) => parentPort!.postMessage({ line }));
-  parentPort!.postMessage({ applied });
+  const { applied } = await applyMigrations(databaseUrl, (line) => parent.postMessage({ line }));
+  parent.postMessage({ applied });
 } catch (error) {
-  parentPort!.postMessage({ error: (error as Error).message });
+  parent.postMessage({ error: (error as Error).message });
 }

@@ -43,10 +43,14 @@ export class ReminderRepository {
   async settings(): Promise<ReminderSettings> {
     const rows = await this.db.setting.findMany({ where: { key: { in: [KEY.timeZone, KEY.quiet, KEY.digest] } } });
     const value = (key: string) => rows.find((row) => row.key === key)?.value;
+    const parsed = <T>(key: string): T | null => {
+      const text = value(key);
+      return text ? (JSON.parse(text) as T) : null;
+    };
     return {
       timeZone: value(KEY.timeZone) ?? this.defaultTimeZone,
-      quiet: value(KEY.quiet) ? (JSON.parse(value(KEY.quiet)!) as QuietHours) : null,
-      digest: value(KEY.digest) ? (JSON.parse(value(KEY.digest)!) as DigestTime) : null,
+      quiet: parsed<QuietHours>(KEY.quiet),
+      digest: parsed<DigestTime>(KEY.digest),
     };
   }
 
