@@ -2,6 +2,7 @@ import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
+import { viewportFor } from "../src/services/pdf/page-size.ts";
 
 const solid = (color: string, width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
   sharp({ create: { width, height, channels: 3, background: color } })
@@ -164,6 +165,23 @@ describe("PDF renders on the reused Chromium page", () => {
     }
     expect(widths[0]).not.toBe("");
     expect(new Set(widths).size).toBe(1);
+  });
+
+  it("gives a card the same preview whatever the page printed before (its size follows its own page only)", async () => {
+    const noPageSize = `<!doctype html><div style="width:600px;height:200px;background:#0a0">{{ project_name }}</div>`;
+    const wide = `<!doctype html><style>@page{size:1240px 1754px;margin:0}</style><p>{{ project_name }}</p>`;
+    const previews: string[] = [];
+    for (const html of [noPageSize, wide, noPageSize, `<style>@page{size:A4}</style>${noPageSize}`, noPageSize]) {
+      const result = await pdf.render({ html, css: null, files: new Map() }, card(await solid("red", 40, 30)), {
+        png: true,
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      const { width, height } = await sharp(result.png!).metadata();
+      expect({ width, height }).toEqual(viewportFor(result.pageSize));
+      if (html === noPageSize) previews.push(result.png!.toString("base64"));
+    }
+    expect(new Set(previews).size).toBe(1);
   });
 
   it("fits a photo turned by its EXIF orientation the way Chromium shows it", async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
-import { A4 } from "./page-size.ts";
+import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
 import { drawCard, type PageOutput } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
@@ -153,7 +153,7 @@ export class ChromiumPool {
       // Laid out as printed from the start: fit-images measures the boxes the PDF shows, and the
       // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
       await page.emulateMediaType("print");
-      await page.setViewport({ width: Math.round(A4.widthPx), height: Math.round(A4.heightPx) });
+      await page.setViewport(PRINTED_A4_VIEWPORT);
       page.on("request", (request) => this.answer(request));
       await this.clearPage(page);
       return page;

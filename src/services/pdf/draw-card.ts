@@ -1,7 +1,7 @@
 import type { Page } from "puppeteer-core";
 import { fitImagesToBoxes } from "./fit-images.ts";
 import { insertAtHeadStart } from "./html-head.ts";
-import { A4, firstPageSizeOfPdf, type PageSize } from "./page-size.ts";
+import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { ServedDocument } from "./request-filter.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
 
@@ -78,13 +78,12 @@ export async function drawCard(
   const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
   let image: Buffer | undefined;
   if (options.png) {
-    const viewport = { width: Math.round(pageSize.widthPx), height: Math.round(pageSize.heightPx) };
+    // The PNG is exactly the viewport: its size (and layout) follow this card's page, never the one before (a
+    // viewport left a pixel wider by another template gave the same card a 795 px preview instead of 794).
+    const viewport = viewportFor(pageSize);
     const current = page.viewport();
-    // Within a pixel is rounding (A4 is 793.7 px, its PDF MediaBox 595 pt = 793.3 px): a changed viewport
-    // would lay the next card's boxes out a pixel apart, and its fitted photos would miss the cache.
-    if (!current || Math.abs(current.width - viewport.width) > 1 || Math.abs(current.height - viewport.height) > 1)
-      await page.setViewport(viewport);
-    const clip = { x: 0, y: 0, width: pageSize.widthPx, height: pageSize.heightPx };
+    if (current?.width !== viewport.width || current.height !== viewport.height) await page.setViewport(viewport);
+    const clip = { x: 0, y: 0, ...viewport };
     // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it
     // anyway).
     image = Buffer.from(

@@ -8,6 +8,18 @@ export interface PageSize {
 export const A4: PageSize = { widthPx: (210 / 25.4) * 96, heightPx: (297 / 25.4) * 96, pages: 1 };
 
 /**
+ * The page-1 PNG's size in pixels, and the viewport it is taken at: a function of the printed page alone, so a
+ * card's preview does not depend on which card the browser page printed before.
+ */
+export const viewportFor = (size: { widthPx: number; heightPx: number }) => ({
+  width: Math.round(size.widthPx),
+  height: Math.round(size.heightPx),
+});
+
+/** What Chromium prints for `@page { size: A4 }` (594.96 × 841.92 pt): the built-in card and most exports. */
+export const PRINTED_A4_VIEWPORT = viewportFor({ widthPx: (594.96 * 96) / 72, heightPx: (841.92 * 96) / 72 });
+
+/**
  * Reads the first page's MediaBox (points) from a PDF Chromium wrote: Skia
  * keeps page dictionaries uncompressed, so the size the template's @page
  * produced is read back exactly instead of re-implementing CSS paging rules.
