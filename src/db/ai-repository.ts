@@ -46,6 +46,25 @@ export async function latestTexts(db: Db, projectId: number): Promise<ProjectTex
   };
 }
 
+/** A saved moodboard as its asset row and the meta written by saveMoodboard keep it. */
+function savedMoodboardOf(row: {
+  id: number;
+  telegramFileId: string | null;
+  meta: string | null;
+  createdAt: Date;
+}): SavedMoodboard {
+  const meta = JSON.parse(row.meta ?? "{}");
+  return {
+    id: row.id,
+    collageFileId: row.telegramFileId ?? "",
+    prompt: meta.prompt ?? "",
+    seed: meta.seed ?? 0,
+    model: meta.model ?? "",
+    aspect: meta.aspect ?? "1x1",
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
 /** Drafts of AI results and the assets they become: moodboards and texts. */
 export class AiRepository {
   private readonly db: Db;
@@ -130,18 +149,7 @@ export class AiRepository {
       orderBy: { id: "desc" },
       take: limit,
     });
-    return rows.map((row) => {
-      const meta = JSON.parse(row.meta ?? "{}");
-      return {
-        id: row.id,
-        collageFileId: row.telegramFileId ?? "",
-        prompt: meta.prompt ?? "",
-        seed: meta.seed ?? 0,
-        model: meta.model ?? "",
-        aspect: meta.aspect ?? "1x1",
-        createdAt: row.createdAt.toISOString(),
-      };
-    });
+    return rows.map(savedMoodboardOf);
   }
 
   async getMoodboard(id: number): Promise<(SavedMoodboard & { projectId: number; imageFileIds: string[] }) | null> {
@@ -154,14 +162,8 @@ export class AiRepository {
       orderBy: { id: "asc" },
     });
     return {
-      id: row.id,
+      ...savedMoodboardOf(row),
       projectId: row.projectId,
-      collageFileId: row.telegramFileId ?? "",
-      prompt: meta.prompt ?? "",
-      seed: meta.seed ?? 0,
-      model: meta.model ?? "",
-      aspect: meta.aspect ?? "1x1",
-      createdAt: row.createdAt.toISOString(),
       imageFileIds: images.map((image) => image.telegramFileId ?? "").filter(Boolean),
     };
   }
