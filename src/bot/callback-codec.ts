@@ -44,7 +44,6 @@ export const token = (maxLength: number): Field<string> => ({
 export const optional = <T>(field: Field<T>): Field<T | undefined> => ({
   ...field,
   optional: true,
-  read: (text) => field.read(text),
   write: (value) => (value === undefined ? "" : field.write(value)),
 });
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { phaseClock, type PhaseListener } from "./phase-clock.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
@@ -21,8 +22,6 @@ export interface PageInput {
   /** Called with each phase's duration (ms), for benchmarks. */
   onPhase?: PhaseListener;
 }
-
-export type PhaseListener = (phase: string, ms: number) => void;
 
 export type { PageOutput } from "./draw-card.ts";
 
@@ -291,15 +290,4 @@ export class ChromiumPool {
       }
     }
   }
-}
-
-/** `phase(name)` reports the time since the previous call to the listener. */
-export function phaseClock(listener: PhaseListener | undefined): (name: string) => void {
-  if (!listener) return () => undefined;
-  let last = performance.now();
-  return (name) => {
-    const now = performance.now();
-    listener(name, now - last);
-    last = now;
-  };
 }

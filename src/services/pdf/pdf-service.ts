@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./assets.ts";
-import { ChromiumPool, phaseClock, RenderTimeoutError, type PhaseListener } from "./chromium.ts";
+import { ChromiumPool, RenderTimeoutError } from "./chromium.ts";
+import { phaseClock, type PhaseListener } from "./phase-clock.ts";
 import type { PageSize } from "./page-size.ts";
 import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
