@@ -34,6 +34,12 @@ import { publishCommands } from "./bot/commands.ts";
 import { Poller } from "./bot/poller.ts";
 import type { BotDeps } from "./bot/deps.ts";
 import { createOwnerMessenger } from "./bot/owner-messenger.ts";
+import { BackgroundJobRepository } from "./db/background-job-repository.ts";
+import { createJobRunner } from "./jobs/job-runner.ts";
+import { registerBotJobs } from "./bot/background-jobs.ts";
+
+/** How long a stop waits for running jobs (within main.ts's 9 s deadline); the rest runs again at start. */
+const JOBS_STOP_BUDGET_MS = 5_000;
 
 export interface App {
   /** Resolves when polling ends (after stop(), or rejects on a fatal polling error). */
@@ -112,10 +118,12 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const notionPages = new NotionPullRepository(db, outbox);
   const reminders = new ReminderRepository(db, config.timeZone);
   const cards = new CardRepository(db, outbox);
+  const jobs = createJobRunner({ store: new BackgroundJobRepository(db), logger });
   let reminderService!: ReminderService; // eslint-disable-line prefer-const -- assigned after the bot it needs
   let notionSync: NotionSync | undefined;
   let notionPull: NotionPull | undefined;
   const services: Services = {
+    jobs,
     syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
     pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
@@ -155,6 +163,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     reminders,
     projects,
   });
+  registerBotJobs(jobs, { api: bot.api, deps, translator: messenger.translator });
   const notify = ownerNotifier(messenger);
   if (config.notion) {
     const connection = createNotionConnection(config.notion, {
@@ -203,6 +212,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   publishCommands(bot.api, i18n, withLocale).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
   void reportBrowser(config, logger);
   await reminderService.start();
+  await jobs.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -210,6 +220,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     stop: () =>
       (stopping ??= (async () => {
         await poller.stop();
+        await jobs.stop(JOBS_STOP_BUDGET_MS);
         await reminderService.stop();
         await pdf.close();
         await notionPull?.stop();

@@ -97,10 +97,10 @@ describe("content generator with Gemini (real @google/genai against a fake serve
 
     version = 2;
     const regenerate = api.calls.length;
-    await chat.tap("gen:re");
+    await chat.tapAny("gen:re");
     await api.waitForCall((c) => c.method === "sendPhoto", { since: regenerate, timeoutMs: RENDER_TIMEOUT });
     const sending = api.calls.length;
-    await chat.tap("gen:ok");
+    await chat.tapAny("gen:ok");
     await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", {
       since: sending,
       timeoutMs: RENDER_TIMEOUT,
@@ -167,7 +167,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     // One preview only: the rehearsal's card (made with the owner's draft) is never shown or sent.
     expect(api.calls.slice(since).filter((c) => c.method === "sendPhoto")).toEqual([preview]);
     const sending = api.calls.length;
-    await chat.tap("gen:ok");
+    await chat.tapAny("gen:ok");
     await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
     const social = await api.waitForCall(
       (c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"),

@@ -12,8 +12,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   domain: ["domain"],
   db: ["domain", "db", "generated", "logger"],
   services: ["domain", "services", "config", "logger"],
-  jobs: ["domain", "db", "services", "jobs", "config", "logger"],
-  bot: ["domain", "db", "services", "jobs", "bot", "config", "logger"],
+  usecases: ["domain", "db", "services", "usecases", "config", "logger"],
+  jobs: ["domain", "db", "services", "usecases", "jobs", "config", "logger"],
+  bot: ["domain", "db", "services", "usecases", "jobs", "bot", "config", "logger"],
 };
 
 function sources(dir: string): string[] {

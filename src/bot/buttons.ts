@@ -67,7 +67,7 @@ export const Buttons = {
   templateUpload: callbackCodec("tpl", { action: oneOf("save", "discard", "skipcss") }),
   /** The card generator: its entry from an archived card and the choices of its steps. */
   generator: callbackCodec("gen", {
-    step: oneOf("card", "p", "pg", "manual", "t", "done", "tx", "again", "ot", "ok", "re", "ed", "sv"),
+    step: oneOf("card", "p", "pg", "manual", "t", "done", "tx", "again", "ot", "ok", "re", "ed", "sv", "resend"),
     arg: optional(token(10)),
   }),
   /** /settings sections and their choices. */

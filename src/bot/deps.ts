@@ -16,6 +16,7 @@ import type { ReminderRepository } from "../db/reminder-repository.ts";
 import type { CardRepository } from "../db/card-repository.ts";
 import type { ReminderOverview } from "../jobs/reminder-service.ts";
 import type { Workspace } from "./workspace.ts";
+import type { JobRunner } from "../jobs/job-runner.ts";
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -33,6 +34,8 @@ export interface Repositories {
 export interface Services {
   /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
   syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
+  /** Long work off the update path: a flow enqueues a job and reads its result when the owner taps its buttons. */
+  jobs: Pick<JobRunner, "enqueue" | "get" | "retry">;
   /** Template sandbox + Chromium: PDF cards and previews. */
   pdf: PdfRenderer;
   /** Texts, translation, transcription; undefined without LLM_API_KEY. */

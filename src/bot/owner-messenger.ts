@@ -26,6 +26,8 @@ export interface OwnerMessage {
 export interface BotOwnerMessenger extends OwnerMessenger {
   /** Builds the message once per owner, in their language, and sends it (HTML). */
   send(build: (t: Translate) => OwnerMessage): Promise<Delivery>;
+  /** The translator in one owner's language (jobs that answer one chat: a card, a template check). */
+  translator(chatId: number): Promise<Translate>;
 }
 
 /** Sends to every owner in their own language; remembers who blocked the bot so it is logged once. */
@@ -36,12 +38,16 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
    * "blocked" (403: the owner blocked the bot) counts as delivered: retrying cannot help, so it is logged once
    * and not retried. Anything else that survived the Bot API retries is "failed" and the caller retries later.
    */
+  async function translator(chatId: number): Promise<Translate> {
+    const stored = await deps.settings.get(localeKey(chatId)).catch(() => undefined);
+    const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
+    return (key, variables) => deps.i18n.t(locale, key, variables);
+  }
+
   async function sendToOwners(build: (t: Translate) => OwnerMessage): Promise<Delivery> {
     let result: Delivery = "failed";
     for (const ownerId of deps.ownerIds) {
-      const stored = await deps.settings.get(localeKey(ownerId)).catch(() => undefined);
-      const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
-      const message = build((key, variables) => deps.i18n.t(locale, key, variables));
+      const message = build(await translator(ownerId));
       try {
         await deps.api.sendMessage(ownerId, message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
         blockedOwners.delete(ownerId);
@@ -66,6 +72,7 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
 
   return {
     send: sendToOwners,
+    translator,
     projectReminder: (project) => sendToOwners((t) => projectReminderMessage(t, project)),
     ideaDigest: (digest, slot) => sendToOwners((t) => digestMessage(t, digest, slot)),
   };

@@ -99,7 +99,7 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     session.bot = await startBot(api, session.databaseUrl);
     await chat.settle(30_000);
     await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 30_000 });
-    await chat.tap("gen:ok", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"));
+    await chat.tapAny("gen:ok", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"));
     const pdfs = api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === "Терм_Card.pdf");
     expect(pdfs).toHaveLength(1);
     const assets = sqliteRows<{ kind: string }>(

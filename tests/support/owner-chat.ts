@@ -158,9 +158,37 @@ export class OwnerChat {
     return this.push(callback(data, this.messageThatShowed(data)), match);
   }
 
+  /**
+   * The full data of the button that is `data` or carries an argument after it (`gen:ok:<job>`), on the newest message
+   * the bot sent or edited with it: a job's buttons name the job, and a test taps the newest screen's.
+   */
+  shownButton(data: string): string {
+    for (let i = this.api.calls.length - 1; i >= 0; i--) {
+      const call = this.api.calls[i];
+      if (!isChatOutput(call)) continue;
+      const button = buttonsOf(call).find((b) => b.data === data || b.data?.startsWith(`${data}:`));
+      if (button?.data) return button.data;
+    }
+    return data;
+  }
+
+  /** Taps the newest button that is `data` or carries an argument after it (a preview's `gen:ok:<job>`). */
+  tapAny(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    return this.tap(this.shownButton(data), match);
+  }
+
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
-  tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
-    return this.push(callback(data, this.messageWithButton(data)), match);
+  async tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        return await this.push(callback(data, this.messageWithButton(data)), match);
+      } catch (error) {
+        // A job's message may still be on its way (its buttons are not shown yet).
+        if (!String(error).includes("no message with a button") || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import type { TextKind } from "../../../db/ai-repository.ts";
 import { ideaDraft } from "../../../services/gemini/prompts.ts";
-import { type Job, StatusMessage, jobFrom, reportFault, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, jobFrom, reportFault, runInBackground } from "../../job.ts";
 import { cutToUnits } from "../../../domain/text-cut.ts";
 import { textLanguage } from "../../text-language.ts";
 

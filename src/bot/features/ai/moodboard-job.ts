@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
-import { type Job, StatusMessage, integration, reportFault } from "./job.ts";
+import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
 
 export interface MoodboardDraft {
   projectId: number;

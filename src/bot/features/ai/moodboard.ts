@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { ASPECTS, type Aspect } from "../../../services/fal/fal-service.ts";
-import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "../../job.ts";
 import {
   type MoodboardDraft,
   type MoodboardRequest,

@@ -4,7 +4,7 @@ import { escapeHtml } from "../../html.ts";
 import { checkDescription } from "../../../domain/project-text.ts";
 import { waitStep } from "../projects/ask.ts";
 import { Buttons } from "../../buttons.ts";
-import { faultText, jobFrom } from "./job.ts";
+import { faultText, jobFrom } from "../../job.ts";
 import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
 

@@ -7,7 +7,7 @@ import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
-import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "./job.ts";
+import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "../../job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
 

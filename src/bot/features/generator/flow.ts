@@ -1,14 +1,19 @@
 import { InlineKeyboard } from "grammy";
-import { sendStaged } from "../../staged-files.ts";
-import type { Message } from "grammy/types";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import type { RenderFile } from "../../../db/card-repository.ts";
-import type { SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
-import { type CardTexts, cardFileName, ownerTexts, rehearseCard, renderCard, writeTexts } from "./card-render.ts";
+import { textLanguage } from "../../text-language.ts";
+import { waitStep } from "../projects/ask.ts";
+import { Buttons } from "../../buttons.ts";
+import { ownerTexts } from "../../../usecases/card.ts";
 import {
-  type CardSource,
-  type ChosenTemplate,
+  CARD_DELIVER,
+  CARD_MAKE,
+  type CardDeliverInput,
+  type CardMakeInput,
+  type CardMakeResult,
+} from "./card-jobs.ts";
+import {
+  type GeneratorStep,
   askDraft,
   askReplacement,
   collectRenders,
@@ -17,279 +22,128 @@ import {
   waitChoice,
   genData,
 } from "./steps.ts";
-import { textLanguage } from "../../text-language.ts";
 
 export const GENERATOR_FLOW = "generate-card";
 
-/** The one status message of a run, edited through texts… / rendering… / uploading…. */
-class Status {
-  private message: Message.TextMessage | undefined;
-  async show(ctx: FlowContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
-    if (!this.message) this.message = await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-    else
-      await ctx.api.editMessageText(this.message.chat.id, this.message.message_id, text, {
-        parse_mode: "HTML",
-        reply_markup: keyboard,
-      });
-  }
-  async remove(ctx: FlowContext): Promise<void> {
-    if (this.message) await ctx.api.deleteMessage(this.message.chat.id, this.message.message_id).catch(() => undefined);
-    this.message = undefined;
-  }
+/** Starts a job (one database row; the runner does the work) and returns its id: the update goes on at once. */
+function startJob(conversation: Flow, kind: string, input: unknown): Promise<number> {
+  return conversation.external((outer) => outer.deps.services.jobs.enqueue(kind, outer.chat?.id ?? 0, input));
 }
+
+/** Which of the generator's buttons each outcome of a card job shows (the rest are an older screen's). */
+const ANSWERS: Record<CardMakeResult["outcome"], GeneratorStep[]> = {
+  preview: ["ok", "re", "ed", "ot"],
+  "texts-failed": ["tx"],
+  "render-failed": ["again", "ot"],
+};
+
+type CardTap = FlowContext & { step: GeneratorStep; arg: string | undefined; result: CardMakeResult };
 
 /**
- * Gemini's two texts (retry on failure, or fall back to the owner's draft); `meanwhile` runs once the owner sees
- * "texts…".
+ * Waits for the owner's answer to the card job `jobId`: a tap on the buttons its result message shows. A tap while
+ * the job still runs says so; a tap on an older preview says it is outdated; other screens' buttons pass through.
  */
-async function produceTexts(
-  conversation: Flow,
-  ctx: FlowContext,
-  status: Status,
-  source: CardSource,
-  draft: string,
-  meanwhile?: () => Promise<void>,
-): Promise<{ texts: CardTexts; ctx: FlowContext }> {
-  let current = ctx;
+async function waitForCard(conversation: Flow, jobId: number): Promise<CardTap> {
   for (;;) {
-    await status.show(current, current.t("gen-progress-texts"));
-    await current.replyWithChatAction("typing");
-    await meanwhile?.();
-    meanwhile = undefined;
-    const outcome = await conversation.external(async (outer) =>
-      writeTexts(outer.deps, source.description, draft, await textLanguage(outer.deps.repos.settings, outer)),
-    );
-    if (outcome.ok) return { texts: outcome.texts, ctx: current };
-    const keyboard = new InlineKeyboard()
-      .text(current.t("gen-btn-retry"), genData("tx", "retry"))
-      .text(current.t("gen-btn-use-draft"), genData("tx", "draft"));
-    await status.show(
-      current,
-      current.t("gen-texts-failed", { reason: current.t(`ai-fault-gemini-${outcome.fault}`, { model: "" }) }),
-      keyboard,
-    );
-    const answer = await waitChoice(conversation, ["tx"], ["retry", "draft"]);
-    current = answer;
-    if (answer.choice.arg === "draft") return { texts: ownerTexts(source.description, draft), ctx: current };
-  }
-}
-
-interface RenderInput {
-  source: CardSource;
-  template: ChosenTemplate;
-  renders: RenderFile[];
-  draft: string;
-  texts: CardTexts;
-}
-
-type FilePaths = { fileId: string; path: string }[];
-
-/** getFile for every render: paths expire, so they are asked anew for each render (downloads are cached by file id). */
-async function filePaths(ctx: FlowContext, renders: RenderFile[]): Promise<FilePaths> {
-  const files: FilePaths = [];
-  for (const render of renders) {
-    const info = await ctx.api.getFile(render.fileId);
-    files.push({ fileId: render.fileId, path: info.file_path ?? "" });
-  }
-  return files;
-}
-
-const cardRequest = (input: RenderInput, files: FilePaths, now: number) => ({
-  templateId: input.template.id,
-  files,
-  name: input.source.name,
-  createdAt: input.source.createdAt,
-  draft: input.draft,
-  texts: input.texts,
-  now,
-});
-
-/**
- * The render itself runs outside the replay log; `files` from a rehearsal a moment ago saves the getFile round trips.
- */
-async function render(conversation: Flow, ctx: FlowContext, status: Status, input: RenderInput, files?: FilePaths) {
-  await status.show(ctx, ctx.t("gen-progress-render"));
-  await ctx.replyWithChatAction("upload_document");
-  const request = cardRequest(input, files ?? (await filePaths(ctx, input.renders)), await conversation.now());
-  return conversation.external((outer) => renderCard(outer.deps, request));
-}
-
-/** /generate: project → template → renders → draft → texts → preview (PNG) → PDF + social text → assets. */
-export async function generatorFlow(conversation: Flow, ctx: FlowContext, preselectedId?: number) {
-  const picked = await pickSource(conversation, ctx, preselectedId);
-  const source = picked.source;
-  const chosen = await pickTemplate(conversation, picked.ctx, source.name);
-  let template = chosen.template;
-  const collected = await collectRenders(conversation, chosen.ctx);
-  const draft = await askDraft(conversation, collected.ctx);
-  let last = draft.ctx;
-  const geminiOn = await conversation.external((outer) => outer.deps.services.gemini !== undefined);
-  if (!geminiOn) await last.reply(last.t("gen-gemini-off"));
-  let status = new Status();
-  // Gemini takes seconds: meanwhile the card is rehearsed with the owner's draft, so the renders are
-  // downloaded and fitted and Chromium is warm when the texts arrive (the rehearsal's card is dropped).
-  let files: FilePaths | undefined;
-  const rehearse = async () => {
-    files = await filePaths(last, collected.renders);
-    const request = cardRequest(
-      {
-        source,
-        template,
-        renders: collected.renders,
-        draft: draft.text,
-        texts: ownerTexts(source.description, draft.text),
-      },
-      files,
-      await conversation.now(),
-    );
-    await conversation.external((outer) => rehearseCard(outer.deps, request));
-  };
-  const produced = await produceTexts(conversation, last, status, source, draft.text, geminiOn ? rehearse : undefined);
-  let texts = produced.texts;
-  last = produced.ctx;
-
-  let token: string | undefined;
-  for (;;) {
-    const input = { source, template, renders: collected.renders, draft: draft.text, texts };
-    const rendered = await render(conversation, last, status, input, files);
-    files = undefined;
-    if (!rendered.ok) {
-      const keyboard = new InlineKeyboard()
-        .text(last.t("gen-btn-retry"), genData("again"))
-        .text(last.t("gen-btn-other-template"), genData("ot"));
-      await status.show(
-        last,
-        last.t(rendered.key, { reason: escapeHtml(String(rendered.args.reason ?? "")) }),
-        keyboard,
-      );
-      const answer = await waitChoice(conversation, ["again", "ot"]);
-      last = answer;
-      if (answer.choice.step === "ot") ({ template } = await pickTemplate(conversation, answer, source.name));
+    const answer = await waitStep(conversation, Buttons.generator);
+    const button = Buttons.generator.unpack(answer.callbackQuery?.data);
+    if (!button) {
+      await answer.reply(answer.t("flow-hint-button"));
       continue;
     }
-    token = rendered.token;
-    await status.remove(last);
-    const keyboard = new InlineKeyboard()
-      .text(last.t("gen-btn-ok"), genData("ok"))
-      .row()
-      .text(last.t("gen-btn-regenerate"), genData("re"))
-      .text(last.t("gen-btn-edit"), genData("ed"))
-      .row()
-      .text(last.t("gen-btn-other-template"), genData("ot"));
-    const preview = last.t("gen-preview-caption", {
-      name: escapeHtml(source.name),
-      template: escapeHtml(template.name),
-      pages: rendered.pages,
+    const job = await conversation.external(async (outer) => {
+      const row = await outer.deps.services.jobs.get(jobId);
+      return row && { state: row.state, result: row.result as CardMakeResult | null };
     });
-    const caption = rendered.skipped?.length ? `${preview}\n${skippedPhotosText(last.t, rendered.skipped)}` : preview;
-    const shown = token;
-    await sendStaged(
-      conversation,
-      "photo",
-      (workspace) => {
-        const card = workspace.cards.get(shown);
-        return card && { bytes: card.png, filename: "preview.png" };
-      },
-      { caption, parse_mode: "HTML", reply_markup: keyboard },
-    );
-    let answer = await waitChoice(conversation, ["ok", "re", "ed", "ot"]);
-    while (answer.choice.step === "re" && !geminiOn) {
-      await answer.reply(answer.t("gen-regenerate-off"));
-      answer = await waitChoice(conversation, ["ok", "re", "ed", "ot"]);
+    // A result is published before the buttons that read it are shown, so a quick tap finds it.
+    if (!job?.result) {
+      await answer.answerCallbackQuery({ text: answer.t("gen-still-working") });
+      continue;
     }
-    last = answer;
-    status = new Status();
-    const action = answer.choice.step;
-    if (action === "ok") break;
-    if (action === "re") ({ texts, ctx: last } = await produceTexts(conversation, last, status, source, draft.text));
-    if (action === "ot") ({ template, ctx: last } = await pickTemplate(conversation, last, source.name));
-    if (action === "ed") {
-      await last.reply(last.t("gen-edit-which"), {
-        reply_markup: new InlineKeyboard()
-          .text(last.t("gen-btn-edit-card"), genData("ed", "card"))
-          .text(last.t("gen-btn-edit-social"), genData("ed", "social")),
-      });
-      const which = await waitChoice(conversation, ["ed"], ["card", "social"]);
-      const kind = which.choice.arg as "card" | "social";
-      const replaced = await askReplacement(conversation, which, texts[kind]);
-      texts = { ...texts, [kind]: replaced.text };
-      last = replaced.ctx;
+    const forThisJob = ANSWERS[job.result.outcome].includes(button.step);
+    const previewOfThisJob = job.result.outcome !== "preview" || button.arg === String(jobId);
+    if (!forThisJob || !previewOfThisJob) {
+      await answer.answerCallbackQuery({ text: answer.t("gen-button-outdated") });
+      continue;
     }
+    await answer.answerCallbackQuery();
+    return Object.assign(answer, { step: button.step, arg: button.arg, result: job.result });
   }
-
-  let save = source.projectId !== null;
-  if (source.projectId === null) {
-    const keyboard = new InlineKeyboard()
-      .text(last.t("gen-btn-save-yes"), genData("sv", "y"))
-      .text(last.t("gen-btn-save-no"), genData("sv", "n"));
-    await last.reply(last.t("gen-ask-save-project", { name: escapeHtml(source.name) }), {
-      parse_mode: "HTML",
-      reply_markup: keyboard,
-    });
-    const answer = await waitChoice(conversation, ["sv"], ["y", "n"]);
-    save = answer.choice.arg === "y";
-    last = answer;
-  }
-
-  // After a restart the rendered PDF is gone from memory: render it again.
-  const staged = await conversation.external((outer) => outer.deps.workspace.cards.get(token) !== undefined);
-  if (!staged) {
-    const again = await render(conversation, last, status, {
-      source,
-      template,
-      renders: collected.renders,
-      draft: draft.text,
-      texts,
-    });
-    if (!again.ok)
-      return void (await status.show(last, last.t(again.key, { reason: escapeHtml(String(again.args.reason ?? "")) })));
-    token = again.token;
-  }
-  await status.show(last, last.t("gen-progress-upload"));
-  await last.replyWithChatAction("upload_document");
-  const fileName = cardFileName(source.name);
-  const printed = token;
-  const sent = await sendStaged(conversation, "document", (workspace) => {
-    const card = workspace.cards.get(printed);
-    return card && { bytes: card.pdf, filename: fileName };
-  });
-  if (!sent?.document) return void (await status.show(last, last.t("gen-render-lost")));
-  await last.reply(`${last.t("gen-social-title", { name: escapeHtml(source.name) })}\n\n${escapeHtml(texts.social)}`, {
-    parse_mode: "HTML",
-  });
-  const done = last.t("gen-done", { name: escapeHtml(source.name) });
-  if (!save) return void (await status.show(last, `${done}\n${last.t("gen-not-saved")}`));
-
-  const card = {
-    target:
-      source.projectId !== null
-        ? { projectId: source.projectId }
-        : { newProject: { name: source.name, description: source.description } },
-    pdfFileId: sent.document.file_id,
-    pdfName: fileName,
-    templateName: template.name,
-    cardText: texts.card,
-    socialText: texts.social,
-    draft: draft.text,
-    renders: collected.renders,
-  };
-  const projectId = await conversation.external(async (outer) => {
-    const id = await outer.deps.repos.cards.save(card, `card:${outer.update.update_id}`);
-    outer.deps.workspace.cards.delete(printed);
-    return id;
-  });
-  const savedKey =
-    projectId === null ? "gen-project-missing" : source.projectId === null ? "gen-saved-new" : "gen-saved";
-  await status.show(last, `${done}\n${last.t(savedKey, { name: escapeHtml(source.name) })}`);
 }
 
-/** "⚠️ Left out: photo 2 (damaged), photo 3 (30000×30000 px)". */
-function skippedPhotosText(t: FlowContext["t"], skipped: SkippedPhoto[]): string {
-  const items = skipped.map((photo) => {
-    if (photo.reason === "too-large")
-      return t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 });
-    if (photo.reason === "over-budget") return t("gen-photo-over-budget", { n: photo.index });
-    return t("gen-photo-broken", { n: photo.index });
+/** "Which text?" → the replacement; returns the card's texts with it. */
+async function editTexts(conversation: Flow, ctx: FlowContext, texts: { card: string; social: string }) {
+  await ctx.reply(ctx.t("gen-edit-which"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("gen-btn-edit-card"), genData("ed", "card"))
+      .text(ctx.t("gen-btn-edit-social"), genData("ed", "social")),
   });
-  return t("gen-photos-skipped", { list: items.join(", ") });
+  const which = await waitChoice(conversation, ["ed"], ["card", "social"]);
+  const kind = which.choice.arg as "card" | "social";
+  const replaced = await askReplacement(conversation, which, texts[kind]);
+  return { texts: { ...texts, [kind]: replaced.text }, ctx: replaced.ctx };
+}
+
+/** A project entered by hand is saved only when the owner says so. */
+async function askSave(conversation: Flow, ctx: FlowContext, make: CardMakeInput): Promise<boolean> {
+  if (make.source.projectId !== null) return true;
+  await ctx.reply(ctx.t("gen-ask-save-project", { name: escapeHtml(make.source.name) }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("gen-btn-save-yes"), genData("sv", "y"))
+      .text(ctx.t("gen-btn-save-no"), genData("sv", "n")),
+  });
+  const answer = await waitChoice(conversation, ["sv"], ["y", "n"]);
+  return answer.choice.arg === "y";
+}
+
+/**
+ * /generate: project → template → renders → draft, then the card's texts and preview run as a job (Gemini and
+ * Chromium never hold an update); the owner's taps on its result steer the next job, "Looks good" delivers.
+ */
+export async function generatorFlow(conversation: Flow, ctx: FlowContext, preselectedId?: number) {
+  const picked = await pickSource(conversation, ctx, preselectedId);
+  const chosen = await pickTemplate(conversation, picked.ctx, picked.source.name);
+  const collected = await collectRenders(conversation, chosen.ctx);
+  const draft = await askDraft(conversation, collected.ctx);
+  const setup = await conversation.external(async (outer) => ({
+    geminiOn: outer.deps.services.gemini !== undefined,
+    language: await textLanguage(outer.deps.repos.settings, outer),
+  }));
+  if (!setup.geminiOn) await draft.ctx.reply(draft.ctx.t("gen-gemini-off"));
+  let make: CardMakeInput = {
+    source: picked.source,
+    template: chosen.template,
+    renders: collected.renders,
+    draft: draft.text,
+    texts: setup.geminiOn ? null : ownerTexts(picked.source.description, draft.text),
+    language: setup.language,
+    now: await conversation.now(),
+  };
+  let jobId = await startJob(conversation, CARD_MAKE, make);
+  for (;;) {
+    const tap = await waitForCard(conversation, jobId);
+    const { result } = tap;
+    const texts = result.outcome === "texts-failed" ? null : result.texts;
+    if (tap.step === "ok" && result.outcome === "preview") {
+      const save = await askSave(conversation, tap, make);
+      const deliver: CardDeliverInput = { make: { ...make, texts: result.texts }, token: result.token, save };
+      await startJob(conversation, CARD_DELIVER, deliver);
+      return;
+    }
+    if (tap.step === "re" && !setup.geminiOn) {
+      await tap.reply(tap.t("gen-regenerate-off"));
+      continue;
+    }
+    if (tap.step === "tx")
+      make = { ...make, texts: tap.arg === "draft" ? ownerTexts(make.source.description, make.draft) : null };
+    if (tap.step === "re") make = { ...make, texts: null };
+    if (tap.step === "again") make = { ...make, texts };
+    if (tap.step === "ot") {
+      const other = await pickTemplate(conversation, tap, make.source.name);
+      make = { ...make, template: other.template, texts };
+    }
+    if (tap.step === "ed" && texts) make = { ...make, texts: (await editTexts(conversation, tap, texts)).texts };
+    jobId = await startJob(conversation, CARD_MAKE, make);
+  }
 }

@@ -6,6 +6,7 @@ import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { GENERATOR_FLOW, generatorFlow } from "./flow.ts";
 import { enterFlow } from "../enter-flow.ts";
+import { CARD_DELIVER, type CardDeliverResult } from "./card-jobs.ts";
 
 export const generatorFeature = new Composer<Context>();
 
@@ -27,6 +28,15 @@ generatorFeature.command("generate", (ctx) => start(ctx));
 generatorFeature.callbackQuery(NAV.generator, async (ctx) => {
   await ctx.answerCallbackQuery();
   await start(ctx);
+});
+// A delivery that Telegram refused: the same job again (it saves the card once, whatever the taps).
+onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) => {
+  const jobId = Number(arg);
+  if (step !== "resend" || !Number.isSafeInteger(jobId)) return next();
+  const job = await ctx.deps.services.jobs.get(jobId);
+  const failed = job?.kind === CARD_DELIVER && (job.result as CardDeliverResult | null)?.outcome === "failed";
+  const again = failed && (await ctx.deps.services.jobs.retry(jobId));
+  await ctx.answerCallbackQuery(again ? undefined : { text: ctx.t(job?.state === "done" ? "gen-already-sent" : "gen-still-working") });
 });
 // An archived project's card: straight to the template choice for that project.
 onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) => {

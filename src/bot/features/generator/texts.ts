@@ -28,7 +28,13 @@ gen-gemini-off = ℹ️ Gemini выключен (нет LLM_API_KEY): в кар�
 gen-progress-texts = ✍️ Пишу тексты…
 gen-progress-render = 🖨 Верстаю карточку…
 gen-progress-upload = 📤 Отправляю PDF…
-gen-render-lost = ⚠️ Готовая карточка потерялась при перезапуске бота. Запустите /generate ещё раз.
+gen-still-working = ⏳ Ещё работаю над карточкой — через минуту всё будет.
+gen-already-sent = Карточка уже отправлена.
+gen-button-outdated = Эта кнопка от прежнего варианта карточки — нажмите кнопку под новым.
+gen-render-engine = шаблон остановил движок вёрстки (слишком тяжёлый или сломанный). Упростите шаблон или выберите другой.
+gen-render-timeout = шаблон верстался слишком долго.
+gen-render-too-big = в карточке слишком много элементов или текста.
+gen-job-failed = ⚠️ Не получилось сделать карточку: Telegram или база данных не ответили. Повторите через минуту.
 gen-texts-failed = { $reason }
     Можно повторить или взять ваш черновик как есть.
 gen-btn-retry = 🔄 Повторить
@@ -53,13 +59,12 @@ gen-edit-current = Сейчас так (скопируйте и пришлите
 gen-ask-save-project = Сохранить «{ $name }» в бота как новый проект в архиве (с PDF, текстами и рендерами)?
 gen-btn-save-yes = 💾 Сохранить
 gen-btn-save-no = Не сохранять
-gen-social-title = 📱 Пост для соцсетей (нажмите, чтобы скопировать):
 gen-done = ✅ Готово: карточка «{ $name }» отправлена.
 gen-social-title = 📣 <b>Пост для соцсетей — «{ $name }»</b>
 gen-saved = 💾 PDF, тексты и рендеры сохранены в проекте.
 gen-saved-new = 💾 Проект «{ $name }» сохранён в архив вместе с PDF, текстами и рендерами.
 gen-not-saved = Проект не сохранён в боте.
-gen-upload-failed = ⚠️ Не удалось отправить PDF в Telegram. Нажмите «Отлично → PDF» ещё раз.
+gen-upload-failed = ⚠️ Не удалось отправить PDF в Telegram. Нажмите «Повторить» — карточка не потеряется.
 `,
   en: `
 gen-title = ✨ <b>Content generator</b>
@@ -90,7 +95,13 @@ gen-gemini-off = ℹ️ Gemini is off (no LLM_API_KEY): your draft goes into the
 gen-progress-texts = ✍️ Writing the texts…
 gen-progress-render = 🖨 Laying out the card…
 gen-progress-upload = 📤 Sending the PDF…
-gen-render-lost = ⚠️ The finished card was lost when the bot restarted. Please run /generate again.
+gen-still-working = ⏳ Still working on the card — it will be ready in a minute.
+gen-already-sent = The card has already been sent.
+gen-button-outdated = This button belongs to an earlier version of the card — use the buttons under the new one.
+gen-render-engine = the template stopped the layout engine (too heavy or broken). Simplify it or choose another.
+gen-render-timeout = the template took too long to lay out.
+gen-render-too-big = the card has too many elements or too much text.
+gen-job-failed = ⚠️ The card could not be made: Telegram or the database did not answer. Please retry in a minute.
 gen-texts-failed = { $reason }
     You can retry or use your draft as is.
 gen-btn-retry = 🔄 Retry
@@ -115,12 +126,11 @@ gen-edit-current = Currently (copy it and send the corrected version):
 gen-ask-save-project = Save “{ $name }” in the bot as a new archived project (with the PDF, texts and renders)?
 gen-btn-save-yes = 💾 Save
 gen-btn-save-no = Don't save
-gen-social-title = 📱 Social post (tap to copy):
 gen-done = ✅ Done: the card “{ $name }” was sent.
 gen-social-title = 📣 <b>Social post — “{ $name }”</b>
 gen-saved = 💾 PDF, texts and renders saved to the project.
 gen-saved-new = 💾 Project “{ $name }” saved to the archive with the PDF, texts and renders.
 gen-not-saved = The project was not saved in the bot.
-gen-upload-failed = ⚠️ The PDF could not be sent to Telegram. Tap “Looks good → PDF” again.
+gen-upload-failed = ⚠️ The PDF could not be sent to Telegram. Tap “Retry” — the card is not lost.
 `,
 };

@@ -1,0 +1,32 @@
+import type { Api } from "grammy";
+import type { JobRunner } from "../jobs/job-runner.ts";
+import type { BackgroundJobRow } from "../db/background-job-repository.ts";
+import type { BotDeps } from "./deps.ts";
+import type { Translate } from "./i18n.ts";
+import type { Job } from "./job.ts";
+import { CARD_DELIVER, CARD_MAKE, deliverCard, makeCard } from "./features/generator/card-jobs.ts";
+
+/**
+ * Every kind of long work the bot presents: the runner runs the row, the handler speaks to the owner's chat in the
+ * owner's language. Registered once at start, before the runner picks up what the last stop left.
+ */
+export function registerBotJobs(
+  runner: JobRunner,
+  options: { api: Api; deps: BotDeps; translator: (chatId: number) => Promise<Translate> },
+): void {
+  const { api, deps } = options;
+  type Work<I> = (job: Job, row: BackgroundJobRow<I>, publish: (result: unknown) => Promise<void>) => Promise<unknown>;
+  const register = <I>(kind: string, work: Work<I>) =>
+    runner.handle(kind, async (row, publish) => {
+      const job: Job = {
+        api,
+        t: await options.translator(row.chatId),
+        chatId: row.chatId,
+        deps,
+        log: deps.logger.child({ jobId: row.id, kind }),
+      };
+      return work(job, row as BackgroundJobRow<I>, publish);
+    });
+  register(CARD_MAKE, makeCard);
+  register(CARD_DELIVER, deliverCard);
+}

@@ -1,0 +1,285 @@
+/**
+ * The generator's long work, run by the job runner off the update path: a card's texts and preview (card-make) and
+ * its delivery (card-deliver). Each tells the owner through one status message and ends with buttons the waiting
+ * /generate flow reads; what the flow needs next is the job's stored result.
+ */
+import { InlineKeyboard, InputFile, type Api } from "grammy";
+import { escapeHtml } from "../../html.ts";
+import { type Job, StatusMessage } from "../../job.ts";
+import type { BotDeps } from "../../deps.ts";
+import type { Translate } from "../../i18n.ts";
+import type { BackgroundJobRow } from "../../../db/background-job-repository.ts";
+import type { RenderFile } from "../../../db/card-repository.ts";
+import type { TextLanguage } from "../../../services/gemini/prompts.ts";
+import type { RenderFailure, SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
+import { cutToUnits } from "../../../domain/text-cut.ts";
+import {
+  type CardDeps,
+  type CardFailure,
+  type CardRequest,
+  type CardTexts,
+  type RenderSource,
+  cardFileName,
+  drawCard,
+  ownerTexts,
+  writeCardTexts,
+} from "../../../usecases/card.ts";
+import { cardDatesIn, dayIn, ownerTimeZone } from "../../owner-time-zone.ts";
+import { downloadTelegramPath } from "../../telegram-files.ts";
+import { type CardSource, type ChosenTemplate, genData } from "./steps.ts";
+
+export const CARD_MAKE = "card-make";
+export const CARD_DELIVER = "card-deliver";
+
+export interface CardMakeInput {
+  source: CardSource;
+  template: ChosenTemplate;
+  renders: RenderFile[];
+  draft: string;
+  /** null: Gemini writes them (the card is rehearsed with the draft meanwhile). */
+  texts: CardTexts | null;
+  language: TextLanguage;
+  /** When the owner asked (epoch ms): the card's date. */
+  now: number;
+}
+
+export type CardMakeResult =
+  | { outcome: "preview"; texts: CardTexts; token: string; pages: number }
+  | { outcome: "texts-failed" }
+  | { outcome: "render-failed"; texts: CardTexts | null };
+
+export interface CardDeliverInput {
+  make: CardMakeInput & { texts: CardTexts };
+  /** The preview's staged card; gone after a restart, then the PDF is printed again. */
+  token: string;
+  save: boolean;
+}
+
+export type CardDeliverResult = { outcome: "sent"; projectId: number | null } | { outcome: "failed" };
+
+/** Telegram's limit for a message's text. */
+const MESSAGE_LIMIT = 4096;
+
+export function cardDeps(deps: BotDeps): CardDeps {
+  const { workspace, config } = deps;
+  return {
+    templates: deps.repos.templates,
+    pdf: deps.services.pdf,
+    gemini: deps.services.gemini,
+    logger: deps.logger,
+    download: (file) =>
+      workspace.renderDownloads.get(file.fileId, () => downloadTelegramPath(config, file.path, 60_000)),
+  };
+}
+
+/** getFile for every render: paths expire, so they are asked anew for each job (downloads are cached by file id). */
+async function filePaths(api: Api, renders: RenderFile[]): Promise<RenderSource[]> {
+  return Promise.all(
+    renders.map(async (render) => ({ fileId: render.fileId, path: (await api.getFile(render.fileId)).file_path ?? "" })),
+  );
+}
+
+async function cardRequest(job: Job, input: CardMakeInput, texts: CardTexts): Promise<CardRequest> {
+  const timeZone = await ownerTimeZone(job.deps);
+  return {
+    templateId: input.template.id,
+    files: await filePaths(job.api, input.renders),
+    name: input.source.name,
+    createdDay: input.source.createdAt === null ? null : dayIn(timeZone, input.source.createdAt),
+    draft: input.draft,
+    texts,
+    dates: cardDatesIn(timeZone, input.now),
+  };
+}
+
+/** The owner's words for a card that could not be drawn: never an engine's own message. */
+export function cardFailureText(t: Translate, failure: CardFailure): string {
+  if (failure.code === "renders-not-image") return t("gen-renders-not-image");
+  if (failure.code === "download-failed") return t("gen-download-failed");
+  return t("gen-render-failed", { reason: escapeHtml(templateReason(t, failure.failure)) });
+}
+
+function templateReason(t: Translate, failure: RenderFailure): string {
+  if (failure.kind === "crashed") return t("gen-render-engine");
+  if (failure.kind === "timeout") return t("gen-render-timeout");
+  if (failure.kind === "too-large" || failure.kind === "too-complex") return t("gen-render-too-big");
+  return failure.message;
+}
+
+/** "⚠️ Left out: photo 2 (damaged), photo 3 (30000×30000 px)". */
+function skippedPhotosText(t: Translate, skipped: SkippedPhoto[]): string {
+  const items = skipped.map((photo) => {
+    if (photo.reason === "too-large")
+      return t("gen-photo-too-large", { n: photo.index, width: photo.width ?? 0, height: photo.height ?? 0 });
+    if (photo.reason === "over-budget") return t("gen-photo-over-budget", { n: photo.index });
+    return t("gen-photo-broken", { n: photo.index });
+  });
+  return t("gen-photos-skipped", { list: items.join(", ") });
+}
+
+/** The text escaped for HTML within `room` UTF-16 units (escaping lengthens it: `&` is `&amp;`). */
+function fitEscaped(text: string, room: number): string {
+  let cut = text;
+  for (let limit = room; escapeHtml(cut).length > room; limit -= escapeHtml(cut).length - room)
+    cut = cutToUnits(text, limit);
+  return escapeHtml(cut);
+}
+
+/** Texts (unless given) → preview: while Gemini writes, the card is rehearsed with the draft (Chromium warm). */
+export async function makeCard(job: Job, row: BackgroundJobRow<CardMakeInput>, publish: Publish) {
+  const status = new StatusMessage(job);
+  try {
+    return await makeCardWith(job, row, status, publish);
+  } catch (error) {
+    // Telegram or the database failed under the job: the owner gets a way on, never silence.
+    job.log.error({ err: error }, "card job failed");
+    const result: CardMakeResult = { outcome: "render-failed", texts: row.input.texts };
+    await publish(result);
+    await status.finish(job.t("gen-job-failed"), failedKeyboard(job.t)).catch(() => undefined);
+    return result;
+  }
+}
+
+/** Stores a job's result before the message whose buttons read it (see JobHandler). */
+type Publish = (result: unknown) => Promise<void>;
+
+const failedKeyboard = (t: Translate) =>
+  new InlineKeyboard().text(t("gen-btn-retry"), genData("again")).text(t("gen-btn-other-template"), genData("ot"));
+
+async function makeCardWith(
+  job: Job,
+  row: BackgroundJobRow<CardMakeInput>,
+  status: StatusMessage,
+  publish: Publish,
+): Promise<CardMakeResult> {
+  const { t } = job;
+  const input = row.input;
+  const deps = cardDeps(job.deps);
+  let texts = input.texts;
+  if (texts === null) {
+    void status.show(t("gen-progress-texts"), "typing");
+    const rehearsal = cardRequest(job, input, ownerTexts(input.source.description, input.draft)).then((request) =>
+      drawCard(deps, request, { png: false }),
+    );
+    rehearsal.catch((error: unknown) => job.log.info({ err: error }, "card rehearsal failed"));
+    const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
+    if (!written.ok) {
+      const keyboard = new InlineKeyboard()
+        .text(t("gen-btn-retry"), genData("tx", "retry"))
+        .text(t("gen-btn-use-draft"), genData("tx", "draft"));
+      const reason = t(`ai-fault-gemini-${written.fault}`, { model: job.deps.config.gemini?.model ?? "" });
+      await publish({ outcome: "texts-failed" });
+      await status.finish(t("gen-texts-failed", { reason }), keyboard);
+      return { outcome: "texts-failed" };
+    }
+    texts = written.texts;
+  }
+  void status.show(t("gen-progress-render"), "upload_document");
+  const drawn = await drawCard(deps, await cardRequest(job, input, texts), { png: true });
+  if (!drawn.ok || !drawn.png) {
+    await publish({ outcome: "render-failed", texts });
+    await status.finish(drawn.ok ? t("gen-job-failed") : cardFailureText(t, drawn), failedKeyboard(t));
+    return { outcome: "render-failed", texts };
+  }
+  const token = job.deps.workspace.cards.put({ pdf: drawn.pdf, png: drawn.png });
+  const preview = t("gen-preview-caption", {
+    name: escapeHtml(input.source.name),
+    template: escapeHtml(input.template.name),
+    pages: drawn.pages,
+  });
+  const caption = drawn.skipped.length ? `${preview}\n${skippedPhotosText(t, drawn.skipped)}` : preview;
+  const result: CardMakeResult = { outcome: "preview", texts, token, pages: drawn.pages };
+  await publish(result);
+  await status.remove();
+  await job.api.sendPhoto(job.chatId, new InputFile(drawn.png, "preview.png"), {
+    caption,
+    parse_mode: "HTML",
+    reply_markup: previewKeyboard(t, row.id),
+  });
+  return result;
+}
+
+function previewKeyboard(t: Translate, jobId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("gen-btn-ok"), genData("ok", jobId))
+    .row()
+    .text(t("gen-btn-regenerate"), genData("re", jobId))
+    .text(t("gen-btn-edit"), genData("ed", jobId))
+    .row()
+    .text(t("gen-btn-other-template"), genData("ot", jobId));
+}
+
+/**
+ * The PDF (printed again if a restart lost the preview's), then the card saved with the project (the PDF's file id
+ * is part of it), then the post — cut to Telegram's limit, so a long post never costs the saved card.
+ */
+export async function deliverCard(
+  job: Job,
+  row: BackgroundJobRow<CardDeliverInput>,
+  publish: Publish,
+): Promise<CardDeliverResult> {
+  const status = new StatusMessage(job);
+  const failed = async (text: string): Promise<CardDeliverResult> => {
+    await publish({ outcome: "failed" });
+    const keyboard = new InlineKeyboard().text(job.t("gen-btn-retry"), genData("resend", row.id));
+    await status.finish(text, keyboard).catch(() => undefined);
+    return { outcome: "failed" };
+  };
+  try {
+    return await deliverCardWith(job, row, status, failed);
+  } catch (error) {
+    job.log.error({ err: error }, "card delivery failed");
+    return failed(job.t("gen-upload-failed"));
+  }
+}
+
+async function deliverCardWith(
+  job: Job,
+  row: BackgroundJobRow<CardDeliverInput>,
+  status: StatusMessage,
+  failed: (text: string) => Promise<CardDeliverResult>,
+): Promise<CardDeliverResult> {
+  const { t } = job;
+  const { make, token, save } = row.input;
+  void status.show(t("gen-progress-upload"), "upload_document");
+  let pdf = job.deps.workspace.cards.get(token)?.pdf;
+  if (!pdf) {
+    const drawn = await drawCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
+    if (!drawn.ok) return failed(cardFailureText(t, drawn));
+    pdf = drawn.pdf;
+  }
+  const name = make.source.name;
+  const fileName = cardFileName(name);
+  const sent = await job.api.sendDocument(job.chatId, new InputFile(pdf, fileName));
+  job.deps.workspace.cards.delete(token);
+  let projectId: number | null = null;
+  if (save && sent.document) {
+    projectId = await job.deps.repos.cards.save(
+      {
+        target:
+          make.source.projectId !== null
+            ? { projectId: make.source.projectId }
+            : { newProject: { name, description: make.source.description } },
+        pdfFileId: sent.document.file_id,
+        pdfName: fileName,
+        templateName: make.template.name,
+        cardText: make.texts.card,
+        socialText: make.texts.social,
+        draft: make.draft,
+        renders: make.renders,
+      },
+      `card-deliver:${row.id}`,
+    );
+  }
+  const title = t("gen-social-title", { name: escapeHtml(name) });
+  await job.api.sendMessage(job.chatId, `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`, {
+    parse_mode: "HTML",
+  });
+  const done = t("gen-done", { name: escapeHtml(name) });
+  const savedKey =
+    !save ? "gen-not-saved" : projectId === null ? "gen-project-missing" : make.source.projectId === null
+      ? "gen-saved-new"
+      : "gen-saved";
+  await status.finish(`${done}\n${t(savedKey, { name: escapeHtml(name) })}`);
+  return { outcome: "sent", projectId };
+}
