@@ -37,6 +37,7 @@ import { createOwnerMessenger } from "./bot/owner-messenger.ts";
 import { BackgroundJobRepository } from "./db/background-job-repository.ts";
 import { createJobRunner } from "./jobs/job-runner.ts";
 import { registerBotJobs } from "./bot/background-jobs.ts";
+import { redrawSyncScreens } from "./bot/features/projects/sync-refresh.ts";
 
 /** How long a stop waits for running jobs (within main.ts's 9 s deadline); the rest runs again at start. */
 const JOBS_STOP_BUDGET_MS = 5_000;
@@ -124,7 +125,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   let notionPull: NotionPull | undefined;
   const services: Services = {
     jobs,
-    syncNowAndWait: (id, ms) => (notionSync ? notionSync.syncNowAndWait(id, ms) : projects.get(id)),
     pdf,
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
     fal: config.fal
@@ -164,6 +164,11 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     projects,
   });
   registerBotJobs(jobs, { api: bot.api, deps, translator: messenger.translator });
+  const redraw = {
+    api: bot.api,
+    deps,
+    reader: async (chatId: number) => ({ t: await messenger.translator(chatId), locale: await messenger.locale(chatId) }),
+  };
   const notify = ownerNotifier(messenger);
   if (config.notion) {
     const connection = createNotionConnection(config.notion, {
@@ -173,7 +178,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     notionSync = createNotionSync({
       connection,
       logger,
-      projects,
       jobs: syncJobs,
       // The owner reads a summary in their language; the property named is the only detail it needs.
       onProblem: (problem) =>
@@ -181,6 +185,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
           property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?",
         }),
       files: telegramFileSource(bot.api, config),
+      onSettled: (projectId) =>
+        void redrawSyncScreens(redraw, projectId).catch((error: unknown) =>
+          logger.warn({ err: error, projectId }, "redrawing a synced card failed"),
+        ),
     });
     outbox.onQueued(() => notionSync?.kick());
     notionPull = createNotionPull({

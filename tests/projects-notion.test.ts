@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
-import { addIdeaConfirmation, projectIdOf } from "./support/owner-chat.ts";
+import { addIdeaConfirmation, projectIdOf, settledConfirmation } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
 
 const HOSTILE = `<b>&"x"</b> 🙂 *md* שלום`;
@@ -31,7 +31,10 @@ describe("projects mirrored to Notion (status-type property, custom option names
   });
 
   it("creates the page when an idea is added and links it in the confirmation, text literal", async () => {
-    const saved = await addIdeaConfirmation(session.chat, HOSTILE, "Описание <i>как есть</i> & 🙂");
+    const pending = await addIdeaConfirmation(session.chat, HOSTILE, "Описание <i>как есть</i> & 🙂");
+    // The tap never waits for Notion: "pending" at once, then the same message says "added" with the link.
+    expect(pending.payload.text).toContain("синхронизация с Notion ожидает");
+    const saved = await settledConfirmation(session.chat, pending);
     id = projectIdOf(saved);
     expect(saved.payload.text).toContain("добавлена в Notion");
     const page = notion.livePages()[0];
@@ -46,17 +49,16 @@ describe("projects mirrored to Notion (status-type property, custom option names
     expect(card.payload.text).toContain("Notion: ✅ синхронизирован");
     expect(buttonsOf(card).some((b) => b.url?.startsWith("https://www.notion.so/"))).toBe(true);
     await session.chat.tap(`p:${id}:activate`);
-    const since = session.api.calls.length;
     const active = await session.chat.tap(`p:${id}:activate:30`);
+    const since = session.api.calls.indexOf(active) + 1;
     expect(active.payload.text).toContain("Notion: ⏳ синхронизация ожидает");
     await until(() => notion.livePages()[0].status === "Active");
-    // Once the page is written, the same card is edited to say so (within the tap's own update).
-    const refreshed = session.api.calls
-      .slice(since)
-      .filter(
-        (c) => c.method === "editMessageText" && Number(c.payload.message_id) === Number(active.payload.message_id),
-      );
-    expect(refreshed.at(-1)?.payload.text).toContain("Notion: ✅ синхронизирован");
+    // Once the page is written, the sync worker edits the same card to say so (the tap never waited for it).
+    const refreshed = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && Number(c.payload.message_id) === Number(active.payload.message_id),
+      { since },
+    );
+    expect(refreshed.payload.text).toContain("Notion: ✅ синхронизирован");
     await session.chat.tap(`p:${id}:edit`);
     await session.chat.tap(`p:${id}:describe`);
     await session.chat.send("Новое описание\nвторая строка");
@@ -111,7 +113,7 @@ describe("Notion misconfiguration", () => {
   it("tells the owner once that the key was rejected, keeps the idea, and lists the failed job in /sync", async () => {
     notion = await new FakeNotion().start();
     session = await new BotSession({ env: notionEnv(notion, { NOTION_API_KEY: "secret_wrong_key_000" }) }).start();
-    const saved = await addIdeaConfirmation(session.chat, "Лампа", "Латунь");
+    const saved = await settledConfirmation(session.chat, await addIdeaConfirmation(session.chat, "Лампа", "Латунь"));
     expect(saved.payload.text).toContain("Идея «Лампа» сохранена; синхронизация с Notion не удалась");
     const warning = await session.api.waitForCall(
       (c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_API_KEY"),

@@ -53,6 +53,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   bot.use(ownerGate(config.ownerIds));
   bot.use(updateContext(deps));
   bot.use(answerEveryCallback(answers));
+  // A tap shows something else on its message: a card waiting for its Notion sync there is no longer redrawn.
+  bot.use(deps.workspace.syncScreens.forgetOnTap());
 
   const i18n = options.i18n ?? createI18n(deps.repos.settings);
   const app = bot.errorBoundary(handleUpdateError(answers));

@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
-import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
+import type { ProjectRepository } from "../db/project-repository.ts";
 import type { AssetRepository } from "../db/asset-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
@@ -32,8 +32,6 @@ export interface Repositories {
 
 /** Background services the bot talks to (each works, or explains itself, without its keys). */
 export interface Services {
-  /** Runs the outbox now and waits up to `ms` for the project's page; returns the fresh project. */
-  syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
   /** Long work off the update path: a flow enqueues a job and reads its result when the owner taps its buttons. */
   jobs: Pick<JobRunner, "enqueue" | "get" | "retry">;
   /** Template sandbox + Chromium: PDF cards and previews. */

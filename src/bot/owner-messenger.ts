@@ -28,6 +28,8 @@ export interface BotOwnerMessenger extends OwnerMessenger {
   send(build: (t: Translate) => OwnerMessage): Promise<Delivery>;
   /** The translator in one owner's language (jobs that answer one chat: a card, a template check). */
   translator(chatId: number): Promise<Translate>;
+  /** One owner's interface language. */
+  locale(chatId: number): Promise<string>;
 }
 
 /** Sends to every owner in their own language; remembers who blocked the bot so it is logged once. */
@@ -38,10 +40,14 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
    * "blocked" (403: the owner blocked the bot) counts as delivered: retrying cannot help, so it is logged once
    * and not retried. Anything else that survived the Bot API retries is "failed" and the caller retries later.
    */
-  async function translator(chatId: number): Promise<Translate> {
+  async function locale(chatId: number): Promise<string> {
     const stored = await deps.settings.get(localeKey(chatId)).catch(() => undefined);
-    const locale = isLocale(stored) ? stored : DEFAULT_LOCALE;
-    return (key, variables) => deps.i18n.t(locale, key, variables);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  }
+
+  async function translator(chatId: number): Promise<Translate> {
+    const chosen = await locale(chatId);
+    return (key, variables) => deps.i18n.t(chosen, key, variables);
   }
 
   async function sendToOwners(build: (t: Translate) => OwnerMessage): Promise<Delivery> {
@@ -73,6 +79,7 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
   return {
     send: sendToOwners,
     translator,
+    locale,
     projectReminder: (project) => sendToOwners((t) => projectReminderMessage(t, project)),
     ideaDigest: (digest, slot) => sendToOwners((t) => digestMessage(t, digest, slot)),
   };

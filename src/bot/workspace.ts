@@ -1,5 +1,6 @@
 import type { TemplateBundle } from "../domain/template-bundle.ts";
 import { Staging } from "./staging.ts";
+import { SyncScreens } from "./sync-screens.ts";
 
 /** An uploaded template checked and test-rendered, waiting for the owner's Save. */
 export interface StagedTemplate {
@@ -60,8 +61,16 @@ export interface Workspace {
   templates: Staging<StagedTemplate>;
   renderDownloads: DownloadCache;
   busy: BusyKeys;
+  /** Cards and confirmations drawn while their Notion page was being written: redrawn when the sync ends. */
+  syncScreens: SyncScreens;
 }
 
 export function createWorkspace(): Workspace {
-  return { cards: new Staging(), templates: new Staging(), renderDownloads: new DownloadCache(), busy: new BusyKeys() };
+  return {
+    cards: new Staging(),
+    templates: new Staging(),
+    renderDownloads: new DownloadCache(),
+    busy: new BusyKeys(),
+    syncScreens: new SyncScreens(),
+  };
 }

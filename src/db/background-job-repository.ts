@@ -40,11 +40,19 @@ export class BackgroundJobRepository {
     this.db = db;
   }
 
-  async add(kind: string, chatId: number, input: unknown): Promise<number> {
+  /**
+   * Stores a new job; with `onceKey` (the update that asks for it) a second call finds the first job instead:
+   * `created` is false then.
+   */
+  async add(kind: string, chatId: number, input: unknown, onceKey?: string): Promise<{ id: number; created: boolean }> {
+    if (onceKey !== undefined) {
+      const known = await this.db.backgroundJob.findUnique({ where: { onceKey } });
+      if (known) return { id: known.id, created: false };
+    }
     const row = await this.db.backgroundJob.create({
-      data: { kind, chatId: String(chatId), input: JSON.stringify(input) },
+      data: { kind, chatId: String(chatId), input: JSON.stringify(input), onceKey },
     });
-    return row.id;
+    return { id: row.id, created: true };
   }
 
   async get(id: number): Promise<BackgroundJobRow | null> {

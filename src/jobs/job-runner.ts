@@ -11,8 +11,11 @@ export type JobHandler = (job: BackgroundJobRow, publish: (result: unknown) => P
 export interface JobRunner {
   /** Registers what a kind does; every kind is registered before `start`. */
   handle(kind: string, handler: JobHandler): void;
-  /** Stores the job and starts it in the background; resolves with its id once the row is written. */
-  enqueue(kind: string, chatId: number, input: unknown): Promise<number>;
+  /**
+   * Stores the job and starts it in the background; resolves with its id once the row is written. With `onceKey`
+   * (the update asking), a second call with the same key returns the first job's id and starts nothing.
+   */
+  enqueue(kind: string, chatId: number, input: unknown, onceKey?: string): Promise<number>;
   get(id: number): Promise<BackgroundJobRow | null>;
   /** Runs an ended job again with the same input (its handler keeps a re-run from doubling its effects). */
   retry(id: number): Promise<boolean>;
@@ -76,8 +79,9 @@ export function createJobRunner(options: { store: BackgroundJobRepository; logge
     handle(kind, handler) {
       handlers.set(kind, handler);
     },
-    async enqueue(kind, chatId, input) {
-      const id = await store.add(kind, chatId, input);
+    async enqueue(kind, chatId, input, onceKey) {
+      const { id, created } = await store.add(kind, chatId, input, onceKey);
+      if (!created) return id;
       waiting.push(id);
       pump();
       return id;

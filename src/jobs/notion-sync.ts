@@ -1,5 +1,4 @@
 import type { Logger } from "../logger.ts";
-import type { ProjectRepository, ProjectView } from "../db/project-repository.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import { createNotionService } from "../services/notion/notion-service.ts";
 import type { NotionConnection } from "../services/notion/notion-connection.ts";
@@ -9,19 +8,16 @@ export interface NotionSync {
   start(): Promise<void>;
   stop(): Promise<void>;
   kick(): void;
-  /** Kicks the worker and waits up to `ms` for the project's page id (for the "added to Notion" confirmation). */
-  syncNowAndWait(projectId: number, ms: number): Promise<ProjectView | null>;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The Notion mirror: the service on the real SDK plus the outbox worker over the database. */
 export function createNotionSync(options: {
   connection: NotionConnection;
   logger: Logger;
-  projects: ProjectRepository;
   jobs: SyncJobRepository;
   onProblem: (problem: SyncProblem) => void;
+  /** A project's Notion write ended (written, or parked as failed): what was drawn as "pending" can be redrawn. */
+  onSettled?: (projectId: number) => void;
   /** Telegram files for image jobs (a saved moodboard's collage). */
   files?: FileSource;
 }): NotionSync {
@@ -31,7 +27,11 @@ export function createNotionSync(options: {
     store: options.jobs,
     notion,
     logger,
-    events: { onProblem: options.onProblem },
+    events: {
+      onProblem: options.onProblem,
+      onSynced: (_job, projectId) => projectId !== null && options.onSettled?.(projectId),
+      onFailed: (_job, projectId) => projectId !== null && options.onSettled?.(projectId),
+    },
     pollIntervalMs: 30_000,
     files: options.files,
   });
@@ -42,15 +42,5 @@ export function createNotionSync(options: {
     },
     stop: () => worker.stop(),
     kick: () => worker.kick(),
-    async syncNowAndWait(projectId, ms) {
-      worker.kick();
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const project = await options.projects.get(projectId);
-        if (!project || project.sync === "synced" || project.sync === "failed" || Date.now() >= deadline)
-          return project;
-        await sleep(100);
-      }
-    },
   };
 }

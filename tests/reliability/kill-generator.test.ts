@@ -46,7 +46,7 @@ async function step(
 /** `data` or, for a preview's buttons, `data:<job id>`. */
 const tap = async (chat: OwnerChat, data: string, match?: (call: RecordedCall) => boolean) => {
   const shown = chat.shownButton(data);
-  return step(chat, callback(shown, chat.messageWithButton(shown)), match);
+  return step(chat, callback(shown, await chat.shownMessageWithButton(shown)), match);
 };
 
 /** /generate for an archived project, as the owner does it: 8 updates from the command to "Looks good". */
@@ -229,7 +229,7 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     for (const step of steps.slice(0, 7)) await step.run(session.chat);
     const since = session.api.calls.length;
     const ok = session.chat.shownButton("gen:ok");
-    session.api.push(callback(ok, session.chat.messageWithButton(ok)));
+    session.api.push(callback(ok, await session.chat.shownMessageWithButton(ok)));
     const savedMessage = (c: RecordedCall) =>
       c.method === "editMessageText" && String(c.payload.text).includes("сохранены");
     const { orphans } = await killOnCall(session, savedMessage, since);

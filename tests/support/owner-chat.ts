@@ -179,13 +179,17 @@ export class OwnerChat {
 
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
   async tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
-    const deadline = Date.now() + 10_000;
+    return this.push(callback(data, await this.shownMessageWithButton(data)), match);
+  }
+
+  /** messageWithButton, waiting up to `timeoutMs` for it: a job's message may still be on its way to the chat. */
+  async shownMessageWithButton(data: string, timeoutMs = 10_000): Promise<Record<string, any>> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
-        return await this.push(callback(data, this.messageWithButton(data)), match);
+        return this.messageWithButton(data);
       } catch (error) {
-        // A job's message may still be on its way (its buttons are not shown yet).
-        if (!String(error).includes("no message with a button") || Date.now() > deadline) throw error;
+        if (Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     }
@@ -223,6 +227,20 @@ export async function addIdeaConfirmation(chat: OwnerChat, name: string, descrip
   await chat.send(name);
   await chat.send(description);
   return chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+}
+
+/**
+ * The confirmation of a new idea once its Notion write has ended: sent as "pending", it is edited by the sync worker
+ * (never awaited in the update) to "added to Notion" with the page's link, or to "failed".
+ */
+export async function settledConfirmation(chat: OwnerChat, saved: RecordedCall): Promise<RecordedCall> {
+  const messageId = Number(saved.result?.message_id);
+  return chat.api.waitForCall(
+    (c) =>
+      c.method === "editMessageText" &&
+      Number(c.payload.message_id) === messageId &&
+      !String(c.payload.text).includes("ожидает"),
+  );
 }
 
 /** The project id carried by a message's card buttons (`p:<id>:…`). */

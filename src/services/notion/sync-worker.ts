@@ -26,6 +26,8 @@ export interface SyncProblem {
 export interface SyncEvents {
   onProblem(problem: SyncProblem): void;
   onSynced?(jobId: number, projectId: number | null): void;
+  /** A job parked as failed (it waits for "Retry now"): its project's screens stop saying "pending". */
+  onFailed?(jobId: number, projectId: number | null): void;
 }
 
 export interface SyncWorkerOptions {
@@ -174,6 +176,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     }
     logger.error({ ...context, problem: verdict.problem, error: description }, "notion sync: job failed");
     await store.fail(job.id, `${verdict.problem}: ${verdict.detail}`);
+    notify(() => events.onFailed?.(job.id, job.projectId));
     if (reportedProblems.has(verdict.problem)) return;
     reportedProblems.add(verdict.problem);
     notify(() => events.onProblem({ problem: verdict.problem, detail: verdict.detail, jobId: job.id }));

@@ -209,6 +209,29 @@ function previewKeyboard(t: Translate, jobId: number): InlineKeyboard {
     .text(t("gen-btn-other-template"), genData("ot", jobId));
 }
 
+/** The card's PDF, printed again if a restart lost the preview's; its Telegram file id, or null. */
+async function sendPdf(job: Job, row: BackgroundJobRow<CardDeliverInput>, fileName: string): Promise<string | null> {
+  const { make, token } = row.input;
+  let pdf = job.deps.workspace.cards.get(token)?.pdf;
+  if (!pdf) {
+    const drawn = await drawCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
+    if (!drawn.ok) throw new CardFailureError(drawn);
+    pdf = drawn.pdf;
+  }
+  const sent = await job.api.sendDocument(job.chatId, new InputFile(pdf, fileName));
+  job.deps.workspace.cards.delete(token);
+  return sent.document?.file_id ?? null;
+}
+
+/** A card that could not be printed again for delivery: the owner reads why. */
+class CardFailureError extends Error {
+  readonly failure: CardFailure;
+  constructor(failure: CardFailure) {
+    super(failure.code);
+    this.failure = failure;
+  }
+}
+
 /**
  * The PDF (printed again if a restart lost the preview's), then the card saved with the project (the PDF's file id
  * is part of it), then the post — cut to Telegram's limit, so a long post never costs the saved card.
@@ -226,8 +249,9 @@ export async function deliverCard(
     return { outcome: "failed" };
   };
   try {
-    return await deliverCardWith(job, row, status, failed);
+    return await deliverCardWith(job, row, status, failed, publish);
   } catch (error) {
+    if (error instanceof CardFailureError) return failed(cardFailureText(job.t, error.failure));
     job.log.error({ err: error }, "card delivery failed");
     return failed(job.t("gen-upload-failed"));
   }
@@ -238,29 +262,26 @@ async function deliverCardWith(
   row: BackgroundJobRow<CardDeliverInput>,
   status: StatusMessage,
   failed: (text: string) => Promise<CardDeliverResult>,
+  publish: Publish,
 ): Promise<CardDeliverResult> {
   const { t } = job;
-  const { make, token, save } = row.input;
+  const { make, save } = row.input;
   void status.show(t("gen-progress-upload"), "upload_document");
-  let pdf = job.deps.workspace.cards.get(token)?.pdf;
-  if (!pdf) {
-    const drawn = await drawCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
-    if (!drawn.ok) return failed(cardFailureText(t, drawn));
-    pdf = drawn.pdf;
-  }
   const name = make.source.name;
   const fileName = cardFileName(name);
-  const sent = await job.api.sendDocument(job.chatId, new InputFile(pdf, fileName));
-  job.deps.workspace.cards.delete(token);
+  // A re-run after a crash finds the PDF it had sent (its file id was published): it is not sent twice.
+  const pdfFileId = (row.result as { pdfFileId?: string } | null)?.pdfFileId ?? (await sendPdf(job, row, fileName));
+  if (pdfFileId === null) return failed(t("gen-job-failed"));
+  await publish({ outcome: "sending", pdfFileId });
   let projectId: number | null = null;
-  if (save && sent.document) {
+  if (save) {
     projectId = await job.deps.repos.cards.save(
       {
         target:
           make.source.projectId !== null
             ? { projectId: make.source.projectId }
             : { newProject: { name, description: make.source.description } },
-        pdfFileId: sent.document.file_id,
+        pdfFileId,
         pdfName: fileName,
         templateName: make.template.name,
         cardText: make.texts.card,

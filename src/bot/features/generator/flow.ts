@@ -25,9 +25,14 @@ import {
 
 export const GENERATOR_FLOW = "generate-card";
 
-/** Starts a job (one database row; the runner does the work) and returns its id: the update goes on at once. */
+/**
+ * Starts a job (one database row; the runner does the work) and returns its id: the update goes on at once. Keyed by
+ * the update: if a crash comes before the update is confirmed, its re-delivery finds this job instead of a twin.
+ */
 function startJob(conversation: Flow, kind: string, input: unknown): Promise<number> {
-  return conversation.external((outer) => outer.deps.services.jobs.enqueue(kind, outer.chat?.id ?? 0, input));
+  return conversation.external((outer) =>
+    outer.deps.services.jobs.enqueue(kind, outer.chat?.id ?? 0, input, `${kind}:${outer.update.update_id}`),
+  );
 }
 
 /** Which of the generator's buttons each outcome of a card job shows (the rest are an older screen's). */

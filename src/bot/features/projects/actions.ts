@@ -2,7 +2,8 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
-import { placeCard, refreshCardWhenSynced, showCard } from "./card.ts";
+import { placeCard, showCard } from "./card.ts";
+import { watchSyncScreen } from "./sync-refresh.ts";
 import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import {
@@ -35,7 +36,9 @@ async function afterTransition(ctx: Context, result: TransitionResult) {
   await ctx.answerCallbackQuery();
   const timeZone = await tz(ctx);
   const placed = await placeCard(ctx, result.project, timeZone);
-  await refreshCardWhenSynced(ctx, placed, result.project, timeZone, ctx.deps.services.syncNowAndWait);
+  // "Notion: pending" now; the sync worker redraws this card once the page is written (the tap never waits for it).
+  if (placed && result.project.sync === "pending")
+    await watchSyncScreen(ctx, result.project.id, { kind: "card", placed, status: result.project.status });
 }
 
 /** Runs the action of a `p:<id>:<action>[:<arg>]` button. */

@@ -3,24 +3,12 @@ import { Buttons } from "../../buttons.ts";
 import type { CallbackCodec } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import type { Checked } from "../../../domain/project-text.ts";
+import { waitStep } from "../../flow/wait-step.ts";
+
+export { waitStep };
 
 export const SKIP = Buttons.flow.pack({ action: "skip" });
 export const FLOW_CANCEL = Buttons.flow.pack({ action: "cancel" });
-
-/**
- * The next update for a waiting step. Buttons of the flow's own steps (`Buttons.flow`, or the `own` codec); any other
- * button (a reminder's snooze, an old card's Delete) belongs to another screen and is passed on to do its own job while
- * the flow keeps waiting, as is the step's Cancel button (handled with /cancel, flows.ts).
- */
-export async function waitStep(conversation: Flow, own?: CallbackCodec<unknown>): Promise<FlowContext> {
-  const answer = await conversation.wait();
-  const data = answer.callbackQuery?.data;
-  if (data === undefined) return answer;
-  const step = Buttons.flow.unpack(data);
-  const ours = (step !== undefined && step.action !== "cancel") || own?.unpack(data) !== undefined;
-  if (!ours) await conversation.skip({ next: true });
-  return answer;
-}
 
 /** A refusal of typed text with values of its own (already escaped for HTML). */
 export type TextRefusal = { ok: false; key: string; args: Record<string, string | number> };

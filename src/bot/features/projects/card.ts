@@ -1,5 +1,6 @@
-import type { InlineKeyboard } from "grammy";
+import type { Api, InlineKeyboard } from "grammy";
 import type { FlowContext } from "../../context.ts";
+import type { Translate } from "../../i18n.ts";
 import { escapeHtml } from "../../html.ts";
 import { placeMediaScreen, placeScreen, type PlacedScreen, type ScreenMedia } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
@@ -22,15 +23,17 @@ function formatDate(iso: string, locale: string, timeZone: string): string {
   );
 }
 
+/** Who a card is drawn for: inside an update the context's language, in a worker the owner's. */
+export interface CardReader {
+  t: Translate;
+  locale: string;
+}
+
+const readerOf = async (ctx: FlowContext): Promise<CardReader> => ({ t: ctx.t, locale: await ctx.i18n.getLocale() });
+
 /** The card's text; `limit` shortens the description so a photo caption fits Telegram's 1024 characters. */
-export async function cardText(
-  ctx: FlowContext,
-  project: ProjectView,
-  timeZone: string,
-  limit = 4096,
-): Promise<string> {
-  const t = ctx.t;
-  const locale = await ctx.i18n.getLocale();
+export function cardText(reader: CardReader, project: ProjectView, timeZone: string, limit = 4096): string {
+  const { t, locale } = reader;
   const lines = [`<b>${escapeHtml(project.name)}</b>`];
   lines.push(
     project.status === "archived"
@@ -62,28 +65,28 @@ interface CardScreen {
 }
 
 /** What a card shows: its text (a caption with a photo face), its buttons and its face. */
-async function cardScreen(
-  ctx: FlowContext,
+function cardScreen(
+  reader: CardReader,
   project: ProjectView,
   timeZone: string,
   notice?: string,
   listPage = 0,
-): Promise<CardScreen> {
+): CardScreen {
   const url = notionPageUrl(project.notionPageId);
   const prefix = notice ? `${notice}\n\n` : "";
   const face =
     project.reference ?? (project.moodboard ? { fileId: project.moodboard.fileId, asDocument: false } : null);
   if (!face)
     return {
-      text: prefix + (await cardText(ctx, project, timeZone)),
-      keyboard: cardKeyboard(ctx.t, project, url, false, listPage),
+      text: prefix + cardText(reader, project, timeZone),
+      keyboard: cardKeyboard(reader.t, project, url, false, listPage),
       face,
     };
   const short = cutText(project.description, CAPTION_DESCRIPTION);
   const caption =
-    prefix + (await cardText(ctx, { ...project, description: short }, timeZone, CAPTION_LIMIT - prefix.length));
+    prefix + cardText(reader, { ...project, description: short }, timeZone, CAPTION_LIMIT - prefix.length);
   const whole = project.description === "" || caption.endsWith(escapeHtml(project.description));
-  return { text: caption, keyboard: cardKeyboard(ctx.t, project, url, !whole, listPage), face };
+  return { text: caption, keyboard: cardKeyboard(reader.t, project, url, !whole, listPage), face };
 }
 
 /**
@@ -109,33 +112,28 @@ export async function placeCard(
   notice?: string,
   listPage = 0,
 ): Promise<PlacedScreen | undefined> {
-  const screen = await cardScreen(ctx, project, timeZone, notice, listPage);
+  const screen = cardScreen(await readerOf(ctx), project, timeZone, notice, listPage);
   if (!screen.face) return placeScreen(ctx, screen.text, screen.keyboard);
   return placeMediaScreen(ctx, screen.face, screen.text, screen.keyboard);
 }
 
 /**
- * A card drawn while its Notion page was still being written says "pending"; once the outbox is done (it is
- * kicked first, so usually within a moment) the same message is edited to the new state. Waits at most
- * `waitMs`, inside the update, so the next tap sees the finished card.
+ * Redraws a card already in the chat (the same message) with the project as it is now: the sync worker calls it once
+ * the card's Notion page is written, so the owner sees "synced" without the tap ever waiting for Notion.
  */
-export async function refreshCardWhenSynced(
-  ctx: FlowContext,
-  placed: PlacedScreen | undefined,
+export async function redrawCard(
+  api: Api,
+  reader: CardReader,
+  placed: PlacedScreen,
   project: ProjectView,
   timeZone: string,
-  syncNowAndWait: (id: number, ms: number) => Promise<ProjectView | null>,
-  waitMs = 2_000,
 ): Promise<void> {
-  if (!placed || project.sync !== "pending") return;
-  const fresh = await syncNowAndWait(project.id, waitMs);
-  if (!fresh || fresh.sync === "pending" || fresh.status !== project.status) return;
-  const screen = await cardScreen(ctx, fresh, timeZone);
+  const screen = cardScreen(reader, project, timeZone);
   const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
   if (placed.media && screen.face)
-    await ctx.api.editMessageCaption(placed.chatId, placed.messageId, { caption: screen.text, ...options });
+    await api.editMessageCaption(placed.chatId, placed.messageId, { caption: screen.text, ...options });
   else if (!placed.media && !screen.face)
-    await ctx.api.editMessageText(placed.chatId, placed.messageId, screen.text, {
+    await api.editMessageText(placed.chatId, placed.messageId, screen.text, {
       ...options,
       link_preview_options: { is_disabled: true },
     });

@@ -5,8 +5,8 @@ import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
 import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "./ask.ts";
-import { showCard, notionPageUrl } from "./card.ts";
-import { projectData } from "./keyboards.ts";
+import { showCard } from "./card.ts";
+import { savedConfirmation, watchSyncScreen } from "./sync-refresh.ts";
 import { checkDescription, checkName } from "../../../domain/project-text.ts";
 import { askDescriptionOrVoice, askMoodboardOffer, startMoodboardFromFlow } from "../ai/new-idea-steps.ts";
 
@@ -26,24 +26,19 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
   const moodboard = await askMoodboardOffer(conversation, afterPhoto);
   const last = moodboard.ctx;
 
-  const saved = await conversation.external(async (outer) => {
-    const project = await outer.deps.repos.projects.create(
+  const saved = await conversation.external((outer) =>
+    outer.deps.repos.projects.create(
       { name: name.value, description: description.value, reference: image },
       { onceKey: `new-idea:${outer.update.update_id}` },
-    );
-    // Give the outbox a moment so the confirmation can carry the page link; otherwise it says "pending".
-    return (await outer.deps.services.syncNowAndWait(project.id, 3000)) ?? project;
-  });
-  const key = {
-    none: "idea-saved",
-    synced: "idea-saved-notion",
-    pending: "idea-saved-pending",
-    failed: "idea-saved-failed",
-  }[saved.sync];
-  const keyboard = new InlineKeyboard().text(last.t("btn-open-card"), projectData(saved.id, "open"));
-  const url = notionPageUrl(saved.notionPageId);
-  if (url) keyboard.url(last.t("btn-open-notion"), url);
-  await last.reply(last.t(key, { name: escapeHtml(saved.name) }), { parse_mode: "HTML", reply_markup: keyboard });
+    ),
+  );
+  const { text, keyboard } = savedConfirmation(last.t, saved);
+  const sent = await last.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  // "Notion: pending" until the sync worker has written the page; then it edits this message to carry the link.
+  if (saved.sync === "pending") {
+    const placed = { chatId: sent.chat.id, messageId: sent.message_id, media: false };
+    await conversation.external((outer) => watchSyncScreen(outer, saved.id, { kind: "saved", placed }));
+  }
   if (moodboard.wanted) await startMoodboardFromFlow(conversation, saved.id);
 }
 

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { isLocale, localeKey, type Locale } from "../../i18n.ts";
 import { showScreen } from "../../screen.ts";
+import { waitStep } from "../../flow/wait-step.ts";
 import { Buttons } from "../../buttons.ts";
 import { backToMainKeyboard } from "../menu/keyboards.ts";
 import {
@@ -54,6 +55,22 @@ function languageKeyboard(ctx: FlowContext) {
     .text(ctx.t("btn-cancel"), CB.close);
 }
 
+const SECTIONS: string[] = [CB.language, CB.texts, CB.close, ...Object.values(REMINDER_SECTIONS)];
+
+/** The menu's choice; another screen's button (a card's Delete) passes through to do its own job meanwhile. */
+async function waitSection(conversation: Flow): Promise<FlowContext & { callbackQuery: { data: string } }> {
+  for (;;) {
+    const answer = await waitStep(conversation, Buttons.settings);
+    const data = answer.callbackQuery?.data;
+    if (data !== undefined && SECTIONS.includes(data)) {
+      await answer.answerCallbackQuery();
+      return answer as FlowContext & { callbackQuery: { data: string } };
+    }
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
+    else await answer.reply(answer.t("flow-hint-button"));
+  }
+}
+
 /** /settings: language, time zone, quiet hours, the digest's day and hour, upcoming reminders. */
 export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   const reminderSettings = await conversation.external((outer) => outer.deps.repos.reminders.settings());
@@ -70,13 +87,7 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   ].join("\n");
   await showScreen(ctx, menu, settingsKeyboard(ctx));
 
-  const section = await conversation.waitForCallbackQuery(
-    [CB.language, CB.texts, CB.close, ...Object.values(REMINDER_SECTIONS)],
-    {
-      otherwise: (other) => other.reply(other.t("flow-hint-button")),
-    },
-  );
-  await section.answerCallbackQuery();
+  const section = await waitSection(conversation);
   if (section.callbackQuery.data === CB.close) {
     await showScreen(section, section.t("settings-closed"), backToMainKeyboard(section.t));
     return;
@@ -99,7 +110,7 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   let locale: Locale | undefined;
   let answer: FlowContext;
   do {
-    answer = await conversation.wait();
+    answer = await waitStep(conversation, Buttons.settings);
     const button = Buttons.settings.unpack(answer.callbackQuery?.data);
     if (button?.section === "close") {
       await answer.answerCallbackQuery();

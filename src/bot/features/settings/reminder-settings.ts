@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { waitStep } from "../../flow/wait-step.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
@@ -66,7 +67,7 @@ async function answer(
   arg: RegExp,
 ): Promise<{ ctx: FlowContext; data?: string; text?: string } | null> {
   for (;;) {
-    const ctx = await conversation.wait();
+    const ctx = await waitStep(conversation, Buttons.settings);
     const button = Buttons.settings.unpack(ctx.callbackQuery?.data);
     if (button?.section === "close") {
       await ctx.answerCallbackQuery();

@@ -130,9 +130,12 @@ async function uploadAndPreview(
 }
 
 async function waitSaveOrDiscard(conversation: Flow): Promise<{ save: boolean; ctx: FlowContext }> {
-  const answer = await conversation.waitForCallbackQuery([SAVE, DISCARD], {
-    otherwise: (other) => other.reply(other.t("flow-hint-button")),
-  });
+  let answer = await waitStep(conversation, Buttons.templateUpload);
+  while (answer.callbackQuery?.data !== SAVE && answer.callbackQuery?.data !== DISCARD) {
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
+    else await answer.reply(answer.t("flow-hint-button"));
+    answer = await waitStep(conversation, Buttons.templateUpload);
+  }
   await answer.answerCallbackQuery();
   await answer.editMessageReplyMarkup().catch(() => undefined);
   return { save: Buttons.templateUpload.unpack(answer.callbackQuery.data)?.action === "save", ctx: answer };

@@ -2,6 +2,7 @@
 CREATE TABLE "BackgroundJob" (
     "id" SERIAL NOT NULL,
     "kind" TEXT NOT NULL,
+    "onceKey" TEXT,
     "chatId" TEXT NOT NULL,
     "input" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'queued',
@@ -12,6 +13,9 @@ CREATE TABLE "BackgroundJob" (
 
     CONSTRAINT "BackgroundJob_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BackgroundJob_onceKey_key" ON "BackgroundJob"("onceKey");
 
 -- CreateIndex
 CREATE INDEX "BackgroundJob_state_idx" ON "BackgroundJob"("state");

@@ -2,6 +2,7 @@
 CREATE TABLE "BackgroundJob" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "kind" TEXT NOT NULL,
+    "onceKey" TEXT,
     "chatId" TEXT NOT NULL,
     "input" TEXT NOT NULL,
     "state" TEXT NOT NULL DEFAULT 'queued',
@@ -10,6 +11,9 @@ CREATE TABLE "BackgroundJob" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BackgroundJob_onceKey_key" ON "BackgroundJob"("onceKey");
 
 -- CreateIndex
 CREATE INDEX "BackgroundJob_state_idx" ON "BackgroundJob"("state");
