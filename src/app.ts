@@ -167,7 +167,10 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const redraw = {
     api: bot.api,
     deps,
-    reader: async (chatId: number) => ({ t: await messenger.translator(chatId), locale: await messenger.locale(chatId) }),
+    reader: async (chatId: number) => ({
+      t: await messenger.translator(chatId),
+      locale: await messenger.locale(chatId),
+    }),
   };
   const notify = ownerNotifier(messenger);
   if (config.notion) {
@@ -210,6 +213,8 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
 
   await notionSync?.start();
   notionPull?.start();
+  // Before polling: what the last stop left is queued again before any update can start a job of its own.
+  await jobs.start();
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
@@ -220,7 +225,6 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   publishCommands(bot.api, i18n, withLocale).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
   void reportBrowser(config, logger);
   await reminderService.start();
-  await jobs.start();
 
   let stopping: Promise<void> | undefined;
   return {

@@ -32,7 +32,7 @@ function sqliteTables(url: string): Record<string, unknown[]> {
     const names = (
       db
         .prepare(
-          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'ConversationState') ORDER BY name",
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('_prisma_migrations', 'ConversationState', 'BackgroundJob') ORDER BY name",
         )
         .all() as { name: string }[]
     ).map((r) => r.name);
@@ -47,6 +47,13 @@ async function exportVia(
 ): Promise<{ call: RecordedCall; progress: RecordedCall[]; file: string; zip: Uint8Array }> {
   const since = chat.api.calls.length;
   const call = await chat.send("/export", (c) => c.method === "sendDocument");
+  // The archive is built by a job, which edits its progress message once the archive has gone out.
+  await chat.api.waitForCall(
+    (c) => c.method === "editMessageText" && /Архив готов|archive is ready/.test(String(c.payload.text)),
+    {
+      since,
+    },
+  );
   const progress = chat.api.calls
     .slice(since)
     .filter((c) => c.method === "sendMessage" || c.method === "editMessageText");
@@ -115,13 +122,16 @@ describe("/export → npm run import", () => {
       expect.objectContaining({ kind: "final_render", file: copy }),
     ]);
     expect(exported.progress[0].payload.text).toContain("Собираю архив");
-    await session.chat.settle();
-    expect(session.api.callsOf("editMessageText").at(-1)!.payload.text).toContain("Архив готов");
+    // The archive is built by a job: the progress message is edited once it has gone out.
+    await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("Архив готов"),
+    );
     const tables = tablesOf(zip);
     expect(Object.keys(tables).sort()).toEqual(
       expect.arrayContaining(["PdfTemplate", "Project", "ProjectAsset", "Setting", "SyncJob"]),
     );
     expect(tables.ConversationState).toBeUndefined();
+    expect(tables.BackgroundJob).toBeUndefined();
     expect(tables.Project.rows.map((r) => r.name)).toEqual([HOSTILE, "Лампа"]);
     expect(tables.ProjectAsset.rows.map((r) => [r.kind, r.text])).toEqual([
       ["note", "Заметка к стулу"],

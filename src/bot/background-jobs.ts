@@ -5,6 +5,14 @@ import type { BotDeps } from "./deps.ts";
 import type { Translate } from "./i18n.ts";
 import type { Job } from "./job.ts";
 import { CARD_DELIVER, CARD_MAKE, deliverCard, makeCard } from "./features/generator/card-jobs.ts";
+import { EXPORT_JOB } from "./features/export/index.ts";
+import { exportJob } from "./features/export/export-job.ts";
+import {
+  TEMPLATE_CHECK,
+  TEMPLATE_PREVIEW,
+  checkTemplateJob,
+  previewTemplateJob,
+} from "./features/templates/template-jobs.ts";
 
 /**
  * Every kind of long work the bot presents: the runner runs the row, the handler speaks to the owner's chat in the
@@ -29,4 +37,7 @@ export function registerBotJobs(
     });
   register(CARD_MAKE, makeCard);
   register(CARD_DELIVER, deliverCard);
+  register(EXPORT_JOB, exportJob);
+  register(TEMPLATE_CHECK, checkTemplateJob);
+  register(TEMPLATE_PREVIEW, previewTemplateJob);
 }

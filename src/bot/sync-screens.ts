@@ -6,8 +6,7 @@ import type { PlacedScreen } from "./screen.ts";
  * idea. The sync worker redraws it once the page is written (or the write failed) — no tap waits for Notion.
  */
 export type SyncScreen =
-  | { kind: "card"; placed: PlacedScreen; status: string }
-  | { kind: "saved"; placed: PlacedScreen };
+  { kind: "card"; placed: PlacedScreen; status: string } | { kind: "saved"; placed: PlacedScreen };
 
 /** A project rarely has more than one such message; a few are kept, the oldest dropped. */
 const SCREENS_PER_PROJECT = 3;

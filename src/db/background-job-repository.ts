@@ -71,7 +71,10 @@ export class BackgroundJobRepository {
 
   /** What a running job has come to, kept before it offers the owner buttons that read it. */
   async publish(id: number, result: unknown): Promise<void> {
-    await this.db.backgroundJob.updateMany({ where: { id, state: "running" }, data: { result: JSON.stringify(result) } });
+    await this.db.backgroundJob.updateMany({
+      where: { id, state: "running" },
+      data: { result: JSON.stringify(result) },
+    });
   }
 
   /** An ended job back to the queue (the owner's Retry); false when it is not ended (a second tap). */

@@ -11,7 +11,8 @@ import type { Db } from "./client.ts";
 export const ARCHIVE_FORMAT = "designflow-export";
 export const ARCHIVE_VERSION = 1;
 const DATA_FILE = "data.json";
-const SKIPPED_MODELS = new Set(["ConversationState"]);
+/** Work in flight, not the owner's data: a flow's replay log and the jobs a running bot was doing. */
+const SKIPPED_MODELS = new Set(["ConversationState", "BackgroundJob"]);
 
 type Field = { name: string; kind: string; type: string };
 type RuntimeModel = { fields: Field[] };

@@ -51,9 +51,7 @@ export type CardFailure =
   | { ok: false; code: "download-failed" }
   | { ok: false; code: "template"; failure: RenderFailure };
 
-export type DrawnCard =
-  | { ok: true; pdf: Buffer; png?: Buffer; pages: number; skipped: SkippedPhoto[] }
-  | CardFailure;
+export type DrawnCard = { ok: true; pdf: Buffer; png?: Buffer; pages: number; skipped: SkippedPhoto[] } | CardFailure;
 
 /** The owner's own texts: what the card says without Gemini (or when they choose their draft). */
 export const ownerTexts = (description: string, draft: string): CardTexts => ({

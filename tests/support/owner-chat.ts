@@ -179,7 +179,21 @@ export class OwnerChat {
 
   /** Taps a button (by callback data) on the newest message showing it; resolves with the next visible output. */
   async tap(data: string, match: (call: RecordedCall) => boolean = isChatOutput): Promise<RecordedCall> {
+    await this.answeredButton(data);
     return this.push(callback(data, await this.shownMessageWithButton(data)), match);
+  }
+
+  /**
+   * Waits until Telegram has answered the newest call that shows this button: a job may have just sent it (the
+   * call is recorded, the message not yet stored), and an older copy up the chat must not be tapped instead.
+   */
+  private async answeredButton(data: string, timeoutMs = 10_000): Promise<void> {
+    const newest = this.api.calls.findLast(
+      (call) => isChatOutput(call) && buttonsOf(call).some((b) => b.data === data),
+    );
+    const deadline = Date.now() + timeoutMs;
+    while (newest && newest.result === undefined && newest.refused === undefined && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   /** messageWithButton, waiting up to `timeoutMs` for it: a job's message may still be on its way to the chat. */

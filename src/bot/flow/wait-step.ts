@@ -17,4 +17,3 @@ export async function waitStep(conversation: Flow, own?: CallbackCodec<unknown>)
   if (!ours) await conversation.skip({ next: true });
   return answer;
 }
-

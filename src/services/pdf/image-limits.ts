@@ -72,6 +72,3 @@ export const oversizedTemplateImages = (images: TemplateImage[]) =>
 
 export const totalPixels = (images: TemplateImage[]) =>
   images.reduce((sum, image) => sum + image.width * image.height, 0);
-
-/** Start tags in the printed HTML (elements Chromium would build). */
-export const elementCount = (html: string) => html.match(/<[a-zA-Z][^\s/>]*/g)?.length ?? 0;

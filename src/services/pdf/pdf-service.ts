@@ -8,7 +8,6 @@ import { TemplateSandbox, type CheckOutcome } from "./template-sandbox.ts";
 import { insertAtHeadStart } from "./html-head.ts";
 import {
   checkedPhoto,
-  elementCount,
   IMAGE_LIMITS,
   oversizedTemplateImages,
   templateImageSizes,
@@ -154,8 +153,6 @@ export class PdfService {
     phase("sandbox");
     if (!rendered.ok) return rendered;
     let html = rendered.html;
-    const elements = elementCount(html);
-    if (elements > IMAGE_LIMITS.elements) return { ok: false, kind: "too-complex", message: String(elements) };
     if (bundle.css !== null) {
       assets.set(STYLESHEET_PATH, Buffer.from(bundle.css, "utf8"));
       if (!assets.has("style.css")) assets.set("style.css", Buffer.from(bundle.css, "utf8"));

@@ -86,6 +86,7 @@ function release(box) {
     process.exit(0);
   }
 }
+const ENGINE_ABORT = /Aborted\(|Assertion failed|RuntimeError|unreachable/;
 function failure(kind, message) {
   return JSON.stringify({ ok: false, kind, message });
 }
@@ -109,13 +110,15 @@ function handle(line) {
       const message = describe(context, result.error);
       if (/interrupted/i.test(message)) return failure("timeout", "timeout");
       if (/out of memory/i.test(message)) return failure("too-large", "out of memory");
+      // The engine itself gave up (a WebAssembly abort): the template broke it, but its text is QuickJS's, not theirs.
+      if (ENGINE_ABORT.test(message)) return failure("crashed", "the template engine aborted");
       return failure("runtime", message);
     }
     const out = context.typeof(result.value) === "string" ? context.getString(result.value) : null;
     result.value.dispose();
     return out === null ? failure("runtime", "bad output") : out;
   } catch (error) {
-    return failure("crashed", String(error && error.message));
+    return failure("crashed", "the template engine aborted");
   } finally {
     release(box);
   }
@@ -183,7 +186,14 @@ const RUNNER = "(" + function () {
     const html = env.renderString(job.template, jinja.jinjaData(data));
     if (html.length > job.maxOutput)
       return JSON.stringify({ ok: false, kind: "too-large", message: String(html.length) });
-    return JSON.stringify({ ok: true, html });
+    // Start tags are counted here, under this runtime's memory limit: a template that prints 300 000 elements is
+    // refused before its output ever reaches the bot's own heap.
+    const tags = /<[a-zA-Z]/g;
+    let elements = 0;
+    while (tags.exec(html) !== null) elements++;
+    if (elements > job.maxElements)
+      return JSON.stringify({ ok: false, kind: "too-complex", message: String(elements) });
+    return JSON.stringify({ ok: true, html, elements });
   } catch (error) {
     return JSON.stringify({ ok: false, kind: kindOf(error), ...located(error) });
   }

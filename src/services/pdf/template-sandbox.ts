@@ -4,12 +4,14 @@ import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import { SANDBOX_PROGRAM } from "./sandbox-program.ts";
 import { jinjaLayerScript } from "./jinja-layer.ts";
+import { IMAGE_LIMITS } from "./image-limits.ts";
 
 export type SandboxFailure =
   | { ok: false; kind: "syntax" | "runtime"; message: string; line?: number; column?: number }
-  | { ok: false; kind: "timeout" | "too-large" | "crashed"; message: string };
+  | { ok: false; kind: "timeout" | "too-large" | "too-complex" | "crashed"; message: string };
 
-export type RenderOutcome = { ok: true; html: string } | SandboxFailure;
+/** The printed HTML and its start tags, counted in the child (a "too-complex" failure past IMAGE_LIMITS.elements). */
+export type RenderOutcome = { ok: true; html: string; elements: number } | SandboxFailure;
 /** A construct Jinja2 would treat differently (or that only works here), 1-based position. */
 export interface JinjaDifference {
   code:
@@ -129,7 +131,8 @@ export class TemplateSandbox {
   private async runOn(child: Child, job: Record<string, unknown>): Promise<RenderOutcome | CheckOutcome> {
     if (this.spare === child) this.spare = undefined;
     const vmTimeout = Math.max(100, this.timeoutMs - 2000);
-    child.process.stdin!.write(`${JSON.stringify({ ...job, timeoutMs: vmTimeout, maxOutput: MAX_OUTPUT })}\n`);
+    const limits = { timeoutMs: vmTimeout, maxOutput: MAX_OUTPUT, maxElements: IMAGE_LIMITS.elements };
+    child.process.stdin!.write(`${JSON.stringify({ ...job, ...limits })}\n`);
     let timer: NodeJS.Timeout | undefined;
     let timedOut = false;
     const killed = new Promise<SandboxFailure>((resolve) => {

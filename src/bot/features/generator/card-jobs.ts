@@ -75,7 +75,10 @@ export function cardDeps(deps: BotDeps): CardDeps {
 /** getFile for every render: paths expire, so they are asked anew for each job (downloads are cached by file id). */
 async function filePaths(api: Api, renders: RenderFile[]): Promise<RenderSource[]> {
   return Promise.all(
-    renders.map(async (render) => ({ fileId: render.fileId, path: (await api.getFile(render.fileId)).file_path ?? "" })),
+    renders.map(async (render) => ({
+      fileId: render.fileId,
+      path: (await api.getFile(render.fileId)).file_path ?? "",
+    })),
   );
 }
 
@@ -293,14 +296,21 @@ async function deliverCardWith(
     );
   }
   const title = t("gen-social-title", { name: escapeHtml(name) });
-  await job.api.sendMessage(job.chatId, `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`, {
-    parse_mode: "HTML",
-  });
+  await job.api.sendMessage(
+    job.chatId,
+    `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`,
+    {
+      parse_mode: "HTML",
+    },
+  );
   const done = t("gen-done", { name: escapeHtml(name) });
-  const savedKey =
-    !save ? "gen-not-saved" : projectId === null ? "gen-project-missing" : make.source.projectId === null
-      ? "gen-saved-new"
-      : "gen-saved";
+  const savedKey = !save
+    ? "gen-not-saved"
+    : projectId === null
+      ? "gen-project-missing"
+      : make.source.projectId === null
+        ? "gen-saved-new"
+        : "gen-saved";
   await status.finish(`${done}\n${t(savedKey, { name: escapeHtml(name) })}`);
   return { outcome: "sent", projectId };
 }

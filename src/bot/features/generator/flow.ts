@@ -2,7 +2,8 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { textLanguage } from "../../text-language.ts";
-import { waitStep } from "../projects/ask.ts";
+import { waitStep } from "../../flow/wait-step.ts";
+import { startJob } from "../../flow/start-job.ts";
 import { Buttons } from "../../buttons.ts";
 import { ownerTexts } from "../../../usecases/card.ts";
 import {
@@ -24,16 +25,6 @@ import {
 } from "./steps.ts";
 
 export const GENERATOR_FLOW = "generate-card";
-
-/**
- * Starts a job (one database row; the runner does the work) and returns its id: the update goes on at once. Keyed by
- * the update: if a crash comes before the update is confirmed, its re-delivery finds this job instead of a twin.
- */
-function startJob(conversation: Flow, kind: string, input: unknown): Promise<number> {
-  return conversation.external((outer) =>
-    outer.deps.services.jobs.enqueue(kind, outer.chat?.id ?? 0, input, `${kind}:${outer.update.update_id}`),
-  );
-}
 
 /** Which of the generator's buttons each outcome of a card job shows (the rest are an older screen's). */
 const ANSWERS: Record<CardMakeResult["outcome"], GeneratorStep[]> = {

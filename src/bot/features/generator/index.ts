@@ -36,7 +36,8 @@ onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) =
   const job = await ctx.deps.services.jobs.get(jobId);
   const failed = job?.kind === CARD_DELIVER && (job.result as CardDeliverResult | null)?.outcome === "failed";
   const again = failed && (await ctx.deps.services.jobs.retry(jobId));
-  await ctx.answerCallbackQuery(again ? undefined : { text: ctx.t(job?.state === "done" ? "gen-already-sent" : "gen-still-working") });
+  const busy = job?.state === "done" ? "gen-already-sent" : "gen-still-working";
+  await ctx.answerCallbackQuery(again ? undefined : { text: ctx.t(busy) });
 });
 // An archived project's card: straight to the template choice for that project.
 onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) => {

@@ -18,7 +18,12 @@ export interface SyncRedraw {
 
 /** "✅ Idea saved (and added to Notion / Notion pending / failed)" with the card's and the page's buttons. */
 export function savedConfirmation(t: Translate, project: ProjectView): { text: string; keyboard: InlineKeyboard } {
-  const key = { none: "idea-saved", synced: "idea-saved-notion", pending: "idea-saved-pending", failed: "idea-saved-failed" };
+  const key = {
+    none: "idea-saved",
+    synced: "idea-saved-notion",
+    pending: "idea-saved-pending",
+    failed: "idea-saved-failed",
+  };
   const keyboard = new InlineKeyboard().text(t("btn-open-card"), projectData(project.id, "open"));
   const url = notionPageUrl(project.notionPageId);
   if (url) keyboard.url(t("btn-open-notion"), url);

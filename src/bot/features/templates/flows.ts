@@ -1,15 +1,13 @@
 import { InlineKeyboard } from "grammy";
-import { sendStaged } from "../../staged-files.ts";
-import type { Workspace } from "../../workspace.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
-import { intakeUpload, type TelegramFile } from "./intake.ts";
+import { TEMPLATE_CHECK, type TemplateCheckInput, type TemplateCheckResult } from "./template-jobs.ts";
+import { startJob } from "../../flow/start-job.ts";
 import { Buttons } from "../../buttons.ts";
-import { DISCARD, SAVE, SKIP_CSS, problemText, reportText, saveKeyboard, templateData } from "./ui.ts";
+import { SKIP_CSS, templateData } from "./ui.ts";
 import { FLOW_CANCEL, askText, cancelKeyboard, waitStep, type TextRefusal } from "../projects/ask.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 
@@ -34,111 +32,98 @@ async function askName(conversation: Flow, exceptId?: number): Promise<{ name: s
   return { name: answer.value, ctx: answer.ctx };
 }
 
-/** Waits for a document whose extension is allowed (or Skip, when `skippable`); resolves its getFile path. */
-async function askFile(
-  conversation: Flow,
-  extensions: string[],
-  hintKey: string,
-  skippable: boolean,
-): Promise<{ file: TelegramFile | null; ctx: FlowContext }> {
+/** A document the owner sent: its Telegram file id and name (its path is asked for by the job that reads it). */
+interface SentFile {
+  fileId: string;
+  name: string;
+}
+
+/** The update's document if its extension is allowed, else the text that says what to send. */
+function documentOf(answer: FlowContext, extensions: string[], hintKey: string): SentFile | { problem: string } {
+  const document = answer.message?.document;
+  if (!document || !extensions.includes(extension(document.file_name ?? ""))) return { problem: hintKey };
+  if ((document.file_size ?? 0) > MAX_DOWNLOAD) return { problem: "tpl-err-file-too-large" };
+  return { fileId: document.file_id, name: document.file_name ?? "file" };
+}
+
+/** Waits for the CSS file, or Skip. */
+async function askCss(conversation: Flow): Promise<{ file: SentFile | null; ctx: FlowContext }> {
   for (;;) {
     const answer = await waitStep(conversation, OWN);
-    if (skippable && Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action === "skipcss") {
+    if (Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action === "skipcss") {
       await answer.answerCallbackQuery();
       return { file: null, ctx: answer };
     }
-    const document = answer.message?.document;
-    if (document && extensions.includes(extension(document.file_name ?? ""))) {
-      if ((document.file_size ?? 0) > MAX_DOWNLOAD) {
-        await answer.reply(answer.t("tpl-err-file-too-large"));
-        continue;
-      }
-      const info = await answer.api.getFile(document.file_id);
-      if (info.file_path) return { file: { path: info.file_path, name: document.file_name ?? "file" }, ctx: answer };
-    }
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t(hintKey) });
+    const sent = documentOf(answer, ["css"], "tpl-expect-css");
+    if (!("problem" in sent)) return { file: sent, ctx: answer };
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t(sent.problem) });
     else
-      await answer.reply(
-        answer.t(hintKey),
-        skippable ? { reply_markup: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS) } : {},
-      );
+      await answer.reply(answer.t(sent.problem), {
+        reply_markup: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS),
+      });
   }
 }
 
-/** HTML (+ CSS or Skip) or ZIP → checks → sample PNG + PDF; returns the staged upload's token once it rendered. */
-async function uploadAndPreview(
+/** The check job's verdict: null while it runs (or before any file came). */
+function checkVerdict(conversation: Flow, jobId: number | null): Promise<TemplateCheckResult | null> {
+  if (jobId === null) return Promise.resolve(null);
+  return conversation.external(async (outer) => {
+    const row = await outer.deps.services.jobs.get(jobId);
+    return (row?.result as TemplateCheckResult | null) ?? null;
+  });
+}
+
+/**
+ * HTML (+ CSS or Skip) or ZIP → a check job (download, checks, sample render: never inside the update) → Save or
+ * Discard under its sample. After a refusal another file may be sent; a tap while the check runs says so.
+ */
+async function uploadAndDecide(
   conversation: Flow,
   ctx: FlowContext,
   name: string,
-): Promise<{ token: string; ctx: FlowContext }> {
+): Promise<{ token: string; save: boolean; ctx: FlowContext }> {
   await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
+  let jobId: number | null = null;
   for (;;) {
-    const main = await askFile(conversation, ["html", "htm", "zip"], "tpl-expect-file", false);
-    const mainFile = main.file;
-    if (!mainFile) continue; // not skippable: a file always comes back
-    let last = main.ctx;
-    let css: TelegramFile | null = null;
-    if (extension(mainFile.name) !== "zip") {
+    const answer = await waitStep(conversation, OWN);
+    const action = Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action;
+    const checking = jobId !== null && (await checkVerdict(conversation, jobId)) === null;
+    if (action === "save" || action === "discard") {
+      const verdict = await checkVerdict(conversation, jobId);
+      if (!verdict?.ok) {
+        await answer.answerCallbackQuery({ text: answer.t(checking ? "tpl-still-checking" : "tpl-expect-file") });
+        continue;
+      }
+      await answer.answerCallbackQuery();
+      await answer.editMessageReplyMarkup().catch(() => undefined);
+      return { token: verdict.token, save: action === "save", ctx: answer };
+    }
+    if (answer.message?.document && checking) {
+      await answer.reply(answer.t("tpl-still-checking"));
+      continue;
+    }
+    const main = documentOf(answer, ["html", "htm", "zip"], "tpl-expect-file");
+    if ("problem" in main) {
+      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t(main.problem) });
+      else await answer.reply(answer.t(main.problem));
+      continue;
+    }
+    let last = answer;
+    let css: SentFile | null = null;
+    if (extension(main.name) !== "zip") {
       await last.reply(last.t("tpl-ask-css"), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
           .text(last.t("tpl-btn-skip-css"), SKIP_CSS)
           .text(last.t("btn-cancel"), FLOW_CANCEL),
       });
-      const answer = await askFile(conversation, ["css"], "tpl-expect-css", true);
-      css = answer.file;
-      last = answer.ctx;
+      ({ file: css, ctx: last } = await askCss(conversation));
     }
     const progress = await last.reply(last.t("tpl-checking"));
-    await last.replyWithChatAction("upload_document");
-    const today = await conversation.now();
-    const intake = await conversation.external(async (outer) =>
-      intakeUpload(outer.deps, mainFile, css, await ownerCardDates(outer.deps, today)),
-    );
-    if (!intake.ok) {
-      await last.api.editMessageText(
-        progress.chat.id,
-        progress.message_id,
-        `${problemText(last.t, intake)}\n\n${last.t("tpl-ask-file")}`,
-        { parse_mode: "HTML" },
-      );
-      continue;
-    }
-    await last.api.editMessageText(progress.chat.id, progress.message_id, reportText(last.t, intake.report), {
-      parse_mode: "HTML",
-    });
-    const { token } = intake;
-    const preview = (workspace: Workspace) => {
-      const staged = workspace.templates.get(token);
-      return staged && { bytes: staged.png, filename: "preview.png" };
-    };
-    const sample = (workspace: Workspace) => {
-      const staged = workspace.templates.get(token);
-      return staged && { bytes: staged.pdf, filename: "sample.pdf" };
-    };
-    await sendStaged(conversation, "photo", preview, {
-      caption: last.t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }),
-      parse_mode: "HTML",
-    });
-    await sendStaged(conversation, "document", sample, {
-      caption: last.t("tpl-save-question", { name: escapeHtml(name) }),
-      parse_mode: "HTML",
-      reply_markup: saveKeyboard(last.t),
-    });
-    return { token: intake.token, ctx: last };
+    const now = await conversation.now();
+    const input: TemplateCheckInput = { name, main, css, progressMessageId: progress.message_id, now };
+    jobId = await startJob(conversation, TEMPLATE_CHECK, input);
   }
-}
-
-async function waitSaveOrDiscard(conversation: Flow): Promise<{ save: boolean; ctx: FlowContext }> {
-  let answer = await waitStep(conversation, Buttons.templateUpload);
-  while (answer.callbackQuery?.data !== SAVE && answer.callbackQuery?.data !== DISCARD) {
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("flow-hint-button"));
-    answer = await waitStep(conversation, Buttons.templateUpload);
-  }
-  await answer.answerCallbackQuery();
-  await answer.editMessageReplyMarkup().catch(() => undefined);
-  return { save: Buttons.templateUpload.unpack(answer.callbackQuery.data)?.action === "save", ctx: answer };
 }
 
 const backKeyboard = (ctx: FlowContext, id?: number) =>
@@ -148,8 +133,7 @@ const backKeyboard = (ctx: FlowContext, id?: number) =>
 export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {
   await showScreen(ctx, ctx.t("tpl-ask-name"), cancelKeyboard(ctx));
   const { name, ctx: named } = await askName(conversation);
-  const { token } = await uploadAndPreview(conversation, named, name);
-  const { save, ctx: last } = await waitSaveOrDiscard(conversation);
+  const { token, save, ctx: last } = await uploadAndDecide(conversation, named, name);
   if (!save) {
     await conversation.external((outer) => outer.deps.workspace.templates.delete(token));
     await last.reply(last.t("tpl-discarded"), { reply_markup: backKeyboard(last) });
@@ -180,8 +164,7 @@ export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, 
     outer.deps.repos.templates.get(id).then((t) => (t ? { name: t.name } : null)),
   );
   if (!template) return void (await ctx.reply(ctx.t("tpl-missing")));
-  const { token } = await uploadAndPreview(conversation, ctx, template.name);
-  const { save, ctx: last } = await waitSaveOrDiscard(conversation);
+  const { token, save, ctx: last } = await uploadAndDecide(conversation, ctx, template.name);
   if (!save) {
     await conversation.external((outer) => outer.deps.workspace.templates.delete(token));
     return void (await last.reply(last.t("tpl-discarded"), { reply_markup: backKeyboard(last, id) }));

@@ -1,12 +1,9 @@
-import { Composer, InputFile, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { ownerCardDates } from "../../owner-time-zone.ts";
 import { NAV } from "../menu/keyboards.ts";
-import { builtinTemplate } from "../../../services/pdf/builtin-template.ts";
-import { sampleCardData } from "../../../services/pdf/sample-data.ts";
 import {
   ADD_TEMPLATE_FLOW,
   RENAME_TEMPLATE_FLOW,
@@ -15,10 +12,10 @@ import {
   renameTemplateFlow,
   replaceTemplateFlow,
 } from "./flows.ts";
-import { renderProblem } from "./intake.ts";
+import { TEMPLATE_PREVIEW, type TemplatePreviewInput } from "./template-jobs.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
-import { cardScreen, listScreen, problemText, templateData } from "./ui.ts";
+import { cardScreen, listScreen, templateData } from "./ui.ts";
 import { enterFlow } from "../enter-flow.ts";
 
 export const templatesFeature = new Composer<Context>();
@@ -47,32 +44,14 @@ async function showCard(ctx: Context, id: number) {
   await showScreen(ctx, text, keyboard);
 }
 
+/** Sample of a saved template: the tap says "checking…" and returns; a job prints and sends it. */
 async function preview(ctx: Context, id: number) {
   const stored = id === 0 ? null : await ctx.deps.repos.templates.get(id);
   if (id !== 0 && !stored) return showCard(ctx, id);
   const name = stored?.name ?? ctx.t("tpl-btn-builtin");
   const progress = await ctx.reply(ctx.t("tpl-checking"));
-  await ctx.replyWithChatAction("upload_document");
-  const result = await ctx.deps.services.pdf.render(
-    stored?.bundle ?? builtinTemplate(),
-    sampleCardData(await ownerCardDates(ctx.deps, Date.now())),
-    { png: true },
-  );
-  if (!result.ok || !result.png) {
-    const problem = result.ok ? { key: "tpl-err-render", args: { message: "no page image" } } : renderProblem(result);
-    await ctx.api.editMessageText(progress.chat.id, progress.message_id, problemText(ctx.t, problem), {
-      parse_mode: "HTML",
-    });
-    return;
-  }
-  await ctx.api.deleteMessage(progress.chat.id, progress.message_id).catch(() => undefined);
-  await ctx.replyWithPhoto(new InputFile(result.png, "preview.png"), {
-    caption: ctx.t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
-    parse_mode: "HTML",
-  });
-  await ctx.replyWithDocument(new InputFile(result.pdf, "sample.pdf"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("btn-back"), templateData(id, "open")),
-  });
+  const input: TemplatePreviewInput = { templateId: id, name, progressMessageId: progress.message_id };
+  await ctx.deps.services.jobs.enqueue(TEMPLATE_PREVIEW, progress.chat.id, input, `preview:${ctx.update.update_id}`);
 }
 
 onButton(templatesFeature, Buttons.template, async (ctx, { id, action }) => {

@@ -5,7 +5,7 @@ import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import type { TemplateSummary } from "../../../db/template-repository.ts";
 import type { TemplateReport } from "../../../services/pdf/template-check.ts";
-import type { Problem } from "./intake.ts";
+import type { Problem } from "../../../usecases/template-upload.ts";
 import type { Translate } from "../../i18n.ts";
 
 /** Template buttons (id 0 is the built-in template). */

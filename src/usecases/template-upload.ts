@@ -1,17 +1,43 @@
-import type { BotDeps } from "../../deps.ts";
-import { downloadTelegramPath } from "../../telegram-files.ts";
-import type { TemplateBundle, RenderFailure } from "../../../services/pdf/pdf-service.ts";
-import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../../../services/pdf/template-upload.ts";
-import { checkTemplate, type TemplateReport } from "../../../services/pdf/template-check.ts";
-import { sampleCardData, type CardDates } from "../../../services/pdf/sample-data.ts";
-import { IMAGE_LIMITS, oversizedTemplateImages, templateImageSizes } from "../../../services/pdf/image-limits.ts";
+/**
+ * A template the owner uploads: downloaded, unpacked, checked and test-rendered with sample data. Long work (a ZIP,
+ * the sandbox, Chromium): run by a job, never inside an update.
+ */
+import type { Logger } from "../logger.ts";
+import type { TemplateBundle, RenderFailure } from "../services/pdf/pdf-service.ts";
+import type { PdfRenderer } from "../services/pdf/lazy-pdf-service.ts";
+import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../services/pdf/template-upload.ts";
+import { checkTemplate, type TemplateReport } from "../services/pdf/template-check.ts";
+import { sampleCardData, type CardDates } from "../services/pdf/sample-data.ts";
+import { IMAGE_LIMITS, oversizedTemplateImages, templateImageSizes } from "../services/pdf/image-limits.ts";
 
+/**
+ * Why an upload or a render was refused: `key` names the problem (the bot's text of the same name says it) and
+ * `args` are its values.
+ */
 export interface Problem {
   key: string;
   args: Record<string, string | number>;
 }
 
-export type Intake = { ok: true; token: string; report: TemplateReport; pages: number } | ({ ok: false } & Problem);
+/** A checked upload: what Save keeps (bundle, source ZIP) and what the owner sees first (page-1 PNG, sample PDF). */
+export interface CheckedUpload {
+  ok: true;
+  bundle: TemplateBundle;
+  sourceZip?: Uint8Array;
+  png: Buffer;
+  pdf: Buffer;
+  report: TemplateReport;
+  pages: number;
+}
+
+export type Intake = CheckedUpload | ({ ok: false } & Problem);
+
+export interface UploadDeps {
+  pdf: PdfRenderer;
+  logger: Logger;
+  /** Downloads a file the owner sent, by the path getFile gave for it. */
+  download(path: string): Promise<Uint8Array>;
+}
 
 /** A file the owner sent, as getFile described it. */
 export interface TelegramFile {
@@ -19,6 +45,7 @@ export interface TelegramFile {
   name: string;
 }
 
+/** The owner's words for a failed render: an engine's own message (a QuickJS abort) never reaches them. */
 export function renderProblem(failure: RenderFailure): Problem {
   if (failure.kind === "syntax" || (failure.kind === "runtime" && failure.line !== undefined)) {
     const where = failure.line !== undefined ? { line: failure.line, column: failure.column ?? 1 } : undefined;
@@ -33,13 +60,14 @@ export function renderProblem(failure: RenderFailure): Problem {
       args: { count, max: IMAGE_LIMITS.elements, message: `${count} > ${IMAGE_LIMITS.elements}` },
     };
   }
-  if (failure.kind === "browser") return { key: "tpl-err-browser", args: { message: failure.message } };
+  if (failure.kind === "browser") return { key: "tpl-err-browser", args: {} };
+  if (failure.kind === "crashed") return { key: "tpl-err-crashed", args: {} };
   return { key: "tpl-err-render", args: { message: failure.message } };
 }
 
-/** Downloads, unpacks, checks and test-renders an upload; the result waits in memory for Save/Discard. */
-export async function intakeUpload(
-  deps: BotDeps,
+/** Downloads, unpacks, checks and test-renders an upload. */
+export async function checkTemplateUpload(
+  deps: UploadDeps,
   main: TelegramFile,
   css: TelegramFile | null,
   dates: CardDates,
@@ -50,8 +78,8 @@ export async function intakeUpload(
     let mainBytes: Uint8Array;
     let cssBytes: Uint8Array | undefined;
     try {
-      mainBytes = await downloadTelegramPath(deps.config, main.path);
-      cssBytes = css ? await downloadTelegramPath(deps.config, css.path) : undefined;
+      mainBytes = await deps.download(main.path);
+      cssBytes = css ? await deps.download(css.path) : undefined;
     } catch (error) {
       deps.logger.warn({ err: error }, "template download failed");
       return { ok: false, key: "tpl-err-download", args: {} };
@@ -79,14 +107,13 @@ export async function intakeUpload(
       args: { path: oversized.path, width: oversized.width, height: oversized.height, mp },
     };
   }
-  const report = await checkTemplate(deps.services.pdf, bundle);
+  const report = await checkTemplate(deps.pdf, bundle);
   if (report.syntaxError) {
     const { message, line, column } = report.syntaxError;
     return { ok: false, ...renderProblem({ ok: false, kind: "syntax", message, line, column }) };
   }
-  const rendered = await deps.services.pdf.render(bundle, sampleCardData(dates), { png: true });
+  const rendered = await deps.pdf.render(bundle, sampleCardData(dates), { png: true });
   if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
-  if (!rendered.png) return { ok: false, key: "tpl-err-render", args: {} };
-  const token = deps.workspace.templates.put({ bundle, sourceZip, png: rendered.png, pdf: rendered.pdf });
-  return { ok: true, token, report, pages: rendered.pageSize.pages };
+  if (!rendered.png) return { ok: false, key: "tpl-err-render", args: { message: "" } };
+  return { ok: true, bundle, sourceZip, png: rendered.png, pdf: rendered.pdf, report, pages: rendered.pageSize.pages };
 }
