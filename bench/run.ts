@@ -69,6 +69,7 @@ log(
 );
 
 for (const [title, script] of [
+  ["Waits while long work runs", "bench-waits.ts"],
   ["Reminder scan", "bench-reminders.ts"],
   ["Collage", "bench-collage.ts"],
   ["PDF rendering", "bench-pdf.ts"],

@@ -108,7 +108,7 @@ async function measure(
         const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 60_000 });
         const ok = api.calls.length;
         const tapped = Date.now();
-        await chat.tap("gen:ok");
+        await chat.tapAny("gen:ok");
         const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: ok, timeoutMs: 60_000 });
         await chat.settle();
         if (!sampling) {

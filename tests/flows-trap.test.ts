@@ -2,13 +2,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
-import { addIdea, buttonsOf, callback, captionOf } from "./support/owner-chat.ts";
+import {
+  addIdea,
+  buttonsOf,
+  callback,
+  captionOf,
+  photoMessage,
+  quietConfirmation,
+} from "./support/owner-chat.ts";
+import sharp from "sharp";
 import { sqliteRun } from "./support/sqlite.ts";
 
 /** Flows never trap the owner, and list screens fit Telegram's limits (strict fake: 4096 characters, etc.). */
 const text = (call: RecordedCall) => String(call.payload.text ?? captionOf(call) ?? "");
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const notion = new FakeNotion();
+const jpeg = () =>
+  sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .jpeg()
+    .toBuffer();
 let session: BotSession;
 
 beforeAll(async () => {
@@ -65,6 +77,51 @@ describe("a waiting flow never traps the owner", () => {
     expect(text(confirm)).toContain("Удалить");
     const cancelled = await chat.tap("flow:cancel");
     expect(text(cancelled)).toContain("отменено");
+  });
+
+  // One pass-through for every kind of wait: the Settings menu, a Settings choice (language) and a typed answer
+  // (time zone) each let a card's Delete do its own job, and the Settings step is still there afterwards.
+  for (const [wait, open] of [
+    ["the Settings menu", []],
+    ["the language choice", ["set:lang"]],
+    ["the time zone answer", ["set:tz"]],
+  ] as const) {
+    it(`Delete tapped on a card while ${wait} waits asks for confirmation; Settings still waits`, async () => {
+      const { chat } = session;
+      const id = await addIdea(chat, `Удаляемая ${open.length}${wait.length}`, "Для проверки");
+      await chat.tap(`p:${id}:open`);
+      const card = chat.messageWithButton(`p:${id}:delete`);
+      await chat.send("/settings");
+      for (const data of open) await chat.tap(data);
+      const confirm = await chat.push(callback(`p:${id}:delete`, card));
+      expect(text(confirm)).toContain("Удалить");
+      expect(text(confirm)).not.toContain("Выберите вариант кнопкой");
+      const closed = await chat.tap("set:close");
+      expect(text(closed)).toContain("Настройки закрыты");
+    });
+  }
+
+  it("a card's button does its job while the generator waits for the answer to its preview", async () => {
+    const { chat } = session;
+    const id = await addIdea(chat, "Во время превью", "Для проверки");
+    await chat.tap(`p:${id}:open`);
+    const card = chat.messageWithButton(`p:${id}:delete`);
+    session.api.addFile("trap-render", await jpeg());
+    await chat.send("/generate");
+    await chat.tap("gen:manual");
+    await chat.send("Табурет");
+    await chat.send("Табурет из фанеры");
+    await chat.tap("gen:t:0");
+    await chat.push(photoMessage("trap-render"));
+    await chat.tap("gen:done");
+    const since = session.api.calls.length;
+    await chat.send("Черновик");
+    await session.api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 30_000 });
+    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    expect(text(confirm)).toContain("Удалить");
+    const question = await chat.tapAny("gen:ok", (c) => c.method === "sendMessage");
+    expect(text(question)).toContain("Сохранить «Табурет»");
+    await chat.tap("gen:sv:n", (c) => c.method === "editMessageText" && text(c).includes("не сохранён"));
   });
 
   it("the template flow passes other buttons on and shows Cancel at each step", async () => {
@@ -159,7 +216,7 @@ describe("what the designer will notice", () => {
     await chat.send("Длинное кресло");
     const description = `${"Гнутая фанера, войлок и латунь. ".repeat(60)}Конец описания.`;
     await chat.send(description);
-    await chat.push(
+    const saved = await chat.push(
       {
         message: {
           message_id: 900_001,
@@ -172,7 +229,7 @@ describe("what the designer will notice", () => {
       (c) => c.method === "sendMessage" && text(c).startsWith("✅"),
     );
     const id = Number(
-      buttonsOf(api.calls.findLast((c) => text(c).startsWith("✅"))!)
+      buttonsOf(await quietConfirmation(chat, saved))
         .find((b) => b.data?.startsWith("p:"))!
         .data!.split(":")[1],
     );

@@ -87,7 +87,19 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     const spinning = await sandbox.probe(`const spin = () => Promise.resolve().then(spin); spin(); return 'queued'`);
     expect(spinning).toEqual({ ok: true, html: "queued" });
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(await sandbox.render(`<p>{{ name }}</p>`, { name: "after" })).toEqual({ ok: true, html: "<p>after</p>" });
+    expect(await sandbox.render(`<p>{{ name }}</p>`, { name: "after" })).toEqual({
+      ok: true,
+      html: "<p>after</p>",
+      elements: 1,
+    });
+    sandbox.close();
+  });
+
+  it("counts a template's elements in the sandbox child: past the limit no HTML reaches the bot", async () => {
+    const sandbox = new TemplateSandbox({ timeoutMs: 10_000 });
+    const many = `{% for i in range(n) %}<i></i>{% endfor %}`;
+    expect(await sandbox.render(many, { n: 20_000 })).toMatchObject({ ok: true, elements: 20_000 });
+    expect(await sandbox.render(many, { n: 300_000 })).toEqual({ ok: false, kind: "too-complex", message: "300000" });
     sandbox.close();
   });
 

@@ -1,5 +1,5 @@
 import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, type OwnerChat } from "./owner-chat.ts";
+import { buttonsOf, quietConfirmation, type OwnerChat } from "./owner-chat.ts";
 import { until as pollUntil } from "./until.ts";
 
 let voiceIds = 50_000;
@@ -28,7 +28,7 @@ export async function addIdea(chat: OwnerChat, name: string, description: string
   const saved = String(next.payload.text).startsWith("✅")
     ? next
     : await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
-  return projectIdOf(saved);
+  return projectIdOf(await quietConfirmation(chat, saved));
 }
 
 export const projectIdOf = (call: RecordedCall) =>

@@ -29,6 +29,8 @@ export class FakeGemini extends LocalHttpFake {
   readonly requests: GeminiRequest[] = [];
   readonly apiKey: string;
   reply: (request: GeminiRequest) => GeminiReply = (request) => ({ text: `echo: ${request.prompt.slice(0, 40)}` });
+  /** Every answer waits this long (the real Gemini: 3–10 s for a text). */
+  latencyMs = 0;
 
   constructor(apiKey = "gemini-test-key-123456") {
     super();
@@ -64,6 +66,7 @@ export class FakeGemini extends LocalHttpFake {
         error: { code: 400, message: "API key not valid. Please pass a valid API key.", status: "INVALID_ARGUMENT" },
       });
     }
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     await this.answer(this.reply(request), res);
   }
 

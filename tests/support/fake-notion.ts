@@ -68,6 +68,8 @@ export class FakeNotion extends LocalHttpFake {
   readonly queries: Json[] = [];
   private faults: ArmedFault[] = [];
   private delays: { ms: number; endpoint?: string }[] = [];
+  /** Every answer waits this long (the real Notion: 0.3–1 s a request); one-off delays come on top. */
+  latencyMs = 0;
   private holds: { ms: number; endpoint?: string }[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private routes: [string, RegExp, Handler][];
@@ -185,7 +187,7 @@ export class FakeNotion extends LocalHttpFake {
     const endpoint = route?.[0] ?? `${req.method} ${url.pathname}`;
     this.counts.set(endpoint, this.count(endpoint) + 1);
     const fault = this.takeFault(endpoint);
-    const delay = this.takeDelay(endpoint);
+    const delay = this.takeDelay(endpoint) + this.latencyMs;
     const hold = this.holds.findIndex((h) => !h.endpoint || h.endpoint === endpoint);
     if (hold >= 0) await new Promise((resolve) => setTimeout(resolve, this.holds.splice(hold, 1)[0].ms));
     let status = 200;

@@ -247,13 +247,18 @@ export async function addIdeaConfirmation(chat: OwnerChat, name: string, descrip
  * The confirmation of a new idea once its Notion write has ended: sent as "pending", it is edited by the sync worker
  * (never awaited in the update) to "added to Notion" with the page's link, or to "failed".
  */
-export async function settledConfirmation(chat: OwnerChat, saved: RecordedCall): Promise<RecordedCall> {
+export async function settledConfirmation(
+  chat: OwnerChat,
+  saved: RecordedCall,
+  timeoutMs = 10_000,
+): Promise<RecordedCall> {
   const messageId = Number(saved.result?.message_id);
   return chat.api.waitForCall(
     (c) =>
       c.method === "editMessageText" &&
       Number(c.payload.message_id) === messageId &&
       !String(c.payload.text).includes("ожидает"),
+    { since: chat.api.calls.indexOf(saved), timeoutMs },
   );
 }
 
@@ -267,5 +272,15 @@ export const projectIdOf = (call: RecordedCall) =>
 
 /** Adds an idea through /new and resolves with its project id. */
 export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
-  return projectIdOf(await addIdeaConfirmation(chat, name, description));
+  return projectIdOf(await quietConfirmation(chat, await addIdeaConfirmation(chat, name, description)));
+}
+
+/**
+ * With Notion on, a new idea's confirmation is edited once its page is written (the sync worker, after the update):
+ * waits up to `timeoutMs` for that edit, so the next step's first reply is its own, not this late edit. Without
+ * Notion, or while Notion stays away, the confirmation is returned as it is.
+ */
+export async function quietConfirmation(chat: OwnerChat, saved: RecordedCall, timeoutMs = 3_000) {
+  if (!String(saved.payload.text).includes("ожидает")) return saved;
+  return settledConfirmation(chat, saved, timeoutMs).catch(() => saved);
 }
