@@ -1,4 +1,4 @@
-import { unzipSync, zipSync, strToU8, strFromU8 } from "fflate";
+import { unzipSync, zip as zipAsync, strToU8, strFromU8, type AsyncZippable } from "fflate";
 import type { Db } from "./client.ts";
 
 /**
@@ -168,8 +168,20 @@ export async function exportArchive(
     ...telegram.files,
   };
   if (copies) entries["telegram/files.json"] = strToU8(JSON.stringify(telegram.manifest, null, 1));
-  const zip = zipSync(entries, { level: 6, mtime: now });
+  const zip = await zipInWorkers(entries, now);
   return { zip, counts, copied: Object.keys(telegram.files).length };
+}
+
+/**
+ * Compressed off the event loop (fflate's async zip runs each entry in a worker), so a big archive never holds up the
+ * bot's updates. Only the JSON is deflated (one worker each); files (photos, PDFs, fonts) are stored as they are.
+ */
+function zipInWorkers(entries: Record<string, Uint8Array>, mtime: Date): Promise<Uint8Array> {
+  const packed: AsyncZippable = {};
+  for (const [path, bytes] of Object.entries(entries)) packed[path] = [bytes, { level: /\.json$/i.test(path) ? 6 : 0 }];
+  return new Promise((resolve, reject) =>
+    zipAsync(packed, { mtime }, (error, zipped) => (error ? reject(error) : resolve(zipped))),
+  );
 }
 
 /** Parses and checks an archive without touching a database. */

@@ -67,6 +67,8 @@ export class FakeBotApi extends LocalHttpFake {
   readonly deliveredAt = new Map<number, number>();
   /** Answers every method but getUpdates this much later (Telegram's round trip, for benchmarks). */
   answerDelayMs = 0;
+  /** Every file download waits this long first (Telegram's file server: 0.3–1.5 s for a few MB). */
+  fileDelayMs = 0;
   /** The highest offset the bot confirmed (all updates below it are acknowledged). */
   confirmedOffset = 0;
 
@@ -270,6 +272,7 @@ export class FakeBotApi extends LocalHttpFake {
     const startedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const fileMatch = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
+    if (fileMatch && this.fileDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.fileDelayMs));
     if (fileMatch) return this.serveFile(fileMatch[1], decodeURIComponent(fileMatch[2]), res);
     const match = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
     if (!match) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });

@@ -6,12 +6,12 @@ import { FakeFal } from "./fake-fal.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./fake-gemini.ts";
 import { FakeNotion } from "./fake-notion.ts";
 import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
-import { callback, photoMessage, textMessage } from "./owner-chat.ts";
+import { buttonsOf, callback, photoMessage, textMessage } from "./owner-chat.ts";
 import { addIdea, until, voiceMessage } from "./ai-helpers.ts";
 import { sqliteRows } from "./sqlite.ts";
 
 /** How slowly the real services answer (what the owner meets in the field), per request. */
-export const FIELD_LATENCY = { notionMs: 800, geminiMs: 8_000, falMs: 10_000, telegramMs: 60 };
+export const FIELD_LATENCY = { notionMs: 800, geminiMs: 8_000, falMs: 10_000, telegramMs: 60, telegramFileMs: 800 };
 
 /** One long operation: `prepare` walks the owner up to it (each step waited for); `trigger` is the update it starts. */
 export interface LongOperation {
@@ -29,8 +29,15 @@ function documentMessage(fileId: string, fileName: string, size: number) {
   return { message: { message_id: documentIds++, date: Math.floor(Date.now() / 1000), chat, from, document } };
 }
 
-const TEMPLATE_HTML = `<html><body><h1>{{ project_name }}</h1><p>{{ project_description }}</p>
-{% for image in images %}<img src="{{ image.src }}" width="200">{% endfor %}</body></html>`;
+/** A designer's template as Figma exports it: its own full-size pictures beside the owner's renders. */
+const TEMPLATE_HTML = `<html><head><style>@page { size: A4; margin: 0 } .bg { width: 100%; }</style></head><body>
+<img class="bg" src="cover.jpg"><h1>{{ project_name }}</h1><p>{{ project_description }}</p>
+{% for image in images %}<img src="{{ image.src }}" width="200">{% endfor %}<img class="bg" src="back.jpg"></body></html>`;
+
+async function templateZip(): Promise<Buffer> {
+  const [cover, back] = await Promise.all([photoJpeg(3, 2400, 1800), photoJpeg(4, 2400, 1800)]);
+  return Buffer.from(zipSync({ "index.html": Buffer.from(TEMPLATE_HTML), "cover.jpg": cover, "back.jpg": back }));
+}
 
 const geminiWriter = (request: GeminiRequest): GeminiReply => {
   if (request.inline.length)
@@ -51,6 +58,8 @@ export class SlowWorld {
   session!: BotSession;
   /** An idea in the bot (and its Notion page): activated, moodboarded. */
   ideaId = 0;
+  /** The owner's template saved by the template cases. */
+  templateId = 0;
 
   async start(latency = FIELD_LATENCY): Promise<this> {
     await Promise.all([this.notion.start(), this.gemini.start(), this.fal.start()]);
@@ -73,6 +82,7 @@ export class SlowWorld {
     });
     await this.session.start();
     this.session.api.answerDelayMs = latency.telegramMs;
+    this.session.api.fileDelayMs = latency.telegramFileMs;
     const renders = await Promise.all([1, 2].map((seed) => photoJpeg(seed)));
     renders.forEach((bytes, index) => this.session.api.addFile(`slow-render-${index + 1}`, bytes));
     this.session.api.addFile("slow-voice", Buffer.from("OggS fake opus bytes"));
@@ -113,9 +123,11 @@ export class SlowWorld {
   }
 }
 
-async function photoJpeg(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 60 * seed, g: 120, b: 180 } } })
-    .jpeg({ quality: 80 })
+/** A photo-like JPEG (noise, so it compresses as a photo does, not as a flat colour). */
+async function photoJpeg(seed: number, width = 1200, height = 900): Promise<Buffer> {
+  const noise = { type: "gaussian" as const, mean: 40 * seed, sigma: 60 };
+  return sharp({ create: { width, height, channels: 3, background: "#808080", noise } })
+    .jpeg({ quality: 85 })
     .toBuffer();
 }
 
@@ -138,7 +150,7 @@ export const LONG_OPERATIONS: LongOperation[] = [
     name: "template check and sample (ZIP, sandbox, Chromium)",
     async prepare({ session }) {
       templateRound++;
-      const zip = Buffer.from(zipSync({ "index.html": Buffer.from(TEMPLATE_HTML) }));
+      const zip = await templateZip();
       session.api.addFile(`slow-zip-${templateRound}`, zip);
       await session.chat.send("/templates");
       await session.chat.tap("t:0:add");
@@ -148,11 +160,26 @@ export const LONG_OPERATIONS: LongOperation[] = [
   },
   {
     name: "template sample of a saved one (Chromium)",
-    async prepare({ session }) {
-      await session.chat.send("/templates");
-      await session.chat.tap("t:0:open");
+    async prepare(world) {
+      const { chat, api } = world.session;
+      templateRound++;
+      const name = `Шаблон ${templateRound}`;
+      api.addFile(`slow-zip-${templateRound}`, await templateZip());
+      await chat.send("/templates");
+      await chat.tap("t:0:add");
+      await chat.send(name);
+      const since = api.calls.length;
+      await chat.push(documentMessage(`slow-zip-${templateRound}`, "card.zip", 2_000));
+      const sample = (c: RecordedCall) =>
+        c.method === "sendDocument" && String(c.payload.caption).includes(`«${name}»`);
+      await api.waitForCall(sample, { since, timeoutMs: 60_000 });
+      await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+      const list = await chat.send("/templates");
+      const open = buttonsOf(list).findLast((b) => b.data?.startsWith("t:") && b.data.endsWith(":open"));
+      world.templateId = Number(String(open?.data).split(":")[1]);
+      await chat.tap(`t:${world.templateId}:open`);
     },
-    trigger: (world) => world.tapUpdate("t:0:preview"),
+    trigger: (world) => world.tapUpdate(`t:${world.templateId}:preview`),
   },
   {
     name: "moodboard (Gemini translation, Fal 4 images)",
