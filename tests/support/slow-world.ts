@@ -87,7 +87,18 @@ export class SlowWorld {
     renders.forEach((bytes, index) => this.session.api.addFile(`slow-render-${index + 1}`, bytes));
     this.session.api.addFile("slow-voice", Buffer.from("OggS fake opus bytes"));
     this.ideaId = await addIdea(this.session.chat, "Табурет", "Табурет из гнутой фанеры");
+    await this.addIdeaWithReference("Кресло", "slow-render-2");
     return this;
+  }
+
+  /** An idea with a reference photo: what /export copies out of Telegram. */
+  private async addIdeaWithReference(name: string, photoFileId: string): Promise<void> {
+    const { chat } = this.session;
+    await chat.send("/new");
+    await chat.send(name);
+    await chat.send(`${name} из ясеня`);
+    await chat.push(photoMessage(photoFileId));
+    await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
   }
 
   async close(): Promise<void> {
