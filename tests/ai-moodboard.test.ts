@@ -184,6 +184,30 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     fal.queuePolls = 1;
   });
 
+  it("a moodboard cut short by a crash is reported after the restart, with a Retry that makes it again", async () => {
+    fal.latencyMs = 30_000;
+    const since = session.api.calls.length;
+    const submitted = fal.timeline.size;
+    await session.chat.tap(`mb:${draftId}:all`, (c) => c.method === "sendMessage");
+    await until(() => fal.timeline.size > submitted);
+    await session.crashAndRestart();
+    fal.latencyMs = undefined;
+    const notice = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && textOf(c).includes("перезапустился"),
+      { since, timeoutMs: 15_000 },
+    );
+    expect(textOf(notice)).toContain("делал мудборд");
+    expect(buttonsOf(notice).map((b) => b.data)).toEqual([`mb:${draftId}:all`]);
+    const again = session.api.calls.length;
+    await session.chat.tap(`mb:${draftId}:all`);
+    await steeringSince(again);
+    // Reported once: once the retried moodboard has ended, a second restart has nothing left to report.
+    await until(() => query("SELECT id FROM BackgroundJob WHERE state != 'done'").length === 0);
+    await session.crashAndRestart();
+    await session.chat.send("/start");
+    expect(session.api.calls.filter((c) => textOf(c).includes("перезапустился"))).toHaveLength(1);
+  });
+
   // Without a usable stream the bot polls at once (fast); a silent stream is caught by the 3 s poll alongside it.
   for (const [name, arm, withinMs] of [
     ["Fal without the status stream (404)", () => (fal.statusStream = false), 2500],

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
-import {
-  addIdea,
-  buttonsOf,
-  callback,
-  captionOf,
-  photoMessage,
-  quietConfirmation,
-} from "./support/owner-chat.ts";
+import { addIdea, buttonsOf, callback, captionOf, photoMessage, quietConfirmation } from "./support/owner-chat.ts";
 import sharp from "sharp";
 import { sqliteRun } from "./support/sqlite.ts";
 

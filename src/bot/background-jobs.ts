@@ -3,7 +3,7 @@ import type { JobRunner } from "../jobs/job-runner.ts";
 import type { BackgroundJobRow } from "../db/background-job-repository.ts";
 import type { BotDeps } from "./deps.ts";
 import type { Translate } from "./i18n.ts";
-import type { Job } from "./job.ts";
+import { INTERRUPTED_AI_JOB, type Job, type TrackedAiWork, reportInterrupted } from "./job.ts";
 import { CARD_DELIVER, CARD_MAKE, deliverCard, makeCard } from "./features/generator/card-jobs.ts";
 import { EXPORT_JOB } from "./features/export/index.ts";
 import { exportJob } from "./features/export/export-job.ts";
@@ -35,6 +35,7 @@ export function registerBotJobs(
       };
       return work(job, row as BackgroundJobRow<I>, publish);
     });
+  register<TrackedAiWork>(INTERRUPTED_AI_JOB, (job, row) => reportInterrupted(job, row.input));
   register(CARD_MAKE, makeCard);
   register(CARD_DELIVER, deliverCard);
   register(EXPORT_JOB, exportJob);

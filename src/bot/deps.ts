@@ -33,7 +33,7 @@ export interface Repositories {
 /** Background services the bot talks to (each works, or explains itself, without its keys). */
 export interface Services {
   /** Long work off the update path: a flow enqueues a job and reads its result when the owner taps its buttons. */
-  jobs: Pick<JobRunner, "enqueue" | "get" | "retry">;
+  jobs: Pick<JobRunner, "enqueue" | "get" | "retry" | "track" | "untrack">;
   /** Template sandbox + Chromium: PDF cards and previews. */
   pdf: PdfRenderer;
   /** Texts, translation, transcription; undefined without LLM_API_KEY. */

@@ -23,9 +23,42 @@ export function jobFrom(ctx: Context): Job {
   return { api: ctx.api, t: ctx.t.bind(ctx) as Translate, chatId: ctx.chat!.id, deps: ctx.deps, log: ctx.log };
 }
 
-/** Runs `work` without blocking the update that started it; unexpected errors are logged, never thrown. */
-export function runInBackground(job: Job, name: string, work: () => Promise<void>): void {
-  void work().catch((error) => job.log.error({ err: error, job: name }, "background generation failed"));
+/** The kind of the rows that track in-memory AI work (see runInBackground). */
+export const INTERRUPTED_AI_JOB = "ai-interrupted";
+
+/** What a tracked AI task leaves in its row: which task, and the Retry button that starts it again. */
+export interface TrackedAiWork {
+  task: string;
+  retryData: string;
+}
+
+/**
+ * Runs `work` without blocking the update that started it (it starts at once: a Fal submit is not delayed by a
+ * database write); unexpected errors are logged, never thrown. The work lives in memory, so it is also tracked as a
+ * running job row: if the process stops before it ends, the next start tells the owner and offers `retryData` (the
+ * same Retry its fault message would carry) instead of leaving a "generating…" that never finishes.
+ */
+export function runInBackground(job: Job, name: string, retryData: string, work: () => Promise<void>): void {
+  const running = work().catch((error) => job.log.error({ err: error, job: name }, "background generation failed"));
+  const tracked: TrackedAiWork = { task: name, retryData };
+  const jobs = job.deps.services.jobs;
+  void jobs
+    .track(INTERRUPTED_AI_JOB, job.chatId, tracked)
+    .then(async (id) => {
+      await running;
+      await jobs.untrack(id);
+    })
+    .catch((error: unknown) => job.log.warn({ err: error, job: name }, "background work not tracked"));
+}
+
+/** After a restart: the owner learns which AI work the stop cut short, with its Retry button. */
+export async function reportInterrupted(job: Job, work: TrackedAiWork): Promise<void> {
+  const task = work.task.startsWith("moodboard") ? "moodboard" : work.task.startsWith("voice") ? "voice" : "texts";
+  const keyboard = new InlineKeyboard().text(job.t("btn-ai-retry"), work.retryData);
+  await job.api.sendMessage(job.chatId, job.t("ai-interrupted", { task: job.t(`ai-interrupted-${task}`) }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
 }
 
 /**

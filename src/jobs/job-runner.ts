@@ -19,6 +19,12 @@ export interface JobRunner {
   get(id: number): Promise<BackgroundJobRow | null>;
   /** Runs an ended job again with the same input (its handler keeps a re-run from doubling its effects). */
   retry(id: number): Promise<boolean>;
+  /**
+   * Records work that runs in memory elsewhere as a running row, so a stop cannot lose it silently: if it is still
+   * running at the next start, its kind's handler runs then (to report it). `untrack` ends it.
+   */
+  track(kind: string, chatId: number, input: unknown): Promise<number>;
+  untrack(id: number): Promise<void>;
   /** Runs what the last stop left unfinished. */
   start(): Promise<void>;
   /** Waits up to `budgetMs` for running jobs; what is still running stays queued for the next start. */
@@ -87,6 +93,12 @@ export function createJobRunner(options: { store: BackgroundJobRepository; logge
       return id;
     },
     get: (id) => store.get(id),
+    async track(kind, chatId, input) {
+      const { id } = await store.add(kind, chatId, input);
+      await store.claim(id);
+      return id;
+    },
+    untrack: (id) => store.finish(id, "done", null),
     async retry(id) {
       if (!(await store.requeue(id))) return false;
       waiting.push(id);

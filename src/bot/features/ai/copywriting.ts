@@ -37,7 +37,7 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
     ctx.callbackQuery.message.text?.startsWith("⚠️");
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
   await status.show(job.t("ai-progress-texts"), "typing");
-  runInBackground(job, "texts", async () => {
+  runInBackground(job, "texts", Buttons.ai.pack({ projectId, action: "tx" }), async () => {
     try {
       const texts = await gemini.generateTexts(ideaDraft(project.description || project.name), language);
       const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
@@ -77,7 +77,7 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
   // Edit-in-place: the text's own message shows the progress, then the new version.
   const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
   await status.show(job.t("ai-progress-texts"), "typing");
-  runInBackground(job, "text-regenerate", async () => {
+  runInBackground(job, "text-regenerate", Buttons.text.pack({ assetId, action: "re" }), async () => {
     try {
       const draft = ideaDraft(project.description || project.name);
       const text =

@@ -28,7 +28,8 @@ export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number }
 type SteeringAction = ButtonOf<typeof Buttons.moodboard>["action"];
 const mbData = (draftId: number, action: SteeringAction, arg?: string | number) =>
   Buttons.moodboard.pack({ draftId, action, arg: arg === undefined ? undefined : String(arg) });
-const requestData = (draftId: number, request: MoodboardRequest) =>
+/** The button that asks for `request` again (its Retry). */
+export const requestData = (draftId: number, request: MoodboardRequest) =>
   request.kind === "all"
     ? mbData(draftId, "all")
     : request.kind === "tile"

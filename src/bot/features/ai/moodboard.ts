@@ -13,6 +13,7 @@ import {
   type MoodboardRequest,
   generateMoodboard,
   randomSeed,
+  requestData,
   saveMoodboard,
   sendOriginals,
 } from "./moodboard-job.ts";
@@ -46,7 +47,8 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
   // returning once it is there keeps it above whatever the caller sends next.
   const status = new StatusMessage(job);
   const shown = status.show(job.t("ai-progress-translating"), "upload_photo");
-  runInBackground(job, "moodboard", () => generateMoodboard(job, draft.id, { kind: "all" }, status));
+  const retry = Buttons.moodboard.pack({ draftId: draft.id, action: "all" });
+  runInBackground(job, "moodboard", retry, () => generateMoodboard(job, draft.id, { kind: "all" }, status));
   await shown;
   return "started";
 }
@@ -81,12 +83,15 @@ export async function onSteering(
   const request = action === "all" || !ready ? { kind: "all" as const } : steeringRequest(action, arg);
   // A generation starts before the tap is answered: that answer is not on the way to Fal's submit.
   if (request)
-    runInBackground(job, `moodboard-${request.kind}`, () => generateMoodboard(job, draftId, request, status));
+    runInBackground(job, `moodboard-${request.kind}`, requestData(draftId, request), () =>
+      generateMoodboard(job, draftId, request, status),
+    );
   await ctx.answerCallbackQuery();
   if (request || action === "t" || action === "ar") return;
   if (retrying) await status.remove();
-  if (action === "orig") return runInBackground(job, "moodboard-originals", () => sendOriginals(job, draft));
-  if (action === "save") return runInBackground(job, "moodboard-save", () => saveMoodboard(job, draft));
+  const again = Buttons.moodboard.pack({ draftId, action });
+  if (action === "orig") return runInBackground(job, "moodboard-originals", again, () => sendOriginals(job, draft));
+  if (action === "save") return runInBackground(job, "moodboard-save", again, () => saveMoodboard(job, draft));
 }
 
 /** The re-roll a steering button asks for (`t:<1–4>`, `ar:<aspect>`), if its argument is valid. */

@@ -78,7 +78,8 @@ export async function onVoice(ctx: Context): Promise<void> {
   const job = jobFrom(ctx);
   const status = new StatusMessage(job);
   await status.show(job.t("ai-progress-voice"), "typing");
-  runInBackground(job, "voice", () => transcribeDraft(job, draft.id, status));
+  const retry = Buttons.voice.pack({ id: draft.id, action: "retry" });
+  runInBackground(job, "voice", retry, () => transcribeDraft(job, draft.id, status));
 }
 
 /** `vc:<draft>:<action>` — Save as idea / Edit name / Edit description / Discard / Retry. */
@@ -92,7 +93,9 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
     await ctx.answerCallbackQuery();
     const job = jobFrom(ctx);
     const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
-    return runInBackground(job, "voice", () => transcribeDraft(job, draftId, status));
+    return runInBackground(job, "voice", Buttons.voice.pack({ id: draftId, action: "retry" }), () =>
+      transcribeDraft(job, draftId, status),
+    );
   }
   if (!draft.data.transcript) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
   await ctx.answerCallbackQuery();
