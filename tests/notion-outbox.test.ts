@@ -1,28 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../src/db/client.ts";
-import { parseDatabaseUrl } from "../src/db/database-url.ts";
-import { applyMigrations } from "../src/db/migrations.ts";
+import type { Db } from "../src/db/client.ts";
+import { migratedSqlite } from "./support/sqlite.ts";
 import { NotionOutbox } from "../src/db/notion-outbox.ts";
 import { ProjectRepository } from "../src/db/project-repository.ts";
 import { SyncJobRepository } from "../src/db/sync-job-repository.ts";
 
 /** The repository hook that wakes the sync worker: told once per committed write that queued a job, never before. */
 describe("Notion outbox: writes that queue a job announce it after commit", () => {
-  let dir: string;
   let db: Db;
+  let drop: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "outbox-"));
-    const url = `file:${join(dir, "bot.db")}`;
-    await applyMigrations(url);
-    db = await createDb(parseDatabaseUrl(url));
+    ({ db, drop } = await migratedSqlite("outbox-"));
   });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => drop?.());
 
   function withListener(enabled: boolean) {
     const outbox = new NotionOutbox(db, { enabled });

@@ -1,3 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, type Db } from "../../src/db/client.ts";
+import { parseDatabaseUrl } from "../../src/db/database-url.ts";
+import { applyMigrations } from "../../src/db/migrations.ts";
 import Database from "better-sqlite3";
 
 /** Rows from the session's SQLite file (opened read-write per query, like a second process would). */
@@ -18,4 +24,19 @@ export function sqliteRun(databaseUrl: string, query: string, ...params: unknown
   } finally {
     handle.close();
   }
+}
+
+/** A migrated SQLite database in a temp folder, with the bot's own client; `drop` disconnects and removes it. */
+export async function migratedSqlite(prefix: string): Promise<{ db: Db; drop(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const url = `file:${join(dir, "bot.db")}`;
+  await applyMigrations(url);
+  const db = await createDb(parseDatabaseUrl(url));
+  return {
+    db,
+    async drop() {
+      await db.$disconnect();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
