@@ -94,6 +94,30 @@ describe("a waiting flow never traps the owner", () => {
     });
   }
 
+  it("a card's button does its job while the template flow waits for a file; the flow still takes the file", async () => {
+    const { chat } = session;
+    const id = await addIdea(chat, "Во время шаблона", "Для проверки");
+    await chat.tap(`p:${id}:open`);
+    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.send("/templates");
+    await chat.tap("t:0:add");
+    await chat.send("Шаблон для проверки");
+    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    expect(text(confirm)).toContain("Удалить");
+    session.api.addFile("trap-html", Buffer.from("<h1>{{ project_name }}</h1>"));
+    const next = await chat.push({
+      message: {
+        message_id: 900_100,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: OWNER_ID, type: "private" },
+        from: { id: OWNER_ID, is_bot: false, first_name: "Owner" },
+        document: { file_id: "trap-html", file_unique_id: "u-trap-html", file_name: "card.html", file_size: 27 },
+      },
+    });
+    expect(text(next)).toContain(".css");
+    await chat.tap("flow:cancel");
+  });
+
   it("a card's button does its job while the generator waits for the answer to its preview", async () => {
     const { chat } = session;
     const id = await addIdea(chat, "Во время превью", "Для проверки");

@@ -92,7 +92,9 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       expect(confirmationsFor(session, name)).toHaveLength(1);
       await until(() => openJobs() === 0);
       // Nothing of the flow is left waiting: plain text now gets the outside-a-flow answer.
-      expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
+      // The reply to the text, not a late edit of the confirmation (the sync worker redraws it once Notion is written).
+      const reply = await session.chat.send("ещё текст", (c) => c.method === "sendMessage");
+      expect(reply.payload.text).toContain("/start");
       observed(`1 row, 1 page, 1 confirmation; restart took ${restartMs} ms`);
     });
   }
@@ -124,7 +126,9 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
       const confirmations = confirmationsFor(session, name).length;
       expect(confirmations).toBeGreaterThanOrEqual(1);
       expect(confirmations).toBeLessThanOrEqual(2);
-      expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
+      // The reply to the text, not a late edit of the confirmation (the sync worker redraws it once Notion is written).
+      const reply = await session.chat.send("ещё текст", (c) => c.method === "sendMessage");
+      expect(reply.payload.text).toContain("/start");
       observed(`1 row, 1 page, ${confirmations} confirmation message(s); ${orphans.length} orphan process(es)`);
     });
   }
@@ -191,7 +195,9 @@ describe("kill -9 at every step of /new (Postgres)", () => {
     try {
       const { rows } = await client.query(`SELECT name, description FROM "Project" ORDER BY id`);
       expect(rows).toEqual([1, 2, 3, 4].map((k) => ({ name: `PG crash ${k}`, description: `PG описание ${k}` })));
-      expect((await session.chat.send("ещё текст")).payload.text).toContain("/start");
+      // The reply to the text, not a late edit of the confirmation (the sync worker redraws it once Notion is written).
+      const reply = await session.chat.send("ещё текст", (c) => c.method === "sendMessage");
+      expect(reply.payload.text).toContain("/start");
       observed(`4 rows as typed, no flow left waiting; restarts ${restarts.join("/")} ms`);
     } finally {
       await client.end();

@@ -269,7 +269,8 @@ async function deliverCardWith(
 ): Promise<CardDeliverResult> {
   const { t } = job;
   const { make, save } = row.input;
-  void status.show(t("gen-progress-upload"), "upload_document");
+  // Shown before anything is sent: the owner sees what is going on, and the upload starts only once it is there.
+  await status.show(t("gen-progress-upload"), "upload_document");
   const name = make.source.name;
   const fileName = cardFileName(name);
   // A re-run after a crash finds the PDF it had sent (its file id was published): it is not sent twice.
