@@ -187,12 +187,22 @@ describe("voice notes (fake Gemini audio input)", () => {
     session.api.addFile("voice-3", Buffer.from("OggS desc"));
     await session.chat.send("/new");
     await session.chat.send("Voice idea");
-    const heard = await session.chat.push(
+    // Transcribed by a job: the update only says "transcribing…"; what was heard comes back with "Use it".
+    const since = session.api.calls.length;
+    await session.chat.push(
       voiceMessage("voice-3"),
-      (c) => c.method === "sendMessage" && textOf(c).includes("Распознал"),
+      (c) => c.method === "sendMessage" && textOf(c).includes("Расшифровываю"),
+    );
+    const heard = await session.api.waitForCall(
+      (c) => c.method === "editMessageText" && textOf(c).includes("Распознал"),
+      { since },
     );
     expect(textOf(heard)).toContain("Складной стул из фанеры для маленьких кухонь");
-    await until(() => session.api.calls.some((c) => c.method === "sendMessage" && textOf(c).includes("референс")));
+    const next = await session.chat.tap(
+      "flow:heard",
+      (c) => c.method === "sendMessage" && textOf(c).includes("референс"),
+    );
+    expect(textOf(next)).toContain("референс");
     await session.chat.tap("flow:skip", (c) => textOf(c).startsWith("✅"));
     expect(query("SELECT description FROM Project WHERE name = 'Voice idea'")).toEqual([
       { description: "Складной стул из фанеры для маленьких кухонь" },

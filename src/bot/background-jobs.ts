@@ -6,6 +6,7 @@ import type { Translate } from "./i18n.ts";
 import { INTERRUPTED_AI_JOB, type Job, type TrackedAiWork, reportInterrupted } from "./job.ts";
 import { CARD_DELIVER, CARD_MAKE, deliverCard, makeCard } from "./features/generator/card-jobs.ts";
 import { EXPORT_JOB } from "./features/export/index.ts";
+import { VOICE_DESCRIPTION_JOB, transcribeDescriptionJob } from "./features/ai/new-idea-steps.ts";
 import { exportJob } from "./features/export/export-job.ts";
 import {
   TEMPLATE_CHECK,
@@ -39,6 +40,7 @@ export function registerBotJobs(
   register(CARD_MAKE, makeCard);
   register(CARD_DELIVER, deliverCard);
   register(EXPORT_JOB, exportJob);
+  register(VOICE_DESCRIPTION_JOB, transcribeDescriptionJob);
   register(TEMPLATE_CHECK, checkTemplateJob);
   register(TEMPLATE_PREVIEW, previewTemplateJob);
 }

@@ -75,8 +75,11 @@ export const Buttons = {
     section: oneOf("lang", "texts", "close", "tz", "quiet", "digest", "rem", "dd", "dh"),
     arg: optional(token(5)),
   }),
-  /** Buttons every waiting flow step understands: Cancel, Skip, the moodboard offer after /new. */
-  flow: callbackCodec("flow", { action: oneOf("cancel", "skip", "mb"), arg: optional(oneOf("yes", "skip")) }),
+  /** Buttons every waiting flow step understands: Cancel, Skip, the moodboard offer after /new, a voice note's text. */
+  flow: callbackCodec("flow", {
+    action: oneOf("cancel", "skip", "mb", "heard"),
+    arg: optional(oneOf("yes", "skip")),
+  }),
   /** /sync: retry the parked jobs now. */
   sync: callbackCodec("sync", { action: oneOf("retry") }),
   /** /find: search again. */

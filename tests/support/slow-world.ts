@@ -206,6 +206,14 @@ export const LONG_OPERATIONS: LongOperation[] = [
     trigger: () => voiceMessage("slow-voice"),
   },
   {
+    name: "voice note at the description step of /new (Gemini)",
+    async prepare({ session: { chat } }) {
+      await chat.send("/new");
+      await chat.send("Голосовая идея");
+    },
+    trigger: () => voiceMessage("slow-voice"),
+  },
+  {
     name: "new idea mirrored to Notion",
     async prepare({ session: { chat } }) {
       await chat.send("/new");

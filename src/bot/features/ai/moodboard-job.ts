@@ -6,7 +6,7 @@ import type { InputMediaPhoto, Message } from "grammy/types";
 import { escapeHtml } from "../../html.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
-import { moodboardPrompt } from "../../../services/gemini/prompts.ts";
+import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
 import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
 
 export interface MoodboardDraft {
@@ -62,20 +62,6 @@ function progressText(job: Job, progress: FalProgress): string {
 }
 
 /**
- * English prompt for the moodboard: translated by Gemini when on (as-is if it fails), then the seed's render prompt.
- */
-async function buildPrompt(job: Job, source: string): Promise<string> {
-  const gemini = job.deps.services.gemini;
-  if (!gemini) return moodboardPrompt(source);
-  try {
-    return moodboardPrompt((await gemini.translateToEnglish(source)).replace(/\s+/g, " ").slice(0, 600));
-  } catch (error) {
-    job.log.warn({ err: (error as Error).message }, "translation failed; using the description as it is");
-    return moodboardPrompt(source);
-  }
-}
-
-/**
  * Generates (all four, or one tile), sends the album and the steering message,
  * and removes the previous album; the draft changes only when all of it worked.
  */
@@ -95,7 +81,7 @@ export async function generateMoodboard(
     const data = draft.data;
     try {
       void status.show(job.t("ai-progress-translating"), "upload_photo");
-      const prompt = data.prompt ?? (await buildPrompt(job, data.source));
+      const prompt = data.prompt ?? (await moodboardPromptFor(job.deps.services.gemini, job.log, data.source));
       const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
       const one = request.kind === "tile";
       const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();

@@ -6,7 +6,8 @@ import type { ButtonOf } from "../../callback-codec.ts";
 import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
+import { NAME_MAX } from "../../../db/project-repository.ts";
+import { transcribeVoiceIdea } from "../../../usecases/voice.ts";
 import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "../../job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
@@ -39,7 +40,7 @@ export const voiceDraftKeyboard = (t: Translate, id: number) =>
 /** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
 export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
   const audio = await telegramFileSource(job.api, job.deps.config)(fileId);
-  return integration(job, "gemini").transcribeIdea(audio, mimeType);
+  return transcribeVoiceIdea(integration(job, "gemini"), audio, mimeType);
 }
 
 async function transcribeDraft(job: Job, draftId: number, status: StatusMessage): Promise<void> {
@@ -49,12 +50,7 @@ async function transcribeDraft(job: Job, draftId: number, status: StatusMessage)
     if (!draft) return;
     await status.show(job.t("ai-progress-voice"), "typing");
     const idea = await transcribeVoice(job, draft.data.fileId, draft.data.mimeType);
-    const data: VoiceDraft = {
-      ...draft.data,
-      transcript: idea.transcript,
-      name: cutToCodePoints(idea.name, NAME_MAX),
-      description: cutToCodePoints(idea.description, DESCRIPTION_MAX),
-    };
+    const data: VoiceDraft = { ...draft.data, ...idea };
     await job.deps.repos.ai.updateDraft(draftId, data);
     job.deps.workspace.busy.release(`vc:${draftId}`);
     await status.finish(voiceDraftText(job.t, data), voiceDraftKeyboard(job.t, draftId));

@@ -4,6 +4,7 @@ import { showScreen } from "../../screen.ts";
 import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
 import { placeCard, showCard } from "./card.ts";
 import { watchSyncScreen } from "./sync-refresh.ts";
+import { moveProject } from "../../../usecases/projects.ts";
 import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import {
@@ -81,7 +82,7 @@ export async function runProjectAction(
           intervalKeyboard(ctx.t, project, "activate"),
         );
       }
-      return afterTransition(ctx, await projects.transition(id, "idea", "active", { intervalDays: days }));
+      return afterTransition(ctx, await moveProject(projects, project, { kind: "activate", intervalDays: days }));
     case "interval":
       if (!expect("active")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();
@@ -101,16 +102,11 @@ export async function runProjectAction(
       if (!expect("active")) return answerStale(ctx, project);
       return afterTransition(
         ctx,
-        await projects.transition(id, "active", "archived", {
-          reason: action === "complete" ? "completed" : "cancelled",
-        }),
+        await moveProject(projects, project, { kind: action === "complete" ? "complete" : "cancel" }),
       );
     case "restore":
       if (!expect("archived") || (arg !== "idea" && arg !== "active")) return answerStale(ctx, project);
-      return afterTransition(
-        ctx,
-        await projects.transition(id, "archived", arg, { intervalDays: project.reminderIntervalDays }),
-      );
+      return afterTransition(ctx, await moveProject(projects, project, { kind: "restore", to: arg }));
     case "delete":
       if (expect("active")) return answerStale(ctx, project);
       await ctx.answerCallbackQuery();

@@ -1,3 +1,4 @@
+import { retryParkedSync } from "../../../usecases/sync.ts";
 import { Composer, InlineKeyboard } from "grammy";
 import { Buttons } from "../../buttons.ts";
 import type { Context } from "../../context.ts";
@@ -31,7 +32,7 @@ async function showSyncStatus(ctx: Context): Promise<void> {
 syncFeature.command("sync", showSyncStatus);
 
 syncFeature.callbackQuery(RETRY, async (ctx) => {
-  const count = ctx.deps.config.notion ? await ctx.deps.repos.syncJobs.retryAll() : 0;
+  const count = await retryParkedSync(ctx.deps.repos.syncJobs, Boolean(ctx.deps.config.notion));
   await ctx.answerCallbackQuery({ text: ctx.t("sync-retrying", { count }) });
   await showSyncStatus(ctx);
 });
