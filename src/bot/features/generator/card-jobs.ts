@@ -1,6 +1,6 @@
 /**
- * The generator's long work, run by the job runner off the update path: a card's texts and preview (card-make) and
- * its delivery (card-deliver). Each tells the owner through one status message and ends with buttons the waiting
+ * The generator's long work, run by the job runner off the update path: a card's texts and preview (card-make; its
+ * delivery is card-delivery.ts). It tells the owner through one status message and ends with buttons the waiting
  * /generate flow reads; what the flow needs next is the job's stored result.
  */
 import { InlineKeyboard, InputFile, type Api } from "grammy";
@@ -12,14 +12,12 @@ import type { BackgroundJobRow } from "../../../db/background-job-repository.ts"
 import type { RenderFile } from "../../../db/card-repository.ts";
 import type { TextLanguage } from "../../../services/gemini/prompts.ts";
 import type { RenderFailure, SkippedPhoto } from "../../../services/pdf/pdf-service.ts";
-import { cutToUnits } from "../../../domain/text-cut.ts";
 import {
   type CardDeps,
   type CardFailure,
   type CardRequest,
   type CardTexts,
   type RenderSource,
-  cardFileName,
   drawCard,
   ownerTexts,
   writeCardTexts,
@@ -29,7 +27,6 @@ import { downloadTelegramPath } from "../../telegram-files.ts";
 import { type CardSource, type ChosenTemplate, genData } from "./steps.ts";
 
 export const CARD_MAKE = "card-make";
-export const CARD_DELIVER = "card-deliver";
 
 export interface CardMakeInput {
   source: CardSource;
@@ -57,9 +54,6 @@ export interface CardDeliverInput {
 
 export type CardDeliverResult = { outcome: "sent"; projectId: number | null } | { outcome: "failed" };
 
-/** Telegram's limit for a message's text. */
-const MESSAGE_LIMIT = 4096;
-
 export function cardDeps(deps: BotDeps): CardDeps {
   const { workspace, config } = deps;
   return {
@@ -82,7 +76,7 @@ async function filePaths(api: Api, renders: RenderFile[]): Promise<RenderSource[
   );
 }
 
-async function cardRequest(job: Job, input: CardMakeInput, texts: CardTexts): Promise<CardRequest> {
+export async function cardRequest(job: Job, input: CardMakeInput, texts: CardTexts): Promise<CardRequest> {
   const timeZone = await ownerTimeZone(job.deps);
   return {
     templateId: input.template.id,
@@ -120,14 +114,6 @@ function skippedPhotosText(t: Translate, skipped: SkippedPhoto[]): string {
   return t("gen-photos-skipped", { list: items.join(", ") });
 }
 
-/** The text escaped for HTML within `room` UTF-16 units (escaping lengthens it: `&` is `&amp;`). */
-function fitEscaped(text: string, room: number): string {
-  let cut = text;
-  for (let limit = room; escapeHtml(cut).length > room; limit -= escapeHtml(cut).length - room)
-    cut = cutToUnits(text, limit);
-  return escapeHtml(cut);
-}
-
 /** Texts (unless given) → preview: while Gemini writes, the card is rehearsed with the draft (Chromium warm). */
 export async function makeCard(job: Job, row: BackgroundJobRow<CardMakeInput>, publish: Publish) {
   const status = new StatusMessage(job);
@@ -144,7 +130,7 @@ export async function makeCard(job: Job, row: BackgroundJobRow<CardMakeInput>, p
 }
 
 /** Stores a job's result before the message whose buttons read it (see JobHandler). */
-type Publish = (result: unknown) => Promise<void>;
+export type Publish = (result: unknown) => Promise<void>;
 
 const failedKeyboard = (t: Translate) =>
   new InlineKeyboard().text(t("gen-btn-retry"), genData("again")).text(t("gen-btn-other-template"), genData("ot"));
@@ -159,12 +145,13 @@ async function makeCardWith(
   const input = row.input;
   const deps = cardDeps(job.deps);
   let texts = input.texts;
+  // One getFile per render for the whole job: the rehearsal and the real render share the paths.
+  const request = await cardRequest(job, input, texts ?? ownerTexts(input.source.description, input.draft));
   if (texts === null) {
     void status.show(t("gen-progress-texts"), "typing");
-    const rehearsal = cardRequest(job, input, ownerTexts(input.source.description, input.draft)).then((request) =>
-      drawCard(deps, request, { png: false }),
+    drawCard(deps, request, { png: false }).catch((error: unknown) =>
+      job.log.info({ err: error }, "card rehearsal failed"),
     );
-    rehearsal.catch((error: unknown) => job.log.info({ err: error }, "card rehearsal failed"));
     const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
     if (!written.ok) {
       const keyboard = new InlineKeyboard()
@@ -178,7 +165,7 @@ async function makeCardWith(
     texts = written.texts;
   }
   void status.show(t("gen-progress-render"), "upload_document");
-  const drawn = await drawCard(deps, await cardRequest(job, input, texts), { png: true });
+  const drawn = await drawCard(deps, { ...request, texts }, { png: true });
   if (!drawn.ok || !drawn.png) {
     await publish({ outcome: "render-failed", texts });
     await status.finish(drawn.ok ? t("gen-job-failed") : cardFailureText(t, drawn), failedKeyboard(t));
@@ -210,108 +197,4 @@ function previewKeyboard(t: Translate, jobId: number): InlineKeyboard {
     .text(t("gen-btn-edit"), genData("ed", jobId))
     .row()
     .text(t("gen-btn-other-template"), genData("ot", jobId));
-}
-
-/** The card's PDF, printed again if a restart lost the preview's; its Telegram file id, or null. */
-async function sendPdf(job: Job, row: BackgroundJobRow<CardDeliverInput>, fileName: string): Promise<string | null> {
-  const { make, token } = row.input;
-  let pdf = job.deps.workspace.cards.get(token)?.pdf;
-  if (!pdf) {
-    const drawn = await drawCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
-    if (!drawn.ok) throw new CardFailureError(drawn);
-    pdf = drawn.pdf;
-  }
-  const sent = await job.api.sendDocument(job.chatId, new InputFile(pdf, fileName));
-  job.deps.workspace.cards.delete(token);
-  return sent.document?.file_id ?? null;
-}
-
-/** A card that could not be printed again for delivery: the owner reads why. */
-class CardFailureError extends Error {
-  readonly failure: CardFailure;
-  constructor(failure: CardFailure) {
-    super(failure.code);
-    this.failure = failure;
-  }
-}
-
-/**
- * The PDF (printed again if a restart lost the preview's), then the card saved with the project (the PDF's file id
- * is part of it), then the post — cut to Telegram's limit, so a long post never costs the saved card.
- */
-export async function deliverCard(
-  job: Job,
-  row: BackgroundJobRow<CardDeliverInput>,
-  publish: Publish,
-): Promise<CardDeliverResult> {
-  const status = new StatusMessage(job);
-  const failed = async (text: string): Promise<CardDeliverResult> => {
-    await publish({ outcome: "failed" });
-    const keyboard = new InlineKeyboard().text(job.t("gen-btn-retry"), genData("resend", row.id));
-    await status.finish(text, keyboard).catch(() => undefined);
-    return { outcome: "failed" };
-  };
-  try {
-    return await deliverCardWith(job, row, status, failed, publish);
-  } catch (error) {
-    if (error instanceof CardFailureError) return failed(cardFailureText(job.t, error.failure));
-    job.log.error({ err: error }, "card delivery failed");
-    return failed(job.t("gen-upload-failed"));
-  }
-}
-
-async function deliverCardWith(
-  job: Job,
-  row: BackgroundJobRow<CardDeliverInput>,
-  status: StatusMessage,
-  failed: (text: string) => Promise<CardDeliverResult>,
-  publish: Publish,
-): Promise<CardDeliverResult> {
-  const { t } = job;
-  const { make, save } = row.input;
-  // Shown before anything is sent: the owner sees what is going on, and the upload starts only once it is there.
-  await status.show(t("gen-progress-upload"), "upload_document");
-  const name = make.source.name;
-  const fileName = cardFileName(name);
-  // A re-run after a crash finds the PDF it had sent (its file id was published): it is not sent twice.
-  const pdfFileId = (row.result as { pdfFileId?: string } | null)?.pdfFileId ?? (await sendPdf(job, row, fileName));
-  if (pdfFileId === null) return failed(t("gen-job-failed"));
-  await publish({ outcome: "sending", pdfFileId });
-  let projectId: number | null = null;
-  if (save) {
-    projectId = await job.deps.repos.cards.save(
-      {
-        target:
-          make.source.projectId !== null
-            ? { projectId: make.source.projectId }
-            : { newProject: { name, description: make.source.description } },
-        pdfFileId,
-        pdfName: fileName,
-        templateName: make.template.name,
-        cardText: make.texts.card,
-        socialText: make.texts.social,
-        draft: make.draft,
-        renders: make.renders,
-      },
-      `card-deliver:${row.id}`,
-    );
-  }
-  const title = t("gen-social-title", { name: escapeHtml(name) });
-  await job.api.sendMessage(
-    job.chatId,
-    `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`,
-    {
-      parse_mode: "HTML",
-    },
-  );
-  const done = t("gen-done", { name: escapeHtml(name) });
-  const savedKey = !save
-    ? "gen-not-saved"
-    : projectId === null
-      ? "gen-project-missing"
-      : make.source.projectId === null
-        ? "gen-saved-new"
-        : "gen-saved";
-  await status.finish(`${done}\n${t(savedKey, { name: escapeHtml(name) })}`);
-  return { outcome: "sent", projectId };
 }

@@ -6,13 +6,8 @@ import { waitStep } from "../../flow/wait-step.ts";
 import { startJob } from "../../flow/start-job.ts";
 import { Buttons } from "../../buttons.ts";
 import { ownerTexts } from "../../../usecases/card.ts";
-import {
-  CARD_DELIVER,
-  CARD_MAKE,
-  type CardDeliverInput,
-  type CardMakeInput,
-  type CardMakeResult,
-} from "./card-jobs.ts";
+import { CARD_DELIVER } from "./card-delivery.ts";
+import { CARD_MAKE, type CardDeliverInput, type CardMakeInput, type CardMakeResult } from "./card-jobs.ts";
 import {
   type GeneratorStep,
   askDraft,

@@ -6,7 +6,8 @@ import type { Context, FlowContext } from "../../context.ts";
 import { NAV } from "../menu/keyboards.ts";
 import { GENERATOR_FLOW, generatorFlow } from "./flow.ts";
 import { enterFlow } from "../enter-flow.ts";
-import { CARD_DELIVER, type CardDeliverResult } from "./card-jobs.ts";
+import type { CardDeliverResult } from "./card-jobs.ts";
+import { CARD_DELIVER } from "./card-delivery.ts";
 
 export const generatorFeature = new Composer<Context>();
 
