@@ -173,7 +173,9 @@ describe("Notion outbox across a crash", () => {
       await session.crashAndRestart();
       notion.clearFaults();
       await session.chat.send("/sync");
-      await session.chat.tap("sync:retry");
+      // The tap's answer is its toast; the screen is redrawn only if it changed by then (the worker may still run).
+      const toast = await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
+      expect(toast.payload.text).toContain("Повторяю");
       const page = await until(() => notion.livePages().find((p) => p.title === "Скамья"));
       expect(page.status).toBe("Idea");
       expect(notion.livePages().filter((p) => p.title === "Скамья")).toHaveLength(1);
