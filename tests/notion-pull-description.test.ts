@@ -103,7 +103,7 @@ describe("a description edited in the Notion page body flows back to the bot", (
     expect(description()).toBe("Сосна, локально");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry");
+    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
     await until(() => notion.bodyOf(page()) === `Сосна, локально\n${NOTE}`, 20_000);
     expect(notion.imagesOf(page()).map((i) => i.caption)).toEqual([COLLAGE]);
     await pollsPass(notion, 2);

@@ -87,7 +87,7 @@ describe("edits made in Notion flow back to the bot", () => {
     expect(textOf(await card(lamp.id))).toContain("Лампа локальная");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry");
+    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
     await until(() => notion.pages.find((p) => p.id === lamp.pageId)!.title === "Лампа локальная", 20_000);
     await pollsPass(notion, 2);
     expect(sentWith(session, CHANGES)).toHaveLength(before);
@@ -106,7 +106,7 @@ describe("edits made in Notion flow back to the bot", () => {
     expect(textOf(sentWith(session, CHANGES)[before])).toContain("«Кресло локальное» → «Кресло из Notion»");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry");
+    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
     // The restore made locally (not touched in Notion) is written; the title stays Notion's.
     const page = await until(() => notion.pages.find((p) => p.id === chair.pageId && p.status === "Idea"), 20_000);
     expect(page.title).toBe("Кресло из Notion");
