@@ -343,6 +343,32 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(fal.submits.length).toBe(submits);
   });
 
+  it("Save runs once per set of tiles: a double tap, 300 taps and a later tap save nothing more", async () => {
+    const boards = () => query("SELECT id FROM ProjectAsset WHERE kind = 'moodboard'").length;
+    const before = boards();
+    const since = session.api.calls.length;
+    await session.chat.tap(`mb:${draftId}:t:2`);
+    await steeringSince(since);
+    const steering = session.chat.messageWithButton(`mb:${draftId}:save`);
+    session.api.push(callback(`mb:${draftId}:save`, steering));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    session.api.push(callback(`mb:${draftId}:save`, steering));
+    await until(() => boards() === before + 1);
+    for (let i = 0; i < 300; i++) session.api.push(callback(`mb:${draftId}:save`, steering));
+    await session.chat.settle(30_000);
+    const later = await session.chat.push(
+      callback(`mb:${draftId}:save`, steering),
+      (c) => c.method === "answerCallbackQuery",
+    );
+    expect(later.payload.text).toContain("уже сохранён");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(boards()).toBe(before + 1);
+    const collages = session.api.calls
+      .slice(since)
+      .filter((c) => c.method === "sendPhoto" && textOf(c).includes("сохранён"));
+    expect(collages).toHaveLength(1);
+  });
+
   it("never writes the keys to the log", () => {
     expect(session.bot.output).not.toContain(fal.key);
     expect(session.bot.output).not.toContain(gemini.apiKey);

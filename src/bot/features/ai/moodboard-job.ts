@@ -20,7 +20,12 @@ export interface MoodboardDraft {
   tiles: MoodboardTile[];
   albumMessageIds: number[];
   steeringMessageId: number | null;
+  /** The tiles last saved to the project (their seeds and URLs): Save on the same tiles again saves nothing. */
+  savedTiles?: string;
 }
+
+/** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
+export const tilesKey = (tiles: MoodboardTile[]) => tiles.map((tile) => `${tile.seed}:${tile.url}`).join("|");
 
 /** What a steering button asks for: all four again, one tile (1–4), or another aspect ratio. */
 export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number } | { kind: "aspect"; aspect: Aspect };
@@ -194,6 +199,8 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);
       return void (await status.finish(job.t("project-missing")));
     }
+    const current = await job.deps.repos.ai.getDraft<MoodboardDraft>(draft.id, "moodboard");
+    if (current) await job.deps.repos.ai.updateDraft(draft.id, { ...current.data, savedTiles: tilesKey(data.tiles) });
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "save"));

@@ -14,6 +14,7 @@ import {
   generateMoodboard,
   randomSeed,
   requestData,
+  tilesKey,
   saveMoodboard,
   sendOriginals,
 } from "./moodboard-job.ts";
@@ -75,6 +76,10 @@ export async function onSteering(
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
   if (ctx.deps.workspace.busy.has(`mb:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  if (action === "save" && ctx.deps.workspace.busy.has(`mbsave:${draftId}`))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-saving") }));
+  if (action === "save" && draft.data.savedTiles === tilesKey(draft.data.tiles))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-already-saved") }));
   const job = jobFrom(ctx);
   const ready = draft.data.tiles.length === 4;
   // A Retry button lives on the failed status message: reuse it for the new progress.
@@ -91,7 +96,19 @@ export async function onSteering(
   if (retrying) await status.remove();
   const again = Buttons.moodboard.pack({ draftId, action });
   if (action === "orig") return runInBackground(job, "moodboard-originals", again, () => sendOriginals(job, draft));
-  if (action === "save") return runInBackground(job, "moodboard-save", again, () => saveMoodboard(job, draft));
+  if (action === "save") return startSave(job, draft, again);
+}
+
+/**
+ * Save runs once per set of tiles, however often it is tapped: a second tap while it saves, or on tiles already saved,
+ * changes nothing (the tap is answered with why, see onSteering).
+ */
+function startSave(job: Job, draft: { id: number; data: MoodboardDraft }, again: string): void {
+  const key = `mbsave:${draft.id}`;
+  if (!job.deps.workspace.busy.claim(key)) return;
+  runInBackground(job, "moodboard-save", again, () =>
+    saveMoodboard(job, draft).finally(() => job.deps.workspace.busy.release(key)),
+  );
 }
 
 /** The re-roll a steering button asks for (`t:<1–4>`, `ar:<aspect>`), if its argument is valid. */

@@ -37,6 +37,8 @@ ai-mb-steering = 🎨 <b>Мудборд: { $name }</b>
     <i>{ $prompt }</i>
     Заменить одну картинку — кнопки 1–4.
 ai-mb-saved = 💾 Мудборд сохранён в «{ $name }».
+ai-mb-saving = ⏳ Уже сохраняю этот мудборд.
+ai-mb-already-saved = 💾 Этот вариант уже сохранён в проекте.
 ai-mb-list = 🎨 <b>Мудборды «{ $name }»</b>
 ai-mb-list-empty = Сохранённых мудбордов пока нет.
 ai-mb-list-item = { $n }. { $date } · seed { $seed } · { $aspect }
@@ -114,6 +116,8 @@ ai-mb-steering = 🎨 <b>Moodboard: { $name }</b>
     <i>{ $prompt }</i>
     Replace one image — buttons 1–4.
 ai-mb-saved = 💾 Moodboard saved to “{ $name }”.
+ai-mb-saving = ⏳ Already saving this moodboard.
+ai-mb-already-saved = 💾 This version is already saved to the project.
 ai-mb-list = 🎨 <b>Moodboards of “{ $name }”</b>
 ai-mb-list-empty = No saved moodboards yet.
 ai-mb-list-item = { $n }. { $date } · seed { $seed } · { $aspect }
