@@ -7,6 +7,7 @@ import { INTERRUPTED_AI_JOB, type Job, type TrackedAiWork, reportInterrupted } f
 import { CARD_MAKE, makeCard } from "./features/generator/card-jobs.ts";
 import { CARD_DELIVER, deliverCard } from "./features/generator/card-delivery.ts";
 import { EXPORT_JOB } from "./features/export/index.ts";
+import { NOTION_IMPORT_JOB, importNotionPageJob } from "./features/notion-pull/import-job.ts";
 import { VOICE_DESCRIPTION_JOB, transcribeDescriptionJob } from "./features/ai/new-idea-steps.ts";
 import { exportJob } from "./features/export/export-job.ts";
 import {
@@ -41,6 +42,7 @@ export function registerBotJobs(
   register(CARD_MAKE, makeCard);
   register(CARD_DELIVER, deliverCard);
   register(EXPORT_JOB, exportJob);
+  register(NOTION_IMPORT_JOB, importNotionPageJob);
   register(VOICE_DESCRIPTION_JOB, transcribeDescriptionJob);
   register(TEMPLATE_CHECK, checkTemplateJob);
   register(TEMPLATE_PREVIEW, previewTemplateJob);

@@ -9,6 +9,7 @@ import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
 import { buttonsOf, callback, photoMessage, textMessage } from "./owner-chat.ts";
 import { addIdea, until, voiceMessage } from "./ai-helpers.ts";
 import { sqliteRows } from "./sqlite.ts";
+import { createByHand } from "./fake-notion-hand.ts";
 
 /** How slowly the real services answer (what the owner meets in the field), per request. */
 export const FIELD_LATENCY = { notionMs: 800, geminiMs: 8_000, falMs: 10_000, telegramMs: 60, telegramFileMs: 800 };
@@ -22,6 +23,7 @@ export interface LongOperation {
 
 let documentIds = 70_000;
 let templateRound = 0;
+let handPages = 0;
 function documentMessage(fileId: string, fileName: string, size: number) {
   const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
   const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -60,6 +62,8 @@ export class SlowWorld {
   ideaId = 0;
   /** The owner's template saved by the template cases. */
   templateId = 0;
+  /** The import button of the newest offer of pages made by hand in Notion. */
+  offerData = "";
 
   async start(latency = FIELD_LATENCY): Promise<this> {
     await Promise.all([this.notion.start(), this.gemini.start(), this.fal.start()]);
@@ -72,6 +76,7 @@ export class SlowWorld {
         NOTION_API_KEY: this.notion.apiKey,
         NOTION_DB_ID: this.notion.databaseId,
         NOTION_BASE_URL: this.notion.baseUrl,
+        NOTION_POLL_SECONDS: "2",
         LLM_API_KEY: this.gemini.apiKey,
         LLM_MODEL: "gemini-test-model",
         GEMINI_BASE_URL: this.gemini.baseUrl,
@@ -231,6 +236,22 @@ export const LONG_OPERATIONS: LongOperation[] = [
       await world.session.chat.tap(`p:${world.ideaId}:activate`);
     },
     trigger: (world) => world.tapUpdate(`p:${world.ideaId}:activate:30`),
+  },
+  {
+    name: "import of a page made by hand in Notion",
+    async prepare(world) {
+      const { session, notion } = world;
+      const title = `Стул из Notion ${++handPages}`;
+      const since = session.api.calls.length;
+      createByHand(notion, { title, status: "Active", body: ["Ясень"] });
+      const offer = await session.api.waitForCall(
+        (c) => c.method === "sendMessage" && String(c.payload.text).includes(title) && buttonsOf(c).length > 0,
+        { since, timeoutMs: 30_000 },
+      );
+      world.offerData = String(buttonsOf(offer).find((b) => b.data?.startsWith("np:i:"))?.data);
+      await session.chat.shownMessageWithButton(world.offerData);
+    },
+    trigger: (world) => world.tapUpdate(world.offerData),
   },
   {
     name: "/export (Telegram downloads, ZIP)",

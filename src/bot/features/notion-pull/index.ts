@@ -3,6 +3,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { offersMessage } from "./messages.ts";
+import { NOTION_IMPORT_JOB, type NotionImportInput, importBusyKey } from "./import-job.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 
@@ -29,11 +30,9 @@ onButton(notionPullFeature, Buttons.notionOffer, async (ctx, { action, offerId }
     return rerender(ctx.t("np-stale"));
   }
   await ctx.answerCallbackQuery({ text: ctx.t("np-importing") });
-  const result = await ctx.deps.services.importNotionPage(offerId, ctx.t("np-untitled"));
-  if (result.ok) {
-    const project = await ctx.deps.repos.projects.get(result.projectId);
-    return rerender(ctx.t("np-imported", { name: escapeHtml(project?.name ?? title) }), result.projectId);
-  }
-  if (result.reason === "notion") return rerender(ctx.t("np-notion-error", { detail: escapeHtml(result.detail) }));
-  return rerender(ctx.t(`np-${result.reason}`), result.projectId);
+  // Reading the page and moving it in Notion takes seconds: a job, which redraws this message when it is done.
+  const message = ctx.callbackQuery?.message;
+  if (!message || !ctx.deps.workspace.busy.claim(importBusyKey(offerId))) return;
+  const input: NotionImportInput = { offerId, messageId: message.message_id };
+  await ctx.deps.services.jobs.enqueue(NOTION_IMPORT_JOB, message.chat.id, input, `np:${ctx.update.update_id}`);
 });
