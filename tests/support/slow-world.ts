@@ -261,7 +261,11 @@ export const LONG_OPERATIONS: LongOperation[] = [
   {
     name: "/sync → Retry now (Notion)",
     async prepare({ session, notion }) {
-      notion.failNext(1, { status: 400, code: "validation_error", message: "Name is not a property that exists." });
+      notion.failNext(
+        1,
+        { status: 400, code: "validation_error", message: "Name is not a property that exists." },
+        "POST /pages",
+      );
       await session.chat.send("/new");
       await session.chat.send("Стеллаж");
       await session.chat.send("Стеллаж из дуба");
