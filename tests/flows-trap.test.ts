@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
-import { addIdea, buttonsOf, callback, captionOf, photoMessage, quietConfirmation } from "./support/owner-chat.ts";
+import {
+  addIdea,
+  buttonsOf,
+  callback,
+  captionOf,
+  documentMessage,
+  photoMessage,
+  quietConfirmation,
+} from "./support/owner-chat.ts";
 import sharp from "sharp";
 import { sqliteRun } from "./support/sqlite.ts";
 
@@ -105,15 +113,7 @@ describe("a waiting flow never traps the owner", () => {
     const confirm = await chat.push(callback(`p:${id}:delete`, card));
     expect(text(confirm)).toContain("Удалить");
     session.api.addFile("trap-html", Buffer.from("<h1>{{ project_name }}</h1>"));
-    const next = await chat.push({
-      message: {
-        message_id: 900_100,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: OWNER_ID, type: "private" },
-        from: { id: OWNER_ID, is_bot: false, first_name: "Owner" },
-        document: { file_id: "trap-html", file_unique_id: "u-trap-html", file_name: "card.html", file_size: 27 },
-      },
-    });
+    const next = await chat.push(documentMessage("trap-html", "card.html", 27));
     expect(text(next)).toContain(".css");
     await chat.tap("flow:cancel");
   });

@@ -53,6 +53,25 @@ export function photoMessage(
   };
 }
 
+/** A file the owner sends as a document (a template's HTML or ZIP), as Telegram sends it. */
+export function documentMessage(fileId: string, fileName: string, size: number, mime?: string) {
+  return {
+    message: {
+      message_id: messageIds++,
+      date: Math.floor(Date.now() / 1000),
+      chat: privateChat(OWNER_ID),
+      from: user(OWNER_ID),
+      document: {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: fileName,
+        mime_type: mime,
+        file_size: size,
+      },
+    },
+  };
+}
+
 export function stickerMessage() {
   return {
     message: {

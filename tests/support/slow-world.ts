@@ -5,8 +5,8 @@ import { BotSession } from "./session.ts";
 import { FakeFal } from "./fake-fal.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./fake-gemini.ts";
 import { FakeNotion } from "./fake-notion.ts";
-import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, callback, photoMessage, textMessage } from "./owner-chat.ts";
+import type { RecordedCall } from "./fake-bot-api.ts";
+import { buttonsOf, callback, documentMessage, photoMessage, textMessage } from "./owner-chat.ts";
 import { addIdea, until, voiceMessage } from "./ai-helpers.ts";
 import { sqliteRows } from "./sqlite.ts";
 import { createByHand } from "./fake-notion-hand.ts";
@@ -21,15 +21,8 @@ export interface LongOperation {
   trigger(world: SlowWorld): Record<string, unknown>;
 }
 
-let documentIds = 70_000;
 let templateRound = 0;
 let handPages = 0;
-function documentMessage(fileId: string, fileName: string, size: number) {
-  const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
-  const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-  const document = { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, file_size: size };
-  return { message: { message_id: documentIds++, date: Math.floor(Date.now() / 1000), chat, from, document } };
-}
 
 /** A designer's template as Figma exports it: its own full-size pictures beside the owner's renders. */
 const TEMPLATE_HTML = `<html><head><style>@page { size: A4; margin: 0 } .bg { width: 100%; }</style></head><body>

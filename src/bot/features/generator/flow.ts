@@ -44,7 +44,7 @@ async function waitForCard(conversation: Flow, jobId: number): Promise<CardTap> 
     }
     const job = await conversation.external(async (outer) => {
       const row = await outer.deps.services.jobs.get(jobId);
-      return row && { state: row.state, result: row.result as CardMakeResult | null };
+      return row && { result: row.result as CardMakeResult | null };
     });
     // A result is published before the buttons that read it are shown, so a quick tap finds it.
     if (!job?.result) {

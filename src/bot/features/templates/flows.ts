@@ -87,9 +87,10 @@ async function uploadAndDecide(
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     const action = Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action;
-    const checking = jobId !== null && (await checkVerdict(conversation, jobId)) === null;
+    // One read of the check job per update: null while it runs (or before any file came).
+    const verdict = await checkVerdict(conversation, jobId);
+    const checking = jobId !== null && verdict === null;
     if (action === "save" || action === "discard") {
-      const verdict = await checkVerdict(conversation, jobId);
       if (!verdict?.ok) {
         await answer.answerCallbackQuery({ text: answer.t(checking ? "tpl-still-checking" : "tpl-expect-file") });
         continue;
