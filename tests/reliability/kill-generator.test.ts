@@ -83,6 +83,17 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     );
   const documentsNamed = (fileName: string) =>
     session.api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === fileName);
+  /** Until no job is left to run: the work a step started has ended (a re-run after a kill included). */
+  const jobsEnded = () =>
+    until(
+      () => rows<{ n: number }>("SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')")[0].n === 0,
+      RENDER_MS,
+    );
+  /** The card previews shown for a project, once every job has ended. */
+  const previewsOf = async (name: string) => {
+    await jobsEnded();
+    return session.api.callsOf("sendPhoto").filter((c) => String(c.payload.caption).includes(`«${name}»`));
+  };
   const orphanCounts: number[] = [];
 
   beforeAll(async () => {
@@ -117,6 +128,8 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       const id = archivedProject(name);
       const steps = generatorSteps(id, `Черновик ${k}: алюминий и дуб.`);
       for (const step of steps.slice(0, k)) await step.run(session.chat);
+      // "After the step": its jobs have ended too (a kill while one runs: the in-flight family and the next case).
+      await jobsEnded();
       const started = Date.now();
       const { orphans } = await crashAfterSettle(session);
       const restartMs = Date.now() - started;
@@ -139,8 +152,10 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       // The reply to the text, not a late edit of the confirmation (the sync worker redraws it once Notion is written).
       const reply = await session.chat.send("ещё текст", (c) => c.method === "sendMessage");
       expect(reply.payload.text).toContain("/start");
+      // A card job the kill cut short runs again, but a preview the owner already has is not shown twice.
+      expect(await previewsOf(name)).toHaveLength(1);
       observed(
-        `assets 1/1/1/2, 1 PDF; restart ${restartMs} ms; ${orphans.length} Chromium/helper process(es) orphaned by the kill (reaped by the test)`,
+        `assets 1/1/1/2, 1 PDF, 1 preview; restart ${restartMs} ms; ${orphans.length} Chromium/helper process(es) orphaned by the kill (reaped by the test)`,
       );
     }, 120_000);
   }
@@ -178,9 +193,43 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
       // The reply to the text, not a late edit of the confirmation (the sync worker redraws it once Notion is written).
       const reply = await session.chat.send("ещё текст", (c) => c.method === "sendMessage");
       expect(reply.payload.text).toContain("/start");
-      observed(`assets 1/1/1/2, 1 PDF; ${orphans.length} orphaned process(es) reaped`);
+      expect(await previewsOf(name)).toHaveLength(1);
+      observed(`assets 1/1/1/2, 1 PDF, 1 preview; ${orphans.length} orphaned process(es) reaped`);
     }, 120_000);
   }
+
+  test("killed the moment the preview reaches Telegram (the job not yet ended) → the job shows it again; one PDF", async (context) => {
+    const observed = reliabilityCase(context, {
+      area: "Crashes",
+      injected:
+        "/generate → … → draft text; kill -9 the moment the card job's preview reaches Telegram, before the job has ended (its answer never came back); a new process",
+      checked:
+        "the job runs again and shows the preview again (Telegram may not have delivered it) with the same job's buttons; “Looks good” on it sends one PDF; the project ends with 1 PDF asset, 2 texts, 2 renders",
+    });
+    const name = "Preview cut";
+    const id = archivedProject(name);
+    const steps = generatorSteps(id, "Черновик: превью оборвалось.");
+    for (const step of steps.slice(0, 6)) await step.run(session.chat);
+    const killed = killOnCall(session, isPreview, session.api.calls.length);
+    session.api.push(textMessage("Черновик: превью оборвалось."));
+    const { orphans } = await killed;
+    await steps[7].run(session.chat);
+
+    const previews = await previewsOf(name);
+    const okButtons = previews.map((c) => JSON.stringify(c.payload.reply_markup).match(/gen:ok:\d+/)?.[0]);
+    expect(okButtons).toHaveLength(2);
+    expect(okButtons[0]).toBeDefined();
+    expect(okButtons[1]).toBe(okButtons[0]);
+    expect(documentsNamed("Preview_cut_Card.pdf")).toHaveLength(1);
+    expect(assetsOf(id).map((a) => a.kind)).toEqual([
+      "generated_pdf",
+      "card_text",
+      "social_text",
+      "final_render",
+      "final_render",
+    ]);
+    observed(`2 previews of one job, 1 PDF, assets 1/1/1/2; ${orphans.length} orphaned process(es) reaped`);
+  }, 120_000);
 
   test("manual entry killed before “Save as a project?” is answered → one new project", async (context) => {
     const observed = reliabilityCase(context, {
@@ -199,6 +248,7 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     await chat.tap("gen:done");
     await step(chat, textMessage("Черновик ручного проекта."), isPreview);
     expect((await chat.tapAny("gen:ok")).payload.text).toContain("Сохранить");
+    await jobsEnded();
     await crashAfterSettle(session);
     await tap(
       chat,

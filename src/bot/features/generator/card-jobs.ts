@@ -40,10 +40,14 @@ export interface CardMakeInput {
   now: number;
 }
 
-export type CardMakeResult =
+export type CardMakeResult = (
   | { outcome: "preview"; texts: CardTexts; token: string; pages: number }
   | { outcome: "texts-failed" }
-  | { outcome: "render-failed"; texts: CardTexts | null };
+  | { outcome: "render-failed"; texts: CardTexts | null }
+) & {
+  /** The message that offers the result's buttons reached the owner: a re-run after a stop shows nothing again. */
+  shown?: true;
+};
 
 export interface CardDeliverInput {
   make: CardMakeInput & { texts: CardTexts };
@@ -116,16 +120,26 @@ function skippedPhotosText(t: Translate, skipped: SkippedPhoto[]): string {
 
 /** Texts (unless given) → preview: while Gemini writes, the card is rehearsed with the draft (Chromium warm). */
 export async function makeCard(job: Job, row: BackgroundJobRow<CardMakeInput>, publish: Publish) {
+  // A stop between the preview and the row's end runs the job again: the owner already has what it showed.
+  const earlier = row.result as CardMakeResult | null;
+  if (earlier?.shown) return earlier;
+  // Its preview may have reached the owner all the same: shown again, it carries the texts the owner may have read.
+  if (earlier?.outcome === "preview") row = { ...row, input: { ...row.input, texts: earlier.texts } };
   const status = new StatusMessage(job);
+  const shown = async (result: CardMakeResult): Promise<CardMakeResult> => {
+    const marked = { ...result, shown: true as const };
+    await publish(marked);
+    return marked;
+  };
   try {
-    return await makeCardWith(job, row, status, publish);
+    return await makeCardWith(job, row, status, publish).then(shown);
   } catch (error) {
     // Telegram or the database failed under the job: the owner gets a way on, never silence.
     job.log.error({ err: error }, "card job failed");
     const result: CardMakeResult = { outcome: "render-failed", texts: row.input.texts };
     await publish(result);
     await status.finish(job.t("gen-job-failed"), failedKeyboard(job.t)).catch(() => undefined);
-    return result;
+    return shown(result);
   }
 }
 
