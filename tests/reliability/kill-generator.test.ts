@@ -86,7 +86,8 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
   /** Until no job is left to run: the work a step started has ended (a re-run after a kill included). */
   const jobsEnded = () =>
     until(
-      () => rows<{ n: number }>("SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')")[0].n === 0,
+      () =>
+        rows<{ n: number }>("SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')")[0].n === 0,
       RENDER_MS,
     );
   /** The card previews shown for a project, once every job has ended. */
