@@ -2,7 +2,7 @@ import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { Context } from "./context.ts";
 import type { BotDeps } from "./deps.ts";
 import type { Logger } from "../logger.ts";
-import { FalError } from "../services/fal/fal-service.ts";
+import { FalError } from "../services/fal/fal-error.ts";
 import { GeminiError } from "../services/gemini/gemini-service.ts";
 import type { Translate } from "./i18n.ts";
 

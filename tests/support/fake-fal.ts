@@ -64,6 +64,13 @@ export class FakeFal extends LocalHttpFake {
   readonly timeline = new Map<string, { submitAt: number; latencyMs: number; readyAt?: number; resultAt?: number }>();
   /** Image downloads served: request received → response fully written. */
   readonly downloads: { name: string; start: number; end: number }[] = [];
+  /**
+   * What a result's image URLs are, given the one this fake serves (`/files/<name>.png`): a hostile Fal points them
+   * at other hosts. Unset: the fake's own files.
+   */
+  resultUrl: ((served: string, index: number) => string) | undefined;
+  /** Answers for paths under `/files/` that replace the generated image (HTML pages, redirects, huge bodies). */
+  readonly fileAnswers = new Map<string, (res: ServerResponse) => void | Promise<void>>();
   private faults: { stage: FalStage; status: number; times: number }[] = [];
   private jobs = new Map<string, Job>();
   private nextId = 1;
@@ -85,11 +92,15 @@ export class FakeFal extends LocalHttpFake {
     this.queuePolls = 1;
     this.statusStream = true;
     this.keepAliveMs = 15_000;
+    this.resultUrl = undefined;
+    this.fileAnswers.clear();
   }
 
   protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    const answer = this.fileAnswers.get(path);
+    if (answer && req.method === "GET") return answer(res);
     const file = path.match(/^\/files\/(.+)\.png$/);
     if (file && req.method === "GET") return this.serveImage(file[1], res);
     if (req.headers.authorization !== `Key ${this.key}`) return send(res, 401, { detail: "Invalid API key" });
@@ -224,7 +235,10 @@ export class FakeFal extends LocalHttpFake {
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
     const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
     const images = Array.from({ length: num_images }, (_, index) => ({
-      url: `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`,
+      url: (this.resultUrl ?? ((served: string) => served))(
+        `${this.baseUrl}/files/${requestId}-${seed + index}-${width}x${height}.png`,
+        index,
+      ),
       width,
       height,
       content_type: "image/png",

@@ -1,4 +1,6 @@
-import { ApiError, createFalClient, type QueueStatus } from "@fal-ai/client";
+import { createFalClient, type QueueStatus } from "@fal-ai/client";
+import { FalError, classifyFalError } from "./fal-error.ts";
+import { type FetchedImage, falFileTrust, fetchResultImage } from "./result-fetch.ts";
 import { waitForCompletion } from "./queue-wait.ts";
 
 export const ASPECTS = ["1x1", "4x3", "3x4", "16x9"] as const;
@@ -11,16 +13,6 @@ const IMAGE_SIZE: Record<Aspect, string> = {
   "16x9": "landscape_16_9",
 };
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-
-export type FalFault = "auth" | "bad-input" | "rate" | "server" | "timeout" | "network" | "no-images";
-
-export class FalError extends Error {
-  readonly fault: FalFault;
-  constructor(fault: FalFault, detail: string) {
-    super(`Fal ${fault}: ${detail}`);
-    this.fault = fault;
-  }
-}
 
 export type FalProgress = { stage: "queued"; position: number } | { stage: "generating" } | { stage: "downloading" };
 
@@ -47,21 +39,6 @@ export interface FalService {
 interface FalOutput {
   images?: { url: string; content_type?: string }[];
   seed?: number;
-}
-
-export function classifyFalError(error: unknown): FalError {
-  if (error instanceof FalError) return error;
-  const status = error instanceof ApiError ? error.status : undefined;
-  if (status !== undefined) {
-    if (status === 401 || status === 403) return new FalError("auth", `HTTP ${status}`);
-    if (status === 422 || status === 400) return new FalError("bad-input", `HTTP ${status}`);
-    if (status === 429) return new FalError("rate", `HTTP ${status}`);
-    if (status === 504 || status === 408) return new FalError("timeout", `HTTP ${status}`);
-    return new FalError("server", `HTTP ${status}`);
-  }
-  const message = (error as Error)?.message ?? String(error);
-  if (/timed out/i.test(message) || (error as Error)?.name === "TimeoutError") return new FalError("timeout", message);
-  return new FalError("network", message);
 }
 
 export function createFalService(config: {
@@ -145,36 +122,34 @@ export function createFalService(config: {
     }
   }
 
-  async function download(url: string): Promise<Buffer> {
-    let response: Response;
+  const trusted = falFileTrust(config.baseUrl);
+  /** One result image, only from Fal's own files and only if it is an image (see result-fetch.ts). */
+  async function fetchImage(url: string): Promise<FetchedImage> {
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+      return await fetchResultImage(url, { trusted, signal: AbortSignal.timeout(30_000) });
     } catch (error) {
       throw classifyFalError(error);
     }
-    if (!response.ok)
-      throw new FalError(response.status >= 500 ? "server" : "no-images", `image download HTTP ${response.status}`);
-    return Buffer.from(await response.arrayBuffer());
   }
 
   return {
     model: config.model,
-    download,
+    download: async (url) => (await fetchImage(url)).bytes,
     async generate({ prompt, seed, aspect, count, onProgress }) {
       const input: Record<string, unknown> = { prompt, image_size: IMAGE_SIZE[aspect], num_images: count, seed };
       if (config.model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
       const output = await runQueued(input, onProgress);
       const images = (output.images ?? []).slice(0, count);
       if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
-      const downloads = Promise.all(images.map((image) => download(image.url)));
+      const downloads = Promise.all(images.map((image) => fetchImage(image.url)));
       onProgress?.({ stage: "downloading" });
       const baseSeed = typeof output.seed === "number" ? output.seed : seed;
-      const bytes = await downloads;
+      const fetched = await downloads;
       return images.map((image, index) => ({
-        bytes: bytes[index],
+        bytes: fetched[index].bytes,
         url: image.url,
         seed: baseSeed + index,
-        contentType: image.content_type ?? "image/jpeg",
+        contentType: fetched[index].contentType,
       }));
     },
   };
