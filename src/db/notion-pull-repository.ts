@@ -169,6 +169,11 @@ export class NotionPullRepository {
     return taken;
   }
 
+  /** Offers that never reached the owner go back to "new", to be offered at the next poll. */
+  async returnOffers(ids: number[]): Promise<void> {
+    await this.db.notionPageOffer.updateMany({ where: { id: { in: ids }, state: "offered" }, data: { state: "new" } });
+  }
+
   async offered(): Promise<PageOffer[]> {
     const rows = await this.db.notionPageOffer.findMany({
       where: { state: "offered" },

@@ -6,6 +6,8 @@ import { describeNotionError } from "../services/notion/notion-errors.ts";
 import { descriptionFromBody } from "../services/notion/notion-blocks.ts";
 import { normalizeDescription } from "../domain/description.ts";
 import type { NotionPullSource, PulledPage } from "../services/notion/notion-pull-source.ts";
+import { cutToCodePoints } from "../domain/text-cut.ts";
+import type { Delivery } from "./owner-messenger.ts";
 
 /** One project changed by an edit made in Notion. */
 export interface PulledChange {
@@ -20,7 +22,8 @@ export interface PulledChange {
 
 export interface PullReporter {
   changes(changes: PulledChange[]): Promise<void>;
-  offers(offers: PageOffer[]): Promise<void>;
+  /** "failed": the owner did not get the offer (the pages are offered again at the next poll). */
+  offers(offers: PageOffer[]): Promise<Delivery>;
 }
 
 export type ImportResult =
@@ -145,9 +148,9 @@ export function createNotionPull(options: {
       await store.ensureUpsert(project.id);
     }
     const change = {
-      name: takeTitle ? page.title.slice(0, NAME_MAX) : undefined,
+      name: takeTitle ? cutToCodePoints(page.title, NAME_MAX) : undefined,
       status: takeStatus ? pageStatus! : undefined,
-      description: takeDescription ? description!.slice(0, DESCRIPTION_MAX) : undefined,
+      description: takeDescription ? cutToCodePoints(description!, DESCRIPTION_MAX) : undefined,
     };
     const notionShows = { name: page.title, status: pageStatus ?? base.status, description };
     if (!(await store.applyFromNotion(project, change, notionShows))) return "retry";
@@ -192,7 +195,9 @@ export function createNotionPull(options: {
     }
     if (changes.length > 0) await report.changes(changes);
     const offers = await store.takeNewOffers(OFFERS_PER_MESSAGE);
-    if (offers.length > 0) await report.offers(offers);
+    // An offer counts as made once the owner has it: one that did not reach Telegram is made again next poll.
+    if (offers.length > 0 && (await report.offers(offers)) === "failed")
+      await store.returnOffers(offers.map((offer) => offer.id));
     if (complete) await store.setWatermark(new Date(startedAt.getTime() - LOOKBACK_MS));
     logger.debug(
       { since, pages: pages.length, changes: changes.length, offers: offers.length },
@@ -262,8 +267,8 @@ export function createNotionPull(options: {
       }
       return store.importPage(offerId, {
         pageId: offer.pageId,
-        name: (page.title.trim() || untitledName).slice(0, NAME_MAX),
-        description: page.body.slice(0, DESCRIPTION_MAX),
+        name: cutToCodePoints(page.title.trim() || untitledName, NAME_MAX),
+        description: cutToCodePoints(page.body, DESCRIPTION_MAX),
         notionTitle: page.title,
         notionStatus,
         notionDescription: normalizeDescription(page.body),

@@ -4,6 +4,7 @@ import type { ButtonOf } from "../../callback-codec.ts";
 import { projectData } from "../projects/keyboards.ts";
 import type { InputMediaPhoto, Message } from "grammy/types";
 import { escapeHtml } from "../../html.ts";
+import { cutText } from "../../../domain/text-cut.ts";
 import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
@@ -127,7 +128,7 @@ export async function generateMoodboard(
         seed: String(next.seed),
         aspect: aspectLabel(aspect),
         model: escapeHtml(fal.model),
-        prompt: escapeHtml(prompt.slice(0, 700)),
+        prompt: escapeHtml(cutText(prompt, 700)),
       });
       const steering = await job.api.sendMessage(job.chatId, text, {
         parse_mode: "HTML",

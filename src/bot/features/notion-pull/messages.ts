@@ -13,28 +13,49 @@ const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pa
 const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 
-/** One message per poll: every project an edit in Notion changed, with buttons to their cards. */
+/** A name as a line shows it: a title made by hand in Notion can run to thousands of characters. */
+const NAME_IN_LINE = 100;
+/** Room for the lines of one message: Telegram's 4096, less the title and the "and N more" line. */
+const LINES_ROOM = 3800;
+
+/** One change's lines: renamed, moved, described. */
+function changeLines(t: Translate, change: PulledChange): string[] {
+  const lines: string[] = [];
+  const name = escapeHtml(truncate(change.newName ?? change.name, NAME_IN_LINE));
+  if (change.newName !== undefined) {
+    const old = escapeHtml(truncate(change.name, NAME_IN_LINE));
+    lines.push(t("np-change-renamed", { old, new: name }));
+  }
+  if (change.fromStatus && change.toStatus)
+    lines.push(
+      t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }),
+    );
+  if (change.description !== undefined) {
+    const preview = escapeHtml(truncate(change.description.replace(/\s+/g, " ").trim(), DESCRIPTION_PREVIEW));
+    lines.push(preview ? t("np-change-description", { name, preview }) : t("np-change-description-cleared", { name }));
+  }
+  return lines;
+}
+
+/**
+ * One message per poll: every project an edit in Notion changed, with buttons to their cards. However many changed,
+ * it fits one Telegram message: the changes that do not fit are counted in a last line.
+ */
 export function changesMessage(t: Translate, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {
   const lines = [t("np-changes-title")];
-  const keyboard = new InlineKeyboard();
+  let used = 0;
+  let shown = 0;
   for (const change of changes) {
-    if (change.newName !== undefined)
-      lines.push(t("np-change-renamed", { old: escapeHtml(change.name), new: escapeHtml(change.newName) }));
-    if (change.fromStatus && change.toStatus) {
-      const name = escapeHtml(change.newName ?? change.name);
-      lines.push(
-        t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }),
-      );
-    }
-    if (change.description !== undefined) {
-      const name = escapeHtml(change.newName ?? change.name);
-      const preview = escapeHtml(truncate(change.description.replace(/\s+/g, " ").trim(), DESCRIPTION_PREVIEW));
-      lines.push(
-        preview ? t("np-change-description", { name, preview }) : t("np-change-description-cleared", { name }),
-      );
-    }
+    const added = changeLines(t, change);
+    const size = added.reduce((sum, line) => sum + line.length + 1, 0);
+    if (used + size > LINES_ROOM) break;
+    lines.push(...added);
+    used += size;
+    shown++;
   }
-  for (const change of changes.slice(0, MAX_CARD_BUTTONS))
+  if (shown < changes.length) lines.push(t("np-changes-more", { count: changes.length - shown }));
+  const keyboard = new InlineKeyboard();
+  for (const change of changes.slice(0, Math.min(shown, MAX_CARD_BUTTONS)))
     keyboard.text(`📇 ${truncate(change.newName ?? change.name, 40)}`, projectData(change.projectId, "open")).row();
   return { text: lines.join("\n"), keyboard };
 }
@@ -55,7 +76,7 @@ export function offersMessage(
         t("np-offers-title"),
         t("np-offers-hint"),
         "",
-        ...offers.map((o) => t("np-offer-line", { title: escapeHtml(title(o)) })),
+        ...offers.map((o) => t("np-offer-line", { title: escapeHtml(truncate(title(o), NAME_IN_LINE)) })),
       ].join("\n"),
     );
     for (const offer of offers)
@@ -72,6 +93,6 @@ export function offersMessage(
 export function notionPullReporter(messenger: BotOwnerMessenger): PullReporter {
   return {
     changes: async (changes) => void (await messenger.send((t) => changesMessage(t, changes))),
-    offers: async (offers) => void (await messenger.send((t) => offersMessage(t, offers))),
+    offers: (offers) => messenger.send((t) => offersMessage(t, offers)),
   };
 }

@@ -2,6 +2,7 @@ export const notionPullTexts = {
   ru: `
 np-changes-title = 🔄 <b>Изменения из Notion</b>
 np-change-renamed = • «{ $old }» → «{ $new }»
+np-changes-more = …и ещё { $count } — они уже в боте: /ideas, /active и /archive.
 np-change-status = • «{ $name }»: { $from } → { $to }
 np-change-description = • «{ $name }»: новое описание — { $preview }
 np-change-description-cleared = • «{ $name }»: описание очищено
@@ -23,6 +24,7 @@ np-untitled = Без названия
   en: `
 np-changes-title = 🔄 <b>Changes from Notion</b>
 np-change-renamed = • “{ $old }” → “{ $new }”
+np-changes-more = …and { $count } more — see /ideas, /active and /archive.
 np-change-status = • “{ $name }”: { $from } → { $to }
 np-change-description = • “{ $name }”: new description — { $preview }
 np-change-description-cleared = • “{ $name }”: description cleared
