@@ -117,7 +117,7 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
   const ai = new AiRepository(db, outbox);
   const assets = new AssetRepository(db, outbox);
   const notionPages = new NotionPullRepository(db, outbox);
-  const reminders = new ReminderRepository(db, config.timeZone);
+  const reminders = new ReminderRepository(db, config.timeZone, logger);
   const cards = new CardRepository(db, outbox);
   const jobs = createJobRunner({ store: new BackgroundJobRepository(db), logger });
   let reminderService!: ReminderService; // eslint-disable-line prefer-const -- assigned after the bot it needs

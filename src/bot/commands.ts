@@ -1,7 +1,7 @@
 import type { Api } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
-import { DEFAULT_LOCALE, LOCALES } from "./i18n.ts";
+import { DEFAULT_LOCALE, LOCALES } from "../domain/locale.ts";
 
 export const COMMANDS = [
   "start",

@@ -14,13 +14,10 @@ import { attachTexts } from "./features/attach/texts.ts";
 import { exportTexts } from "./features/export/texts.ts";
 import { reminderTexts } from "./features/reminders/texts.ts";
 import { generatorTexts } from "./features/generator/texts.ts";
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from "../domain/locale.ts";
 
 /** The one translator type: `ctx.t` inside updates, `i18n.t` bound to an owner's locale in jobs and workers. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
-
-export const LOCALES = ["ru", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "ru";
 
 type Texts = Record<Locale, string>;
 const ALL_TEXTS: Texts[] = [
@@ -38,10 +35,6 @@ const ALL_TEXTS: Texts[] = [
   reminderTexts,
   generatorTexts,
 ];
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
 
 export const localeKey = (userId: number) => `locale:${userId}`;
 

@@ -1,4 +1,6 @@
-import { unzipSync, zip as zipAsync, strToU8, strFromU8, type AsyncZippable } from "fflate";
+import { zip as zipAsync, strToU8, strFromU8, type AsyncZippable } from "fflate";
+import { UnzipRefused, unzipBounded } from "./archive-unzip.ts";
+import { tableProblems } from "./archive-rows.ts";
 import type { Db } from "./client.ts";
 
 /**
@@ -11,6 +13,18 @@ import type { Db } from "./client.ts";
 export const ARCHIVE_FORMAT = "designflow-export";
 export const ARCHIVE_VERSION = 1;
 const DATA_FILE = "data.json";
+/**
+ * What an import holds at most (≤ 450 MB with the archive itself): the owner's rows are a few MB of JSON (parsed,
+ * several times that), the copied Telegram files at most 40 MB, templates a few MB each.
+ */
+export const ARCHIVE_MAX_BYTES = 150 * 1024 * 1024;
+const UNZIP_CAPS = {
+  entryBytes: 50 * 1024 * 1024,
+  totalBytes: 200 * 1024 * 1024,
+  perEntry: { [DATA_FILE]: 32 * 1024 * 1024 },
+};
+/** The bad rows an import names before it stops listing them. */
+const PROBLEMS_SHOWN = 50;
 /** Work in flight, not the owner's data: a flow's replay log and the jobs a running bot was doing. */
 const SKIPPED_MODELS = new Set(["ConversationState", "BackgroundJob"]);
 
@@ -36,6 +50,12 @@ export interface ArchiveData {
 }
 
 export class ArchiveError extends Error {}
+
+/** An archive unpacked and its data.json parsed (read once, then checked and imported). */
+export interface ReadArchive {
+  data: ArchiveData;
+  files: Record<string, Uint8Array>;
+}
 
 function runtimeModels(db: Db): Record<string, RuntimeModel> {
   const models = (db as unknown as { _runtimeDataModel?: { models?: Record<string, RuntimeModel> } })._runtimeDataModel
@@ -185,11 +205,14 @@ function zipInWorkers(entries: Record<string, Uint8Array>, mtime: Date): Promise
 }
 
 /** Parses and checks an archive without touching a database. */
-export function readArchive(bytes: Uint8Array): { data: ArchiveData; files: Record<string, Uint8Array> } {
+export function readArchive(bytes: Uint8Array): ReadArchive {
+  if (bytes.length > ARCHIVE_MAX_BYTES)
+    throw new ArchiveError(`the file is over ${ARCHIVE_MAX_BYTES / (1024 * 1024)} MB: not an archive /export makes`);
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
-  } catch {
+    files = unzipBounded(bytes, UNZIP_CAPS);
+  } catch (error) {
+    if (error instanceof UnzipRefused) throw new ArchiveError(error.message);
     throw new ArchiveError("the file is not a ZIP archive (expected the .zip sent by /export)");
   }
   const raw = files[DATA_FILE];
@@ -234,21 +257,44 @@ function reviveRow(table: string, row: Row, fields: Record<string, string>, file
   return out;
 }
 
-/** Restores an archive into an empty database in one transaction; returns rows per table. */
-export async function importArchive(db: Db, bytes: Uint8Array): Promise<Record<string, number>> {
-  const { data, files } = readArchive(bytes);
-  const models = runtimeModels(db);
+/** Every reason the archive's tables cannot be restored as they are, one line per bad table or row. */
+function archiveProblems(data: ArchiveData, models: Record<string, RuntimeModel>): string[] {
+  const problems: string[] = [];
   for (const [name, table] of Object.entries(data.tables)) {
-    const model = models[name];
-    if (!model)
-      throw new ArchiveError(`the archive has a table ${name} this bot does not know (made by a newer version?)`);
-    const known = new Set(scalars(model).map((f) => f.name));
-    const unknown = Object.keys(table.fields ?? {}).filter((f) => !known.has(f));
-    if (unknown.length)
-      throw new ArchiveError(
-        `${name}: fields ${unknown.join(", ")} are unknown to this bot (made by a newer version?)`,
+    // Own names only: a table called "__proto__" or "constructor" is not a model.
+    const model = Object.hasOwn(models, name) && !SKIPPED_MODELS.has(name) ? models[name] : undefined;
+    if (!model) {
+      problems.push(
+        `the archive has a table ${JSON.stringify(name)} this bot does not know (made by a newer version?)`,
       );
-    if (!Array.isArray(table.rows)) throw new ArchiveError(`${name}: rows are missing`);
+      continue;
+    }
+    const known = new Set(scalars(model).map((f) => f.name));
+    const unknown = Object.keys(table?.fields ?? {}).filter((f) => !known.has(f));
+    if (unknown.length)
+      problems.push(`${name}: fields ${unknown.join(", ")} are unknown to this bot (made by a newer version?)`);
+    else if (!Array.isArray(table?.rows)) problems.push(`${name}: rows are missing`);
+    else {
+      const fields = Object.fromEntries(scalars(model).map((f) => [f.name, f.type]));
+      problems.push(...tableProblems(name, table.rows, fields, scalars(model)[0].name));
+    }
+  }
+  return problems;
+}
+
+/**
+ * Restores a read archive into an empty database in one transaction; returns rows per table. Nothing is written
+ * while any row is bad: the error lists them, one line each.
+ */
+export async function importArchive(db: Db, archive: ReadArchive): Promise<Record<string, number>> {
+  const { data, files } = archive;
+  const models = runtimeModels(db);
+  const problems = archiveProblems(data, models);
+  if (problems.length) {
+    const more = problems.length > PROBLEMS_SHOWN ? [`…and ${problems.length - PROBLEMS_SHOWN} more`] : [];
+    throw new ArchiveError(
+      [`${problems.length} problem(s); nothing was imported`, ...problems.slice(0, PROBLEMS_SHOWN), ...more].join("\n"),
+    );
   }
   const busy = await nonEmptyTables(db);
   if (busy.length)
@@ -259,7 +305,7 @@ export async function importArchive(db: Db, bytes: Uint8Array): Promise<Record<s
   await db.$transaction(
     async (tx) => {
       for (const name of insertionOrder(models)) {
-        const table = data.tables[name];
+        const table = Object.hasOwn(data.tables, name) ? data.tables[name] : undefined;
         if (!table) continue;
         const fields = Object.fromEntries(scalars(models[name]).map((f) => [f.name, f.type]));
         const rows = table.rows.map((row) => reviveRow(name, row, fields, files));

@@ -2,8 +2,9 @@ import type { Db } from "./client.ts";
 import type { NotionOutbox } from "./notion-outbox.ts";
 import type { ProjectStatus } from "./project-repository.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
+import { readInstant } from "../domain/stored-values.ts";
 
-const WATERMARK_KEY = "notion-pull:watermark";
+export const WATERMARK_KEY = "notion-pull:watermark";
 
 /** A local project as the pull compares it with its Notion page. */
 export interface LinkedProject {
@@ -55,7 +56,8 @@ export class NotionPullRepository {
 
   async watermark(): Promise<Date | null> {
     const row = await this.db.setting.findUnique({ where: { key: WATERMARK_KEY } });
-    return row ? new Date(row.value) : null;
+    // A watermark that does not read is no watermark: the next poll looks back over every page once.
+    return (row && readInstant(row.value)) ?? null;
   }
 
   async setWatermark(at: Date): Promise<void> {

@@ -1,13 +1,16 @@
 import type { Db } from "./client.ts";
 import { projectDueAt, type DigestTime, type QuietHours } from "../domain/reminder-time.ts";
+import { readDigestTime, readInstant, readQuietHours, readTimeZone } from "../domain/stored-values.ts";
+import type { Logger } from "../logger.ts";
 
-const KEY = {
+export const REMINDER_SETTING_KEY = {
   timeZone: "reminders:tz",
   quiet: "reminders:quiet",
   digest: "reminders:digest",
   digestPending: "digest:pending",
   digestLast: "digest:last",
 };
+const KEY = REMINDER_SETTING_KEY;
 const WEEK_MS = 7 * 86_400_000;
 
 export interface ReminderSettings {
@@ -34,23 +37,37 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code
 export class ReminderRepository {
   private readonly db: Db;
   private readonly defaultTimeZone: string;
+  private readonly logger: Logger | undefined;
+  /** Bad values already reported: said once, not on every reminder check. */
+  private readonly reported = new Set<string>();
 
-  constructor(db: Db, defaultTimeZone: string) {
+  constructor(db: Db, defaultTimeZone: string, logger?: Logger) {
     this.db = db;
     this.defaultTimeZone = defaultTimeZone;
+    this.logger = logger;
+  }
+
+  /**
+   * A stored value read back; one that does not read (a restored archive, a hand edit) is reported once and its
+   * default used: no setting may stop the bot.
+   */
+  private read<T>(key: string, text: string | undefined, reader: (text: string) => T | undefined): T | undefined {
+    if (text === undefined) return undefined;
+    const value = reader(text);
+    if (value === undefined && !this.reported.has(`${key}=${text}`)) {
+      this.reported.add(`${key}=${text}`);
+      this.logger?.warn({ key, value: text.slice(0, 80) }, "a stored setting does not read; its default is used");
+    }
+    return value;
   }
 
   async settings(): Promise<ReminderSettings> {
     const rows = await this.db.setting.findMany({ where: { key: { in: [KEY.timeZone, KEY.quiet, KEY.digest] } } });
     const value = (key: string) => rows.find((row) => row.key === key)?.value;
-    const parsed = <T>(key: string): T | null => {
-      const text = value(key);
-      return text ? (JSON.parse(text) as T) : null;
-    };
     return {
-      timeZone: value(KEY.timeZone) ?? this.defaultTimeZone,
-      quiet: parsed<QuietHours>(KEY.quiet),
-      digest: parsed<DigestTime>(KEY.digest),
+      timeZone: this.read(KEY.timeZone, value(KEY.timeZone), readTimeZone) ?? this.defaultTimeZone,
+      quiet: this.read(KEY.quiet, value(KEY.quiet), readQuietHours) ?? null,
+      digest: this.read(KEY.digest, value(KEY.digest), readDigestTime) ?? null,
     };
   }
 
@@ -157,7 +174,7 @@ export class ReminderRepository {
   /** A digest waiting to go out (deferred by quiet hours, or "remind me tomorrow"). */
   async digestPending(): Promise<Date | null> {
     const row = await this.db.setting.findUnique({ where: { key: KEY.digestPending } });
-    return row ? new Date(row.value) : null;
+    return this.read(KEY.digestPending, row?.value, readInstant) ?? null;
   }
 
   setDigestPending(at: Date) {
@@ -171,7 +188,7 @@ export class ReminderRepository {
 
   async digestLastSlot(): Promise<Date | null> {
     const row = await this.db.setting.findUnique({ where: { key: KEY.digestLast } });
-    return row ? new Date(row.value) : null;
+    return this.read(KEY.digestLast, row?.value, readInstant) ?? null;
   }
 
   setDigestLastSlot(at: Date) {

@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
-import { isLocale, localeKey, type Locale } from "../../i18n.ts";
+import { localeKey } from "../../i18n.ts";
+import { isLocale, type Locale } from "../../../domain/locale.ts";
 import { showScreen } from "../../screen.ts";
 import { waitStep } from "../../flow/wait-step.ts";
 import { Buttons } from "../../buttons.ts";
