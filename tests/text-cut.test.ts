@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cutText, cutToCodePoints, cutToUnits } from "../src/domain/text-cut.ts";
+import { cutText, cutToCodePoints, cutToUnits, fitFileName } from "../src/domain/text-cut.ts";
 import { fitLines } from "../src/bot/message-fit.ts";
 
 describe("cutting text for Telegram", () => {
@@ -46,5 +46,28 @@ describe("snoozing until tomorrow", () => {
     expect(tomorrowMorning(new Date("2026-10-24T20:00:00Z"), "Europe/Berlin", null).toISOString()).toBe(
       "2026-10-25T09:00:00.000Z",
     );
+  });
+});
+
+describe("fitFileName", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+  it("keeps a name that fits as it is", () => {
+    expect(fitFileName("12-Стул_Card.pdf")).toBe("12-Стул_Card.pdf");
+  });
+
+  it("cuts a 478-byte name to ≤ 255 bytes by whole characters, the extension kept", () => {
+    const name = `7-${"Кресло_🪑_".repeat(30)}.pdf`;
+    expect(bytes(name)).toBeGreaterThan(450);
+    const fitted = fitFileName(name);
+    expect(bytes(fitted)).toBeLessThanOrEqual(255);
+    expect(bytes(fitted)).toBeGreaterThan(240);
+    expect(fitted.endsWith(".pdf")).toBe(true);
+    expect(fitted.startsWith("7-Кресло_🪑_")).toBe(true);
+    expect(fitted).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|\uFFFD/);
+  });
+
+  it("a name without an extension is cut as a whole", () => {
+    expect(bytes(fitFileName("ж".repeat(300)))).toBe(254);
   });
 });

@@ -1,5 +1,11 @@
 import type { Api } from "grammy";
 
+/** Bots may download files of at most 20 MB (getFile refuses bigger ones: "file is too big"). */
+export const BOT_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** A file Telegram will not let the bot download: said at once, never a Retry that cannot work. */
+export const tooBigToDownload = (file: { file_size?: number }) => (file.file_size ?? 0) > BOT_DOWNLOAD_LIMIT;
+
 type FileEndpoint = { botToken: string; telegramApiRoot?: string };
 
 /** Downloads a file from the Bot API file endpoint by the path `getFile` gave for it. */

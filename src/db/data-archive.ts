@@ -1,6 +1,7 @@
 import { zip as zipAsync, strToU8, strFromU8, type AsyncZippable } from "fflate";
 import { UnzipRefused, unzipBounded } from "./archive-unzip.ts";
 import { tableProblems } from "./archive-rows.ts";
+import { fitFileName } from "../domain/text-cut.ts";
 import type { Db } from "./client.ts";
 
 /**
@@ -134,7 +135,8 @@ async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
         manifest.push({ ...entry, skipped: "size budget reached" });
         continue;
       }
-      const path = `telegram/${asset.projectId}/${asset.id}-${name}`;
+      // One path segment within 255 bytes: an archive whose names Linux cannot extract is no backup.
+      const path = `telegram/${asset.projectId}/${fitFileName(`${asset.id}-${name}`)}`;
       files[path] = bytes;
       total += bytes.length;
       manifest.push({ ...entry, file: path });

@@ -38,3 +38,17 @@ export const cutToUnits = (text: string, maxUnits: number, ellipsis = "…") =>
 /** Like cutText, but within `max` code points: the unit of the name and description limits. */
 export const cutToCodePoints = (text: string, max: number, ellipsis = "…") =>
   cutWithin(text, max, (part) => [...part].length, ellipsis);
+
+/**
+ * A file name within `maxBytes` of UTF-8 (Linux and most file systems allow 255 bytes a name): the stem is cut by
+ * grapheme, the extension (up to 16 characters) kept, so the file still opens with the right program.
+ */
+export function fitFileName(name: string, maxBytes = 255): string {
+  const encoder = new TextEncoder();
+  const bytes = (text: string) => encoder.encode(text).length;
+  if (bytes(name) <= maxBytes) return name;
+  const dot = name.lastIndexOf(".");
+  const extension = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : "";
+  const stem = extension ? name.slice(0, dot) : name;
+  return `${cutWithin(stem, maxBytes - bytes(extension), bytes, "")}${extension}`;
+}

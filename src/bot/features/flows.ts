@@ -15,12 +15,12 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 12;
+export const FLOW_STORAGE_VERSION = 13;
 /**
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "a46b179c1f005ff1";
+export const FLOW_SOURCES_FINGERPRINT = "10a7db4e2419aedb";
 
 /**
  * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,

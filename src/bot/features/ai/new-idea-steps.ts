@@ -10,6 +10,7 @@ import { cutText } from "../../../domain/text-cut.ts";
 import type { BackgroundJobRow } from "../../../db/background-job-repository.ts";
 import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
+import { tooBigToDownload } from "../../telegram-files.ts";
 
 const MOODBOARD_YES = Buttons.flow.pack({ action: "mb", arg: "yes" });
 const MOODBOARD_SKIP = Buttons.flow.pack({ action: "mb", arg: "skip" });
@@ -39,6 +40,10 @@ export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value
       const geminiOn = await conversation.external((outer) => outer.deps.services.gemini !== undefined);
       if (!geminiOn) {
         await answer.reply(answer.t("ai-voice-off"));
+        continue;
+      }
+      if (tooBigToDownload(voice)) {
+        await answer.reply(answer.t("ai-voice-too-big"));
         continue;
       }
       const progress = await answer.reply(answer.t("ai-progress-voice"));

@@ -11,6 +11,7 @@ import { transcribeVoiceIdea } from "../../../usecases/voice.ts";
 import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "../../job.ts";
 import { enterFlow } from "../enter-flow.ts";
 import type { Translate } from "../../i18n.ts";
+import { tooBigToDownload } from "../../telegram-files.ts";
 
 type VoiceAction = ButtonOf<typeof Buttons.voice>["action"];
 
@@ -67,6 +68,7 @@ export async function onVoice(ctx: Context): Promise<void> {
   if (!ctx.deps.services.gemini) return void (await ctx.reply(ctx.t("ai-voice-off")));
   const media = ctx.message?.voice ?? ctx.message?.audio;
   if (!media) return;
+  if (tooBigToDownload(media)) return void (await ctx.reply(ctx.t("ai-voice-too-big")));
   const draft = await ctx.deps.repos.ai.createDraft<VoiceDraft>("voice", null, {
     fileId: media.file_id,
     mimeType: media.mime_type ?? "audio/ogg",

@@ -10,6 +10,7 @@ import { FLOW_CANCEL, askText, cancelKeyboard, waitStep } from "../projects/ask.
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
+import { tooBigToDownload } from "../../telegram-files.ts";
 
 /** The generator's own buttons; others pass through a waiting step to do their own job. */
 const OWN = Buttons.generator;
@@ -18,7 +19,6 @@ export const genData = (step: GeneratorStep, arg?: string | number) =>
   Buttons.generator.pack({ step, arg: arg === undefined ? undefined : String(arg) });
 
 export const MAX_RENDERS = 5;
-const MAX_DOWNLOAD = 20 * 1024 * 1024;
 const IMAGE_FILE = /\.(jpe?g|png|webp)$/i;
 
 /** The project a card is made for: archived in the bot (id) or entered by hand (id null). */
@@ -170,7 +170,7 @@ function renderOf(message: Message | undefined): RenderCheck {
     document &&
     (/^image\/(jpeg|png|webp)$/.test(document.mime_type ?? "") || IMAGE_FILE.test(document.file_name ?? ""));
   if (!document || !isImage) return { problem: "gen-renders-not-image" };
-  if ((document.file_size ?? 0) > MAX_DOWNLOAD) return { problem: "gen-renders-too-large" };
+  if (tooBigToDownload(document)) return { problem: "gen-renders-too-large" };
   return { file: { fileId: document.file_id, asDocument: true } };
 }
 

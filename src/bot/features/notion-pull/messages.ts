@@ -3,6 +3,7 @@ import type { BotOwnerMessenger } from "../../owner-messenger.ts";
 import type { PageOffer } from "../../../db/notion-pull-repository.ts";
 import type { PulledChange, PullReporter } from "../../../jobs/notion-pull.ts";
 import { escapeHtml } from "../../html.ts";
+import { fitLines } from "../../message-fit.ts";
 import { projectData } from "../projects/keyboards.ts";
 import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
@@ -15,9 +16,6 @@ const DESCRIPTION_PREVIEW = 80;
 
 /** A name as a line shows it: a title made by hand in Notion can run to thousands of characters. */
 const NAME_IN_LINE = 100;
-/** Room for the lines of one message: Telegram's 4096, less the title and the "and N more" line. */
-const LINES_ROOM = 3800;
-
 /** One change's lines: renamed, moved, described. */
 function changeLines(t: Translate, change: PulledChange): string[] {
   const lines: string[] = [];
@@ -42,22 +40,12 @@ function changeLines(t: Translate, change: PulledChange): string[] {
  * it fits one Telegram message: the changes that do not fit are counted in a last line.
  */
 export function changesMessage(t: Translate, changes: PulledChange[]): { text: string; keyboard: InlineKeyboard } {
-  const lines = [t("np-changes-title")];
-  let used = 0;
-  let shown = 0;
-  for (const change of changes) {
-    const added = changeLines(t, change);
-    const size = added.reduce((sum, line) => sum + line.length + 1, 0);
-    if (used + size > LINES_ROOM) break;
-    lines.push(...added);
-    used += size;
-    shown++;
-  }
-  if (shown < changes.length) lines.push(t("np-changes-more", { count: changes.length - shown }));
+  const items = changes.map((change) => changeLines(t, change).join("\n"));
+  const text = fitLines([t("np-changes-title")], items, (count) => t("np-changes-more", { count }));
   const keyboard = new InlineKeyboard();
-  for (const change of changes.slice(0, Math.min(shown, MAX_CARD_BUTTONS)))
+  for (const change of changes.slice(0, MAX_CARD_BUTTONS))
     keyboard.text(`📇 ${truncate(change.newName ?? change.name, 40)}`, projectData(change.projectId, "open")).row();
-  return { text: lines.join("\n"), keyboard };
+  return { text, keyboard };
 }
 
 /** The pages offered for import; `notice` reports what the last tap did. */

@@ -10,6 +10,7 @@ import { Buttons } from "../../buttons.ts";
 import { SKIP_CSS, templateData } from "./ui.ts";
 import { FLOW_CANCEL, askText, cancelKeyboard, waitStep, type TextRefusal } from "../projects/ask.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
+import { tooBigToDownload } from "../../telegram-files.ts";
 
 /** The template flows' own buttons (tpl:…); others pass through a waiting step to do their own job. */
 const OWN = Buttons.templateUpload;
@@ -18,7 +19,6 @@ export const ADD_TEMPLATE_FLOW = "add-template";
 export const REPLACE_TEMPLATE_FLOW = "replace-template";
 export const RENAME_TEMPLATE_FLOW = "rename-template";
 
-const MAX_DOWNLOAD = 20 * 1024 * 1024;
 const extension = (name: string) => name.toLowerCase().split(".").pop() ?? "";
 
 async function askName(conversation: Flow, exceptId?: number): Promise<{ name: string; ctx: FlowContext }> {
@@ -42,7 +42,7 @@ interface SentFile {
 function documentOf(answer: FlowContext, extensions: string[], hintKey: string): SentFile | { problem: string } {
   const document = answer.message?.document;
   if (!document || !extensions.includes(extension(document.file_name ?? ""))) return { problem: hintKey };
-  if ((document.file_size ?? 0) > MAX_DOWNLOAD) return { problem: "tpl-err-file-too-large" };
+  if (tooBigToDownload(document)) return { problem: "tpl-err-file-too-large" };
   return { fileId: document.file_id, name: document.file_name ?? "file" };
 }
 
