@@ -32,6 +32,8 @@ interface Fault {
   body: Record<string, unknown>;
   /** Destroy the connection instead of answering (a reset mid-request; the call is not carried out). */
   reset?: boolean;
+  /** Only calls whose payload this accepts fail (the post after a PDF, not the status before it). */
+  when?: (payload: Record<string, any>) => boolean;
 }
 
 interface Waiter {
@@ -183,14 +185,19 @@ export class FakeBotApi extends LocalHttpFake {
   }
 
   /** Makes the next `times` calls of `method` fail with the given Bot API error. */
-  failNext(method: string, error: { error_code: number; description?: string; retry_after?: number }, times = 1): void {
+  failNext(
+    method: string,
+    error: { error_code: number; description?: string; retry_after?: number },
+    times = 1,
+    when?: (payload: Record<string, any>) => boolean,
+  ): void {
     const body: Record<string, unknown> = {
       ok: false,
       error_code: error.error_code,
       description: error.description ?? `Error ${error.error_code}`,
     };
     if (error.retry_after !== undefined) body.parameters = { retry_after: error.retry_after };
-    this.faults.push({ method, times, status: error.error_code, body });
+    this.faults.push({ method, times, status: error.error_code, body, when });
   }
 
   /** Makes the next `times` calls of `method` end in a connection reset (socket destroyed, no response). */
@@ -292,7 +299,7 @@ export class FakeBotApi extends LocalHttpFake {
     this.calls.push(call);
     for (const listener of [...this.listeners]) listener();
 
-    const fault = this.faults.find((f) => f.method === method && f.times > 0);
+    const fault = this.faults.find((f) => f.method === method && f.times > 0 && (f.when?.(payload) ?? true));
     if (fault) {
       fault.times--;
       call.injected = true;

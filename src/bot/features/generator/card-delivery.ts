@@ -64,14 +64,21 @@ export async function deliverCard(
   publish: Publish,
 ): Promise<CardDeliverResult> {
   const status = new StatusMessage(job);
+  // What the job has done so far stays in its row through a failure: a Retry finds the PDF it had sent.
+  let done = (row.result ?? {}) as Record<string, unknown>;
+  const keep: Publish = async (result) => {
+    done = { ...done, ...(result as Record<string, unknown>) };
+    await publish(done);
+  };
   const failed = async (text: string): Promise<CardDeliverResult> => {
-    await publish({ outcome: "failed" });
+    await keep({ outcome: "failed" });
     const keyboard = new InlineKeyboard().text(job.t("gen-btn-retry"), genData("resend", row.id));
     await status.finish(text, keyboard).catch(() => undefined);
-    return { outcome: "failed" };
+    const sent = typeof done.pdfFileId === "string" ? { pdfFileId: done.pdfFileId } : {};
+    return { outcome: "failed", ...sent };
   };
   try {
-    return await deliverCardWith(job, row, status, failed, publish);
+    return await deliverCardWith(job, { ...row, result: done }, status, failed, keep);
   } catch (error) {
     if (error instanceof CardFailureError) return failed(cardFailureText(job.t, error.failure));
     job.log.error({ err: error }, "card delivery failed");
@@ -116,13 +123,13 @@ async function deliverCardWith(
     );
   }
   const title = t("gen-social-title", { name: escapeHtml(name) });
-  await job.api.sendMessage(
-    job.chatId,
-    `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`,
-    {
-      parse_mode: "HTML",
-    },
+  const post = `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`;
+  const posted = await job.api.sendMessage(job.chatId, post, { parse_mode: "HTML" }).then(
+    () => true,
+    (error: unknown) => void job.log.warn({ err: error }, "the social post was not sent"),
   );
+  // The PDF went and the card is saved: the owner reads exactly that, and Retry sends only the post.
+  if (!posted) return failed(t("gen-post-failed", { name: escapeHtml(name) }));
   const done = t("gen-done", { name: escapeHtml(name) });
   const savedKey = !save
     ? "gen-not-saved"

@@ -65,6 +65,7 @@ gen-saved = 💾 PDF, тексты и рендеры сохранены в пр�
 gen-saved-new = 💾 Проект «{ $name }» сохранён в архив вместе с PDF, текстами и рендерами.
 gen-not-saved = Проект не сохранён в боте.
 gen-upload-failed = ⚠️ Не удалось отправить PDF в Telegram. Нажмите «Повторить» — карточка не потеряется.
+gen-post-failed = ⚠️ PDF карточки «{ $name }» отправлен и сохранён в проекте, а пост для соцсетей Telegram не принял. «Повторить» пришлёт только пост.
 `,
   en: `
 gen-title = ✨ <b>Content generator</b>
@@ -132,5 +133,6 @@ gen-saved = 💾 PDF, texts and renders saved to the project.
 gen-saved-new = 💾 Project “{ $name }” saved to the archive with the PDF, texts and renders.
 gen-not-saved = The project was not saved in the bot.
 gen-upload-failed = ⚠️ The PDF could not be sent to Telegram. Tap “Retry” — the card is not lost.
+gen-post-failed = ⚠️ The PDF of the card “{ $name }” was sent and saved with the project, but Telegram did not take the social post. “Retry” sends only the post.
 `,
 };
