@@ -58,8 +58,7 @@ export interface CardDeliverInput {
 
 /** A failed delivery keeps the file id of a PDF it had sent: the row's result is what a Retry starts from. */
 export type CardDeliverResult =
-  | { outcome: "sent"; projectId: number | null }
-  | { outcome: "failed"; pdfFileId?: string };
+  { outcome: "sent"; projectId: number | null } | { outcome: "failed"; pdfFileId?: string };
 
 export function cardDeps(deps: BotDeps): CardDeps {
   const { workspace, config } = deps;
