@@ -23,6 +23,8 @@ export interface MoodboardDraft {
   steeringMessageId: number | null;
   /** The tiles last saved to the project (their seeds and URLs): Save on the same tiles again saves nothing. */
   savedTiles?: string;
+  /** The tiles whose originals were last sent as files: Originals on the same tiles again sends nothing. */
+  originalsSent?: string;
 }
 
 /** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
@@ -162,6 +164,9 @@ export async function sendOriginals(job: Job, draft: { id: number; data: Moodboa
         media: new InputFile(bytes, `moodboard-${draft.data.tiles[index].seed}-${index + 1}.jpg`),
       })),
     );
+    const current = await job.deps.repos.ai.getDraft<MoodboardDraft>(draft.id, "moodboard");
+    if (current)
+      await job.deps.repos.ai.updateDraft(draft.id, { ...current.data, originalsSent: tilesKey(draft.data.tiles) });
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "orig"));

@@ -23,7 +23,32 @@ import {
  * Starts a moodboard for a project in the background (card button, or the end
  * of /new). Returns false when the project has no words to make a prompt of.
  */
-export async function startMoodboard(job: Job, projectId: number): Promise<"started" | "missing" | "no-words"> {
+/** A project's new board is being made: a second tap meanwhile (a double tap) starts no second one. */
+const newBoardKey = (projectId: number) => `mbnew:${projectId}`;
+
+/** A new moodboard for a project: once at a time per project, however often it is asked for. */
+export async function startMoodboard(
+  job: Job,
+  projectId: number,
+): Promise<"started" | "missing" | "no-words" | "busy"> {
+  const { busy } = job.deps.workspace;
+  const key = newBoardKey(projectId);
+  if (!busy.claim(key)) return "busy";
+  let started = false;
+  try {
+    const outcome = await startClaimed(job, projectId, () => busy.release(key));
+    started = outcome === "started";
+    return outcome;
+  } finally {
+    if (!started) busy.release(key);
+  }
+}
+
+async function startClaimed(
+  job: Job,
+  projectId: number,
+  done: () => void,
+): Promise<"started" | "missing" | "no-words"> {
   const project = await job.deps.repos.projects.get(projectId);
   if (!project) return "missing";
   const source = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
@@ -49,7 +74,9 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
   const status = new StatusMessage(job);
   const shown = status.show(job.t("ai-progress-translating"), "upload_photo");
   const retry = Buttons.moodboard.pack({ draftId: draft.id, action: "all" });
-  runInBackground(job, "moodboard", retry, () => generateMoodboard(job, draft.id, { kind: "all" }, status));
+  runInBackground(job, "moodboard", retry, () =>
+    generateMoodboard(job, draft.id, { kind: "all" }, status).finally(done),
+  );
   await shown;
   return "started";
 }
@@ -58,6 +85,8 @@ export async function startMoodboard(job: Job, projectId: number): Promise<"star
 export async function onNewMoodboard(ctx: Context, projectId: number): Promise<void> {
   if (!ctx.deps.services.fal)
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+  if (ctx.deps.workspace.busy.has(newBoardKey(projectId)))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   // Answering the tap is not on the way to Fal's submit.
   const [, started] = await Promise.all([ctx.answerCallbackQuery(), startMoodboard(jobFrom(ctx), projectId)]);
   if (started === "missing") await showScreen(ctx, ctx.t("project-missing"));
@@ -78,6 +107,10 @@ export async function onSteering(
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   if (action === "save" && ctx.deps.workspace.busy.has(`mbsave:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-saving") }));
+  if (action === "orig" && ctx.deps.workspace.busy.has(`mborig:${draftId}`))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-sending-originals") }));
+  if (action === "orig" && draft.data.originalsSent === tilesKey(draft.data.tiles))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-originals-sent") }));
   if (action === "save" && draft.data.savedTiles === tilesKey(draft.data.tiles))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-already-saved") }));
   const job = jobFrom(ctx);
@@ -95,7 +128,7 @@ export async function onSteering(
   if (request || action === "t" || action === "ar") return;
   if (retrying) await status.remove();
   const again = Buttons.moodboard.pack({ draftId, action });
-  if (action === "orig") return runInBackground(job, "moodboard-originals", again, () => sendOriginals(job, draft));
+  if (action === "orig") return startOriginals(job, draft, again);
   if (action === "save") return startSave(job, draft, again);
 }
 
@@ -108,6 +141,15 @@ function startSave(job: Job, draft: { id: number; data: MoodboardDraft }, again:
   if (!job.deps.workspace.busy.claim(key)) return;
   runInBackground(job, "moodboard-save", again, () =>
     saveMoodboard(job, draft).finally(() => job.deps.workspace.busy.release(key)),
+  );
+}
+
+/** The originals, sent once per tap that finds none on their way (a double tap sends one set). */
+function startOriginals(job: Job, draft: { id: number; data: MoodboardDraft }, again: string): void {
+  const key = `mborig:${draft.id}`;
+  if (!job.deps.workspace.busy.claim(key)) return;
+  runInBackground(job, "moodboard-originals", again, () =>
+    sendOriginals(job, draft).finally(() => job.deps.workspace.busy.release(key)),
   );
 }
 
