@@ -99,7 +99,8 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     const sandbox = new TemplateSandbox({ timeoutMs: 10_000 });
     const many = `{% for i in range(n) %}<i></i>{% endfor %}`;
     expect(await sandbox.render(many, { n: 20_000 })).toMatchObject({ ok: true, elements: 20_000 });
-    expect(await sandbox.render(many, { n: 300_000 })).toEqual({ ok: false, kind: "too-complex", message: "300000" });
+    // Just past the limit: 300 000 (the reliability case) takes seconds of QuickJS, too slow for a loaded CI machine.
+    expect(await sandbox.render(many, { n: 25_000 })).toEqual({ ok: false, kind: "too-complex", message: "25000" });
     sandbox.close();
   });
 
