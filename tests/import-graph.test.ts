@@ -49,6 +49,24 @@ describe("the import graph of src", () => {
     expect(crossings).toEqual([]);
   });
 
+  it("keeps features apart: a feature imports only shared bot code and the layers below, never another feature", () => {
+    // src/bot/features/<feature>/…; the files directly in features/ and the rest of src/bot put them together.
+    const featureOf = (path: string) => {
+      const parts = relative(join(SRC, "bot", "features"), path).split("/");
+      return parts.length > 1 && parts[0] !== ".." ? parts[0] : undefined;
+    };
+    const crossings: string[] = [];
+    for (const [file, imports] of graph) {
+      const feature = featureOf(file);
+      if (!feature) continue;
+      for (const target of imports) {
+        const other = featureOf(target);
+        if (other && other !== feature) crossings.push(`${relative(SRC, file)} → ${relative(SRC, target)}`);
+      }
+    }
+    expect(crossings).toEqual([]);
+  });
+
   it("has no import cycles, type-only ones included", () => {
     const state = new Map<string, "open" | "done">();
     const trail: string[] = [];

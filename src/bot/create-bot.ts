@@ -16,7 +16,8 @@ import { settledRefusalsFetch } from "./settled-refusals.ts";
 import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
 import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
-import { projectsFeature } from "./features/projects/index.ts";
+import { createProjectsFeature } from "./features/projects/index.ts";
+import { aiIdeaSteps } from "./features/ai/new-idea-steps.ts";
 import { syncFeature } from "./features/sync/index.ts";
 import { templatesFeature } from "./features/templates/index.ts";
 import { aiFeature } from "./features/ai/index.ts";
@@ -60,7 +61,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   const app = bot.errorBoundary(handleUpdateError(answers));
   app.use(i18n.middleware());
   app.use(flowsRuntime(deps.db, i18n, answers));
-  app.use(menuFeature, settingsFeature, projectsFeature, syncFeature);
+  app.use(menuFeature, settingsFeature, createProjectsFeature(aiIdeaSteps), syncFeature);
   app.use(templatesFeature);
   app.use(generatorFeature);
   app.use(findFeature, exportFeature, attachFeature);

@@ -20,7 +20,7 @@ export const FLOW_STORAGE_VERSION = 13;
  * The flow sources (every src/bot file that drives a conversation) FLOW_STORAGE_VERSION was set for:
  * tests/flow-fingerprint.test.ts fails once they change, until the version is bumped and this updated.
  */
-export const FLOW_SOURCES_FINGERPRINT = "10a7db4e2419aedb";
+export const FLOW_SOURCES_FINGERPRINT = "0c105fa01390f0ef";
 
 /**
  * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,
@@ -63,7 +63,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
     await showMainMenu(ctx);
   };
   runtime.command("cancel", cancel);
-  // The Cancel button every flow step shows (a waiting step passes it on: projects/ask.ts).
+  // The Cancel button every flow step shows (a waiting step passes it on: flow/ask.ts).
   runtime.callbackQuery(Buttons.flow.pack({ action: "cancel" }), cancel);
 
   // Any other command leaves the current flow and then runs as usual.

@@ -1,5 +1,5 @@
 import type { Flow, FlowContext } from "../../context.ts";
-import { askText, cancelKeyboard } from "../projects/ask.ts";
+import { askText, cancelKeyboard } from "../../flow/ask.ts";
 import { checkDescription, checkName, type Checked } from "../../../domain/project-text.ts";
 import { textKeyboard, textMessage } from "./copywriting.ts";
 import { type VoiceDraft, voiceDraftKeyboard, voiceDraftText } from "./voice.ts";

@@ -7,7 +7,7 @@ import { onGenerateTexts, onRegenerateText } from "./copywriting.ts";
 import { AI_EDIT_FLOW, aiEditFlow } from "./edit-flow.ts";
 import { onNewMoodboard, onSteering, showMoodboards, showSavedMoodboard } from "./moodboard.ts";
 import { onVoice, onVoiceAction } from "./voice.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
 
 /** Creative AI: moodboards (Fal), texts (Gemini), voice notes that become ideas. */
 export const aiFeature = new Composer<Context>();

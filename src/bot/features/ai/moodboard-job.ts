@@ -1,7 +1,6 @@
 import { InlineKeyboard, InputFile } from "grammy";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
-import { projectData } from "../projects/keyboards.ts";
 import type { InputMediaPhoto, Message } from "grammy/types";
 import { escapeHtml } from "../../html.ts";
 import { cutText } from "../../../domain/text-cut.ts";
@@ -9,6 +8,7 @@ import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
 import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
+import { projectData } from "../../navigation.ts";
 
 export interface MoodboardDraft {
   projectId: number;

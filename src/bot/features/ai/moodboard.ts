@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
-import { projectData } from "../projects/keyboards.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showMediaScreen, showScreen } from "../../screen.ts";
@@ -18,6 +17,7 @@ import {
   saveMoodboard,
   sendOriginals,
 } from "./moodboard-job.ts";
+import { projectData } from "../../navigation.ts";
 
 /**
  * Starts a moodboard for a project in the background (card button, or the end

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { checkDescription } from "../../../domain/project-text.ts";
-import { waitStep } from "../projects/ask.ts";
+import { waitStep } from "../../flow/wait-step.ts";
 import { Buttons } from "../../buttons.ts";
 import { type Job, faultText, jobFrom } from "../../job.ts";
 import { startJob } from "../../flow/start-job.ts";
@@ -11,6 +11,7 @@ import type { BackgroundJobRow } from "../../../db/background-job-repository.ts"
 import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
+import type { IdeaSteps } from "../../flow/idea-steps.ts";
 
 const MOODBOARD_YES = Buttons.flow.pack({ action: "mb", arg: "yes" });
 const MOODBOARD_SKIP = Buttons.flow.pack({ action: "mb", arg: "skip" });
@@ -145,3 +146,10 @@ export async function startMoodboardFromFlow(conversation: Flow, projectId: numb
     await startMoodboard(jobFrom(outer), projectId);
   });
 }
+
+/** What /new asks of the creative AI (see IdeaSteps). */
+export const aiIdeaSteps: IdeaSteps = {
+  askDescription: askDescriptionOrVoice,
+  askMoodboard: askMoodboardOffer,
+  startMoodboard: startMoodboardFromFlow,
+};

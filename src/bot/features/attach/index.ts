@@ -4,8 +4,8 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import type { NewAttachment } from "../../../db/asset-repository.ts";
-import { projectData } from "../projects/keyboards.ts";
 import { Buttons } from "../../buttons.ts";
+import { projectData } from "../../navigation.ts";
 
 /** Reply to attach: a photo, image file, PDF or text sent as a reply to a bot message about one project. */
 export const attachFeature = new Composer<Context>();

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Context } from "../../context.ts";
 import { staleButton } from "../../middlewares/callback-answer.ts";
-import { backToMainKeyboard } from "../menu/keyboards.ts";
+import { backToMainKeyboard } from "../../navigation.ts";
 
 /** Last in the tree: whatever no feature handled gets a helpful answer. */
 export const fallbackFeature = new Composer<Context>();

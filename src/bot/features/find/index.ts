@@ -5,13 +5,12 @@ import type { Context, Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { searchProjects, type SearchHit } from "../../../db/project-search.ts";
-import { askText, cancelKeyboard } from "../projects/ask.ts";
-import { projectData } from "../projects/keyboards.ts";
+import { askText, cancelKeyboard } from "../../flow/ask.ts";
 import { checkQuery } from "../../../domain/project-text.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import { fitLines } from "../../message-fit.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { projectData, NAV } from "../../navigation.ts";
 
 export const FIND_FLOW = "find";
 const FIND_AGAIN = Buttons.find.pack({ action: "again" });

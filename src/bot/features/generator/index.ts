@@ -3,11 +3,11 @@ import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { GENERATOR_FLOW, generatorFlow } from "./flow.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
 import type { CardDeliverResult } from "./card-jobs.ts";
 import { CARD_DELIVER } from "./card-delivery.ts";
+import { NAV } from "../../navigation.ts";
 
 export const generatorFeature = new Composer<Context>();
 

@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import type { Context } from "../../context.ts";
 import { showScreen } from "../../screen.ts";
-import { NAV, automationsMenuKeyboard, mainMenuKeyboard, projectsMenuKeyboard } from "./keyboards.ts";
+import { automationsMenuKeyboard, mainMenuKeyboard, projectsMenuKeyboard } from "./keyboards.ts";
+import { NAV } from "../../navigation.ts";
 
 export const menuFeature = new Composer<Context>();
 

@@ -1,22 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n.ts";
-import { Buttons } from "../../buttons.ts";
-
-const nav = Buttons.nav;
-
-/** Callback data of the navigation buttons. */
-export const NAV = {
-  main: nav.pack({ screen: "main" }),
-  projects: nav.pack({ screen: "projects" }),
-  automations: nav.pack({ screen: "automations" }),
-  settings: nav.pack({ screen: "settings" }),
-  newIdea: nav.pack({ screen: "new" }),
-  ideas: nav.pack({ screen: "list", status: "idea" }),
-  active: nav.pack({ screen: "list", status: "active" }),
-  archive: nav.pack({ screen: "list", status: "archived" }),
-  generator: nav.pack({ screen: "generate" }),
-  templates: nav.pack({ screen: "templates" }),
-} as const;
+import { NAV } from "../../navigation.ts";
 
 export function mainMenuKeyboard(t: Translate) {
   return new InlineKeyboard()
@@ -46,5 +30,3 @@ export function automationsMenuKeyboard(t: Translate) {
     .row()
     .text(t("btn-back"), NAV.main);
 }
-
-export const backToMainKeyboard = (t: Translate) => new InlineKeyboard().text(t("btn-main-menu"), NAV.main);

@@ -4,10 +4,10 @@ import type { PageOffer } from "../../../db/notion-pull-repository.ts";
 import type { PulledChange, PullReporter } from "../../../jobs/notion-pull.ts";
 import { escapeHtml } from "../../html.ts";
 import { fitLines } from "../../message-fit.ts";
-import { projectData } from "../projects/keyboards.ts";
 import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
+import { projectData } from "../../navigation.ts";
 
 /** Offer buttons: `i` imports the page, `x` ignores it. */
 const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pack({ action, offerId });

@@ -1,36 +1,19 @@
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import type { ProjectStatus, ProjectView, TransitionResult } from "../../../db/project-repository.ts";
-import { placeCard, showCard } from "./card.ts";
+import type { ProjectStatus, TransitionResult } from "../../../db/project-repository.ts";
+import { placeCard, showCard } from "../../project-card/card.ts";
+import { answerStale } from "../../project-card/stale.ts";
 import { watchSyncScreen } from "./sync-refresh.ts";
 import { moveProject } from "../../../usecases/projects.ts";
 import { showAttachments } from "./attachments.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
-import {
-  confirmDeleteKeyboard,
-  editKeyboard,
-  intervalKeyboard,
-  listData,
-  projectData,
-  type ProjectAction,
-} from "./keyboards.ts";
+import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
-import { NAV } from "../menu/keyboards.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { listData, projectData, type ProjectAction } from "../../navigation.ts";
 
 const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
-
-/** "No longer exists" or "was changed" plus the fresh card: the answer to a button that went stale. */
-export async function answerStale(ctx: Context, project: ProjectView | null | undefined): Promise<void> {
-  if (!project) {
-    await ctx.answerCallbackQuery({ text: ctx.t("project-missing") });
-    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("btn-main-menu"), NAV.main));
-    return;
-  }
-  await ctx.answerCallbackQuery({ text: ctx.t("project-changed") });
-  await showCard(ctx, project, await tz(ctx));
-}
 
 async function afterTransition(ctx: Context, result: TransitionResult) {
   if (!result.ok) return answerStale(ctx, result.project);

@@ -4,7 +4,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { fitLines } from "../../message-fit.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
-import { projectData } from "./keyboards.ts";
+import { projectData } from "../../navigation.ts";
 
 /** At most this many files are sent back per tap (Telegram's albums take 10; more would flood the chat). */
 const MAX_FILES = 30;

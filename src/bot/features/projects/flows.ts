@@ -3,26 +3,29 @@ import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { showScreen } from "../../screen.ts";
 import type { ProjectView } from "../../../db/project-repository.ts";
-import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "./ask.ts";
-import { showCard } from "./card.ts";
+import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "../../flow/ask.ts";
+import { showCard } from "../../project-card/card.ts";
 import { savedConfirmation, watchSyncScreen } from "./sync-refresh.ts";
 import { checkDescription, checkName } from "../../../domain/project-text.ts";
-import { askDescriptionOrVoice, askMoodboardOffer, startMoodboardFromFlow } from "../ai/new-idea-steps.ts";
+import type { IdeaSteps } from "../../flow/idea-steps.ts";
 
 export const NEW_IDEA_FLOW = "new-idea";
 export const EDIT_PROJECT_FLOW = "edit-project";
 
-/** /new: name → description → optional reference image → saved as an idea, mirrored to Notion. */
-export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
+/**
+ * /new: name → description → optional reference image → saved as an idea, mirrored to Notion. `steps` are the AI's
+ * (voice description, moodboard offer), given when the bot is put together.
+ */
+export const newIdeaFlow = (steps: IdeaSteps) => async (conversation: Flow, ctx: FlowContext) => {
   await showScreen(ctx, ctx.t("new-ask-name"), cancelKeyboard(ctx));
   const name = await askText(conversation, checkName);
   await name.ctx.reply(name.ctx.t("new-ask-description"), { reply_markup: cancelKeyboard(name.ctx) });
-  const description = await askDescriptionOrVoice(conversation);
+  const description = await steps.askDescription(conversation);
   await description.ctx.reply(description.ctx.t("new-ask-photo"), {
     reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("btn-cancel"), FLOW_CANCEL),
   });
   const { image, ctx: afterPhoto } = await askImage(conversation);
-  const moodboard = await askMoodboardOffer(conversation, afterPhoto);
+  const moodboard = await steps.askMoodboard(conversation, afterPhoto);
   const last = moodboard.ctx;
 
   const saved = await conversation.external((outer) =>
@@ -38,8 +41,8 @@ export async function newIdeaFlow(conversation: Flow, ctx: FlowContext) {
     const placed = { chatId: sent.chat.id, messageId: sent.message_id, media: false };
     await conversation.external((outer) => watchSyncScreen(outer, saved.id, { kind: "saved", placed }));
   }
-  if (moodboard.wanted) await startMoodboardFromFlow(conversation, saved.id);
-}
+  if (moodboard.wanted) await steps.startMoodboard(conversation, saved.id);
+};
 
 /** Edits one field of a project, then shows the updated card. */
 export async function editProjectFlow(

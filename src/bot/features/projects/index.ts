@@ -1,18 +1,25 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { runProjectAction } from "./actions.ts";
 import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "./flows.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { showList } from "./lists.ts";
 import type { ProjectStatus } from "../../../db/project-repository.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { NAV } from "../../navigation.ts";
+import type { IdeaSteps } from "../../flow/idea-steps.ts";
 
-export const projectsFeature = new Composer<Context>();
+const projectsFeature = new Composer<Context>();
 
-projectsFeature.use(createConversation<Context, FlowContext>(newIdeaFlow, NEW_IDEA_FLOW));
+/** The projects feature, with the AI's steps for /new (see IdeaSteps). */
+export const createProjectsFeature = (ideaSteps: IdeaSteps) =>
+  new Composer<Context>(
+    createConversation<Context, FlowContext>(newIdeaFlow(ideaSteps), NEW_IDEA_FLOW),
+    projectsFeature,
+  );
+
 projectsFeature.use(createConversation<Context, FlowContext>(editProjectFlow, EDIT_PROJECT_FLOW));
 
 projectsFeature.command("new", (ctx) => enterFlow(ctx, NEW_IDEA_FLOW));

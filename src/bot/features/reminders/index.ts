@@ -4,7 +4,7 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
 import { formatMoment, tomorrowMorning } from "../../../domain/reminder-time.ts";
-import { answerStale } from "../projects/actions.ts";
+import { answerStale } from "../../project-card/stale.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";

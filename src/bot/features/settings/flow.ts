@@ -5,7 +5,6 @@ import { isLocale, type Locale } from "../../../domain/locale.ts";
 import { showScreen } from "../../screen.ts";
 import { waitStep } from "../../flow/wait-step.ts";
 import { Buttons } from "../../buttons.ts";
-import { backToMainKeyboard } from "../menu/keyboards.ts";
 import {
   REMINDER_SECTIONS,
   digestStep,
@@ -17,6 +16,7 @@ import {
 } from "./reminder-settings.ts";
 import { commandList } from "../../commands.ts";
 import { TEXTS_LANGUAGE_KEY } from "../../text-language.ts";
+import { backToMainKeyboard } from "../../navigation.ts";
 
 export const SETTINGS_FLOW = "settings";
 

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { SETTINGS_FLOW, settingsFlow } from "./flow.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { NAV } from "../../navigation.ts";
 
 export const settingsFeature = new Composer<Context>();
 

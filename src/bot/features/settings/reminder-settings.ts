@@ -5,7 +5,6 @@ import type { ButtonOf } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { NAV } from "../menu/keyboards.ts";
 import {
   formatMoment,
   formatQuietHours,
@@ -14,6 +13,7 @@ import {
   type DigestTime,
   type QuietHours,
 } from "../../../domain/reminder-time.ts";
+import { NAV } from "../../navigation.ts";
 
 export const COMMON_TIME_ZONES = [
   "Europe/Moscow",

@@ -2,15 +2,16 @@ import { InlineKeyboard } from "grammy";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { TEMPLATE_NAME_MAX } from "../../../db/template-repository.ts";
 import { TEMPLATE_CHECK, type TemplateCheckInput, type TemplateCheckResult } from "./template-jobs.ts";
 import { startJob } from "../../flow/start-job.ts";
 import { Buttons } from "../../buttons.ts";
 import { SKIP_CSS, templateData } from "./ui.ts";
-import { FLOW_CANCEL, askText, cancelKeyboard, waitStep, type TextRefusal } from "../projects/ask.ts";
+import { FLOW_CANCEL, askText, cancelKeyboard, type TextRefusal } from "../../flow/ask.ts";
+import { waitStep } from "../../flow/wait-step.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
+import { NAV } from "../../navigation.ts";
 
 /** The template flows' own buttons (tpl:…); others pass through a waiting step to do their own job. */
 const OWN = Buttons.templateUpload;

@@ -3,7 +3,6 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { NAV } from "../menu/keyboards.ts";
 import {
   ADD_TEMPLATE_FLOW,
   RENAME_TEMPLATE_FLOW,
@@ -16,7 +15,8 @@ import { TEMPLATE_PREVIEW, type TemplatePreviewInput } from "./template-jobs.ts"
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { cardScreen, listScreen, templateData } from "./ui.ts";
-import { enterFlow } from "../enter-flow.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { NAV } from "../../navigation.ts";
 
 export const templatesFeature = new Composer<Context>();
 

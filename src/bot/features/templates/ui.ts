@@ -1,12 +1,12 @@
 import { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
-import { NAV } from "../menu/keyboards.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import type { TemplateSummary } from "../../../db/template-repository.ts";
 import type { TemplateReport } from "../../../services/pdf/template-check.ts";
 import type { Problem } from "../../../usecases/template-upload.ts";
 import type { Translate } from "../../i18n.ts";
+import { NAV } from "../../navigation.ts";
 
 /** Template buttons (id 0 is the built-in template). */
 export const templateData = (id: number, action: ButtonOf<typeof Buttons.template>["action"]) =>

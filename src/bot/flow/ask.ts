@@ -1,11 +1,9 @@
 import { InlineKeyboard } from "grammy";
-import { Buttons } from "../../buttons.ts";
-import type { CallbackCodec } from "../../callback-codec.ts";
-import type { Flow, FlowContext } from "../../context.ts";
-import type { Checked } from "../../../domain/project-text.ts";
-import { waitStep } from "../../flow/wait-step.ts";
-
-export { waitStep };
+import { Buttons } from "../buttons.ts";
+import type { CallbackCodec } from "../callback-codec.ts";
+import type { Flow, FlowContext } from "../context.ts";
+import type { Checked } from "../../domain/project-text.ts";
+import { waitStep } from "./wait-step.ts";
 
 export const SKIP = Buttons.flow.pack({ action: "skip" });
 export const FLOW_CANCEL = Buttons.flow.pack({ action: "cancel" });
