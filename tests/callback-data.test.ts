@@ -19,25 +19,25 @@ const SAMPLES: { [K in keyof typeof Buttons]: Parameters<(typeof Buttons)[K]["pa
     { id: 1, action: "open" },
     { id: MAX_ID, action: "confirmdelete", arg: "none" },
   ],
-  ai: [{ projectId: MAX_ID, action: "mbl" }],
+  ai: [{ projectId: MAX_ID, action: "moodboards" }],
   moodboard: [
     { draftId: 3, action: "all" },
-    { draftId: MAX_ID, action: "ar", arg: "16x9" },
+    { draftId: MAX_ID, action: "aspect", arg: "16x9" },
   ],
   savedMoodboard: [{ id: MAX_ID }],
-  text: [{ assetId: MAX_ID, action: "ed" }],
+  text: [{ assetId: MAX_ID, action: "edit" }],
   voice: [{ id: MAX_ID, action: "retry" }],
   reminder: [
-    { action: "p", n: 7 },
-    { action: "dt", n: 1_796_000_000, arg: undefined },
-    { action: "u", n: MAX_ID, arg: "30" },
+    { action: "pause", n: 7 },
+    { action: "digestAgain", n: 1_796_000_000, arg: undefined },
+    { action: "resume", n: MAX_ID, arg: "30" },
   ],
-  notionOffer: [{ action: "x", offerId: MAX_ID }],
+  notionOffer: [{ action: "ignore", offerId: MAX_ID }],
   template: [{ id: MAX_ID, action: "confirmdelete" }],
   templateUpload: [{ action: "skipcss" }],
-  generator: [{ step: "done" }, { step: "card", arg: String(MAX_ID) }],
-  settings: [{ section: "close" }, { section: "quiet", arg: "22-8" }],
-  flow: [{ action: "cancel" }, { action: "mb", arg: "skip" }],
+  generator: [{ step: "rendersDone" }, { step: "fromCard", arg: String(MAX_ID) }],
+  settings: [{ section: "close" }, { section: "quietHours", arg: "22-8" }],
+  flow: [{ action: "cancel" }, { action: "moodboardOffer", arg: "skip" }],
   sync: [{ action: "retry" }],
   find: [{ action: "again" }],
 };
@@ -74,9 +74,34 @@ describe("callback data registry", () => {
 
   it("keeps the data the buttons already on the owner's screens carry", () => {
     expect(Buttons.project.pack({ id: 12, action: "open", arg: "2" })).toBe("p:12:open:2");
-    expect(Buttons.reminder.pack({ action: "dt", n: 1_796_000_000 })).toBe("r:dt:1796000000");
+    expect(Buttons.reminder.pack({ action: "digestAgain", n: 1_796_000_000 })).toBe("r:dt:1796000000");
     expect(Buttons.nav.pack({ screen: "list", status: "idea" })).toBe("nav:list:idea");
-    expect(Buttons.generator.pack({ step: "ed", arg: "card" })).toBe("gen:ed:card");
+    expect(Buttons.generator.pack({ step: "editTexts", arg: "card" })).toBe("gen:ed:card");
+  });
+
+  it("reads every short wire code written before the names as the name it became", () => {
+    const sent: [string, Record<string, unknown>][] = [
+      ["r:s:3", { action: "snooze", n: 3 }],
+      ["r:ia:3", { action: "archiveIdea", n: 3 }],
+      ["r:is:3", { action: "snoozeIdea", n: 3 }],
+      ["np:i:5", { action: "import", offerId: 5 }],
+      ["np:x:5", { action: "ignore", offerId: 5 }],
+      ["ai:5:mb", { projectId: 5, action: "newMoodboard" }],
+      ["mb:5:t:2", { draftId: 5, action: "tile", arg: "2" }],
+      ["tx:5:re", { assetId: 5, action: "regenerate" }],
+      ["gen:ok:41", { step: "looksGood", arg: "41" }],
+      ["gen:sv:y", { step: "saveProject", arg: "y" }],
+      ["gen:pg:2", { step: "projectsPage", arg: "2" }],
+      ["set:dd:1", { section: "digestDay", arg: "1" }],
+      ["set:tz", { section: "timeZone" }],
+      ["flow:heard", { action: "useHeard" }],
+    ];
+    const codecs = Object.values(Buttons) as CallbackCodec<unknown>[];
+    for (const [data, value] of sent) {
+      const codec = codecs.find((c) => data.startsWith(`${c.prefix}:`) && c.unpack(data) !== undefined);
+      expect(codec?.unpack(data), data).toEqual(value);
+      expect(codec?.pack(value), data).toBe(data);
+    }
   });
 
   it("refuses data of another shape: unknown actions, extra parts, missing parts, wrong characters", () => {

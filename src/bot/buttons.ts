@@ -1,4 +1,4 @@
-import { callbackCodec, int, oneOf, optional, token } from "./callback-codec.ts";
+import { callbackCodec, int, named, oneOf, optional, token } from "./callback-codec.ts";
 
 const STATUS = ["idea", "active", "archived"] as const;
 
@@ -37,27 +37,27 @@ export const Buttons = {
     arg: optional(token(8)),
   }),
   /** A card's creative AI: a new moodboard, the saved ones, the texts. */
-  ai: callbackCodec("ai", { projectId: int(), action: oneOf("mb", "mbl", "tx") }),
+  ai: callbackCodec("ai", { projectId: int(), action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx" }) }),
   /** Steering a moodboard draft: all again, one tile, an aspect ratio, the originals, save. */
   moodboard: callbackCodec("mb", {
     draftId: int(),
-    action: oneOf("all", "t", "ar", "orig", "save"),
+    action: named({ all: "all", tile: "t", aspect: "ar", originals: "orig", save: "save" }),
     arg: optional(token(5)),
   }),
   /** One saved moodboard of a project. */
   savedMoodboard: callbackCodec("mbv", { id: int() }),
   /** A generated text: regenerate or edit. */
-  text: callbackCodec("tx", { assetId: int(), action: oneOf("re", "ed") }),
+  text: callbackCodec("tx", { assetId: int(), action: named({ regenerate: "re", edit: "ed" }) }),
   /** A voice note's draft idea. */
   voice: callbackCodec("vc", { id: int(), action: oneOf("save", "name", "desc", "drop", "retry") }),
   /** Reminders: snooze, pause, resume; a digest idea archived or snoozed; the digest again (`n`: its slot). */
   reminder: callbackCodec("r", {
-    action: oneOf("s", "p", "u", "ia", "is", "dt"),
+    action: named({ snooze: "s", pause: "p", resume: "u", archiveIdea: "ia", snoozeIdea: "is", digestAgain: "dt" }),
     n: int(12),
     arg: optional(token(4)),
   }),
   /** A page made in Notion by hand: import it as an idea, or ignore it. */
-  notionOffer: callbackCodec("np", { action: oneOf("i", "x"), offerId: int() }),
+  notionOffer: callbackCodec("np", { action: named({ import: "i", ignore: "x" }), offerId: int() }),
   /** The template manager's actions on one template (id 0: the built-in one). */
   template: callbackCodec("t", {
     id: int(),
@@ -67,17 +67,42 @@ export const Buttons = {
   templateUpload: callbackCodec("tpl", { action: oneOf("save", "discard", "skipcss") }),
   /** The card generator: its entry from an archived card and the choices of its steps. */
   generator: callbackCodec("gen", {
-    step: oneOf("card", "p", "pg", "manual", "t", "done", "tx", "again", "ot", "ok", "re", "ed", "sv", "resend"),
+    step: named({
+      fromCard: "card",
+      project: "p",
+      projectsPage: "pg",
+      manual: "manual",
+      template: "t",
+      rendersDone: "done",
+      textsFailed: "tx",
+      renderAgain: "again",
+      otherTemplate: "ot",
+      looksGood: "ok",
+      regenerate: "re",
+      editTexts: "ed",
+      saveProject: "sv",
+      resend: "resend",
+    }),
     arg: optional(token(10)),
   }),
   /** /settings sections and their choices. */
   settings: callbackCodec("set", {
-    section: oneOf("lang", "texts", "close", "tz", "quiet", "digest", "rem", "dd", "dh"),
+    section: named({
+      language: "lang",
+      textsLanguage: "texts",
+      close: "close",
+      timeZone: "tz",
+      quietHours: "quiet",
+      digest: "digest",
+      reminders: "rem",
+      digestDay: "dd",
+      digestHour: "dh",
+    }),
     arg: optional(token(5)),
   }),
   /** Buttons every waiting flow step understands: Cancel, Skip, the moodboard offer after /new, a voice note's text. */
   flow: callbackCodec("flow", {
-    action: oneOf("cancel", "skip", "mb", "heard"),
+    action: named({ cancel: "cancel", skip: "skip", moodboardOffer: "mb", useHeard: "heard" }),
     arg: optional(oneOf("yes", "skip")),
   }),
   /** /sync: retry the parked jobs now. */

@@ -31,6 +31,24 @@ export const oneOf = <const V extends string>(...values: V[]): Field<V> => ({
   write: (value) => value,
 });
 
+/**
+ * Names that read in the code, each written as its short wire code (the data on buttons already sent keeps
+ * working): `named({ snooze: "s", pause: "p" })` reads "s" as "snooze".
+ */
+export const named = <const M extends Record<string, string>>(codes: M): Field<keyof M & string> => {
+  const byCode = new Map(Object.entries(codes).map(([name, code]) => [code, name]));
+  if (byCode.size !== Object.keys(codes).length)
+    throw new Error(`two names share a wire code: ${Object.values(codes)}`);
+  return {
+    // Longest first: "is" must not be read as "i" followed by garbage.
+    pattern: `(?:${[...byCode.keys()].sort((a, b) => b.length - a.length).join("|")})`,
+    maxLength: Math.max(...Object.values(codes).map((code) => code.length)),
+    optional: false,
+    read: (text) => byCode.get(text) as keyof M & string,
+    write: (value) => codes[value],
+  };
+};
+
 /** Lowercase letters, digits and `-` (an interval, a time zone's index, a quiet-hours range). */
 export const token = (maxLength: number): Field<string> => ({
   pattern: `[a-z0-9-]{1,${maxLength}}`,

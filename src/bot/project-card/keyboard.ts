@@ -29,12 +29,12 @@ export function cardKeyboard(
       .text(t("btn-restore-idea"), projectData(id, "restore", "idea"))
       .text(t("btn-restore-active"), projectData(id, "restore", "active"))
       .row();
-    keyboard.text(t("gen-btn-card"), Buttons.generator.pack({ step: "card", arg: String(id) })).row();
+    keyboard.text(t("gen-btn-card"), Buttons.generator.pack({ step: "fromCard", arg: String(id) })).row();
     keyboard.text(t("btn-delete"), projectData(id, "delete")).row();
   }
   keyboard
-    .text(t("btn-moodboards"), Buttons.ai.pack({ projectId: id, action: "mbl" }))
-    .text(t("btn-texts"), Buttons.ai.pack({ projectId: id, action: "tx" }))
+    .text(t("btn-moodboards"), Buttons.ai.pack({ projectId: id, action: "moodboards" }))
+    .text(t("btn-texts"), Buttons.ai.pack({ projectId: id, action: "texts" }))
     .row();
   if (project.attachments)
     keyboard.text(t("btn-attachments", { count: project.attachments }), projectData(id, "files")).row();

@@ -17,8 +17,8 @@ export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: st
 
 export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>
   new InlineKeyboard()
-    .text(job.t("btn-text-regenerate"), Buttons.text.pack({ assetId, action: "re" }))
-    .text(job.t("btn-text-edit"), Buttons.text.pack({ assetId, action: "ed" }));
+    .text(job.t("btn-text-regenerate"), Buttons.text.pack({ assetId, action: "regenerate" }))
+    .text(job.t("btn-text-edit"), Buttons.text.pack({ assetId, action: "edit" }));
 
 /** `ai:<project>:tx` — both texts in parallel; saved together, then shown each with Regenerate / Edit. */
 export async function onGenerateTexts(ctx: Context, projectId: number): Promise<void> {
@@ -37,7 +37,7 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
     ctx.callbackQuery.message.text?.startsWith("⚠️");
   const status = new StatusMessage(job, retrying ? ctx.callbackQuery?.message?.message_id : undefined);
   await status.show(job.t("ai-progress-texts"), "typing");
-  runInBackground(job, "texts", Buttons.ai.pack({ projectId, action: "tx" }), async () => {
+  runInBackground(job, "texts", Buttons.ai.pack({ projectId, action: "texts" }), async () => {
     try {
       const texts = await gemini.generateTexts(ideaDraft(project.description || project.name), language);
       const saved = await job.deps.repos.ai.saveTexts(projectId, texts, { model: gemini.model });
@@ -55,7 +55,7 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
       });
     } catch (error) {
       ctx.deps.workspace.busy.release(`tx:${projectId}`);
-      await reportFault(job, status, error, Buttons.ai.pack({ projectId, action: "tx" }));
+      await reportFault(job, status, error, Buttons.ai.pack({ projectId, action: "texts" }));
     } finally {
       ctx.deps.workspace.busy.release(`tx:${projectId}`);
     }
@@ -77,7 +77,7 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
   // Edit-in-place: the text's own message shows the progress, then the new version.
   const status = new StatusMessage(job, ctx.callbackQuery?.message?.message_id);
   await status.show(job.t("ai-progress-texts"), "typing");
-  runInBackground(job, "text-regenerate", Buttons.text.pack({ assetId, action: "re" }), async () => {
+  runInBackground(job, "text-regenerate", Buttons.text.pack({ assetId, action: "regenerate" }), async () => {
     try {
       const draft = ideaDraft(project.description || project.name);
       const text =
@@ -89,7 +89,7 @@ export async function onRegenerateText(ctx: Context, assetId: number): Promise<v
       await status.finish(textMessage(job, asset.kind, project.name, text), textKeyboard(job, assetId));
     } catch (error) {
       ctx.deps.workspace.busy.release(`txa:${assetId}`);
-      await reportFault(job, status, error, Buttons.text.pack({ assetId, action: "re" }));
+      await reportFault(job, status, error, Buttons.text.pack({ assetId, action: "regenerate" }));
     } finally {
       ctx.deps.workspace.busy.release(`txa:${assetId}`);
     }

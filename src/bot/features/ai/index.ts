@@ -15,14 +15,14 @@ export const aiFeature = new Composer<Context>();
 aiFeature.use(createConversation<Context, FlowContext>(aiEditFlow, AI_EDIT_FLOW));
 
 onButton(aiFeature, Buttons.ai, (ctx, { projectId, action }) => {
-  if (action === "mb") return onNewMoodboard(ctx, projectId);
-  if (action === "mbl") return showMoodboards(ctx, projectId);
+  if (action === "newMoodboard") return onNewMoodboard(ctx, projectId);
+  if (action === "moodboards") return showMoodboards(ctx, projectId);
   return onGenerateTexts(ctx, projectId);
 });
 onButton(aiFeature, Buttons.moodboard, (ctx, { draftId, action, arg }) => onSteering(ctx, draftId, action, arg));
 onButton(aiFeature, Buttons.savedMoodboard, (ctx, { id }) => showSavedMoodboard(ctx, id));
 onButton(aiFeature, Buttons.text, async (ctx, { assetId: id, action }) => {
-  if (action === "re") return onRegenerateText(ctx, id);
+  if (action === "regenerate") return onRegenerateText(ctx, id);
   if (!(await ctx.deps.repos.ai.getText(id)))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("project-missing") }));
   await ctx.answerCallbackQuery();

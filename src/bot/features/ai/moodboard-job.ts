@@ -41,8 +41,8 @@ export const requestData = (draftId: number, request: MoodboardRequest) =>
   request.kind === "all"
     ? mbData(draftId, "all")
     : request.kind === "tile"
-      ? mbData(draftId, "t", request.index + 1)
-      : mbData(draftId, "ar", request.aspect);
+      ? mbData(draftId, "tile", request.index + 1)
+      : mbData(draftId, "aspect", request.aspect);
 
 export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
 const aspectLabel = (aspect: string) => aspect.replace("x", ":");
@@ -50,16 +50,16 @@ const biggestPhoto = (message: Message) => message.photo?.[message.photo.length 
 
 export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(job.t("btn-mb-all"), mbData(draftId, "all")).row();
-  for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "t", n));
+  for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "tile", n));
   keyboard.row();
   for (const option of ASPECTS)
     keyboard.text(
       option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option),
-      mbData(draftId, "ar", option),
+      mbData(draftId, "aspect", option),
     );
   keyboard
     .row()
-    .text(job.t("btn-mb-originals"), mbData(draftId, "orig"))
+    .text(job.t("btn-mb-originals"), mbData(draftId, "originals"))
     .text(job.t("btn-mb-save"), mbData(draftId, "save"));
   return keyboard;
 }
@@ -169,7 +169,7 @@ export async function sendOriginals(job: Job, draft: { id: number; data: Moodboa
       await job.deps.repos.ai.updateDraft(draft.id, { ...current.data, originalsSent: tilesKey(draft.data.tiles) });
     await status.remove();
   } catch (error) {
-    await reportFault(job, status, error, mbData(draft.id, "orig"));
+    await reportFault(job, status, error, mbData(draft.id, "originals"));
   }
 }
 
@@ -184,7 +184,7 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
     const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
     const keyboard = new InlineKeyboard()
-      .text(job.t("btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "mbl" }))
+      .text(job.t("btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "moodboards" }))
       .text(job.t("btn-mb-open-card"), projectData(data.projectId, "open"));
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
       caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),

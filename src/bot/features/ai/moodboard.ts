@@ -107,9 +107,9 @@ export async function onSteering(
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   if (action === "save" && ctx.deps.workspace.busy.has(`mbsave:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-saving") }));
-  if (action === "orig" && ctx.deps.workspace.busy.has(`mborig:${draftId}`))
+  if (action === "originals" && ctx.deps.workspace.busy.has(`mborig:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-sending-originals") }));
-  if (action === "orig" && draft.data.originalsSent === tilesKey(draft.data.tiles))
+  if (action === "originals" && draft.data.originalsSent === tilesKey(draft.data.tiles))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-originals-sent") }));
   if (action === "save" && draft.data.savedTiles === tilesKey(draft.data.tiles))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-already-saved") }));
@@ -125,10 +125,10 @@ export async function onSteering(
       generateMoodboard(job, draftId, request, status),
     );
   await ctx.answerCallbackQuery();
-  if (request || action === "t" || action === "ar") return;
+  if (request || action === "tile" || action === "aspect") return;
   if (retrying) await status.remove();
   const again = Buttons.moodboard.pack({ draftId, action });
-  if (action === "orig") return startOriginals(job, draft, again);
+  if (action === "originals") return startOriginals(job, draft, again);
   if (action === "save") return startSave(job, draft, again);
 }
 
@@ -154,12 +154,15 @@ function startOriginals(job: Job, draft: { id: number; data: MoodboardDraft }, a
 }
 
 /** The re-roll a steering button asks for (`t:<1–4>`, `ar:<aspect>`), if its argument is valid. */
-function steeringRequest(action: string, arg: string | undefined): MoodboardRequest | undefined {
-  if (action === "t") {
+function steeringRequest(
+  action: ButtonOf<typeof Buttons.moodboard>["action"],
+  arg: string | undefined,
+): MoodboardRequest | undefined {
+  if (action === "tile") {
     const index = Number(arg) - 1;
     return index >= 0 && index < 4 ? { kind: "tile", index } : undefined;
   }
-  if (action === "ar" && (ASPECTS as readonly string[]).includes(arg ?? ""))
+  if (action === "aspect" && (ASPECTS as readonly string[]).includes(arg ?? ""))
     return { kind: "aspect", aspect: arg as Aspect };
   return undefined;
 }
@@ -182,7 +185,7 @@ function boardsKeyboard(
   });
   return keyboard
     .row()
-    .text(ctx.t("btn-mb-new"), Buttons.ai.pack({ projectId, action: "mb" }))
+    .text(ctx.t("btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }))
     .row()
     .text(ctx.t("btn-back"), back);
 }
@@ -236,7 +239,7 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
     board.projectId,
     boards,
     board.id,
-    Buttons.ai.pack({ projectId: board.projectId, action: "mbl" }),
+    Buttons.ai.pack({ projectId: board.projectId, action: "moodboards" }),
   );
   await showMediaScreen(ctx, { fileId: board.collageFileId }, caption, keyboard);
 }

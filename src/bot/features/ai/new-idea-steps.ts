@@ -13,10 +13,10 @@ import { transcribeVoice } from "./voice.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
 import type { IdeaSteps } from "../../flow/idea-steps.ts";
 
-const MOODBOARD_YES = Buttons.flow.pack({ action: "mb", arg: "yes" });
-const MOODBOARD_SKIP = Buttons.flow.pack({ action: "mb", arg: "skip" });
+const MOODBOARD_YES = Buttons.flow.pack({ action: "moodboardOffer", arg: "yes" });
+const MOODBOARD_SKIP = Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" });
 
-const USE_HEARD = Buttons.flow.pack({ action: "heard" });
+const USE_HEARD = Buttons.flow.pack({ action: "useHeard" });
 export const VOICE_DESCRIPTION_JOB = "voice-description";
 
 export interface VoiceDescriptionInput {
@@ -130,7 +130,7 @@ export async function askMoodboardOffer(
   for (;;) {
     const answer = await waitStep(conversation);
     const offer = Buttons.flow.unpack(answer.callbackQuery?.data);
-    if (offer?.action === "mb") {
+    if (offer?.action === "moodboardOffer") {
       await answer.answerCallbackQuery();
       await answer.editMessageReplyMarkup().catch(() => undefined);
       return { wanted: offer.arg === "yes", ctx: answer };

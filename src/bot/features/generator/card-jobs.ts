@@ -149,7 +149,9 @@ export async function makeCard(job: Job, row: BackgroundJobRow<CardMakeInput>, p
 export type Publish = (result: unknown) => Promise<void>;
 
 const failedKeyboard = (t: Translate) =>
-  new InlineKeyboard().text(t("gen-btn-retry"), genData("again")).text(t("gen-btn-other-template"), genData("ot"));
+  new InlineKeyboard()
+    .text(t("gen-btn-retry"), genData("renderAgain"))
+    .text(t("gen-btn-other-template"), genData("otherTemplate"));
 
 async function makeCardWith(
   job: Job,
@@ -171,8 +173,8 @@ async function makeCardWith(
     const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
     if (!written.ok) {
       const keyboard = new InlineKeyboard()
-        .text(t("gen-btn-retry"), genData("tx", "retry"))
-        .text(t("gen-btn-use-draft"), genData("tx", "draft"));
+        .text(t("gen-btn-retry"), genData("textsFailed", "retry"))
+        .text(t("gen-btn-use-draft"), genData("textsFailed", "draft"));
       const reason = t(`ai-fault-gemini-${written.fault}`, { model: job.deps.config.gemini?.model ?? "" });
       await publish({ outcome: "texts-failed" });
       await status.finish(t("gen-texts-failed", { reason }), keyboard);
@@ -207,10 +209,10 @@ async function makeCardWith(
 
 function previewKeyboard(t: Translate, jobId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("gen-btn-ok"), genData("ok", jobId))
+    .text(t("gen-btn-ok"), genData("looksGood", jobId))
     .row()
-    .text(t("gen-btn-regenerate"), genData("re", jobId))
-    .text(t("gen-btn-edit"), genData("ed", jobId))
+    .text(t("gen-btn-regenerate"), genData("regenerate", jobId))
+    .text(t("gen-btn-edit"), genData("editTexts", jobId))
     .row()
-    .text(t("gen-btn-other-template"), genData("ot", jobId));
+    .text(t("gen-btn-other-template"), genData("otherTemplate", jobId));
 }

@@ -23,9 +23,9 @@ export const GENERATOR_FLOW = "generate-card";
 
 /** Which of the generator's buttons each outcome of a card job shows (the rest are an older screen's). */
 const ANSWERS: Record<CardMakeResult["outcome"], GeneratorStep[]> = {
-  preview: ["ok", "re", "ed", "ot"],
-  "texts-failed": ["tx"],
-  "render-failed": ["again", "ot"],
+  preview: ["looksGood", "regenerate", "editTexts", "otherTemplate"],
+  "texts-failed": ["textsFailed"],
+  "render-failed": ["renderAgain", "otherTemplate"],
 };
 
 type CardTap = FlowContext & { step: GeneratorStep; arg: string | undefined; result: CardMakeResult };
@@ -66,10 +66,10 @@ async function waitForCard(conversation: Flow, jobId: number): Promise<CardTap> 
 async function editTexts(conversation: Flow, ctx: FlowContext, texts: { card: string; social: string }) {
   await ctx.reply(ctx.t("gen-edit-which"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("gen-btn-edit-card"), genData("ed", "card"))
-      .text(ctx.t("gen-btn-edit-social"), genData("ed", "social")),
+      .text(ctx.t("gen-btn-edit-card"), genData("editTexts", "card"))
+      .text(ctx.t("gen-btn-edit-social"), genData("editTexts", "social")),
   });
-  const which = await waitChoice(conversation, ["ed"], ["card", "social"]);
+  const which = await waitChoice(conversation, ["editTexts"], ["card", "social"]);
   const kind = which.choice.arg as "card" | "social";
   const replaced = await askReplacement(conversation, which, texts[kind]);
   return { texts: { ...texts, [kind]: replaced.text }, ctx: replaced.ctx };
@@ -81,10 +81,10 @@ async function askSave(conversation: Flow, ctx: FlowContext, make: CardMakeInput
   await ctx.reply(ctx.t("gen-ask-save-project", { name: escapeHtml(make.source.name) }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("gen-btn-save-yes"), genData("sv", "y"))
-      .text(ctx.t("gen-btn-save-no"), genData("sv", "n")),
+      .text(ctx.t("gen-btn-save-yes"), genData("saveProject", "y"))
+      .text(ctx.t("gen-btn-save-no"), genData("saveProject", "n")),
   });
-  const answer = await waitChoice(conversation, ["sv"], ["y", "n"]);
+  const answer = await waitChoice(conversation, ["saveProject"], ["y", "n"]);
   return answer.choice.arg === "y";
 }
 
@@ -116,25 +116,25 @@ export async function generatorFlow(conversation: Flow, ctx: FlowContext, presel
     const tap = await waitForCard(conversation, jobId);
     const { result } = tap;
     const texts = result.outcome === "texts-failed" ? null : result.texts;
-    if (tap.step === "ok" && result.outcome === "preview") {
+    if (tap.step === "looksGood" && result.outcome === "preview") {
       const save = await askSave(conversation, tap, make);
       const deliver: CardDeliverInput = { make: { ...make, texts: result.texts }, token: result.token, save };
       await startJob(conversation, CARD_DELIVER, deliver);
       return;
     }
-    if (tap.step === "re" && !setup.geminiOn) {
+    if (tap.step === "regenerate" && !setup.geminiOn) {
       await tap.reply(tap.t("gen-regenerate-off"));
       continue;
     }
-    if (tap.step === "tx")
+    if (tap.step === "textsFailed")
       make = { ...make, texts: tap.arg === "draft" ? ownerTexts(make.source.description, make.draft) : null };
-    if (tap.step === "re") make = { ...make, texts: null };
-    if (tap.step === "again") make = { ...make, texts };
-    if (tap.step === "ot") {
+    if (tap.step === "regenerate") make = { ...make, texts: null };
+    if (tap.step === "renderAgain") make = { ...make, texts };
+    if (tap.step === "otherTemplate") {
       const other = await pickTemplate(conversation, tap, make.source.name);
       make = { ...make, template: other.template, texts };
     }
-    if (tap.step === "ed" && texts) make = { ...make, texts: (await editTexts(conversation, tap, texts)).texts };
+    if (tap.step === "editTexts" && texts) make = { ...make, texts: (await editTexts(conversation, tap, texts)).texts };
     jobId = await startJob(conversation, CARD_MAKE, make);
   }
 }

@@ -43,7 +43,7 @@ onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) =
 // An archived project's card: straight to the template choice for that project.
 onButton(generatorFeature, Buttons.generator, async (ctx, { step, arg }, next) => {
   const projectId = Number(arg);
-  if (step !== "card" || !Number.isSafeInteger(projectId)) return next();
+  if (step !== "fromCard" || !Number.isSafeInteger(projectId)) return next();
   await ctx.answerCallbackQuery();
   await start(ctx, projectId);
 });

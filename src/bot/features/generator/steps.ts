@@ -97,19 +97,19 @@ export async function pickSource(
       };
     });
     const keyboard = new InlineKeyboard();
-    for (const project of list.items) keyboard.text(truncate(project.name, 60), genData("p", project.id)).row();
+    for (const project of list.items) keyboard.text(truncate(project.name, 60), genData("project", project.id)).row();
     if (list.pages > 1) {
-      if (list.page > 0) keyboard.text(current.t("btn-prev"), genData("pg", list.page - 1));
-      keyboard.text(`${list.page + 1}/${list.pages}`, genData("pg", list.page));
-      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), genData("pg", list.page + 1));
+      if (list.page > 0) keyboard.text(current.t("btn-prev"), genData("projectsPage", list.page - 1));
+      keyboard.text(`${list.page + 1}/${list.pages}`, genData("projectsPage", list.page));
+      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), genData("projectsPage", list.page + 1));
       keyboard.row();
     }
     keyboard.text(current.t("gen-btn-manual"), genData("manual")).row().text(current.t("btn-cancel"), FLOW_CANCEL);
     const intro = list.total === 0 ? current.t("gen-no-archived") : current.t("gen-pick-project");
     await showScreen(current, `${current.t("gen-title")}\n\n${intro}`, keyboard);
-    const answer = await waitChoice(conversation, ["p", "pg", "manual"], "any");
+    const answer = await waitChoice(conversation, ["project", "projectsPage", "manual"], "any");
     current = answer;
-    if (answer.choice.step === "pg") {
+    if (answer.choice.step === "projectsPage") {
       page = Number(answer.choice.arg);
       continue;
     }
@@ -150,12 +150,16 @@ export async function pickTemplate(
   const templates = await conversation.external((outer) => outer.deps.repos.templates.list());
   const builtinName = ctx.t("gen-template-builtin");
   const builtinIsDefault = !templates.some((t) => t.isDefault);
-  const keyboard = new InlineKeyboard().text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, genData("t", 0)).row();
+  const keyboard = new InlineKeyboard()
+    .text(`${builtinIsDefault ? "⭐ " : ""}${builtinName}`, genData("template", 0))
+    .row();
   for (const template of templates)
-    keyboard.text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, genData("t", template.id)).row();
+    keyboard
+      .text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, genData("template", template.id))
+      .row();
   keyboard.text(ctx.t("btn-cancel"), FLOW_CANCEL);
   await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
-  const answer = await waitChoice(conversation, ["t"], "any");
+  const answer = await waitChoice(conversation, ["template"], "any");
   const id = Number(answer.choice.arg);
   const name = id === 0 ? builtinName : (templates.find((t) => t.id === id)?.name ?? builtinName);
   return { template: { id: templates.some((t) => t.id === id) ? id : 0, name }, ctx: answer };
@@ -181,13 +185,13 @@ export async function collectRenders(
   ctx: FlowContext,
 ): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
   const done = () =>
-    new InlineKeyboard().text(ctx.t("gen-btn-done"), genData("done")).text(ctx.t("btn-cancel"), FLOW_CANCEL);
+    new InlineKeyboard().text(ctx.t("gen-btn-done"), genData("rendersDone")).text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
   for (;;) {
     const answer = await waitStep(conversation, OWN);
     if (answer.callbackQuery) {
-      if (OWN.unpack(answer.callbackQuery.data)?.step !== "done") {
+      if (OWN.unpack(answer.callbackQuery.data)?.step !== "rendersDone") {
         await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
       } else if (renders.length === 0) {
         await answer.answerCallbackQuery({ text: answer.t("gen-renders-none"), show_alert: true });

@@ -19,7 +19,7 @@ onButton(notionPullFeature, Buttons.notionOffer, async (ctx, { action, offerId }
     await showScreen(ctx, text, keyboard);
   };
 
-  if (action === "x") {
+  if (action === "ignore") {
     const ignored = await notionPages.ignore(offerId);
     await ctx.answerCallbackQuery(ignored ? undefined : { text: ctx.t("np-stale") });
     return rerender(ignored ? ctx.t("np-ignored", { title: escapeHtml(title) }) : ctx.t("np-stale"));

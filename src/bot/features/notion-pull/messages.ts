@@ -9,8 +9,8 @@ import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 import { projectData } from "../../navigation.ts";
 
-/** Offer buttons: `i` imports the page, `x` ignores it. */
-const offerData = (action: "i" | "x", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
+/** Offer buttons: import the page, or ignore it. */
+const offerData = (action: "import" | "ignore", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
 const MAX_CARD_BUTTONS = 8;
 const DESCRIPTION_PREVIEW = 80;
 
@@ -69,8 +69,8 @@ export function offersMessage(
     );
     for (const offer of offers)
       keyboard
-        .text(t("btn-np-import", { title: truncate(title(offer), 32) }), offerData("i", offer.id))
-        .text(t("btn-np-ignore"), offerData("x", offer.id))
+        .text(t("btn-np-import", { title: truncate(title(offer), 32) }), offerData("import", offer.id))
+        .text(t("btn-np-ignore"), offerData("ignore", offer.id))
         .row();
   }
   if (openProjectId !== undefined) keyboard.text(t("btn-open-card"), projectData(openProjectId, "open")).row();

@@ -21,17 +21,17 @@ async function when(ctx: Context, at: Date): Promise<string> {
 
 /** The buttons of a reminder or a digest: snooze, pause/resume, and the digest's idea actions. */
 onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg }) => {
-  if (action === "dt") return digestTomorrow(ctx, id);
+  if (action === "digestAgain") return digestTomorrow(ctx, id);
   const { projects, reminders } = ctx.deps.repos;
   const project = await projects.get(id);
   if (!project) return answerStale(ctx, null);
   const name = escapeHtml(project.name);
   const now = new Date();
 
-  if (action === "ia" || action === "is") {
+  if (action === "archiveIdea" || action === "snoozeIdea") {
     if (project.status !== "idea") return answerStale(ctx, project);
     let done: string;
-    if (action === "ia") {
+    if (action === "archiveIdea") {
       const result = await projects.transition(id, "idea", "archived", { reason: "cancelled" });
       if (!result.ok) return answerStale(ctx, result.project);
       done = ctx.t("idea-archived", { name });
@@ -54,7 +54,7 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     await ctx.answerCallbackQuery({ text: ctx.t("reminder-not-active") });
     return showScreen(ctx, ctx.t("reminder-not-active"), openCardKeyboard(ctx.t, id));
   }
-  if (action === "s" && arg && arg in SNOOZE) {
+  if (action === "snooze" && arg && arg in SNOOZE) {
     const { timeZone, quiet } = await reminders.settings();
     const until =
       arg === "d" ? tomorrowMorning(now, timeZone, quiet) : new Date(now.getTime() + SNOOZE[arg as SnoozeCode]);
@@ -67,7 +67,7 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
       openCardKeyboard(ctx.t, id),
     );
   }
-  if (action === "p") {
+  if (action === "pause") {
     const days = project.reminderIntervalDays;
     await projects.update(id, { reminderIntervalDays: null });
     await ctx.answerCallbackQuery();
@@ -75,7 +75,7 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     return showScreen(ctx, ctx.t("reminder-paused", { name }), keyboard);
   }
   const days = Number(arg);
-  if (action === "u" && (REMINDER_INTERVALS as readonly number[]).includes(days)) {
+  if (action === "resume" && (REMINDER_INTERVALS as readonly number[]).includes(days)) {
     // Resumed reminders count from now, not from a reminder weeks ago.
     await reminders.markReminded(id, now);
     await projects.update(id, { reminderIntervalDays: days });

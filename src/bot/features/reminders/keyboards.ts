@@ -26,14 +26,14 @@ export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyb
   for (const code of ["h", "d", "w"] as const)
     keyboard.text(
       t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`),
-      reminderData("s", project.id, code),
+      reminderData("snooze", project.id, code),
     );
-  return keyboard.row().text(t("btn-pause-reminders"), reminderData("p", project.id));
+  return keyboard.row().text(t("btn-pause-reminders"), reminderData("pause", project.id));
 }
 
 export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("btn-resume-reminders"), reminderData("u", project.id, days))
+    .text(t("btn-resume-reminders"), reminderData("resume", project.id, days))
     .row()
     .text(t("btn-open-card"), projectData(project.id, "open"));
 }
@@ -45,11 +45,13 @@ export const openCardKeyboard = (t: Translate, id: number) =>
 export const isDigest = (markup: { inline_keyboard: InlineKeyboardButton[][] } | undefined) =>
   (markup?.inline_keyboard ?? [])
     .flat()
-    .some((button) => "callback_data" in button && Buttons.reminder.unpack(button.callback_data)?.action === "dt");
+    .some(
+      (button) => "callback_data" in button && Buttons.reminder.unpack(button.callback_data)?.action === "digestAgain",
+    );
 
 /** The digest's keyboard without one idea's rows (its activate, archive and snooze buttons). */
 export function withoutIdea(markup: { inline_keyboard: InlineKeyboardButton[][] }, id: number): InlineKeyboard {
-  const mine = new Set([projectData(id, "activate"), reminderData("ia", id), reminderData("is", id)]);
+  const mine = new Set([projectData(id, "activate"), reminderData("archiveIdea", id), reminderData("snoozeIdea", id)]);
   const rows = markup.inline_keyboard
     .map((row) => row.filter((button) => !("callback_data" in button) || !mine.has(button.callback_data)))
     .filter((row) => row.length > 0);
@@ -69,8 +71,8 @@ export function digestKeyboard(
   for (const idea of stale) {
     // Button labels are plain text (no HTML), so the name goes in as is.
     keyboard.text(t("btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate")).row();
-    keyboard.text(t("btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("ia", idea.id)).row();
-    keyboard.text(t("btn-idea-snooze"), reminderData("is", idea.id)).row();
+    keyboard.text(t("btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("archiveIdea", idea.id)).row();
+    keyboard.text(t("btn-idea-snooze"), reminderData("snoozeIdea", idea.id)).row();
   }
-  return keyboard.text(t("btn-digest-tomorrow"), reminderData("dt", Math.floor(slot.getTime() / 1000)));
+  return keyboard.text(t("btn-digest-tomorrow"), reminderData("digestAgain", Math.floor(slot.getTime() / 1000)));
 }

@@ -20,7 +20,7 @@ import { backToMainKeyboard } from "../../navigation.ts";
 
 export const SETTINGS_FLOW = "settings";
 
-const CB = { language: settingsData("lang"), texts: settingsData("texts"), close: settingsData("close") };
+const CB = { language: settingsData("language"), texts: settingsData("textsLanguage"), close: settingsData("close") };
 
 const TYPED_LANGUAGE: Record<string, Locale> = {
   ru: "ru",
@@ -50,8 +50,8 @@ function settingsKeyboard(ctx: FlowContext) {
 
 function languageKeyboard(ctx: FlowContext) {
   return new InlineKeyboard()
-    .text("🇷🇺 Русский", settingsData("lang", "ru"))
-    .text("🇬🇧 English", settingsData("lang", "en"))
+    .text("🇷🇺 Русский", settingsData("language", "ru"))
+    .text("🇬🇧 English", settingsData("language", "en"))
     .row()
     .text(ctx.t("btn-cancel"), CB.close);
 }
@@ -118,7 +118,7 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
       await showScreen(answer, answer.t("settings-closed"), backToMainKeyboard(answer.t));
       return;
     }
-    const pickedButton = button?.section === "lang" ? button.arg : undefined;
+    const pickedButton = button?.section === "language" ? button.arg : undefined;
     const picked = pickedButton ?? TYPED_LANGUAGE[answer.message?.text?.trim().toLowerCase() ?? ""];
     if (isLocale(picked)) locale = picked;
     else if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });

@@ -31,10 +31,10 @@ export type SettingsSection = ButtonOf<typeof Buttons.settings>["section"];
 export const settingsData = (section: SettingsSection, arg?: string | number) =>
   Buttons.settings.pack({ section, arg: arg === undefined ? undefined : String(arg) });
 export const REMINDER_SECTIONS = {
-  timeZone: settingsData("tz"),
-  quiet: settingsData("quiet"),
+  timeZone: settingsData("timeZone"),
+  quiet: settingsData("quietHours"),
   digest: settingsData("digest"),
-  overview: settingsData("rem"),
+  overview: settingsData("reminders"),
 } as const;
 const CLOSE = settingsData("close");
 const DIGEST_HOURS = [8, 9, 10, 11, 12, 14, 16, 18, 20];
@@ -87,12 +87,12 @@ async function answer(
 export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const keyboard = new InlineKeyboard();
   COMMON_TIME_ZONES.forEach((zone, index) => {
-    keyboard.text(zone, settingsData("tz", index));
+    keyboard.text(zone, settingsData("timeZone", index));
     if (index % 2 === 1) keyboard.row();
   });
   await showScreen(ctx, ctx.t("ask-timezone"), keyboard.row().text(ctx.t("btn-cancel"), CLOSE));
   for (;;) {
-    const reply = await answer(conversation, "tz", /^\d{1,2}$/);
+    const reply = await answer(conversation, "timeZone", /^\d{1,2}$/);
     if (!reply) return;
     const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data)] : validTimeZone(reply.text ?? "");
     if (!zone) {
@@ -111,16 +111,16 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
 
 export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const keyboard = new InlineKeyboard()
-    .text("22:00–08:00", settingsData("quiet", "22-8"))
-    .text("23:00–07:00", settingsData("quiet", "23-7"))
+    .text("22:00–08:00", settingsData("quietHours", "22-8"))
+    .text("23:00–07:00", settingsData("quietHours", "23-7"))
     .row();
   await showScreen(
     ctx,
     ctx.t("ask-quiet"),
-    keyboard.text(ctx.t("btn-quiet-off"), settingsData("quiet", "off")).row().text(ctx.t("btn-cancel"), CLOSE),
+    keyboard.text(ctx.t("btn-quiet-off"), settingsData("quietHours", "off")).row().text(ctx.t("btn-cancel"), CLOSE),
   );
   for (;;) {
-    const reply = await answer(conversation, "quiet", /^(off|\d{1,2}-\d{1,2})$/);
+    const reply = await answer(conversation, "quietHours", /^(off|\d{1,2}-\d{1,2})$/);
     if (!reply) return;
     const input = reply.data ?? reply.text ?? "";
     let quiet: QuietHours | null = null;
@@ -144,11 +144,11 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
 export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const days = new InlineKeyboard();
   [1, 2, 3, 4, 5, 6, 0].forEach((day, index) => {
-    days.text(ctx.t(`weekday-${day}`), settingsData("dd", day));
+    days.text(ctx.t(`weekday-${day}`), settingsData("digestDay", day));
     if (index === 3) days.row();
   });
   await showScreen(ctx, ctx.t("ask-digest-day"), days.row().text(ctx.t("btn-cancel"), CLOSE));
-  const dayReply = await answer(conversation, "dd", /^[0-6]$/);
+  const dayReply = await answer(conversation, "digestDay", /^[0-6]$/);
   if (!dayReply) return;
   if (!dayReply.data) {
     await dayReply.ctx.reply(dayReply.ctx.t("flow-hint-button"));
@@ -157,7 +157,7 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
   const day = Number(dayReply.data);
   const hours = new InlineKeyboard();
   DIGEST_HOURS.forEach((hour, index) => {
-    hours.text(`${String(hour).padStart(2, "0")}:00`, settingsData("dh", hour));
+    hours.text(`${String(hour).padStart(2, "0")}:00`, settingsData("digestHour", hour));
     if (index % 3 === 2) hours.row();
   });
   await showScreen(
@@ -166,7 +166,7 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
     hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE),
   );
   for (;;) {
-    const reply = await answer(conversation, "dh", /^\d{1,2}$/);
+    const reply = await answer(conversation, "digestHour", /^\d{1,2}$/);
     if (!reply) return;
     const raw = reply.data ?? reply.text?.trim().replace(/:00$/, "") ?? "";
     const hour = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
