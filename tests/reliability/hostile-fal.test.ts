@@ -74,7 +74,7 @@ describe("Fal's answers are not trusted", () => {
     const since = session.api.calls.length;
     await session.chat.tap(`ai:${id}:mb`);
     const fault = await session.api.waitForCall(
-      (c) => c.method === "editMessageText" && /Fal (прислал|не вернул|сейчас)/.test(textOf(c)),
+      (c) => c.method === "editMessageText" && /Fal (прислал|не вернул|сейчас)|на Fal уже недоступны/.test(textOf(c)),
       { since, timeoutMs: 30_000 },
     );
     await session.chat.settle(20_000);
@@ -169,5 +169,17 @@ describe("Fal's answers are not trusted", () => {
     const grewMb = peakRssMb() - peakBefore;
     done(`${observed.join("; ")}; peak RSS grew ${grewMb.toFixed(0)} MB from ${peakBefore.toFixed(0)} MB`);
     expect(grewMb, observed.join("; ")).toBeLessThan(70);
+  });
+
+  it("result URLs that answer 404 (Fal keeps files for days): the owner reads they are gone, not a generic fault", async (ctx) => {
+    const done = reliabilityCase(ctx, {
+      area: AREA,
+      injected: "Fal's result image URLs answer 404 (its files expired)",
+      checked: "no photo reaches Telegram; the owner reads that Fal no longer has the files",
+    });
+    const { fault, sent } = await moodboardWith(() => (fal.filesGone = true));
+    expect(sent).toEqual([]);
+    expect(fault).toContain("на Fal уже недоступны");
+    done(`“${fault.slice(0, 60)}…”, 0 photos sent`);
   });
 });

@@ -8,6 +8,8 @@ export type FalFault =
   | "timeout"
   | "network"
   | "no-images"
+  /** A result image Fal no longer has (it keeps files for days): 404/410 on its URL. */
+  | "expired"
   /** Fal's answer pointed outside its own files, or at something that is not a sane image. */
   | "bad-result";
 

@@ -102,7 +102,8 @@ export async function fetchResultImage(
   const response = await fetchTrusted(url, options.trusted, options.signal);
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new FalError(response.status >= 500 ? "server" : "no-images", `image download HTTP ${response.status}`);
+    const fault = response.status >= 500 ? "server" : [404, 410].includes(response.status) ? "expired" : "no-images";
+    throw new FalError(fault, `image download HTTP ${response.status}`);
   }
   const bytes = await readCapped(response, max);
   const contentType = sniffImage(bytes);

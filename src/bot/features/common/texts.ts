@@ -12,7 +12,6 @@ error-generic = ⚠️ Что-то пошло не так, изменения н
 error-database = ⚠️ База данных сейчас недоступна. Я продолжаю работать — повторите через минуту.
 flow-hint-text = Пришлите, пожалуйста, текст — или /cancel, чтобы выйти.
 flow-hint-button = Выберите вариант кнопкой ниже — или /cancel, чтобы выйти.
-not-built-yet = Этот раздел ещё в разработке.
 list-more = … и ещё { $count } — не поместились в одно сообщение.
 flow-left = ↩️ Незаконченный шаг закрыт — начинаю новый.
 `,
@@ -31,6 +30,5 @@ error-generic = ⚠️ Something went wrong; nothing was lost. Please try again 
 error-database = ⚠️ The database is unavailable right now. I'm still running — please retry in a minute.
 flow-hint-text = Please send text — or /cancel to leave.
 flow-hint-button = Please choose with a button below — or /cancel to leave.
-not-built-yet = This section is still being built.
 `,
 };
