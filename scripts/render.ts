@@ -9,11 +9,12 @@ import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { PdfService, type CardData, type TemplateBundle } from "../src/services/pdf/pdf-service.ts";
+import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 import { bundleFromZip, decodeText } from "../src/services/pdf/template-upload.ts";
 import { checkTemplate } from "../src/services/pdf/template-check.ts";
 import { sampleCardData } from "../src/services/pdf/sample-data.ts";
 import { cardDatesIn } from "../src/bot/owner-time-zone.ts";
+import type { TemplateBundle } from "../src/domain/template-bundle.ts";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) =>

@@ -2,7 +2,7 @@ import { findChromium, type FoundChromium } from "./services/pdf/chromium-path.t
 import { z } from "zod";
 import { validate as validateCron } from "node-cron";
 import { parseDatabaseUrl, type DatabaseTarget } from "./db/database-url.ts";
-import type { NotionConfig } from "./services/notion/notion-service.ts";
+import type { NotionConfig } from "./services/notion/notion-connection.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 

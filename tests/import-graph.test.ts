@@ -87,6 +87,22 @@ describe("the import graph of src", () => {
     expect(cycles).toEqual([]);
   });
 
+  it("gives each name one address: no re-exports, no two exported functions or constants with one name", () => {
+    const reexports: string[] = [];
+    const exported = new Map<string, string[]>();
+    for (const file of graph.keys()) {
+      const text = readFileSync(file, "utf8");
+      for (const match of text.matchAll(/^export (?:type )?(?:\{[^}]*\}|\*) from "[^"]+";/gm))
+        reexports.push(`${relative(SRC, file)}: ${match[0]}`);
+      for (const match of text.matchAll(/^export (?:async )?(?:function\*? |const )([A-Za-z0-9_]+)/gm))
+        exported.set(match[1], [...(exported.get(match[1]) ?? []), relative(SRC, file)]);
+    }
+    expect(reexports).toEqual([]);
+    expect([...exported].filter(([, files]) => files.length > 1).map(([name, files]) => `${name}: ${files}`)).toEqual(
+      [],
+    );
+  });
+
   it("keeps the domain pure: no I/O modules, no packages", () => {
     const impure = [...graph.keys()]
       .filter((file) => layerOf(file) === "domain")

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { classifyNotionError } from "../src/services/notion/notion-errors.ts";
 import { textChunks } from "../src/services/notion/notion-blocks.ts";
-import { createNotionService, type NotionConfig, type ProjectSnapshot } from "../src/services/notion/notion-service.ts";
+import { createNotionService } from "../src/services/notion/notion-service.ts";
 import { FakeNotion, type FakeSchema } from "./support/fake-notion.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
 import { createNotionConnection } from "../src/services/notion/notion-connection.ts";
+import type { ProjectSnapshot } from "../src/domain/project.ts";
+import type { NotionConfig } from "../src/services/notion/notion-connection.ts";
 
 const notionServiceFor = (config: NotionConfig, options?: Parameters<typeof createNotionConnection>[1]) =>
   createNotionService(createNotionConnection(config, options));

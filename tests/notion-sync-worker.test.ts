@@ -1,6 +1,6 @@
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createNotionService, type NotionConfig } from "../src/services/notion/notion-service.ts";
+import { createNotionService } from "../src/services/notion/notion-service.ts";
 import {
   createSyncWorker,
   type SyncProblem,
@@ -11,6 +11,7 @@ import { FakeNotion } from "./support/fake-notion.ts";
 import { MemorySyncStore } from "./support/memory-sync-store.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
 import { createNotionConnection } from "../src/services/notion/notion-connection.ts";
+import type { NotionConfig } from "../src/services/notion/notion-connection.ts";
 
 const notionServiceFor = (config: NotionConfig, options?: Parameters<typeof createNotionConnection>[1]) =>
   createNotionService(createNotionConnection(config, options));

@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PdfService, type TemplateBundle } from "../src/services/pdf/pdf-service.ts";
+import { PdfService } from "../src/services/pdf/pdf-service.ts";
 import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
+import type { TemplateBundle } from "../src/domain/template-bundle.ts";
 
 const bundle = (html: string, css: string | null = null): TemplateBundle => ({ html, css, files: new Map() });
 

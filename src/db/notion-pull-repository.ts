@@ -1,8 +1,8 @@
 import type { Db } from "./client.ts";
 import type { NotionOutbox } from "./notion-outbox.ts";
-import type { ProjectStatus } from "./project-repository.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
 import { readInstant } from "../domain/stored-values.ts";
+import type { ProjectStatus } from "../domain/project.ts";
 
 export const WATERMARK_KEY = "notion-pull:watermark";
 

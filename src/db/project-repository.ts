@@ -2,16 +2,6 @@ import type { Db } from "./client.ts";
 import type { NotionOutbox } from "./notion-outbox.ts";
 import { oncePerUpdate } from "./update-marks.ts";
 
-export {
-  DESCRIPTION_MAX,
-  NAME_MAX,
-  PAGE_SIZE,
-  PROJECT_STATUSES,
-  REMINDER_INTERVALS,
-  type ArchiveReason,
-  type ProjectStatus,
-  type ProjectView,
-} from "../domain/project.ts";
 import type { ArchiveReason, ProjectStatus, ProjectView } from "../domain/project.ts";
 import { PAGE_SIZE } from "../domain/project.ts";
 

@@ -1,7 +1,6 @@
 import type { Db } from "./client.ts";
-import type { ProjectStatus } from "./project-repository.ts";
+import type { ProjectStatus } from "../domain/project.ts";
 
-export { SEARCH_QUERY_MAX } from "../domain/project.ts";
 export const SEARCH_RESULTS_MAX = 20;
 
 export interface SearchHit {

@@ -1,13 +1,13 @@
 import type { Logger } from "pino";
 import type { LinkedProject, NotionPullRepository, PageOffer } from "../db/notion-pull-repository.ts";
 import { samePageId } from "../db/notion-pull-repository.ts";
-import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../db/project-repository.ts";
 import { describeNotionError } from "../services/notion/notion-errors.ts";
 import { descriptionFromBody } from "../services/notion/notion-blocks.ts";
 import { normalizeDescription } from "../domain/description.ts";
 import type { NotionPullSource, PulledPage } from "../services/notion/notion-pull-source.ts";
 import { cutToCodePoints } from "../domain/text-cut.ts";
 import type { Delivery } from "./owner-messenger.ts";
+import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../domain/project.ts";
 
 /** One project changed by an edit made in Notion. */
 export interface PulledChange {

@@ -101,7 +101,7 @@ export function cardData(request: CardRequest, images: CardData["images"]): Card
 }
 
 /** Downloads the renders, fills the template and prints the card (and its page-1 PNG when `png`). */
-export async function drawCard(deps: CardDeps, request: CardRequest, options: { png: boolean }): Promise<DrawnCard> {
+export async function printCard(deps: CardDeps, request: CardRequest, options: { png: boolean }): Promise<DrawnCard> {
   const started = Date.now();
   const stored = request.templateId === 0 ? null : await deps.templates.get(request.templateId);
   const bundle = stored?.bundle ?? builtinTemplate();

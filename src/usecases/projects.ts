@@ -2,7 +2,8 @@
  * The moves of a project's life: idea → active → archive and back, each made only from the status the owner saw (a
  * conditional update), so a stale or doubled tap changes nothing and says so. Mirrored to Notion by the outbox.
  */
-import type { ProjectRepository, ProjectView, TransitionResult } from "../db/project-repository.ts";
+import type { ProjectRepository, TransitionResult } from "../db/project-repository.ts";
+import type { ProjectView } from "../domain/project.ts";
 
 export type ProjectMove =
   | { kind: "activate"; intervalDays: number | null }

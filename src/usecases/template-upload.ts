@@ -3,12 +3,13 @@
  * the sandbox, Chromium): run by a job, never inside an update.
  */
 import type { Logger } from "../logger.ts";
-import type { TemplateBundle, RenderFailure } from "../services/pdf/pdf-service.ts";
+import type { RenderFailure } from "../services/pdf/pdf-service.ts";
 import type { PdfRenderer } from "../services/pdf/lazy-pdf-service.ts";
 import { bundleFromZip, decodeText, isZip, UploadRefusal } from "../services/pdf/template-upload.ts";
 import { checkTemplate, type TemplateReport } from "../services/pdf/template-check.ts";
 import { sampleCardData, type CardDates } from "../services/pdf/sample-data.ts";
 import { IMAGE_LIMITS, oversizedTemplateImages, templateImageSizes } from "../services/pdf/image-limits.ts";
+import type { TemplateBundle } from "../domain/template-bundle.ts";
 
 /**
  * Why an upload or a render was refused: `key` names the problem (the bot's text of the same name says it) and

@@ -1,5 +1,5 @@
-import type { SyncJob, SyncJobKind, SyncProject, SyncStore } from "../../src/services/notion/sync-worker.ts";
-import type { ProjectSnapshot } from "../../src/services/notion/notion-service.ts";
+import type { ProjectSnapshot } from "../../src/domain/project.ts";
+import type { SyncJob, SyncJobKind, SyncProject, SyncStore } from "../../src/domain/notion-sync.ts";
 
 export interface StoredJob extends SyncJob {
   state: "pending" | "done" | "failed";

@@ -1,5 +1,5 @@
-import type { NotionConfig } from "../../src/services/notion/notion-service.ts";
 import type { FakeNotion } from "./fake-notion.ts";
+import type { NotionConfig } from "../../src/services/notion/notion-connection.ts";
 
 /** NotionService settings for a fake Notion with the default schema (Name; Status: Idea, Active, Archived). */
 export function notionConfigFor(notion: FakeNotion, overrides: Partial<NotionConfig> = {}): NotionConfig {

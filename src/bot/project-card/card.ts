@@ -3,9 +3,9 @@ import type { FlowContext } from "../context.ts";
 import type { Translate } from "../i18n.ts";
 import { escapeHtml } from "../html.ts";
 import { placeMediaScreen, placeScreen, type PlacedScreen, type ScreenMedia } from "../screen.ts";
-import type { ProjectView } from "../../db/project-repository.ts";
 import { cardKeyboard } from "./keyboard.ts";
 import { cutText, cutToUnits } from "../../domain/text-cut.ts";
+import type { ProjectView } from "../../domain/project.ts";
 
 const CAPTION_LIMIT = 1024;
 /**

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import type { ProjectView } from "../../db/project-repository.ts";
 import type { Translate } from "../i18n.ts";
 import { Buttons } from "../buttons.ts";
 import { listData, projectData } from "../navigation.ts";
+import type { ProjectView } from "../../domain/project.ts";
 
 /** `readMore`: the card shows only the start of a long description (a photo caption) and offers the rest. */
 export function cardKeyboard(

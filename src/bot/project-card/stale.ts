@@ -1,10 +1,10 @@
 import { InlineKeyboard } from "grammy";
 import type { Context } from "../context.ts";
 import { showScreen } from "../screen.ts";
-import type { ProjectView } from "../../db/project-repository.ts";
 import { ownerTimeZone } from "../owner-time-zone.ts";
 import { NAV } from "../navigation.ts";
 import { showCard } from "./card.ts";
+import type { ProjectView } from "../../domain/project.ts";
 
 const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 

@@ -3,8 +3,6 @@ import { appendImageOnce, isImageBlock, type NotionImage } from "./notion-images
 import { blockMatches, bodyBlocks, pageBody, pageTitleText, richText, type ParagraphBlock } from "./notion-blocks.ts";
 import type { ProjectSnapshot } from "../../domain/project.ts";
 
-export type { ProjectSnapshot, ProjectStatus } from "../../domain/project.ts";
-export type { NotionConfig, ResolvedSchema } from "./notion-connection.ts";
 import type { NotionConnection, ResolvedSchema } from "./notion-connection.ts";
 
 export interface NotionService {

@@ -3,7 +3,6 @@ import { classifyNotionError, describeNotionError } from "./notion-errors.ts";
 import type { NotionService } from "./notion-service.ts";
 import { normalizeDescription } from "../../domain/description.ts";
 
-export type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../../domain/notion-sync.ts";
 import type { SyncJob, SyncProject, SyncStore } from "../../domain/notion-sync.ts";
 
 /** Fetches a Telegram file's bytes by file id (getFile + download) when an image job runs. */

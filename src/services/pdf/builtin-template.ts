@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { TemplateBundle } from "./pdf-service.ts";
+import type { TemplateBundle } from "../../domain/template-bundle.ts";
 
 /** `templates/default/` found from the source or the compiled file (they sit at different depths). */
 function templatesDir(): string {

@@ -23,8 +23,6 @@ export interface PageInput {
   onPhase?: PhaseListener;
 }
 
-export type { PageOutput } from "./draw-card.ts";
-
 export class RenderTimeoutError extends Error {}
 
 const RECYCLE_IDLE_MS = 500;

@@ -15,7 +15,6 @@ import {
   type PhotoCheck,
 } from "./image-limits.ts";
 
-export type { TemplateBundle } from "../../domain/template-bundle.ts";
 import type { TemplateBundle } from "../../domain/template-bundle.ts";
 
 /** What a card is made of; every field is optional so the same call serves previews and the CLI. */

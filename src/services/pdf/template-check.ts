@@ -1,8 +1,8 @@
-import type { TemplateBundle } from "./pdf-service.ts";
 import type { PdfRenderer } from "./lazy-pdf-service.ts";
 import { fontHasCyrillic } from "./font-coverage.ts";
 import { safeDecode } from "./request-filter.ts";
 import type { JinjaDifference } from "./template-sandbox.ts";
+import type { TemplateBundle } from "../../domain/template-bundle.ts";
 
 export interface TemplateReport {
   syntaxError?: { message: string; line?: number; column?: number };

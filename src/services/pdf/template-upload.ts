@@ -1,6 +1,6 @@
 import { extensionOf, isFontPath, isImagePath } from "./assets.ts";
-import type { TemplateBundle } from "./pdf-service.ts";
 import { unpackZip } from "./zip-unpack.ts";
+import type { TemplateBundle } from "../../domain/template-bundle.ts";
 
 export const LIMITS = {
   textBytes: 1024 * 1024,

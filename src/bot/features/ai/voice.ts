@@ -5,13 +5,13 @@ import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
-import { NAME_MAX } from "../../../db/project-repository.ts";
 import { transcribeVoiceIdea } from "../../../usecases/voice.ts";
 import { type Job, StatusMessage, integration, jobFrom, reportFault, runInBackground } from "../../job.ts";
 import { enterFlow } from "../../flow/enter.ts";
 import type { Translate } from "../../i18n.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
 import { projectData } from "../../navigation.ts";
+import { NAME_MAX } from "../../../domain/project.ts";
 
 type VoiceAction = ButtonOf<typeof Buttons.voice>["action"];
 

@@ -7,7 +7,7 @@ import { escapeHtml } from "../../html.ts";
 import { type Job, StatusMessage } from "../../job.ts";
 import type { BackgroundJobRow } from "../../../db/background-job-repository.ts";
 import { cutToUnits } from "../../../domain/text-cut.ts";
-import { type CardFailure, cardFileName, drawCard } from "../../../usecases/card.ts";
+import { type CardFailure, cardFileName, printCard } from "../../../usecases/card.ts";
 import {
   type CardDeliverInput,
   type CardDeliverResult,
@@ -36,7 +36,7 @@ async function sendPdf(job: Job, row: BackgroundJobRow<CardDeliverInput>, fileNa
   const { make, token } = row.input;
   let pdf = job.deps.workspace.cards.get(token)?.pdf;
   if (!pdf) {
-    const drawn = await drawCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
+    const drawn = await printCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
     if (!drawn.ok) throw new CardFailureError(drawn);
     pdf = drawn.pdf;
   }

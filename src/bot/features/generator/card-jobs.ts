@@ -18,7 +18,7 @@ import {
   type CardRequest,
   type CardTexts,
   type RenderSource,
-  drawCard,
+  printCard,
   ownerTexts,
   writeCardTexts,
 } from "../../../usecases/card.ts";
@@ -167,7 +167,7 @@ async function makeCardWith(
   const request = await cardRequest(job, input, texts ?? ownerTexts(input.source.description, input.draft));
   if (texts === null) {
     void status.show(t("gen-progress-texts"), "typing");
-    drawCard(deps, request, { png: false }).catch((error: unknown) =>
+    printCard(deps, request, { png: false }).catch((error: unknown) =>
       job.log.info({ err: error }, "card rehearsal failed"),
     );
     const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
@@ -183,7 +183,7 @@ async function makeCardWith(
     texts = written.texts;
   }
   void status.show(t("gen-progress-render"), "upload_document");
-  const drawn = await drawCard(deps, { ...request, texts }, { png: true });
+  const drawn = await printCard(deps, { ...request, texts }, { png: true });
   if (!drawn.ok || !drawn.png) {
     await publish({ outcome: "render-failed", texts });
     await status.finish(drawn.ok ? t("gen-job-failed") : cardFailureText(t, drawn), failedKeyboard(t));

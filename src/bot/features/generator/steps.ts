@@ -3,7 +3,6 @@ import type { Message } from "grammy/types";
 import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { DESCRIPTION_MAX, NAME_MAX } from "../../../db/project-repository.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import { FLOW_CANCEL, askText, cancelKeyboard } from "../../flow/ask.ts";
@@ -12,6 +11,7 @@ import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
+import { DESCRIPTION_MAX, NAME_MAX } from "../../../domain/project.ts";
 
 /** The generator's own buttons; others pass through a waiting step to do their own job. */
 const OWN = Buttons.generator;

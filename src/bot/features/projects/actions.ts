@@ -1,7 +1,7 @@
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import type { ProjectStatus, TransitionResult } from "../../../db/project-repository.ts";
+import type { TransitionResult } from "../../../db/project-repository.ts";
 import { placeCard, showCard } from "../../project-card/card.ts";
 import { answerStale } from "../../project-card/stale.ts";
 import { watchSyncScreen } from "./sync-refresh.ts";
@@ -12,6 +12,7 @@ import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard } from "./keyboar
 import { InlineKeyboard } from "grammy";
 import { enterFlow } from "../../flow/enter.ts";
 import { listData, projectData, type ProjectAction } from "../../navigation.ts";
+import type { ProjectStatus } from "../../../domain/project.ts";
 
 const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 

@@ -3,8 +3,8 @@ import type { InputMediaDocument, InputMediaPhoto } from "grammy/types";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { fitLines } from "../../message-fit.ts";
-import type { ProjectView } from "../../../db/project-repository.ts";
 import { projectData } from "../../navigation.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 /** At most this many files are sent back per tap (Telegram's albums take 10; more would flood the chat). */
 const MAX_FILES = 30;

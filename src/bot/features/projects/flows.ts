@@ -2,12 +2,12 @@ import type { Flow, FlowContext } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { showScreen } from "../../screen.ts";
-import type { ProjectView } from "../../../db/project-repository.ts";
 import { FLOW_CANCEL, askImage, askText, cancelKeyboard, skipKeyboard } from "../../flow/ask.ts";
 import { showCard } from "../../project-card/card.ts";
 import { savedConfirmation, watchSyncScreen } from "./sync-refresh.ts";
 import { checkDescription, checkName } from "../../../domain/project-text.ts";
 import type { IdeaSteps } from "../../flow/idea-steps.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 export const NEW_IDEA_FLOW = "new-idea";
 export const EDIT_PROJECT_FLOW = "edit-project";

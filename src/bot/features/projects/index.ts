@@ -6,10 +6,10 @@ import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { showList } from "./lists.ts";
-import type { ProjectStatus } from "../../../db/project-repository.ts";
 import { enterFlow } from "../../flow/enter.ts";
 import { NAV } from "../../navigation.ts";
 import type { IdeaSteps } from "../../flow/idea-steps.ts";
+import type { ProjectStatus } from "../../../domain/project.ts";
 
 const projectsFeature = new Composer<Context>();
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../../db/project-repository.ts";
 import { NAV, listData, projectData } from "../../navigation.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
+import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../../domain/project.ts";
 
 export function listKeyboard(t: Translate, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
   const keyboard = new InlineKeyboard();

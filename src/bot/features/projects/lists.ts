@@ -1,8 +1,8 @@
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import type { ProjectStatus } from "../../../db/project-repository.ts";
 import { listKeyboard } from "./keyboards.ts";
+import type { ProjectStatus } from "../../../domain/project.ts";
 
 /** A page of one status list, newest first, edited in place when navigating. */
 export async function showList(ctx: Context, status: ProjectStatus, page: number): Promise<void> {

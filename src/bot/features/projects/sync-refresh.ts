@@ -5,9 +5,9 @@ import { escapeHtml } from "../../html.ts";
 import type { Translate } from "../../i18n.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import type { SyncScreen } from "../../sync-screens.ts";
-import type { ProjectView } from "../../../db/project-repository.ts";
 import { type CardReader, notionPageUrl, redrawCard } from "../../project-card/card.ts";
 import { projectData } from "../../navigation.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 /** What redrawing needs outside an update: the Bot API and each owner's language. */
 export interface SyncRedraw {

@@ -2,12 +2,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
-import { REMINDER_INTERVALS } from "../../../db/project-repository.ts";
 import { formatMoment, tomorrowMorning } from "../../../domain/reminder-time.ts";
 import { answerStale } from "../../project-card/stale.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
+import { REMINDER_INTERVALS } from "../../../domain/project.ts";
 
 export const remindersFeature = new Composer<Context>();
 

@@ -1,6 +1,5 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { InlineKeyboard } from "grammy";
-import type { ProjectView } from "../../../db/project-repository.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import { cardKeyboard } from "../../project-card/keyboard.ts";
@@ -9,6 +8,7 @@ import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 import type { Translate } from "../../i18n.ts";
 import { NAV, projectData } from "../../navigation.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 export const SNOOZE = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 } as const;
 export type SnoozeCode = keyof typeof SNOOZE;

@@ -1,8 +1,8 @@
 import type { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
-import type { ProjectView } from "../../../db/project-repository.ts";
 import { digestKeyboard, reminderKeyboard } from "./keyboards.ts";
 import type { Translate } from "../../i18n.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 export interface OutgoingMessage {
   text: string;
