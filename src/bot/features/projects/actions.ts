@@ -12,7 +12,7 @@ import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard } from "./keyboar
 import { InlineKeyboard } from "grammy";
 import { enterFlow } from "../../flow/enter.ts";
 import { listData, projectData, type ProjectAction } from "../../navigation.ts";
-import type { ProjectStatus } from "../../../domain/project.ts";
+import type { ProjectView } from "../../../domain/project.ts";
 
 const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 
@@ -26,92 +26,103 @@ async function afterTransition(ctx: Context, result: TransitionResult) {
     await watchSyncScreen(ctx, result.project.id, { kind: "card", placed, status: result.project.status });
 }
 
-/** Runs the action of a `p:<id>:<action>[:<arg>]` button. */
+/** One card button's work, given the project as it is now and the button's argument. */
+type ActionHandler = (ctx: Context, project: ProjectView, arg: string | undefined) => Promise<void>;
+
+const daysOf = (arg: string | undefined) => (arg === "none" ? null : Number(arg));
+
+const askInterval = (ctx: Context, project: ProjectView, action: "activate" | "setint") =>
+  showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, action));
+
+/** Every card button, by its action: a button whose project moved on meanwhile is answered as stale. */
+const ACTIONS: Record<ProjectAction, ActionHandler> = {
+  async open(ctx, project, arg) {
+    await ctx.answerCallbackQuery();
+    await showCard(ctx, project, await tz(ctx), undefined, arg === undefined ? 0 : Number(arg));
+  },
+  async files(ctx, project) {
+    await ctx.answerCallbackQuery();
+    await showAttachments(ctx, project);
+  },
+  // The whole description, under the photo card that shows only its start.
+  async full(ctx, project) {
+    await ctx.answerCallbackQuery();
+    const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
+    await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")),
+    });
+  },
+  async activate(ctx, project, arg) {
+    if (project.status !== "idea") return answerStale(ctx, project);
+    if (arg !== undefined) {
+      const moved = await moveProject(ctx.deps.repos.projects, project, {
+        kind: "activate",
+        intervalDays: daysOf(arg),
+      });
+      return afterTransition(ctx, moved);
+    }
+    await ctx.answerCallbackQuery();
+    await askInterval(ctx, project, "activate");
+  },
+  async interval(ctx, project) {
+    if (project.status !== "active") return answerStale(ctx, project);
+    await ctx.answerCallbackQuery();
+    await askInterval(ctx, project, "setint");
+  },
+  async setint(ctx, project, arg) {
+    if (project.status !== "active" || arg === undefined) return answerStale(ctx, project);
+    const updated = await ctx.deps.repos.projects.update(project.id, { reminderIntervalDays: daysOf(arg) });
+    await ctx.answerCallbackQuery();
+    await (updated ? showCard(ctx, updated, await tz(ctx)) : answerStale(ctx, null));
+  },
+  complete: (ctx, project) => archive(ctx, project, "complete"),
+  drop: (ctx, project) => archive(ctx, project, "cancel"),
+  async restore(ctx, project, arg) {
+    if (project.status !== "archived" || (arg !== "idea" && arg !== "active")) return answerStale(ctx, project);
+    await afterTransition(ctx, await moveProject(ctx.deps.repos.projects, project, { kind: "restore", to: arg }));
+  },
+  async delete(ctx, project) {
+    if (project.status === "active") return answerStale(ctx, project);
+    await ctx.answerCallbackQuery();
+    const question = ctx.t("ask-delete", { name: escapeHtml(project.name) });
+    await showScreen(ctx, question, confirmDeleteKeyboard(ctx.t, project.id));
+  },
+  async confirmdelete(ctx, project) {
+    if (project.status === "active" || !(await ctx.deps.repos.projects.delete(project.id)))
+      return answerStale(ctx, project.status === "active" ? project : null);
+    await ctx.answerCallbackQuery();
+    const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));
+    await showScreen(ctx, ctx.t("deleted", { name: escapeHtml(project.name) }), back);
+  },
+  async edit(ctx, project) {
+    if (project.status === "archived") return answerStale(ctx, project);
+    await ctx.answerCallbackQuery();
+    await showScreen(ctx, ctx.t("ask-edit-field", { name: escapeHtml(project.name) }), editKeyboard(ctx.t, project.id));
+  },
+  rename: (ctx, project) => editField(ctx, project, "name"),
+  describe: (ctx, project) => editField(ctx, project, "description"),
+};
+
+async function archive(ctx: Context, project: ProjectView, kind: "complete" | "cancel") {
+  if (project.status !== "active") return answerStale(ctx, project);
+  await afterTransition(ctx, await moveProject(ctx.deps.repos.projects, project, { kind }));
+}
+
+async function editField(ctx: Context, project: ProjectView, field: "name" | "description") {
+  if (project.status === "archived") return answerStale(ctx, project);
+  await ctx.answerCallbackQuery();
+  await enterFlow(ctx, "edit-project", project.id, field);
+}
+
+/** Runs the action of a `p:<id>:<action>[:<arg>]` button on the project as it is now. */
 export async function runProjectAction(
   ctx: Context,
   id: number,
   action: ProjectAction,
   arg: string | undefined,
 ): Promise<void> {
-  const projects = ctx.deps.repos.projects;
-  const project = await projects.get(id);
+  const project = await ctx.deps.repos.projects.get(id);
   if (!project) return answerStale(ctx, null);
-  const expect = (status: ProjectStatus) => project.status === status;
-  const days = arg === "none" ? null : Number(arg);
-
-  switch (action) {
-    case "open":
-      await ctx.answerCallbackQuery();
-      return showCard(ctx, project, await tz(ctx), undefined, arg === undefined ? 0 : Number(arg));
-    case "files":
-      await ctx.answerCallbackQuery();
-      return showAttachments(ctx, project);
-    case "full": {
-      // The whole description, under the photo card that shows only its start.
-      await ctx.answerCallbackQuery();
-      const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
-      await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(id, "open")),
-      });
-      return;
-    }
-    case "activate":
-      if (!expect("idea")) return answerStale(ctx, project);
-      if (arg === undefined) {
-        await ctx.answerCallbackQuery();
-        return showScreen(
-          ctx,
-          ctx.t("ask-interval", { name: escapeHtml(project.name) }),
-          intervalKeyboard(ctx.t, project, "activate"),
-        );
-      }
-      return afterTransition(ctx, await moveProject(projects, project, { kind: "activate", intervalDays: days }));
-    case "interval":
-      if (!expect("active")) return answerStale(ctx, project);
-      await ctx.answerCallbackQuery();
-      return showScreen(
-        ctx,
-        ctx.t("ask-interval", { name: escapeHtml(project.name) }),
-        intervalKeyboard(ctx.t, project, "setint"),
-      );
-    case "setint": {
-      if (!expect("active") || arg === undefined) return answerStale(ctx, project);
-      const updated = await projects.update(id, { reminderIntervalDays: days });
-      await ctx.answerCallbackQuery();
-      return updated ? showCard(ctx, updated, await tz(ctx)) : answerStale(ctx, null);
-    }
-    case "complete":
-    case "drop":
-      if (!expect("active")) return answerStale(ctx, project);
-      return afterTransition(
-        ctx,
-        await moveProject(projects, project, { kind: action === "complete" ? "complete" : "cancel" }),
-      );
-    case "restore":
-      if (!expect("archived") || (arg !== "idea" && arg !== "active")) return answerStale(ctx, project);
-      return afterTransition(ctx, await moveProject(projects, project, { kind: "restore", to: arg }));
-    case "delete":
-      if (expect("active")) return answerStale(ctx, project);
-      await ctx.answerCallbackQuery();
-      return showScreen(ctx, ctx.t("ask-delete", { name: escapeHtml(project.name) }), confirmDeleteKeyboard(ctx.t, id));
-    case "confirmdelete": {
-      if (expect("active") || !(await projects.delete(id)))
-        return answerStale(ctx, project.status === "active" ? project : null);
-      await ctx.answerCallbackQuery();
-      const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));
-      return showScreen(ctx, ctx.t("deleted", { name: escapeHtml(project.name) }), back);
-    }
-    case "edit":
-      if (expect("archived")) return answerStale(ctx, project);
-      await ctx.answerCallbackQuery();
-      return showScreen(ctx, ctx.t("ask-edit-field", { name: escapeHtml(project.name) }), editKeyboard(ctx.t, id));
-    case "rename":
-    case "describe":
-      if (expect("archived")) return answerStale(ctx, project);
-      await ctx.answerCallbackQuery();
-      return enterFlow(ctx, "edit-project", id, action === "rename" ? "name" : "description");
-    default:
-      await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
-  }
+  await ACTIONS[action](ctx, project, arg);
 }
