@@ -35,6 +35,30 @@ export async function askText(
   }
 }
 
+/**
+ * Waits for a button of `codec` that `pick` accepts (its value; undefined refuses it). Another tap of the step is
+ * answered with the hint, a message gets it as a reply (with `keyboard`, so the choice is at hand again); buttons of
+ * other screens pass through (waitStep).
+ */
+export async function askButton<V, T>(
+  conversation: Flow,
+  codec: CallbackCodec<V>,
+  pick: (button: V) => T | undefined,
+  keyboard?: (ctx: FlowContext) => InlineKeyboard,
+): Promise<{ value: T; ctx: FlowContext }> {
+  for (;;) {
+    const answer = await waitStep(conversation, codec);
+    const button = codec.unpack(answer.callbackQuery?.data);
+    const value = button === undefined ? undefined : pick(button);
+    if (value !== undefined) {
+      await answer.answerCallbackQuery();
+      return { value, ctx: answer };
+    }
+    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
+    else await answer.reply(answer.t("flow-hint-button"), keyboard ? { reply_markup: keyboard(answer) } : {});
+  }
+}
+
 /** Waits for an image (photo, or a document with an image type) or the Skip button. */
 export async function askImage(
   conversation: Flow,

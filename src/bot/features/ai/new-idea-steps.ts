@@ -12,6 +12,7 @@ import { startMoodboard } from "./moodboard.ts";
 import { transcribeVoice } from "./voice.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
 import type { IdeaSteps } from "../../flow/idea-steps.ts";
+import { askButton } from "../../flow/ask.ts";
 
 const MOODBOARD_YES = Buttons.flow.pack({ action: "moodboardOffer", arg: "yes" });
 const MOODBOARD_SKIP = Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" });
@@ -127,17 +128,14 @@ export async function askMoodboardOffer(
     .text(ctx.t("btn-mb-yes"), MOODBOARD_YES)
     .text(ctx.t("btn-skip"), MOODBOARD_SKIP);
   await ctx.reply(ctx.t("ai-new-offer-moodboard"), { reply_markup: keyboard });
-  for (;;) {
-    const answer = await waitStep(conversation);
-    const offer = Buttons.flow.unpack(answer.callbackQuery?.data);
-    if (offer?.action === "moodboardOffer") {
-      await answer.answerCallbackQuery();
-      await answer.editMessageReplyMarkup().catch(() => undefined);
-      return { wanted: offer.arg === "yes", ctx: answer };
-    }
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("flow-hint-button"), { reply_markup: keyboard });
-  }
+  const offer = await askButton(
+    conversation,
+    Buttons.flow,
+    (button) => (button.action === "moodboardOffer" ? button.arg === "yes" : undefined),
+    () => keyboard,
+  );
+  await offer.ctx.editMessageReplyMarkup().catch(() => undefined);
+  return { wanted: offer.value, ctx: offer.ctx };
 }
 
 /** Starts the moodboard in the background once the idea is saved (the flow does not wait for it). */

@@ -5,7 +5,7 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
-import { FLOW_CANCEL, askText, cancelKeyboard } from "../../flow/ask.ts";
+import { FLOW_CANCEL, askButton, askText, cancelKeyboard } from "../../flow/ask.ts";
 import { waitStep } from "../../flow/wait-step.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { Buttons } from "../../buttons.ts";
@@ -46,16 +46,12 @@ export async function waitChoice<S extends GeneratorStep>(
 ): Promise<FlowContext & { choice: { step: S; arg: string | undefined } }> {
   const argFits = (arg: string | undefined) =>
     args === "any" || (args === "none" ? arg === undefined : arg !== undefined && args.includes(arg));
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
-    const button = OWN.unpack(answer.callbackQuery?.data);
-    if (button && (steps as readonly GeneratorStep[]).includes(button.step) && argFits(button.arg)) {
-      await answer.answerCallbackQuery();
-      return Object.assign(answer, { choice: { step: button.step as S, arg: button.arg } });
-    }
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("flow-hint-button"));
-  }
+  const picked = await askButton(conversation, OWN, (button) =>
+    (steps as readonly GeneratorStep[]).includes(button.step) && argFits(button.arg)
+      ? { step: button.step as S, arg: button.arg }
+      : undefined,
+  );
+  return Object.assign(picked.ctx, { choice: picked.value });
 }
 
 async function askGeneratorText(
