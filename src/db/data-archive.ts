@@ -1,7 +1,7 @@
 import { zip as zipAsync, strToU8, strFromU8, type AsyncZippable } from "fflate";
 import { UnzipRefused, unzipBounded } from "./archive-unzip.ts";
 import { tableProblems } from "./archive-rows.ts";
-import { fitFileName } from "../domain/text-cut.ts";
+import { type TelegramFileCopies, copyTelegramFiles } from "./archive-telegram-files.ts";
 import type { Db } from "./client.ts";
 
 /**
@@ -94,57 +94,6 @@ function insertionOrder(models: Record<string, RuntimeModel>): string[] {
 function primaryKeyOf(row: Row, model: RuntimeModel): string {
   const key = scalars(model)[0].name;
   return String(row[key]).replace(/[^\w-]/g, "_");
-}
-
-/** Telegram keeps the files; an export carries copies so the owner has them even without the bot. */
-export interface TelegramFileCopies {
-  download(fileId: string): Promise<Uint8Array>;
-  /** Stop adding files past this many bytes (Telegram takes uploads up to 50 MB; the rest is listed, not copied). */
-  budgetBytes: number;
-}
-
-const EXTENSION: Record<string, string> = {
-  final_render: "jpg",
-  image_reference: "jpg",
-  moodboard: "jpg",
-  moodboard_image: "jpg",
-  pdf: "pdf",
-  generated_pdf: "pdf",
-};
-
-/** Copies of the files behind the projects' assets, under `telegram/<project>/`; a manifest says what is where. */
-async function copyTelegramFiles(db: Db, copies: TelegramFileCopies) {
-  const assets = await db.projectAsset.findMany({ where: { telegramFileId: { not: null } }, orderBy: { id: "asc" } });
-  const files: Record<string, Uint8Array> = {};
-  const manifest: { assetId: number; projectId: number; kind: string; file?: string; skipped?: string }[] = [];
-  let total = 0;
-  for (const asset of assets) {
-    const fileId = asset.telegramFileId;
-    if (!fileId) continue; // the query asked for assets with a file; the type does not know
-    const meta = JSON.parse(asset.meta ?? "{}") as { fileName?: string; asDocument?: boolean };
-    const name =
-      meta.fileName?.replace(/[^\p{L}\p{N}._-]+/gu, "_") ?? `${asset.kind}.${EXTENSION[asset.kind] ?? "bin"}`;
-    const entry = { assetId: asset.id, projectId: asset.projectId, kind: asset.kind };
-    if (total >= copies.budgetBytes) {
-      manifest.push({ ...entry, skipped: "size budget reached" });
-      continue;
-    }
-    try {
-      const bytes = await copies.download(fileId);
-      if (total + bytes.length > copies.budgetBytes) {
-        manifest.push({ ...entry, skipped: "size budget reached" });
-        continue;
-      }
-      // One path segment within 255 bytes: an archive whose names Linux cannot extract is no backup.
-      const path = `telegram/${asset.projectId}/${fitFileName(`${asset.id}-${name}`)}`;
-      files[path] = bytes;
-      total += bytes.length;
-      manifest.push({ ...entry, file: path });
-    } catch (error) {
-      manifest.push({ ...entry, skipped: `not downloadable: ${(error as Error).message.slice(0, 80)}` });
-    }
-  }
-  return { files, manifest };
 }
 
 /** Reads the whole database into a ZIP archive; `counts` tells how many rows each table gave. */

@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 
 /** The HTTP plumbing the fake APIs share: a server on 127.0.0.1 (a free port) that hands each request to `route`. */
 export abstract class LocalHttpFake {
-  private readonly server = createServer((req, res) => void this.route(req, res));
+  private readonly server = createServer((req, res) => {
+    // A request its client abandoned (a timeout, a stopped bot) has no one left to answer; any other failure still
+    // surfaces as the fake's own bug.
+    Promise.resolve(this.route(req, res)).catch((error: unknown) => {
+      if (req.destroyed || (error as NodeJS.ErrnoException)?.code === "ECONNRESET") return;
+      throw error;
+    });
+  });
   private url = "";
 
   protected abstract route(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
