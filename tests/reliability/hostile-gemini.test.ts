@@ -4,9 +4,8 @@ import { BotSession } from "../support/session.ts";
 import { FakeGemini } from "../support/fake-gemini.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { buttonsOf, photoMessage } from "../support/owner-chat.ts";
-import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import { jobsEnded as jobsEndedIn, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
 
 const AREA = "What the outside world sends back";
 const RENDER_MS = 60_000;
@@ -17,12 +16,7 @@ const HALF_EMOJI = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC
 const LONG_POST = `Кресло 🪑 из фетра. ${"Мягкое, тёплое, лёгкое 🪑 ".repeat(400)}#IndustrialDesign`;
 
 const rows = <T>(query: string, ...params: unknown[]) => sqliteRows<T>(session.databaseUrl, query, ...params);
-const jobsEnded = () =>
-  until(
-    () =>
-      rows<{ n: number }>("SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')")[0].n === 0,
-    RENDER_MS,
-  );
+const jobsEnded = () => jobsEndedIn(session.databaseUrl, RENDER_MS);
 const assetKinds = (projectId: number) =>
   rows<{ kind: string }>("SELECT kind FROM ProjectAsset WHERE projectId = ? ORDER BY id", projectId).map((a) => a.kind);
 const pdfsSent = (name: string) =>

@@ -5,7 +5,14 @@ import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
 import { callback, isChatOutput, textMessage, type OwnerChat } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
-import { closeGracefully, crashAfterSettle, killOnCall, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import {
+  closeGracefully,
+  crashAfterSettle,
+  jobsEnded as jobsEndedIn,
+  killOnCall,
+  sqliteRows,
+  sqliteRun,
+} from "./support/crash-kit.ts";
 
 let messageId = 90_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -84,12 +91,7 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
   const documentsNamed = (fileName: string) =>
     session.api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === fileName);
   /** Until no job is left to run: the work a step started has ended (a re-run after a kill included). */
-  const jobsEnded = () =>
-    until(
-      () =>
-        rows<{ n: number }>("SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')")[0].n === 0,
-      RENDER_MS,
-    );
+  const jobsEnded = () => jobsEndedIn(session.databaseUrl, RENDER_MS);
   /** The card previews shown for a project, once every job has ended. */
   const previewsOf = async (name: string) => {
     await jobsEnded();

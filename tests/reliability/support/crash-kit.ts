@@ -2,6 +2,8 @@ import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { startBot } from "../../support/bot-process.ts";
 import type { BotSession } from "../../support/session.ts";
 import type { RecordedCall } from "../../support/fake-bot-api.ts";
+import { sqliteRows } from "../../support/sqlite.ts";
+import { until } from "../../support/until.ts";
 
 export { sqliteRows, sqliteRun } from "../../support/sqlite.ts";
 
@@ -175,4 +177,15 @@ export async function closeGracefully(session: BotSession): Promise<void> {
     await Promise.race([bot.exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   }
   await session.close();
+}
+
+/** Until no background job is queued or running in this SQLite database: the work steps started has ended. */
+export function jobsEnded(databaseUrl: string, timeoutMs = 60_000): Promise<true> {
+  return until(() => {
+    const [open] = sqliteRows<{ n: number }>(
+      databaseUrl,
+      "SELECT COUNT(*) AS n FROM BackgroundJob WHERE state IN ('queued', 'running')",
+    );
+    return open.n === 0;
+  }, timeoutMs);
 }
