@@ -47,8 +47,28 @@ describe("which browser prints PDF cards", () => {
     expect(findChromium({ PATH: chrome }, fakeApp(false))).toEqual({ path: join(chrome, "chrome"), source: "PATH" });
   });
 
+  it("then Debian's packages, and last the npm registry's browser, inflated into the app's .cache", () => {
+    const root = fakeApp(false);
+    const debian = binDir("chromium-headless-shell");
+    expect(findChromium({ PATH: binDir() }, root, [join(debian, "chromium-headless-shell")])).toEqual({
+      path: join(debian, "chromium-headless-shell"),
+      source: "system",
+    });
+    const found = findChromium({ PATH: binDir() }, root, []);
+    expect(found.source).toBe("npm");
+    expect(found.path).toMatch(new RegExp(`^${root}/\\.cache/npm-browser/\\d+\\.\\d+\\.\\d+/chromium$`));
+  });
+
+  it("puts a browser's own libraries (lib/ beside it) first on LD_LIBRARY_PATH", () => {
+    const dir = binDir("chromium");
+    mkdirSync(join(dir, "lib"));
+    const env = browserEnv("/tmp/profile", join(dir, "chromium"), { LD_LIBRARY_PATH: "/app/.apt/usr/lib" });
+    expect(env.LD_LIBRARY_PATH).toBe(`${join(dir, "lib")}:/app/.apt/usr/lib`);
+    expect(browserEnv("/tmp/profile", join(binDir("chromium"), "chromium"), {}).LD_LIBRARY_PATH).toBeUndefined();
+  });
+
   it("launches Chromium with LD_LIBRARY_PATH and the app's fonts, and nothing secret", () => {
-    const env = browserEnv("/tmp/profile", {
+    const env = browserEnv("/tmp/profile", "/usr/bin/chromium", {
       PATH: "/app/.apt/usr/bin:/usr/bin",
       LD_LIBRARY_PATH: "/app/.apt/usr/lib/x86_64-linux-gnu",
       BOT_TOKEN: "123:secret",

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { tmpdir } from "node:os";
-import type { FoundChromium } from "./chromium-path.ts";
+import { appRoot, type FoundChromium } from "./chromium-path.ts";
+import { prepareBrowser } from "./npm-browser.ts";
 import { browserEnv } from "./browser-env.ts";
 
 function run(file: string, args: string[], env: Record<string, string>): Promise<string | undefined> {
@@ -22,9 +23,14 @@ export interface BrowserReport {
 
 /** What the start-up log says about PDF cards: which browser, its version, and whether Cyrillic can print. */
 export async function checkBrowser(found: FoundChromium): Promise<BrowserReport> {
-  const env = browserEnv(tmpdir());
+  // The npm browser is inflated here, in the background of the start, so the first card does not wait for it.
+  const prepared = await prepareBrowser(found.path, appRoot()).then(
+    () => true,
+    () => false,
+  );
+  const env = browserEnv(tmpdir(), found.path);
   const [version, fonts] = await Promise.all([
-    run(found.path, ["--version"], env),
+    prepared ? run(found.path, ["--version"], env) : undefined,
     run("fc-list", [":lang=ru", "family"], env),
   ]);
   return {

@@ -7,6 +7,8 @@ import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
 import { drawCard, type PageOutput } from "./draw-card.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
+import { appRoot } from "./chromium-path.ts";
+import { prepareBrowser } from "./npm-browser.ts";
 import { treeMemory } from "./process-memory.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
 
@@ -102,22 +104,27 @@ export class ChromiumPool {
     if (!this.browser) {
       // A browser that died (not closed by us) leaves its profile behind.
       if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 2 });
-      this.profileDir = mkdtempSync(join(tmpdir(), "designflow-chromium-"));
-      const launching = puppeteer.launch({
-        executablePath: this.executablePath,
-        headless: true,
-        args: CHROMIUM_FLAGS,
-        // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
-        pipe: true,
-        // The bot's own shutdown closes the browser after the render in flight; puppeteer's handlers would kill it
-        // mid-render on SIGTERM (the render then relaunched Chromium and the first profile directory leaked).
-        handleSIGTERM: false,
-        handleSIGINT: false,
-        handleSIGHUP: false,
-        userDataDir: this.profileDir,
-        env: browserEnv(this.profileDir),
-        protocolTimeout: this.timeoutMs + 5000,
-      });
+      const profileDir = mkdtempSync(join(tmpdir(), "designflow-chromium-"));
+      this.profileDir = profileDir;
+      const executablePath = this.executablePath;
+      // The npm browser is inflated on its first launch (a no-op for any other browser).
+      const launching = prepareBrowser(executablePath, appRoot()).then(() =>
+        puppeteer.launch({
+          executablePath: this.executablePath,
+          headless: true,
+          args: CHROMIUM_FLAGS,
+          // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
+          pipe: true,
+          // The bot's own shutdown closes the browser after the render in flight; puppeteer's handlers would kill it
+          // mid-render on SIGTERM (the render then relaunched Chromium and the first profile directory leaked).
+          handleSIGTERM: false,
+          handleSIGINT: false,
+          handleSIGHUP: false,
+          userDataDir: profileDir,
+          env: browserEnv(profileDir, executablePath),
+          protocolTimeout: this.timeoutMs + 5000,
+        }),
+      );
       this.browser = launching;
       const forget = () => {
         if (this.browser !== launching) return;
