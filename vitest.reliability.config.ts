@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     // A Bot API call Telegram would refuse fails the test that caused it.
     setupFiles: ["tests/support/strict-bot-api.ts"],
+    // The run's Postgres (the local server, TEST_PG_URL or an embedded one) and PDF browser, chosen once.
+    globalSetup: ["tests/support/global-setup.ts"],
     include: ["tests/reliability/**/*.test.ts"],
     // Floods, outage windows and kill -9 restarts take longer than the feature tests.
     testTimeout: 180_000,

@@ -13,10 +13,9 @@ import {
   schemaFile,
   type Provider,
 } from "../src/db/migrations.ts";
+import { noteDatabase, pgAdminUrl } from "./support/postgres.ts";
 
-const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-
-async function admin(sql: string, connectionString = PG_ADMIN_URL): Promise<void> {
+async function admin(sql: string, connectionString = pgAdminUrl()): Promise<void> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -35,7 +34,8 @@ async function freshDatabase(provider: Provider): Promise<{ url: string; remove:
   }
   const name = `designflow_mig_${randomBytes(6).toString("hex")}`;
   await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN_URL);
+  noteDatabase(name);
+  const url = new URL(pgAdminUrl());
   url.pathname = `/${name}`;
   return { url: url.toString(), remove: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

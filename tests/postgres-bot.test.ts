@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { BotSession } from "./support/session.ts";
-import { PG_ADMIN_URL, createTestDatabase, terminateConnections } from "./support/postgres.ts";
+import { pgAdminUrl, createTestDatabase, terminateConnections } from "./support/postgres.ts";
 
 describe("the bot on Postgres", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -67,7 +67,7 @@ describe("the bot on Postgres", () => {
 });
 
 async function setAllowConnections(name: string, allow: boolean) {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const client = new pg.Client({ connectionString: pgAdminUrl() });
   await client.connect();
   await client.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allow}`);
   await client.end();

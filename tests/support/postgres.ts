@@ -1,26 +1,40 @@
+import { appendFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import pg from "pg";
+import { expect, inject } from "vitest";
 
-export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+/** The admin URL of the run's Postgres (TEST_PG_URL, the local server or the embedded one: global-setup.ts). */
+export function pgAdminUrl(): string {
+  return inject("pgAdminUrl");
+}
 
-/** Creates an empty database for one test file on the local server; drop() removes it. */
+/** One line per database made, so the run's end can say how many Postgres tests ran and where. */
+export function noteDatabase(name: string): void {
+  const testFile = relative(process.cwd(), expect.getState().testPath ?? "unknown");
+  appendFileSync(join(inject("pgUsageDir"), `${process.pid}.log`), `${testFile}\t${name}\n`);
+}
+
+/** Creates an empty database for one test file on the run's server; drop() removes it. */
 export async function createTestDatabase(
   prefix = "designflow_t",
 ): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const adminUrl = pgAdminUrl();
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  const url = new URL(PG_ADMIN_URL);
+  noteDatabase(name);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     name,
     async drop() {
-      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      const client = new pg.Client({ connectionString: pgAdminUrl() });
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -33,7 +47,7 @@ export async function createTestDatabase(
 
 /** Cuts every connection to the database, as a Postgres restart would. */
 export async function terminateConnections(name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const client = new pg.Client({ connectionString: pgAdminUrl() });
   await client.connect();
   try {
     await client.query(
