@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -51,8 +51,11 @@ async function choosePostgres(env: NodeJS.ProcessEnv): Promise<PgServer> {
       throw new Error(`TEST_PG_URL (${new URL(url).host}) does not answer: the Postgres tests need it`);
   }
   try {
+    const started = Date.now();
     const server = await startEmbeddedPostgres();
-    return { url: server.url, describe: `embedded PostgreSQL ${server.version}`, stop: () => server.stop() };
+    const describe = `embedded PostgreSQL ${server.version}`;
+    console.log(`tests: ${describe} started in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { url: server.url, describe, stop: () => server.stop() };
   } catch (error) {
     throw new Error(
       `no PostgreSQL for the Postgres tests: nothing on 127.0.0.1:5432 and the embedded server failed (${
@@ -72,7 +75,11 @@ async function chooseBrowser(env: NodeJS.ProcessEnv): Promise<string> {
   }
   const found = findChromium(env);
   // Inflated once here, before the workers start, rather than by several of them at once.
-  if (fromNpm && found.path === fromNpm.path) await materializeNpmBrowser(fromNpm);
+  if (fromNpm && found.path === fromNpm.path && !existsSync(fromNpm.path)) {
+    const started = Date.now();
+    await materializeNpmBrowser(fromNpm);
+    console.log(`tests: npm browser ${fromNpm.version} inflated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
   return `${found.path} (${env.TEST_BROWSER === "npm" ? "npm, TEST_BROWSER" : found.source})`;
 }
 
