@@ -5,14 +5,9 @@ import { join } from "node:path";
 import { findChromium } from "../src/services/pdf/chromium-path.ts";
 import { browserEnv } from "../src/services/pdf/browser-env.ts";
 
-function fakeApp(withBrowser: boolean): string {
+function fakeApp(): string {
   const root = mkdtempSync(join(tmpdir(), "designflow-app-"));
   writeFileSync(join(root, "package.json"), "{}");
-  if (withBrowser) {
-    mkdirSync(join(root, ".browser/local"), { recursive: true });
-    writeFileSync(join(root, ".browser/local/chrome-headless-shell"), "");
-    writeFileSync(join(root, ".browser/executable"), ".browser/local/chrome-headless-shell\n");
-  }
   return root;
 }
 
@@ -24,31 +19,24 @@ function binDir(...names: string[]): string {
 
 describe("which browser prints PDF cards", () => {
   it("takes PUPPETEER_EXECUTABLE_PATH first", () => {
-    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/x/chrome", PATH: binDir("chrome") }, fakeApp(true))).toEqual(
-      { path: "/opt/x/chrome", source: "PUPPETEER_EXECUTABLE_PATH" },
-    );
-  });
-
-  it("then the headless shell the build put into the app (a path relative to the app, which moves from /tmp/build_… to /app)", () => {
-    const root = fakeApp(true);
-    expect(findChromium({ PATH: binDir("chrome") }, root)).toEqual({
-      path: join(root, ".browser/local/chrome-headless-shell"),
-      source: "app",
+    expect(findChromium({ PUPPETEER_EXECUTABLE_PATH: "/opt/x/chrome", PATH: binDir("chrome") }, fakeApp())).toEqual({
+      path: "/opt/x/chrome",
+      source: "PUPPETEER_EXECUTABLE_PATH",
     });
   });
 
   it("then PATH, a headless shell before full Chrome (chrome-for-testing puts chrome on PATH)", () => {
     const both = binDir("chrome", "chrome-headless-shell");
-    expect(findChromium({ PATH: `${binDir()}:${both}` }, fakeApp(false))).toEqual({
+    expect(findChromium({ PATH: `${binDir()}:${both}` }, fakeApp())).toEqual({
       path: join(both, "chrome-headless-shell"),
       source: "PATH",
     });
     const chrome = binDir("chrome");
-    expect(findChromium({ PATH: chrome }, fakeApp(false))).toEqual({ path: join(chrome, "chrome"), source: "PATH" });
+    expect(findChromium({ PATH: chrome }, fakeApp())).toEqual({ path: join(chrome, "chrome"), source: "PATH" });
   });
 
   it("then Debian's packages, and last the npm registry's browser, inflated into the app's .cache", () => {
-    const root = fakeApp(false);
+    const root = fakeApp();
     const debian = binDir("chromium-headless-shell");
     expect(findChromium({ PATH: binDir() }, root, [join(debian, "chromium-headless-shell")])).toEqual({
       path: join(debian, "chromium-headless-shell"),

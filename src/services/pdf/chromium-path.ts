@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { npmBrowser } from "./npm-browser.ts";
 
 /**
  * Chromium's headless shell renders the same cards as the full browser with less of everything: measured here
  * (npm run bench:generator / bench:pdf) bot + browser peak 404 MB instead of 526 MB, warm simple card 76 ms
- * instead of 116 ms. So it comes first wherever it is: the app's own copy (installed by heroku-postbuild,
- * scripts/install-browser.mjs), then on PATH, then Debian's packages, and last the one from the npm registry
- * (@sparticuz/chromium, inflated on first use: see npm-browser.ts), so a machine with only Node prints cards too.
+ * instead of 116 ms. So it comes first wherever it is: on PATH, then Debian's packages, and last the one from the
+ * npm registry (@sparticuz/chromium, inflated on first use: see npm-browser.ts), which is what a machine with only
+ * Node, and a Heroku dyno, print with.
  */
 export const CHROMIUM_CANDIDATES = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"];
 const ON_PATH = ["chrome-headless-shell", "chromium-headless-shell", "chrome", "chromium", "chromium-browser"];
@@ -16,7 +16,7 @@ const ON_PATH = ["chrome-headless-shell", "chromium-headless-shell", "chrome", "
 export interface FoundChromium {
   path: string;
   /** How it was found (for the start-up log line). */
-  source: "PUPPETEER_EXECUTABLE_PATH" | "app" | "PATH" | "system" | "npm" | "none";
+  source: "PUPPETEER_EXECUTABLE_PATH" | "PATH" | "system" | "npm" | "none";
 }
 
 /** The app's root: the nearest folder above this module with a package.json (src/… in tests, dist/src/… built). */
@@ -25,14 +25,6 @@ export function appRoot(from = dirname(fileURLToPath(import.meta.url))): string 
     if (existsSync(join(dir, "package.json"))) return dir;
     if (dirname(dir) === dir) return from;
   }
-}
-
-/** The headless shell heroku-postbuild put under `.browser/` (its path is recorded relative to the app). */
-function appBrowser(root: string): string | undefined {
-  const record = join(root, ".browser", "executable");
-  if (!existsSync(record)) return undefined;
-  const path = resolve(root, readFileSync(record, "utf8").trim());
-  return existsSync(path) ? path : undefined;
 }
 
 function onPath(pathVariable: string | undefined): string | undefined {
@@ -51,8 +43,6 @@ export function findChromium(
 ): FoundChromium {
   if (env.PUPPETEER_EXECUTABLE_PATH)
     return { path: env.PUPPETEER_EXECUTABLE_PATH, source: "PUPPETEER_EXECUTABLE_PATH" };
-  const own = appBrowser(root);
-  if (own) return { path: own, source: "app" };
   const fromPath = onPath(env.PATH);
   if (fromPath) return { path: fromPath, source: "PATH" };
   const system = systemCandidates.find((candidate) => existsSync(candidate));

@@ -79,12 +79,24 @@ export function extractInto(archive: Uint8Array, target: string): void {
   }
 }
 
+/** One inflation per path in this process: the start-up check and the first card may both ask for it. */
+const inflating = new Map<string, Promise<void>>();
+
 /**
  * Inflates the npm browser when it is not there yet. Several processes may start at once (test workers, a
  * restarted bot): each inflates into its own folder and the first rename wins, so none runs a half-written file.
  */
-export async function materializeNpmBrowser(browser: NpmBrowser): Promise<void> {
-  if (existsSync(browser.path)) return;
+export function materializeNpmBrowser(browser: NpmBrowser): Promise<void> {
+  if (existsSync(browser.path)) return Promise.resolve();
+  let running = inflating.get(browser.path);
+  if (!running) {
+    running = inflate(browser).finally(() => inflating.delete(browser.path));
+    inflating.set(browser.path, running);
+  }
+  return running;
+}
+
+async function inflate(browser: NpmBrowser): Promise<void> {
   const home = dirname(browser.path);
   const staging = `${home}.${process.pid}.${Date.now()}.partial`;
   mkdirSync(staging, { recursive: true });
