@@ -13,6 +13,7 @@ import {
   checkBrowserLine,
   checkPruned,
   checkSlugSize,
+  dynoCommand,
   installBuildpackNode,
   measureSlug,
   previewPng,
@@ -86,7 +87,6 @@ beforeAll(async () => {
   const buildEnv = {
     PATH: `${nodeHome}/bin:/usr/bin:/bin`,
     NODE_ENV: "production",
-    NPM_CONFIG_PRODUCTION: "false",
     // node-gyp's headers: Heroku downloads them from nodejs.org, the buildpack's Node carries the same ones.
     npm_config_nodedir: nodeHome,
   };
@@ -137,7 +137,8 @@ describe("the Heroku build, replayed", () => {
       TELEGRAM_API_ROOT: api.apiRoot,
       LOG_LEVEL: "info",
     });
-    worker.child = spawn("bash", ["-c", procfile("worker")], { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+    const [command, args] = dynoCommand(procfile("worker"));
+    worker.child = spawn(command, args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
     worker.child.stdout!.on("data", (chunk) => (worker.output += chunk));
     worker.child.stderr!.on("data", (chunk) => (worker.output += chunk));
     const deadline = Date.now() + 30_000;

@@ -115,3 +115,28 @@ export function previewPng(call: RecordedCall): Buffer {
     fail(`the preview photo is not a PNG (${png.subarray(0, 8).toString("hex")})`);
   return png;
 }
+
+/** Browsers of this machine that a dyno does not have (the heroku-24/26 run images ship no Chromium). */
+const MACHINE_BROWSERS = ["/usr/lib/chromium", "/usr/bin/chromium", "/usr/bin/chromium-headless-shell"];
+
+/**
+ * How to start a Procfile command as on a dyno: where this machine has its own Chromium, the command runs in a
+ * private mount namespace that hides it (Debian's /usr/lib/chromium emptied, /usr/bin shown without chromium*),
+ * so the worker can only find the browser the slug brings. Needs root where there is something to hide.
+ */
+export function dynoCommand(command: string): [string, string[]] {
+  if (!MACHINE_BROWSERS.some((path) => existsSync(path))) return ["bash", ["-c", command]];
+  if (process.getuid?.() !== 0) fail("this machine has its own Chromium: hiding it from the dyno replay needs root");
+  const script = `set -e
+scratch=$(mktemp -d)
+mkdir "$scratch/real" "$scratch/bin"
+mount --bind /usr/bin "$scratch/real"
+for path in "$scratch"/real/*; do
+  name=\${path##*/}
+  case "$name" in chromium*|chrome*) ;; *) ln -s "$path" "$scratch/bin/$name" ;; esac
+done
+mount --bind "$scratch/bin" /usr/bin
+if [ -d /usr/lib/chromium ]; then mount -t tmpfs none /usr/lib/chromium; fi
+exec bash -c "$0"`;
+  return ["unshare", ["--mount", "--propagation", "private", "sh", "-c", script, command]];
+}
