@@ -11,6 +11,12 @@ export function tempSqliteUrl(): string {
   return `file:${join(mkdtempSync(join(tmpdir(), "designflow-")), "bot.db")}`;
 }
 
+/** The browser the run's global setup chose for every test, when it chose one. */
+function testBrowser(): Record<string, string> {
+  const path = process.env.TEST_BROWSER === "npm" ? process.env.PUPPETEER_EXECUTABLE_PATH : undefined;
+  return path ? { PUPPETEER_EXECUTABLE_PATH: path } : {};
+}
+
 /** The production entry point (`npm start` runs the same file) as a child process. */
 export class BotProcess {
   readonly child: ChildProcess;
@@ -22,7 +28,13 @@ export class BotProcess {
     this.child = spawn(process.execPath, [...nodeArgs, ENTRY], {
       cwd: ROOT,
       // A clean environment: only what the test gives (plus PATH), so the developer's .env never leaks in.
-      env: { PATH: process.env.PATH, DOTENV_CONFIG_PATH: "/nonexistent", ...env } as NodeJS.ProcessEnv,
+      // TEST_BROWSER=npm (global-setup.ts) reaches the bots too.
+      env: {
+        PATH: process.env.PATH,
+        DOTENV_CONFIG_PATH: "/nonexistent",
+        ...testBrowser(),
+        ...env,
+      } as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child.stdout!.on("data", (chunk) => (this.stdout += chunk));
