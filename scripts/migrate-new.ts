@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { writeSchemas } from "./prisma-generate.mjs";
 import { parseDatabaseUrl } from "../src/db/database-url.ts";
 import {
@@ -33,7 +34,27 @@ export async function withScratchDatabase<T>(provider: Provider, fn: (url: strin
       await rm(dir, { recursive: true, force: true });
     }
   }
-  const adminUrl = process.env.MIGRATE_SCRATCH_PG_URL || DEFAULT_SCRATCH_PG_URL;
+  const configured = process.env.MIGRATE_SCRATCH_PG_URL;
+  if (configured || (await answers(DEFAULT_SCRATCH_PG_URL))) {
+    return withDatabaseOn(configured || DEFAULT_SCRATCH_PG_URL, fn);
+  }
+  // No Postgres on this machine: a throwaway one from the npm registry (as the tests do).
+  const server = await startEmbeddedPostgres();
+  try {
+    return await withDatabaseOn(server.url, fn);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  return adminQuery(url, "SELECT 1").then(
+    () => true,
+    () => false,
+  );
+}
+
+async function withDatabaseOn<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
   const name = `designflow_scratch_${randomBytes(6).toString("hex")}`;
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
   try {

