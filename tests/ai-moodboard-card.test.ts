@@ -6,6 +6,7 @@ import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea, projectIdOf, textOf, until } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const fal = new FakeFal();
 const notion = new FakeNotion();
@@ -27,10 +28,11 @@ const pendingJobs = () => query("SELECT * FROM SyncJob").length;
 /** Generates a moodboard from the card's Moodboards screen and saves it; resolves with the collage photo sent. */
 async function makeAndSaveMoodboard(projectId: number): Promise<RecordedCall> {
   // Open the card unless the chat already shows it (Telegram refuses an edit that changes nothing).
-  if (!session.api.messageWithButton(`ai:${projectId}:mbl`)) await session.chat.tap(`p:${projectId}:open`);
-  await session.chat.tap(`ai:${projectId}:mbl`);
+  if (!session.api.messageWithButton(Buttons.ai.pack({ projectId, action: "moodboards" })))
+    await session.chat.tap(Buttons.project.pack({ id: projectId, action: "open" }));
+  await session.chat.tap(Buttons.ai.pack({ projectId, action: "moodboards" }));
   const since = session.api.calls.length;
-  await session.chat.tap(`ai:${projectId}:mb`, (c) => c.method === "sendMessage");
+  await session.chat.tap(Buttons.ai.pack({ projectId, action: "newMoodboard" }), (c) => c.method === "sendMessage");
   const steering = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), {
     since,
     timeoutMs: 15_000,
@@ -78,16 +80,16 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
   it("without a reference photo the card becomes the collage photo (edited in place)", async () => {
     plain = await addIdea(session.chat, "Табурет", "Табурет из гнутой фанеры");
     await until(() => pageOf(plain) && pendingJobs() === 0);
-    const card = await session.chat.tap(`p:${plain}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id: plain, action: "open" }));
     expect(card.method).toMatch(/^(sendMessage|editMessageText)$/); // no photo yet: a text card
     notion.failNext(1, { status: 500, code: "internal_server_error" }, "POST /file_uploads");
     collage = await makeAndSaveMoodboard(plain);
     const fileId = collage.result.photo[0].file_id;
-    const face = await session.chat.tap(`p:${plain}:open`); // on the "saved" photo message
+    const face = await session.chat.tap(Buttons.project.pack({ id: plain, action: "open" })); // on the "saved" photo message
     expect(face.method).toBe("editMessageMedia");
     expect(mediaOf(face)).toMatchObject({ type: "photo", media: fileId });
     expect(mediaOf(face).caption).toContain("Табурет");
-    expect(buttonsOf(face).map((b) => b.data)).toContain(`ai:${plain}:mbl`);
+    expect(buttonsOf(face).map((b) => b.data)).toContain(Buttons.ai.pack({ projectId: plain, action: "moodboards" }));
   });
 
   it("the collage reaches the Notion page exactly once, as an uploaded file with the collage's bytes, despite a 500", async () => {
@@ -110,9 +112,9 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
   });
 
   it("editing the description rewrites the text above the image and keeps the image", async () => {
-    await session.chat.tap(`p:${plain}:open`);
-    await session.chat.tap(`p:${plain}:edit`);
-    await session.chat.tap(`p:${plain}:describe`);
+    await session.chat.tap(Buttons.project.pack({ id: plain, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id: plain, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: plain, action: "describe" }));
     await session.chat.send("Табурет из берёзовой фанеры\nс войлочными ножками");
     const page = pageOf(plain)!;
     await until(
@@ -135,17 +137,20 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
       second.result.photo[0].file_id,
       collage.result.photo[0].file_id,
     ]);
-    const card = await session.chat.tap(`p:${plain}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id: plain, action: "open" }));
     expect(mediaOf(card).media).toBe(boards[0].telegramFileId); // the newest moodboard is the face
-    const list = await session.chat.tap(`ai:${plain}:mbl`);
+    const list = await session.chat.tap(Buttons.ai.pack({ projectId: plain, action: "moodboards" }));
     expect(list.method).toBe("editMessageMedia");
     expect(mediaOf(list)).toMatchObject({ type: "photo", media: boards[0].telegramFileId });
     expect(mediaOf(list).caption).toContain("Мудборды «Табурет»");
-    const view = await session.chat.tap(`mbv:${boards[1].id}`);
+    const view = await session.chat.tap(Buttons.savedMoodboard.pack({ id: boards[1].id }));
     expect(view.method).toBe("editMessageMedia");
     expect(mediaOf(view).media).toBe(boards[1].telegramFileId);
     expect(buttonsOf(view).map((b) => b.data)).toEqual(
-      expect.arrayContaining([`mbv:${boards[0].id}`, `ai:${plain}:mbl`]),
+      expect.arrayContaining([
+        Buttons.savedMoodboard.pack({ id: boards[0].id }),
+        Buttons.ai.pack({ projectId: plain, action: "moodboards" }),
+      ]),
     );
     const page = pageOf(plain)!;
     await until(() => notion.imagesOf(page).length === 2 && pendingJobs() === 0);
@@ -158,13 +163,16 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
     const offer = await session.chat.push(photoMessage("ref-photo-1"));
     const saved = String(offer.payload.text).startsWith("✅")
       ? offer
-      : await session.chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"));
+      : await session.chat.tap(
+          Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
+          (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
+        );
     const id = projectIdOf(saved);
     await until(() => pageOf(id) && pendingJobs() === 0);
     // The append is applied but its answer is lost: the retry finds the image by its caption.
     notion.failNext(1, { status: 500, code: "internal_server_error", afterApply: true }, "PATCH /blocks/:id/children");
     await makeAndSaveMoodboard(id);
-    const face = await session.chat.tap(`p:${id}:open`);
+    const face = await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     expect(face.method).toBe("editMessageMedia");
     expect(mediaOf(face)).toMatchObject({ type: "photo", media: "ref-photo-1" });
     const page = pageOf(id)!;

@@ -3,10 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeFal } from "./support/fake-fal.ts";
 import { FakeGemini } from "./support/fake-gemini.ts";
-import { buttonsOf, callback } from "./support/owner-chat.ts";
+import { buttonsOf, callback, isButton } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea, textOf, until } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const fal = new FakeFal();
 const gemini = new FakeGemini();
@@ -64,17 +65,17 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     await session.chat.send("/new");
     await session.chat.send("Лампа <Дуб>");
     await session.chat.send("Торшер из переработанного пластика и дуба");
-    const offer = await session.chat.tap("flow:skip");
+    const offer = await session.chat.tap(Buttons.flow.pack({ action: "skip" }));
     expect(offer.payload.text).toContain("Создать мудборд");
     const since = session.api.calls.length;
     const counts = { ...fal.counts };
     const saved = await session.chat.tap(
-      "flow:mb:yes",
+      Buttons.flow.pack({ action: "moodboardOffer", arg: "yes" }),
       (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
     );
     projectId = Number(
       buttonsOf(saved)
-        .find((b) => b.data?.startsWith("p:"))!
+        .find((b) => isButton(Buttons.project, b.data))!
         .data!.split(":")[1],
     );
     const steering = await steeringSince(since);
@@ -93,11 +94,11 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const buttons = buttonsOf(steering).map((b) => b.data!);
     draftId = Number(buttons[0].split(":")[1]);
     expect(buttons).toEqual([
-      `mb:${draftId}:all`,
-      ...[1, 2, 3, 4].map((n) => `mb:${draftId}:t:${n}`),
-      ...["1x1", "4x3", "3x4", "16x9"].map((a) => `mb:${draftId}:ar:${a}`),
-      `mb:${draftId}:orig`,
-      `mb:${draftId}:save`,
+      Buttons.moodboard.pack({ draftId, action: "all" }),
+      ...["1", "2", "3", "4"].map((arg) => Buttons.moodboard.pack({ draftId, action: "tile", arg })),
+      ...["1x1", "4x3", "3x4", "16x9"].map((arg) => Buttons.moodboard.pack({ draftId, action: "aspect", arg })),
+      Buttons.moodboard.pack({ draftId, action: "originals" }),
+      Buttons.moodboard.pack({ draftId, action: "save" }),
     ]);
     // One status message, edited through the stages, then removed.
     const texts = session.api.calls
@@ -119,7 +120,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   it("re-rolls one tile with a new seed, keeping the other three, and removes the old album", async () => {
     const before = session.api.callsOf("sendMediaGroup").at(-1)!;
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:t:2`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "tile", arg: "2" }));
     await steeringSince(since);
     expect(fal.submits.at(-1)!.input.num_images).toBe(1);
     const album = session.api.callsOf("sendMediaGroup").at(-1)!;
@@ -136,7 +137,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
 
   it("changes the aspect ratio", async () => {
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:ar:16x9`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "aspect", arg: "16x9" }));
     const steering = await steeringSince(since);
     expect(fal.submits.at(-1)!.input).toMatchObject({ image_size: "landscape_16_9", num_images: 4 });
     expect(textOf(steering)).toContain("формат 16:9");
@@ -146,7 +147,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     session.api.answerDelayMs = 300;
     try {
       const since = session.api.calls.length;
-      await session.chat.tap(`mb:${draftId}:all`);
+      await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "all" }));
       const steering = await steeringSince(since);
       const status = session.api.calls.slice(since).find((c) => c.method === "sendMessage")!;
       expect(textOf(status)).toContain("Готовлю запрос");
@@ -174,7 +175,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   it("answers other commands while a generation is still running", async () => {
     fal.queuePolls = 4;
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:all`, (c) => c.method === "sendMessage");
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "all" }), (c) => c.method === "sendMessage");
     // The list, not the status message's progress edits meanwhile.
     const list = await session.chat.send("/ideas", (c) => c.method === "sendMessage" && textOf(c).includes("Лампа"));
     expect(list.payload.text).toContain("Лампа");
@@ -188,7 +189,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     fal.latencyMs = 30_000;
     const since = session.api.calls.length;
     const submitted = fal.timeline.size;
-    await session.chat.tap(`mb:${draftId}:all`, (c) => c.method === "sendMessage");
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "all" }), (c) => c.method === "sendMessage");
     await until(() => fal.timeline.size > submitted);
     await session.crashAndRestart();
     fal.latencyMs = undefined;
@@ -197,9 +198,9 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       { since, timeoutMs: 15_000 },
     );
     expect(textOf(notice)).toContain("делал мудборд");
-    expect(buttonsOf(notice).map((b) => b.data)).toEqual([`mb:${draftId}:all`]);
+    expect(buttonsOf(notice).map((b) => b.data)).toEqual([Buttons.moodboard.pack({ draftId, action: "all" })]);
     const again = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:all`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "all" }));
     await steeringSince(again);
     // Reported once: once the retried moodboard has ended, a second restart has nothing left to report.
     await until(() => query("SELECT id FROM BackgroundJob WHERE state != 'done'").length === 0);
@@ -224,7 +225,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       const polls = fal.counts.statusPolls;
       const since = session.api.calls.length;
       const started = Date.now();
-      await session.chat.tap(`mb:${draftId}:all`);
+      await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "all" }));
       await steeringSince(since);
       expect(Date.now() - started).toBeLessThan(withinMs);
       expect(fal.counts.statusPolls).toBeGreaterThan(polls);
@@ -238,7 +239,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
 
   it("sends the originals as documents", async () => {
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:orig`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "originals" }));
     const docs = await session.api.waitForCall((c) => c.method === "sendMediaGroup", { since });
     expect(mediaOf(docs).map((m) => m.type)).toEqual(["document", "document", "document", "document"]);
     expect(Object.values(docs.files).map((f) => f.name)).toEqual(
@@ -248,7 +249,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
 
   it("saves the moodboard: a 2×2 collage photo and asset rows with file ids, prompt, seed, model, aspect", async () => {
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:save`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "save" }));
     const photo = await session.api.waitForCall((c) => c.method === "sendPhoto", { since });
     expect(textOf(photo)).toContain("Мудборд сохранён");
     const collage = await sharp(Object.values(photo.files)[0].bytes).metadata();
@@ -272,17 +273,20 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   });
 
   it("lists saved moodboards from the card and shows one", async () => {
-    const card = await session.chat.tap(`p:${projectId}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id: projectId, action: "open" }));
     expect(buttonsOf(card).map((b) => b.data)).toEqual(
-      expect.arrayContaining([`ai:${projectId}:mbl`, `ai:${projectId}:tx`]),
+      expect.arrayContaining([
+        Buttons.ai.pack({ projectId, action: "moodboards" }),
+        Buttons.ai.pack({ projectId, action: "texts" }),
+      ]),
     );
     const [board] = query("SELECT id, telegramFileId FROM ProjectAsset WHERE kind = 'moodboard'");
     // The card (tapped on the saved collage) and the screens after it show the collage, edited in place.
     expect(card.method).toBe("editMessageMedia");
     expect(editedMedia(card).media).toBe(board.telegramFileId);
-    const list = await session.chat.tap(`ai:${projectId}:mbl`);
+    const list = await session.chat.tap(Buttons.ai.pack({ projectId, action: "moodboards" }));
     expect(editedMedia(list).caption).toContain("Мудборды «Лампа &lt;Дуб&gt;»");
-    const view = await session.chat.tap(`mbv:${board.id}`);
+    const view = await session.chat.tap(Buttons.savedMoodboard.pack({ id: board.id }));
     expect(view.method).toBe("editMessageMedia");
     expect(editedMedia(view)).toMatchObject({ type: "photo", media: board.telegramFileId });
   });
@@ -297,7 +301,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       const assets = query("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n;
       fal.failNext("submit", status);
       const since = session.api.calls.length;
-      await session.chat.tap(`ai:${projectId}:mb`);
+      await session.chat.tap(Buttons.ai.pack({ projectId, action: "newMoodboard" }));
       const fault = await session.api.waitForCall(
         (c) => c.method === "editMessageText" && textOf(c).includes(expected),
         { since },
@@ -323,12 +327,12 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     fal.hang = true;
     fal.keepAliveMs = 200; // the open status stream carries only keep-alive comments meanwhile
     const since = session.api.calls.length;
-    await session.chat.tap(`ai:${projectId}:mb`);
+    await session.chat.tap(Buttons.ai.pack({ projectId, action: "newMoodboard" }));
     const fault = await session.api.waitForCall(
       (c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"),
       { since, timeoutMs: 10_000 },
     );
-    expect(buttonsOf(fault).some((b) => b.data?.startsWith("mb:"))).toBe(true);
+    expect(buttonsOf(fault).some((b) => isButton(Buttons.moodboard, b.data))).toBe(true);
     // The request nobody waits for is cancelled at Fal.
     await until(() => fal.cancels.includes(fal.submits.at(-1)!.requestId));
   });
@@ -336,9 +340,12 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   it("an emoji-only idea with an emoji-only name asks for words instead of generating", async () => {
     const id = await addIdea(session.chat, "🌿🪴", "🌿🌿🌿");
     const submits = fal.submits.length;
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`ai:${id}:mbl`);
-    const answer = await session.chat.tap(`ai:${id}:mb`, (c) => c.method === "sendMessage");
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
+    const answer = await session.chat.tap(
+      Buttons.ai.pack({ projectId: id, action: "newMoodboard" }),
+      (c) => c.method === "sendMessage",
+    );
     expect(answer.payload.text).toContain("нужно описание словами");
     expect(fal.submits.length).toBe(submits);
   });
@@ -347,17 +354,18 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const boards = () => query("SELECT id FROM ProjectAsset WHERE kind = 'moodboard'").length;
     const before = boards();
     const since = session.api.calls.length;
-    await session.chat.tap(`mb:${draftId}:t:2`);
+    await session.chat.tap(Buttons.moodboard.pack({ draftId, action: "tile", arg: "2" }));
     await steeringSince(since);
-    const steering = session.chat.messageWithButton(`mb:${draftId}:save`);
-    session.api.push(callback(`mb:${draftId}:save`, steering));
+    const steering = session.chat.messageWithButton(Buttons.moodboard.pack({ draftId, action: "save" }));
+    session.api.push(callback(Buttons.moodboard.pack({ draftId, action: "save" }), steering));
     await new Promise((resolve) => setTimeout(resolve, 150));
-    session.api.push(callback(`mb:${draftId}:save`, steering));
+    session.api.push(callback(Buttons.moodboard.pack({ draftId, action: "save" }), steering));
     await until(() => boards() === before + 1);
-    for (let i = 0; i < 300; i++) session.api.push(callback(`mb:${draftId}:save`, steering));
+    for (let i = 0; i < 300; i++)
+      session.api.push(callback(Buttons.moodboard.pack({ draftId, action: "save" }), steering));
     await session.chat.settle(30_000);
     const later = await session.chat.push(
-      callback(`mb:${draftId}:save`, steering),
+      callback(Buttons.moodboard.pack({ draftId, action: "save" }), steering),
       (c) => c.method === "answerCallbackQuery",
     );
     expect(later.payload.text).toContain("уже сохранён");
@@ -391,10 +399,10 @@ describe("fal-ai/fast-sdxl and Fal switched off", () => {
 
   it("generates with fast-sdxl (negative prompt, description as-is without Gemini)", async () => {
     const id = await addIdea(other.chat, "Chair", "a stackable chair of bent plywood");
-    await other.chat.tap(`p:${id}:open`);
-    await other.chat.tap(`ai:${id}:mbl`);
+    await other.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await other.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     const since = other.api.calls.length;
-    await other.chat.tap(`ai:${id}:mb`);
+    await other.chat.tap(Buttons.ai.pack({ projectId: id, action: "newMoodboard" }));
     await other.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), { since });
     expect(sdxl.submits[0].path).toBe("/fal-ai/fast-sdxl");
     expect(sdxl.submits[0].input.prompt).toContain("product render of a a stackable chair of bent plywood");
@@ -405,16 +413,21 @@ describe("fal-ai/fast-sdxl and Fal switched off", () => {
     await off.chat.send("/new");
     await off.chat.send("Idea");
     await off.chat.send("Something");
-    const saved = await off.chat.tap("flow:skip");
+    const saved = await off.chat.tap(Buttons.flow.pack({ action: "skip" }));
     expect(saved.payload.text).toContain("✅");
     const id = Number(
       buttonsOf(saved)
-        .find((b) => b.data?.startsWith("p:"))!
+        .find((b) => isButton(Buttons.project, b.data))!
         .data!.split(":")[1],
     );
-    await off.chat.tap(`p:${id}:open`);
+    await off.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const since = off.api.calls.length;
-    off.api.push(callback(`ai:${id}:mb`, off.chat.messageWithButton(`ai:${id}:mbl`)));
+    off.api.push(
+      callback(
+        Buttons.ai.pack({ projectId: id, action: "newMoodboard" }),
+        off.chat.messageWithButton(Buttons.ai.pack({ projectId: id, action: "moodboards" })),
+      ),
+    );
     const alert = await off.api.waitForCall(
       (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("FAL_API_KEY"),
       { since },

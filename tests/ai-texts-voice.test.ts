@@ -4,6 +4,7 @@ import { FakeGemini, type GeminiRequest, type GeminiReply } from "./support/fake
 import { buttonsOf, callback } from "./support/owner-chat.ts";
 import { addIdea, textOf, voiceMessage } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({
@@ -41,9 +42,12 @@ describe("texts from the card (fake Gemini)", () => {
 
   it("generates both texts in parallel with the seed's prompts and saves them as assets", async () => {
     projectId = await addIdea(session.chat, "Chair", "Складной стул <для кухни>");
-    await session.chat.tap(`p:${projectId}:open`);
+    await session.chat.tap(Buttons.project.pack({ id: projectId, action: "open" }));
     const since = session.api.calls.length;
-    const status = await session.chat.tap(`ai:${projectId}:tx`, (c) => c.method === "sendMessage");
+    const status = await session.chat.tap(
+      Buttons.ai.pack({ projectId, action: "texts" }),
+      (c) => c.method === "sendMessage",
+    );
     expect(status.payload.text).toContain("Пишу тексты");
     const social = await session.api.waitForCall(
       (c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"),
@@ -72,18 +76,20 @@ describe("texts from the card (fake Gemini)", () => {
   it("regenerates one text in place and updates its asset", async () => {
     const [row] = query("SELECT id FROM ProjectAsset WHERE kind = 'card_text'");
     const since = session.api.calls.length;
-    await session.chat.tap(`tx:${row.id}:re`);
+    await session.chat.tap(Buttons.text.pack({ assetId: row.id, action: "regenerate" }));
     const edited = await session.api.waitForCall(
       (c) => c.method === "editMessageText" && textOf(c).includes("Bent Plywood Chair v2"),
       { since },
     );
-    expect(buttonsOf(edited).map((b) => b.data)).toContain(`tx:${row.id}:re`);
+    expect(buttonsOf(edited).map((b) => b.data)).toContain(
+      Buttons.text.pack({ assetId: row.id, action: "regenerate" }),
+    );
     expect(query("SELECT text FROM ProjectAsset WHERE id = ?", row.id)[0].text).toContain("v2");
   });
 
   it("takes the owner's corrected version through Edit", async () => {
     const [row] = query("SELECT id FROM ProjectAsset WHERE kind = 'social_text'");
-    const ask = await session.chat.tap(`tx:${row.id}:ed`);
+    const ask = await session.chat.tap(Buttons.text.pack({ assetId: row.id, action: "edit" }));
     expect(ask.payload.text).toContain("исправленный текст");
     const shown = await session.chat.send("My own post <b>x</b> #Design");
     expect(textOf(shown)).toContain("My own post &lt;b&gt;x&lt;/b&gt; #Design");
@@ -107,12 +113,17 @@ describe("texts from the card (fake Gemini)", () => {
       const before = query("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n;
       gemini.reply = () => reply;
       const since = session.api.calls.length;
-      session.api.push(callback(`ai:${projectId}:tx`, session.chat.messageWithButton(`p:${projectId}:open`)));
+      session.api.push(
+        callback(
+          Buttons.ai.pack({ projectId, action: "texts" }),
+          session.chat.messageWithButton(Buttons.project.pack({ id: projectId, action: "open" })),
+        ),
+      );
       const fault = await session.api.waitForCall(
         (c) => c.method === "editMessageText" && textOf(c).includes(expected),
         { since },
       );
-      expect(buttonsOf(fault).map((b) => b.data)).toEqual([`ai:${projectId}:tx`]);
+      expect(buttonsOf(fault).map((b) => b.data)).toEqual([Buttons.ai.pack({ projectId, action: "texts" })]);
       expect(query("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n).toBe(before);
       gemini.reply = writer;
       await session.chat.settle();
@@ -121,23 +132,25 @@ describe("texts from the card (fake Gemini)", () => {
 
   it("Retry after a fault generates the texts", async () => {
     const since = session.api.calls.length;
-    await session.chat.tap(`ai:${projectId}:tx`);
+    await session.chat.tap(Buttons.ai.pack({ projectId, action: "texts" }));
     await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Пост для соцсетей"), {
       since,
     });
   });
   it("writes the texts in English once the owner chooses English for AI texts in /settings", async () => {
     await session.chat.send("/settings");
-    const saved = await session.chat.tap("set:texts");
+    const saved = await session.chat.tap(Buttons.settings.pack({ section: "textsLanguage" }));
     expect(textOf(saved)).toContain("на английском");
     const since = gemini.requests.length;
-    await session.chat.tap(`ai:${projectId}:tx`, (c) => c.method === "sendMessage");
+    await session.chat.tap(Buttons.ai.pack({ projectId, action: "texts" }), (c) => c.method === "sendMessage");
     await session.api.waitForCall(() => gemini.requests.length >= since + 2);
     await session.chat.settle();
     const prompts = gemini.requests.slice(since);
     expect(prompts.every((r) => r.prompt.includes("на английском языке уровня B1–B2"))).toBe(true);
     await session.chat.send("/settings");
-    expect(textOf(await session.chat.tap("set:texts"))).toContain("на языке интерфейса");
+    expect(textOf(await session.chat.tap(Buttons.settings.pack({ section: "textsLanguage" })))).toContain(
+      "на языке интерфейса",
+    );
   });
 });
 
@@ -153,12 +166,19 @@ describe("voice notes (fake Gemini audio input)", () => {
     expect(textOf(draft)).toContain("Стул &lt;Фанера&gt;");
     expect(gemini.requests.at(-1)!.inline).toEqual([{ mimeType: "audio/ogg", bytes: 20 }]);
     const data = buttonsOf(draft).map((b) => b.data!);
-    const id = data[0].split(":")[1];
-    expect(data).toEqual([`vc:${id}:save`, `vc:${id}:name`, `vc:${id}:desc`, `vc:${id}:drop`]);
-    expect((await session.chat.tap(`vc:${id}:name`)).payload.text).toContain("Новое название идеи");
+    const id = Buttons.voice.unpack(data[0])!.id;
+    expect(data).toEqual([
+      Buttons.voice.pack({ id, action: "save" }),
+      Buttons.voice.pack({ id, action: "name" }),
+      Buttons.voice.pack({ id, action: "desc" }),
+      Buttons.voice.pack({ id, action: "drop" }),
+    ]);
+    expect((await session.chat.tap(Buttons.voice.pack({ id, action: "name" }))).payload.text).toContain(
+      "Новое название идеи",
+    );
     const updated = await session.chat.send("Стул-трансформер");
     expect(textOf(updated)).toContain("Стул-трансформер");
-    const saved = await session.chat.tap(`vc:${id}:save`);
+    const saved = await session.chat.tap(Buttons.voice.pack({ id, action: "save" }));
     expect(textOf(saved)).toContain("сохранена");
     expect(query("SELECT name, description FROM Project WHERE name = 'Стул-трансформер'")).toEqual([
       { name: "Стул-трансформер", description: "Складной стул из гнутой фанеры." },
@@ -199,11 +219,11 @@ describe("voice notes (fake Gemini audio input)", () => {
     );
     expect(textOf(heard)).toContain("Складной стул из фанеры для маленьких кухонь");
     const next = await session.chat.tap(
-      "flow:heard",
+      Buttons.flow.pack({ action: "useHeard" }),
       (c) => c.method === "sendMessage" && textOf(c).includes("референс"),
     );
     expect(textOf(next)).toContain("референс");
-    await session.chat.tap("flow:skip", (c) => textOf(c).startsWith("✅"));
+    await session.chat.tap(Buttons.flow.pack({ action: "skip" }), (c) => textOf(c).startsWith("✅"));
     expect(query("SELECT description FROM Project WHERE name = 'Voice idea'")).toEqual([
       { description: "Складной стул из фанеры для маленьких кухонь" },
     ]);
@@ -221,9 +241,14 @@ describe("without LLM_API_KEY", () => {
 
   it("the Texts button and voice notes explain how to enable Gemini", async () => {
     const id = await addIdea(off.chat, "Idea", "Something");
-    await off.chat.tap(`p:${id}:open`);
+    await off.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const since = off.api.calls.length;
-    off.api.push(callback(`ai:${id}:tx`, off.chat.messageWithButton(`ai:${id}:tx`)));
+    off.api.push(
+      callback(
+        Buttons.ai.pack({ projectId: id, action: "texts" }),
+        off.chat.messageWithButton(Buttons.ai.pack({ projectId: id, action: "texts" })),
+      ),
+    );
     const alert = await off.api.waitForCall(
       (c) => c.method === "answerCallbackQuery" && String(c.payload.text ?? "").includes("LLM_API_KEY"),
       { since },

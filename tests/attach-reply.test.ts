@@ -6,6 +6,7 @@ import { BOT_USER, OWNER_ID } from "./support/fake-bot-api.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
 import { addIdea } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 let nextMessageId = 50_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -65,22 +66,22 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   });
 
   it("attaches a text reply to the card as a note and appends it to the Notion page", async () => {
-    await session.chat.tap(`p:${id}:open`);
-    const card = session.chat.messageWithButton(`p:${id}:activate`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const card = session.chat.messageWithButton(Buttons.project.pack({ id, action: "activate" }));
     const deletesBefore = notion.count("DELETE /blocks/:id");
     const reply = await session.chat.push(replyTo(card, { text: 'Заметка: <b>ножки</b> & "дуб"' }));
     expect(reply.payload.text).toBe(
       "📎 Добавлено к проекту «Кресло &lt;Лофт&gt;»: заметка.\nДобавлю на страницу проекта в Notion.",
     );
     expect(reply.payload.reply_parameters).toMatchObject({ message_id: nextMessageId - 1 });
-    expect(buttonsOf(reply).map((b) => b.data)).toEqual([`p:${id}:open`]);
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual([Buttons.project.pack({ id, action: "open" })]);
     expect(assets()).toMatchObject([{ kind: "note", text: 'Заметка: <b>ножки</b> & "дуб"' }]);
     await until(() => notion.bodyOf(page()) === 'Фанера и войлок\n📝 Заметка: <b>ножки</b> & "дуб"');
     expect(notion.count("DELETE /blocks/:id")).toBe(deletesBefore); // appended, not rewritten
   });
 
   it("attaches a photo (as a render), an image file and a PDF, each noted on the page", async () => {
-    const confirmation = session.chat.messageWithButton(`p:${id}:open`); // the last confirmation works as a target too
+    const confirmation = session.chat.messageWithButton(Buttons.project.pack({ id, action: "open" })); // the last confirmation works as a target too
     expect(
       (await session.chat.push(replyTo(confirmation, { ...photo("render-1"), caption: "Вид сбоку" }))).payload.text,
     ).toContain("рендер");
@@ -111,11 +112,11 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   });
 
   it("shows what was attached from the card: '📎 Attachments (N)' sends the files and notes back", async () => {
-    const card = await session.chat.tap(`p:${id}:open`);
-    const button = buttonsOf(card).find((b) => b.data === `p:${id}:files`);
+    const card = await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const button = buttonsOf(card).find((b) => b.data === Buttons.project.pack({ id, action: "files" }));
     expect(button?.text).toBe("📎 Вложения (4)");
     const since = session.api.calls.length;
-    await session.chat.tap(`p:${id}:files`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "files" }));
     await session.chat.settle();
     const sent = session.api.calls.slice(since);
     expect(sent.find((c) => c.method === "sendMessage")!.payload.text).toContain("Вложения проекта");
@@ -133,9 +134,9 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   });
 
   it("keeps the attachments on the page when the description is edited", async () => {
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`p:${id}:edit`);
-    await session.chat.tap(`p:${id}:describe`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "describe" }));
     await session.chat.send("Гнутая фанера");
     const body = await until(() => notion.bodyOf(page()).startsWith("Гнутая фанера") && notion.bodyOf(page()));
     expect(body.split("\n")).toHaveLength(6);
@@ -143,7 +144,7 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   });
 
   it("explains what can be attached when the reply is a sticker or another file type", async () => {
-    const card = session.chat.messageWithButton(`p:${id}:open`);
+    const card = session.chat.messageWithButton(Buttons.project.pack({ id, action: "open" }));
     const sticker = {
       sticker: {
         file_id: "st",
@@ -167,7 +168,12 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
   it("asks for a single card when the replied message lists several projects", async () => {
     const second = await addIdea(session.chat, "Табурет", "Бук");
     const list = await session.chat.send("/ideas");
-    expect(buttonsOf(list).map((b) => b.data)).toEqual(expect.arrayContaining([`p:${id}:open`, `p:${second}:open`]));
+    expect(buttonsOf(list).map((b) => b.data)).toEqual(
+      expect.arrayContaining([
+        Buttons.project.pack({ id, action: "open" }),
+        Buttons.project.pack({ id: second, action: "open" }),
+      ]),
+    );
     const message = {
       message_id: list.result.message_id,
       date: 0,
@@ -194,10 +200,10 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
 
   it("says the project is gone when replying to the card of a deleted project", async () => {
     const gone = await addIdea(session.chat, "Удаляемый", "x");
-    await session.chat.tap(`p:${gone}:open`);
-    const card = session.chat.messageWithButton(`p:${gone}:delete`);
-    await session.chat.tap(`p:${gone}:delete`);
-    await session.chat.tap(`p:${gone}:confirmdelete`);
+    await session.chat.tap(Buttons.project.pack({ id: gone, action: "open" }));
+    const card = session.chat.messageWithButton(Buttons.project.pack({ id: gone, action: "delete" }));
+    await session.chat.tap(Buttons.project.pack({ id: gone, action: "delete" }));
+    await session.chat.tap(Buttons.project.pack({ id: gone, action: "confirmdelete" }));
     expect((await session.chat.push(replyTo(card, { text: "заметка" }))).payload.text).toContain(
       "Этого проекта больше нет",
     );
@@ -211,7 +217,7 @@ describe("reply to attach without Notion", () => {
 
   it("attaches and confirms without promising a Notion page", async () => {
     const id = await addIdea(session.chat, "Idea", "desc");
-    const confirmation = session.chat.messageWithButton(`p:${id}:open`);
+    const confirmation = session.chat.messageWithButton(Buttons.project.pack({ id, action: "open" }));
     const reply = await session.chat.push(replyTo(confirmation, { text: "note" }));
     expect(reply.payload.text).toBe("📎 Добавлено к проекту «Idea»: заметка.");
   });

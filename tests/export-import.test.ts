@@ -11,6 +11,7 @@ import { createTestDatabase } from "./support/postgres.ts";
 import { BOT_USER, OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
 import { addIdea } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const HOSTILE = `<b>&"Стул"</b> 🙂 *md* שלום`;
 const tmp = mkdtempSync(join(tmpdir(), "designflow-export-"));
@@ -75,10 +76,13 @@ describe("/export → npm run import", () => {
     await session.start();
     const chair = await addIdea(session.chat, HOSTILE, "Описание\nв две строки & <tags>");
     await addIdea(session.chat, "Лампа", "Латунь");
-    await session.chat.tap(`p:${chair}:open`);
-    await session.chat.tap(`p:${chair}:activate`);
-    await session.chat.tap(`p:${chair}:activate:7`);
-    const card = { ...session.chat.messageWithButton(`p:${chair}:complete`), from: BOT_USER };
+    await session.chat.tap(Buttons.project.pack({ id: chair, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id: chair, action: "activate" }));
+    await session.chat.tap(Buttons.project.pack({ id: chair, action: "activate", arg: "7" }));
+    const card = {
+      ...session.chat.messageWithButton(Buttons.project.pack({ id: chair, action: "complete" })),
+      from: BOT_USER,
+    };
     const message = (content: object) => ({
       message: {
         message_id: 90_000 + Math.floor(Math.random() * 1000),

@@ -3,6 +3,7 @@ import { BotSession } from "./support/session.ts";
 import { buttonsOf, stickerMessage } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { addIdea } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const resultIds = (call: RecordedCall) =>
   buttonsOf(call).flatMap((b) => (b.data?.match(/^p:(\d+):open$/) ? [Number(b.data.split(":")[1])] : []));
@@ -41,10 +42,10 @@ describe("/find over names and descriptions", () => {
 
   it("opens the card from a result button, in place", async () => {
     await session.chat.send("/find светлячок");
-    const card = await session.chat.tap(`p:${ids.lamp}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id: ids.lamp, action: "open" }));
     expect(card.method).toBe("editMessageText");
     expect(card.payload.text).toContain("<b>Лампа Светлячок</b>");
-    expect(buttonsOf(card).map((b) => b.data)).toContain(`p:${ids.lamp}:activate`);
+    expect(buttonsOf(card).map((b) => b.data)).toContain(Buttons.project.pack({ id: ids.lamp, action: "activate" }));
   });
 
   it("says when nothing matched, with a hint and a new-search button", async () => {
@@ -52,7 +53,7 @@ describe("/find over names and descriptions", () => {
     expect(reply.payload.text).toContain("ничего не нашлось");
     expect(reply.payload.text).toContain("Подсказка");
     expect(resultIds(reply)).toEqual([]);
-    expect(buttonsOf(reply).map((b) => b.data)).toContain("find:again");
+    expect(buttonsOf(reply).map((b) => b.data)).toContain(Buttons.find.pack({ action: "again" }));
   });
 
   it("asks for the text when /find has none, re-asking on a sticker or blanks", async () => {
@@ -65,7 +66,7 @@ describe("/find over names and descriptions", () => {
 
   it("the new-search button asks again", async () => {
     await session.chat.send("/find титан");
-    expect((await session.chat.tap("find:again")).payload.text).toContain("Что ищем?");
+    expect((await session.chat.tap(Buttons.find.pack({ action: "again" }))).payload.text).toContain("Что ищем?");
     expect(resultIds(await session.chat.send("лампа"))).toEqual([ids.lamp]);
   });
 

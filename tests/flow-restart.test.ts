@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 describe("conversations persisted in the database", () => {
   const session = new BotSession();
@@ -10,7 +11,7 @@ describe("conversations persisted in the database", () => {
   it("continues /settings at the same step after kill -9 and a restart", async () => {
     const settings = await session.chat.send("/settings");
     expect(settings.payload.text).toContain("Язык интерфейса: Русский");
-    const ask = await session.chat.tap("set:lang");
+    const ask = await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     expect(ask.payload.text).toContain("Выберите язык");
 
     await session.crashAndRestart();
@@ -26,14 +27,14 @@ describe("conversations persisted in the database", () => {
     await session.crashAndRestart();
     const settings = await session.chat.send("/settings");
     expect(settings.payload.text).toContain("Interface language: English");
-    await session.chat.tap("set:lang");
-    const saved = await session.chat.tap("set:lang:ru");
+    await session.chat.tap(Buttons.settings.pack({ section: "language" }));
+    const saved = await session.chat.tap(Buttons.settings.pack({ section: "language", arg: "ru" }));
     expect(saved.payload.text).toBe("✅ Язык интерфейса: Русский");
   });
 
   it("re-asks with the reason when the answer is not a language", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:lang");
+    await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     const hint = await session.chat.send("klingon");
     expect(hint.payload.text).toContain("Доступны: ru, en");
     const saved = await session.chat.send("ru");
@@ -42,7 +43,7 @@ describe("conversations persisted in the database", () => {
 
   it("leaves any flow from any step with /cancel", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:lang");
+    await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     const cancelled = await session.chat.send("/cancel");
     expect(cancelled.payload.text).toContain("Действие отменено");
     // The language step is gone: typed text now gets the outside-a-flow answer.
@@ -54,7 +55,7 @@ describe("conversations persisted in the database", () => {
 
   it("leaves the flow when another command is sent and runs that command", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:lang");
+    await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     const help = await session.chat.send("/help");
     expect(help.payload.text).toContain("/new");
     const after = await session.chat.send("en");

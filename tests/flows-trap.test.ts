@@ -10,9 +10,11 @@ import {
   documentMessage,
   photoMessage,
   quietConfirmation,
+  isButton,
 } from "./support/owner-chat.ts";
 import sharp from "sharp";
 import { sqliteRun } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 /** Flows never trap the owner, and list screens fit Telegram's limits (strict fake: 4096 characters, etc.). */
 const text = (call: RecordedCall) => String(call.payload.text ?? captionOf(call) ?? "");
@@ -41,7 +43,9 @@ describe("a waiting flow never traps the owner", () => {
     const menu = await chat.send("/start");
     await chat.send("/new");
     const since = session.api.calls.length;
-    await chat.push(callback("nav:settings", session.api.message(OWNER_ID, menu.result.message_id)!));
+    await chat.push(
+      callback(Buttons.nav.pack({ screen: "settings" }), session.api.message(OWNER_ID, menu.result.message_id)!),
+    );
     const said = session.api.calls
       .slice(since)
       .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
@@ -56,11 +60,11 @@ describe("a waiting flow never traps the owner", () => {
   it("a button of another screen does its own job while /new waits for the description, and /new goes on", async () => {
     const { chat } = session;
     const id = await addIdea(chat, "Стул", "Складной стул");
-    await chat.tap(`p:${id}:open`);
-    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const card = chat.messageWithButton(Buttons.project.pack({ id, action: "delete" }));
     await chat.send("/new");
     await chat.send("Полка");
-    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    const confirm = await chat.push(callback(Buttons.project.pack({ id, action: "delete" }), card));
     expect(text(confirm)).toContain("Удалить");
     const next = await chat.send("Настенная полка из дуба");
     expect(text(next)).toContain("референс");
@@ -69,14 +73,14 @@ describe("a waiting flow never traps the owner", () => {
   it("a reminder's button does its job while the generator waits for renders; the generator shows Cancel", async () => {
     const { chat } = session;
     const id = await addIdea(chat, "Генератор", "Для проверки");
-    await chat.tap(`p:${id}:open`);
-    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const card = chat.messageWithButton(Buttons.project.pack({ id, action: "delete" }));
     await chat.send("/generate");
-    const manual = await chat.tap("gen:manual");
-    expect(buttonsOf(manual).map((b) => b.data)).toContain("flow:cancel");
-    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    const manual = await chat.tap(Buttons.generator.pack({ step: "manual" }));
+    expect(buttonsOf(manual).map((b) => b.data)).toContain(Buttons.flow.pack({ action: "cancel" }));
+    const confirm = await chat.push(callback(Buttons.project.pack({ id, action: "delete" }), card));
     expect(text(confirm)).toContain("Удалить");
-    const cancelled = await chat.tap("flow:cancel");
+    const cancelled = await chat.tap(Buttons.flow.pack({ action: "cancel" }));
     expect(text(cancelled)).toContain("отменено");
   });
 
@@ -84,20 +88,20 @@ describe("a waiting flow never traps the owner", () => {
   // (time zone) each let a card's Delete do its own job, and the Settings step is still there afterwards.
   for (const [wait, open] of [
     ["the Settings menu", []],
-    ["the language choice", ["set:lang"]],
-    ["the time zone answer", ["set:tz"]],
+    ["the language choice", [Buttons.settings.pack({ section: "language" })]],
+    ["the time zone answer", [Buttons.settings.pack({ section: "timeZone" })]],
   ] as const) {
     it(`Delete tapped on a card while ${wait} waits asks for confirmation; Settings still waits`, async () => {
       const { chat } = session;
       const id = await addIdea(chat, `Удаляемая ${open.length}${wait.length}`, "Для проверки");
-      await chat.tap(`p:${id}:open`);
-      const card = chat.messageWithButton(`p:${id}:delete`);
+      await chat.tap(Buttons.project.pack({ id, action: "open" }));
+      const card = chat.messageWithButton(Buttons.project.pack({ id, action: "delete" }));
       await chat.send("/settings");
       for (const data of open) await chat.tap(data);
-      const confirm = await chat.push(callback(`p:${id}:delete`, card));
+      const confirm = await chat.push(callback(Buttons.project.pack({ id, action: "delete" }), card));
       expect(text(confirm)).toContain("Удалить");
       expect(text(confirm)).not.toContain("Выберите вариант кнопкой");
-      const closed = await chat.tap("set:close");
+      const closed = await chat.tap(Buttons.settings.pack({ section: "close" }));
       expect(text(closed)).toContain("Настройки закрыты");
     });
   }
@@ -105,61 +109,67 @@ describe("a waiting flow never traps the owner", () => {
   it("a card's button does its job while the template flow waits for a file; the flow still takes the file", async () => {
     const { chat } = session;
     const id = await addIdea(chat, "Во время шаблона", "Для проверки");
-    await chat.tap(`p:${id}:open`);
-    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const card = chat.messageWithButton(Buttons.project.pack({ id, action: "delete" }));
     await chat.send("/templates");
-    await chat.tap("t:0:add");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
     await chat.send("Шаблон для проверки");
-    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    const confirm = await chat.push(callback(Buttons.project.pack({ id, action: "delete" }), card));
     expect(text(confirm)).toContain("Удалить");
     session.api.addFile("trap-html", Buffer.from("<h1>{{ project_name }}</h1>"));
     const next = await chat.push(documentMessage("trap-html", "card.html", 27));
     expect(text(next)).toContain(".css");
-    await chat.tap("flow:cancel");
+    await chat.tap(Buttons.flow.pack({ action: "cancel" }));
   });
 
   it("a card's button does its job while the generator waits for the answer to its preview", async () => {
     const { chat } = session;
     const id = await addIdea(chat, "Во время превью", "Для проверки");
-    await chat.tap(`p:${id}:open`);
-    const card = chat.messageWithButton(`p:${id}:delete`);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const card = chat.messageWithButton(Buttons.project.pack({ id, action: "delete" }));
     session.api.addFile("trap-render", await jpeg());
     await chat.send("/generate");
-    await chat.tap("gen:manual");
+    await chat.tap(Buttons.generator.pack({ step: "manual" }));
     await chat.send("Табурет");
     await chat.send("Табурет из фанеры");
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     await chat.push(photoMessage("trap-render"));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = session.api.calls.length;
     await chat.send("Черновик");
     await session.api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 30_000 });
-    const confirm = await chat.push(callback(`p:${id}:delete`, card));
+    const confirm = await chat.push(callback(Buttons.project.pack({ id, action: "delete" }), card));
     expect(text(confirm)).toContain("Удалить");
-    const question = await chat.tapAny("gen:ok", (c) => c.method === "sendMessage");
+    const question = await chat.tapAny(
+      Buttons.generator.pack({ step: "looksGood" }),
+      (c) => c.method === "sendMessage",
+    );
     expect(text(question)).toContain("Сохранить «Табурет»");
-    await chat.tap("gen:sv:n", (c) => c.method === "editMessageText" && text(c).includes("не сохранён"));
+    await chat.tap(
+      Buttons.generator.pack({ step: "saveProject", arg: "n" }),
+      (c) => c.method === "editMessageText" && text(c).includes("не сохранён"),
+    );
   });
 
   it("the template flow passes other buttons on and shows Cancel at each step", async () => {
     const { chat } = session;
     await chat.send("/templates");
-    const ask = await chat.tap("t:0:add");
-    expect(buttonsOf(ask).map((b) => b.data)).toContain("flow:cancel");
+    const ask = await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
+    expect(buttonsOf(ask).map((b) => b.data)).toContain(Buttons.flow.pack({ action: "cancel" }));
     const file = await chat.send("Мой шаблон");
-    expect(buttonsOf(file).map((b) => b.data)).toContain("flow:cancel");
-    const cancelled = await chat.tap("flow:cancel");
+    expect(buttonsOf(file).map((b) => b.data)).toContain(Buttons.flow.pack({ action: "cancel" }));
+    const cancelled = await chat.tap(Buttons.flow.pack({ action: "cancel" }));
     expect(text(cancelled)).toContain("отменено");
   });
 
   it("every /new step shows Cancel, and Cancel leaves the flow", async () => {
     const { chat } = session;
     const ask = await chat.send("/new");
-    expect(buttonsOf(ask).map((b) => b.data)).toContain("flow:cancel");
+    expect(buttonsOf(ask).map((b) => b.data)).toContain(Buttons.flow.pack({ action: "cancel" }));
     expect(text(ask)).toContain("Отмена");
     const described = await chat.send("Табурет");
-    expect(buttonsOf(described).map((b) => b.data)).toContain("flow:cancel");
-    const cancelled = await chat.tap("flow:cancel");
+    expect(buttonsOf(described).map((b) => b.data)).toContain(Buttons.flow.pack({ action: "cancel" }));
+    const cancelled = await chat.tap(Buttons.flow.pack({ action: "cancel" }));
     expect(text(cancelled)).toContain("отменено");
   });
 });
@@ -216,10 +226,10 @@ describe("texts never break Telegram's limits", () => {
     const { chat, api } = session;
     const id = await addIdea(chat, "Ваза", "Стеклянная ваза");
     sqliteRun(session.databaseUrl, "DELETE FROM Project WHERE id = ?", id);
-    const gone = await chat.tap(`p:${id}:open`);
+    const gone = await chat.tap(Buttons.project.pack({ id, action: "open" }));
     const main = buttonsOf(gone).find((b) => b.text.includes("Главное меню"));
-    expect(main?.data).toBe("nav:main");
-    const menu = await chat.tap("nav:main");
+    expect(main?.data).toBe(Buttons.nav.pack({ screen: "main" }));
+    const menu = await chat.tap(Buttons.nav.pack({ screen: "main" }));
     expect(text(menu)).toContain("Designflow");
     expect(api.refusals().filter((c) => !c.injected)).toHaveLength(0);
   });
@@ -247,15 +257,15 @@ describe("what the designer will notice", () => {
     );
     const id = Number(
       buttonsOf(await quietConfirmation(chat, saved))
-        .find((b) => b.data?.startsWith("p:"))!
+        .find((b) => isButton(Buttons.project, b.data))!
         .data!.split(":")[1],
     );
-    const card = await chat.tap(`p:${id}:open`);
+    const card = await chat.tap(Buttons.project.pack({ id, action: "open" }));
     expect(card.method).toBe("sendPhoto");
     expect([...captionOf(card)!].length).toBeLessThanOrEqual(1024);
     expect(captionOf(card)).not.toContain("Конец описания.");
     expect(buttonsOf(card).map((b) => b.text)).toContain("📖 Читать полностью");
-    const full = await chat.tap(`p:${id}:full`);
+    const full = await chat.tap(Buttons.project.pack({ id, action: "full" }));
     expect(text(full)).toContain("Конец описания.");
     expect(text(full)).toContain("Длинное кресло");
   });
@@ -272,25 +282,25 @@ describe("what the designer will notice", () => {
       );
     }
     await chat.send("/active");
-    const page2 = await chat.tap("l:active:1");
-    const open = buttonsOf(page2).find((b) => b.data?.startsWith("p:") && b.data.endsWith(":open:1"))!;
+    const page2 = await chat.tap(Buttons.list.pack({ status: "active", page: 1 }));
+    const open = buttonsOf(page2).find((b) => isButton(Buttons.project, b.data, { action: "open", arg: "1" }))!;
     const card = await chat.tap(open.data!);
-    expect(buttonsOf(card).map((b) => b.data)).toContain("l:active:1");
-    const back = await chat.tap("l:active:1");
+    expect(buttonsOf(card).map((b) => b.data)).toContain(Buttons.list.pack({ status: "active", page: 1 }));
+    const back = await chat.tap(Buttons.list.pack({ status: "active", page: 1 }));
     expect(text(back)).toContain("стр. 2 из 2");
   });
 
   it("switching the interface language sets this chat's command menu in that language", async () => {
     const { chat, api } = session;
     await chat.send("/settings");
-    await chat.tap("set:lang");
+    await chat.tap(Buttons.settings.pack({ section: "language" }));
     const since = api.calls.length;
-    await chat.tap("set:lang:en");
+    await chat.tap(Buttons.settings.pack({ section: "language", arg: "en" }));
     const menu = api.calls.slice(since).find((c) => c.method === "setMyCommands");
     expect(menu?.payload.scope).toMatchObject({ type: "chat", chat_id: OWNER_ID });
     expect(JSON.stringify(menu?.payload.commands)).toContain("Main menu");
     await chat.send("/settings");
-    await chat.tap("set:lang");
-    await chat.tap("set:lang:ru");
+    await chat.tap(Buttons.settings.pack({ section: "language" }));
+    await chat.tap(Buttons.settings.pack({ section: "language", arg: "ru" }));
   });
 });

@@ -4,6 +4,7 @@ import { BotSession } from "./support/session.ts";
 import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf, callback, stickerMessage } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 let messageId = 70_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -98,19 +99,30 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     const menu = await chat.send("/generate");
     expect(menu.payload.text).toContain("Генератор контента");
     const data = buttonsOf(menu).map((b) => b.data);
-    expect(data[0]).toBe(`gen:p:${lampId}`);
-    expect(data).toContain("gen:pg:1");
-    expect(data).toContain("gen:manual");
-    expect((await chat.tap("gen:pg:1")).payload.text).toContain("Генератор контента");
-    await chat.tap("gen:pg:0");
+    expect(data[0]).toBe(Buttons.generator.pack({ step: "project", arg: String(lampId) }));
+    expect(data).toContain(Buttons.generator.pack({ step: "projectsPage", arg: "1" }));
+    expect(data).toContain(Buttons.generator.pack({ step: "manual" }));
+    expect((await chat.tap(Buttons.generator.pack({ step: "projectsPage", arg: "1" }))).payload.text).toContain(
+      "Генератор контента",
+    );
+    await chat.tap(Buttons.generator.pack({ step: "projectsPage", arg: "0" }));
 
-    const templates = await chat.tap(`gen:p:${lampId}`);
+    const templates = await chat.tap(Buttons.generator.pack({ step: "project", arg: String(lampId) }));
     expect(templates.payload.text).toContain("<b>Лампа</b>");
-    expect(buttonsOf(templates)[0]).toEqual({ text: "⭐ 📄 Встроенный (A4)", data: "gen:t:0", url: undefined });
-    expect((await chat.tap("gen:t:0")).payload.text).toContain("от 1 до 5");
+    expect(buttonsOf(templates)[0]).toEqual({
+      text: "⭐ 📄 Встроенный (A4)",
+      data: Buttons.generator.pack({ step: "template", arg: "0" }),
+      url: undefined,
+    });
+    expect((await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }))).payload.text).toContain(
+      "от 1 до 5",
+    );
 
     const empty = await chat.push(
-      callback("gen:done", chat.messageWithButton("gen:done")),
+      callback(
+        Buttons.generator.pack({ step: "rendersDone" }),
+        chat.messageWithButton(Buttons.generator.pack({ step: "rendersDone" })),
+      ),
       (c) => c.method === "answerCallbackQuery",
     );
     expect(empty.payload).toMatchObject({ text: "Сначала пришлите хотя бы один рендер.", show_alert: true });
@@ -120,7 +132,7 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     const counter = api.callsOf("editMessageText").at(-1)!;
     expect(counter.payload.text).toContain("Получено рендеров: 3 из 5");
 
-    expect((await chat.tap("gen:done")).payload.text).toContain("о реализации");
+    expect((await chat.tap(Buttons.generator.pack({ step: "rendersDone" }))).payload.text).toContain("о реализации");
     expect((await chat.send("   ")).payload.text).toContain("не может быть пустым");
     const since = api.calls.length;
     const draftSentAt = Date.now();
@@ -135,7 +147,10 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     expect(preview.payload.caption).toContain("Лампа");
     // The preview's buttons name the job that made it: a tap on an older preview is told so.
     const jobId = buttonsOf(preview)[0].data?.split(":")[2];
-    expect(buttonsOf(preview).map((b) => b.data)).toEqual(["ok", "re", "ed", "ot"].map((s) => `gen:${s}:${jobId}`));
+    const steps = ["looksGood", "regenerate", "editTexts", "otherTemplate"] as const;
+    expect(buttonsOf(preview).map((b) => b.data)).toEqual(
+      steps.map((step) => Buttons.generator.pack({ step, arg: String(jobId) })),
+    );
     const progress = api.calls
       .slice(since)
       .filter((c) => c.method === "sendMessage" || c.method === "editMessageText")
@@ -154,15 +169,17 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     ).toEqual(["render-1", "render-2", "render-3"]);
 
     // Without Gemini "Regenerate" explains itself; "Edit text" replaces the post.
-    expect((await chat.tapAny("gen:re")).payload.text).toContain("LLM_API_KEY");
-    expect((await chat.tapAny("gen:ed")).payload.text).toContain("Какой текст");
-    expect((await chat.tap("gen:ed:social")).payload.text).toContain("<code>Корпус из переработанного алюминия");
+    expect((await chat.tapAny(Buttons.generator.pack({ step: "regenerate" }))).payload.text).toContain("LLM_API_KEY");
+    expect((await chat.tapAny(Buttons.generator.pack({ step: "editTexts" }))).payload.text).toContain("Какой текст");
+    expect((await chat.tap(Buttons.generator.pack({ step: "editTexts", arg: "social" }))).payload.text).toContain(
+      "<code>Корпус из переработанного алюминия",
+    );
     const again = api.calls.length;
     await chat.send("Свет, который можно починить <3 #IndustrialDesign");
     await api.waitForCall((c) => c.method === "sendPhoto", { since: again, timeoutMs: RENDER_TIMEOUT });
 
     const sending = api.calls.length;
-    await chat.tapAny("gen:ok");
+    await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
       since: sending,
       timeoutMs: RENDER_TIMEOUT,
@@ -209,21 +226,23 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
   it("manual entry: more than 5 renders refused, image files accepted, saved as a new archived project", async () => {
     const { chat, api } = session;
     await chat.send("/generate");
-    expect((await chat.tap("gen:manual")).payload.text).toContain("Как называется проект");
+    expect((await chat.tap(Buttons.generator.pack({ step: "manual" }))).payload.text).toContain(
+      "Как называется проект",
+    );
     expect((await chat.send("Табурет <Ёж>")).payload.text).toContain("Опишите идею");
     await chat.send("Табурет из гнутой фанеры.");
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     for (let i = 1; i <= 5; i++) await chat.push(imageDocument(`render-${i}`, `r${i}.jpg`, 1000));
     expect((await chat.push(imageDocument("render-6", "r6.jpg", 1000))).payload.text).toContain("не больше 5");
     expect(api.callsOf("editMessageText").at(-1)!.payload.text).toContain("5 из 5");
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
     await chat.send("Фанера 12 мм, три детали.");
     await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
-    const question = await chat.tapAny("gen:ok");
+    const question = await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     expect(question.payload.text).toContain("Сохранить «Табурет &lt;Ёж&gt;»");
     const sending = api.calls.length;
-    await chat.tap("gen:sv:y");
+    await chat.tap(Buttons.generator.pack({ step: "saveProject", arg: "y" }));
     const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
       since: sending,
       timeoutMs: RENDER_TIMEOUT,
@@ -255,18 +274,18 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
   it("resumes after kill -9 once the renders are in: the draft still produces the card", async () => {
     const { chat, api } = session;
     await chat.send("/generate");
-    await chat.tap(`gen:p:${lampId}`);
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "project", arg: String(lampId) }));
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     await chat.push(albumPhoto("render-4", "album-2"));
     await chat.push(albumPhoto("render-5", "album-2"));
-    expect((await chat.tap("gen:done")).payload.text).toContain("о реализации");
+    expect((await chat.tap(Buttons.generator.pack({ step: "rendersDone" }))).payload.text).toContain("о реализации");
 
     await session.crashAndRestart();
     const since = api.calls.length;
     await chat.send("Черновик после перезапуска.");
     await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
     const sending = api.calls.length;
-    await chat.tapAny("gen:ok");
+    await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     const pdf = await api.waitForCall((c) => c.method === "sendDocument", {
       since: sending,
       timeoutMs: RENDER_TIMEOUT,

@@ -5,6 +5,7 @@ import { FakeGemini } from "./support/fake-gemini.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
@@ -50,7 +51,10 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     };
     const empty = await chat.send("/generate");
     expect(empty.payload.text).toContain("В архиве пока нет проектов");
-    expect(buttonsOf(empty).map((b) => b.data)).toEqual(["gen:manual", "flow:cancel"]);
+    expect(buttonsOf(empty).map((b) => b.data)).toEqual([
+      Buttons.generator.pack({ step: "manual" }),
+      Buttons.flow.pack({ action: "cancel" }),
+    ]);
     await chat.send("/cancel");
 
     const at = new Date().toISOString();
@@ -63,11 +67,13 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Кресло'");
     // The archived project's card leads straight to the template choice.
     await chat.send("/archive");
-    await chat.tap(`p:${project.id}:open`);
-    expect((await chat.tap(`gen:card:${project.id}`)).payload.text).toContain("<b>Кресло</b>");
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.project.pack({ id: project.id, action: "open" }));
+    expect(
+      (await chat.tap(Buttons.generator.pack({ step: "fromCard", arg: String(project.id) }))).payload.text,
+    ).toContain("<b>Кресло</b>");
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     await chat.push(photoMessage("gem-render"));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
     await chat.send("Каркас из гнутой фанеры, обивка из фетра.");
     const fault = await api.waitForCall(
@@ -88,7 +94,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     failSocial = false;
     arrivals.length = 0;
     const retry = api.calls.length;
-    await chat.tap("gen:tx:retry");
+    await chat.tap(Buttons.generator.pack({ step: "textsFailed", arg: "retry" }));
     const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since: retry, timeoutMs: RENDER_TIMEOUT });
     expect(arrivals.map((a) => a.social).sort()).toEqual([false, true]);
     // Parallel: the second request arrived while the first (300 ms answer) was still pending.
@@ -97,10 +103,10 @@ describe("content generator with Gemini (real @google/genai against a fake serve
 
     version = 2;
     const regenerate = api.calls.length;
-    await chat.tapAny("gen:re");
+    await chat.tapAny(Buttons.generator.pack({ step: "regenerate" }));
     await api.waitForCall((c) => c.method === "sendPhoto", { since: regenerate, timeoutMs: RENDER_TIMEOUT });
     const sending = api.calls.length;
-    await chat.tapAny("gen:ok");
+    await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     await api.waitForCall((c: RecordedCall) => c.method === "sendDocument", {
       since: sending,
       timeoutMs: RENDER_TIMEOUT,
@@ -152,11 +158,11 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     );
     const [project] = sql<{ id: number }>("SELECT id FROM Project WHERE name = 'Табурет'");
     await chat.send("/generate");
-    await chat.tap(`gen:p:${project.id}`);
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "project", arg: String(project.id) }));
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     await chat.push(photoMessage("rh-0", { size: [1600, 1200] }));
     await chat.push(photoMessage("rh-1", { size: [1600, 1200] }));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
     await chat.send("Фанера, гнутая в одной форме.");
     const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
@@ -167,7 +173,7 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     // One preview only: the rehearsal's card (made with the owner's draft) is never shown or sent.
     expect(api.calls.slice(since).filter((c) => c.method === "sendPhoto")).toEqual([preview]);
     const sending = api.calls.length;
-    await chat.tapAny("gen:ok");
+    await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
     const social = await api.waitForCall(
       (c) => c.method === "sendMessage" && String(c.payload.text).includes("#design"),

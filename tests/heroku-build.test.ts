@@ -19,6 +19,7 @@ import {
   previewPng,
   runBuildpackSteps,
 } from "./support/heroku-replay.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 /**
  * A replay of what `git push heroku main` does with this repository, step for step as the Node buildpack runs them
@@ -153,9 +154,9 @@ describe("the Heroku build, replayed", () => {
 
     const chat = new OwnerChat(api);
     await chat.send("/templates");
-    await chat.tap("t:0:open");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "open" }));
     const preview = await chat.tap(
-      "t:0:preview",
+      Buttons.template.pack({ id: 0, action: "preview" }),
       (c) => c.method === "sendPhoto" || /❌/.test(String(c.payload.text ?? "")),
     );
     expect(preview.method, worker.output.slice(-2000)).toBe("sendPhoto");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf, callback } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 describe("menus over the fake Bot API", () => {
   const session = new BotSession();
@@ -44,25 +45,29 @@ describe("menus over the fake Bot API", () => {
   });
 
   it("opens sub-menus in place and comes back with Back", async () => {
-    const projects = await session.chat.tap("nav:projects");
+    const projects = await session.chat.tap(Buttons.nav.pack({ screen: "projects" }));
     expect(projects.method).toBe("editMessageText");
     expect(buttonsOf(projects).map((b) => b.data)).toEqual([
-      "nav:new",
-      "nav:list:idea",
-      "nav:list:active",
-      "nav:list:archived",
-      "nav:main",
+      Buttons.nav.pack({ screen: "new" }),
+      Buttons.nav.pack({ screen: "list", status: "idea" }),
+      Buttons.nav.pack({ screen: "list", status: "active" }),
+      Buttons.nav.pack({ screen: "list", status: "archived" }),
+      Buttons.nav.pack({ screen: "main" }),
     ]);
-    const back = await session.chat.tap("nav:main");
+    const back = await session.chat.tap(Buttons.nav.pack({ screen: "main" }));
     expect(back.method).toBe("editMessageText");
     expect(back.payload.text).toContain("Designflow Assistant");
-    const automations = await session.chat.tap("nav:automations");
-    expect(buttonsOf(automations).map((b) => b.data)).toEqual(["nav:generate", "nav:templates", "nav:main"]);
+    const automations = await session.chat.tap(Buttons.nav.pack({ screen: "automations" }));
+    expect(buttonsOf(automations).map((b) => b.data)).toEqual([
+      Buttons.nav.pack({ screen: "generate" }),
+      Buttons.nav.pack({ screen: "templates" }),
+      Buttons.nav.pack({ screen: "main" }),
+    ]);
   });
 
   it("answers every tapped button so no spinner is left turning", async () => {
     const since = session.api.calls.length;
-    await session.chat.tap("nav:main");
+    await session.chat.tap(Buttons.nav.pack({ screen: "main" }));
     await session.api.waitForCall((c) => c.method === "answerCallbackQuery", { since });
   });
 
@@ -76,7 +81,7 @@ describe("menus over the fake Bot API", () => {
   it("gives text outside any flow a helpful answer with a way back to the menu", async () => {
     const reply = await session.chat.send("привет");
     expect(reply.payload.text).toContain("/start");
-    expect(buttonsOf(reply).map((b) => b.data)).toEqual(["nav:main"]);
+    expect(buttonsOf(reply).map((b) => b.data)).toEqual([Buttons.nav.pack({ screen: "main" })]);
   });
 
   it("answers stale and malformed buttons with a notice instead of failing", async () => {

@@ -7,6 +7,7 @@ import { editByHand, imageByHand, paragraphByHand } from "./support/fake-notion-
 import { isChatOutput } from "./support/owner-chat.ts";
 import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
 import { until } from "./support/until.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const NOTE = "📝 Ножки из стали";
 const COLLAGE = "Мудборд «Лофт» — коллаж";
@@ -25,7 +26,11 @@ describe("a description edited in the Notion page body flows back to the bot", (
       db.close();
     }
   };
-  const card = () => session.chat.tap(`p:${table.id}:open`, (c) => isChatOutput(c) && textOf(c).includes("<b>"));
+  const card = () =>
+    session.chat.tap(
+      Buttons.project.pack({ id: table.id, action: "open" }),
+      (c) => isChatOutput(c) && textOf(c).includes("<b>"),
+    );
   /** Writes Notion makes to the page: properties, appended blocks, removed blocks. */
   const writes = () =>
     notion.count("PATCH /pages/:id") + notion.count("PATCH /blocks/:id/children") + notion.count("DELETE /blocks/:id");
@@ -41,8 +46,8 @@ describe("a description edited in the Notion page body flows back to the bot", (
     session = await new BotSession({ env: pullEnv(notion) }).start();
     table = await addSyncedIdea(session.chat, notion, "Стол", "Дуб");
     // A note attached in the bot (written after the description) and a moodboard collage below it.
-    await session.chat.tap(`p:${table.id}:open`);
-    const target = session.chat.messageWithButton(`p:${table.id}:activate`);
+    await session.chat.tap(Buttons.project.pack({ id: table.id, action: "open" }));
+    const target = session.chat.messageWithButton(Buttons.project.pack({ id: table.id, action: "activate" }));
     const replied = { ...target, from: BOT_USER };
     const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
     await session.chat.push({
@@ -93,8 +98,8 @@ describe("a description edited in the Notion page body flows back to the bot", (
 
   it("keeps a later local edit over an earlier Notion edit and writes it to Notion", async () => {
     notion.failFor(60_000, { status: 503, code: "service_unavailable" }, "PATCH /pages/:id");
-    await session.chat.tap(`p:${table.id}:edit`);
-    await session.chat.tap(`p:${table.id}:describe`);
+    await session.chat.tap(Buttons.project.pack({ id: table.id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: table.id, action: "describe" }));
     await session.chat.send("Сосна, локально");
     const before = sentWith(session, CHANGES).length;
     describeInNotion(["Бук из Notion"], new Date(Date.now() - 30_000));
@@ -103,7 +108,7 @@ describe("a description edited in the Notion page body flows back to the bot", (
     expect(description()).toBe("Сосна, локально");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
+    await session.chat.tap(Buttons.sync.pack({ action: "retry" }), (c) => c.method === "answerCallbackQuery");
     await until(() => notion.bodyOf(page()) === `Сосна, локально\n${NOTE}`, 20_000);
     expect(notion.imagesOf(page()).map((i) => i.caption)).toEqual([COLLAGE]);
     await pollsPass(notion, 2);

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeNotion, type FakePage } from "./support/fake-notion.ts";
 import { createByHand, editByHand } from "./support/fake-notion-hand.ts";
-import { buttonsOf, isChatOutput } from "./support/owner-chat.ts";
+import { buttonsOf, isChatOutput, isButton } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { CHANGES, OFFERS, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
-const offerIdOf = (offer: RecordedCall, action: "i" | "x", index: number) =>
-  buttonsOf(offer).filter((b) => b.data?.startsWith(`np:${action}:`))[index].data!;
+const offerIdOf = (offer: RecordedCall, action: "import" | "ignore", index: number) =>
+  buttonsOf(offer).filter((b) => isButton(Buttons.notionOffer, b.data, { action }))[index].data!;
 
 describe("pages made by hand in Notion are offered for import", () => {
   const notion = new FakeNotion();
@@ -46,11 +47,11 @@ describe("pages made by hand in Notion are offered for import", () => {
   });
 
   it("imports a page as an idea linked to it, without creating a second page", async () => {
-    const importData = offerIdOf(offer, "i", 0);
+    const importData = offerIdOf(offer, "import", 0);
     const result = await session.chat.tap(importData, (c) => c.method === "editMessageText");
     expect(textOf(result)).toContain("«Табурет &lt;из&gt; Notion» импортирована как идея");
     expect(textOf(result)).toContain("• Черновик"); // still on offer
-    const open = buttonsOf(result).find((b) => b.data?.startsWith("p:"))!.data!;
+    const open = buttonsOf(result).find((b) => isButton(Buttons.project, b.data))!.data!;
     const card = await session.chat.tap(open, (c) => isChatOutput(c) && textOf(c).includes("<b>"));
     expect(textOf(card)).toContain("<b>Табурет &lt;из&gt; Notion</b>");
     expect(textOf(card)).toContain("💡 Идея");
@@ -69,7 +70,7 @@ describe("pages made by hand in Notion are offered for import", () => {
           from: { id: result.payload.chat_id, is_bot: false, first_name: "Owner" },
           chat_instance: "ci",
           data: importData,
-          message: session.chat.messageWithButton(offerIdOf(offer, "x", 1)),
+          message: session.chat.messageWithButton(offerIdOf(offer, "ignore", 1)),
         },
       },
       (c) => c.method === "answerCallbackQuery" && c.payload.callback_query_id === "cb-again",
@@ -86,9 +87,9 @@ describe("pages made by hand in Notion are offered for import", () => {
   });
 
   it("does not offer an ignored page again, even after it is edited", async () => {
-    const result = await session.chat.tap(offerIdOf(offer, "x", 1), (c) => c.method === "editMessageText");
+    const result = await session.chat.tap(offerIdOf(offer, "ignore", 1), (c) => c.method === "editMessageText");
     expect(textOf(result)).toContain("«Черновик» больше не будет предлагаться");
-    expect(buttonsOf(result).filter((b) => b.data?.startsWith("np:"))).toHaveLength(0);
+    expect(buttonsOf(result).filter((b) => isButton(Buttons.notionOffer, b.data))).toHaveLength(0);
     editByHand(notion, junk.id, { title: "Черновик 2" });
     createByHand(notion, { title: "Ваза" });
     const next = await session.api.waitForCall(
@@ -118,7 +119,7 @@ describe("pages made by hand in Notion are offered for import", () => {
 async function countProjects(session: BotSession): Promise<number> {
   const list = await session.chat.send(
     "/ideas",
-    (c) => isChatOutput(c) && buttonsOf(c).some((b) => b.data?.startsWith("p:")),
+    (c) => isChatOutput(c) && buttonsOf(c).some((b) => isButton(Buttons.project, b.data)),
   );
-  return buttonsOf(list).filter((b) => b.data?.startsWith("p:")).length;
+  return buttonsOf(list).filter((b) => isButton(Buttons.project, b.data)).length;
 }

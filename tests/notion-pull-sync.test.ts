@@ -5,6 +5,7 @@ import { editByHand } from "./support/fake-notion-hand.ts";
 import { buttonsOf, isChatOutput } from "./support/owner-chat.ts";
 import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./support/notion-pull-helpers.ts";
 import { until } from "./support/until.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const MINUTE = 60_000;
 
@@ -28,7 +29,8 @@ describe("edits made in Notion flow back to the bot", () => {
     await notion.close();
   });
 
-  const card = (id: number) => session.chat.tap(`p:${id}:open`, (c) => isChatOutput(c) && textOf(c).includes("<b>"));
+  const card = (id: number) =>
+    session.chat.tap(Buttons.project.pack({ id, action: "open" }), (c) => isChatOutput(c) && textOf(c).includes("<b>"));
 
   it("does not report the bot's own writes as Notion edits", () => {
     expect(sentWith(session, CHANGES)).toHaveLength(0);
@@ -39,7 +41,7 @@ describe("edits made in Notion flow back to the bot", () => {
     editByHand(notion, lamp.pageId, { status: "Active" });
     const report = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes(CHANGES));
     expect(textOf(report)).toContain("«Лампа»: 💡 Идея → 🚀 В работе");
-    expect(buttonsOf(report).map((b) => b.data)).toEqual([`p:${lamp.id}:open`]);
+    expect(buttonsOf(report).map((b) => b.data)).toEqual([Buttons.project.pack({ id: lamp.id, action: "open" })]);
     await pollsPass(notion, 3);
     expect(sentWith(session, CHANGES)).toHaveLength(1);
     expect(notion.count("PATCH /pages/:id")).toBe(patches);
@@ -76,8 +78,8 @@ describe("edits made in Notion flow back to the bot", () => {
 
   it("keeps the local change when it is newer than the Notion edit, then writes it to Notion", async () => {
     notion.failFor(60_000, { status: 503, code: "service_unavailable" }, "PATCH /pages/:id");
-    await session.chat.tap(`p:${lamp.id}:edit`);
-    await session.chat.tap(`p:${lamp.id}:rename`);
+    await session.chat.tap(Buttons.project.pack({ id: lamp.id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: lamp.id, action: "rename" }));
     await session.chat.send("Лампа локальная");
     const before = sentWith(session, CHANGES).length;
     // Edited in Notion before the local rename (Notion reports the minute it happened in).
@@ -87,7 +89,7 @@ describe("edits made in Notion flow back to the bot", () => {
     expect(textOf(await card(lamp.id))).toContain("Лампа локальная");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
+    await session.chat.tap(Buttons.sync.pack({ action: "retry" }), (c) => c.method === "answerCallbackQuery");
     await until(() => notion.pages.find((p) => p.id === lamp.pageId)!.title === "Лампа локальная", 20_000);
     await pollsPass(notion, 2);
     expect(sentWith(session, CHANGES)).toHaveLength(before);
@@ -95,10 +97,10 @@ describe("edits made in Notion flow back to the bot", () => {
 
   it("takes the Notion edit when it is newer than a conflicting local change", async () => {
     notion.failFor(60_000, { status: 503, code: "service_unavailable" }, "PATCH /pages/:id");
-    await session.chat.tap(`p:${chair.id}:open`);
-    await session.chat.tap(`p:${chair.id}:restore:idea`);
-    await session.chat.tap(`p:${chair.id}:edit`);
-    await session.chat.tap(`p:${chair.id}:rename`);
+    await session.chat.tap(Buttons.project.pack({ id: chair.id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id: chair.id, action: "restore", arg: "idea" }));
+    await session.chat.tap(Buttons.project.pack({ id: chair.id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: chair.id, action: "rename" }));
     await session.chat.send("Кресло локальное");
     const before = sentWith(session, CHANGES).length;
     editByHand(notion, chair.pageId, { title: "Кресло из Notion", at: new Date(Date.now() + 2 * MINUTE) });
@@ -106,7 +108,7 @@ describe("edits made in Notion flow back to the bot", () => {
     expect(textOf(sentWith(session, CHANGES)[before])).toContain("«Кресло локальное» → «Кресло из Notion»");
     notion.clearFaults();
     await session.chat.send("/sync");
-    await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
+    await session.chat.tap(Buttons.sync.pack({ action: "retry" }), (c) => c.method === "answerCallbackQuery");
     // The restore made locally (not touched in Notion) is written; the title stays Notion's.
     const page = await until(() => notion.pages.find((p) => p.id === chair.pageId && p.status === "Idea"), 20_000);
     expect(page.title).toBe("Кресло из Notion");
@@ -117,9 +119,9 @@ describe("edits made in Notion flow back to the bot", () => {
     const vase = await addSyncedIdea(session.chat, notion, "Ваза", "Стекло");
     await pollsPass(notion, 2);
     notion.holdNext(2500, "PATCH /pages/:id");
-    await session.chat.tap(`p:${vase.id}:open`);
-    await session.chat.tap(`p:${vase.id}:edit`);
-    await session.chat.tap(`p:${vase.id}:rename`);
+    await session.chat.tap(Buttons.project.pack({ id: vase.id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id: vase.id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: vase.id, action: "rename" }));
     await session.chat.send("Ваза А"); // the outbox has read the project (idea) and its write is held
     editByHand(notion, vase.pageId, { status: "Active" });
     await until(() => sentWith(session, CHANGES).some((c) => textOf(c).includes("«Ваза А»: 💡 Идея → 🚀 В работе")));

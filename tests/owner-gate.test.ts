@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { callback, textMessage } from "./support/owner-chat.ts";
 import { OWNER_ID, STRANGER_ID } from "./support/fake-bot-api.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const stranger = { id: STRANGER_ID, is_bot: false, first_name: "Eve" };
 const chat = { id: STRANGER_ID, type: "private", first_name: "Eve" };
@@ -32,8 +33,12 @@ const strangerUpdates: Record<string, unknown>[] = [
   },
   { message: msg({ text: undefined, entities: undefined, voice: { file_id: "v", file_unique_id: "v", duration: 1 } }) },
   { edited_message: msg({ edit_date: 2 }) },
-  callback("nav:main", { message_id: 1, date: 0, chat, text: "x" }, STRANGER_ID),
-  callback("set:lang:en", { message_id: 1, date: 0, chat, text: "x" }, STRANGER_ID),
+  callback(Buttons.nav.pack({ screen: "main" }), { message_id: 1, date: 0, chat, text: "x" }, STRANGER_ID),
+  callback(
+    Buttons.settings.pack({ section: "language", arg: "en" }),
+    { message_id: 1, date: 0, chat, text: "x" },
+    STRANGER_ID,
+  ),
   { inline_query: { id: "iq", from: stranger, query: "ideas", offset: "" } },
   { chosen_inline_result: { result_id: "r", from: stranger, query: "q" } },
   { channel_post: { message_id: 1, date: 1, chat: channel, text: "/start" } },

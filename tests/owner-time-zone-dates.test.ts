@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { addIdea } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 // 25 hours apart: at any moment the two zones are on different calendar days.
 const BOT_ZONE = "Pacific/Kiritimati";
@@ -19,15 +20,15 @@ describe("dates shown to the owner follow the /settings time zone", () => {
     const after = Date.now();
     const created = (zone: string) => [dateIn(zone, before), dateIn(zone, after)].map((date) => `Создан: ${date}`);
 
-    const defaultCard = String((await session.chat.tap(`p:${id}:open`)).payload.text);
+    const defaultCard = String((await session.chat.tap(Buttons.project.pack({ id, action: "open" }))).payload.text);
     expect(created(BOT_ZONE).some((line) => defaultCard.includes(line))).toBe(true);
 
     await session.chat.send("/settings");
-    await session.chat.tap("set:tz");
+    await session.chat.tap(Buttons.settings.pack({ section: "timeZone" }));
     expect((await session.chat.send(OWNER_ZONE)).payload.text).toBe(`✅ Часовой пояс: ${OWNER_ZONE}`);
 
     await session.chat.send("/ideas");
-    const card = String((await session.chat.tap(`p:${id}:open`)).payload.text);
+    const card = String((await session.chat.tap(Buttons.project.pack({ id, action: "open" }))).payload.text);
     expect(created(OWNER_ZONE).some((line) => card.includes(line))).toBe(true);
     expect(created(BOT_ZONE).some((line) => card.includes(line))).toBe(false);
   });

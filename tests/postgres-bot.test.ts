@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { BotSession } from "./support/session.ts";
 import { pgAdminUrl, createTestDatabase, terminateConnections } from "./support/postgres.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 describe("the bot on Postgres", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -23,7 +24,7 @@ describe("the bot on Postgres", () => {
 
   it("continues a flow after kill -9 with its state stored in Postgres", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:lang");
+    await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     await session.crashAndRestart();
     expect(session.bot.output).not.toContain("migrations applied");
     const saved = await session.chat.send("en");

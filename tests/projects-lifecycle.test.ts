@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { buttonsOf, callback, captionOf, photoMessage, stickerMessage } from "./support/owner-chat.ts";
+import { buttonsOf, callback, captionOf, photoMessage, stickerMessage, isButton } from "./support/owner-chat.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const HOSTILE_NAME = `<b>&"x"</b> 🙂 שלום *bold* _it_`;
 
@@ -34,11 +35,13 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
   it("says an empty list is empty and offers to add an idea", async () => {
     const reply = await session.chat.send("/ideas");
     expect(reply.payload.text).toContain("Здесь пока пусто");
-    expect(buttonsOf(reply).map((b) => b.data)).toContain("nav:new");
+    expect(buttonsOf(reply).map((b) => b.data)).toContain(Buttons.nav.pack({ screen: "new" }));
   });
 
   it("adds an idea step by step, re-asking on bad input, and keeps the text literal", async () => {
-    expect((await session.chat.tap("nav:new")).payload.text).toContain("Как называется проект");
+    expect((await session.chat.tap(Buttons.nav.pack({ screen: "new" }))).payload.text).toContain(
+      "Как называется проект",
+    );
     expect((await session.chat.send("   ")).payload.text).toContain("не может быть пустым");
     expect((await session.chat.send("x".repeat(201))).payload.text).toContain("длиннее 200 символов (201)");
     expect((await session.chat.push(stickerMessage())).payload.text).toContain("Пришлите, пожалуйста, текст");
@@ -63,25 +66,38 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     const list = await session.chat.send("/ideas");
     expect(list.payload.text).toContain("Всего: 1");
     const id = (db().prepare("SELECT id FROM Project").get() as { id: number }).id;
-    const card = await session.chat.tap(`p:${id}:open`, (c) => c.method === "sendPhoto");
+    const card = await session.chat.tap(Buttons.project.pack({ id, action: "open" }), (c) => c.method === "sendPhoto");
     expect(card.payload.photo).toBe("ref-photo-1");
     expect(captionOf(card)).toContain("<b>&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;");
     expect(captionOf(card)).toContain("Статус: 💡 Идея");
     expect(captionOf(card)).toContain("Notion: выкл.");
     const buttons = buttonsOf(card).map((b) => b.data);
-    expect(buttons).toEqual(expect.arrayContaining([`p:${id}:activate`, `p:${id}:edit`, `p:${id}:delete`, "l:idea:0"]));
-    expect(buttons.filter((data) => data?.startsWith("p:"))).toEqual([
-      `p:${id}:activate`,
-      `p:${id}:edit`,
-      `p:${id}:delete`,
+    expect(buttons).toEqual(
+      expect.arrayContaining([
+        Buttons.project.pack({ id, action: "activate" }),
+        Buttons.project.pack({ id, action: "edit" }),
+        Buttons.project.pack({ id, action: "delete" }),
+        Buttons.list.pack({ status: "idea", page: 0 }),
+      ]),
+    );
+    expect(buttons.filter((data) => isButton(Buttons.project, data))).toEqual([
+      Buttons.project.pack({ id, action: "activate" }),
+      Buttons.project.pack({ id, action: "edit" }),
+      Buttons.project.pack({ id, action: "delete" }),
     ]);
   });
 
   it("activates with a reminder interval, recording the activation", async () => {
     const id = (db().prepare("SELECT id FROM Project").get() as { id: number }).id;
-    const ask = await session.chat.tap(`p:${id}:activate`, (c) => c.method === "sendMessage");
+    const ask = await session.chat.tap(
+      Buttons.project.pack({ id, action: "activate" }),
+      (c) => c.method === "sendMessage",
+    );
     expect(ask.payload.text).toContain("Как часто напоминать");
-    const card = await session.chat.tap(`p:${id}:activate:7`, (c) => c.method === "sendPhoto");
+    const card = await session.chat.tap(
+      Buttons.project.pack({ id, action: "activate", arg: "7" }),
+      (c) => c.method === "sendPhoto",
+    );
     expect(captionOf(card)).toContain("Статус: 🚀 В работе");
     expect(captionOf(card)).toContain("Напоминания: раз в неделю");
     const row = db()
@@ -93,10 +109,10 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
 
   it("archives once when Complete is tapped twice fast, and says the second tap is stale", async () => {
     const id = (db().prepare("SELECT id FROM Project").get() as { id: number }).id;
-    const message = session.chat.messageWithButton(`p:${id}:complete`);
+    const message = session.chat.messageWithButton(Buttons.project.pack({ id, action: "complete" }));
     const since = session.api.calls.length;
-    session.api.push(callback(`p:${id}:complete`, message));
-    session.api.push(callback(`p:${id}:complete`, message));
+    session.api.push(callback(Buttons.project.pack({ id, action: "complete" }), message));
+    session.api.push(callback(Buttons.project.pack({ id, action: "complete" }), message));
     await session.chat.settle();
     // Both taps carry the card as it was; the second one's fresh card equals what the first drew, which
     // Telegram refuses as "not modified" (the bot treats that as done). Only that refusal is expected.
@@ -108,21 +124,21 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(notice).toBeTruthy();
     const row = db().prepare("SELECT status, archiveReason FROM Project WHERE id = ?").get(id);
     expect(row).toEqual({ status: "archived", archiveReason: "completed" });
-    const card = await session.chat.tap(`p:${id}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     expect(captionOf(card)).toContain("Архив (завершён)");
   });
 
   it("restores from the archive and deletes after confirmation; old buttons then say it is gone", async () => {
     const id = (db().prepare("SELECT id FROM Project").get() as { id: number }).id;
-    const restored = await session.chat.tap(`p:${id}:restore:idea`);
+    const restored = await session.chat.tap(Buttons.project.pack({ id, action: "restore", arg: "idea" }));
     expect(captionOf(restored)).toContain("Статус: 💡 Идея");
-    const confirm = await session.chat.tap(`p:${id}:delete`);
+    const confirm = await session.chat.tap(Buttons.project.pack({ id, action: "delete" }));
     expect(confirm.payload.text).toContain("Удалить");
-    const deleted = await session.chat.tap(`p:${id}:confirmdelete`);
+    const deleted = await session.chat.tap(Buttons.project.pack({ id, action: "confirmdelete" }));
     expect(deleted.payload.text).toContain("удалён");
     expect(db().prepare("SELECT COUNT(*) AS n FROM ProjectAsset").get()).toEqual({ n: 0 });
     const since = session.api.calls.length;
-    session.api.push(callback(`p:${id}:activate`, session.api.oldMessage()));
+    session.api.push(callback(Buttons.project.pack({ id, action: "activate" }), session.api.oldMessage()));
     const answer = await session.api.waitForCall((c) => c.method === "answerCallbackQuery", { since });
     expect(answer.payload.text).toContain("больше нет");
   });
@@ -131,12 +147,15 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     await session.chat.send("/new");
     await session.chat.send("Стул");
     await session.chat.send("Складной стул");
-    const saved = await session.chat.tap("flow:skip");
+    const saved = await session.chat.tap(Buttons.flow.pack({ action: "skip" }));
     expect(saved.payload.text).toContain("Стул");
     const id = (db().prepare("SELECT id FROM Project WHERE name = 'Стул'").get() as { id: number }).id;
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`p:${id}:edit`);
-    const ask = await session.chat.tap(`p:${id}:rename`, (c) => c.method === "sendMessage");
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "edit" }));
+    const ask = await session.chat.tap(
+      Buttons.project.pack({ id, action: "rename" }),
+      (c) => c.method === "sendMessage",
+    );
     expect(ask.payload.text).toContain("Новое название");
     const card = await session.chat.send("Стул «Оригами»");
     expect(card.payload.text).toContain("<b>Стул «Оригами»</b>");
@@ -154,12 +173,12 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(page1.payload.text).toContain("Всего: 11 · стр. 1 из 2");
     const names = buttonsOf(page1).map((b) => b.text);
     expect(names.slice(0, 3)).toEqual(["Идея 10", "Идея 9", "Идея 8"]);
-    expect(buttonsOf(page1).filter((b) => b.data?.startsWith("p:"))).toHaveLength(8);
-    const page2 = await session.chat.tap("l:idea:1");
+    expect(buttonsOf(page1).filter((b) => isButton(Buttons.project, b.data))).toHaveLength(8);
+    const page2 = await session.chat.tap(Buttons.list.pack({ status: "idea", page: 1 }));
     expect(page2.method).toBe("editMessageText");
     expect(
       buttonsOf(page2)
-        .filter((b) => b.data?.startsWith("p:"))
+        .filter((b) => isButton(Buttons.project, b.data))
         .map((b) => b.text),
     ).toEqual(["Идея 2", "Идея 1", "Стул «Оригами»"]);
   });
@@ -171,7 +190,10 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     const saved = await session.chat.push(photoMessage("ref-doc-1", { asDocument: true }));
     expect(saved.payload.text).toContain("Ваза");
     const id = (db().prepare("SELECT id FROM Project WHERE name = 'Ваза'").get() as { id: number }).id;
-    const card = await session.chat.tap(`p:${id}:open`, (c) => c.method === "sendDocument");
+    const card = await session.chat.tap(
+      Buttons.project.pack({ id, action: "open" }),
+      (c) => c.method === "sendDocument",
+    );
     expect(card.payload.document).toBe("ref-doc-1");
   });
 
@@ -182,7 +204,7 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     await session.crashAndRestart();
     expect((await session.chat.send("Настенная полка")).payload.text).toContain("референс");
     await session.crashAndRestart();
-    expect((await session.chat.tap("flow:skip")).payload.text).toContain("Полка");
+    expect((await session.chat.tap(Buttons.flow.pack({ action: "skip" }))).payload.text).toContain("Полка");
     expect(db().prepare("SELECT COUNT(*) AS n FROM Project WHERE name = 'Полка'").get()).toEqual({ n: 1 });
   });
 });

@@ -4,6 +4,7 @@ import { FakeNotion } from "./support/fake-notion.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
 import { addIdeaConfirmation, projectIdOf, settledConfirmation } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const HOSTILE = `<b>&"x"</b> 🙂 *md* שלום`;
 
@@ -45,11 +46,11 @@ describe("projects mirrored to Notion (status-type property, custom option names
   });
 
   it("shows the sync state on the card and mirrors status changes and edits", async () => {
-    const card = await session.chat.tap(`p:${id}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     expect(card.payload.text).toContain("Notion: ✅ синхронизирован");
     expect(buttonsOf(card).some((b) => b.url?.startsWith("https://www.notion.so/"))).toBe(true);
-    await session.chat.tap(`p:${id}:activate`);
-    const active = await session.chat.tap(`p:${id}:activate:30`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "activate" }));
+    const active = await session.chat.tap(Buttons.project.pack({ id, action: "activate", arg: "30" }));
     const since = session.api.calls.indexOf(active) + 1;
     expect(active.payload.text).toContain("Notion: ⏳ синхронизация ожидает");
     await until(() => notion.livePages()[0].status === "Active");
@@ -59,17 +60,17 @@ describe("projects mirrored to Notion (status-type property, custom option names
       { since },
     );
     expect(refreshed.payload.text).toContain("Notion: ✅ синхронизирован");
-    await session.chat.tap(`p:${id}:edit`);
-    await session.chat.tap(`p:${id}:describe`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "describe" }));
     await session.chat.send("Новое описание\nвторая строка");
     await until(() => notion.bodyOf(notion.livePages()[0]) === "Новое описание\nвторая строка");
-    await session.chat.tap(`p:${id}:complete`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "complete" }));
     await until(() => notion.livePages()[0].status === "Archive");
   });
 
   it("moves the page to the trash when the project is deleted", async () => {
-    await session.chat.tap(`p:${id}:delete`);
-    await session.chat.tap(`p:${id}:confirmdelete`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "delete" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "confirmdelete" }));
     await until(() => notion.pages.length === 1 && notion.pages[0].inTrash);
   });
 
@@ -78,10 +79,10 @@ describe("projects mirrored to Notion (status-type property, custom option names
     const saved = await addIdeaConfirmation(session.chat, "Табурет", "Дуб");
     expect(saved.payload.text).toContain("синхронизация с Notion ожидает");
     const stool = projectIdOf(saved);
-    const card = await session.chat.tap(`p:${stool}:open`);
+    const card = await session.chat.tap(Buttons.project.pack({ id: stool, action: "open" }));
     expect(card.payload.text).toContain("Notion: ⏳");
-    await session.chat.tap(`p:${stool}:edit`);
-    await session.chat.tap(`p:${stool}:rename`);
+    await session.chat.tap(Buttons.project.pack({ id: stool, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: stool, action: "rename" }));
     await session.chat.send("Табурет «Дуб»");
     const pages = await until(() => {
       const live = notion.livePages().filter((p) => p.title.startsWith("Табурет"));
@@ -130,7 +131,7 @@ describe("Notion misconfiguration", () => {
     // Summarised in the owner's language, not Notion's raw English.
     expect(sync.payload.text).toContain("Notion не принял ключ: проверьте NOTION_API_KEY.");
     expect(sync.payload.text).not.toMatch(/API token is invalid|unauthorized/i);
-    expect(buttonsOf(sync).map((b) => b.data)).toContain("sync:retry");
+    expect(buttonsOf(sync).map((b) => b.data)).toContain(Buttons.sync.pack({ action: "retry" }));
     expect(notion.pages).toHaveLength(0);
   });
 
@@ -174,7 +175,10 @@ describe("Notion outbox across a crash", () => {
       notion.clearFaults();
       await session.chat.send("/sync");
       // The tap's answer is its toast; the screen is redrawn only if it changed by then (the worker may still run).
-      const toast = await session.chat.tap("sync:retry", (c) => c.method === "answerCallbackQuery");
+      const toast = await session.chat.tap(
+        Buttons.sync.pack({ action: "retry" }),
+        (c) => c.method === "answerCallbackQuery",
+      );
       expect(toast.payload.text).toContain("Повторяю");
       const page = await until(() => notion.livePages().find((p) => p.title === "Скамья"));
       expect(page.status).toBe("Idea");

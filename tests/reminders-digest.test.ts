@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { buttonsOf } from "./support/owner-chat.ts";
+import { buttonsOf, isButton } from "./support/owner-chat.ts";
 import { sqlite } from "./support/reminders-db.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -46,17 +47,17 @@ describe("the weekly idea digest", () => {
     );
     const ids = db.all("SELECT id FROM Project ORDER BY id").map((row) => row.id as number);
     const data = buttonsOf(digest).map((b) => b.data);
-    expect(data[0]).toBe("nav:new");
+    expect(data[0]).toBe(Buttons.nav.pack({ screen: "new" }));
     expect(data.slice(1, 10)).toEqual([
-      `p:${ids[0]}:activate`,
-      `r:ia:${ids[0]}`,
-      `r:is:${ids[0]}`,
-      `p:${ids[1]}:activate`,
-      `r:ia:${ids[1]}`,
-      `r:is:${ids[1]}`,
-      `p:${ids[2]}:activate`,
-      `r:ia:${ids[2]}`,
-      `r:is:${ids[2]}`,
+      Buttons.project.pack({ id: ids[0], action: "activate" }),
+      Buttons.reminder.pack({ action: "archiveIdea", n: ids[0] }),
+      Buttons.reminder.pack({ action: "snoozeIdea", n: ids[0] }),
+      Buttons.project.pack({ id: ids[1], action: "activate" }),
+      Buttons.reminder.pack({ action: "archiveIdea", n: ids[1] }),
+      Buttons.reminder.pack({ action: "snoozeIdea", n: ids[1] }),
+      Buttons.project.pack({ id: ids[2], action: "activate" }),
+      Buttons.reminder.pack({ action: "archiveIdea", n: ids[2] }),
+      Buttons.reminder.pack({ action: "snoozeIdea", n: ids[2] }),
     ]);
     expect(data[10]).toMatch(/^r:dt:\d+$/);
     await sleep(4_000);
@@ -64,7 +65,9 @@ describe("the weekly idea digest", () => {
   });
 
   it("'Remind me tomorrow' brings the same digest back a day after its slot, once", async () => {
-    const tomorrow = buttonsOf(digests()[0]).find((b) => b.data?.startsWith("r:dt:"))!.data!;
+    const tomorrow = buttonsOf(digests()[0]).find((b) =>
+      isButton(Buttons.reminder, b.data, { action: "digestAgain" }),
+    )!.data!;
     const slot = Number(tomorrow.split(":")[2]) * 1000;
     const answer = await session.chat.tap(tomorrow);
     expect(answer.method).toBe("editMessageText");
@@ -85,17 +88,26 @@ describe("the weekly idea digest", () => {
 
   it("archives a stale idea and hides another for four weeks from the digest's buttons", async () => {
     const [first, second] = db.all("SELECT id FROM Project ORDER BY id").map((row) => row.id as number);
-    const archived = await session.chat.tap(`r:ia:${first}`);
+    const archived = await session.chat.tap(Buttons.reminder.pack({ action: "archiveIdea", n: first }));
     expect(archived.payload.text).toContain("в архиве");
     expect(db.get("SELECT status FROM Project WHERE id = ?", first)).toEqual({ status: "archived" });
     // Only that idea's rows left the digest: the others and "remind me tomorrow" are still there.
     const left = buttonsOf(archived).map((b) => b.data);
-    expect(left).not.toContain(`r:ia:${first}`);
-    expect(left).toEqual(expect.arrayContaining([`r:ia:${second}`, `r:is:${second}`]));
-    expect(left.some((d) => d?.startsWith("r:dt:"))).toBe(true);
-    expect(buttonsOf(archived).find((b) => b.data === `r:ia:${second}`)!.text).toContain("«");
-    expect(buttonsOf(archived).find((b) => b.data === `r:is:${second}`)!.text).toContain("4 недели");
-    const snoozed = await session.chat.tap(`r:is:${second}`);
+    expect(left).not.toContain(Buttons.reminder.pack({ action: "archiveIdea", n: first }));
+    expect(left).toEqual(
+      expect.arrayContaining([
+        Buttons.reminder.pack({ action: "archiveIdea", n: second }),
+        Buttons.reminder.pack({ action: "snoozeIdea", n: second }),
+      ]),
+    );
+    expect(left.some((d) => isButton(Buttons.reminder, d, { action: "digestAgain" }))).toBe(true);
+    expect(
+      buttonsOf(archived).find((b) => b.data === Buttons.reminder.pack({ action: "archiveIdea", n: second }))!.text,
+    ).toContain("«");
+    expect(
+      buttonsOf(archived).find((b) => b.data === Buttons.reminder.pack({ action: "snoozeIdea", n: second }))!.text,
+    ).toContain("4 недели");
+    const snoozed = await session.chat.tap(Buttons.reminder.pack({ action: "snoozeIdea", n: second }));
     expect(snoozed.payload.text).toContain("в архиве");
     expect(snoozed.payload.text).toContain("вернётся в подборку");
     const until = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", second).snoozedUntil).getTime();
@@ -114,7 +126,11 @@ describe("the weekly idea digest", () => {
     expect(digest.payload.text).toBe(
       "👀 За неделю новых идей: 1. Пора их просмотреть!\n\nДавно не трогали:\n• Старая &lt;В&gt;\n• Старая Г",
     );
-    expect(buttonsOf(digest)[0]).toEqual({ text: "👀 Посмотреть идеи", data: "nav:list:idea", url: undefined });
+    expect(buttonsOf(digest)[0]).toEqual({
+      text: "👀 Посмотреть идеи",
+      data: Buttons.nav.pack({ screen: "list", status: "idea" }),
+      url: undefined,
+    });
     await sleep(500);
     expect(
       db.all("SELECT key, value FROM Setting WHERE key LIKE 'digest:%' ORDER BY key").map((row) => row.key),

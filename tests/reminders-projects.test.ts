@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { buttonsOf } from "./support/owner-chat.ts";
 import { remindersAbout, sqlite } from "./support/reminders-db.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const DAY = 86_400_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -35,14 +36,19 @@ describe("interval reminders for active projects", () => {
     const data = buttonsOf(reminder).map((b) => b.data);
     expect(data).toEqual(
       expect.arrayContaining([
-        `p:${due}:complete`,
-        `p:${due}:drop`,
-        `p:${due}:edit`,
-        `p:${due}:interval`,
-        "l:active:0",
+        Buttons.project.pack({ id: due, action: "complete" }),
+        Buttons.project.pack({ id: due, action: "drop" }),
+        Buttons.project.pack({ id: due, action: "edit" }),
+        Buttons.project.pack({ id: due, action: "interval" }),
+        Buttons.list.pack({ status: "active", page: 0 }),
       ]),
     );
-    expect(data.slice(-4)).toEqual([`r:s:${due}:h`, `r:s:${due}:d`, `r:s:${due}:w`, `r:p:${due}`]);
+    expect(data.slice(-4)).toEqual([
+      Buttons.reminder.pack({ action: "snooze", n: due, arg: "h" }),
+      Buttons.reminder.pack({ action: "snooze", n: due, arg: "d" }),
+      Buttons.reminder.pack({ action: "snooze", n: due, arg: "w" }),
+      Buttons.reminder.pack({ action: "pause", n: due }),
+    ]);
     await sleep(TWO_TICKS);
     const sent = session.api
       .callsOf("sendMessage")
@@ -59,9 +65,9 @@ describe("interval reminders for active projects", () => {
 
   it("changes the interval right from the reminder (the card's interval button)", async () => {
     const id = (db.get("SELECT id FROM Project WHERE name LIKE 'Лампа%'") as { id: number }).id;
-    const ask = await session.chat.tap(`p:${id}:interval`);
+    const ask = await session.chat.tap(Buttons.project.pack({ id, action: "interval" }));
     expect(ask.payload.text).toContain("Как часто напоминать");
-    const card = await session.chat.tap(`p:${id}:setint:14`);
+    const card = await session.chat.tap(Buttons.project.pack({ id, action: "setint", arg: "14" }));
     expect(card.payload.text).toContain("раз в 2 недели");
     expect(db.get("SELECT reminderIntervalDays AS d FROM Project WHERE id = ?", id)).toEqual({ d: 14 });
   });
@@ -69,7 +75,7 @@ describe("interval reminders for active projects", () => {
   it("snoozes for an hour: nothing until the snooze ends, then one reminder", async () => {
     const id = db.project("Кресло", { interval: 30, activatedAt: ago(31 * DAY) });
     await session.api.waitForCall((call) => remindersAbout(session, "Кресло").includes(call));
-    const snoozed = await session.chat.tap(`r:s:${id}:h`);
+    const snoozed = await session.chat.tap(Buttons.reminder.pack({ action: "snooze", n: id, arg: "h" }));
     expect(snoozed.method).toBe("editMessageText");
     expect(snoozed.payload.text).toContain("Напомню о „Кресло“");
     const until = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();
@@ -88,7 +94,7 @@ describe("interval reminders for active projects", () => {
 
   it("snoozes until tomorrow and next week", async () => {
     const id = (db.get("SELECT id FROM Project WHERE name = 'Кресло'") as { id: number }).id;
-    const answer = await session.chat.tap(`r:s:${id}:d`);
+    const answer = await session.chat.tap(Buttons.reminder.pack({ action: "snooze", n: id, arg: "d" }));
     // "Tomorrow" is tomorrow's morning in the owner's time zone (UTC here), not 24 hours from the tap.
     const tomorrow = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil);
     const expected = new Date(Date.now() + DAY);
@@ -96,7 +102,7 @@ describe("interval reminders for active projects", () => {
     expect(tomorrow.toISOString()).toBe(expected.toISOString());
     expect(String(answer.payload.text)).toContain("10:00");
     // The same reminder's other snooze button, as an earlier reminder about it still shows it.
-    await session.chat.tapOld(`r:s:${id}:w`);
+    await session.chat.tapOld(Buttons.reminder.pack({ action: "snooze", n: id, arg: "w" }));
     const week = new Date(db.get("SELECT snoozedUntil FROM Project WHERE id = ?", id).snoozedUntil).getTime();
     expect(Math.abs(week - (Date.now() + 7 * DAY))).toBeLessThan(10_000);
   });
@@ -104,14 +110,14 @@ describe("interval reminders for active projects", () => {
   it("pauses a project's reminders and resumes them counting from now", async () => {
     const id = db.project("Стол", { interval: 1, activatedAt: ago(2 * DAY) });
     await session.api.waitForCall(() => remindersAbout(session, "Стол").length === 1);
-    const paused = await session.chat.tap(`r:p:${id}`);
+    const paused = await session.chat.tap(Buttons.reminder.pack({ action: "pause", n: id }));
     expect(paused.payload.text).toContain("на паузе");
     expect(db.get("SELECT reminderIntervalDays AS d FROM Project WHERE id = ?", id)).toEqual({ d: null });
     db.run("UPDATE Project SET lastRemindedAt = ? WHERE id = ?", ago(40 * DAY), id);
     await sleep(TWO_TICKS);
     expect(remindersAbout(session, "Стол")).toHaveLength(1);
 
-    const resumed = await session.chat.tap(`r:u:${id}:1`);
+    const resumed = await session.chat.tap(Buttons.reminder.pack({ action: "resume", n: id, arg: "1" }));
     expect(resumed.payload.text).toContain("снова включены");
     const row = db.get("SELECT reminderIntervalDays AS d, lastRemindedAt FROM Project WHERE id = ?", id);
     expect(row.d).toBe(1);
@@ -123,7 +129,10 @@ describe("interval reminders for active projects", () => {
   it("a snooze button on a project that is no longer active says so", async () => {
     const id = (db.get("SELECT id FROM Project WHERE name = 'Стол'") as { id: number }).id;
     db.run("UPDATE Project SET status = 'archived' WHERE id = ?", id);
-    const answer = await session.chat.tapOld(`r:s:${id}:h`, (call) => call.method === "answerCallbackQuery");
+    const answer = await session.chat.tapOld(
+      Buttons.reminder.pack({ action: "snooze", n: id, arg: "h" }),
+      (call) => call.method === "answerCallbackQuery",
+    );
     expect(answer.payload.text).toContain("уже не в работе");
   });
 

@@ -10,6 +10,7 @@ import {
   quietEnd,
   validTimeZone,
 } from "../src/domain/reminder-time.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 const DAY = 86_400_000;
 
@@ -30,23 +31,23 @@ describe("reminder settings in /settings", () => {
     expect(menu.payload.text).toContain("Часовой пояс: Europe/Moscow");
     expect(menu.payload.text).toContain("Тихие часы: выкл.");
     expect(buttonsOf(menu).map((b) => b.data)).toEqual([
-      "set:lang",
-      "set:tz",
-      "set:quiet",
-      "set:digest",
-      "set:rem",
-      "set:texts",
-      "set:close",
+      Buttons.settings.pack({ section: "language" }),
+      Buttons.settings.pack({ section: "timeZone" }),
+      Buttons.settings.pack({ section: "quietHours" }),
+      Buttons.settings.pack({ section: "digest" }),
+      Buttons.settings.pack({ section: "reminders" }),
+      Buttons.settings.pack({ section: "textsLanguage" }),
+      Buttons.settings.pack({ section: "close" }),
     ]);
     expect(menu.payload.text).toContain("Тексты ИИ (карточка, пост): на языке интерфейса");
   });
 
   it("sets the time zone from the list, and a typed IANA name after re-asking on a wrong one", async () => {
-    await session.chat.tap("set:tz");
-    const picked = await session.chat.tap("set:tz:3");
+    await session.chat.tap(Buttons.settings.pack({ section: "timeZone" }));
+    const picked = await session.chat.tap(Buttons.settings.pack({ section: "timeZone", arg: "3" }));
     expect(picked.payload.text).toBe("✅ Часовой пояс: Asia/Yekaterinburg");
     await session.chat.send("/settings");
-    await session.chat.tap("set:tz");
+    await session.chat.tap(Buttons.settings.pack({ section: "timeZone" }));
     const wrong = await session.chat.send("Mars/Olympus <b>");
     expect(wrong.payload.text).toContain("Не знаю часового пояса «Mars/Olympus &lt;b&gt;»");
     const typed = await session.chat.send("asia/tokyo");
@@ -56,7 +57,7 @@ describe("reminder settings in /settings", () => {
 
   it("sets quiet hours, re-asking with the reason on bad input, and turns them off", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:quiet");
+    await session.chat.tap(Buttons.settings.pack({ section: "quietHours" }));
     expect((await session.chat.send("late evening")).payload.text).toContain("Не понял интервал");
     expect((await session.chat.send("25-7")).payload.text).toContain("Часы — от 0 до 23");
     expect((await session.chat.send("8-8")).payload.text).toContain("совпадают");
@@ -67,15 +68,17 @@ describe("reminder settings in /settings", () => {
       end: 7 * 60 + 15,
     });
     await session.chat.send("/settings");
-    await session.chat.tap("set:quiet");
-    expect((await session.chat.tap("set:quiet:off")).payload.text).toContain("выключены");
+    await session.chat.tap(Buttons.settings.pack({ section: "quietHours" }));
+    expect(
+      (await session.chat.tap(Buttons.settings.pack({ section: "quietHours", arg: "off" }))).payload.text,
+    ).toContain("выключены");
     expect(db.get("SELECT COUNT(*) AS n FROM Setting WHERE key = 'reminders:quiet'")).toEqual({ n: 0 });
   });
 
   it("sets the digest day and hour (typed hour validated) and the overview lists upcoming reminders and the next digest", async () => {
     await session.chat.send("/settings");
-    await session.chat.tap("set:digest");
-    await session.chat.tap("set:dd:3");
+    await session.chat.tap(Buttons.settings.pack({ section: "digest" }));
+    await session.chat.tap(Buttons.settings.pack({ section: "digestDay", arg: "3" }));
     expect((await session.chat.send("31")).payload.text).toContain("от 0 до 23");
     const saved = await session.chat.send("9");
     expect(saved.payload.text).toBe("✅ Подборка идей: Ср 09:00");
@@ -84,7 +87,7 @@ describe("reminder settings in /settings", () => {
     db.project("Стеллаж", { interval: 7, activatedAt: new Date(now - 2 * DAY).toISOString() });
     db.project("Кружка <3>", { interval: 1, activatedAt: new Date(now - 12 * 3_600_000).toISOString() });
     await session.chat.send("/settings");
-    const overview = await session.chat.tap("set:rem");
+    const overview = await session.chat.tap(Buttons.settings.pack({ section: "reminders" }));
     const lines = String(overview.payload.text).split("\n");
     expect(lines[0]).toBe("⏰ <b>Ближайшие напоминания</b> (Asia/Tokyo):");
     expect(lines[1]).toMatch(/— Кружка &lt;3&gt;$/);

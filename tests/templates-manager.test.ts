@@ -5,6 +5,7 @@ import { BotSession } from "./support/session.ts";
 import { OWNER_ID } from "./support/fake-bot-api.ts";
 import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
 import { sqliteRows } from "./support/sqlite.ts";
+import { Buttons } from "../src/bot/buttons.ts";
 
 let messageId = 50_000;
 function documentMessage(fileId: string, fileName: string, bytes: Buffer, mime = "application/octet-stream") {
@@ -46,11 +47,17 @@ describe("template manager over the fake Bot API", () => {
   it("lists the built-in template and offers to add one", async () => {
     const list = await chat.send("/templates");
     expect(list.payload.text).toContain("Шаблоны PDF");
-    expect(buttonsOf(list).map((b) => b.data)).toEqual(["t:0:open", "t:0:add", "nav:automations"]);
+    expect(buttonsOf(list).map((b) => b.data)).toEqual([
+      Buttons.template.pack({ id: 0, action: "open" }),
+      Buttons.template.pack({ id: 0, action: "add" }),
+      Buttons.nav.pack({ screen: "automations" }),
+    ]);
   });
 
   it("adds HTML + CSS: checks, sample PNG and PDF, then saves", async () => {
-    expect((await chat.tap("t:0:add")).payload.text).toContain("Как назовём шаблон");
+    expect((await chat.tap(Buttons.template.pack({ id: 0, action: "add" }))).payload.text).toContain(
+      "Как назовём шаблон",
+    );
     expect((await chat.send("Карточка <A4>")).payload.text).toContain(".html");
     expect((await chat.push(upload("html-1", "card.html", Buffer.from(HTML)))).payload.text).toContain(".css");
     const since = session.api.calls.length;
@@ -70,7 +77,7 @@ describe("template manager over the fake Bot API", () => {
         .slice(since)
         .some((c) => c.method === "sendChatAction" && c.payload.action === "upload_document"),
     ).toBe(true);
-    const saved = await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+    const saved = await chat.tap(Buttons.templateUpload.pack({ action: "save" }), (c) => c.method === "sendMessage");
     expect(saved.payload.text).toBe("💾 Шаблон «Карточка &lt;A4&gt;» сохранён.");
     expect(db<{ name: string; css: string }[]>("SELECT name, css FROM PdfTemplate")).toEqual([
       { name: "Карточка <A4>", css: CSS },
@@ -79,12 +86,12 @@ describe("template manager over the fake Bot API", () => {
 
   it("refuses a duplicate name and a template with a syntax error (line and column), storing nothing", async () => {
     await chat.send("/templates");
-    await chat.tap("t:0:add");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
     expect((await chat.send("Карточка <A4>")).payload.text).toContain("уже есть");
     await chat.send("Сломанный");
     await chat.push(upload("html-bad", "bad.html", Buffer.from("<p>\n{% for x in images %}\n{{ x }")));
     const since = session.api.calls.length;
-    await chat.tap("tpl:skipcss");
+    await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
     const error = await session.api.waitForCall(
       (c) => c.method === "editMessageText" && String(c.payload.text).includes("❌"),
       { since, timeoutMs: 20_000 },
@@ -101,11 +108,11 @@ describe("template manager over the fake Bot API", () => {
       `<p>{{ project_name | dump }}</p>{% for image in images if image.index is odd %}<img src="{{ image }}">{% endfor %}`,
     ].join("\n");
     await chat.send("/templates");
-    await chat.tap("t:0:add");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
     await chat.send("Jinja2");
     await chat.push(upload("html-jinja", "jinja.html", Buffer.from(jinja)));
     const since = session.api.calls.length;
-    await chat.tap("tpl:skipcss");
+    await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
     await session.api.waitForCall((c) => c.method === "sendDocument", { since, timeoutMs: 30_000 });
     const report = session.api.calls
       .slice(since)
@@ -116,7 +123,7 @@ describe("template manager over the fake Bot API", () => {
     expect(report).toMatch(/строка 2, столбец \d+: <code>\|wordwrap<\/code> — может выглядеть не так/);
     expect(report).toMatch(/строка 3, столбец \d+: <code>\|dump<\/code> — работает только здесь/);
     expect(report).not.toContain("строка 1,");
-    await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+    await chat.tap(Buttons.templateUpload.pack({ action: "save" }), (c) => c.method === "sendMessage");
   });
 
   it("takes a Figma-plugin ZIP with images and fonts, warns about missing files and Cyrillic", async () => {
@@ -135,7 +142,7 @@ describe("template manager over the fake Bot API", () => {
       }),
     );
     await chat.send("/templates");
-    await chat.tap("t:0:add");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
     await chat.send("Figma");
     const since = session.api.calls.length;
     await chat.push(upload("zip-1", "Frame 1.zip", zip));
@@ -148,7 +155,7 @@ describe("template manager over the fake Bot API", () => {
     expect(report).toContain("images/missing.png");
     expect(report).toContain("fonts/Brand-Regular.ttf");
     expect(report).toContain("Brand");
-    await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+    await chat.tap(Buttons.templateUpload.pack({ action: "save" }), (c) => c.method === "sendMessage");
     const files = db<{ path: string; kind: string }[]>(
       "SELECT f.path, f.kind FROM PdfTemplateFile f JOIN PdfTemplate t ON t.id = f.templateId WHERE t.name = 'Figma' ORDER BY f.path",
     );
@@ -162,17 +169,19 @@ describe("template manager over the fake Bot API", () => {
   it("previews, makes default, and deletes with confirmation", async () => {
     const [{ id }] = db<{ id: number }[]>("SELECT id FROM PdfTemplate WHERE name = 'Figma'");
     await chat.send("/templates");
-    const card = await chat.tap(`t:${id}:open`);
+    const card = await chat.tap(Buttons.template.pack({ id, action: "open" }));
     expect(card.payload.text).toContain("Figma");
     const since = session.api.calls.length;
-    await chat.tap(`t:${id}:preview`, (c) => c.method === "sendDocument");
+    await chat.tap(Buttons.template.pack({ id, action: "preview" }), (c) => c.method === "sendDocument");
     expect(session.api.calls.slice(since).some((c) => c.method === "sendPhoto")).toBe(true);
-    await chat.tap(`t:${id}:default`);
+    await chat.tap(Buttons.template.pack({ id, action: "default" }));
     expect(db<{ isDefault: number }[]>("SELECT isDefault FROM PdfTemplate WHERE id = ?", id)).toEqual([
       { isDefault: 1 },
     ]);
-    expect((await chat.tap(`t:${id}:delete`)).payload.text).toContain("Удалить шаблон «Figma»");
-    expect((await chat.tap(`t:${id}:confirmdelete`)).payload.text).toContain("удалён");
+    expect((await chat.tap(Buttons.template.pack({ id, action: "delete" }))).payload.text).toContain(
+      "Удалить шаблон «Figma»",
+    );
+    expect((await chat.tap(Buttons.template.pack({ id, action: "confirmdelete" }))).payload.text).toContain("удалён");
     expect(db<unknown[]>("SELECT id FROM PdfTemplateFile WHERE templateId = ?", id)).toEqual([]);
   });
 });

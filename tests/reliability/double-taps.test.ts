@@ -7,6 +7,7 @@ import { callback } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { sqliteRows } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "What the outside world sends back";
 const fal = new FakeFal();
@@ -70,12 +71,12 @@ describe("effectful buttons tapped twice, or 300 times: one effect", () => {
         "each did its work once: 1 Fal request, 1 pair of Gemini texts, 1 set of originals; the second tap answered",
     });
     const id = await addIdea(session.chat, "Двойная лампа", "Лампа из дуба");
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`ai:${id}:mbl`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     const observed: string[] = [];
 
     let submits = fal.submits.length;
-    await tapRepeatedly(`ai:${id}:mb`, 2, 150);
+    await tapRepeatedly(Buttons.ai.pack({ projectId: id, action: "newMoodboard" }), 2, 150);
     await quiet();
     expect(fal.submits.length - submits).toBe(1);
     expect(rows<{ n: number }>("SELECT COUNT(*) AS n FROM AiDraft WHERE kind = 'moodboard'")[0].n).toBe(1);
@@ -83,21 +84,21 @@ describe("effectful buttons tapped twice, or 300 times: one effect", () => {
 
     const draftId = rows<{ id: number }>("SELECT id FROM AiDraft WHERE kind = 'moodboard'")[0].id;
     submits = fal.submits.length;
-    await tapRepeatedly(`mb:${draftId}:all`, 2, 150);
+    await tapRepeatedly(Buttons.moodboard.pack({ draftId, action: "all" }), 2, 150);
     await quiet();
     expect(fal.submits.length - submits).toBe(1);
     observed.push("all again: 1 Fal request");
 
     const albums = session.api.callsOf("sendMediaGroup").length;
-    await tapRepeatedly(`mb:${draftId}:orig`, 2, 150);
+    await tapRepeatedly(Buttons.moodboard.pack({ draftId, action: "originals" }), 2, 150);
     await quiet();
     const originals = session.api.callsOf("sendMediaGroup").slice(albums);
     expect(originals).toHaveLength(1);
     observed.push("originals: 1 set sent");
 
-    await session.chat.tap(`p:${id}:open`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const requests = gemini.requests.length;
-    await tapRepeatedly(`ai:${id}:tx`, 2, 150);
+    await tapRepeatedly(Buttons.ai.pack({ projectId: id, action: "texts" }), 2, 150);
     await quiet();
     expect(gemini.requests.length - requests).toBe(2); // the card text and the post, once
     expect(rows<{ n: number }>("SELECT COUNT(*) AS n FROM ProjectAsset WHERE kind = 'card_text'")[0].n).toBe(1);
@@ -112,13 +113,13 @@ describe("effectful buttons tapped twice, or 300 times: one effect", () => {
       checked: "1 Fal request, 1 draft, 1 album; every tap answered",
     });
     const id = await addIdea(session.chat, "Лампа 300", "Лампа из ясеня");
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`ai:${id}:mbl`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     const submits = fal.submits.length;
     const drafts = rows<{ n: number }>("SELECT COUNT(*) AS n FROM AiDraft WHERE kind = 'moodboard'")[0].n;
     const albums = session.api.callsOf("sendMediaGroup").length;
     const since = session.api.calls.length;
-    await tapRepeatedly(`ai:${id}:mb`, 300, 0);
+    await tapRepeatedly(Buttons.ai.pack({ projectId: id, action: "newMoodboard" }), 300, 0);
     await quiet();
     expect(fal.submits.length - submits).toBe(1);
     expect(rows<{ n: number }>("SELECT COUNT(*) AS n FROM AiDraft WHERE kind = 'moodboard'")[0].n - drafts).toBe(1);

@@ -8,6 +8,7 @@ import { BotSession } from "../support/session.ts";
 import { FakeFal } from "../support/fake-fal.ts";
 import { addIdea, textOf } from "../support/ai-helpers.ts";
 import { reliabilityCase } from "./support/case.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "What the outside world sends back";
 const MB = 1024 * 1024;
@@ -67,12 +68,12 @@ describe("Fal's answers are not trusted", () => {
   /** A moodboard for a new idea while Fal answers as `arm` makes it; the owner's screen afterwards. */
   async function moodboardWith(arm: () => void) {
     const id = await addIdea(session.chat, `Fal ${Date.now()}`, "Лампа из дуба");
-    await session.chat.tap(`p:${id}:open`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     fal.reset();
     arm();
-    await session.chat.tap(`ai:${id}:mbl`);
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     const since = session.api.calls.length;
-    await session.chat.tap(`ai:${id}:mb`);
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "newMoodboard" }));
     const fault = await session.api.waitForCall(
       (c) => c.method === "editMessageText" && /Fal (прислал|не вернул|сейчас)|на Fal уже недоступны/.test(textOf(c)),
       { since, timeoutMs: 30_000 },

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { FakeGemini } from "../support/fake-gemini.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
-import { buttonsOf, photoMessage } from "../support/owner-chat.ts";
+import { buttonsOf, photoMessage, isButton } from "../support/owner-chat.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { jobsEnded as jobsEndedIn, sqliteRows, sqliteRun } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "What the outside world sends back";
 const RENDER_MS = 60_000;
@@ -39,11 +40,11 @@ function archivedProject(name: string): number {
 async function preview(projectId: number): Promise<void> {
   const { chat, api } = session;
   await chat.send("/archive");
-  await chat.tap(`p:${projectId}:open`);
-  await chat.tap(`gen:card:${projectId}`);
-  await chat.tap("gen:t:0");
+  await chat.tap(Buttons.project.pack({ id: projectId, action: "open" }));
+  await chat.tap(Buttons.generator.pack({ step: "fromCard", arg: String(projectId) }));
+  await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
   await chat.push(photoMessage("gem-render"));
-  await chat.tap("gen:done");
+  await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
   const since = api.calls.length;
   await chat.send("Каркас из гнутой фанеры.");
   await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_MS });
@@ -78,7 +79,7 @@ describe("the card survives what comes back", () => {
     const id = archivedProject("Длинный пост");
     await preview(id);
     const since = session.api.calls.length;
-    await session.chat.tapAny("gen:ok");
+    await session.chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     await jobsEnded();
     const post = session.api.calls
       .slice(since)
@@ -120,17 +121,17 @@ describe("the card survives what comes back", () => {
       await preview(id);
       session.api.failNext(method, { error_code: code, description: `Bad Request: refused (${label})` }, 1, when);
       const since = session.api.calls.length;
-      await session.chat.tapAny("gen:ok");
+      await session.chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
       await jobsEnded();
       const retry = session.api.calls
         .slice(since)
         .filter((c) => c.result)
         .reverse()
-        .find((c: RecordedCall) => buttonsOf(c).some((b) => b.data?.startsWith("gen:resend:")));
+        .find((c: RecordedCall) => buttonsOf(c).some((b) => isButton(Buttons.generator, b.data, { step: "resend" })));
       if (retry) {
         const told = String(retry.payload.text);
         if (pdfsSent(name).length > 0) expect(told, label).not.toContain("Не удалось отправить PDF");
-        await session.chat.tapAny("gen:resend");
+        await session.chat.tapAny(Buttons.generator.pack({ step: "resend" }));
         await jobsEnded();
       }
       expect(pdfsSent(name)).toHaveLength(1);

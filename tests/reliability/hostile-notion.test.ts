@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { FakeNotion } from "../support/fake-notion.ts";
 import { createByHand, editByHand } from "../support/fake-notion-hand.ts";
-import { buttonsOf } from "../support/owner-chat.ts";
+import { buttonsOf, isButton } from "../support/owner-chat.ts";
 import {
   CHANGES,
   OFFERS,
@@ -16,6 +16,7 @@ import { until } from "../support/until.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { sqliteRows } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "What the outside world sends back";
 const notion = new FakeNotion();
@@ -60,7 +61,9 @@ describe("Notion's texts against Telegram's limits", () => {
     });
     expect((await answered(offer)).refused).toBeUndefined();
     expect(textOf(offer)).not.toMatch(LONE_SURROGATE);
-    const importButton = buttonsOf(offer).find((b) => b.data?.startsWith("np:i:"))!.data!;
+    const importButton = buttonsOf(offer).find((b) =>
+      isButton(Buttons.notionOffer, b.data, { action: "import" }),
+    )!.data!;
     await session.chat.tap(importButton, (c) => c.method === "editMessageText");
     const name = await until(() => projectNames().find((n) => n.startsWith("Стул")), 20_000);
     expect([...name].length).toBeLessThanOrEqual(200);

@@ -14,6 +14,7 @@ import { lyingZipBomb } from "../support/zip-bomb.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { ownerStartLatency, percentile } from "./support/measure.ts";
 import { mb, memorySampler, treeBreakdown } from "./support/process-tree.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 /** The dyno has 512 MB; the bot's whole process tree (bot, sandbox child, Chromium) must stay under this. */
 const TREE_BUDGET_BYTES = 450 * 1024 * 1024;
@@ -48,14 +49,15 @@ async function uploadTemplate(name: string, bytes: Uint8Array, meanwhile?: (unti
   const { api, chat } = session;
   await chat.send("/cancel");
   await chat.send("/templates");
-  await chat.tap("t:0:add");
+  await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
   await chat.send(`Hostile ${messageId}`);
   const fileId = `res-${messageId}`;
   api.addFile(fileId, Buffer.from(bytes));
   const since = api.calls.length;
   const started = performance.now();
   const first = await chat.push(documentUpdate(fileId, name, bytes.length));
-  if (first.method === "sendMessage" && String(first.payload.text).includes(".css")) await chat.tap("tpl:skipcss");
+  if (first.method === "sendMessage" && String(first.payload.text).includes(".css"))
+    await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
   const arrived = api.waitForCall(outcome, { since, timeoutMs: 60_000 });
   const seconds = arrived.then(() => (performance.now() - started) / 1000);
   const [result] = await Promise.all([arrived, meanwhile?.(arrived)]);
@@ -99,12 +101,12 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     for (const [id, , bytes] of files) api.addFile(`photo-${id}`, bytes);
     await chat.send("/cancel");
     await chat.send("/generate");
-    await chat.tap(`gen:p:${projectId}`);
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "project", arg: String(projectId) }));
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     const sampler = memorySampler(botPid());
     for (const [id, name, bytes, mime] of files)
       await chat.push(documentUpdate(`photo-${id}`, name, bytes.length, mime));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
     await chat.send("Корпус из алюминия.");
     const preview = await api.waitForCall((c) => c.method === "sendPhoto" || failed(c), { since, timeoutMs: 90_000 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
 import { reliabilityCase } from "./support/case.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const SECRETS = { LLM_API_KEY: "gemini-SECRET-key-7f3a9c", FAL_API_KEY: "fal-SECRET-key-2b8e41" };
 const session = new BotSession({ env: { ...SECRETS } });
@@ -246,7 +247,7 @@ describe("hostile templates and files uploaded through the bot", () => {
     const { api, chat } = session;
     await chat.send("/cancel");
     await chat.send("/templates");
-    await chat.tap("t:0:add");
+    await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
     await chat.send(`Hostile ${messageId}`);
     const upload = hostile.upload();
     const fileId = `hostile-${messageId}`;
@@ -254,7 +255,8 @@ describe("hostile templates and files uploaded through the bot", () => {
     const since = api.calls.length;
     const started = performance.now();
     const first = await chat.push(documentUpdate(fileId, upload));
-    if (first.method === "sendMessage" && String(first.payload.text).includes(".css")) await chat.tap("tpl:skipcss");
+    if (first.method === "sendMessage" && String(first.payload.text).includes(".css"))
+      await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
     const result = await api.waitForCall(outcome, { since, timeoutMs: 45_000 });
     await chat.settle(45_000);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -302,13 +304,13 @@ describe("hostile templates and files uploaded through the bot", () => {
     const pngOf = async (name: string, html: string) => {
       await chat.send("/cancel");
       await chat.send("/templates");
-      await chat.tap("t:0:add");
+      await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
       await chat.send(name);
       const fileId = `cmp-${messageId}`;
       api.addFile(fileId, Buffer.from(html));
       const since = api.calls.length;
       await chat.push(documentUpdate(fileId, { name: "p.html", bytes: utf8(html) }));
-      await chat.tap("tpl:skipcss");
+      await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
       await api.waitForCall((c) => c.method === "sendDocument", { since, timeoutMs: 45_000 });
       return Object.values(api.calls.slice(since).find((c) => c.method === "sendPhoto")!.files)[0].bytes;
     };

@@ -6,10 +6,11 @@ import { FakeGemini, type GeminiRequest } from "../support/fake-gemini.ts";
 import { FakeFal } from "../support/fake-fal.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { addIdea, textOf } from "../support/ai-helpers.ts";
-import { buttonsOf, callback } from "../support/owner-chat.ts";
+import { buttonsOf, callback, isButton } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { ms, ownerStartLatency, percentile } from "./support/measure.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "Notion, Gemini and Fal outages";
 const OUTAGE_MS = 30_000;
@@ -83,9 +84,9 @@ describe("integration outages", () => {
       ids.push(await addIdea(chat, name, `${name} description`));
       confirmMs.push(performance.now() - started);
     }
-    await chat.tap(`p:${ids[0]}:open`);
-    await chat.tap(`p:${ids[0]}:edit`);
-    await chat.tap(`p:${ids[0]}:rename`);
+    await chat.tap(Buttons.project.pack({ id: ids[0], action: "open" }));
+    await chat.tap(Buttons.project.pack({ id: ids[0], action: "edit" }));
+    await chat.tap(Buttons.project.pack({ id: ids[0], action: "rename" }));
     await chat.send("Outage A renamed");
     const latencies: number[] = [];
     while (Date.now() - outageStart < OUTAGE_MS - 2000) {
@@ -143,7 +144,7 @@ describe("integration outages", () => {
         "exactly one message naming the problem, with a Retry button; /start answered while the request is pending; Retry works once Gemini is back",
     });
     const id = await addIdea(session.chat, "Gemini lamp", "Лампа из дуба");
-    await session.chat.tap(`p:${id}:open`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const observed: string[] = [];
     for (const [name, reply, expected] of [
       ["503", { status: 503 }, "Gemini сейчас недоступен"],
@@ -151,17 +152,17 @@ describe("integration outages", () => {
     ] as const) {
       gemini.reply = () => reply;
       const { message, faults, latencyMs } = await faultWhileResponsive(
-        `ai:${id}:tx`,
-        `ai:${id}:tx`,
+        Buttons.ai.pack({ projectId: id, action: "texts" }),
+        Buttons.ai.pack({ projectId: id, action: "texts" }),
         (c) => c.method === "editMessageText" && textOf(c).includes(expected),
       );
       expect(faults).toHaveLength(1);
-      expect(buttonsOf(message).map((b) => b.data)).toEqual([`ai:${id}:tx`]);
+      expect(buttonsOf(message).map((b) => b.data)).toEqual([Buttons.ai.pack({ projectId: id, action: "texts" })]);
       observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
       gemini.reply = writer;
     }
     const since = session.api.calls.length;
-    await session.chat.tap(`ai:${id}:tx`);
+    await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "texts" }));
     await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("#IndustrialDesign"), {
       since,
     });
@@ -177,7 +178,7 @@ describe("integration outages", () => {
         "exactly one message naming the problem, with a Retry button; /start answered while the generation is pending; nothing saved",
     });
     const id = await addIdea(session.chat, "Fal lamp", "Лампа из дуба");
-    await session.chat.tap(`p:${id}:open`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const assets = sql("SELECT COUNT(*) AS n FROM ProjectAsset")[0].n;
     const observed: string[] = [];
     for (const [name, arm, expected] of [
@@ -186,12 +187,14 @@ describe("integration outages", () => {
     ] as const) {
       arm();
       const { message, faults, latencyMs } = await faultWhileResponsive(
-        `ai:${id}:mb`,
-        `ai:${id}:mbl`,
+        Buttons.ai.pack({ projectId: id, action: "newMoodboard" }),
+        Buttons.ai.pack({ projectId: id, action: "moodboards" }),
         (c) => c.method === "editMessageText" && textOf(c).includes(expected),
       );
       expect(faults).toHaveLength(1);
-      expect(buttonsOf(message).some((b) => b.text.includes("Повторить") && b.data?.startsWith("mb:"))).toBe(true);
+      expect(buttonsOf(message).some((b) => b.text.includes("Повторить") && isButton(Buttons.moodboard, b.data))).toBe(
+        true,
+      );
       observed.push(`${name}: one message "${expected}" + Retry, /start meanwhile in ${ms(latencyMs)}`);
       fal.reset();
     }
@@ -217,8 +220,13 @@ describe("integration outages", () => {
     const url = `https://generativelanguage.googleapis.com/v1beta/models/gemini-test-model:generateContent?key=${gemini.apiKey}`;
     gemini.reply = () => ({ status: 400, message: `Request to ${url} was rejected: quota project not set` });
     const id = await addIdea(chat, "Secret lamp", "Лампа из дуба");
-    await chat.tap(`p:${id}:open`);
-    await chat.push(callback(`ai:${id}:tx`, chat.messageWithButton(`ai:${id}:tx`)));
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await chat.push(
+      callback(
+        Buttons.ai.pack({ projectId: id, action: "texts" }),
+        chat.messageWithButton(Buttons.ai.pack({ projectId: id, action: "texts" })),
+      ),
+    );
     await api.waitForCall((c) => c.method === "editMessageText" && textOf(c).includes("Gemini"), {
       since,
       timeoutMs: 20_000,

@@ -13,6 +13,7 @@ import {
   sqliteRows,
   sqliteRun,
 } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 let messageId = 90_000;
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
@@ -60,16 +61,23 @@ const tap = async (chat: OwnerChat, data: string, match?: (call: RecordedCall) =
 function generatorSteps(projectId: number, draft: string): Step[] {
   return [
     { label: "/generate", run: (chat) => step(chat, textMessage("/generate")) },
-    { label: "choose project", run: (chat) => tap(chat, `gen:p:${projectId}`) },
-    { label: "choose template", run: (chat) => tap(chat, "gen:t:0") },
+    {
+      label: "choose project",
+      run: (chat) => tap(chat, Buttons.generator.pack({ step: "project", arg: String(projectId) })),
+    },
+    { label: "choose template", run: (chat) => tap(chat, Buttons.generator.pack({ step: "template", arg: "0" })) },
     { label: "render 1 (album)", run: (chat) => step(chat, albumPhoto("crash-render-1", `album-${projectId}`)) },
     { label: "render 2 (album)", run: (chat) => step(chat, albumPhoto("crash-render-2", `album-${projectId}`)) },
-    { label: "Done", run: (chat) => tap(chat, "gen:done") },
+    { label: "Done", run: (chat) => tap(chat, Buttons.generator.pack({ step: "rendersDone" })) },
     { label: "draft text → texts → preview", run: (chat) => step(chat, textMessage(draft), isPreview) },
     {
       label: "Looks good → PDF",
       run: (chat) =>
-        tap(chat, "gen:ok", (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text))),
+        tap(
+          chat,
+          Buttons.generator.pack({ step: "looksGood" }),
+          (c) => c.method === "editMessageText" && /сохранены|сохранён/.test(String(c.payload.text)),
+        ),
     },
   ];
 }
@@ -243,19 +251,19 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     });
     const { chat } = session;
     await chat.send("/generate");
-    await chat.tap("gen:manual");
+    await chat.tap(Buttons.generator.pack({ step: "manual" }));
     await chat.send("Ручной сбой");
     await chat.send("Проект введён вручную.");
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     await chat.push(albumPhoto("crash-render-1", "album-manual"));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     await step(chat, textMessage("Черновик ручного проекта."), isPreview);
-    expect((await chat.tapAny("gen:ok")).payload.text).toContain("Сохранить");
+    expect((await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }))).payload.text).toContain("Сохранить");
     await jobsEnded();
     await crashAfterSettle(session);
     await tap(
       chat,
-      "gen:sv:y",
+      Buttons.generator.pack({ step: "saveProject", arg: "y" }),
       (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранён в архив"),
     );
     const projects = rows<{ id: number; status: string }>(
@@ -285,7 +293,7 @@ describe("kill -9 at every step of the content generator (SQLite, real Chromium)
     const steps = generatorSteps(id, "Черновик: сбой при отправке.");
     for (const step of steps.slice(0, 7)) await step.run(session.chat);
     const since = session.api.calls.length;
-    const ok = session.chat.shownButton("gen:ok");
+    const ok = session.chat.shownButton(Buttons.generator.pack({ step: "looksGood" }));
     session.api.push(callback(ok, await session.chat.shownMessageWithButton(ok)));
     const savedMessage = (c: RecordedCall) =>
       c.method === "editMessageText" && String(c.payload.text).includes("сохранены");

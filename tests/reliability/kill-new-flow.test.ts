@@ -7,6 +7,7 @@ import { createTestDatabase } from "../support/postgres.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { crashAfterSettle, killNowAndRestart, killOnCall, sqliteRows } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const notionEnv = (notion: FakeNotion) => ({
   NOTION_API_KEY: notion.apiKey,
@@ -25,7 +26,11 @@ const newSteps = (
   { label: "description", run: (chat) => chat.send(description) },
   {
     label: "skip photo (saves)",
-    run: (chat) => chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅")),
+    run: (chat) =>
+      chat.tap(
+        Buttons.flow.pack({ action: "skip" }),
+        (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+      ),
   },
 ];
 
@@ -146,7 +151,12 @@ describe("kill -9 at every step of /new (SQLite, Notion on)", () => {
     for (const step of flow.slice(0, 3)) await step.run(session.chat);
     notion.delayNext(4000, "POST /pages");
     const since = notion.count("POST /pages");
-    session.api.push(callback("flow:skip", session.chat.messageWithButton("flow:skip")));
+    session.api.push(
+      callback(
+        Buttons.flow.pack({ action: "skip" }),
+        session.chat.messageWithButton(Buttons.flow.pack({ action: "skip" })),
+      ),
+    );
     await until(() => notion.count("POST /pages") > since);
     const { orphans } = await killNowAndRestart(session, env);
     await session.chat.settle(20_000);

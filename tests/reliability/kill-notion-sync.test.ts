@@ -5,6 +5,7 @@ import { addIdea } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { killNowAndRestart, sqliteRows } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", () => {
   const notion = new FakeNotion();
@@ -83,9 +84,9 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     notion.holdNext(1500, "PATCH /pages/:id");
     notion.failNext(1, { status: 500, code: "internal_server_error" }, "PATCH /pages/:id");
     const patches = notion.count("PATCH /pages/:id");
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`p:${id}:edit`);
-    await session.chat.tap(`p:${id}:rename`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "rename" }));
     await session.chat.send("Синк: новое имя");
     const { restartMs } = await killWhen(() => notion.count("PATCH /pages/:id") > patches);
     await settledPage(id, "Синк: новое имя");
@@ -109,9 +110,9 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     notion.holdNext(1000, "DELETE /blocks/:id");
     notion.holdNext(1000, "PATCH /blocks/:id/children");
     const before = notion.count("DELETE /blocks/:id") + notion.count("PATCH /blocks/:id/children");
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`p:${id}:edit`);
-    await session.chat.tap(`p:${id}:describe`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "describe" }));
     await session.chat.send("новая первая\nновая вторая");
     const { restartMs } = await killWhen(
       () => notion.count("DELETE /blocks/:id") + notion.count("PATCH /blocks/:id/children") > before,
@@ -136,9 +137,9 @@ describe("kill -9 during a Notion sync (SQLite outbox, fake Notion over HTTP)", 
     notion.holdNext(1500, "PATCH /pages/:id");
     notion.failNext(1, { status: 500, code: "internal_server_error" }, "PATCH /pages/:id");
     const patches = notion.count("PATCH /pages/:id");
-    await session.chat.tap(`p:${id}:open`);
-    await session.chat.tap(`p:${id}:delete`);
-    await session.chat.tap(`p:${id}:confirmdelete`);
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "delete" }));
+    await session.chat.tap(Buttons.project.pack({ id, action: "confirmdelete" }));
     const { restartMs } = await killWhen(() => notion.count("PATCH /pages/:id") > patches);
     await until(() => openJobs() === 0 && page.inTrash, 30_000);
     expect(livePagesTitled("Синк: удаление")).toHaveLength(0);

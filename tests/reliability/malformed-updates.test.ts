@@ -4,6 +4,7 @@ import { OWNER_ID } from "../support/fake-bot-api.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { ms, ownerStartLatency, percentile } from "./support/measure.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
 const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
@@ -80,10 +81,21 @@ const malformed: [string, Record<string, unknown>][] = [
   ["callback data: NaN id", tapOn("p:NaN:activate:30")],
   ["callback data: object", tapOn({ evil: true })],
   ["callback data: missing", tapOn(undefined)],
-  ["callback without a message", { callback_query: { id: "cbx", from: owner, chat_instance: "ci", data: "nav:main" } }],
+  [
+    "callback without a message",
+    { callback_query: { id: "cbx", from: owner, chat_instance: "ci", data: Buttons.nav.pack({ screen: "main" }) } },
+  ],
   [
     "callback on an inline message",
-    { callback_query: { id: "cby", from: owner, chat_instance: "ci", inline_message_id: "im", data: "set:lang:en" } },
+    {
+      callback_query: {
+        id: "cby",
+        from: owner,
+        chat_instance: "ci",
+        inline_message_id: "im",
+        data: Buttons.settings.pack({ section: "language", arg: "en" }),
+      },
+    },
   ],
   ["unknown update kind from the owner", { brand_new_kind: { from: owner, chat, text: "/start" } }],
 ];
@@ -122,7 +134,7 @@ describe("malformed updates", () => {
     await owner.send(TRICKY.slice(0, 60));
     await owner.send("описание");
     const saved = await owner.tap(
-      "flow:skip",
+      Buttons.flow.pack({ action: "skip" }),
       (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
     );
     expect(saved.payload.text).toContain("&lt;b&gt;Лампа&lt;/b&gt;");

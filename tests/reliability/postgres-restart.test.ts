@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BotSession } from "../support/session.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { PrivatePostgres } from "./support/private-postgres.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const DB_DOWN = "База данных сейчас недоступна";
 
@@ -50,7 +51,7 @@ describe("Postgres restarted under the running bot (a private cluster, really st
     const reply = await session.chat.send("Описание после рестарта");
     expect(reply.payload.text).not.toContain(DB_DOWN);
     const saved = await session.chat.tap(
-      "flow:skip",
+      Buttons.flow.pack({ action: "skip" }),
       (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
     );
     expect(saved.payload.text).toContain("Рестарт Postgres");
@@ -92,7 +93,10 @@ describe("Postgres restarted under the running bot (a private cluster, really st
     await session.chat.send("/new");
     await session.chat.send("После простоя");
     await session.chat.send("Сохранено после старта сервера");
-    await session.chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+    await session.chat.tap(
+      Buttons.flow.pack({ action: "skip" }),
+      (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+    );
     const rows = await query(`SELECT id FROM "Project" WHERE name = $1`, ["После простоя"]);
     expect(rows).toHaveLength(1);
     expect(session.bot.child.pid).toBe(pid);

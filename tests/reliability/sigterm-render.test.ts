@@ -16,6 +16,7 @@ import {
   sqliteRows,
   sqliteRun,
 } from "./support/crash-kit.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 /** Large noisy renders, so the card render (download, resize, Chromium) takes a noticeable moment. */
 async function heavyJpeg(seed: number): Promise<Buffer> {
@@ -57,10 +58,10 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
       now,
     );
     await chat.send("/generate");
-    await chat.tap(`gen:p:${id}`);
-    await chat.tap("gen:t:0");
+    await chat.tap(Buttons.generator.pack({ step: "project", arg: String(id) }));
+    await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     for (let i = 1; i <= 3; i++) await chat.push(photoMessage(`heavy-${i}`, { size: [3000, 2000] }));
-    await chat.tap("gen:done");
+    await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
 
     const bot = session.bot;
     const pid = bot.child.pid!;
@@ -99,7 +100,10 @@ describe("SIGTERM while a card is being rendered (real Chromium)", () => {
     session.bot = await startBot(api, session.databaseUrl);
     await chat.settle(30_000);
     await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 30_000 });
-    await chat.tapAny("gen:ok", (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"));
+    await chat.tapAny(
+      Buttons.generator.pack({ step: "looksGood" }),
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("сохранены"),
+    );
     const pdfs = api.callsOf("sendDocument").filter((c) => Object.values(c.files)[0]?.name === "Терм_Card.pdf");
     expect(pdfs).toHaveLength(1);
     const assets = sqliteRows<{ kind: string }>(

@@ -3,6 +3,7 @@ import { BotSession } from "../support/session.ts";
 import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
 import { addIdea, callback, captionOf } from "../support/owner-chat.ts";
 import { reliabilityCase } from "./support/case.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "Telegram's contract (strict Bot API)";
 const text = (call: RecordedCall) => String(call.payload.text ?? captionOf(call) ?? "");
@@ -29,20 +30,20 @@ describe("Telegram's contract through the production entry point", () => {
     const { chat, api } = session;
     const since = api.calls.length;
     const id = await addIdea(chat, 'Лампа <b>&"x"', "Настольная лампа из латуни");
-    await chat.tap(`p:${id}:open`);
-    const ask = await chat.tap(`p:${id}:activate`);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const ask = await chat.tap(Buttons.project.pack({ id, action: "activate" }));
     expect(text(ask)).toContain("Как часто");
-    const active = await chat.tap(`p:${id}:activate:1`);
+    const active = await chat.tap(Buttons.project.pack({ id, action: "activate", arg: "1" }));
     expect(text(active)).toContain("В работе");
     // What the owner sees (the fake keeps messages as Telegram shows them): the name exactly as typed.
     const shown = api.message(OWNER_ID, Number(active.payload.message_id ?? active.result.message_id));
     expect(shown?.text ?? shown?.caption).toContain('Лампа <b>&"x"');
-    const archived = await chat.tap(`p:${id}:complete`);
+    const archived = await chat.tap(Buttons.project.pack({ id, action: "complete" }));
     expect(text(archived)).toContain("Архив");
-    const restored = await chat.tap(`p:${id}:restore:idea`);
+    const restored = await chat.tap(Buttons.project.pack({ id, action: "restore", arg: "idea" }));
     expect(text(restored)).toContain("Идея");
-    await chat.tap(`p:${id}:delete`);
-    const deleted = await chat.tap(`p:${id}:confirmdelete`);
+    await chat.tap(Buttons.project.pack({ id, action: "delete" }));
+    const deleted = await chat.tap(Buttons.project.pack({ id, action: "confirmdelete" }));
     expect(text(deleted)).toContain("удалён");
     const queries = api.calls
       .slice(since)
@@ -63,11 +64,11 @@ describe("Telegram's contract through the production entry point", () => {
     });
     const { chat, api } = session;
     const id = await addIdea(chat, "Кресло", "Кресло-качалка");
-    await chat.tap(`p:${id}:open`);
-    await chat.tap(`p:${id}:activate`);
-    const message = chat.messageWithButton(`p:${id}:activate:7`);
-    const first = callback(`p:${id}:activate:7`, message);
-    const second = callback(`p:${id}:activate:7`, message);
+    await chat.tap(Buttons.project.pack({ id, action: "open" }));
+    await chat.tap(Buttons.project.pack({ id, action: "activate" }));
+    const message = chat.messageWithButton(Buttons.project.pack({ id, action: "activate", arg: "7" }));
+    const first = callback(Buttons.project.pack({ id, action: "activate", arg: "7" }), message);
+    const second = callback(Buttons.project.pack({ id, action: "activate", arg: "7" }), message);
     api.push(first);
     api.push(second);
     await chat.settle();
@@ -91,8 +92,8 @@ describe("Telegram's contract through the production entry point", () => {
     await chat.send("/new");
     await chat.send("Полка");
     await chat.send("Настенная полка");
-    const message = chat.messageWithButton("flow:skip");
-    const tap = callback("flow:skip", message);
+    const message = chat.messageWithButton(Buttons.flow.pack({ action: "skip" }));
+    const tap = callback(Buttons.flow.pack({ action: "skip" }), message);
     const saved = await chat.push(tap, (c) => c.method === "sendMessage" && text(c).startsWith("✅"));
     expect(text(saved)).toContain("Полка");
     expect(answersOf(api.calls, tap.callback_query.id)).toHaveLength(1);
@@ -111,7 +112,7 @@ describe("Telegram's contract through the production entry point", () => {
     const id = await addIdea(chat, "Стол", "Обеденный стол");
     api.callbackQueryLifetimeMs = 0;
     try {
-      const card = await chat.tap(`p:${id}:open`);
+      const card = await chat.tap(Buttons.project.pack({ id, action: "open" }));
       expect(text(card)).toContain("Стол");
       await chat.settle();
       const refused = api.acceptRefusals((c) => c.method === "answerCallbackQuery");
@@ -132,9 +133,9 @@ describe("Telegram's contract through the production entry point", () => {
     });
     const { chat, api } = session;
     const id = await addIdea(chat, "Ваза", "Ваза из стекла");
-    const message = chat.messageWithButton(`p:${id}:open`);
+    const message = chat.messageWithButton(Buttons.project.pack({ id, action: "open" }));
     api.failNext("editMessageText", { error_code: 403, description: "Forbidden: bot can't edit this message" });
-    const tap = callback(`p:${id}:open`, message);
+    const tap = callback(Buttons.project.pack({ id, action: "open" }), message);
     const since = api.calls.length;
     api.push(tap);
     const apology = await api.waitForCall(

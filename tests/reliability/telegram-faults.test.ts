@@ -4,6 +4,7 @@ import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
 import { textMessage } from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 const AREA = "Telegram Bot API faults";
 const isMenu = (c: RecordedCall) =>
@@ -132,7 +133,7 @@ describe("Telegram faults: 429, 5xx and connection resets, recovered without a r
     });
     const { api, chat } = session;
     await chat.send("/start");
-    const message = chat.messageWithButton("nav:projects");
+    const message = chat.messageWithButton(Buttons.nav.pack({ screen: "projects" }));
     api.failNext("editMessageText", { error_code: 429, retry_after: 1 });
     api.resetNext("editMessageText");
     api.failNext("editMessageText", { error_code: 500, description: "Internal Server Error" });
@@ -143,12 +144,13 @@ describe("Telegram faults: 429, 5xx and connection resets, recovered without a r
         id: "cb-faults",
         from: { id: OWNER_ID, is_bot: false, first_name: "Owner" },
         chat_instance: "ci",
-        data: "nav:projects",
+        data: Buttons.nav.pack({ screen: "projects" }),
         message,
       },
     });
     const isProjects = (c: RecordedCall) =>
-      c.method === "editMessageText" && JSON.stringify(c.payload.reply_markup ?? "").includes("nav:list:idea");
+      c.method === "editMessageText" &&
+      JSON.stringify(c.payload.reply_markup ?? "").includes(Buttons.nav.pack({ screen: "list", status: "idea" }));
     const edited = await api.waitForCall((c) => isProjects(c) && c.result !== undefined, { since, timeoutMs: 30_000 });
     await chat.settle(30_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,6 +1,7 @@
 import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, quietConfirmation, type OwnerChat } from "./owner-chat.ts";
+import { buttonsOf, quietConfirmation, type OwnerChat, isButton } from "./owner-chat.ts";
 import { until as pollUntil } from "./until.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 let voiceIds = 50_000;
 
@@ -23,18 +24,21 @@ export async function addIdea(chat: OwnerChat, name: string, description: string
   await chat.send("/new");
   await chat.send(name);
   await chat.send(description);
-  const next = await chat.tap("flow:skip", (c) => c.method === "sendMessage");
+  const next = await chat.tap(Buttons.flow.pack({ action: "skip" }), (c) => c.method === "sendMessage");
   // With Fal configured, /new offers a moodboard after the photo step.
   const saved = String(next.payload.text).startsWith("✅")
     ? next
-    : await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+    : await chat.tap(
+        Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
+        (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+      );
   return projectIdOf(await quietConfirmation(chat, saved));
 }
 
 export const projectIdOf = (call: RecordedCall) =>
   Number(
     buttonsOf(call)
-      .find((b) => b.data?.startsWith("p:"))!
+      .find((b) => isButton(Buttons.project, b.data))!
       .data!.split(":")[1],
   );
 

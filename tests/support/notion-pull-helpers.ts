@@ -1,8 +1,9 @@
 import type { FakeNotion } from "./fake-notion.ts";
 import type { RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, type OwnerChat } from "./owner-chat.ts";
+import { buttonsOf, type OwnerChat, isButton } from "./owner-chat.ts";
 import type { BotSession } from "./session.ts";
 import { until } from "./until.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 /** Env for a bot mirroring to the fake Notion and pulling from it every second. */
 export function pullEnv(notion: FakeNotion, extra: Record<string, string> = {}): Record<string, string> {
@@ -33,12 +34,12 @@ export async function addSyncedIdea(
   await chat.send(name);
   await chat.send(description);
   const saved = await chat.tap(
-    "flow:skip",
+    Buttons.flow.pack({ action: "skip" }),
     (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
   );
   const id = Number(
     buttonsOf(saved)
-      .find((b) => b.data?.startsWith("p:"))!
+      .find((b) => isButton(Buttons.project, b.data))!
       .data!.split(":")[1],
   );
   const page = await until(() => notion.livePages().find((p) => p.title === name));

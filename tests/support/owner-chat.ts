@@ -1,4 +1,6 @@
 import { FakeBotApi, OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
+import type { CallbackCodec } from "../../src/bot/callback-codec.ts";
 
 const user = (id: number) => ({
   id,
@@ -241,6 +243,12 @@ export function isChatOutput(call: RecordedCall): boolean {
   ].includes(call.method);
 }
 
+/** Whether callback data is a button of `codec`, with `fields` if given (the test's way to find a button). */
+export function isButton<V>(codec: CallbackCodec<V>, data: string | undefined, fields: Partial<V> = {}): boolean {
+  const value = codec.unpack(data) as Record<string, unknown> | undefined;
+  return value !== undefined && Object.entries(fields).every(([key, want]) => value[key] === want);
+}
+
 export function buttonsOf(call: RecordedCall): { text: string; data?: string; url?: string }[] {
   const markup =
     typeof call.payload.reply_markup === "string" ? JSON.parse(call.payload.reply_markup) : call.payload.reply_markup;
@@ -259,7 +267,10 @@ export async function addIdeaConfirmation(chat: OwnerChat, name: string, descrip
   await chat.send("/new");
   await chat.send(name);
   await chat.send(description);
-  return chat.tap("flow:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+  return chat.tap(
+    Buttons.flow.pack({ action: "skip" }),
+    (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+  );
 }
 
 /**
@@ -285,7 +296,7 @@ export async function settledConfirmation(
 export const projectIdOf = (call: RecordedCall) =>
   Number(
     buttonsOf(call)
-      .find((b) => b.data?.startsWith("p:"))!
+      .find((b) => isButton(Buttons.project, b.data))!
       .data!.split(":")[1],
   );
 

@@ -6,10 +6,11 @@ import { FakeFal } from "./fake-fal.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./fake-gemini.ts";
 import { FakeNotion } from "./fake-notion.ts";
 import type { RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, callback, documentMessage, photoMessage, textMessage } from "./owner-chat.ts";
+import { buttonsOf, callback, documentMessage, photoMessage, textMessage, isButton } from "./owner-chat.ts";
 import { addIdea, until, voiceMessage } from "./ai-helpers.ts";
 import { sqliteRows } from "./sqlite.ts";
 import { createByHand } from "./fake-notion-hand.ts";
+import { Buttons } from "../../src/bot/buttons.ts";
 
 /** How slowly the real services answer (what the owner meets in the field), per request. */
 export const FIELD_LATENCY = { notionMs: 800, geminiMs: 8_000, falMs: 10_000, telegramMs: 60, telegramFileMs: 800 };
@@ -96,7 +97,10 @@ export class SlowWorld {
     await chat.send(name);
     await chat.send(`${name} из ясеня`);
     await chat.push(photoMessage(photoFileId));
-    await chat.tap("flow:mb:skip", (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"));
+    await chat.tap(
+      Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
+      (c) => c.method === "sendMessage" && String(c.payload.text).startsWith("✅"),
+    );
   }
 
   async close(): Promise<void> {
@@ -146,12 +150,12 @@ export const LONG_OPERATIONS: LongOperation[] = [
     name: "generator: texts and render (Gemini, Chromium)",
     async prepare({ session: { chat } }) {
       await chat.send("/generate");
-      await chat.tap("gen:manual");
+      await chat.tap(Buttons.generator.pack({ step: "manual" }));
       await chat.send("Табурет");
       await chat.send("Табурет из гнутой фанеры");
-      await chat.tap("gen:t:0");
+      await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
       await chat.push(photoMessage("slow-render-1"));
-      await chat.tap("gen:done");
+      await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     },
     trigger: () => textMessage("Фанера 12 мм, три детали, без клея."),
   },
@@ -162,7 +166,7 @@ export const LONG_OPERATIONS: LongOperation[] = [
       const zip = await templateZip();
       session.api.addFile(`slow-zip-${templateRound}`, zip);
       await session.chat.send("/templates");
-      await session.chat.tap("t:0:add");
+      await session.chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
       await session.chat.send(`Шаблон ${templateRound}`);
     },
     trigger: () => documentMessage(`slow-zip-${templateRound}`, "card.zip", 2_000),
@@ -175,28 +179,31 @@ export const LONG_OPERATIONS: LongOperation[] = [
       const name = `Шаблон ${templateRound}`;
       api.addFile(`slow-zip-${templateRound}`, await templateZip());
       await chat.send("/templates");
-      await chat.tap("t:0:add");
+      await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
       await chat.send(name);
       const since = api.calls.length;
       await chat.push(documentMessage(`slow-zip-${templateRound}`, "card.zip", 2_000));
       const sample = (c: RecordedCall) =>
         c.method === "sendDocument" && String(c.payload.caption).includes(`«${name}»`);
       await api.waitForCall(sample, { since, timeoutMs: 60_000 });
-      await chat.tap("tpl:save", (c) => c.method === "sendMessage");
+      await chat.tap(Buttons.templateUpload.pack({ action: "save" }), (c) => c.method === "sendMessage");
       const list = await chat.send("/templates");
-      const open = buttonsOf(list).findLast((b) => b.data?.startsWith("t:") && b.data.endsWith(":open"));
+      const open = buttonsOf(list).findLast((b) => isButton(Buttons.template, b.data, { action: "open" }));
       world.templateId = Number(String(open?.data).split(":")[1]);
-      await chat.tap(`t:${world.templateId}:open`);
+      await chat.tap(Buttons.template.pack({ id: world.templateId, action: "open" }));
     },
-    trigger: (world) => world.tapUpdate(`t:${world.templateId}:preview`),
+    trigger: (world) => world.tapUpdate(Buttons.template.pack({ id: world.templateId, action: "preview" })),
   },
   {
     name: "moodboard (Gemini translation, Fal 4 images)",
     async prepare(world) {
-      await world.session.chat.tap(`p:${world.ideaId}:open`);
+      await world.session.chat.tap(Buttons.project.pack({ id: world.ideaId, action: "open" }));
     },
     trigger: (world) =>
-      callback(`ai:${world.ideaId}:mb`, world.session.chat.messageWithButton(`p:${world.ideaId}:open`)),
+      callback(
+        Buttons.ai.pack({ projectId: world.ideaId, action: "newMoodboard" }),
+        world.session.chat.messageWithButton(Buttons.project.pack({ id: world.ideaId, action: "open" })),
+      ),
   },
   {
     name: "voice note to an idea (Gemini)",
@@ -217,18 +224,18 @@ export const LONG_OPERATIONS: LongOperation[] = [
       await chat.send("/new");
       await chat.send("Полка");
       await chat.send("Полка из фанеры");
-      await chat.tap("flow:skip");
+      await chat.tap(Buttons.flow.pack({ action: "skip" }));
     },
-    trigger: (world) => world.tapUpdate("flow:mb:skip"),
+    trigger: (world) => world.tapUpdate(Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" })),
   },
   {
     name: "activation with Notion",
     async prepare(world) {
       await world.session.chat.send("/ideas");
-      await world.session.chat.tap(`p:${world.ideaId}:open`);
-      await world.session.chat.tap(`p:${world.ideaId}:activate`);
+      await world.session.chat.tap(Buttons.project.pack({ id: world.ideaId, action: "open" }));
+      await world.session.chat.tap(Buttons.project.pack({ id: world.ideaId, action: "activate" }));
     },
-    trigger: (world) => world.tapUpdate(`p:${world.ideaId}:activate:30`),
+    trigger: (world) => world.tapUpdate(Buttons.project.pack({ id: world.ideaId, action: "activate", arg: "30" })),
   },
   {
     name: "import of a page made by hand in Notion",
@@ -241,7 +248,9 @@ export const LONG_OPERATIONS: LongOperation[] = [
         (c) => c.method === "sendMessage" && String(c.payload.text).includes(title) && buttonsOf(c).length > 0,
         { since, timeoutMs: 30_000 },
       );
-      world.offerData = String(buttonsOf(offer).find((b) => b.data?.startsWith("np:i:"))?.data);
+      world.offerData = String(
+        buttonsOf(offer).find((b) => isButton(Buttons.notionOffer, b.data, { action: "import" }))?.data,
+      );
       await session.chat.shownMessageWithButton(world.offerData);
     },
     trigger: (world) => world.tapUpdate(world.offerData),
@@ -262,11 +271,11 @@ export const LONG_OPERATIONS: LongOperation[] = [
       await session.chat.send("/new");
       await session.chat.send("Стеллаж");
       await session.chat.send("Стеллаж из дуба");
-      await session.chat.tap("flow:skip");
-      await session.chat.tap("flow:mb:skip");
+      await session.chat.tap(Buttons.flow.pack({ action: "skip" }));
+      await session.chat.tap(Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }));
       await until(() => sqliteRows(session.databaseUrl, "SELECT id FROM SyncJob WHERE state = 'failed'").length > 0);
       await session.chat.send("/sync");
     },
-    trigger: (world) => world.tapUpdate("sync:retry"),
+    trigger: (world) => world.tapUpdate(Buttons.sync.pack({ action: "retry" })),
   },
 ];

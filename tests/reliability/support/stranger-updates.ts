@@ -1,4 +1,5 @@
 import { OWNER_ID, STRANGER_ID } from "../../support/fake-bot-api.ts";
+import { Buttons } from "../../../src/bot/buttons.ts";
 
 const stranger = (n: number) => ({
   id: STRANGER_ID + (n % 7),
@@ -130,7 +131,13 @@ const kinds: ((n: number) => Record<string, unknown>)[] = [
       id: `cb${n}`,
       from: stranger(n),
       chat_instance: "ci",
-      data: ["nav:main", "set:lang:en", "p:1:delete:yes", "sync:retry", "tpl:del:1"][n % 5],
+      data: [
+        Buttons.nav.pack({ screen: "main" }),
+        Buttons.settings.pack({ section: "language", arg: "en" }),
+        Buttons.project.pack({ id: 1, action: "delete", arg: "yes" }),
+        Buttons.sync.pack({ action: "retry" }),
+        "tpl:del:1",
+      ][n % 5],
       message: { message_id: 1, date: 0, chat: privateChat(n), text: "x" },
     },
   }),
@@ -140,7 +147,7 @@ const kinds: ((n: number) => Record<string, unknown>)[] = [
       from: stranger(n),
       chat_instance: "ci",
       inline_message_id: `im${n}`,
-      data: "nav:main",
+      data: Buttons.nav.pack({ screen: "main" }),
     },
   }),
   (n) => ({ inline_query: { id: `iq${n}`, from: stranger(n), query: "ideas", offset: "" } }),
