@@ -1,7 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { autoRetry } from "@grammyjs/auto-retry";
-import { retryNetworkErrors, retryServerErrors } from "./network-retry.ts";
+import { installApiTransformers } from "./api-transformers.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context } from "./context.ts";
@@ -13,7 +12,7 @@ import { answerEveryCallback } from "./middlewares/callback-answer.ts";
 import { handleUpdateError } from "./error-handler.ts";
 import { CallbackAnswers } from "./callback-answers.ts";
 import { settledRefusalsFetch } from "./settled-refusals.ts";
-import { autoRetryOptions, flowsRuntime } from "./features/flows.ts";
+import { flowsRuntime } from "./features/flows.ts";
 import { menuFeature } from "./features/menu/index.ts";
 import { settingsFeature } from "./features/settings/index.ts";
 import { createProjectsFeature } from "./features/projects/index.ts";
@@ -42,14 +41,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
     client: { apiRoot: config.telegramApiRoot, fetch: settledRefusalsFetch(deps.logger) as never },
   });
   const answers = new CallbackAnswers(deps.logger);
-  bot.api.config.use(
-    autoRetry(autoRetryOptions),
-    retryServerErrors(),
-    retryNetworkErrors({
-      onRetry: (method, error) => deps.logger.warn({ method, err: error }, "Bot API unreachable; retrying"),
-    }),
-    answers.transformer(),
-  );
+  installApiTransformers(bot.api, { answers, logger: deps.logger });
 
   bot.use(ownerGate(config.ownerIds));
   bot.use(updateContext(deps));

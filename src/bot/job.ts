@@ -56,7 +56,6 @@ export async function reportInterrupted(job: Job, work: TrackedAiWork): Promise<
   const task = work.task.startsWith("moodboard") ? "moodboard" : work.task.startsWith("voice") ? "voice" : "texts";
   const keyboard = new InlineKeyboard().text(job.t("btn-ai-retry"), work.retryData);
   await job.api.sendMessage(job.chatId, job.t("ai-interrupted", { task: job.t(`ai-interrupted-${task}`) }), {
-    parse_mode: "HTML",
     reply_markup: keyboard,
   });
 }
@@ -97,9 +96,8 @@ export class StatusMessage {
     const { api, chatId } = this.job;
     return this.inTurn(async () => {
       try {
-        if (this.messageId === undefined)
-          this.messageId = (await api.sendMessage(chatId, text, { parse_mode: "HTML" })).message_id;
-        else await api.editMessageText(chatId, this.messageId, text, { parse_mode: "HTML" });
+        if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text)).message_id;
+        else await api.editMessageText(chatId, this.messageId, text);
       } catch (error) {
         if (!(error instanceof GrammyError && error.description.includes("not modified")))
           this.job.log.warn({ err: error }, "status message update failed");
@@ -112,7 +110,6 @@ export class StatusMessage {
     this.stopAction();
     const { api, chatId } = this.job;
     const options = {
-      parse_mode: "HTML" as const,
       reply_markup: keyboard,
       link_preview_options: { is_disabled: true },
     };

@@ -56,7 +56,7 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
     for (const ownerId of deps.ownerIds) {
       const message = build(await translator(ownerId));
       try {
-        await deps.api.sendMessage(ownerId, message.text, { parse_mode: "HTML", reply_markup: message.keyboard });
+        await deps.api.sendMessage(ownerId, message.text, { reply_markup: message.keyboard });
         blockedOwners.delete(ownerId);
         result = "sent";
       } catch (error) {

@@ -31,7 +31,7 @@ export async function placeScreen(
   text: string,
   keyboard?: InlineKeyboard,
 ): Promise<PlacedScreen | undefined> {
-  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+  const options = { reply_markup: keyboard, link_preview_options: { is_disabled: true } };
   const message = ctx.callbackQuery?.message;
   if (message && "text" in message && message.text !== undefined) {
     const here = placedOf(message.chat.id, message.message_id, false);
@@ -84,17 +84,14 @@ export async function placeMediaScreen(
     const sameKind = media.asDocument ? Boolean(message.document) : Boolean(message.photo);
     if (sameKind && looksTheSame(message, caption, keyboard, media.fileId)) return here;
     try {
-      await ctx.editMessageMedia(
-        { type, media: media.fileId, caption, parse_mode: "HTML" },
-        { reply_markup: keyboard },
-      );
+      await ctx.editMessageMedia({ type, media: media.fileId, caption }, { reply_markup: keyboard });
       return here;
     } catch (error) {
       if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
     }
   }
   if (message) await ctx.deleteMessage().catch(() => undefined);
-  const options = { caption, parse_mode: "HTML" as const, reply_markup: keyboard };
+  const options = { caption, reply_markup: keyboard };
   const sent = media.asDocument
     ? await ctx.replyWithDocument(media.fileId, options)
     : await ctx.replyWithPhoto(media.fileId, options);

@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import { Buttons } from "../buttons.ts";
 import { conversations } from "@grammyjs/conversations";
-import { autoRetry } from "@grammyjs/auto-retry";
-import { retryNetworkErrors, retryServerErrors } from "../network-retry.ts";
+import { installApiTransformers } from "../api-transformers.ts";
 import type { I18n } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Context, FlowContext } from "../context.ts";
@@ -21,18 +20,9 @@ export const FLOW_STORAGE_VERSION = 13;
  * layout or trailing commas) FLOW_STORAGE_VERSION was set for: tests/flow-fingerprint.test.ts fails once it
  * changes, until the version is bumped and this updated. A comment or a reworded text keeps the owner's open flows.
  */
-export const FLOW_SOURCES_FINGERPRINT = "05f0030488f878b6";
-
-/**
- * 429 is retried by auto-retry; 5xx by retryServerErrors and network errors by retryNetworkErrors (both bounded,
- * quick).
- */
-export const autoRetryOptions = {
-  maxRetryAttempts: 3,
-  maxDelaySeconds: 60,
-  rethrowHttpErrors: true,
-  rethrowInternalServerErrors: true,
-};
+// Not bumped with this fingerprint: the parse mode left the flows' calls (now set once, api-transformers.ts);
+// the same calls in the same order replay the same log.
+export const FLOW_SOURCES_FINGERPRINT = "e9f0df1a93f73483";
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
@@ -43,12 +33,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
       // Transformers and i18n of the outer bot do not reach inside conversations.
       plugins: [
         async (ctx, next) => {
-          ctx.api.config.use(
-            autoRetry(autoRetryOptions),
-            retryServerErrors(),
-            retryNetworkErrors(),
-            answers.observer(),
-          );
+          installApiTransformers(ctx.api, { answers }, true);
           await next();
         },
         i18n.middleware() as never,

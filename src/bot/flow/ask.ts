@@ -31,7 +31,7 @@ export async function askText(
     const result = await check(text);
     if (result.ok) return { value: result.value, ctx: answer };
     const args = "args" in result ? result.args : { length: result.length ?? 0, max: result.max ?? 0 };
-    await answer.reply(answer.t(result.key, args), { parse_mode: "HTML" });
+    await answer.reply(answer.t(result.key, args));
   }
 }
 

@@ -129,7 +129,7 @@ export async function redrawCard(
   timeZone: string,
 ): Promise<void> {
   const screen = cardScreen(reader, project, timeZone);
-  const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
+  const options = { reply_markup: screen.keyboard };
   if (placed.media && screen.face)
     await api.editMessageCaption(placed.chatId, placed.messageId, { caption: screen.text, ...options });
   else if (!placed.media && !screen.face)

@@ -46,11 +46,9 @@ export async function onGenerateTexts(ctx: Context, projectId: number): Promise<
       if (!saved) return void (await status.finish(job.t("project-missing")));
       await status.remove();
       await job.api.sendMessage(job.chatId, textMessage(job, "card_text", project.name, texts.card), {
-        parse_mode: "HTML",
         reply_markup: textKeyboard(job, saved.cardId),
       });
       await job.api.sendMessage(job.chatId, textMessage(job, "social_text", project.name, texts.social), {
-        parse_mode: "HTML",
         reply_markup: textKeyboard(job, saved.socialId),
       });
     } catch (error) {

@@ -42,7 +42,6 @@ export async function aiEditFlow(
     });
     if (!data) return void (await reply.reply(reply.t("stale-button")));
     await reply.reply(voiceDraftText(reply.t, data), {
-      parse_mode: "HTML",
       reply_markup: voiceDraftKeyboard(reply.t, id),
     });
     return;
@@ -57,7 +56,6 @@ export async function aiEditFlow(
   });
   if (!saved) return void (await reply.reply(reply.t("project-missing")));
   await reply.reply(textMessage(reply, saved.kind, saved.projectName, answer.value), {
-    parse_mode: "HTML",
     reply_markup: textKeyboard(reply, id),
   });
 }

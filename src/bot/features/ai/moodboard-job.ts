@@ -133,7 +133,6 @@ export async function generateMoodboard(
         prompt: escapeHtml(cutText(prompt, 700)),
       });
       const steering = await job.api.sendMessage(job.chatId, text, {
-        parse_mode: "HTML",
         reply_markup: steeringKeyboard(job, draftId, aspect),
       });
       next.steeringMessageId = steering.message_id;
@@ -188,7 +187,6 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       .text(job.t("btn-mb-open-card"), projectData(data.projectId, "open"));
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
       caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
-      parse_mode: "HTML",
       reply_markup: keyboard,
     });
     const saved = await job.deps.repos.ai.saveMoodboard(data.projectId, {

@@ -53,9 +53,7 @@ async function startClaimed(
   if (!project) return "missing";
   const source = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
   if (!source) {
-    await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }), {
-      parse_mode: "HTML",
-    });
+    await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }));
     return "no-words";
   }
   const draft = await job.deps.repos.ai.createDraft<MoodboardDraft>("moodboard", projectId, {

@@ -97,7 +97,7 @@ export async function transcribeDescriptionJob(
 ): Promise<VoiceDescriptionResult> {
   const { fileId, mimeType, progressMessageId } = row.input;
   const edit = (text: string, keyboard?: InlineKeyboard) =>
-    job.api.editMessageText(job.chatId, progressMessageId, text, { parse_mode: "HTML", reply_markup: keyboard });
+    job.api.editMessageText(job.chatId, progressMessageId, text, { reply_markup: keyboard });
   void job.api.sendChatAction(job.chatId, "typing").catch(() => undefined);
   try {
     const idea = await transcribeVoice(job, fileId, mimeType);

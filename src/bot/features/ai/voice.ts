@@ -114,7 +114,6 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
   await ai.deleteDraft(draftId);
   const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
   await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), {
-    parse_mode: "HTML",
     reply_markup: keyboard,
   });
 }

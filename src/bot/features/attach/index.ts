@@ -89,7 +89,6 @@ attachFeature.on("message", async (ctx, next) => {
   if (ids.length === 0) return next();
   const reply = (text: string, keyboard?: InlineKeyboard) =>
     ctx.reply(text, {
-      parse_mode: "HTML",
       reply_markup: keyboard,
       reply_parameters: { message_id: message.message_id, allow_sending_without_reply: true },
     });

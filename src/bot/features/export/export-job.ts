@@ -9,8 +9,7 @@ import type { ExportInput } from "./index.ts";
 /** Builds the archive (every Telegram file it can copy) and sends it; the progress message says how it ended. */
 export async function exportJob(job: Job, row: BackgroundJobRow<ExportInput>): Promise<{ ok: boolean }> {
   const { api, chatId, t, deps } = job;
-  const edit = (text: string) =>
-    api.editMessageText(chatId, row.input.progressMessageId, text, { parse_mode: "HTML" }).catch(() => undefined);
+  const edit = (text: string) => api.editMessageText(chatId, row.input.progressMessageId, text).catch(() => undefined);
   try {
     const download = telegramFileSource(api, deps.config);
     const archive = await exportAll(deps.db, new Date(row.input.now), await ownerTimeZone(deps), download);
@@ -23,7 +22,7 @@ export async function exportJob(job: Job, row: BackgroundJobRow<ExportInput>): P
       templates: counts.PdfTemplate ?? 0,
       copied: archive.copied,
     });
-    await api.sendDocument(chatId, new InputFile(archive.zip, archive.fileName), { caption, parse_mode: "HTML" });
+    await api.sendDocument(chatId, new InputFile(archive.zip, archive.fileName), { caption });
     await edit(t("export-done"));
     return { ok: true };
   } catch (error) {

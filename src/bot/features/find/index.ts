@@ -47,7 +47,7 @@ async function findFlow(conversation: Flow, ctx: FlowContext) {
   const query = await askText(conversation, checkQuery);
   const result = await conversation.external((outer) => searchProjects(outer.deps.db, query.value));
   const screen = resultsScreen(query.ctx, query.value, result);
-  await query.ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+  await query.ctx.reply(screen.text, { reply_markup: screen.keyboard });
 }
 
 findFeature.use(createConversation<Context, FlowContext>(findFlow, FIND_FLOW));
@@ -59,7 +59,7 @@ findFeature.command("find", async (ctx) => {
     return void (await ctx.reply(ctx.t(checked.key, { length: checked.length ?? 0 })));
   }
   const screen = resultsScreen(ctx, checked.value, await searchProjects(ctx.deps.db, checked.value));
-  await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
 });
 
 findFeature.callbackQuery(FIND_AGAIN, async (ctx) => {

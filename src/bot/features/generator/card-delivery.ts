@@ -124,7 +124,7 @@ async function deliverCardWith(
   }
   const title = t("gen-social-title", { name: escapeHtml(name) });
   const post = `${title}\n\n${fitEscaped(make.texts.social, MESSAGE_LIMIT - title.length - 2)}`;
-  const posted = await job.api.sendMessage(job.chatId, post, { parse_mode: "HTML" }).then(
+  const posted = await job.api.sendMessage(job.chatId, post).then(
     () => true,
     (error: unknown) => void job.log.warn({ err: error }, "the social post was not sent"),
   );

@@ -201,7 +201,6 @@ async function makeCardWith(
   await status.remove();
   await job.api.sendPhoto(job.chatId, new InputFile(drawn.png, "preview.png"), {
     caption,
-    parse_mode: "HTML",
     reply_markup: previewKeyboard(t, row.id),
   });
   return result;

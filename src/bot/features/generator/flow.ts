@@ -79,7 +79,6 @@ async function editTexts(conversation: Flow, ctx: FlowContext, texts: { card: st
 async function askSave(conversation: Flow, ctx: FlowContext, make: CardMakeInput): Promise<boolean> {
   if (make.source.projectId !== null) return true;
   await ctx.reply(ctx.t("gen-ask-save-project", { name: escapeHtml(make.source.name) }), {
-    parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("gen-btn-save-yes"), genData("saveProject", "y"))
       .text(ctx.t("gen-btn-save-no"), genData("saveProject", "n")),

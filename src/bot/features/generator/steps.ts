@@ -225,7 +225,6 @@ export async function askReplacement(
   current: string,
 ): Promise<{ text: string; ctx: FlowContext }> {
   await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, {
-    parse_mode: "HTML",
     reply_markup: cancelKeyboard(ctx),
   });
   for (;;) {

@@ -14,7 +14,7 @@ menuFeature.command("help", async (ctx) => {
   const { config } = ctx.deps;
   const state = (on: unknown) => ctx.t(on ? "integration-on" : "integration-off");
   const integrations = `Notion ${state(config.notion)}, Gemini ${state(config.gemini)}, Fal ${state(config.fal)}`;
-  await ctx.reply(ctx.t("help", { integrations }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("help", { integrations }));
 });
 
 menuFeature.callbackQuery(NAV.main, async (ctx) => {

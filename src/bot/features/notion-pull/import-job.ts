@@ -38,7 +38,7 @@ export async function importNotionPageJob(job: Job, row: BackgroundJobRow<Notion
       openProjectId = result.projectId;
     }
     const { text, keyboard } = offersMessage(t, await deps.repos.notionPages.offered(), notice, openProjectId);
-    await api.editMessageText(chatId, messageId, text, { parse_mode: "HTML", reply_markup: keyboard });
+    await api.editMessageText(chatId, messageId, text, { reply_markup: keyboard });
   } finally {
     deps.workspace.busy.release(importBusyKey(offerId));
   }

@@ -49,7 +49,6 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
     await ctx.answerCallbackQuery();
     const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
     await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, {
-      parse_mode: "HTML",
       reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")),
     });
   },

@@ -28,9 +28,7 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
   const all = await ctx.deps.repos.assets.attachments(project.id);
   const files = all.filter((a) => a.fileId !== null);
   const shown = files.slice(0, MAX_FILES);
-  await ctx.reply(ctx.t("attachments-head", { name: escapeHtml(project.name), count: all.length }), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(ctx.t("attachments-head", { name: escapeHtml(project.name), count: all.length }));
   await sendFiles(
     ctx,
     "photo",
@@ -54,5 +52,5 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
     more ? ["", more] : [],
   );
   const back = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
-  await ctx.reply(text || ctx.t("attachments-end"), { parse_mode: "HTML", reply_markup: back });
+  await ctx.reply(text || ctx.t("attachments-end"), { reply_markup: back });
 }

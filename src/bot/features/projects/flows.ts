@@ -35,7 +35,7 @@ export const newIdeaFlow = (steps: IdeaSteps) => async (conversation: Flow, ctx:
     ),
   );
   const { text, keyboard } = savedConfirmation(last.t, saved);
-  const sent = await last.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  const sent = await last.reply(text, { reply_markup: keyboard });
   // "Notion: pending" until the sync worker has written the page; then it edits this message to carry the link.
   if (saved.sync === "pending") {
     const placed = { chatId: sent.chat.id, messageId: sent.message_id, media: false };
@@ -55,7 +55,7 @@ export async function editProjectFlow(
   if (!project) return;
   await ctx.reply(
     ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }),
-    { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) },
+    { reply_markup: cancelKeyboard(ctx) },
   );
   const answer = await askText(conversation, field === "name" ? checkName : checkDescription);
   const updated: ProjectView | null = await conversation.external((outer) =>

@@ -58,7 +58,6 @@ async function redrawOne(view: SyncRedraw, screen: SyncScreen, project: ProjectV
   }
   const { text, keyboard } = savedConfirmation(reader.t, project);
   await view.api.editMessageText(screen.placed.chatId, screen.placed.messageId, text, {
-    parse_mode: "HTML",
     reply_markup: keyboard,
   });
 }

@@ -96,9 +96,7 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
     if (!reply) return;
     const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data)] : validTimeZone(reply.text ?? "");
     if (!zone) {
-      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }), {
-        parse_mode: "HTML",
-      });
+      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }));
       continue;
     }
     await conversation.external(async (outer) => {

@@ -83,7 +83,7 @@ async function uploadAndDecide(
   ctx: FlowContext,
   name: string,
 ): Promise<{ token: string; save: boolean; ctx: FlowContext }> {
-  await ctx.reply(ctx.t("tpl-ask-file"), { parse_mode: "HTML", reply_markup: cancelKeyboard(ctx) });
+  await ctx.reply(ctx.t("tpl-ask-file"), { reply_markup: cancelKeyboard(ctx) });
   let jobId: number | null = null;
   for (;;) {
     const answer = await waitStep(conversation, OWN);
@@ -114,7 +114,6 @@ async function uploadAndDecide(
     let css: SentFile | null = null;
     if (extension(main.name) !== "zip") {
       await last.reply(last.t("tpl-ask-css"), {
-        parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
           .text(last.t("tpl-btn-skip-css"), SKIP_CSS)
           .text(last.t("btn-cancel"), FLOW_CANCEL),
@@ -151,12 +150,10 @@ export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {
   });
   if (!saved.ok)
     await last.reply(last.t(saved.key, { name: escapeHtml(name) }), {
-      parse_mode: "HTML",
       reply_markup: backKeyboard(last),
     });
   else
     await last.reply(last.t("tpl-saved", { name: escapeHtml(name) }), {
-      parse_mode: "HTML",
       reply_markup: backKeyboard(last, saved.id),
     });
 }
@@ -179,7 +176,6 @@ export async function replaceTemplateFlow(conversation: Flow, ctx: FlowContext, 
     return replaced ? "tpl-replaced" : "tpl-missing";
   });
   await last.reply(last.t(key, { name: escapeHtml(template.name) }), {
-    parse_mode: "HTML",
     reply_markup: backKeyboard(last, id),
   });
 }
@@ -190,13 +186,11 @@ export async function renameTemplateFlow(conversation: Flow, ctx: FlowContext, i
   );
   if (!template) return void (await ctx.reply(ctx.t("tpl-missing")));
   await ctx.reply(ctx.t("tpl-ask-new-name", { name: escapeHtml(template.name) }), {
-    parse_mode: "HTML",
     reply_markup: cancelKeyboard(ctx),
   });
   const { name, ctx: last } = await askName(conversation, id);
   const renamed = await conversation.external((outer) => outer.deps.repos.templates.rename(id, name));
   await last.reply(last.t(renamed ? "tpl-renamed" : "tpl-missing", { name: escapeHtml(name) }), {
-    parse_mode: "HTML",
     reply_markup: backKeyboard(last, id),
   });
 }

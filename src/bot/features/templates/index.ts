@@ -72,9 +72,7 @@ onButton(templatesFeature, Buttons.template, async (ctx, { id, action }) => {
       const template = id === 0 ? null : await templates.get(id);
       if (id !== 0 && !template) return showCard(ctx, id);
       await templates.setDefault(template ? id : null);
-      await ctx.reply(ctx.t("tpl-default-set", { name: escapeHtml(template?.name ?? ctx.t("tpl-btn-builtin")) }), {
-        parse_mode: "HTML",
-      });
+      await ctx.reply(ctx.t("tpl-default-set", { name: escapeHtml(template?.name ?? ctx.t("tpl-btn-builtin")) }));
       return showCard(ctx, id);
     }
     case "delete": {

@@ -63,7 +63,7 @@ export async function checkTemplateJob(
 ): Promise<TemplateCheckResult> {
   const { api, chatId, t, deps } = job;
   const { name, main, css, progressMessageId, now } = row.input;
-  const edit = (text: string) => api.editMessageText(chatId, progressMessageId, text, { parse_mode: "HTML" });
+  const edit = (text: string) => api.editMessageText(chatId, progressMessageId, text);
   void api.sendChatAction(chatId, "upload_document").catch(() => undefined);
   const dates = cardDatesIn(await ownerTimeZone(deps), now);
   const located = async (file: SentFile): Promise<TelegramFile> => ({
@@ -88,11 +88,9 @@ export async function checkTemplateJob(
   await edit(reportText(t, intake.report));
   await api.sendPhoto(chatId, new InputFile(png, "preview.png"), {
     caption: t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }),
-    parse_mode: "HTML",
   });
   await api.sendDocument(chatId, new InputFile(pdf, "sample.pdf"), {
     caption: t("tpl-save-question", { name: escapeHtml(name) }),
-    parse_mode: "HTML",
     reply_markup: saveKeyboard(t),
   });
   return { ok: true, token };
@@ -110,13 +108,12 @@ export async function previewTemplateJob(job: Job, row: BackgroundJobRow<Templat
   });
   if (!result.ok || !result.png) {
     const problem = result.ok ? { key: "tpl-err-render", args: { message: "" } } : renderProblem(result);
-    await api.editMessageText(chatId, progressMessageId, problemText(t, problem), { parse_mode: "HTML" });
+    await api.editMessageText(chatId, progressMessageId, problemText(t, problem));
     return;
   }
   await api.deleteMessage(chatId, progressMessageId).catch(() => undefined);
   await api.sendPhoto(chatId, new InputFile(result.png, "preview.png"), {
     caption: t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
-    parse_mode: "HTML",
   });
   await api.sendDocument(chatId, new InputFile(result.pdf, "sample.pdf"), {
     reply_markup: new InlineKeyboard().text(t("btn-back"), templateData(templateId, "open")),
