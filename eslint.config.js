@@ -41,16 +41,11 @@ export default tseslint.config(
     },
   },
   {
-    // Plain JavaScript: build scripts (Node) and the Jinja2 layer, which runs inside the QuickJS sandbox.
+    // Plain JavaScript: build scripts (Node).
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: {
       globals: { console: "readonly", process: "readonly", URL: "readonly", globalThis: "readonly" },
     },
-  },
-  {
-    // The Jinja2 layer's files are joined into one script (jinja-layer.ts): each uses what the others declare.
-    files: ["src/services/pdf/jinja/*.js"],
-    rules: { "no-undef": "off", "@typescript-eslint/no-unused-vars": "off" },
   },
   {
     // Fluent messages and model prompts are text, not code: a line break inside one would change what it says.

@@ -1,14 +1,51 @@
+import type { Py } from "./py.ts";
+import {
+  SPLIT_LINES,
+  bindArgs,
+  centered,
+  dictMethods,
+  fromIterable,
+  hasOwn,
+  memberLookup,
+  replaceText,
+  splitArgs,
+  stringMethods,
+  stripSet,
+} from "./methods.ts";
+import { add, percentFormat } from "./operators.ts";
+import {
+  PyFloat,
+  compare,
+  equal,
+  escapeText,
+  escapeValue,
+  floatOf,
+  isFloat,
+  isMapping,
+  isNumber,
+  isSafe,
+  isString,
+  makeTuple,
+  markSafe,
+  num,
+  pyTypeError,
+  repr,
+  str,
+  text,
+  truthy,
+  typeName,
+} from "./values.ts";
 // Jinja2 3.1's built-in filters with Python's results, plus nl2br and paragraphs (ours: line breaks that escape).
 
 /** Jinja2's make_attrgetter: "a.b.0" walks attributes and items; a missing one gives the default. */
-function attributeGetter(attribute, fallback, lowerCase) {
+function attributeGetter(attribute: Py, fallback?: Py, lowerCase?: Py) {
   const parts =
     attribute === undefined || attribute === null
       ? []
       : typeof attribute === "number"
         ? [attribute]
         : text(attribute).split(".");
-  return (item) => {
+  return (item: Py) => {
     let value = item;
     for (const part of parts) value = memberLookup(value, /^\d+$/.test(part) ? Number(part) : part);
     if (value === undefined && fallback !== undefined) value = fallback;
@@ -16,15 +53,16 @@ function attributeGetter(attribute, fallback, lowerCase) {
   };
 }
 
-const sortKey = (caseSensitive) => (value) => (!caseSensitive && isString(value) ? text(value).toLowerCase() : value);
-const byKey = (key, reverse) => (a, b) => {
+const sortKey = (caseSensitive: Py) => (value: Py) =>
+  !caseSensitive && isString(value) ? text(value).toLowerCase() : value;
+const byKey = (key: Py, reverse: Py) => (a: Py, b: Py) => {
   const x = key(a);
   const y = key(b);
   const order = compare(x, "<", y) ? -1 : compare(y, "<", x) ? 1 : 0;
   return reverse ? -order : order;
 };
 
-function lengthOf(value) {
+function lengthOf(value: Py) {
   if (value === undefined) return 0;
   if (isString(value)) return Array.from(text(value)).length;
   if (Array.isArray(value)) return value.length;
@@ -33,7 +71,7 @@ function lengthOf(value) {
 }
 
 const FLOAT_TEXT = /^\s*[+-]?(?:(?:\d(?:_?\d)*)?\.?\d(?:_?\d)*(?:[eE][+-]?\d+)?|inf(?:inity)?|nan)\s*$/i;
-function toFloat(value) {
+function toFloat(value: Py) {
   if (value instanceof PyFloat) return value.value;
   if (typeof value === "number" || typeof value === "boolean") return Number(value);
   if (isString(value) && FLOAT_TEXT.test(text(value))) {
@@ -45,7 +83,7 @@ function toFloat(value) {
   return undefined;
 }
 
-function toInt(value, base) {
+function toInt(value: Py, base: Py) {
   if (isString(value)) {
     const clean = text(value).trim().replace(/_/g, "");
     const radix = num(base);
@@ -65,7 +103,7 @@ function toInt(value, base) {
   return asFloat === undefined || !Number.isFinite(asFloat) ? undefined : Math.trunc(asFloat);
 }
 
-function roundHalfEven(value, precision) {
+function roundHalfEven(value: Py, precision: Py) {
   const digits = value.toFixed(Math.min(100, precision + 25));
   const cut = digits.indexOf(".") + precision + 1;
   const tail = digits.slice(precision === 0 ? digits.indexOf(".") + 1 : cut);
@@ -77,7 +115,7 @@ function roundHalfEven(value, precision) {
   return lastDigit === 0 ? down : down + Math.sign(value) / scale;
 }
 
-function jsonDumps(value, indent, level) {
+function jsonDumps(value: Py, indent: Py, level: Py): string {
   const pad = indent === null ? "" : "\n" + " ".repeat(indent * (level + 1));
   const end = indent === null ? "" : "\n" + " ".repeat(indent * level);
   const comma = indent === null ? ", " : ",";
@@ -107,16 +145,18 @@ function jsonDumps(value, indent, level) {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
-    return "[" + pad + value.map((item) => jsonDumps(item, indent, level + 1)).join(comma + pad) + end + "]";
+    return "[" + pad + value.map((item: Py) => jsonDumps(item, indent, level + 1)).join(comma + pad) + end + "]";
   }
   const keys = Object.keys(value).sort();
   if (keys.length === 0) return "{}";
-  const pairs = keys.map((key) => jsonDumps(key, indent, level + 1) + ": " + jsonDumps(value[key], indent, level + 1));
+  const pairs = keys.map(
+    (key: Py) => jsonDumps(key, indent, level + 1) + ": " + jsonDumps(value[key], indent, level + 1),
+  );
   return "{" + pad + pairs.join(comma + pad) + end + "}";
 }
 
 /** Python's quote(): UTF-8 bytes, only letters, digits and `_.~-` (and `/` outside a query) kept. */
-function urlQuote(value, forQuery) {
+function urlQuote(value: Py, forQuery: Py) {
   let out = "";
   for (const ch of str(value)) {
     if (/[A-Za-z0-9_.~-]/.test(ch) || (!forQuery && ch === "/")) out += ch;
@@ -132,7 +172,7 @@ function urlQuote(value, forQuery) {
   return forQuery ? out.replace(/%20/g, "+") : out;
 }
 
-const ENTITIES = {
+const ENTITIES: Record<string, string> = {
   amp: "&",
   lt: "<",
   gt: ">",
@@ -146,8 +186,8 @@ const ENTITIES = {
   hellip: "…",
   copy: "©",
 };
-function unescapeHtml(value) {
-  return value.replace(/&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);/g, (whole, name) => {
+function unescapeHtml(value: Py) {
+  return value.replace(/&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+);/g, (whole: Py, name: Py) => {
     if (name[0] === "#")
       return String.fromCodePoint(
         name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
@@ -156,15 +196,15 @@ function unescapeHtml(value) {
   });
 }
 
-function wrapLine(line, width, breakLong, breakOnHyphens) {
-  const pieces = line.split(/(\s+)/).filter((piece) => piece !== "");
+function wrapLine(line: Py, width: Py, breakLong: Py, breakOnHyphens: Py) {
+  const pieces = line.split(/(\s+)/).filter((piece: Py) => piece !== "");
   const chunks = [];
   for (const piece of pieces) {
     if (/^\s+$/.test(piece) || !breakOnHyphens) chunks.push(piece);
     else chunks.push(...piece.split(/(?<=[\p{L}\p{N}]-)(?=[\p{L}])/u));
   }
-  const lines = [];
-  let current = [];
+  const lines: string[] = [];
+  let current: string[] = [];
   let size = 0;
   const flush = () => {
     while (current.length && /^\s+$/.test(current[current.length - 1])) current.pop();
@@ -194,18 +234,18 @@ function wrapLine(line, width, breakLong, breakOnHyphens) {
 }
 
 /** Markup in, Markup out: what Python's str methods on a Markup give. */
-const keepSafe = (input, output) => (isSafe(input) ? markSafe(output) : output);
+const keepSafe = (input: Py, output: Py) => (isSafe(input) ? markSafe(output) : output);
 
-function installFilters(env) {
-  const filter = (name, fn) => env.addFilter(name, fn);
+export function installFilters(this: Py, env: Py) {
+  const filter = (name: Py, fn: Py) => env.addFilter(name, fn);
   const bound =
-    (names, defaults, fn) =>
-    (value, ...args) =>
+    (names: Py, defaults: Py, fn: Py) =>
+    (value: Py, ...args: Py[]) =>
       fn(value, bindArgs(args, names, defaults));
 
-  filter("abs", (value) => (isFloat(value) ? floatOf(Math.abs(num(value))) : Math.abs(num(value))));
-  filter("attr", (value, name) => memberLookup(value, text(name)));
-  filter("batch", (value, size, fill) => {
+  filter("abs", (value: Py) => (isFloat(value) ? floatOf(Math.abs(num(value))) : Math.abs(num(value))));
+  filter("attr", (value: Py, name: Py) => memberLookup(value, text(name)));
+  filter("batch", (value: Py, size: Py, fill: Py) => {
     const rows = [];
     let row = [];
     for (const item of fromIterable(value)) {
@@ -221,20 +261,22 @@ function installFilters(env) {
     }
     return rows;
   });
-  filter("capitalize", (value) => stringMethods(str(value), value).capitalize());
-  filter("center", (value, width) => keepSafe(value, centered(str(value), width === undefined ? 80 : num(width), " ")));
+  filter("capitalize", (value: Py) => stringMethods(str(value), value).capitalize());
+  filter("center", (value: Py, width: Py) =>
+    keepSafe(value, centered(str(value), width === undefined ? 80 : num(width), " ")),
+  );
   filter("length", lengthOf);
   filter("count", lengthOf);
-  const byDefault = bound(["default_value", "boolean"], ["", false], (value, a) =>
+  const byDefault = bound(["default_value", "boolean"], ["", false], (value: Py, a: Py) =>
     value === undefined || (truthy(a.boolean) && !truthy(value)) ? a.default_value : value,
   );
   filter("default", byDefault);
   filter("d", byDefault);
   filter(
     "dictsort",
-    bound(["case_sensitive", "by", "reverse"], [false, "key", false], (value, a) => {
+    bound(["case_sensitive", "by", "reverse"], [false, "key", false], (value: Py, a: Py) => {
       const position = a.by === "value" ? 1 : 0;
-      const key = (pair) => sortKey(truthy(a.case_sensitive))(pair[position]);
+      const key = (pair: Py) => sortKey(truthy(a.case_sensitive))(pair[position]);
       return dictMethods(value)
         .items()
         .sort(byKey(key, truthy(a.reverse)));
@@ -242,9 +284,9 @@ function installFilters(env) {
   );
   filter("escape", escapeValue);
   filter("e", escapeValue);
-  filter("forceescape", (value) => markSafe(escapeText(str(isSafe(value) ? value.val : value))));
-  filter("filesizeformat", (value, binary) => {
-    const bytes = toFloat(value);
+  filter("forceescape", (value: Py) => markSafe(escapeText(str(isSafe(value) ? value.val : value))));
+  filter("filesizeformat", (value: Py, binary: Py) => {
+    const bytes: Py = toFloat(value);
     const base = truthy(binary) ? 1024 : 1000;
     const prefixes = truthy(binary)
       ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
@@ -257,22 +299,22 @@ function installFilters(env) {
       if (bytes < unit || i === prefixes.length - 1) return ((base * bytes) / unit).toFixed(1) + " " + prefixes[i];
     }
   });
-  filter("first", (value) => fromIterable(value)[0]);
-  filter("last", (value) => {
+  filter("first", (value: Py) => fromIterable(value)[0]);
+  filter("last", (value: Py) => {
     const items = fromIterable(value);
     return items[items.length - 1];
   });
-  filter("float", (value, fallback) => {
+  filter("float", (value: Py, fallback: Py) => {
     const parsed = toFloat(value);
     return parsed === undefined ? (fallback === undefined ? floatOf(0) : fallback) : floatOf(parsed);
   });
-  filter("format", (value, ...args) => {
+  filter("format", (value: Py, ...args: Py[]) => {
     const { positional, keywords } = splitArgs(args);
     return percentFormat(value, Object.keys(keywords).length ? keywords : makeTuple(positional));
   });
   filter(
     "groupby",
-    bound(["attribute", "default", "case_sensitive"], [undefined, undefined, false], (value, a) => {
+    bound(["attribute", "default", "case_sensitive"], [undefined, undefined, false], (value: Py, a: Py) => {
       const key = attributeGetter(a.attribute, a.default, !truthy(a.case_sensitive));
       const output = attributeGetter(a.attribute, a.default, false);
       const groups = [];
@@ -281,7 +323,7 @@ function installFilters(env) {
         if (last && equal(last.key, key(item))) last.items.push(item);
         else groups.push({ key: key(item), items: [item] });
       }
-      return groups.map((group) => {
+      return groups.map((group: Py) => {
         const tuple = makeTuple([output(group.items[0]), group.items]);
         tuple.grouper = tuple[0];
         tuple.list = tuple[1];
@@ -291,7 +333,7 @@ function installFilters(env) {
   );
   filter(
     "indent",
-    bound(["width", "first", "blank"], [4, false, false], (value, a) => {
+    bound(["width", "first", "blank"], [4, false, false], (value: Py, a: Py) => {
       const indention = isString(a.width) ? text(a.width) : " ".repeat(num(a.width));
       const lines = (str(value) + "\n").split(SPLIT_LINES);
       lines.pop();
@@ -304,7 +346,7 @@ function installFilters(env) {
             ? "\n" +
               lines
                 .slice(1)
-                .map((line) => (line ? indention + line : line))
+                .map((line: Py) => (line ? indention + line : line))
                 .join("\n")
             : "");
       if (truthy(a.first)) out = indention + out;
@@ -313,29 +355,29 @@ function installFilters(env) {
   );
   filter(
     "int",
-    bound(["default", "base"], [0, 10], (value, a) => {
+    bound(["default", "base"], [0, 10], (value: Py, a: Py) => {
       const parsed = toInt(value, a.base);
       return parsed === undefined ? a.default : parsed;
     }),
   );
-  filter("items", (value) => {
+  filter("items", (value: Py) => {
     if (value === undefined) return [];
     if (!isMapping(value)) throw pyTypeError("Can only get item pairs from a mapping.");
     return dictMethods(value).items();
   });
   filter(
     "join",
-    bound(["d", "attribute"], ["", null], (value, a) => {
+    bound(["d", "attribute"], ["", null], (value: Py, a: Py) => {
       let items = fromIterable(value);
       if (a.attribute !== null && a.attribute !== undefined) items = items.map(attributeGetter(a.attribute));
       if (!items.some(isSafe) && !isSafe(a.d)) return items.map(str).join(str(a.d));
-      return markSafe(items.map((item) => text(escapeValue(item))).join(text(escapeValue(a.d))));
+      return markSafe(items.map((item: Py) => text(escapeValue(item))).join(text(escapeValue(a.d))));
     }),
   );
-  filter("list", (value) => fromIterable(value).slice());
-  filter("lower", (value) => stringMethods(str(value), value).lower());
-  filter("upper", (value) => stringMethods(str(value), value).upper());
-  filter("map", (value, ...args) => {
+  filter("list", (value: Py) => fromIterable(value).slice());
+  filter("lower", (value: Py) => stringMethods(str(value), value).lower());
+  filter("upper", (value: Py) => stringMethods(str(value), value).upper());
+  filter("map", (value: Py, ...args: Py[]) => {
     const { positional, keywords } = splitArgs(args);
     const items = fromIterable(value);
     if (positional.length === 0 && hasOwn(keywords, "attribute"))
@@ -344,59 +386,59 @@ function installFilters(env) {
     const fn = env.getFilter(name);
     const rest = positional.slice(1);
     if (Object.keys(keywords).length) rest.push(Object.assign({ __keywords: true }, keywords));
-    return items.map((item) => fn.call(this, item, ...rest));
+    return items.map((item: Py) => fn.call(this, item, ...rest));
   });
-  const extreme = (pick) =>
-    bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
+  const extreme = (pick: Py) =>
+    bound(["case_sensitive", "attribute"], [false, null], (value: Py, a: Py) => {
       const items = fromIterable(value);
       if (items.length === 0) return undefined;
       const get = attributeGetter(a.attribute);
-      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
-      return items.reduce((best, item) =>
+      const key = (item: Py) => sortKey(truthy(a.case_sensitive))(get(item));
+      return items.reduce((best: Py, item: Py) =>
         pick(compare(key(item), "<", key(best)), compare(key(item), ">", key(best))) ? item : best,
       );
     });
   filter(
     "max",
-    extreme((less, more) => more),
+    extreme((less: Py, more: Py) => more),
   );
   filter(
     "min",
-    extreme((less) => less),
+    extreme((less: Py) => less),
   );
-  filter("pprint", (value) => repr(value, true));
-  filter("random", (value) => {
+  filter("pprint", (value: Py) => repr(value, true));
+  filter("random", (value: Py) => {
     const items = fromIterable(value);
     return items[Math.floor(Math.random() * items.length)];
   });
   const selecting =
-    (keep, byAttribute) =>
-    (value, ...args) => {
+    (keep: Py, byAttribute: Py) =>
+    (value: Py, ...args: Py[]) => {
       const { positional } = splitArgs(args);
-      const get = byAttribute ? attributeGetter(positional.shift()) : (item) => item;
+      const get = byAttribute ? attributeGetter(positional.shift()) : (item: Py) => item;
       const testName = positional.length ? text(positional.shift()) : null;
       const test = testName ? env.getTest(testName) : truthy;
-      return fromIterable(value).filter((item) => truthy(test.call(this, get(item), ...positional)) === keep);
+      return fromIterable(value).filter((item: Py) => truthy(test.call(this, get(item), ...positional)) === keep);
     };
   filter("select", selecting(true, false));
   filter("reject", selecting(false, false));
   filter("selectattr", selecting(true, true));
   filter("rejectattr", selecting(false, true));
-  filter("replace", (value, old, replacement, count) => {
+  filter("replace", (value: Py, old: Py, replacement: Py, count: Py) => {
     if (isSafe(old) || isSafe(replacement) || isSafe(value)) {
       const base = isSafe(value) ? value.val : escapeText(str(value));
       return markSafe(replaceText(base, text(escapeValue(old)), text(escapeValue(replacement)), count));
     }
     return replaceText(str(value), str(old), str(replacement), count);
   });
-  filter("reverse", (value) =>
+  filter("reverse", (value: Py) =>
     isString(value)
       ? keepSafe(value, Array.from(text(value)).reverse().join(""))
       : fromIterable(value).slice().reverse(),
   );
   filter(
     "round",
-    bound(["precision", "method"], [0, "common"], (value, a) => {
+    bound(["precision", "method"], [0, "common"], (value: Py, a: Py) => {
       const precision = num(a.precision);
       if (a.method === "common") {
         if (!isFloat(value) && precision >= 0 && isNumber(value)) return num(value);
@@ -404,11 +446,11 @@ function installFilters(env) {
       }
       if (a.method !== "ceil" && a.method !== "floor") throw pyTypeError("method must be common, ceil or floor");
       const scale = Math.pow(10, precision);
-      return floatOf(Math[a.method](num(value) * scale) / scale);
+      return floatOf((Math as Py)[a.method](num(value) * scale) / scale);
     }),
   );
-  filter("safe", (value) => (isSafe(value) ? value : markSafe(str(value))));
-  filter("slice", (value, slices, fill) => {
+  filter("safe", (value: Py) => (isSafe(value) ? value : markSafe(str(value))));
+  filter("slice", (value: Py, slices: Py, fill: Py) => {
     const items = fromIterable(value);
     const count = num(slices);
     const per = Math.floor(items.length / count);
@@ -426,16 +468,16 @@ function installFilters(env) {
   });
   filter(
     "sort",
-    bound(["reverse", "case_sensitive", "attribute"], [false, false, null], (value, a) => {
+    bound(["reverse", "case_sensitive", "attribute"], [false, false, null], (value: Py, a: Py) => {
       const get = attributeGetter(a.attribute);
-      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
+      const key = (item: Py) => sortKey(truthy(a.case_sensitive))(get(item));
       return fromIterable(value)
         .slice()
         .sort(byKey(key, truthy(a.reverse)));
     }),
   );
-  filter("string", (value) => (isSafe(value) ? value : str(value)));
-  filter("striptags", (value) => {
+  filter("string", (value: Py) => (isSafe(value) ? value : str(value)));
+  filter("striptags", (value: Py) => {
     const html = isSafe(value) ? value.val : str(value);
     const stripped = html
       .replace(/<!--[\s\S]*?-->/g, "")
@@ -447,31 +489,31 @@ function installFilters(env) {
   });
   filter(
     "sum",
-    bound(["attribute", "start"], [null, 0], (value, a) => {
+    bound(["attribute", "start"], [null, 0], (value: Py, a: Py) => {
       const get = attributeGetter(a.attribute);
-      return fromIterable(value).reduce((total, item) => add(total, get(item)), a.start);
+      return fromIterable(value).reduce((total: Py, item: Py) => add(total, get(item)), a.start);
     }),
   );
-  filter("title", (value) =>
+  filter("title", (value: Py) =>
     str(value)
       .split(/([-\s({[<]+)/)
       .filter(Boolean)
-      .map((part) => {
-        const list = Array.from(part);
+      .map((part: Py) => {
+        const list: string[] = Array.from(part);
         return list[0].toUpperCase() + list.slice(1).join("").toLowerCase();
       })
       .join(""),
   );
-  filter("tojson", (value, indent) => {
+  filter("tojson", (value: Py, indent: Py) => {
     const json = jsonDumps(value, indent === undefined || indent === null ? null : num(indent), 0);
     return markSafe(
       json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/'/g, "\\u0027"),
     );
   });
-  filter("trim", (value, chars) => keepSafe(value, stripSet(str(value), chars, true, true)));
+  filter("trim", (value: Py, chars: Py) => keepSafe(value, stripSet(str(value), chars, true, true)));
   filter(
     "truncate",
-    bound(["length", "killwords", "end", "leeway"], [255, false, "...", 5], (value, a) => {
+    bound(["length", "killwords", "end", "leeway"], [255, false, "...", 5], (value: Py, a: Py) => {
       const list = Array.from(str(value));
       const length = num(a.length);
       const end = isSafe(value) ? text(escapeValue(a.end)) : str(a.end);
@@ -484,54 +526,60 @@ function installFilters(env) {
   );
   filter(
     "unique",
-    bound(["case_sensitive", "attribute"], [false, null], (value, a) => {
+    bound(["case_sensitive", "attribute"], [false, null], (value: Py, a: Py) => {
       const get = attributeGetter(a.attribute);
-      const key = (item) => sortKey(truthy(a.case_sensitive))(get(item));
-      const seen = [];
-      return fromIterable(value).filter((item) => {
-        if (seen.some((known) => equal(known, key(item)))) return false;
+      const key = (item: Py) => sortKey(truthy(a.case_sensitive))(get(item));
+      const seen: Py[] = [];
+      return fromIterable(value).filter((item: Py) => {
+        if (seen.some((known: Py) => equal(known, key(item)))) return false;
         seen.push(key(item));
         return true;
       });
     }),
   );
-  filter("urlencode", (value) => {
+  filter("urlencode", (value: Py) => {
     if (isString(value)) return urlQuote(value, false);
     const pairs = isMapping(value) ? dictMethods(value).items() : fromIterable(value);
-    return pairs.map((pair) => urlQuote(pair[0], true) + "=" + urlQuote(pair[1], true)).join("&");
+    return pairs.map((pair: Py) => urlQuote(pair[0], true) + "=" + urlQuote(pair[1], true)).join("&");
   });
-  filter("urlize", (value) =>
+  filter("urlize", (value: Py) =>
     markSafe(
-      escapeText(str(value)).replace(/\b((?:https?:\/\/|www\.)[^\s<]+[^\s<.,:;"')\]!?])/g, (url) => {
+      escapeText(str(value)).replace(/\b((?:https?:\/\/|www\.)[^\s<]+[^\s<.,:;"')\]!?])/g, (url: Py) => {
         const href = url.startsWith("www.") ? "https://" + url : url;
         return '<a href="' + href + '" rel="noopener">' + url + "</a>";
       }),
     ),
   );
-  filter("wordcount", (value) => (str(value).match(/[\p{L}\p{N}_]+/gu) || []).length);
+  filter("wordcount", (value: Py) => (str(value).match(/[\p{L}\p{N}_]+/gu) || []).length);
   filter(
     "wordwrap",
-    bound(["width", "break_long_words", "wrapstring", "break_on_hyphens"], [79, true, null, true], (value, a) => {
-      const wrap = a.wrapstring === null || a.wrapstring === undefined ? "\n" : str(a.wrapstring);
-      const lines = str(value).split(SPLIT_LINES);
-      return lines
-        .map((line) => wrapLine(line, num(a.width), truthy(a.break_long_words), truthy(a.break_on_hyphens)).join(wrap))
-        .join(wrap);
-    }),
+    bound(
+      ["width", "break_long_words", "wrapstring", "break_on_hyphens"],
+      [79, true, null, true],
+      (value: Py, a: Py) => {
+        const wrap = a.wrapstring === null || a.wrapstring === undefined ? "\n" : str(a.wrapstring);
+        const lines = str(value).split(SPLIT_LINES);
+        return lines
+          .map((line: Py) =>
+            wrapLine(line, num(a.width), truthy(a.break_long_words), truthy(a.break_on_hyphens)).join(wrap),
+          )
+          .join(wrap);
+      },
+    ),
   );
-  filter("xmlattr", (value, autospace) => {
+  filter("xmlattr", (value: Py, autospace: Py) => {
     const pairs = Object.keys(value || {})
-      .filter((key) => value[key] !== null && value[key] !== undefined)
-      .map((key) => escapeText(key) + '="' + text(escapeValue(value[key])) + '"');
+      .filter((key: Py) => value[key] !== null && value[key] !== undefined)
+      .map((key: Py) => escapeText(key) + '="' + text(escapeValue(value[key])) + '"');
     const joined = pairs.join(" ");
     return markSafe(joined && (autospace === undefined || truthy(autospace)) ? " " + joined : joined);
   });
-  filter("nl2br", (value) => markSafe(text(escapeValue(value)).replace(/\r\n|\r|\n/g, "<br>\n")));
-  filter("paragraphs", (value) => {
+  filter("nl2br", (value: Py) => markSafe(text(escapeValue(value)).replace(/\r\n|\r|\n/g, "<br>\n")));
+  filter("paragraphs", (value: Py) => {
     const parts = text(escapeValue(value))
       .split(/(?:\r\n|\r|\n)+/)
-      .map((part) => part.trim())
+      .map((part: Py) => part.trim())
       .filter(Boolean);
-    return markSafe(parts.map((part) => "<p>" + part + "</p>").join("\n"));
+    return markSafe(parts.map((part: Py) => "<p>" + part + "</p>").join("\n"));
   });
 }

@@ -1,9 +1,29 @@
+import type { Py } from "./py.ts";
+import { runtime } from "./nunjucks-internals.ts";
+import {
+  chars,
+  escapeText,
+  escapeValue,
+  floatOf,
+  isFloat,
+  isMapping,
+  isNumber,
+  isSafe,
+  isString,
+  markSafe,
+  num,
+  pyTypeError,
+  repr,
+  str,
+  text,
+  typeName,
+} from "./values.ts";
 // Python's operators and string formatting (`%` and str.format) for the Jinja2 layer.
 
-const bothNumbers = (a, b) => isNumber(a) && isNumber(b);
-const numberResult = (a, b, value) => (isFloat(a) || isFloat(b) ? floatOf(value) : value);
+const bothNumbers = (a: Py, b: Py) => isNumber(a) && isNumber(b);
+const numberResult = (a: Py, b: Py, value: Py) => (isFloat(a) || isFloat(b) ? floatOf(value) : value);
 
-function add(a, b) {
+export function add(a: Py, b: Py) {
   if (bothNumbers(a, b)) return numberResult(a, b, num(a) + num(b));
   if (isSafe(a) || isSafe(b)) {
     if (isString(a) && isString(b)) return markSafe(text(escapeValue(a)) + text(escapeValue(b)));
@@ -13,15 +33,15 @@ function add(a, b) {
   throw pyTypeError("unsupported operand type(s) for +: '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
-function subtract(a, b) {
+export function subtract(a: Py, b: Py) {
   if (bothNumbers(a, b)) return numberResult(a, b, num(a) - num(b));
   throw pyTypeError("unsupported operand type(s) for -: '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
-function repeat(sequence, times) {
+function repeat(sequence: Py, times: Py) {
   const count = Math.max(0, Math.trunc(num(times)));
   if (Array.isArray(sequence)) {
-    let out = [];
+    let out: Py[] = [];
     for (let i = 0; i < count; i++) out = out.concat(sequence);
     return out;
   }
@@ -29,28 +49,28 @@ function repeat(sequence, times) {
   return isSafe(sequence) ? markSafe(repeated) : repeated;
 }
 
-function multiply(a, b) {
+export function multiply(a: Py, b: Py) {
   if (bothNumbers(a, b)) return numberResult(a, b, num(a) * num(b));
   if ((isString(a) || Array.isArray(a)) && isNumber(b) && !isFloat(b)) return repeat(a, b);
   if ((isString(b) || Array.isArray(b)) && isNumber(a) && !isFloat(a)) return repeat(b, a);
   throw pyTypeError("unsupported operand type(s) for *: '" + typeName(a) + "' and '" + typeName(b) + "'");
 }
 
-function divide(a, b) {
+export function divide(a: Py, b: Py) {
   if (!bothNumbers(a, b))
     throw pyTypeError("unsupported operand type(s) for /: '" + typeName(a) + "' and '" + typeName(b) + "'");
   if (num(b) === 0) throw pyTypeError("division by zero");
   return floatOf(num(a) / num(b));
 }
 
-function floorDivide(a, b) {
+export function floorDivide(a: Py, b: Py) {
   if (!bothNumbers(a, b))
     throw pyTypeError("unsupported operand type(s) for //: '" + typeName(a) + "' and '" + typeName(b) + "'");
   if (num(b) === 0) throw pyTypeError("integer division or modulo by zero");
   return numberResult(a, b, Math.floor(num(a) / num(b)));
 }
 
-function modulo(a, b) {
+export function modulo(a: Py, b: Py) {
   if (isString(a)) return percentFormat(a, b);
   if (!bothNumbers(a, b))
     throw pyTypeError("unsupported operand type(s) for %: '" + typeName(a) + "' and '" + typeName(b) + "'");
@@ -60,25 +80,25 @@ function modulo(a, b) {
   return numberResult(a, b, ((x % y) + y) % y);
 }
 
-function power(a, b) {
+export function power(a: Py, b: Py) {
   if (!bothNumbers(a, b))
     throw pyTypeError("unsupported operand type(s) for **: '" + typeName(a) + "' and '" + typeName(b) + "'");
   const value = Math.pow(num(a), num(b));
   return isFloat(a) || isFloat(b) || num(b) < 0 ? floatOf(value) : value;
 }
 
-function negate(a) {
+export function negate(a: Py) {
   if (!isNumber(a)) throw pyTypeError("bad operand type for unary -: '" + typeName(a) + "'");
   return isFloat(a) ? floatOf(-num(a)) : -num(a);
 }
 
 /** `~`: both sides printed; with Markup on either side the other is escaped (Jinja2's markup_join). */
-function concat(a, b) {
+export function concat(a: Py, b: Py) {
   if (isSafe(a) || isSafe(b)) return markSafe(text(escapeValue(a)) + text(escapeValue(b)));
   return str(a) + str(b);
 }
 
-function padded(body, spec, numeric) {
+function padded(body: Py, spec: Py, numeric: Py) {
   const width = spec.width || 0;
   if (body.length >= width) return body;
   if (spec.flags.includes("-")) return body + " ".repeat(width - body.length);
@@ -89,14 +109,14 @@ function padded(body, spec, numeric) {
   return " ".repeat(width - body.length) + body;
 }
 
-function signed(body, value, flags) {
+function signed(body: Py, value: Py, flags: Py) {
   if (value < 0 || Object.is(value, -0)) return body;
   if (flags.includes("+")) return "+" + body;
   if (flags.includes(" ")) return " " + body;
   return body;
 }
 
-function generalFormat(value, precision, upper, alternate) {
+function generalFormat(value: Py, precision: Py, upper: Py, alternate: Py) {
   const p = precision === 0 ? 1 : precision;
   if (value === 0) return alternate ? (0).toFixed(p - 1) : "0";
   const exponent = Math.floor(Math.log10(Math.abs(Number(value.toExponential(p - 1)))));
@@ -107,7 +127,7 @@ function generalFormat(value, precision, upper, alternate) {
   return body;
 }
 
-function exponentFormat(value, precision, upper) {
+function exponentFormat(value: Py, precision: Py, upper: Py) {
   const [mantissa, exponent] = value.toExponential(precision).split("e");
   const digits = exponent.replace(/^[+-]/, "");
   const body = mantissa + "e" + (exponent[0] === "-" ? "-" : "+") + (digits.length < 2 ? "0" + digits : digits);
@@ -115,10 +135,10 @@ function exponentFormat(value, precision, upper) {
 }
 
 /** One printf-style conversion, as Python's `%` does it. */
-function convertOne(spec, value, markup) {
+function convertOne(spec: Py, value: Py, markup: Py) {
   const conversion = spec.conversion;
   // A Markup format string escapes what it takes in, as MarkupSafe's % does.
-  const shown = (printed) => {
+  const shown = (printed: Py) => {
     const cut = spec.precision === undefined ? printed : Array.from(printed).slice(0, spec.precision).join("");
     return markup && !isSafe(value) ? escapeText(cut) : cut;
   };
@@ -149,8 +169,8 @@ function convertOne(spec, value, markup) {
 const PERCENT_SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?[hlL]?([diouxXeEfFgGcrsa%])/g;
 
 /** Python's `text % values`: a tuple gives the positional values, a dict the named ones, anything else one value. */
-function percentFormat(template, values) {
-  const positional = Array.isArray(values) && values.__tuple ? values.slice() : null;
+export function percentFormat(template: Py, values: Py) {
+  const positional = Array.isArray(values) && (values as Py).__tuple ? values.slice() : null;
   let next = 0;
   const take = () => {
     if (!positional) {
@@ -160,23 +180,26 @@ function percentFormat(template, values) {
     if (next >= positional.length) throw pyTypeError("not enough arguments for format string");
     return positional[next++];
   };
-  const out = text(template).replace(PERCENT_SPEC, (whole, key, flags, width, precision, conversion) => {
-    if (conversion === "%") return "%";
-    const spec = { flags: flags || "", conversion };
-    if (width === "*") spec.width = num(take());
-    else if (width) spec.width = Number(width);
-    if (precision === "*") spec.precision = num(take());
-    else if (precision !== undefined) spec.precision = Number(precision || 0);
-    const value = key !== undefined ? lookupKey(values, key) : take();
-    return convertOne(spec, value, isSafe(template));
-  });
+  const out = text(template).replace(
+    PERCENT_SPEC,
+    (whole: Py, key: Py, flags: Py, width: Py, precision: Py, conversion: Py) => {
+      if (conversion === "%") return "%";
+      const spec: Py = { flags: flags || "", conversion };
+      if (width === "*") spec.width = num(take());
+      else if (width) spec.width = Number(width);
+      if (precision === "*") spec.precision = num(take());
+      else if (precision !== undefined) spec.precision = Number(precision || 0);
+      const value = key !== undefined ? lookupKey(values, key) : take();
+      return convertOne(spec, value, isSafe(template));
+    },
+  );
   if (positional && next < positional.length) throw pyTypeError("not all arguments converted during string formatting");
   if (!positional && next === 0 && !isMapping(values))
     throw pyTypeError("not all arguments converted during string formatting");
   return isSafe(template) ? markSafe(out) : out;
 }
 
-function lookupKey(values, key) {
+function lookupKey(values: Py, key: Py) {
   if (!isMapping(values) || !Object.prototype.hasOwnProperty.call(values, key))
     throw pyTypeError("KeyError: '" + key + "'");
   return values[key];
@@ -185,7 +208,7 @@ function lookupKey(values, key) {
 const FORMAT_SPEC = /^(?:(.)?([<>=^]))?([-+ ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/;
 
 /** str.format's format spec (`{:>10}`, `{:.2f}`, `{:,}`) for one value. */
-function formatSpec(value, spec) {
+function formatSpec(value: Py, spec: Py) {
   if (spec === "") return str(value);
   const match = FORMAT_SPEC.exec(spec);
   if (!match) throw pyTypeError("Invalid format specifier");
@@ -225,7 +248,7 @@ function formatSpec(value, spec) {
   return aligned(body, fill, align || "<", Number(width || 0));
 }
 
-function aligned(body, fill, align, width) {
+export function aligned(body: Py, fill: Py, align: Py, width: Py) {
   const room = width - chars(body).length;
   if (room <= 0) return body;
   if (align === "<") return body + fill.repeat(room);
@@ -234,9 +257,9 @@ function aligned(body, fill, align, width) {
 }
 
 /** Python's str.format with positional `{}`/`{0}`, named `{name}`, attribute/index access and a format spec. */
-function braceFormat(template, args, kwargs) {
+export function braceFormat(template: Py, args: Py, kwargs: Py) {
   let auto = 0;
-  const out = text(template).replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, field) => {
+  const out = text(template).replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole: Py, field: Py) => {
     if (whole === "{{") return "{";
     if (whole === "}}") return "}";
     const [reference, ...rest] = field.split(":");

@@ -1,3 +1,5 @@
+import type { Py } from "./py.ts";
+import { nodes, nunjucks } from "./nunjucks-internals.ts";
 // Jinja2 syntax and semantics Nunjucks lacks, as parser and compiler patches: `{% with %}`, `is test arg`,
 // `images.0`, tuples, `set a, b = …`, `set ns.x = …`, `for … if …`, Python truth and operators, loop.cycle & co.
 
@@ -6,19 +8,19 @@ const PyWith = nodes.Node.extend("PyWith", { fields: ["targets", "values", "body
 const LoopFilter = nodes.Node.extend("LoopFilter", { fields: ["arr", "name", "cond"] });
 const PyRaw = nodes.Node.extend("PyRaw", { fields: [] });
 
-const pyCall = (fn, args, like) => {
+const pyCall = (fn: Py, args: Py, like: Py) => {
   const node = new PyCall(like.lineno, like.colno, args);
   node.fn = fn;
   return node;
 };
-const lazy = (node) => ({ lazy: node });
-const raw = (code, like) => {
+const lazy = (node: Py) => ({ lazy: node });
+const raw = (code: Py, like: Py) => {
   const node = new PyRaw(like.lineno, like.colno);
   node.code = code;
   return node;
 };
 
-function installSyntax() {
+export function installSyntax() {
   const Parser = nunjucks.parser.Parser;
   const Compiler = nunjucks.compiler.Compiler;
   const lexer = nunjucks.lexer;
@@ -39,7 +41,7 @@ function installSyntax() {
   // Jinja2's lexer balances braces: `{% set a = {"b": {"c": 1}} %}` closes two dicts, not a {{ … }} tag.
   const tokenizer = Object.getPrototypeOf(lexer.lex(""));
   const nextToken = tokenizer.nextToken;
-  tokenizer.nextToken = function () {
+  tokenizer.nextToken = function (this: Py) {
     if (this.in_code && this.openBraces > 0 && this.str.startsWith("}}", this.index)) {
       const closing = { type: lexer.TOKEN_RIGHT_CURLY, value: "}", lineno: this.lineno, colno: this.colno };
       this.forward();
@@ -54,14 +56,14 @@ function installSyntax() {
     return tok;
   };
 
-  parse.parseStatement = function () {
+  parse.parseStatement = function (this: Py) {
     const tok = this.peekToken();
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === "with") return parseWith.call(this);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === "set") return parseSet.call(this);
     return original.parseStatement.call(this);
   };
 
-  function parseWith() {
+  function parseWith(this: Py) {
     const tag = this.nextToken();
     const node = new PyWith(tag.lineno, tag.colno, [], [], null);
     while (!this.skip(lexer.TOKEN_BLOCK_END)) {
@@ -79,7 +81,7 @@ function installSyntax() {
   }
 
   /** A comma list of expressions is a tuple, as in Python (`set a, b = 1, 2`). */
-  function parseTupleExpression() {
+  function parseTupleExpression(this: Py) {
     const first = this.parseExpression();
     if (this.peekToken().type !== lexer.TOKEN_COMMA) return first;
     const tuple = new nodes.Group(first.lineno, first.colno, [first]);
@@ -87,7 +89,7 @@ function installSyntax() {
     return tuple;
   }
 
-  function parseSet() {
+  function parseSet(this: Py) {
     const tag = this.nextToken();
     const node = new nodes.Set(tag.lineno, tag.colno, []);
     do node.targets.push(this.parsePrimary());
@@ -112,7 +114,7 @@ function installSyntax() {
     return node;
   }
 
-  parse.parsePrimary = function (noPostfix) {
+  parse.parsePrimary = function (this: Py, noPostfix: Py) {
     const tok = this.peekToken();
     const node = original.parsePrimary.call(this, noPostfix);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+e\d+$/i.test(tok.value) && node instanceof nodes.Symbol) {
@@ -129,7 +131,7 @@ function installSyntax() {
   };
 
   // Jinja2 looks up `images.0` as an item and allows `.name` after any expression.
-  parse.parsePostfix = function (node) {
+  parse.parsePostfix = function (this: Py, node: Py) {
     for (let tok = this.peekToken(); tok; tok = this.peekToken()) {
       if (tok.type === lexer.TOKEN_LEFT_PAREN) {
         node = new nodes.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
@@ -160,9 +162,9 @@ function installSyntax() {
   };
 
   // `images.0` lexes as an integer, `images.0.src` as the float "0." and a name, `images.1.2` as the float "1.2".
-  parse.parseItemLookups = function (node, number, dot) {
+  parse.parseItemLookups = function (this: Py, node: Py, number: Py, dot: Py) {
     const parts = number.value.split(".");
-    for (const part of parts.filter((value) => value !== "")) {
+    for (const part of parts.filter((value: Py) => value !== "")) {
       node = new nodes.LookupVal(
         dot.lineno,
         dot.colno,
@@ -180,7 +182,7 @@ function installSyntax() {
   };
 
   // Jinja2 chains conditional expressions: `a if x else b if y else c`.
-  parse.parseInlineIf = function () {
+  parse.parseInlineIf = function (this: Py) {
     let node = this.parseOr();
     while (this.skipSymbol("if")) {
       const cond = this.parseOr();
@@ -192,7 +194,7 @@ function installSyntax() {
 
   // A parenthesised list with a comma is a tuple, `(1,)` and `()` too.
   const bracketAggregate = parse.parseAggregate;
-  parse.parseAggregate = function () {
+  parse.parseAggregate = function (this: Py) {
     const open = this.peekToken();
     if (!open || open.type !== lexer.TOKEN_LEFT_PAREN) return bracketAggregate.call(this);
     this.nextToken();
@@ -222,7 +224,7 @@ function installSyntax() {
   const NOT_AN_ARGUMENT = ["else", "or", "and", "if", "in", "is", "not"];
 
   // `x is divisibleby 3`, `x is none`, `x is sameas false`: the test's name, then its arguments, if any.
-  parse.parseIs = function () {
+  parse.parseIs = function (this: Py) {
     let node = this.parseCompare();
     while (this.skipSymbol("is")) {
       const negated = this.skipSymbol("not");
@@ -249,19 +251,19 @@ function installSyntax() {
     return node;
   };
 
-  compile.assertType = function (node) {
+  compile.assertType = function (this: Py, node: Py, ...rest: Py[]) {
     if (node instanceof PyCall || node instanceof PyRaw || node instanceof LoopFilter || node instanceof nodes.Capture)
       return;
-    return original.assertType.apply(this, arguments);
+    return original.assertType.call(this, node, ...rest);
   };
 
-  compile.compilePyRaw = function (node) {
+  compile.compilePyRaw = function (this: Py, node: Py) {
     this._emit(node.code);
   };
 
-  compile.compilePyCall = function (node, frame) {
+  compile.compilePyCall = function (this: Py, node: Py, frame: Py) {
     this._emit("runtime.py." + node.fn + "(");
-    node.args.forEach((part, i) => {
+    node.args.forEach((part: Py, i: Py) => {
       if (i > 0) this._emit(", ");
       if (part && part.lazy) {
         this._emit("function(){return ");
@@ -276,8 +278,8 @@ function installSyntax() {
     this._emit(")");
   };
 
-  const binary = (fn) =>
-    function (node, frame) {
+  const binary = (fn: Py) =>
+    function (this: Py, node: Py, frame: Py) {
       this.compile(pyCall(fn, [node.left, node.right], node), frame);
     };
   compile.compileAdd = binary("add");
@@ -288,55 +290,55 @@ function installSyntax() {
   compile.compileMod = binary("modulo");
   compile.compilePow = binary("power");
   compile.compileConcat = binary("concat");
-  compile.compileNeg = function (node, frame) {
+  compile.compileNeg = function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("negate", [node.target], node), frame);
   };
-  compile.compileOr = function (node, frame) {
+  compile.compileOr = function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("or", [node.left, lazy(node.right)], node), frame);
   };
-  compile.compileAnd = function (node, frame) {
+  compile.compileAnd = function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("and", [node.left, lazy(node.right)], node), frame);
   };
-  compile.compileNot = function (node, frame) {
+  compile.compileNot = function (this: Py, node: Py, frame: Py) {
     this._emit("!");
     this.compile(pyCall("truthy", [node.target], node), frame);
   };
-  compile.compileInlineIf = function (node, frame) {
+  compile.compileInlineIf = function (this: Py, node: Py, frame: Py) {
     const otherwise = node.else_ ? lazy(node.else_) : lazy(raw("undefined", node));
     this.compile(pyCall("choose", [node.cond, lazy(node.body), otherwise], node), frame);
   };
-  compile.compileIf = function (node, frame, async) {
+  compile.compileIf = function (this: Py, node: Py, frame: Py, async: Py) {
     if (!(node.cond instanceof PyCall)) node.cond = pyCall("truthy", [node.cond], node.cond);
     return original.compileIf.call(this, node, frame, async);
   };
-  compile.compileCompare = function (node, frame) {
+  compile.compileCompare = function (this: Py, node: Py, frame: Py) {
     let left = node.expr;
     this._emit("(");
-    node.ops.forEach((op, i) => {
+    node.ops.forEach((op: Py, i: Py) => {
       if (i > 0) this._emit(" && ");
       this.compile(pyCall("compare", [left, op.type, op.expr], node), frame);
       left = op.expr;
     });
     this._emit(")");
   };
-  compile.compileGroup = function (node, frame) {
+  compile.compileGroup = function (this: Py, node: Py, frame: Py) {
     if (node.children.length === 1 && !node.isTuple) return this._compileAggregate(node, frame, "(", ")");
     this._emit("runtime.py.makeTuple(");
     this._compileAggregate(node, frame, "[", "]");
     this._emit(")");
   };
-  compile.compileLiteral = function (node, frame) {
+  compile.compileLiteral = function (this: Py, node: Py, frame: Py) {
     if (!node.isFloat) return original.compileLiteral.call(this, node, frame);
     this._emit("runtime.py.floatOf(" + String(node.value) + ")");
   };
 
   // Jinja2 macros see extra positional arguments as `varargs` and undeclared keyword ones as `kwargs`.
   const compileMacro = compile._compileMacro;
-  compile._compileMacro = function (node, frame) {
-    const names = node.body.findAll(nodes.Symbol).map((symbol) => symbol.value);
+  compile._compileMacro = function (this: Py, node: Py, frame: Py) {
+    const names = node.body.findAll(nodes.Symbol).map((symbol: Py) => symbol.value);
     if (names.includes("varargs") || names.includes("kwargs")) {
-      const declared = node.args.children.flatMap((arg) =>
-        arg instanceof nodes.Dict ? arg.children.map((pair) => pair.key.value) : [arg.value],
+      const declared = node.args.children.flatMap((arg: Py) =>
+        arg instanceof nodes.Dict ? arg.children.map((pair: Py) => pair.key.value) : [arg.value],
       );
       const prelude = raw(
         'frame.set("varargs", runtime.py.macroVarargs(kwargs));' +
@@ -350,8 +352,8 @@ function installSyntax() {
     return compileMacro.call(this, node, frame);
   };
 
-  compile.compilePyWith = function (node, frame) {
-    const ids = node.values.map((value) => {
+  compile.compilePyWith = function (this: Py, node: Py, frame: Py) {
+    const ids = node.values.map((value: Py) => {
       const id = this._tmpid();
       this._emit("var " + id + " = ");
       this.compile(value, frame);
@@ -360,7 +362,7 @@ function installSyntax() {
     });
     const inner = frame.push();
     this._emitLine("frame = frame.push();");
-    node.targets.forEach((target, i) => {
+    node.targets.forEach((target: Py, i: Py) => {
       inner.set(target.value, ids[i]);
       this._emitLine("frame.set(" + JSON.stringify(target.value) + ", " + ids[i] + ");");
     });
@@ -370,14 +372,14 @@ function installSyntax() {
     this._emitLine("frame = frame.pop();");
   };
 
-  compile.compileLoopFilter = function (node, frame) {
+  compile.compileLoopFilter = function (this: Py, node: Py, frame: Py) {
     const item = this._tmpid();
     const inner = frame.push();
     const names = node.name instanceof nodes.Array ? node.name.children : [node.name];
     this._emit("runtime.py.loopFilter(");
     this.compile(node.arr, frame);
     this._emit(", function(" + item + ") {");
-    names.forEach((name, i) => {
+    names.forEach((name: Py, i: Py) => {
       const id = this._tmpid();
       this._emit("var " + id + " = " + (names.length > 1 ? item + "[" + i + "]" : item) + ";");
       inner.set(name.value, id);
@@ -388,7 +390,7 @@ function installSyntax() {
   };
 
   // Nunjucks' own parseFor, plus Jinja2's `recursive` after the iterable.
-  parse.parseFor = function () {
+  parse.parseFor = function (this: Py) {
     const tok = this.peekToken();
     if (!tok || tok.value !== "for") return original.parseFor.call(this);
     this.nextToken();
@@ -414,7 +416,7 @@ function installSyntax() {
   };
 
   // A recursive loop is a function of its items: `loop(children)` renders the body again one level deeper.
-  function compileRecursiveFor(node, frame) {
+  function compileRecursiveFor(this: Py, node: Py, frame: Py) {
     const items = this._tmpid();
     const walk = this._tmpid();
     const depth = this._tmpid();
@@ -435,7 +437,7 @@ function installSyntax() {
     this._emitLine(this.buffer + " += " + walk + "(" + items + ", 1);");
   }
 
-  compile.compileFor = function (node, frame) {
+  compile.compileFor = function (this: Py, node: Py, frame: Py) {
     if (node.recursive && !node.recursion) return compileRecursiveFor.call(this, node, frame);
     if (node.arr instanceof nodes.InlineIf && !node.arr.else_) {
       node.arr = new LoopFilter(node.arr.lineno, node.arr.colno, node.arr.body, node.name, node.arr.cond);
@@ -449,9 +451,9 @@ function installSyntax() {
       this._pyScopes--;
     }
   };
-  compile._emitLoopBindings = function (node, arr, i, len) {
+  compile._emitLoopBindings = function (this: Py, node: Py, arr: Py, i: Py, len: Py) {
     // Each iteration starts from the outer values: what {% set %} did in the last one is gone (Jinja2's scoping).
-    const names = (node.name instanceof nodes.Array ? node.name.children : [node.name]).map((name) => name.value);
+    const names = (node.name instanceof nodes.Array ? node.name.children : [node.name]).map((name: Py) => name.value);
     this._emitLine("runtime.py.freshIteration(frame, " + JSON.stringify(names) + ");");
     const recursion = node.recursion;
     if (recursion)
@@ -459,7 +461,7 @@ function installSyntax() {
         "frame.variables.loop = runtime.py.recursiveLoop(" + recursion.walk + ", " + recursion.depth + ");",
       );
     original.emitLoopBindings.call(this, node, arr, i, len);
-    const item = (offset) => "(runtime.isArray(" + arr + ") ? " + arr + "[" + i + offset + "] : undefined)";
+    const item = (offset: Py) => "(runtime.isArray(" + arr + ") ? " + arr + "[" + i + offset + "] : undefined)";
     this._emitLine('frame.set("loop.previtem", ' + i + " > 0 ? " + item("-1") + " : undefined);");
     this._emitLine('frame.set("loop.nextitem", ' + i + " < " + len + " - 1 ? " + item("+1") + " : undefined);");
     const depth = node.recursion ? node.recursion.depth : "1";
@@ -470,13 +472,13 @@ function installSyntax() {
 
   // A captured block ({% set %}…{% endset %}, {% filter %}) is template output: Markup, as in Jinja2.
   const compileCapture = compile.compileCapture;
-  compile.compileCapture = function (node, frame) {
+  compile.compileCapture = function (this: Py, node: Py, frame: Py) {
     this._emit("runtime.py.captured(");
     compileCapture.call(this, node, frame);
     this._emit(")");
   };
 
-  compile.compileSet = function (node, frame) {
+  compile.compileSet = function (this: Py, node: Py, frame: Py) {
     if (node.body && node.body.filters) {
       const filtered = node.body.filters;
       const capture = node.body;
@@ -507,7 +509,7 @@ function installSyntax() {
     return original.compileSet.call(this, node, frame);
   };
 
-  function replaceCaptured(filterNode, captured) {
+  function replaceCaptured(filterNode: Py, captured: Py) {
     if (filterNode instanceof PyRaw && filterNode.code === "__captured__") return captured;
     if (filterNode.args && filterNode.args.children) {
       filterNode.args.children[0] = replaceCaptured(filterNode.args.children[0], captured);
@@ -515,12 +517,12 @@ function installSyntax() {
     return filterNode;
   }
 
-  function compileUnpack(node, frame) {
+  function compileUnpack(this: Py, node: Py, frame: Py) {
     const values = this._tmpid();
     this._emit("var " + values + " = runtime.py.unpack(");
     this.compile(node.value || node.body, frame);
     this._emitLine(", " + node.targets.length + ");");
-    node.targets.forEach((target, i) => {
+    node.targets.forEach((target: Py, i: Py) => {
       const single = new nodes.Set(node.lineno, node.colno, [target]);
       single.value = raw(values + "[" + i + "]", node);
       this.compile(single, frame);

@@ -1,50 +1,79 @@
+import type { Py } from "./py.ts";
+import { hasFilter, hasTest } from "./check.ts";
+import { installFilters } from "./filters.ts";
+import { fromIterable, hasOwn, memberLookup, splitArgs, stringMethods } from "./methods.ts";
+import { nunjucks, runtime } from "./nunjucks-internals.ts";
+import { add, concat, divide, floorDivide, modulo, multiply, negate, power, subtract } from "./operators.ts";
+import { installSyntax } from "./syntax.ts";
+import {
+  PyFloat,
+  PyImage,
+  compare,
+  contains,
+  equal,
+  escapeText,
+  floatOf,
+  isMapping,
+  isNumber,
+  isSafe,
+  isString,
+  makeTuple,
+  markSafe,
+  num,
+  pyTypeError,
+  str,
+  text,
+  truthy,
+} from "./values.ts";
 // Jinja2's tests and globals, loop helpers, and the install step that puts the whole layer on an Environment.
 
-function PyNamespace(values) {
-  Object.assign(this, values);
+export class PyNamespace {
+  constructor(values: Py) {
+    Object.assign(this, values);
+  }
 }
 
-function installTests(env) {
-  const test = (name, fn) => env.addTest(name, fn);
-  const integer = (value) => typeof value === "number" && Number.isInteger(value);
-  test("boolean", (value) => value === true || value === false);
-  test("callable", (value) => typeof value === "function");
-  test("defined", (value) => value !== undefined);
-  test("undefined", (value) => value === undefined);
-  test("divisibleby", (value, by) => num(value) % num(by) === 0);
-  for (const name of ["eq", "equalto", "=="]) test(name, (value, other) => equal(value, other));
-  test("ne", (value, other) => !equal(value, other));
-  test("!=", (value, other) => !equal(value, other));
+function installTests(env: Py) {
+  const test = (name: Py, fn: Py) => env.addTest(name, fn);
+  const integer = (value: Py) => typeof value === "number" && Number.isInteger(value);
+  test("boolean", (value: Py) => value === true || value === false);
+  test("callable", (value: Py) => typeof value === "function");
+  test("defined", (value: Py) => value !== undefined);
+  test("undefined", (value: Py) => value === undefined);
+  test("divisibleby", (value: Py, by: Py) => num(value) % num(by) === 0);
+  for (const name of ["eq", "equalto", "=="]) test(name, (value: Py, other: Py) => equal(value, other));
+  test("ne", (value: Py, other: Py) => !equal(value, other));
+  test("!=", (value: Py, other: Py) => !equal(value, other));
   for (const [names, op] of [
     [["lt", "lessthan", "<"], "<"],
     [["le", "<="], "<="],
     [["gt", "greaterthan", ">"], ">"],
     [["ge", ">="], ">="],
   ]) {
-    for (const name of names) test(name, (value, other) => compare(value, op, other));
+    for (const name of names) test(name, (value: Py, other: Py) => compare(value, op, other));
   }
   test("escaped", isSafe);
-  test("even", (value) => num(value) % 2 === 0);
-  test("odd", (value) => Math.abs(num(value) % 2) === 1);
-  test("false", (value) => value === false);
-  test("true", (value) => value === true);
-  test("none", (value) => value === null);
-  test("filter", (value) => hasFilter(env, text(value)));
-  test("test", (value) => hasTest(env, text(value)));
-  test("float", (value) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value)));
+  test("even", (value: Py) => num(value) % 2 === 0);
+  test("odd", (value: Py) => Math.abs(num(value) % 2) === 1);
+  test("false", (value: Py) => value === false);
+  test("true", (value: Py) => value === true);
+  test("none", (value: Py) => value === null);
+  test("filter", (value: Py) => hasFilter(env, text(value)));
+  test("test", (value: Py) => hasTest(env, text(value)));
+  test("float", (value: Py) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value)));
   test("integer", integer);
-  test("number", (value) => isNumber(value));
-  test("in", (value, container) => contains(container, value));
-  test("iterable", (value) => isString(value) || Array.isArray(value) || isMapping(value));
-  test("sequence", (value) => isString(value) || Array.isArray(value) || isMapping(value));
-  test("mapping", (value) => isMapping(value) && !(value instanceof PyNamespace) && !value.__pyObject);
-  test("string", (value) => isString(value));
-  test("lower", (value) => isString(value) && stringMethods(text(value), value).islower());
-  test("upper", (value) => isString(value) && stringMethods(text(value), value).isupper());
-  test("sameas", (value, other) => value === other);
+  test("number", (value: Py) => isNumber(value));
+  test("in", (value: Py, container: Py) => contains(container, value));
+  test("iterable", (value: Py) => isString(value) || Array.isArray(value) || isMapping(value));
+  test("sequence", (value: Py) => isString(value) || Array.isArray(value) || isMapping(value));
+  test("mapping", (value: Py) => isMapping(value) && !(value instanceof PyNamespace) && !value.__pyObject);
+  test("string", (value: Py) => isString(value));
+  test("lower", (value: Py) => isString(value) && stringMethods(text(value), value).islower());
+  test("upper", (value: Py) => isString(value) && stringMethods(text(value), value).isupper());
+  test("sameas", (value: Py, other: Py) => value === other);
 }
 
-function pyRange(...args) {
+function pyRange(...args: Py[]) {
   const [start, stop, step] =
     args.length === 1 ? [0, num(args[0]), 1] : [num(args[0]), num(args[1]), args[2] === undefined ? 1 : num(args[2])];
   if (step === 0) throw pyTypeError("range() arg 3 must not be zero");
@@ -56,22 +85,22 @@ function pyRange(...args) {
   return out;
 }
 
-function pyObject(fields) {
+function pyObject(fields: Py) {
   Object.defineProperty(fields, "__pyObject", { value: true });
   return fields;
 }
 
-function installGlobals(env) {
+function installGlobals(env: Py) {
   env.addGlobal("range", pyRange);
-  env.addGlobal("dict", (...args) => {
+  env.addGlobal("dict", (...args: Py[]) => {
     const { positional, keywords } = splitArgs(args);
     return Object.assign({}, positional[0] || {}, keywords);
   });
-  env.addGlobal("namespace", (...args) => {
+  env.addGlobal("namespace", (...args: Py[]) => {
     const { positional, keywords } = splitArgs(args);
     return new PyNamespace(Object.assign({}, positional[0] || {}, keywords));
   });
-  env.addGlobal("cycler", (...items) => {
+  env.addGlobal("cycler", (...items: Py[]) => {
     let at = 0;
     const cycler = pyObject({
       next: () => {
@@ -87,7 +116,7 @@ function installGlobals(env) {
     Object.defineProperty(cycler, "current", { get: () => items[at], enumerable: true });
     return cycler;
   });
-  env.addGlobal("joiner", (separator) => {
+  env.addGlobal("joiner", (separator: Py) => {
     let used = false;
     return () => {
       if (!used) {
@@ -100,7 +129,7 @@ function installGlobals(env) {
   env.addGlobal("lipsum", () => markSafe("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>"));
 }
 
-const PY_CONSTANTS = { True: true, False: false, None: null, true: true, false: false, none: null };
+const PY_CONSTANTS: Record<string, Py> = { True: true, False: false, None: null, true: true, false: false, none: null };
 
 function installRuntime() {
   runtime.py = {
@@ -117,55 +146,55 @@ function installRuntime() {
     negate,
     concat,
     compare,
-    or: (left, right) => (truthy(left) ? left : right()),
-    and: (left, right) => (truthy(left) ? right() : left),
-    choose: (cond, body, otherwise) => (truthy(cond) ? body() : otherwise()),
-    captured: (output) => markSafe(output),
-    recursiveLoop: (walk, depth) => {
+    or: (left: Py, right: Py) => (truthy(left) ? left : right()),
+    and: (left: Py, right: Py) => (truthy(left) ? right() : left),
+    choose: (cond: Py, body: Py, otherwise: Py) => (truthy(cond) ? body() : otherwise()),
+    captured: (output: Py) => markSafe(output),
+    recursiveLoop: (walk: Py, depth: Py) => {
       const loop = {};
-      Object.defineProperty(loop, "__pyCall", { value: (items) => markSafe(walk(items, depth + 1)) });
+      Object.defineProperty(loop, "__pyCall", { value: (items: Py) => markSafe(walk(items, depth + 1)) });
       return loop;
     },
-    macroVarargs: (kwargs) => (kwargs && kwargs.__varargs) || [],
-    macroKwargs: (kwargs, declared) => {
-      const extra = {};
+    macroVarargs: (kwargs: Py) => (kwargs && kwargs.__varargs) || [],
+    macroKwargs: (kwargs: Py, declared: Py) => {
+      const extra: Record<string, Py> = {};
       for (const key of Object.keys(kwargs || {})) {
         if (key !== "__keywords" && key !== "caller" && !declared.includes(key)) extra[key] = kwargs[key];
       }
       return extra;
     },
-    freshIteration: (frame, names) => {
+    freshIteration: (frame: Py, names: Py) => {
       for (const key of Object.keys(frame.variables))
         if (key !== "loop" && !names.includes(key)) delete frame.variables[key];
     },
-    loopFilter: (items, keep) => fromIterable(items).filter((item) => keep(item)),
+    loopFilter: (items: Py, keep: Py) => fromIterable(items).filter((item: Py) => keep(item)),
     loopCycle:
-      (index) =>
-      (...items) =>
+      (index: Py) =>
+      (...items: Py[]) =>
         items[index % items.length],
     loopChanged:
-      (state) =>
-      (...values) => {
+      (state: Py) =>
+      (...values: Py[]) => {
         if (state.seen && equal(state.last, values)) return false;
         state.seen = true;
         state.last = values;
         return true;
       },
-    unpack: (value, count) => {
+    unpack: (value: Py, count: Py) => {
       const items = fromIterable(value);
       if (items.length !== count) throw pyTypeError("cannot unpack " + items.length + " values into " + count);
       return items;
     },
-    setAttribute: (target, key, value) => {
+    setAttribute: (target: Py, key: Py, value: Py) => {
       if (!(target instanceof PyNamespace)) throw pyTypeError("cannot assign attribute on non-namespace object");
-      target[text(key)] = value;
+      (target as Py)[text(key)] = value;
     },
   };
   // Extra positional arguments ride to the macro on its keyword-arguments object (Nunjucks drops them).
   const makeMacro = runtime.makeMacro;
-  runtime.makeMacro = (argNames, kwargNames, body) => {
+  runtime.makeMacro = (argNames: Py, kwargNames: Py, body: Py) => {
     const macro = makeMacro(argNames, kwargNames, body);
-    return function (...args) {
+    return function (this: Py, ...args: Py[]) {
       const { positional, keywords } = splitArgs(args);
       const extra = positional.slice(argNames.length + kwargNames.length);
       const passed = positional.slice(0, argNames.length + kwargNames.length);
@@ -175,19 +204,19 @@ function installRuntime() {
     };
   };
   const callWrap = runtime.callWrap;
-  runtime.callWrap = (target, name, context, args) =>
+  runtime.callWrap = (target: Py, name: Py, context: Py, args: Py) =>
     target && typeof target === "object" && target.__pyCall
       ? target.__pyCall(...args)
       : callWrap(target, name, context, args);
   runtime.memberLookup = memberLookup;
-  runtime.inOperator = (item, container) => contains(container, item);
+  runtime.inOperator = (item: Py, container: Py) => contains(container, item);
   runtime.fromIterator = fromIterable;
-  runtime.suppressValue = (value, autoescape) => {
+  runtime.suppressValue = (value: Py, autoescape: Py) => {
     if (value instanceof runtime.SafeString) return value.val;
     const printed = str(value);
     return autoescape ? escapeText(printed) : printed;
   };
-  runtime.contextOrFrameLookup = (context, frame, name) => {
+  runtime.contextOrFrameLookup = (context: Py, frame: Py, name: Py) => {
     const local = frame.lookup(name);
     if (local !== undefined) return local;
     if (hasOwn(context.ctx, name)) return context.ctx[name];
@@ -197,7 +226,7 @@ function installRuntime() {
 }
 
 /** The Jinja2 layer on a fresh Environment (autoescape on, as for every card), plus the data as Python sees it. */
-function createJinjaEnvironment() {
+export function createJinjaEnvironment() {
   nunjucks.installJinjaCompat();
   installRuntime();
   installSyntax();
@@ -214,7 +243,7 @@ function createJinjaEnvironment() {
 }
 
 /** Card data as Jinja2 templates expect it: images print as their paths and keep src/width/height/index. */
-function jinjaData(data) {
-  const images = (data.images || []).map((image) => new PyImage(image));
+export function jinjaData(data: Py) {
+  const images = (data.images || []).map((image: Py) => new PyImage(image));
   return Object.assign({}, data, { images });
 }

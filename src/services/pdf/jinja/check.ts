@@ -1,3 +1,6 @@
+import type { Py } from "./py.ts";
+import { dictMethods, listMethods, stringMethods } from "./methods.ts";
+import { nodes } from "./nunjucks-internals.ts";
 // The upload check's side of the Jinja2 layer: constructs that would still print differently from Jinja2
 // (or only work here), each with its line and column, so the owner hears of them before a card goes out.
 
@@ -21,9 +24,9 @@ function knownMethods() {
 }
 
 /** Calls `visit` on every node of a parsed template once, parents before their fields. */
-function walkNodes(root, visit) {
+export function walkNodes(root: Py, visit: Py) {
   const seen = new Set();
-  const walk = (node) => {
+  const walk = (node: Py) => {
     if (!node || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     if (Array.isArray(node)) return node.forEach(walk);
@@ -34,12 +37,12 @@ function walkNodes(root, visit) {
 }
 
 /** Constructs in a parsed template that Jinja2 would treat differently; positions are 1-based. */
-function jinjaDifferences(root, env) {
-  const found = [];
+export function jinjaDifferences(root: Py, env: Py) {
+  const found: Py[] = [];
   const methods = knownMethods();
-  const note = (code, construct, node) =>
+  const note = (code: Py, construct: Py, node: Py) =>
     found.push({ code, construct, line: (node.lineno || 0) + 1, column: (node.colno || 0) + 1 });
-  walkNodes(root, (node) => {
+  walkNodes(root, (node: Py) => {
     const type = node.typename;
     if (type === "Filter") {
       const name = node.name.value;
@@ -75,5 +78,5 @@ function jinjaDifferences(root, env) {
 }
 
 // The tables have no prototype (createJinjaEnvironment): `in` sees only what was registered.
-const hasFilter = (env, name) => name in env.filters;
-const hasTest = (env, name) => name in env.tests;
+export const hasFilter = (env: Py, name: Py) => name in env.filters;
+export const hasTest = (env: Py, name: Py) => name in env.tests;

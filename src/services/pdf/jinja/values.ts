@@ -1,51 +1,64 @@
-// Python's values as Jinja2 sees them, for the template sandbox (plain JavaScript, no imports: these files are
-// joined inside the sandbox's install function, where `nunjucks`, `runtime` and `nodes` are in scope).
+import type { Py } from "./py.ts";
+import { PyNamespace } from "./library.ts";
+import { runtime } from "./nunjucks-internals.ts";
+// Python's values as Jinja2 sees them, for the template sandbox.
 // Floats are boxed (PyFloat) so 55.0 prints "55.0" and 12.5|round prints "12.0" as in Python.
 
-function PyFloat(value) {
-  this.value = value;
+export class PyFloat {
+  readonly value: number;
+  constructor(value: number) {
+    this.value = value;
+  }
+  valueOf() {
+    return this.value;
+  }
+  toString() {
+    return floatRepr(this.value);
+  }
 }
-PyFloat.prototype.valueOf = function () {
-  return this.value;
-};
-PyFloat.prototype.toString = function () {
-  return floatRepr(this.value);
-};
 
 /** A card image: prints and compares as its path (the original passed paths), with src/width/height/index. */
-function PyImage(image) {
-  this.src = String(image.src);
-  this.width = image.width;
-  this.height = image.height;
-  this.index = image.index;
+export class PyImage {
+  readonly src: string;
+  readonly width: Py;
+  readonly height: Py;
+  readonly index: Py;
+  constructor(image: Py) {
+    this.src = String(image.src);
+    this.width = image.width;
+    this.height = image.height;
+    this.index = image.index;
+  }
+  toString() {
+    return this.src;
+  }
 }
-PyImage.prototype.toString = function () {
-  return this.src;
-};
 
-const floatOf = (value) => new PyFloat(Number(value));
-const isFloat = (value) => value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
-const isNumber = (value) => typeof value === "number" || value instanceof PyFloat || typeof value === "boolean";
-const isString = (value) =>
+export const floatOf = (value: Py) => new PyFloat(Number(value));
+export const isFloat = (value: Py) =>
+  value instanceof PyFloat || (typeof value === "number" && !Number.isInteger(value));
+export const isNumber = (value: Py) =>
+  typeof value === "number" || value instanceof PyFloat || typeof value === "boolean";
+export const isString = (value: Py) =>
   typeof value === "string" || value instanceof PyImage || value instanceof runtime.SafeString;
-const isSafe = (value) => value instanceof runtime.SafeString;
-const isMapping = (value) =>
+export const isSafe = (value: Py) => value instanceof runtime.SafeString;
+export const isMapping = (value: Py) =>
   value !== null &&
   typeof value === "object" &&
   !Array.isArray(value) &&
   !isString(value) &&
   !(value instanceof PyFloat);
-const num = (value) => (value instanceof PyFloat ? value.value : Number(value));
-const chars = (text) => Array.from(text);
-const markSafe = (text) => new runtime.SafeString(text);
+export const num = (value: Py) => (value instanceof PyFloat ? value.value : Number(value));
+export const chars = (text: Py) => Array.from(text);
+export const markSafe = (text: Py) => new runtime.SafeString(text);
 /** The plain text of a string-like value (str, Markup, an image path). */
-const text = (value) => (value instanceof runtime.SafeString ? value.val : String(value));
-const makeTuple = (items) => {
+export const text = (value: Py) => (value instanceof runtime.SafeString ? value.val : String(value));
+export const makeTuple = (items: Py) => {
   Object.defineProperty(items, "__tuple", { value: true });
   return items;
 };
 
-function floatRepr(value) {
+function floatRepr(value: Py) {
   if (Number.isNaN(value)) return "nan";
   if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
@@ -61,7 +74,7 @@ function floatRepr(value) {
 }
 
 /** Python's truth: empty strings, lists, dicts, 0, 0.0, None, False and undefined are false. */
-function truthy(value) {
+export function truthy(value: Py) {
   if (value === undefined || value === null || value === false) return false;
   if (value === true) return true;
   if (typeof value === "number") return value !== 0;
@@ -74,7 +87,7 @@ function truthy(value) {
   return true;
 }
 
-function stringRepr(value) {
+function stringRepr(value: Py) {
   const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
   let out = "";
   for (const ch of value) {
@@ -91,23 +104,23 @@ function stringRepr(value) {
 }
 
 /** Python's repr(), as lists and dicts print their items (with sorted keys, pprint's way). */
-function repr(value, sortKeys) {
+export function repr(value: Py, sortKeys?: Py): string {
   if (value instanceof runtime.SafeString) return "Markup(" + stringRepr(value.val) + ")";
   if (typeof value === "string" || value instanceof PyImage) return stringRepr(String(value));
   if (Array.isArray(value)) {
-    const items = value.map((item) => repr(item, sortKeys));
-    if (value.__tuple) return "(" + items.join(", ") + (items.length === 1 ? ",)" : ")");
+    const items = value.map((item: Py) => repr(item, sortKeys));
+    if ((value as Py).__tuple) return "(" + items.join(", ") + (items.length === 1 ? ",)" : ")");
     return "[" + items.join(", ") + "]";
   }
   if (isMapping(value) && !(value instanceof PyNamespace) && !value.__pyObject) {
     const keys = sortKeys ? Object.keys(value).sort() : Object.keys(value);
-    return "{" + keys.map((key) => stringRepr(key) + ": " + repr(value[key], sortKeys)).join(", ") + "}";
+    return "{" + keys.map((key: Py) => stringRepr(key) + ": " + repr(value[key], sortKeys)).join(", ") + "}";
   }
   return str(value);
 }
 
 /** Python's str(). */
-function str(value) {
+export function str(value: Py): string {
   if (value === undefined) return "";
   if (value === null) return "None";
   if (value === true) return "True";
@@ -122,47 +135,48 @@ function str(value) {
 }
 
 /** MarkupSafe's escape(): the five characters, with the numeric references Jinja2 prints. */
-function escapeText(value) {
-  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch]);
+export function escapeText(value: Py) {
+  return value.replace(/[&<>"']/g, (ch: Py) => ESCAPES[ch]);
 }
-const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;" };
 /** escape(): Markup stays as it is, everything else is printed (str) and escaped. */
-const escapeValue = (value) => (value instanceof runtime.SafeString ? value : markSafe(escapeText(str(value))));
+export const escapeValue = (value: Py) =>
+  value instanceof runtime.SafeString ? value : markSafe(escapeText(str(value)));
 
-function equal(left, right) {
+export function equal(left: Py, right: Py): boolean {
   if (left === right) return true;
   if (left === undefined || right === undefined) return false;
   if (left === null || right === null) return false;
   if (isNumber(left) && isNumber(right)) return num(left) === num(right);
   if (isString(left) && isString(right)) return text(left) === text(right);
   if (Array.isArray(left) && Array.isArray(right)) {
-    return left.length === right.length && left.every((item, i) => equal(item, right[i]));
+    return left.length === right.length && left.every((item: Py, i: Py) => equal(item, right[i]));
   }
   if (isMapping(left) && isMapping(right) && left.constructor === Object && right.constructor === Object) {
     const keys = Object.keys(left);
     return (
-      keys.length === Object.keys(right).length && keys.every((key) => key in right && equal(left[key], right[key]))
+      keys.length === Object.keys(right).length && keys.every((key: Py) => key in right && equal(left[key], right[key]))
     );
   }
   return false;
 }
 
-function typeName(value) {
+export function typeName(value: Py) {
   if (value === undefined) return "Undefined";
   if (value === null) return "NoneType";
   if (typeof value === "boolean") return "bool";
   if (isFloat(value)) return "float";
   if (typeof value === "number") return "int";
   if (isString(value)) return "str";
-  if (Array.isArray(value)) return value.__tuple ? "tuple" : "list";
+  if (Array.isArray(value)) return (value as Py).__tuple ? "tuple" : "list";
   return "dict";
 }
 
-function pyTypeError(message) {
+export function pyTypeError(message: Py) {
   return new Error(message);
 }
 
-function compare(left, op, right) {
+export function compare(left: Py, op: Py, right: Py) {
   if (op === "==") return equal(left, right);
   if (op === "!=") return !equal(left, right);
   let a = left;
@@ -192,10 +206,10 @@ function compare(left, op, right) {
   throw pyTypeError("unknown comparison " + op);
 }
 
-function contains(container, item) {
+export function contains(container: Py, item: Py) {
   if (container === undefined || container === null) throw pyTypeError("argument of type 'NoneType' is not iterable");
   if (isString(container)) return text(container).includes(text(item));
-  if (Array.isArray(container)) return container.some((element) => equal(element, item));
+  if (Array.isArray(container)) return container.some((element: Py) => equal(element, item));
   if (isMapping(container)) return Object.prototype.hasOwnProperty.call(container, text(item));
   throw pyTypeError("argument of type '" + typeName(container) + "' is not iterable");
 }

@@ -1,12 +1,29 @@
+import type { Py } from "./py.ts";
+import { PyNamespace } from "./library.ts";
+import { aligned, braceFormat } from "./operators.ts";
+import {
+  PyFloat,
+  PyImage,
+  equal,
+  isSafe,
+  isString,
+  makeTuple,
+  markSafe,
+  num,
+  pyTypeError,
+  repr,
+  text,
+  typeName,
+} from "./values.ts";
 // Attribute and item lookup as Jinja2 does it on Python values: str, list and dict methods, negative indexes,
 // slices. Only own data is reachable: no JavaScript prototype member ever comes back from a lookup.
 
-const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+export const hasOwn = (object: Py, key: Py) => Object.prototype.hasOwnProperty.call(object, key);
 
-function splitArgs(args) {
+export function splitArgs(args: Py) {
   const last = args[args.length - 1];
   if (last && typeof last === "object" && last.__keywords) {
-    const keywords = {};
+    const keywords: Record<string, Py> = {};
     for (const key of Object.keys(last)) if (key !== "__keywords") keywords[key] = last[key];
     return { positional: args.slice(0, -1), keywords };
   }
@@ -14,10 +31,10 @@ function splitArgs(args) {
 }
 
 /** Arguments by Python's rules: positional first, then by keyword, then the default. */
-function bindArgs(args, names, defaults) {
+export function bindArgs(args: Py, names: Py, defaults: Py) {
   const { positional, keywords } = splitArgs(args);
-  const bound = {};
-  names.forEach((name, i) => {
+  const bound: Py = {};
+  names.forEach((name: Py, i: Py) => {
     if (i < positional.length) bound[name] = positional[i];
     else if (hasOwn(keywords, name)) bound[name] = keywords[name];
     else bound[name] = defaults[i];
@@ -27,9 +44,10 @@ function bindArgs(args, names, defaults) {
 
 // eslint-disable-next-line no-control-regex -- Python counts these separators as whitespace
 const WHITESPACE = /^[\s\u001c-\u001f]+$/;
-const stripSet = (value, chars, fromStart, fromEnd) => {
+export const stripSet = (value: Py, chars: Py, fromStart: Py, fromEnd: Py) => {
   const list = Array.from(value);
-  const strip = chars === undefined || chars === null ? (ch) => WHITESPACE.test(ch) : (ch) => text(chars).includes(ch);
+  const strip =
+    chars === undefined || chars === null ? (ch: Py) => WHITESPACE.test(ch) : (ch: Py) => text(chars).includes(ch);
   let start = 0;
   let end = list.length;
   if (fromStart) while (start < end && strip(list[start])) start++;
@@ -37,7 +55,7 @@ const stripSet = (value, chars, fromStart, fromEnd) => {
   return list.slice(start, end).join("");
 };
 
-function splitPython(value, separator, limit, fromRight) {
+function splitPython(value: Py, separator: Py, limit: Py, fromRight: Py) {
   const max = limit === undefined || limit === null || num(limit) < 0 ? Infinity : num(limit);
   if (separator === undefined || separator === null) {
     const words = value.trim().split(/\s+/).filter(Boolean);
@@ -70,24 +88,24 @@ function splitPython(value, separator, limit, fromRight) {
 }
 
 // eslint-disable-next-line no-control-regex -- Python splits lines at these separators
-const SPLIT_LINES = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
-const isCased = (ch) => ch.toLowerCase() !== ch.toUpperCase();
-const pyTitle = (value) =>
-  value.replace(/[\p{L}\p{N}']+/gu, (word) => word[0].toUpperCase() + word.slice(1).toLowerCase());
+export const SPLIT_LINES = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/;
+const isCased = (ch: Py) => ch.toLowerCase() !== ch.toUpperCase();
+const pyTitle = (value: Py) =>
+  value.replace(/[\p{L}\p{N}']+/gu, (word: Py) => word[0].toUpperCase() + word.slice(1).toLowerCase());
 
-function stringMethods(value, original) {
-  const keep = (result) => (isSafe(original) && typeof result === "string" ? markSafe(result) : result);
-  const find = (sub, start, end) => {
+export function stringMethods(value: Py, original: Py) {
+  const keep = (result: Py) => (isSafe(original) && typeof result === "string" ? markSafe(result) : result);
+  const find = (sub: Py, start: Py, end: Py) => {
     const list = Array.from(value);
     const from = start === undefined ? 0 : num(start);
     const slice = list.slice(from, end === undefined ? undefined : num(end)).join("");
     const at = slice.indexOf(text(sub));
     return at < 0 ? -1 : from + Array.from(slice.slice(0, at)).length;
   };
-  const affix = (test) => (prefix, start) => {
+  const affix = (test: Py) => (prefix: Py, start: Py) => {
     const subject = start === undefined ? value : Array.from(value).slice(num(start)).join("");
     const options = Array.isArray(prefix) ? prefix : [prefix];
-    return options.some((option) => test(subject, text(option)));
+    return options.some((option: Py) => test(subject, text(option)));
   };
   return {
     upper: () => keep(value.toUpperCase()),
@@ -95,53 +113,61 @@ function stringMethods(value, original) {
     casefold: () => value.toLowerCase(),
     title: () => keep(pyTitle(value)),
     capitalize: () =>
-      keep(value ? Array.from(value)[0].toUpperCase() + Array.from(value).slice(1).join("").toLowerCase() : ""),
+      keep(
+        value
+          ? Array.from(value as string)[0].toUpperCase() +
+              Array.from(value as string)
+                .slice(1)
+                .join("")
+                .toLowerCase()
+          : "",
+      ),
     swapcase: () =>
       keep(
         Array.from(value)
-          .map((ch) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()))
+          .map((ch: Py) => (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()))
           .join(""),
       ),
-    strip: (chars) => keep(stripSet(value, chars, true, true)),
-    lstrip: (chars) => keep(stripSet(value, chars, true, false)),
-    rstrip: (chars) => keep(stripSet(value, chars, false, true)),
-    startswith: affix((subject, option) => subject.startsWith(option)),
-    endswith: affix((subject, option) => subject.endsWith(option)),
-    replace: (old, replacement, count) => keep(replaceText(value, text(old), text(replacement), count)),
-    split: (...args) => {
+    strip: (chars: Py) => keep(stripSet(value, chars, true, true)),
+    lstrip: (chars: Py) => keep(stripSet(value, chars, true, false)),
+    rstrip: (chars: Py) => keep(stripSet(value, chars, false, true)),
+    startswith: affix((subject: Py, option: Py) => subject.startsWith(option)),
+    endswith: affix((subject: Py, option: Py) => subject.endsWith(option)),
+    replace: (old: Py, replacement: Py, count: Py) => keep(replaceText(value, text(old), text(replacement), count)),
+    split: (...args: Py[]) => {
       const { sep, maxsplit } = bindArgs(args, ["sep", "maxsplit"], [null, -1]);
       return splitPython(value, sep, maxsplit, false);
     },
-    rsplit: (...args) => {
+    rsplit: (...args: Py[]) => {
       const { sep, maxsplit } = bindArgs(args, ["sep", "maxsplit"], [null, -1]);
       return splitPython(value, sep, maxsplit, true);
     },
-    splitlines: () => value.split(SPLIT_LINES).filter((line, i, all) => i < all.length - 1 || line !== ""),
-    join: (items) =>
+    splitlines: () => value.split(SPLIT_LINES).filter((line: Py, i: Py, all: Py) => i < all.length - 1 || line !== ""),
+    join: (items: Py) =>
       keep(
         fromIterable(items)
-          .map((item) => (isString(item) ? text(item) : typeError(item)))
+          .map((item: Py) => (isString(item) ? text(item) : typeError(item)))
           .join(value),
       ),
     find,
-    rfind: (sub) => {
+    rfind: (sub: Py) => {
       const at = value.lastIndexOf(text(sub));
       return at < 0 ? -1 : Array.from(value.slice(0, at)).length;
     },
-    index: (sub, start, end) => {
+    index: (sub: Py, start: Py, end: Py) => {
       const at = find(sub, start, end);
       if (at < 0) throw pyTypeError("substring not found");
       return at;
     },
-    count: (sub) => (text(sub) === "" ? Array.from(value).length + 1 : value.split(text(sub)).length - 1),
-    format: (...args) => {
+    count: (sub: Py) => (text(sub) === "" ? Array.from(value).length + 1 : value.split(text(sub)).length - 1),
+    format: (...args: Py[]) => {
       const { positional, keywords } = splitArgs(args);
       return keep(braceFormat(value, positional, keywords));
     },
-    center: (width, fill) => keep(centered(value, num(width), fill === undefined ? " " : text(fill))),
-    ljust: (width, fill) => keep(aligned(value, fill === undefined ? " " : text(fill), "<", num(width))),
-    rjust: (width, fill) => keep(aligned(value, fill === undefined ? " " : text(fill), ">", num(width))),
-    zfill: (width) => {
+    center: (width: Py, fill: Py) => keep(centered(value, num(width), fill === undefined ? " " : text(fill))),
+    ljust: (width: Py, fill: Py) => keep(aligned(value, fill === undefined ? " " : text(fill), "<", num(width))),
+    rjust: (width: Py, fill: Py) => keep(aligned(value, fill === undefined ? " " : text(fill), ">", num(width))),
+    zfill: (width: Py) => {
       const sign = /^[+-]/.test(value) ? value[0] : "";
       return sign + value.slice(sign.length).padStart(num(width) - sign.length, "0");
     },
@@ -154,25 +180,25 @@ function stringMethods(value, original) {
     isupper: () => Array.from(value).some(isCased) && value === value.toUpperCase(),
     islower: () => Array.from(value).some(isCased) && value === value.toLowerCase(),
     istitle: () => Array.from(value).some(isCased) && pyTitle(value) === value,
-    partition: (sep) => {
+    partition: (sep: Py) => {
       const at = value.indexOf(text(sep));
       return makeTuple(at < 0 ? [value, "", ""] : [value.slice(0, at), text(sep), value.slice(at + text(sep).length)]);
     },
-    rpartition: (sep) => {
+    rpartition: (sep: Py) => {
       const at = value.lastIndexOf(text(sep));
       return makeTuple(at < 0 ? ["", "", value] : [value.slice(0, at), text(sep), value.slice(at + text(sep).length)]);
     },
-    removeprefix: (prefix) => keep(value.startsWith(text(prefix)) ? value.slice(text(prefix).length) : value),
-    removesuffix: (suffix) =>
+    removeprefix: (prefix: Py) => keep(value.startsWith(text(prefix)) ? value.slice(text(prefix).length) : value),
+    removesuffix: (suffix: Py) =>
       keep(text(suffix) && value.endsWith(text(suffix)) ? value.slice(0, value.length - text(suffix).length) : value),
   };
 }
 
-function typeError(item) {
+function typeError(item: Py) {
   throw pyTypeError("sequence item: expected str instance, " + typeName(item) + " found");
 }
 
-function centered(value, width, fill) {
+export function centered(value: Py, width: Py, fill: Py) {
   const length = Array.from(value).length;
   if (width <= length) return value;
   const margin = width - length;
@@ -180,7 +206,7 @@ function centered(value, width, fill) {
   return fill.repeat(left) + value + fill.repeat(margin - left);
 }
 
-function replaceText(value, old, replacement, count) {
+export function replaceText(value: Py, old: Py, replacement: Py, count: Py) {
   const limit = count === undefined || count === null || num(count) < 0 ? Infinity : num(count);
   if (old === "") {
     const list = Array.from(value);
@@ -206,53 +232,54 @@ function replaceText(value, old, replacement, count) {
   return out + rest;
 }
 
-function listMethods(list) {
+export function listMethods(list: Py) {
   return {
-    append: (item) => (list.push(item), null),
-    extend: (items) => (list.push(...fromIterable(items)), null),
-    insert: (index, item) => (list.splice(num(index), 0, item), null),
-    pop: (index) => {
+    append: (item: Py) => (list.push(item), null),
+    extend: (items: Py) => (list.push(...fromIterable(items)), null),
+    insert: (index: Py, item: Py) => (list.splice(num(index), 0, item), null),
+    pop: (index: Py) => {
       if (list.length === 0) throw pyTypeError("pop from empty list");
       const at = index === undefined ? list.length - 1 : num(index) < 0 ? list.length + num(index) : num(index);
       if (at < 0 || at >= list.length) throw pyTypeError("pop index out of range");
       return list.splice(at, 1)[0];
     },
-    remove: (item) => {
-      const at = list.findIndex((element) => equal(element, item));
+    remove: (item: Py) => {
+      const at = list.findIndex((element: Py) => equal(element, item));
       if (at < 0) throw pyTypeError("list.remove(x): x not in list");
       list.splice(at, 1);
       return null;
     },
-    index: (item) => {
-      const at = list.findIndex((element) => equal(element, item));
+    index: (item: Py) => {
+      const at = list.findIndex((element: Py) => equal(element, item));
       if (at < 0) throw pyTypeError("value is not in list");
       return at;
     },
-    count: (item) => list.filter((element) => equal(element, item)).length,
+    count: (item: Py) => list.filter((element: Py) => equal(element, item)).length,
     reverse: () => (list.reverse(), null),
     copy: () => list.slice(),
     clear: () => (list.splice(0), null),
   };
 }
 
-function dictMethods(dict) {
+export function dictMethods(dict: Py) {
   return {
-    items: () => Object.keys(dict).map((key) => makeTuple([key, dict[key]])),
+    items: () => Object.keys(dict).map((key: Py) => makeTuple([key, dict[key]])),
     keys: () => Object.keys(dict),
-    values: () => Object.keys(dict).map((key) => dict[key]),
-    get: (key, fallback) => (hasOwn(dict, text(key)) ? dict[text(key)] : fallback === undefined ? null : fallback),
+    values: () => Object.keys(dict).map((key: Py) => dict[key]),
+    get: (key: Py, fallback: Py) =>
+      hasOwn(dict, text(key)) ? dict[text(key)] : fallback === undefined ? null : fallback,
     copy: () => Object.assign({}, dict),
-    update: (...args) => {
+    update: (...args: Py[]) => {
       const { positional, keywords } = splitArgs(args);
       if (positional[0]) Object.assign(dict, positional[0]);
       Object.assign(dict, keywords);
       return null;
     },
-    setdefault: (key, fallback) => {
+    setdefault: (key: Py, fallback: Py) => {
       if (!hasOwn(dict, text(key))) dict[text(key)] = fallback === undefined ? null : fallback;
       return dict[text(key)];
     },
-    pop: (key, fallback) => {
+    pop: (key: Py, fallback: Py) => {
       if (!hasOwn(dict, text(key))) {
         if (fallback === undefined) throw pyTypeError("KeyError: " + repr(key));
         return fallback;
@@ -264,19 +291,19 @@ function dictMethods(dict) {
   };
 }
 
-function indexOf(length, key) {
+function indexOf(length: Py, key: Py) {
   if (!Number.isInteger(key)) return -1;
   const at = key < 0 ? length + key : key;
   return at >= 0 && at < length ? at : -1;
 }
 
-function sliceOf(value, start, stop, step) {
+function sliceOf(value: Py, start: Py, stop: Py, step: Py) {
   const isText = isString(value);
   const list = isText ? Array.from(text(value)) : Array.isArray(value) ? value : [];
   const by = step === null || step === undefined ? 1 : num(step);
   if (by === 0) throw pyTypeError("slice step cannot be zero");
   const length = list.length;
-  const clamp = (index, fallback) => {
+  const clamp = (index: Py, fallback: Py) => {
     if (index === null || index === undefined) return fallback;
     let at = num(index);
     if (at < 0) at += length;
@@ -290,12 +317,13 @@ function sliceOf(value, start, stop, step) {
 }
 
 /** `obj.key` and `obj[key]`: own data, Python's methods for str, list and dict, negative indexes, slices. */
-function memberLookup(obj, key) {
-  if (arguments.length === 4) return sliceOf(obj, arguments[1], arguments[2], arguments[3]);
+export function memberLookup(obj: Py, key: Py, ...slice: Py[]) {
+  // A slice arrives as (obj, start, stop, step).
+  if (slice.length === 2) return sliceOf(obj, key, slice[0], slice[1]);
   if (obj === undefined || obj === null) return undefined;
   if (key instanceof PyFloat) return undefined;
   if (obj instanceof PyImage) {
-    if (hasOwn(obj, key)) return obj[key];
+    if (hasOwn(obj, key)) return (obj as Py)[key];
     return memberLookup(obj.src, key);
   }
   if (isString(obj)) {
@@ -306,7 +334,7 @@ function memberLookup(obj, key) {
       return at < 0 ? undefined : list[at];
     }
     const methods = stringMethods(value, obj);
-    return hasOwn(methods, key) ? methods[key] : undefined;
+    return hasOwn(methods, key) ? (methods as Py)[key] : undefined;
   }
   if (Array.isArray(obj)) {
     if (typeof key === "number") {
@@ -315,18 +343,18 @@ function memberLookup(obj, key) {
     }
     if (key !== "length" && hasOwn(obj, key) && !/^\d+$/.test(key)) return obj[key];
     const methods = listMethods(obj);
-    return hasOwn(methods, key) ? methods[key] : undefined;
+    return hasOwn(methods, key) ? (methods as Py)[key] : undefined;
   }
   if (typeof obj === "function") return undefined;
   if (typeof obj !== "object") return undefined;
   if (hasOwn(obj, String(key))) return obj[String(key)];
   if (obj instanceof PyNamespace || obj.__pyObject) return undefined;
   const methods = dictMethods(obj);
-  return hasOwn(methods, key) ? methods[key] : undefined;
+  return hasOwn(methods, key) ? (methods as Py)[key] : undefined;
 }
 
 /** The items a for loop walks: a list as is, a dict's keys, a string's characters. */
-function fromIterable(value) {
+export function fromIterable(value: Py) {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value)) return value;
   if (isString(value)) return Array.from(text(value));
