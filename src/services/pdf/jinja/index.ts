@@ -4,3 +4,4 @@
  */
 export { createJinjaEnvironment, jinjaData } from "./library.ts";
 export { jinjaDifferences, walkNodes } from "./check.ts";
+export { NUNJUCKS_VERSION, patches } from "./nunjucks-adapter.ts";

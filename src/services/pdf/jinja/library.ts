@@ -2,7 +2,7 @@ import type { Py } from "./py.ts";
 import { hasFilter, hasTest } from "./check.ts";
 import { installFilters } from "./filters.ts";
 import { fromIterable, hasOwn, memberLookup, splitArgs, stringMethods } from "./methods.ts";
-import { nunjucks, runtime } from "./nunjucks-internals.ts";
+import { extendNunjucks, nunjucks, patchNunjucks, runtime } from "./nunjucks-adapter.ts";
 import { add, concat, divide, floorDivide, modulo, multiply, negate, power, subtract } from "./operators.ts";
 import { installSyntax } from "./syntax.ts";
 import {
@@ -132,7 +132,7 @@ function installGlobals(env: Py) {
 const PY_CONSTANTS: Record<string, Py> = { True: true, False: false, None: null, true: true, false: false, none: null };
 
 function installRuntime() {
-  runtime.py = {
+  extendNunjucks("runtime", "py", {
     truthy,
     floatOf,
     makeTuple,
@@ -189,10 +189,10 @@ function installRuntime() {
       if (!(target instanceof PyNamespace)) throw pyTypeError("cannot assign attribute on non-namespace object");
       (target as Py)[text(key)] = value;
     },
-  };
+  });
   // Extra positional arguments ride to the macro on its keyword-arguments object (Nunjucks drops them).
   const makeMacro = runtime.makeMacro;
-  runtime.makeMacro = (argNames: Py, kwargNames: Py, body: Py) => {
+  patchNunjucks("runtime", "makeMacro", (argNames: Py, kwargNames: Py, body: Py) => {
     const macro = makeMacro(argNames, kwargNames, body);
     return function (this: Py, ...args: Py[]) {
       const { positional, keywords } = splitArgs(args);
@@ -202,34 +202,41 @@ function installRuntime() {
       Object.defineProperty(bag, "__varargs", { value: extra });
       return macro.apply(this, passed.concat([bag]));
     };
-  };
+  });
   const callWrap = runtime.callWrap;
-  runtime.callWrap = (target: Py, name: Py, context: Py, args: Py) =>
+  patchNunjucks("runtime", "callWrap", (target: Py, name: Py, context: Py, args: Py) =>
     target && typeof target === "object" && target.__pyCall
       ? target.__pyCall(...args)
-      : callWrap(target, name, context, args);
-  runtime.memberLookup = memberLookup;
-  runtime.inOperator = (item: Py, container: Py) => contains(container, item);
-  runtime.fromIterator = fromIterable;
-  runtime.suppressValue = (value: Py, autoescape: Py) => {
+      : callWrap(target, name, context, args),
+  );
+  patchNunjucks("runtime", "memberLookup", memberLookup);
+  patchNunjucks("runtime", "inOperator", (item: Py, container: Py) => contains(container, item));
+  patchNunjucks("runtime", "fromIterator", fromIterable);
+  patchNunjucks("runtime", "suppressValue", (value: Py, autoescape: Py) => {
     if (value instanceof runtime.SafeString) return value.val;
     const printed = str(value);
     return autoescape ? escapeText(printed) : printed;
-  };
-  runtime.contextOrFrameLookup = (context: Py, frame: Py, name: Py) => {
+  });
+  patchNunjucks("runtime", "contextOrFrameLookup", (context: Py, frame: Py, name: Py) => {
     const local = frame.lookup(name);
     if (local !== undefined) return local;
     if (hasOwn(context.ctx, name)) return context.ctx[name];
     if (hasOwn(context.env.globals, name)) return context.env.globals[name];
     return hasOwn(PY_CONSTANTS, name) ? PY_CONSTANTS[name] : undefined;
-  };
+  });
 }
+
+let installed = false;
 
 /** The Jinja2 layer on a fresh Environment (autoescape on, as for every card), plus the data as Python sees it. */
 export function createJinjaEnvironment() {
-  nunjucks.installJinjaCompat();
-  installRuntime();
-  installSyntax();
+  // Once per sandbox context: the patches call through to what Nunjucks had, not to themselves.
+  if (!installed) {
+    nunjucks.installJinjaCompat();
+    installRuntime();
+    installSyntax();
+    installed = true;
+  }
   const env = new nunjucks.Environment([], { autoescape: true, throwOnUndefined: false });
   // Filters and tests by name are own entries only: `map("constructor")` must not find Object.
   for (const kind of ["filters", "tests"]) {

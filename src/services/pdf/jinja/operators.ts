@@ -1,5 +1,5 @@
 import type { Py } from "./py.ts";
-import { runtime } from "./nunjucks-internals.ts";
+import { runtime } from "./nunjucks-adapter.ts";
 import {
   chars,
   escapeText,

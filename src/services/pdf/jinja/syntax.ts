@@ -1,5 +1,5 @@
 import type { Py } from "./py.ts";
-import { nodes, nunjucks } from "./nunjucks-internals.ts";
+import { extendNunjucks, lexer, nodes, nunjucksTarget, patchNunjucks } from "./nunjucks-adapter.ts";
 // Jinja2 syntax and semantics Nunjucks lacks, as parser and compiler patches: `{% with %}`, `is test arg`,
 // `images.0`, tuples, `set a, b = …`, `set ns.x = …`, `for … if …`, Python truth and operators, loop.cycle & co.
 
@@ -21,11 +21,8 @@ const raw = (code: Py, like: Py) => {
 };
 
 export function installSyntax() {
-  const Parser = nunjucks.parser.Parser;
-  const Compiler = nunjucks.compiler.Compiler;
-  const lexer = nunjucks.lexer;
-  const parse = Parser.prototype;
-  const compile = Compiler.prototype;
+  const parse = nunjucksTarget("Parser");
+  const compile = nunjucksTarget("Compiler");
   const original = {
     parseStatement: parse.parseStatement,
     parseFor: parse.parseFor,
@@ -39,9 +36,8 @@ export function installSyntax() {
   };
 
   // Jinja2's lexer balances braces: `{% set a = {"b": {"c": 1}} %}` closes two dicts, not a {{ … }} tag.
-  const tokenizer = Object.getPrototypeOf(lexer.lex(""));
-  const nextToken = tokenizer.nextToken;
-  tokenizer.nextToken = function (this: Py) {
+  const nextToken = nunjucksTarget("Tokenizer").nextToken;
+  patchNunjucks("Tokenizer", "nextToken", function (this: Py) {
     if (this.in_code && this.openBraces > 0 && this.str.startsWith("}}", this.index)) {
       const closing = { type: lexer.TOKEN_RIGHT_CURLY, value: "}", lineno: this.lineno, colno: this.colno };
       this.forward();
@@ -54,14 +50,14 @@ export function installSyntax() {
     else if (tok.type === lexer.TOKEN_LEFT_CURLY) this.openBraces = (this.openBraces || 0) + 1;
     else if (tok.type === lexer.TOKEN_RIGHT_CURLY) this.openBraces = Math.max(0, (this.openBraces || 0) - 1);
     return tok;
-  };
+  });
 
-  parse.parseStatement = function (this: Py) {
+  patchNunjucks("Parser", "parseStatement", function (this: Py) {
     const tok = this.peekToken();
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === "with") return parseWith.call(this);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && tok.value === "set") return parseSet.call(this);
     return original.parseStatement.call(this);
-  };
+  });
 
   function parseWith(this: Py) {
     const tag = this.nextToken();
@@ -114,7 +110,7 @@ export function installSyntax() {
     return node;
   }
 
-  parse.parsePrimary = function (this: Py, noPostfix: Py) {
+  patchNunjucks("Parser", "parsePrimary", function (this: Py, noPostfix: Py) {
     const tok = this.peekToken();
     const node = original.parsePrimary.call(this, noPostfix);
     if (tok && tok.type === lexer.TOKEN_SYMBOL && /^\d+e\d+$/i.test(tok.value) && node instanceof nodes.Symbol) {
@@ -128,10 +124,10 @@ export function installSyntax() {
       if (literal) literal.isFloat = true;
     }
     return node;
-  };
+  });
 
   // Jinja2 looks up `images.0` as an item and allows `.name` after any expression.
-  parse.parsePostfix = function (this: Py, node: Py) {
+  patchNunjucks("Parser", "parsePostfix", function (this: Py, node: Py) {
     for (let tok = this.peekToken(); tok; tok = this.peekToken()) {
       if (tok.type === lexer.TOKEN_LEFT_PAREN) {
         node = new nodes.FunCall(tok.lineno, tok.colno, node, this.parseSignature());
@@ -159,10 +155,10 @@ export function installSyntax() {
       }
     }
     return node;
-  };
+  });
 
   // `images.0` lexes as an integer, `images.0.src` as the float "0." and a name, `images.1.2` as the float "1.2".
-  parse.parseItemLookups = function (this: Py, node: Py, number: Py, dot: Py) {
+  extendNunjucks("Parser", "parseItemLookups", function (this: Py, node: Py, number: Py, dot: Py) {
     const parts = number.value.split(".");
     for (const part of parts.filter((value: Py) => value !== "")) {
       node = new nodes.LookupVal(
@@ -179,10 +175,10 @@ export function installSyntax() {
     }
     if (name.type === lexer.TOKEN_INT || name.type === lexer.TOKEN_FLOAT) return this.parseItemLookups(node, name, dot);
     this.fail("expected name as lookup value, got " + name.value, name.lineno, name.colno);
-  };
+  });
 
   // Jinja2 chains conditional expressions: `a if x else b if y else c`.
-  parse.parseInlineIf = function (this: Py) {
+  patchNunjucks("Parser", "parseInlineIf", function (this: Py) {
     let node = this.parseOr();
     while (this.skipSymbol("if")) {
       const cond = this.parseOr();
@@ -190,11 +186,11 @@ export function installSyntax() {
       node = new nodes.InlineIf(node.lineno, node.colno, cond, node, otherwise);
     }
     return node;
-  };
+  });
 
   // A parenthesised list with a comma is a tuple, `(1,)` and `()` too.
   const bracketAggregate = parse.parseAggregate;
-  parse.parseAggregate = function (this: Py) {
+  patchNunjucks("Parser", "parseAggregate", function (this: Py) {
     const open = this.peekToken();
     if (!open || open.type !== lexer.TOKEN_LEFT_PAREN) return bracketAggregate.call(this);
     this.nextToken();
@@ -209,7 +205,7 @@ export function installSyntax() {
     }
     if (group.children.length === 0) group.isTuple = true;
     return group;
-  };
+  });
 
   const TEST_ARGUMENT_STARTS = [
     lexer.TOKEN_SYMBOL,
@@ -224,7 +220,7 @@ export function installSyntax() {
   const NOT_AN_ARGUMENT = ["else", "or", "and", "if", "in", "is", "not"];
 
   // `x is divisibleby 3`, `x is none`, `x is sameas false`: the test's name, then its arguments, if any.
-  parse.parseIs = function (this: Py) {
+  patchNunjucks("Parser", "parseIs", function (this: Py) {
     let node = this.parseCompare();
     while (this.skipSymbol("is")) {
       const negated = this.skipSymbol("not");
@@ -249,19 +245,19 @@ export function installSyntax() {
       if (negated) node = new nodes.Not(node.lineno, node.colno, node);
     }
     return node;
-  };
+  });
 
-  compile.assertType = function (this: Py, node: Py, ...rest: Py[]) {
+  patchNunjucks("Compiler", "assertType", function (this: Py, node: Py, ...rest: Py[]) {
     if (node instanceof PyCall || node instanceof PyRaw || node instanceof LoopFilter || node instanceof nodes.Capture)
       return;
     return original.assertType.call(this, node, ...rest);
-  };
+  });
 
-  compile.compilePyRaw = function (this: Py, node: Py) {
+  extendNunjucks("Compiler", "compilePyRaw", function (this: Py, node: Py) {
     this._emit(node.code);
-  };
+  });
 
-  compile.compilePyCall = function (this: Py, node: Py, frame: Py) {
+  extendNunjucks("Compiler", "compilePyCall", function (this: Py, node: Py, frame: Py) {
     this._emit("runtime.py." + node.fn + "(");
     node.args.forEach((part: Py, i: Py) => {
       if (i > 0) this._emit(", ");
@@ -276,42 +272,42 @@ export function installSyntax() {
       }
     });
     this._emit(")");
-  };
+  });
 
   const binary = (fn: Py) =>
     function (this: Py, node: Py, frame: Py) {
       this.compile(pyCall(fn, [node.left, node.right], node), frame);
     };
-  compile.compileAdd = binary("add");
-  compile.compileSub = binary("subtract");
-  compile.compileMul = binary("multiply");
-  compile.compileDiv = binary("divide");
-  compile.compileFloorDiv = binary("floorDivide");
-  compile.compileMod = binary("modulo");
-  compile.compilePow = binary("power");
-  compile.compileConcat = binary("concat");
-  compile.compileNeg = function (this: Py, node: Py, frame: Py) {
+  patchNunjucks("Compiler", "compileAdd", binary("add"));
+  patchNunjucks("Compiler", "compileSub", binary("subtract"));
+  patchNunjucks("Compiler", "compileMul", binary("multiply"));
+  patchNunjucks("Compiler", "compileDiv", binary("divide"));
+  patchNunjucks("Compiler", "compileFloorDiv", binary("floorDivide"));
+  patchNunjucks("Compiler", "compileMod", binary("modulo"));
+  patchNunjucks("Compiler", "compilePow", binary("power"));
+  patchNunjucks("Compiler", "compileConcat", binary("concat"));
+  patchNunjucks("Compiler", "compileNeg", function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("negate", [node.target], node), frame);
-  };
-  compile.compileOr = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileOr", function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("or", [node.left, lazy(node.right)], node), frame);
-  };
-  compile.compileAnd = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileAnd", function (this: Py, node: Py, frame: Py) {
     this.compile(pyCall("and", [node.left, lazy(node.right)], node), frame);
-  };
-  compile.compileNot = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileNot", function (this: Py, node: Py, frame: Py) {
     this._emit("!");
     this.compile(pyCall("truthy", [node.target], node), frame);
-  };
-  compile.compileInlineIf = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileInlineIf", function (this: Py, node: Py, frame: Py) {
     const otherwise = node.else_ ? lazy(node.else_) : lazy(raw("undefined", node));
     this.compile(pyCall("choose", [node.cond, lazy(node.body), otherwise], node), frame);
-  };
-  compile.compileIf = function (this: Py, node: Py, frame: Py, async: Py) {
+  });
+  patchNunjucks("Compiler", "compileIf", function (this: Py, node: Py, frame: Py, async: Py) {
     if (!(node.cond instanceof PyCall)) node.cond = pyCall("truthy", [node.cond], node.cond);
     return original.compileIf.call(this, node, frame, async);
-  };
-  compile.compileCompare = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileCompare", function (this: Py, node: Py, frame: Py) {
     let left = node.expr;
     this._emit("(");
     node.ops.forEach((op: Py, i: Py) => {
@@ -320,21 +316,21 @@ export function installSyntax() {
       left = op.expr;
     });
     this._emit(")");
-  };
-  compile.compileGroup = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileGroup", function (this: Py, node: Py, frame: Py) {
     if (node.children.length === 1 && !node.isTuple) return this._compileAggregate(node, frame, "(", ")");
     this._emit("runtime.py.makeTuple(");
     this._compileAggregate(node, frame, "[", "]");
     this._emit(")");
-  };
-  compile.compileLiteral = function (this: Py, node: Py, frame: Py) {
+  });
+  patchNunjucks("Compiler", "compileLiteral", function (this: Py, node: Py, frame: Py) {
     if (!node.isFloat) return original.compileLiteral.call(this, node, frame);
     this._emit("runtime.py.floatOf(" + String(node.value) + ")");
-  };
+  });
 
   // Jinja2 macros see extra positional arguments as `varargs` and undeclared keyword ones as `kwargs`.
   const compileMacro = compile._compileMacro;
-  compile._compileMacro = function (this: Py, node: Py, frame: Py) {
+  patchNunjucks("Compiler", "_compileMacro", function (this: Py, node: Py, frame: Py) {
     const names = node.body.findAll(nodes.Symbol).map((symbol: Py) => symbol.value);
     if (names.includes("varargs") || names.includes("kwargs")) {
       const declared = node.args.children.flatMap((arg: Py) =>
@@ -350,9 +346,9 @@ export function installSyntax() {
       node.body.children.unshift(prelude);
     }
     return compileMacro.call(this, node, frame);
-  };
+  });
 
-  compile.compilePyWith = function (this: Py, node: Py, frame: Py) {
+  extendNunjucks("Compiler", "compilePyWith", function (this: Py, node: Py, frame: Py) {
     const ids = node.values.map((value: Py) => {
       const id = this._tmpid();
       this._emit("var " + id + " = ");
@@ -370,9 +366,9 @@ export function installSyntax() {
     this._withScopedSyntax(() => this.compile(node.body, inner));
     this._pyScopes--;
     this._emitLine("frame = frame.pop();");
-  };
+  });
 
-  compile.compileLoopFilter = function (this: Py, node: Py, frame: Py) {
+  extendNunjucks("Compiler", "compileLoopFilter", function (this: Py, node: Py, frame: Py) {
     const item = this._tmpid();
     const inner = frame.push();
     const names = node.name instanceof nodes.Array ? node.name.children : [node.name];
@@ -387,10 +383,10 @@ export function installSyntax() {
     this._emit("return ");
     this.compile(pyCall("truthy", [node.cond], node), inner);
     this._emit(";}, " + (names.length > 1 ? "true" : "false") + ")");
-  };
+  });
 
   // Nunjucks' own parseFor, plus Jinja2's `recursive` after the iterable.
-  parse.parseFor = function (this: Py) {
+  patchNunjucks("Parser", "parseFor", function (this: Py) {
     const tok = this.peekToken();
     if (!tok || tok.value !== "for") return original.parseFor.call(this);
     this.nextToken();
@@ -413,7 +409,7 @@ export function installSyntax() {
     }
     this.advanceAfterBlockEnd();
     return node;
-  };
+  });
 
   // A recursive loop is a function of its items: `loop(children)` renders the body again one level deeper.
   function compileRecursiveFor(this: Py, node: Py, frame: Py) {
@@ -437,7 +433,7 @@ export function installSyntax() {
     this._emitLine(this.buffer + " += " + walk + "(" + items + ", 1);");
   }
 
-  compile.compileFor = function (this: Py, node: Py, frame: Py) {
+  patchNunjucks("Compiler", "compileFor", function (this: Py, node: Py, frame: Py) {
     if (node.recursive && !node.recursion) return compileRecursiveFor.call(this, node, frame);
     if (node.arr instanceof nodes.InlineIf && !node.arr.else_) {
       node.arr = new LoopFilter(node.arr.lineno, node.arr.colno, node.arr.body, node.name, node.arr.cond);
@@ -450,8 +446,8 @@ export function installSyntax() {
     } finally {
       this._pyScopes--;
     }
-  };
-  compile._emitLoopBindings = function (this: Py, node: Py, arr: Py, i: Py, len: Py) {
+  });
+  patchNunjucks("Compiler", "_emitLoopBindings", function (this: Py, node: Py, arr: Py, i: Py, len: Py) {
     // Each iteration starts from the outer values: what {% set %} did in the last one is gone (Jinja2's scoping).
     const names = (node.name instanceof nodes.Array ? node.name.children : [node.name]).map((name: Py) => name.value);
     this._emitLine("runtime.py.freshIteration(frame, " + JSON.stringify(names) + ");");
@@ -468,17 +464,17 @@ export function installSyntax() {
     this._emitLine('frame.set("loop.depth", ' + depth + '); frame.set("loop.depth0", ' + depth + " - 1);");
     this._emitLine('frame.set("loop.cycle", runtime.py.loopCycle(' + i + "));");
     this._emitLine('frame.set("loop.changed", runtime.py.loopChanged(' + node.changedState + "));");
-  };
+  });
 
   // A captured block ({% set %}…{% endset %}, {% filter %}) is template output: Markup, as in Jinja2.
   const compileCapture = compile.compileCapture;
-  compile.compileCapture = function (this: Py, node: Py, frame: Py) {
+  patchNunjucks("Compiler", "compileCapture", function (this: Py, node: Py, frame: Py) {
     this._emit("runtime.py.captured(");
     compileCapture.call(this, node, frame);
     this._emit(")");
-  };
+  });
 
-  compile.compileSet = function (this: Py, node: Py, frame: Py) {
+  patchNunjucks("Compiler", "compileSet", function (this: Py, node: Py, frame: Py) {
     if (node.body && node.body.filters) {
       const filtered = node.body.filters;
       const capture = node.body;
@@ -507,7 +503,7 @@ export function installSyntax() {
       return;
     }
     return original.compileSet.call(this, node, frame);
-  };
+  });
 
   function replaceCaptured(filterNode: Py, captured: Py) {
     if (filterNode instanceof PyRaw && filterNode.code === "__captured__") return captured;

@@ -1,6 +1,6 @@
 import type { Py } from "./py.ts";
 import { PyNamespace } from "./library.ts";
-import { runtime } from "./nunjucks-internals.ts";
+import { runtime } from "./nunjucks-adapter.ts";
 // Python's values as Jinja2 sees them, for the template sandbox.
 // Floats are boxed (PyFloat) so 55.0 prints "55.0" and 12.5|round prints "12.0" as in Python.
 
