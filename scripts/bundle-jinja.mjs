@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build step (npm run build, postinstall): bundles the Jinja2 layer (src/services/pdf/jinja/*.ts, real modules)
 // into the one script the template sandbox runs after Nunjucks' browser bundle: dist/sandbox/jinja-layer.js,
-// which leaves `__jinja` on the sandbox's global. The sandbox cannot import anything, hence a bundle.
+// whose entry (jinja/index.ts) leaves `__jinja` on the sandbox's global. The sandbox cannot import anything.
 import { buildSync } from "esbuild";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,7 +13,6 @@ const result = buildSync({
   entryPoints: [join(root, "src", "services", "pdf", "jinja", "index.ts")],
   bundle: true,
   format: "iife",
-  globalName: "__jinja",
   // QuickJS (the sandbox) runs ES2023; nothing is lowered.
   target: "es2023",
   charset: "utf8",
@@ -22,10 +21,10 @@ const result = buildSync({
 });
 // Module code is strict. esbuild says so at the top of the script, but the sandbox runs it after Nunjucks' bundle,
 // where a directive is no longer one: it moves inside the function.
-const header = '"use strict";\nvar __jinja = (() => {\n';
+const header = '"use strict";\n(() => {\n';
 const text = result.outputFiles[0].text;
 if (!text.startsWith(header)) throw new Error("bundle-jinja: unexpected esbuild output (no strict IIFE header)");
-const script = `var __jinja = (() => {\n  "use strict";\n${text.slice(header.length)}`;
+const script = `(() => {\n  "use strict";\n${text.slice(header.length)}`;
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, script);
 console.log(`bundle-jinja: ${out.slice(root.length + 1)} (${(script.length / 1024).toFixed(0)} KB)`);

@@ -33,7 +33,9 @@ import { createI18n, localeKey } from "./bot/i18n.ts";
 import { publishCommands } from "./bot/commands.ts";
 import { Poller } from "./bot/poller.ts";
 import type { BotDeps } from "./bot/deps.ts";
-import { createOwnerMessenger } from "./bot/owner-messenger.ts";
+import { createOwnerMessenger, type BotOwnerMessenger } from "./bot/owner-messenger.ts";
+import type { Bot } from "grammy";
+import type { Context } from "./bot/context.ts";
 import { BackgroundJobRepository } from "./db/background-job-repository.ts";
 import { createJobRunner } from "./jobs/job-runner.ts";
 import { registerBotJobs } from "./bot/background-jobs.ts";
@@ -104,28 +106,43 @@ async function reportBrowser(config: Config, logger: Logger): Promise<void> {
     );
 }
 
-export async function startApp(config: Config, logger: Logger): Promise<App> {
-  const db = await openDatabase(config, logger);
-  const settings = new SettingsRepository(db);
+type Repos = BotDeps["repos"];
+
+function createRepositories(db: Db, config: Config, logger: Logger): { outbox: NotionOutbox; repos: Repos } {
   const outbox = new NotionOutbox(db, { enabled: Boolean(config.notion) });
-  const projects = new ProjectRepository(db, outbox);
-  const syncJobs = new SyncJobRepository(db, outbox);
-  const templates = new TemplateRepository(db);
-  const pdf = new LazyPdfService({ chromiumPath: config.chromium.path }, (error) =>
-    logger.error({ err: error }, "PDF renderer could not be loaded"),
-  );
-  const ai = new AiRepository(db, outbox);
-  const assets = new AssetRepository(db, outbox);
-  const notionPages = new NotionPullRepository(db, outbox);
-  const reminders = new ReminderRepository(db, config.timeZone, logger);
-  const cards = new CardRepository(db, outbox);
-  const jobs = createJobRunner({ store: new BackgroundJobRepository(db), logger });
-  let reminderService!: ReminderService; // eslint-disable-line prefer-const -- assigned after the bot it needs
-  let notionSync: NotionSync | undefined;
-  let notionPull: NotionPull | undefined;
-  const services: Services = {
+  const repos: Repos = {
+    templates: new TemplateRepository(db),
+    settings: new SettingsRepository(db),
+    projects: new ProjectRepository(db, outbox),
+    syncJobs: new SyncJobRepository(db, outbox),
+    ai: new AiRepository(db, outbox),
+    assets: new AssetRepository(db, outbox),
+    notionPages: new NotionPullRepository(db, outbox),
+    reminders: new ReminderRepository(db, config.timeZone, logger),
+    cards: new CardRepository(db, outbox),
+  };
+  return { outbox, repos };
+}
+
+/**
+ * What the bot's handlers reach that is made after the bot: the reminder service sends through the bot's api, and
+ * Notion's pull reports through the owner messenger. Filled by startApp before polling starts.
+ */
+interface MadeAfterTheBot {
+  reminders?: ReminderService;
+  notionPull?: NotionPull;
+}
+
+function createServices(config: Config, logger: Logger, jobs: Services["jobs"], later: MadeAfterTheBot): Services {
+  const reminders = () => {
+    if (!later.reminders) throw new Error("the reminder service is not started yet");
+    return later.reminders;
+  };
+  return {
     jobs,
-    pdf,
+    pdf: new LazyPdfService({ chromiumPath: config.chromium.path }, (error) =>
+      logger.error({ err: error }, "PDF renderer could not be loaded"),
+    ),
     gemini: config.gemini ? createGeminiService(config.gemini) : undefined,
     fal: config.fal
       ? createFalService({
@@ -135,35 +152,27 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         })
       : undefined,
     importNotionPage: async (offerId, untitled) =>
-      notionPull ? notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" },
+      later.notionPull ? later.notionPull.importOffer(offerId, untitled) : { ok: false, reason: "off" },
     reminders: {
-      wake: () => reminderService.wake(),
-      reschedule: () => reminderService.reschedule(),
-      overview: () => reminderService.overview(),
+      wake: () => reminders().wake(),
+      reschedule: () => reminders().reschedule(),
+      overview: () => reminders().overview(),
     },
   };
-  const deps: BotDeps = {
-    config,
-    logger,
-    db,
-    repos: { templates, settings, projects, syncJobs, ai, assets, notionPages, reminders, cards },
-    services,
-    workspace: createWorkspace(),
-  };
-  const i18n = createI18n(settings);
-  const bot = createBot(deps, { i18n });
-  // The one way anything outside an update reaches the owner(s): reminders, Notion problems, Notion edits.
-  const messenger = createOwnerMessenger({ api: bot.api, i18n, logger, ownerIds: config.ownerIds, settings });
-  reminderService = new ReminderService({
-    messenger,
-    logger,
-    reminderCron: config.reminderCron,
-    ideaDigestCron: config.ideaDigestCron,
-    settings,
-    reminders,
-    projects,
+}
+
+/** Notion's two directions, when configured: the outbox worker (push) and the poller of edits (pull). */
+function createNotion(
+  config: Config,
+  context: { logger: Logger; outbox: NotionOutbox; deps: BotDeps; bot: Bot<Context>; messenger: BotOwnerMessenger },
+): { sync?: NotionSync; pull?: NotionPull } {
+  if (!config.notion) return {};
+  const { logger, outbox, deps, bot, messenger } = context;
+  const connection = createNotionConnection(config.notion, {
+    logger: logger.child({ component: "notion" }),
+    timeoutMs: config.notion.timeoutMs,
   });
-  registerBotJobs(jobs, { api: bot.api, deps, translator: messenger.translator });
+  const notify = ownerNotifier(messenger);
   const redraw = {
     api: bot.api,
     deps,
@@ -172,37 +181,71 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
       locale: await messenger.locale(chatId),
     }),
   };
-  const notify = ownerNotifier(messenger);
-  if (config.notion) {
-    const connection = createNotionConnection(config.notion, {
-      logger: logger.child({ component: "notion" }),
-      timeoutMs: config.notion.timeoutMs,
-    });
-    notionSync = createNotionSync({
-      connection,
-      logger,
-      jobs: syncJobs,
-      // The owner reads a summary in their language; the property named is the only detail it needs.
-      onProblem: (problem) =>
-        void notify(`notion-problem-${problem.problem}`, {
-          property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?",
-        }),
-      files: telegramFileSource(bot.api, config),
-      onSettled: (projectId) =>
-        void redrawSyncScreens(redraw, projectId).catch((error: unknown) =>
-          logger.warn({ err: error, projectId }, "redrawing a synced card failed"),
-        ),
-    });
-    outbox.onQueued(() => notionSync?.kick());
-    notionPull = createNotionPull({
-      source: createNotionPullSource(connection),
-      store: notionPages,
-      statusValues: config.notion.statusValues,
-      intervalMs: config.notion.pollSeconds * 1000,
-      logger,
-      report: notionPullReporter(messenger),
-    });
-  }
+  const sync = createNotionSync({
+    connection,
+    logger,
+    jobs: deps.repos.syncJobs,
+    // The owner reads a summary in their language; the property named is the only detail it needs.
+    onProblem: (problem) =>
+      void notify(`notion-problem-${problem.problem}`, {
+        property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?",
+      }),
+    files: telegramFileSource(bot.api, config),
+    onSettled: (projectId) =>
+      void redrawSyncScreens(redraw, projectId).catch((error: unknown) =>
+        logger.warn({ err: error, projectId }, "redrawing a synced card failed"),
+      ),
+  });
+  outbox.onQueued(() => sync.kick());
+  const pull = createNotionPull({
+    source: createNotionPullSource(connection),
+    store: deps.repos.notionPages,
+    statusValues: config.notion.statusValues,
+    intervalMs: config.notion.pollSeconds * 1000,
+    logger,
+    report: notionPullReporter(messenger),
+  });
+  return { sync, pull };
+}
+
+/** The owners' chosen languages, for the command menus published at start. */
+async function ownerLocales(config: Config, settings: SettingsRepository) {
+  const chosen = await Promise.all(
+    config.ownerIds.map(async (chatId) => ({ chatId, locale: await settings.get(localeKey(chatId)) })),
+  );
+  return chosen.filter((owner): owner is { chatId: number; locale: string } => owner.locale !== undefined);
+}
+
+export async function startApp(config: Config, logger: Logger): Promise<App> {
+  const db = await openDatabase(config, logger);
+  const { outbox, repos } = createRepositories(db, config, logger);
+  const jobs = createJobRunner({ store: new BackgroundJobRepository(db), logger });
+  const later: MadeAfterTheBot = {};
+  const services = createServices(config, logger, jobs, later);
+  const deps: BotDeps = { config, logger, db, repos, services, workspace: createWorkspace() };
+  const i18n = createI18n(repos.settings);
+  const bot = createBot(deps, { i18n });
+  // The one way anything outside an update reaches the owner(s): reminders, Notion problems, Notion edits.
+  const messenger = createOwnerMessenger({
+    api: bot.api,
+    i18n,
+    logger,
+    ownerIds: config.ownerIds,
+    settings: repos.settings,
+  });
+  const reminderService = new ReminderService({
+    messenger,
+    logger,
+    reminderCron: config.reminderCron,
+    ideaDigestCron: config.ideaDigestCron,
+    settings: repos.settings,
+    reminders: repos.reminders,
+    projects: repos.projects,
+  });
+  later.reminders = reminderService;
+  registerBotJobs(jobs, { api: bot.api, deps, translator: messenger.translator });
+  const notion = createNotion(config, { logger, outbox, deps, bot, messenger });
+  later.notionPull = notion.pull;
   try {
     await initBot(bot, logger);
     await bot.api.deleteWebhook();
@@ -211,18 +254,16 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
     throw error;
   }
 
-  await notionSync?.start();
-  notionPull?.start();
+  await notion.sync?.start();
+  notion.pull?.start();
   // Before polling: what the last stop left is queued again before any update can start a job of its own.
   await jobs.start();
   const poller = new Poller(bot, logger);
   const polling = poller.start();
   logger.info({ username: bot.botInfo.username }, "polling started");
-  const chosen = await Promise.all(
-    config.ownerIds.map(async (chatId) => ({ chatId, locale: await settings.get(localeKey(chatId)) })),
+  publishCommands(bot.api, i18n, await ownerLocales(config, repos.settings)).catch((error) =>
+    logger.warn({ err: error }, "setMyCommands failed"),
   );
-  const withLocale = chosen.filter((owner): owner is { chatId: number; locale: string } => owner.locale !== undefined);
-  publishCommands(bot.api, i18n, withLocale).catch((error) => logger.warn({ err: error }, "setMyCommands failed"));
   void reportBrowser(config, logger);
   await reminderService.start();
 
@@ -234,9 +275,9 @@ export async function startApp(config: Config, logger: Logger): Promise<App> {
         await poller.stop();
         await jobs.stop(JOBS_STOP_BUDGET_MS);
         await reminderService.stop();
-        await pdf.close();
-        await notionPull?.stop();
-        await notionSync?.stop();
+        await services.pdf.close();
+        await notion.pull?.stop();
+        await notion.sync?.stop();
         await db.$disconnect();
       })()),
   };

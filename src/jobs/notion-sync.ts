@@ -2,7 +2,8 @@ import type { Logger } from "../logger.ts";
 import type { SyncJobRepository } from "../db/sync-job-repository.ts";
 import { createNotionService } from "../services/notion/notion-service.ts";
 import type { NotionConnection } from "../services/notion/notion-connection.ts";
-import { createSyncWorker, type FileSource, type SyncProblem } from "../services/notion/sync-worker.ts";
+import { createSyncWorker, type SyncProblem } from "../services/notion/sync-worker.ts";
+import type { FileSource } from "../services/notion/sync-job-runner.ts";
 
 export interface NotionSync {
   start(): Promise<void>;

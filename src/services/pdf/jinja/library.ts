@@ -6,6 +6,7 @@ import { extendNunjucks, nunjucks, patchNunjucks, runtime } from "./nunjucks-ada
 import { add, concat, divide, floorDivide, modulo, multiply, negate, power, subtract } from "./operators.ts";
 import { installSyntax } from "./syntax.ts";
 import {
+  PyNamespace,
   PyFloat,
   PyImage,
   compare,
@@ -26,12 +27,6 @@ import {
   truthy,
 } from "./values.ts";
 // Jinja2's tests and globals, loop helpers, and the install step that puts the whole layer on an Environment.
-
-export class PyNamespace {
-  constructor(values: Py) {
-    Object.assign(this, values);
-  }
-}
 
 function installTests(env: Py) {
   const test = (name: Py, fn: Py) => env.addTest(name, fn);

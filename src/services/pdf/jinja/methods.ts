@@ -1,7 +1,7 @@
 import type { Py } from "./py.ts";
-import { PyNamespace } from "./library.ts";
 import { aligned, braceFormat } from "./operators.ts";
 import {
+  PyNamespace,
   PyFloat,
   PyImage,
   equal,

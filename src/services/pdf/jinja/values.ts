@@ -1,5 +1,4 @@
 import type { Py } from "./py.ts";
-import { PyNamespace } from "./library.ts";
 import { runtime } from "./nunjucks-adapter.ts";
 // Python's values as Jinja2 sees them, for the template sandbox.
 // Floats are boxed (PyFloat) so 55.0 prints "55.0" and 12.5|round prints "12.0" as in Python.
@@ -14,6 +13,13 @@ export class PyFloat {
   }
   toString() {
     return floatRepr(this.value);
+  }
+}
+
+/** `namespace(...)`: the one object a template may assign attributes on (`{% set ns.x = … %}`). */
+export class PyNamespace {
+  constructor(values: Py) {
+    Object.assign(this, values);
   }
 }
 
