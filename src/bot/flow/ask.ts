@@ -11,28 +11,56 @@ export const FLOW_CANCEL = Buttons.flow.pack({ action: "cancel" });
 /** A refusal of typed text with values of its own (already escaped for HTML). */
 export type TextRefusal = { ok: false; key: string; args: Record<string, string | number> };
 
+/** What a waiting step makes of one answer: its value, a refusal said as a hint, or nothing more to say. */
+export type Verdict<T> =
+  | { value: T }
+  | { refuse: string; args?: Record<string, string | number>; keyboard?: InlineKeyboard; alert?: boolean }
+  | { handled: true };
+
+/** A refusal: a toast (or an alert) on the tapped button, a reply (with `keyboard`) to a message. */
+export async function refuse(
+  answer: FlowContext,
+  verdict: Extract<Verdict<unknown>, { refuse: string }>,
+): Promise<void> {
+  const text = answer.t(verdict.refuse, verdict.args);
+  if (answer.callbackQuery) await answer.answerCallbackQuery(verdict.alert ? { text, show_alert: true } : { text });
+  else await answer.reply(text, verdict.keyboard ? { reply_markup: verdict.keyboard } : undefined);
+}
+
+/**
+ * The flow toolkit's one wait loop: each answer to a waiting step (a message, or a button of `own` or of the flow;
+ * other screens' buttons pass through, see waitStep) goes to `judge` until it gives the step's value.
+ */
+export async function askUntil<T>(
+  conversation: Flow,
+  own: CallbackCodec<unknown> | undefined,
+  judge: (answer: FlowContext) => Verdict<T> | Promise<Verdict<T>>,
+): Promise<{ value: T; ctx: FlowContext }> {
+  for (;;) {
+    const answer = await waitStep(conversation, own);
+    const verdict = await judge(answer);
+    if ("value" in verdict) return { value: verdict.value, ctx: answer };
+    if ("refuse" in verdict) await refuse(answer, verdict);
+  }
+}
+
 /**
  * The one "ask again until the text is valid" step: waits for text that passes `check` (which may look things up
  * through `conversation.external`); anything else (stickers, voice, too long…) is re-asked with the reason.
  */
-export async function askText(
+export function askText(
   conversation: Flow,
   check: (text: string) => Checked | TextRefusal | Promise<Checked | TextRefusal>,
   own?: CallbackCodec<unknown>,
 ): Promise<{ value: string; ctx: FlowContext }> {
-  for (;;) {
-    const answer = await waitStep(conversation, own);
+  return askUntil(conversation, own, async (answer): Promise<Verdict<string>> => {
     const text = answer.message?.text;
-    if (text === undefined) {
-      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-text") });
-      else await answer.reply(answer.t("flow-hint-text"));
-      continue;
-    }
+    if (text === undefined) return { refuse: "flow-hint-text" };
     const result = await check(text);
-    if (result.ok) return { value: result.value, ctx: answer };
+    if (result.ok) return { value: result.value };
     const args = "args" in result ? result.args : { length: result.length ?? 0, max: result.max ?? 0 };
-    await answer.reply(answer.t(result.key, args));
-  }
+    return { refuse: result.key, args };
+  });
 }
 
 /**
@@ -40,43 +68,38 @@ export async function askText(
  * answered with the hint, a message gets it as a reply (with `keyboard`, so the choice is at hand again); buttons of
  * other screens pass through (waitStep).
  */
-export async function askButton<V, T>(
+export function askButton<V, T>(
   conversation: Flow,
   codec: CallbackCodec<V>,
   pick: (button: V) => T | undefined,
   keyboard?: (ctx: FlowContext) => InlineKeyboard,
 ): Promise<{ value: T; ctx: FlowContext }> {
-  for (;;) {
-    const answer = await waitStep(conversation, codec);
+  return askUntil(conversation, codec, async (answer): Promise<Verdict<T>> => {
     const button = codec.unpack(answer.callbackQuery?.data);
     const value = button === undefined ? undefined : pick(button);
-    if (value !== undefined) {
-      await answer.answerCallbackQuery();
-      return { value, ctx: answer };
-    }
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("flow-hint-button"), keyboard ? { reply_markup: keyboard(answer) } : {});
-  }
+    if (value === undefined) return { refuse: "flow-hint-button", keyboard: keyboard?.(answer) };
+    await answer.answerCallbackQuery();
+    return { value };
+  });
 }
 
+type Image = { fileId: string; asDocument: boolean };
+
 /** Waits for an image (photo, or a document with an image type) or the Skip button. */
-export async function askImage(
-  conversation: Flow,
-): Promise<{ image: { fileId: string; asDocument: boolean } | null; ctx: FlowContext }> {
-  for (;;) {
-    const answer = await waitStep(conversation);
+export async function askImage(conversation: Flow): Promise<{ image: Image | null; ctx: FlowContext }> {
+  const { value, ctx } = await askUntil(conversation, undefined, async (answer): Promise<Verdict<Image | null>> => {
     if (answer.callbackQuery?.data === SKIP) {
       await answer.answerCallbackQuery();
-      return { image: null, ctx: answer };
+      return { value: null };
     }
     const photo = answer.message?.photo;
-    if (photo?.length) return { image: { fileId: photo[photo.length - 1].file_id, asDocument: false }, ctx: answer };
+    if (photo?.length) return { value: { fileId: photo[photo.length - 1].file_id, asDocument: false } };
     const document = answer.message?.document;
     if (document && document.mime_type?.startsWith("image/"))
-      return { image: { fileId: document.file_id, asDocument: true }, ctx: answer };
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("photo-expected") });
-    else await answer.reply(answer.t("photo-expected"), { reply_markup: skipKeyboard(answer) });
-  }
+      return { value: { fileId: document.file_id, asDocument: true } };
+    return { refuse: "photo-expected", keyboard: skipKeyboard(answer) };
+  });
+  return { image: value, ctx };
 }
 
 export const skipKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-skip"), SKIP);

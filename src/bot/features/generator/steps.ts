@@ -5,8 +5,7 @@ import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import type { RenderFile } from "../../../db/card-repository.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
-import { FLOW_CANCEL, askButton, askText, cancelKeyboard } from "../../flow/ask.ts";
-import { waitStep } from "../../flow/wait-step.ts";
+import { FLOW_CANCEL, askButton, askText, askUntil, cancelKeyboard, type Verdict } from "../../flow/ask.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
@@ -184,35 +183,27 @@ export async function collectRenders(
     new InlineKeyboard().text(ctx.t("gen-btn-done"), genData("rendersDone")).text(ctx.t("btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
+  const { ctx: answered } = await askUntil(conversation, OWN, async (answer): Promise<Verdict<true>> => {
     if (answer.callbackQuery) {
-      if (OWN.unpack(answer.callbackQuery.data)?.step !== "rendersDone") {
-        await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-      } else if (renders.length === 0) {
-        await answer.answerCallbackQuery({ text: answer.t("gen-renders-none"), show_alert: true });
-      } else {
-        await answer.answerCallbackQuery();
-        await answer.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => undefined);
-        return { renders, ctx: answer };
-      }
-      continue;
+      if (OWN.unpack(answer.callbackQuery.data)?.step !== "rendersDone") return { refuse: "flow-hint-button" };
+      if (renders.length === 0) return { refuse: "gen-renders-none", alert: true };
+      await answer.answerCallbackQuery();
+      await answer.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => undefined);
+      return { value: true };
     }
     const check = renderOf(answer.message);
-    if ("problem" in check) {
-      await answer.reply(answer.t(check.problem));
-    } else if (renders.length >= MAX_RENDERS) {
-      await answer.reply(answer.t("gen-renders-too-many", { max: MAX_RENDERS }));
-    } else {
-      renders.push(check.file);
-      await answer.api.editMessageText(
-        prompt.chat.id,
-        prompt.message_id,
-        answer.t("gen-renders-count", { count: renders.length, max: MAX_RENDERS }),
-        { reply_markup: done() },
-      );
-    }
-  }
+    if ("problem" in check) return { refuse: check.problem };
+    if (renders.length >= MAX_RENDERS) return { refuse: "gen-renders-too-many", args: { max: MAX_RENDERS } };
+    renders.push(check.file);
+    await answer.api.editMessageText(
+      prompt.chat.id,
+      prompt.message_id,
+      answer.t("gen-renders-count", { count: renders.length, max: MAX_RENDERS }),
+      { reply_markup: done() },
+    );
+    return { handled: true };
+  });
+  return { renders, ctx: answered };
 }
 
 export async function askDraft(conversation: Flow, ctx: FlowContext): Promise<{ text: string; ctx: FlowContext }> {
@@ -227,12 +218,13 @@ export async function askReplacement(
   await ctx.reply(`${ctx.t("gen-edit-current")}\n\n<code>${escapeHtml(current)}</code>`, {
     reply_markup: cancelKeyboard(ctx),
   });
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
+  const { value, ctx: answered } = await askUntil(conversation, OWN, (answer): Verdict<string> => {
     const text = answer.message?.text?.trim();
-    if (!text) await answer.reply(answer.t("flow-hint-text"));
-    else if ([...text].length > DESCRIPTION_MAX)
-      await answer.reply(answer.t("gen-text-too-long", { max: DESCRIPTION_MAX, length: [...text].length }));
-    else return { text, ctx: answer };
-  }
+    if (!text) return { refuse: "flow-hint-text" };
+    const length = [...text].length;
+    return length > DESCRIPTION_MAX
+      ? { refuse: "gen-text-too-long", args: { max: DESCRIPTION_MAX, length } }
+      : { value: text };
+  });
+  return { text: value, ctx: answered };
 }

@@ -4,6 +4,7 @@ import { localeKey } from "../../i18n.ts";
 import { isLocale, type Locale } from "../../../domain/locale.ts";
 import { showScreen } from "../../screen.ts";
 import { waitStep } from "../../flow/wait-step.ts";
+import { askButton } from "../../flow/ask.ts";
 import { Buttons } from "../../buttons.ts";
 import {
   REMINDER_SECTIONS,
@@ -60,16 +61,10 @@ const SECTIONS: string[] = [CB.language, CB.texts, CB.close, ...Object.values(RE
 
 /** The menu's choice; another screen's button (a card's Delete) passes through to do its own job meanwhile. */
 async function waitSection(conversation: Flow): Promise<FlowContext & { callbackQuery: { data: string } }> {
-  for (;;) {
-    const answer = await waitStep(conversation, Buttons.settings);
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined && SECTIONS.includes(data)) {
-      await answer.answerCallbackQuery();
-      return answer as FlowContext & { callbackQuery: { data: string } };
-    }
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("flow-hint-button"));
-  }
+  const { ctx } = await askButton(conversation, Buttons.settings, (button) =>
+    SECTIONS.includes(Buttons.settings.pack(button)) ? button : undefined,
+  );
+  return ctx as FlowContext & { callbackQuery: { data: string } };
 }
 
 /** /settings: language, time zone, quiet hours, the digest's day and hour, upcoming reminders. */

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { waitStep } from "../../flow/wait-step.ts";
+import { askUntil, type Verdict } from "../../flow/ask.ts";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
 import type { Flow, FlowContext } from "../../context.ts";
@@ -66,22 +66,22 @@ async function answer(
   section: SettingsSection,
   arg: RegExp,
 ): Promise<{ ctx: FlowContext; data?: string; text?: string } | null> {
-  for (;;) {
-    const ctx = await waitStep(conversation, Buttons.settings);
-    const button = Buttons.settings.unpack(ctx.callbackQuery?.data);
+  type Reply = { data?: string; text?: string } | null;
+  const { value, ctx } = await askUntil(conversation, Buttons.settings, async (reply): Promise<Verdict<Reply>> => {
+    const button = Buttons.settings.unpack(reply.callbackQuery?.data);
     if (button?.section === "close") {
-      await ctx.answerCallbackQuery();
-      await showScreen(ctx, ctx.t("settings-closed"), doneKeyboard(ctx));
-      return null;
+      await reply.answerCallbackQuery();
+      await showScreen(reply, reply.t("settings-closed"), doneKeyboard(reply));
+      return { value: null };
     }
     if (button?.section === section && button.arg !== undefined && arg.test(button.arg)) {
-      await ctx.answerCallbackQuery();
-      return { ctx, data: button.arg };
+      await reply.answerCallbackQuery();
+      return { value: { data: button.arg } };
     }
-    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("flow-hint-button") });
-    else if (ctx.message?.text) return { ctx, text: ctx.message.text };
-    else await ctx.reply(ctx.t("flow-hint-button"));
-  }
+    if (!reply.callbackQuery && reply.message?.text) return { value: { text: reply.message.text } };
+    return { refuse: "flow-hint-button" };
+  });
+  return value && { ctx, ...value };
 }
 
 export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promise<void> {

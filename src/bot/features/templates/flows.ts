@@ -7,7 +7,7 @@ import { TEMPLATE_CHECK, type TemplateCheckInput, type TemplateCheckResult } fro
 import { startJob } from "../../flow/start-job.ts";
 import { Buttons } from "../../buttons.ts";
 import { SKIP_CSS, templateData } from "./ui.ts";
-import { FLOW_CANCEL, askText, cancelKeyboard, type TextRefusal } from "../../flow/ask.ts";
+import { FLOW_CANCEL, askText, askUntil, cancelKeyboard, type TextRefusal, type Verdict } from "../../flow/ask.ts";
 import { waitStep } from "../../flow/wait-step.ts";
 import { checkTextWithin, type Checked } from "../../../domain/project-text.ts";
 import { tooBigToDownload } from "../../telegram-files.ts";
@@ -49,20 +49,16 @@ function documentOf(answer: FlowContext, extensions: string[], hintKey: string):
 
 /** Waits for the CSS file, or Skip. */
 async function askCss(conversation: Flow): Promise<{ file: SentFile | null; ctx: FlowContext }> {
-  for (;;) {
-    const answer = await waitStep(conversation, OWN);
+  const { value, ctx } = await askUntil(conversation, OWN, async (answer): Promise<Verdict<SentFile | null>> => {
     if (Buttons.templateUpload.unpack(answer.callbackQuery?.data)?.action === "skipcss") {
       await answer.answerCallbackQuery();
-      return { file: null, ctx: answer };
+      return { value: null };
     }
     const sent = documentOf(answer, ["css"], "tpl-expect-css");
-    if (!("problem" in sent)) return { file: sent, ctx: answer };
-    if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t(sent.problem) });
-    else
-      await answer.reply(answer.t(sent.problem), {
-        reply_markup: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS),
-      });
-  }
+    if (!("problem" in sent)) return { value: sent };
+    return { refuse: sent.problem, keyboard: new InlineKeyboard().text(answer.t("tpl-btn-skip-css"), SKIP_CSS) };
+  });
+  return { file: value, ctx };
 }
 
 /** The check job's verdict: null while it runs (or before any file came). */
