@@ -187,7 +187,7 @@ function createNotion(
     jobs: deps.repos.syncJobs,
     // The owner reads a summary in their language; the property named is the only detail it needs.
     onProblem: (problem) =>
-      void notify(`notion-problem-${problem.problem}`, {
+      void notify(`sync-notion-problem-${problem.problem}`, {
         property: problem.detail.match(/property (?:named )?"?([^\s:"]+)/)?.[1] ?? "?",
       }),
     files: telegramFileSource(bot.api, config),

@@ -36,6 +36,23 @@ const builtPrefixes = [...code.matchAll(/`([a-z][a-z0-9-]*-)\$\{/g)].map((m) => 
 /** The fixed end of keys built at run time: `\`${prefix}-too-long\`` → "-too-long". */
 const builtSuffixes = [...code.matchAll(/\}(-[a-z][a-z0-9-]*)`/g)].map((m) => m[1]);
 
+/** Each feature's keys start with its prefix, so a key says where its text lives. */
+const FEATURE_PREFIX: Record<string, string> = {
+  ai: "ai",
+  attach: "attach",
+  common: "common",
+  export: "export",
+  find: "find",
+  generator: "gen",
+  menu: "menu",
+  "notion-pull": "np",
+  projects: "project",
+  reminders: "reminder",
+  settings: "settings",
+  sync: "sync",
+  templates: "tpl",
+};
+
 describe("the texts: every key in both languages, every key read somewhere", () => {
   const ru = keysOf("ru");
   const en = keysOf("en");
@@ -43,6 +60,14 @@ describe("the texts: every key in both languages, every key read somewhere", () 
   it("finds the texts", () => {
     expect(textFiles.length).toBeGreaterThan(10);
     expect(ru.size).toBeGreaterThan(300);
+  });
+
+  it("prefixes every key with its feature's name", () => {
+    const misplaced = [...ru.entries()].filter(([key, path]) => {
+      const feature = /features\/([^/]+)\/texts\.ts$/.exec(path)?.[1] ?? "";
+      return !key.startsWith(`${FEATURE_PREFIX[feature] ?? "?"}-`);
+    });
+    expect(misplaced.map(([key, path]) => `${path.split("/features/")[1]}: ${key}`)).toEqual([]);
   });
 
   it("has the same keys in Russian and English", () => {

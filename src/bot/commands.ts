@@ -21,7 +21,7 @@ export const COMMANDS = [
 
 /** The command menu in one language (`t` of that locale). */
 export const commandList = (t: (key: string) => string) =>
-  COMMANDS.map((command) => ({ command, description: t(`cmd-${command}`) }));
+  COMMANDS.map((command) => ({ command, description: t(`menu-cmd-${command}`) }));
 
 /**
  * Registers the command menu: the default list in Russian, one per Telegram app language, and, for each owner

@@ -20,7 +20,7 @@ export const handleUpdateError = (answers: CallbackAnswers) => async (error: Bot
     log?.error({ err: cause, method: (cause as GrammyError).method }, "Bot API call failed");
   else log?.error({ err: cause }, "update failed");
 
-  const key = isDatabaseError(cause) ? "error-database" : "error-generic";
+  const key = isDatabaseError(cause) ? "common-error-database" : "common-error-generic";
   const text = typeof ctx.t === "function" ? ctx.t(key) : "⚠️ Something went wrong. Please try again.";
   try {
     if (ctx.callbackQuery && !answers.isAnswered(ctx.callbackQuery.id))

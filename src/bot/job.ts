@@ -54,7 +54,7 @@ export function runInBackground(job: Job, name: string, retryData: string, work:
 /** After a restart: the owner learns which AI work the stop cut short, with its Retry button. */
 export async function reportInterrupted(job: Job, work: TrackedAiWork): Promise<void> {
   const task = work.task.startsWith("moodboard") ? "moodboard" : work.task.startsWith("voice") ? "voice" : "texts";
-  const keyboard = new InlineKeyboard().text(job.t("btn-ai-retry"), work.retryData);
+  const keyboard = new InlineKeyboard().text(job.t("ai-btn-ai-retry"), work.retryData);
   await job.api.sendMessage(job.chatId, job.t("ai-interrupted", { task: job.t(`ai-interrupted-${task}`) }), {
     reply_markup: keyboard,
   });
@@ -156,7 +156,7 @@ export function faultText(job: Job, error: unknown): string {
   if (error instanceof GeminiError)
     return job.t(`ai-fault-gemini-${error.fault}`, { model: job.deps.config.gemini?.model ?? "" });
   if (error instanceof GrammyError) return job.t("ai-fault-telegram");
-  return job.t("error-generic");
+  return job.t("common-error-generic");
 }
 
 /** Shows the fault with a Retry button that repeats `retryData`; logs the technical reason. */
@@ -171,7 +171,7 @@ export async function reportFault(
     { err: error instanceof FalError || error instanceof GeminiError ? error.message : error },
     "AI generation failed",
   );
-  const keyboard = (extra ?? new InlineKeyboard()).text(job.t("btn-ai-retry"), retryData);
+  const keyboard = (extra ?? new InlineKeyboard()).text(job.t("ai-btn-ai-retry"), retryData);
   await status.finish(faultText(job, error), keyboard);
 }
 

@@ -24,7 +24,7 @@ export const NAV = {
   templates: nav.pack({ screen: "templates" }),
 } as const;
 
-export const backToMainKeyboard = (t: Translate) => new InlineKeyboard().text(t("btn-main-menu"), NAV.main);
+export const backToMainKeyboard = (t: Translate) => new InlineKeyboard().text(t("common-btn-main-menu"), NAV.main);
 
 export type ProjectAction = ButtonOf<typeof Buttons.project>["action"];
 

@@ -18,9 +18,9 @@ const checkText = (raw: string, max: number, prefix: string): Checked =>
   checkTextWithin(raw, max, { empty: `${prefix}-empty`, tooLong: `${prefix}-too-long` });
 
 /** A project name (/new, edit, voice ideas): at most 200 characters. */
-export const checkName = (raw: string): Checked => checkText(raw, NAME_MAX, "name");
+export const checkName = (raw: string): Checked => checkText(raw, NAME_MAX, "project-name");
 
-export const checkDescription = (raw: string): Checked => checkText(raw, DESCRIPTION_MAX, "description");
+export const checkDescription = (raw: string): Checked => checkText(raw, DESCRIPTION_MAX, "project-description");
 
 /** What /find looks for. */
 export const checkQuery = (raw: string): Checked => checkText(raw, SEARCH_QUERY_MAX, "find");

@@ -20,7 +20,7 @@ export const FLOW_STORAGE_VERSION = 14;
  * layout or trailing commas) FLOW_STORAGE_VERSION was set for: tests/flow-fingerprint.test.ts fails once it
  * changes, until the version is bumped and this updated. A comment or a reworded text keeps the owner's open flows.
  */
-export const FLOW_SOURCES_FINGERPRINT = "c7e7d9efe59cdbd7";
+export const FLOW_SOURCES_FINGERPRINT = "f5f876aadbca3a94";
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
@@ -43,7 +43,7 @@ export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackA
     const active = Object.keys(ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"));
+    await ctx.reply(ctx.t(active ? "common-cancelled" : "common-nothing-to-cancel"));
     await showMainMenu(ctx);
   };
   runtime.command("cancel", cancel);

@@ -55,7 +55,7 @@ export function askText(
 ): Promise<{ value: string; ctx: FlowContext }> {
   return askUntil(conversation, own, async (answer): Promise<Verdict<string>> => {
     const text = answer.message?.text;
-    if (text === undefined) return { refuse: "flow-hint-text" };
+    if (text === undefined) return { refuse: "common-flow-hint-text" };
     const result = await check(text);
     if (result.ok) return { value: result.value };
     const args = "args" in result ? result.args : { length: result.length ?? 0, max: result.max ?? 0 };
@@ -77,7 +77,7 @@ export function askButton<V, T>(
   return askUntil(conversation, codec, async (answer): Promise<Verdict<T>> => {
     const button = codec.unpack(answer.callbackQuery?.data);
     const value = button === undefined ? undefined : pick(button);
-    if (value === undefined) return { refuse: "flow-hint-button", keyboard: keyboard?.(answer) };
+    if (value === undefined) return { refuse: "common-flow-hint-button", keyboard: keyboard?.(answer) };
     await answer.answerCallbackQuery();
     return { value };
   });
@@ -97,10 +97,10 @@ export async function askImage(conversation: Flow): Promise<{ image: Image | nul
     const document = answer.message?.document;
     if (document && document.mime_type?.startsWith("image/"))
       return { value: { fileId: document.file_id, asDocument: true } };
-    return { refuse: "photo-expected", keyboard: skipKeyboard(answer) };
+    return { refuse: "project-photo-expected", keyboard: skipKeyboard(answer) };
   });
   return { image: value, ctx };
 }
 
-export const skipKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-skip"), SKIP);
-export const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("btn-cancel"), FLOW_CANCEL);
+export const skipKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("project-btn-skip"), SKIP);
+export const cancelKeyboard = (ctx: FlowContext) => new InlineKeyboard().text(ctx.t("common-btn-cancel"), FLOW_CANCEL);

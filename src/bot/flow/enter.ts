@@ -7,7 +7,7 @@ import type { Context } from "../context.ts";
 export async function enterFlow(ctx: Context, name: string, ...args: unknown[]): Promise<void> {
   if (Object.keys(ctx.conversation.active()).length > 0) {
     await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t("flow-left"));
+    await ctx.reply(ctx.t("common-flow-left"));
   }
   await ctx.conversation.enter(name, ...args);
 }

@@ -19,5 +19,5 @@ export function answerEveryCallback(answers: CallbackAnswers) {
 
 /** The last handler of the tree: a button nothing knows (old message, deleted object). */
 export async function staleButton(ctx: Context) {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("stale-button"), show_alert: false });
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("common-stale-button"), show_alert: false });
 }

@@ -37,25 +37,25 @@ export function cardText(reader: CardReader, project: ProjectView, timeZone: str
   const lines = [`<b>${escapeHtml(project.name)}</b>`];
   lines.push(
     project.status === "archived"
-      ? t("card-archived", { reason: t(`reason-${project.archiveReason ?? "completed"}`) })
-      : t("card-status", { status: t(`status-${project.status}`) }),
+      ? t("project-card-archived", { reason: t(`project-reason-${project.archiveReason ?? "completed"}`) })
+      : t("project-card-status", { status: t(`project-status-${project.status}`) }),
   );
-  lines.push(t("card-created", { date: formatDate(project.createdAt, locale, timeZone) }));
+  lines.push(t("project-card-created", { date: formatDate(project.createdAt, locale, timeZone) }));
   if (project.status === "active" && project.activatedAt) {
-    lines.push(t("card-activated", { date: formatDate(project.activatedAt, locale, timeZone) }));
+    lines.push(t("project-card-activated", { date: formatDate(project.activatedAt, locale, timeZone) }));
     lines.push(
-      t("card-interval", {
+      t("project-card-interval", {
         interval: project.reminderIntervalDays
-          ? t("interval-days", { days: project.reminderIntervalDays })
-          : t("interval-none"),
+          ? t("project-interval-days", { days: project.reminderIntervalDays })
+          : t("project-interval-none"),
       }),
     );
   }
-  lines.push(t(project.sync === "none" ? "notion-off" : `notion-${project.sync}`));
+  lines.push(t(project.sync === "none" ? "project-notion-off" : `project-notion-${project.sync}`));
   const head = lines.join("\n");
   const room = limit - head.length - 2;
   const description = cutToUnits(project.description, Math.max(0, room));
-  return `${head}\n\n${description ? escapeHtml(description) : t("card-no-description")}`;
+  return `${head}\n\n${description ? escapeHtml(description) : t("project-card-no-description")}`;
 }
 
 interface CardScreen {

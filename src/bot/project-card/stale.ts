@@ -12,7 +12,7 @@ const tz = (ctx: Context) => ownerTimeZone(ctx.deps);
 export async function answerStale(ctx: Context, project: ProjectView | null | undefined): Promise<void> {
   if (!project) {
     await ctx.answerCallbackQuery({ text: ctx.t("project-missing") });
-    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("btn-main-menu"), NAV.main));
+    await showScreen(ctx, ctx.t("project-missing"), new InlineKeyboard().text(ctx.t("common-btn-main-menu"), NAV.main));
     return;
   }
   await ctx.answerCallbackQuery({ text: ctx.t("project-changed") });

@@ -17,8 +17,8 @@ export function textMessage(job: Pick<Job, "t">, kind: TextKind, projectName: st
 
 export const textKeyboard = (job: Pick<Job, "t">, assetId: number) =>
   new InlineKeyboard()
-    .text(job.t("btn-text-regenerate"), Buttons.text.pack({ assetId, action: "regenerate" }))
-    .text(job.t("btn-text-edit"), Buttons.text.pack({ assetId, action: "edit" }));
+    .text(job.t("ai-btn-text-regenerate"), Buttons.text.pack({ assetId, action: "regenerate" }))
+    .text(job.t("ai-btn-text-edit"), Buttons.text.pack({ assetId, action: "edit" }));
 
 /** `ai:<project>:tx` — both texts in parallel; saved together, then shown each with Regenerate / Edit. */
 export async function onGenerateTexts(ctx: Context, projectId: number): Promise<void> {

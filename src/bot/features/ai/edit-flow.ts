@@ -10,7 +10,7 @@ const TEXT_MAX = 4000;
 function checkText(raw: string): Checked {
   const value = raw.trim();
   const length = [...value].length;
-  if (length === 0) return { ok: false, key: "description-empty" };
+  if (length === 0) return { ok: false, key: "project-description-empty" };
   if (length > TEXT_MAX) return { ok: false, key: "ai-text-too-long", length };
   return { ok: true, value };
 }
@@ -40,7 +40,7 @@ export async function aiEditFlow(
       await outer.deps.repos.ai.updateDraft(id, next);
       return next;
     });
-    if (!data) return void (await reply.reply(reply.t("stale-button")));
+    if (!data) return void (await reply.reply(reply.t("common-stale-button")));
     await reply.reply(voiceDraftText(reply.t, data), {
       reply_markup: voiceDraftKeyboard(reply.t, id),
     });

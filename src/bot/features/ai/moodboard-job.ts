@@ -49,7 +49,7 @@ const aspectLabel = (aspect: string) => aspect.replace("x", ":");
 const biggestPhoto = (message: Message) => message.photo?.[message.photo.length - 1]?.file_id ?? "";
 
 export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text(job.t("btn-mb-all"), mbData(draftId, "all")).row();
+  const keyboard = new InlineKeyboard().text(job.t("ai-btn-mb-all"), mbData(draftId, "all")).row();
   for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "tile", n));
   keyboard.row();
   for (const option of ASPECTS)
@@ -59,8 +59,8 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
     );
   keyboard
     .row()
-    .text(job.t("btn-mb-originals"), mbData(draftId, "originals"))
-    .text(job.t("btn-mb-save"), mbData(draftId, "save"));
+    .text(job.t("ai-btn-mb-originals"), mbData(draftId, "originals"))
+    .text(job.t("ai-btn-mb-save"), mbData(draftId, "save"));
   return keyboard;
 }
 
@@ -183,8 +183,8 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
     const { makeCollage } = await import("../../../services/fal/collage.ts");
     const collage = await makeCollage(bytes);
     const keyboard = new InlineKeyboard()
-      .text(job.t("btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "moodboards" }))
-      .text(job.t("btn-mb-open-card"), projectData(data.projectId, "open"));
+      .text(job.t("ai-btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "moodboards" }))
+      .text(job.t("ai-btn-mb-open-card"), projectData(data.projectId, "open"));
     const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
       caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
       reply_markup: keyboard,

@@ -183,9 +183,9 @@ function boardsKeyboard(
   });
   return keyboard
     .row()
-    .text(ctx.t("btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }))
+    .text(ctx.t("ai-btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }))
     .row()
-    .text(ctx.t("btn-back"), back);
+    .text(ctx.t("common-btn-back"), back);
 }
 
 /** `ai:<project>:mbl` — the project's saved moodboards, newest first, over the newest one's collage. */

@@ -61,8 +61,8 @@ export async function askDescriptionOrVoice(conversation: Flow): Promise<{ value
     if (text === null) continue;
     const typed = text ?? answer.message?.text;
     if (typed === undefined) {
-      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-text") });
-      else await answer.reply(answer.t("flow-hint-text"));
+      if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("common-flow-hint-text") });
+      else await answer.reply(answer.t("common-flow-hint-text"));
       continue;
     }
     const checked = checkDescription(typed);
@@ -104,7 +104,7 @@ export async function transcribeDescriptionJob(
     const result: VoiceDescriptionResult = { ok: true, text: idea.transcript };
     await publish(result);
     const heard = job.t("ai-voice-heard", { text: escapeHtml(cutText(idea.transcript, HEARD_SHOWN)) });
-    await edit(heard, new InlineKeyboard().text(job.t("btn-voice-use"), USE_HEARD));
+    await edit(heard, new InlineKeyboard().text(job.t("ai-btn-voice-use"), USE_HEARD));
     return result;
   } catch (error) {
     job.log.warn({ err: (error as Error).message }, "voice transcription in /new failed");
@@ -125,8 +125,8 @@ export async function askMoodboardOffer(
   const falOn = await conversation.external((outer) => Boolean(outer.deps.services.fal));
   if (!falOn) return { wanted: false, ctx };
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("btn-mb-yes"), MOODBOARD_YES)
-    .text(ctx.t("btn-skip"), MOODBOARD_SKIP);
+    .text(ctx.t("ai-btn-mb-yes"), MOODBOARD_YES)
+    .text(ctx.t("project-btn-skip"), MOODBOARD_SKIP);
   await ctx.reply(ctx.t("ai-new-offer-moodboard"), { reply_markup: keyboard });
   const offer = await askButton(
     conversation,

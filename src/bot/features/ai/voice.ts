@@ -31,12 +31,12 @@ export const voiceDraftText = (t: Translate, draft: VoiceDraft) =>
 
 export const voiceDraftKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
-    .text(t("btn-voice-save"), Buttons.voice.pack({ id, action: "save" }))
+    .text(t("ai-btn-voice-save"), Buttons.voice.pack({ id, action: "save" }))
     .row()
-    .text(t("btn-voice-name"), Buttons.voice.pack({ id, action: "name" }))
-    .text(t("btn-voice-description"), Buttons.voice.pack({ id, action: "desc" }))
+    .text(t("ai-btn-voice-name"), Buttons.voice.pack({ id, action: "name" }))
+    .text(t("ai-btn-voice-description"), Buttons.voice.pack({ id, action: "desc" }))
     .row()
-    .text(t("btn-voice-discard"), Buttons.voice.pack({ id, action: "drop" }));
+    .text(t("ai-btn-voice-discard"), Buttons.voice.pack({ id, action: "drop" }));
 
 /** Transcribes a voice note and drafts a name and description (Gemini, audio input). */
 export async function transcribeVoice(job: Job, fileId: string, mimeType: string) {
@@ -84,7 +84,7 @@ export async function onVoice(ctx: Context): Promise<void> {
 export async function onVoiceAction(ctx: Context, draftId: number, action: VoiceAction): Promise<void> {
   const { ai, projects } = ctx.deps.repos;
   const draft = await ai.getDraft<VoiceDraft>(draftId, "voice");
-  if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("common-stale-button") }));
   if (action === "retry") {
     if (!ctx.deps.services.gemini)
       return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-gemini-off"), show_alert: true }));
@@ -95,7 +95,7 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
       transcribeDraft(job, draftId, status),
     );
   }
-  if (!draft.data.transcript) return void (await ctx.answerCallbackQuery({ text: ctx.t("stale-button") }));
+  if (!draft.data.transcript) return void (await ctx.answerCallbackQuery({ text: ctx.t("common-stale-button") }));
   await ctx.answerCallbackQuery();
   if (action === "drop") {
     await ai.deleteDraft(draftId);
@@ -112,8 +112,8 @@ export async function onVoiceAction(ctx: Context, draftId: number, action: Voice
   );
   // Keyed by the draft: a re-delivered tap (kill -9 between these two writes) finds the project already made.
   await ai.deleteDraft(draftId);
-  const keyboard = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
-  await ctx.editMessageText(ctx.t("idea-saved", { name: escapeHtml(project.name) }), {
+  const keyboard = new InlineKeyboard().text(ctx.t("project-btn-open-card"), projectData(project.id, "open"));
+  await ctx.editMessageText(ctx.t("project-idea-saved", { name: escapeHtml(project.name) }), {
     reply_markup: keyboard,
   });
 }

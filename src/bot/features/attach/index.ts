@@ -105,5 +105,8 @@ attachFeature.on("message", async (ctx, next) => {
   if (assetId === null) return void (await reply(ctx.t("attach-missing")));
   const lines = [ctx.t("attach-done", { name: escapeHtml(project.name), kind: ctx.t(`attach-kind-${parsed.label}`) })];
   if (ctx.deps.config.notion) lines.push(ctx.t("attach-done-notion"));
-  await reply(lines.join("\n"), new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")));
+  await reply(
+    lines.join("\n"),
+    new InlineKeyboard().text(ctx.t("project-btn-open-card"), projectData(project.id, "open")),
+  );
 });

@@ -9,9 +9,9 @@ export const fallbackFeature = new Composer<Context>();
 fallbackFeature.on("callback_query", staleButton);
 
 fallbackFeature.on("message:text", async (ctx) => {
-  await ctx.reply(ctx.t("unknown-text"), { reply_markup: backToMainKeyboard(ctx.t) });
+  await ctx.reply(ctx.t("common-unknown-text"), { reply_markup: backToMainKeyboard(ctx.t) });
 });
 
 fallbackFeature.on("message", async (ctx) => {
-  await ctx.reply(ctx.t("unknown-media"), { reply_markup: backToMainKeyboard(ctx.t) });
+  await ctx.reply(ctx.t("common-unknown-media"), { reply_markup: backToMainKeyboard(ctx.t) });
 });

@@ -27,7 +27,7 @@ export function resultsScreen(
   const shownQuery = escapeHtml(truncate(query, 60));
   const keyboard = new InlineKeyboard();
   if (result.total === 0) {
-    keyboard.text(ctx.t("btn-find-again"), FIND_AGAIN).text(ctx.t("btn-main-menu"), NAV.main);
+    keyboard.text(ctx.t("find-btn-find-again"), FIND_AGAIN).text(ctx.t("common-btn-main-menu"), NAV.main);
     return { text: ctx.t("find-nothing", { query: shownQuery }), keyboard };
   }
   const items = result.hits.map((hit, index) => {
@@ -36,9 +36,9 @@ export function resultsScreen(
     return `${index + 1}. ${STATUS_ICON[hit.status]} ${escapeHtml(hit.name)}${where}`;
   });
   const tail = result.total > result.hits.length ? ["", ctx.t("find-results-more", { shown: result.hits.length })] : [];
-  keyboard.text(ctx.t("btn-find-again"), FIND_AGAIN).text(ctx.t("btn-main-menu"), NAV.main);
+  keyboard.text(ctx.t("find-btn-find-again"), FIND_AGAIN).text(ctx.t("common-btn-main-menu"), NAV.main);
   const head = [ctx.t("find-results", { query: shownQuery, total: result.total }), ""];
-  return { text: fitLines(head, items, (count) => ctx.t("list-more", { count }), tail), keyboard };
+  return { text: fitLines(head, items, (count) => ctx.t("common-list-more", { count }), tail), keyboard };
 }
 
 /** `/find` without text: asks for the query, then shows the results. */

@@ -8,7 +8,7 @@ find-nothing = 🔎 По запросу «{ $query }» ничего не наш�
 find-results = 🔎 Найдено по запросу «{ $query }»: { $total }
 find-results-more = Показаны первые { $shown } — уточните запрос, чтобы увидеть остальные.
 find-in-description = (в описании)
-btn-find-again = 🔎 Новый поиск
+find-btn-find-again = 🔎 Новый поиск
 `,
   en: `
 find-ask = 🔎 What are you looking for? Send a word or part of a project's name or description.
@@ -19,6 +19,6 @@ find-nothing = 🔎 Nothing found for “{ $query }”.
 find-results = 🔎 Results for “{ $query }”: { $total }
 find-results-more = Showing the first { $shown } — refine the query to see the rest.
 find-in-description = (in the description)
-btn-find-again = 🔎 New search
+find-btn-find-again = 🔎 New search
 `,
 };

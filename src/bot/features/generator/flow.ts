@@ -39,7 +39,7 @@ async function waitForCard(conversation: Flow, jobId: number): Promise<CardTap> 
     const answer = await waitStep(conversation, Buttons.generator);
     const button = Buttons.generator.unpack(answer.callbackQuery?.data);
     if (!button) {
-      await answer.reply(answer.t("flow-hint-button"));
+      await answer.reply(answer.t("common-flow-hint-button"));
       continue;
     }
     const job = await conversation.external(async (outer) => {

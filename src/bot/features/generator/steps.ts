@@ -94,12 +94,16 @@ export async function pickSource(
     const keyboard = new InlineKeyboard();
     for (const project of list.items) keyboard.text(truncate(project.name, 60), genData("project", project.id)).row();
     if (list.pages > 1) {
-      if (list.page > 0) keyboard.text(current.t("btn-prev"), genData("projectsPage", list.page - 1));
+      if (list.page > 0) keyboard.text(current.t("project-btn-prev"), genData("projectsPage", list.page - 1));
       keyboard.text(`${list.page + 1}/${list.pages}`, genData("projectsPage", list.page));
-      if (list.page < list.pages - 1) keyboard.text(current.t("btn-next"), genData("projectsPage", list.page + 1));
+      if (list.page < list.pages - 1)
+        keyboard.text(current.t("project-btn-next"), genData("projectsPage", list.page + 1));
       keyboard.row();
     }
-    keyboard.text(current.t("gen-btn-manual"), genData("manual")).row().text(current.t("btn-cancel"), FLOW_CANCEL);
+    keyboard
+      .text(current.t("gen-btn-manual"), genData("manual"))
+      .row()
+      .text(current.t("common-btn-cancel"), FLOW_CANCEL);
     const intro = list.total === 0 ? current.t("gen-no-archived") : current.t("gen-pick-project");
     await showScreen(current, `${current.t("gen-title")}\n\n${intro}`, keyboard);
     const answer = await waitChoice(conversation, ["project", "projectsPage", "manual"], "any");
@@ -152,7 +156,7 @@ export async function pickTemplate(
     keyboard
       .text(`${template.isDefault ? "⭐ " : ""}${truncate(template.name, 60)}`, genData("template", template.id))
       .row();
-  keyboard.text(ctx.t("btn-cancel"), FLOW_CANCEL);
+  keyboard.text(ctx.t("common-btn-cancel"), FLOW_CANCEL);
   await showScreen(ctx, ctx.t("gen-pick-template", { name: escapeHtml(projectName) }), keyboard);
   const answer = await waitChoice(conversation, ["template"], "any");
   const id = Number(answer.choice.arg);
@@ -180,12 +184,14 @@ export async function collectRenders(
   ctx: FlowContext,
 ): Promise<{ renders: RenderFile[]; ctx: FlowContext }> {
   const done = () =>
-    new InlineKeyboard().text(ctx.t("gen-btn-done"), genData("rendersDone")).text(ctx.t("btn-cancel"), FLOW_CANCEL);
+    new InlineKeyboard()
+      .text(ctx.t("gen-btn-done"), genData("rendersDone"))
+      .text(ctx.t("common-btn-cancel"), FLOW_CANCEL);
   const prompt = await ctx.reply(ctx.t("gen-ask-renders", { max: MAX_RENDERS }), { reply_markup: done() });
   const renders: RenderFile[] = [];
   const { ctx: answered } = await askUntil(conversation, OWN, async (answer): Promise<Verdict<true>> => {
     if (answer.callbackQuery) {
-      if (OWN.unpack(answer.callbackQuery.data)?.step !== "rendersDone") return { refuse: "flow-hint-button" };
+      if (OWN.unpack(answer.callbackQuery.data)?.step !== "rendersDone") return { refuse: "common-flow-hint-button" };
       if (renders.length === 0) return { refuse: "gen-renders-none", alert: true };
       await answer.answerCallbackQuery();
       await answer.api.editMessageReplyMarkup(prompt.chat.id, prompt.message_id).catch(() => undefined);
@@ -220,7 +226,7 @@ export async function askReplacement(
   });
   const { value, ctx: answered } = await askUntil(conversation, OWN, (answer): Verdict<string> => {
     const text = answer.message?.text?.trim();
-    if (!text) return { refuse: "flow-hint-text" };
+    if (!text) return { refuse: "common-flow-hint-text" };
     const length = [...text].length;
     return length > DESCRIPTION_MAX
       ? { refuse: "gen-text-too-long", args: { max: DESCRIPTION_MAX, length } }

@@ -6,15 +6,15 @@ import { NAV } from "../../navigation.ts";
 
 export const menuFeature = new Composer<Context>();
 
-export const showMainMenu = (ctx: Context) => showScreen(ctx, ctx.t("main-menu"), mainMenuKeyboard(ctx.t));
+export const showMainMenu = (ctx: Context) => showScreen(ctx, ctx.t("menu-main-menu"), mainMenuKeyboard(ctx.t));
 
 menuFeature.command("start", showMainMenu);
 
 menuFeature.command("help", async (ctx) => {
   const { config } = ctx.deps;
-  const state = (on: unknown) => ctx.t(on ? "integration-on" : "integration-off");
+  const state = (on: unknown) => ctx.t(on ? "menu-integration-on" : "menu-integration-off");
   const integrations = `Notion ${state(config.notion)}, Gemini ${state(config.gemini)}, Fal ${state(config.fal)}`;
-  await ctx.reply(ctx.t("help", { integrations }));
+  await ctx.reply(ctx.t("menu-help", { integrations }));
 });
 
 menuFeature.callbackQuery(NAV.main, async (ctx) => {
@@ -24,10 +24,10 @@ menuFeature.callbackQuery(NAV.main, async (ctx) => {
 
 menuFeature.callbackQuery(NAV.projects, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("projects-menu"), projectsMenuKeyboard(ctx.t));
+  await showScreen(ctx, ctx.t("menu-projects-menu"), projectsMenuKeyboard(ctx.t));
 });
 
 menuFeature.callbackQuery(NAV.automations, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("automations-menu"), automationsMenuKeyboard(ctx.t));
+  await showScreen(ctx, ctx.t("menu-automations-menu"), automationsMenuKeyboard(ctx.t));
 });

@@ -1,23 +1,23 @@
 export const menuTexts = {
   ru: `
-main-menu =
+menu-main-menu =
     👋 <b>Designflow Assistant</b>
     Ваш помощник по проектам: идеи, активная работа, архив, мудборды, тексты и PDF-карточки.
     Выберите раздел:
-btn-projects = 🗂 Менеджер проектов
-btn-automations = ✨ Автоматизации
-btn-settings = ⚙️ Настройки
-projects-menu = 🗂 <b>Менеджер проектов</b>
+menu-btn-projects = 🗂 Менеджер проектов
+menu-btn-automations = ✨ Автоматизации
+menu-btn-settings = ⚙️ Настройки
+menu-projects-menu = 🗂 <b>Менеджер проектов</b>
     Идеи → в работе → архив.
-btn-new-idea = ➕ Добавить идею
-btn-ideas = 💡 Идеи
-btn-active = 🚀 В работе
-btn-archive = 🗄 Архив
-automations-menu = ✨ <b>Автоматизации</b>
+menu-btn-new-idea = ➕ Добавить идею
+menu-btn-ideas = 💡 Идеи
+menu-btn-active = 🚀 В работе
+menu-btn-archive = 🗄 Архив
+menu-automations-menu = ✨ <b>Автоматизации</b>
     Генератор контента собирает PDF-карточку проекта по шаблону.
-btn-generator = 📄 Генератор контента
-btn-templates = 🧩 Шаблоны
-help =
+menu-btn-generator = 📄 Генератор контента
+menu-btn-templates = 🧩 Шаблоны
+menu-help =
     <b>Что я умею</b>
     /start — главное меню
     /new — добавить идею
@@ -32,41 +32,41 @@ help =
     /export — выгрузка всех данных
     /cancel — выйти из любого сценария
     Интеграции: { $integrations }
-integration-on = вкл.
-integration-off = выкл.
-cmd-start = Главное меню
-cmd-help = Помощь
-cmd-cancel = Отменить текущее действие
-cmd-new = Добавить идею
-cmd-ideas = Идеи
-cmd-active = Проекты в работе
-cmd-archive = Архив
-cmd-templates = Шаблоны PDF
-cmd-generate = Генератор контента
-cmd-find = Поиск по проектам
-cmd-settings = Настройки
-cmd-sync = Синхронизация с Notion
-cmd-export = Экспорт данных
+menu-integration-on = вкл.
+menu-integration-off = выкл.
+menu-cmd-start = Главное меню
+menu-cmd-help = Помощь
+menu-cmd-cancel = Отменить текущее действие
+menu-cmd-new = Добавить идею
+menu-cmd-ideas = Идеи
+menu-cmd-active = Проекты в работе
+menu-cmd-archive = Архив
+menu-cmd-templates = Шаблоны PDF
+menu-cmd-generate = Генератор контента
+menu-cmd-find = Поиск по проектам
+menu-cmd-settings = Настройки
+menu-cmd-sync = Синхронизация с Notion
+menu-cmd-export = Экспорт данных
 `,
   en: `
-main-menu =
+menu-main-menu =
     👋 <b>Designflow Assistant</b>
     Your project assistant: ideas, active work, archive, moodboards, texts and PDF cards.
     Choose a section:
-btn-projects = 🗂 Project manager
-btn-automations = ✨ Automations
-btn-settings = ⚙️ Settings
-projects-menu = 🗂 <b>Project manager</b>
+menu-btn-projects = 🗂 Project manager
+menu-btn-automations = ✨ Automations
+menu-btn-settings = ⚙️ Settings
+menu-projects-menu = 🗂 <b>Project manager</b>
     Ideas → active → archive.
-btn-new-idea = ➕ Add idea
-btn-ideas = 💡 Ideas
-btn-active = 🚀 Active
-btn-archive = 🗄 Archive
-automations-menu = ✨ <b>Automations</b>
+menu-btn-new-idea = ➕ Add idea
+menu-btn-ideas = 💡 Ideas
+menu-btn-active = 🚀 Active
+menu-btn-archive = 🗄 Archive
+menu-automations-menu = ✨ <b>Automations</b>
     The content generator builds a project's PDF card from a template.
-btn-generator = 📄 Content generator
-btn-templates = 🧩 Templates
-help =
+menu-btn-generator = 📄 Content generator
+menu-btn-templates = 🧩 Templates
+menu-help =
     <b>What I can do</b>
     /start — main menu
     /new — add an idea
@@ -81,20 +81,20 @@ help =
     /export — export all data
     /cancel — leave any flow
     Integrations: { $integrations }
-integration-on = on
-integration-off = off
-cmd-start = Main menu
-cmd-help = Help
-cmd-cancel = Cancel the current action
-cmd-new = Add an idea
-cmd-ideas = Ideas
-cmd-active = Active projects
-cmd-archive = Archive
-cmd-templates = PDF templates
-cmd-generate = Content generator
-cmd-find = Search projects
-cmd-settings = Settings
-cmd-sync = Notion sync
-cmd-export = Export data
+menu-integration-on = on
+menu-integration-off = off
+menu-cmd-start = Main menu
+menu-cmd-help = Help
+menu-cmd-cancel = Cancel the current action
+menu-cmd-new = Add an idea
+menu-cmd-ideas = Ideas
+menu-cmd-active = Active projects
+menu-cmd-archive = Archive
+menu-cmd-templates = PDF templates
+menu-cmd-generate = Content generator
+menu-cmd-find = Search projects
+menu-cmd-settings = Settings
+menu-cmd-sync = Notion sync
+menu-cmd-export = Export data
 `,
 };

@@ -26,7 +26,11 @@ function changeLines(t: Translate, change: PulledChange): string[] {
   }
   if (change.fromStatus && change.toStatus)
     lines.push(
-      t("np-change-status", { name, from: t(`status-${change.fromStatus}`), to: t(`status-${change.toStatus}`) }),
+      t("np-change-status", {
+        name,
+        from: t(`project-status-${change.fromStatus}`),
+        to: t(`project-status-${change.toStatus}`),
+      }),
     );
   if (change.description !== undefined) {
     const preview = escapeHtml(truncate(change.description.replace(/\s+/g, " ").trim(), DESCRIPTION_PREVIEW));
@@ -69,11 +73,11 @@ export function offersMessage(
     );
     for (const offer of offers)
       keyboard
-        .text(t("btn-np-import", { title: truncate(title(offer), 32) }), offerData("import", offer.id))
-        .text(t("btn-np-ignore"), offerData("ignore", offer.id))
+        .text(t("np-btn-np-import", { title: truncate(title(offer), 32) }), offerData("import", offer.id))
+        .text(t("np-btn-np-ignore"), offerData("ignore", offer.id))
         .row();
   }
-  if (openProjectId !== undefined) keyboard.text(t("btn-open-card"), projectData(openProjectId, "open")).row();
+  if (openProjectId !== undefined) keyboard.text(t("project-btn-open-card"), projectData(openProjectId, "open")).row();
   return { text: parts.join("\n\n"), keyboard };
 }
 

@@ -32,7 +32,11 @@ type ActionHandler = (ctx: Context, project: ProjectView, arg: string | undefine
 const daysOf = (arg: string | undefined) => (arg === "none" ? null : Number(arg));
 
 const askInterval = (ctx: Context, project: ProjectView, action: "activate" | "setint") =>
-  showScreen(ctx, ctx.t("ask-interval", { name: escapeHtml(project.name) }), intervalKeyboard(ctx.t, project, action));
+  showScreen(
+    ctx,
+    ctx.t("project-ask-interval", { name: escapeHtml(project.name) }),
+    intervalKeyboard(ctx.t, project, action),
+  );
 
 /** Every card button, by its action: a button whose project moved on meanwhile is answered as stale. */
 const ACTIONS: Record<ProjectAction, ActionHandler> = {
@@ -47,9 +51,9 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
   // The whole description, under the photo card that shows only its start.
   async full(ctx, project) {
     await ctx.answerCallbackQuery();
-    const body = project.description ? escapeHtml(project.description) : ctx.t("card-no-description");
+    const body = project.description ? escapeHtml(project.description) : ctx.t("project-card-no-description");
     await ctx.reply(`<b>${escapeHtml(project.name)}</b>\n\n${body}`, {
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open")),
+      reply_markup: new InlineKeyboard().text(ctx.t("project-btn-open-card"), projectData(project.id, "open")),
     });
   },
   async activate(ctx, project, arg) {
@@ -84,20 +88,24 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
   async delete(ctx, project) {
     if (project.status === "active") return answerStale(ctx, project);
     await ctx.answerCallbackQuery();
-    const question = ctx.t("ask-delete", { name: escapeHtml(project.name) });
+    const question = ctx.t("project-ask-delete", { name: escapeHtml(project.name) });
     await showScreen(ctx, question, confirmDeleteKeyboard(ctx.t, project.id));
   },
   async confirmdelete(ctx, project) {
     if (project.status === "active" || !(await ctx.deps.repos.projects.delete(project.id)))
       return answerStale(ctx, project.status === "active" ? project : null);
     await ctx.answerCallbackQuery();
-    const back = new InlineKeyboard().text(ctx.t("btn-back-to-list"), listData(project.status, 0));
-    await showScreen(ctx, ctx.t("deleted", { name: escapeHtml(project.name) }), back);
+    const back = new InlineKeyboard().text(ctx.t("project-btn-back-to-list"), listData(project.status, 0));
+    await showScreen(ctx, ctx.t("project-deleted", { name: escapeHtml(project.name) }), back);
   },
   async edit(ctx, project) {
     if (project.status === "archived") return answerStale(ctx, project);
     await ctx.answerCallbackQuery();
-    await showScreen(ctx, ctx.t("ask-edit-field", { name: escapeHtml(project.name) }), editKeyboard(ctx.t, project.id));
+    await showScreen(
+      ctx,
+      ctx.t("project-ask-edit-field", { name: escapeHtml(project.name) }),
+      editKeyboard(ctx.t, project.id),
+    );
   },
   rename: (ctx, project) => editField(ctx, project, "name"),
   describe: (ctx, project) => editField(ctx, project, "description"),

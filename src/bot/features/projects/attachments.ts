@@ -28,7 +28,7 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
   const all = await ctx.deps.repos.assets.attachments(project.id);
   const files = all.filter((a) => a.fileId !== null);
   const shown = files.slice(0, MAX_FILES);
-  await ctx.reply(ctx.t("attachments-head", { name: escapeHtml(project.name), count: all.length }));
+  await ctx.reply(ctx.t("project-attachments-head", { name: escapeHtml(project.name), count: all.length }));
   await sendFiles(
     ctx,
     "photo",
@@ -40,17 +40,17 @@ export async function showAttachments(ctx: Context, project: ProjectView): Promi
     shown.flatMap((a) => (!a.asPhoto && a.fileId ? [a.fileId] : [])),
   );
   const notes = all.flatMap((a) => (a.kind === "note" && a.text ? [`• ${escapeHtml(a.text)}`] : []));
-  const lines = notes.length ? [ctx.t("attachments-notes"), ...notes] : [];
+  const lines = notes.length ? [ctx.t("project-attachments-notes"), ...notes] : [];
   const more =
     files.length > shown.length
-      ? ctx.t("attachments-more", { count: files.length - shown.length, max: MAX_FILES })
+      ? ctx.t("project-attachments-more", { count: files.length - shown.length, max: MAX_FILES })
       : "";
   const text = fitLines(
     lines.slice(0, 1),
     lines.slice(1),
-    (count) => ctx.t("list-more", { count }),
+    (count) => ctx.t("common-list-more", { count }),
     more ? ["", more] : [],
   );
-  const back = new InlineKeyboard().text(ctx.t("btn-open-card"), projectData(project.id, "open"));
-  await ctx.reply(text || ctx.t("attachments-end"), { reply_markup: back });
+  const back = new InlineKeyboard().text(ctx.t("project-btn-open-card"), projectData(project.id, "open"));
+  await ctx.reply(text || ctx.t("project-attachments-end"), { reply_markup: back });
 }

@@ -17,12 +17,12 @@ export const EDIT_PROJECT_FLOW = "edit-project";
  * (voice description, moodboard offer), given when the bot is put together.
  */
 export const newIdeaFlow = (steps: IdeaSteps) => async (conversation: Flow, ctx: FlowContext) => {
-  await showScreen(ctx, ctx.t("new-ask-name"), cancelKeyboard(ctx));
+  await showScreen(ctx, ctx.t("project-new-ask-name"), cancelKeyboard(ctx));
   const name = await askText(conversation, checkName);
-  await name.ctx.reply(name.ctx.t("new-ask-description"), { reply_markup: cancelKeyboard(name.ctx) });
+  await name.ctx.reply(name.ctx.t("project-new-ask-description"), { reply_markup: cancelKeyboard(name.ctx) });
   const description = await steps.askDescription(conversation);
-  await description.ctx.reply(description.ctx.t("new-ask-photo"), {
-    reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("btn-cancel"), FLOW_CANCEL),
+  await description.ctx.reply(description.ctx.t("project-new-ask-photo"), {
+    reply_markup: skipKeyboard(description.ctx).text(description.ctx.t("common-btn-cancel"), FLOW_CANCEL),
   });
   const { image, ctx: afterPhoto } = await askImage(conversation);
   const moodboard = await steps.askMoodboard(conversation, afterPhoto);
@@ -54,7 +54,9 @@ export async function editProjectFlow(
   const project = await conversation.external((outer) => outer.deps.repos.projects.get(projectId));
   if (!project) return;
   await ctx.reply(
-    ctx.t(field === "name" ? "edit-ask-name" : "edit-ask-description", { name: escapeHtml(project.name) }),
+    ctx.t(field === "name" ? "project-edit-ask-name" : "project-edit-ask-description", {
+      name: escapeHtml(project.name),
+    }),
     { reply_markup: cancelKeyboard(ctx) },
   );
   const answer = await askText(conversation, field === "name" ? checkName : checkDescription);

@@ -10,32 +10,32 @@ export function listKeyboard(t: Translate, status: ProjectStatus, items: Project
   for (const project of items)
     keyboard.text(truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined)).row();
   if (pages > 1) {
-    if (page > 0) keyboard.text(t("btn-prev"), listData(status, page - 1));
+    if (page > 0) keyboard.text(t("project-btn-prev"), listData(status, page - 1));
     keyboard.text(`${page + 1}/${pages}`, listData(status, page));
-    if (page < pages - 1) keyboard.text(t("btn-next"), listData(status, page + 1));
+    if (page < pages - 1) keyboard.text(t("project-btn-next"), listData(status, page + 1));
     keyboard.row();
   }
-  if (items.length === 0) keyboard.text(t("btn-new-idea"), NAV.newIdea).row();
-  return keyboard.text(t("btn-back"), NAV.projects);
+  if (items.length === 0) keyboard.text(t("menu-btn-new-idea"), NAV.newIdea).row();
+  return keyboard.text(t("common-btn-back"), NAV.projects);
 }
 
 /** `action` is "activate" (idea → active) or "setint" (change an active project's interval). */
 export function intervalKeyboard(t: Translate, project: ProjectView, action: "activate" | "setint") {
   const keyboard = new InlineKeyboard();
   for (const days of REMINDER_INTERVALS)
-    keyboard.text(t(`btn-interval-${days}`), projectData(project.id, action, days)).row();
-  keyboard.text(t("btn-interval-none"), projectData(project.id, action, "none")).row();
-  return keyboard.text(t("btn-back"), projectData(project.id, "open"));
+    keyboard.text(t(`project-btn-interval-${days}`), projectData(project.id, action, days)).row();
+  keyboard.text(t("project-btn-interval-none"), projectData(project.id, action, "none")).row();
+  return keyboard.text(t("common-btn-back"), projectData(project.id, "open"));
 }
 
 export const confirmDeleteKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
-    .text(t("btn-confirm-delete"), projectData(id, "confirmdelete"))
-    .text(t("btn-keep"), projectData(id, "open"));
+    .text(t("project-btn-confirm-delete"), projectData(id, "confirmdelete"))
+    .text(t("project-btn-keep"), projectData(id, "open"));
 
 export const editKeyboard = (t: Translate, id: number) =>
   new InlineKeyboard()
-    .text(t("btn-edit-name"), projectData(id, "rename"))
-    .text(t("btn-edit-description"), projectData(id, "describe"))
+    .text(t("project-btn-edit-name"), projectData(id, "rename"))
+    .text(t("project-btn-edit-description"), projectData(id, "describe"))
     .row()
-    .text(t("btn-back"), projectData(id, "open"));
+    .text(t("common-btn-back"), projectData(id, "open"));

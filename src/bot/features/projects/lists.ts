@@ -7,10 +7,10 @@ import type { ProjectStatus } from "../../../domain/project.ts";
 /** A page of one status list, newest first, edited in place when navigating. */
 export async function showList(ctx: Context, status: ProjectStatus, page: number): Promise<void> {
   const result = await ctx.deps.repos.projects.list(status, page);
-  const lines = [ctx.t(`list-title-${status}`)];
-  if (result.total === 0) lines.push(ctx.t("list-empty"));
+  const lines = [ctx.t(`project-list-title-${status}`)];
+  if (result.total === 0) lines.push(ctx.t("project-list-empty"));
   else {
-    lines.push(ctx.t("list-count", { total: result.total, page: result.page + 1, pages: result.pages }));
+    lines.push(ctx.t("project-list-count", { total: result.total, page: result.page + 1, pages: result.pages }));
     lines.push(
       "",
       ...result.items.map((project, index) => `${result.page * 8 + index + 1}. ${escapeHtml(project.name)}`),

@@ -19,14 +19,14 @@ export interface SyncRedraw {
 /** "✅ Idea saved (and added to Notion / Notion pending / failed)" with the card's and the page's buttons. */
 export function savedConfirmation(t: Translate, project: ProjectView): { text: string; keyboard: InlineKeyboard } {
   const key = {
-    none: "idea-saved",
-    synced: "idea-saved-notion",
-    pending: "idea-saved-pending",
-    failed: "idea-saved-failed",
+    none: "project-idea-saved",
+    synced: "project-idea-saved-notion",
+    pending: "project-idea-saved-pending",
+    failed: "project-idea-saved-failed",
   };
-  const keyboard = new InlineKeyboard().text(t("btn-open-card"), projectData(project.id, "open"));
+  const keyboard = new InlineKeyboard().text(t("project-btn-open-card"), projectData(project.id, "open"));
   const url = notionPageUrl(project.notionPageId);
-  if (url) keyboard.url(t("btn-open-notion"), url);
+  if (url) keyboard.url(t("project-btn-open-notion"), url);
   return { text: t(key[project.sync], { name: escapeHtml(project.name) }), keyboard };
 }
 

@@ -34,11 +34,11 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     if (action === "archiveIdea") {
       const result = await projects.transition(id, "idea", "archived", { reason: "cancelled" });
       if (!result.ok) return answerStale(ctx, result.project);
-      done = ctx.t("idea-archived", { name });
+      done = ctx.t("reminder-idea-archived", { name });
     } else {
       const until = new Date(now.getTime() + IDEA_SNOOZE_MS);
       if (!(await reminders.snooze(id, "idea", until))) return answerStale(ctx, await projects.get(id));
-      done = ctx.t("idea-snoozed", { name, when: await when(ctx, until) });
+      done = ctx.t("reminder-idea-snoozed", { name, when: await when(ctx, until) });
     }
     await ctx.answerCallbackQuery();
     const digest = ctx.callbackQuery.message;
@@ -83,7 +83,7 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     await ctx.answerCallbackQuery();
     return showScreen(ctx, ctx.t("reminder-resumed", { name }), openCardKeyboard(ctx.t, id));
   }
-  await ctx.answerCallbackQuery({ text: ctx.t("stale-button") });
+  await ctx.answerCallbackQuery({ text: ctx.t("common-stale-button") });
 });
 
 /**
@@ -98,5 +98,5 @@ async function digestTomorrow(ctx: Context, slotSeconds: number): Promise<void> 
   await ctx.deps.repos.reminders.setDigestPending(next);
   ctx.deps.services.reminders.wake();
   await ctx.answerCallbackQuery();
-  await showScreen(ctx, ctx.t("digest-snoozed", { when: await when(ctx, next) }), new InlineKeyboard());
+  await showScreen(ctx, ctx.t("reminder-digest-snoozed", { when: await when(ctx, next) }), new InlineKeyboard());
 }

@@ -25,21 +25,21 @@ export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyb
   const keyboard = cardKeyboard(t, project, notionPageUrl(project.notionPageId)).row();
   for (const code of ["h", "d", "w"] as const)
     keyboard.text(
-      t(`btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`),
+      t(`reminder-btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`),
       reminderData("snooze", project.id, code),
     );
-  return keyboard.row().text(t("btn-pause-reminders"), reminderData("pause", project.id));
+  return keyboard.row().text(t("reminder-btn-pause-reminders"), reminderData("pause", project.id));
 }
 
 export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t("btn-resume-reminders"), reminderData("resume", project.id, days))
+    .text(t("reminder-btn-resume-reminders"), reminderData("resume", project.id, days))
     .row()
-    .text(t("btn-open-card"), projectData(project.id, "open"));
+    .text(t("project-btn-open-card"), projectData(project.id, "open"));
 }
 
 export const openCardKeyboard = (t: Translate, id: number) =>
-  new InlineKeyboard().text(t("btn-open-card"), projectData(id, "open"));
+  new InlineKeyboard().text(t("project-btn-open-card"), projectData(id, "open"));
 
 /** Whether a tapped message is a digest (its "remind me tomorrow" button is still there). */
 export const isDigest = (markup: { inline_keyboard: InlineKeyboardButton[][] } | undefined) =>
@@ -66,13 +66,23 @@ export function digestKeyboard(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   keyboard
-    .text(recent === 0 ? t("btn-digest-add") : t("btn-digest-review"), recent === 0 ? NAV.newIdea : NAV.ideas)
+    .text(
+      recent === 0 ? t("reminder-btn-digest-add") : t("reminder-btn-digest-review"),
+      recent === 0 ? NAV.newIdea : NAV.ideas,
+    )
     .row();
   for (const idea of stale) {
     // Button labels are plain text (no HTML), so the name goes in as is.
-    keyboard.text(t("btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate")).row();
-    keyboard.text(t("btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("archiveIdea", idea.id)).row();
-    keyboard.text(t("btn-idea-snooze"), reminderData("snoozeIdea", idea.id)).row();
+    keyboard
+      .text(t("reminder-btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate"))
+      .row();
+    keyboard
+      .text(t("reminder-btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("archiveIdea", idea.id))
+      .row();
+    keyboard.text(t("reminder-btn-idea-snooze"), reminderData("snoozeIdea", idea.id)).row();
   }
-  return keyboard.text(t("btn-digest-tomorrow"), reminderData("digestAgain", Math.floor(slot.getTime() / 1000)));
+  return keyboard.text(
+    t("reminder-btn-digest-tomorrow"),
+    reminderData("digestAgain", Math.floor(slot.getTime() / 1000)),
+  );
 }

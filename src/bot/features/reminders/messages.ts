@@ -19,8 +19,10 @@ export function digestMessage(
   digest: { recent: number; stale: { id: number; name: string }[] },
   slot: Date,
 ): OutgoingMessage {
-  const lines = [digest.recent === 0 ? t("digest-nudge") : t("digest-review", { count: digest.recent })];
+  const lines = [
+    digest.recent === 0 ? t("reminder-digest-nudge") : t("reminder-digest-review", { count: digest.recent }),
+  ];
   if (digest.stale.length)
-    lines.push("", t("digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
+    lines.push("", t("reminder-digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
   return { text: lines.join("\n"), keyboard: digestKeyboard(t, digest.recent, digest.stale, slot) };
 }

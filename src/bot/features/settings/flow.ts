@@ -36,17 +36,17 @@ const TYPED_LANGUAGE: Record<string, Locale> = {
 
 function settingsKeyboard(ctx: FlowContext) {
   return new InlineKeyboard()
-    .text(ctx.t("btn-language"), CB.language)
-    .text(ctx.t("btn-timezone"), REMINDER_SECTIONS.timeZone)
+    .text(ctx.t("settings-btn-language"), CB.language)
+    .text(ctx.t("settings-btn-timezone"), REMINDER_SECTIONS.timeZone)
     .row()
-    .text(ctx.t("btn-quiet"), REMINDER_SECTIONS.quiet)
-    .text(ctx.t("btn-digest-time"), REMINDER_SECTIONS.digest)
+    .text(ctx.t("settings-btn-quiet"), REMINDER_SECTIONS.quiet)
+    .text(ctx.t("settings-btn-digest-time"), REMINDER_SECTIONS.digest)
     .row()
-    .text(ctx.t("btn-reminders-overview"), REMINDER_SECTIONS.overview)
+    .text(ctx.t("settings-btn-reminders-overview"), REMINDER_SECTIONS.overview)
     .row()
-    .text(ctx.t("btn-texts-language"), CB.texts)
+    .text(ctx.t("settings-btn-texts-language"), CB.texts)
     .row()
-    .text(ctx.t("btn-close"), CB.close);
+    .text(ctx.t("settings-btn-close"), CB.close);
 }
 
 function languageKeyboard(ctx: FlowContext) {
@@ -54,7 +54,7 @@ function languageKeyboard(ctx: FlowContext) {
     .text("🇷🇺 Русский", settingsData("language", "ru"))
     .text("🇬🇧 English", settingsData("language", "en"))
     .row()
-    .text(ctx.t("btn-cancel"), CB.close);
+    .text(ctx.t("common-btn-cancel"), CB.close);
 }
 
 const SECTIONS: string[] = [CB.language, CB.texts, CB.close, ...Object.values(REMINDER_SECTIONS)];
@@ -74,10 +74,10 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
     async (outer) => (await outer.deps.repos.settings.get(TEXTS_LANGUAGE_KEY)) === "en",
   );
   const textsLine = ctx.t("settings-texts", {
-    value: ctx.t(textsInEnglish ? "texts-language-en" : "texts-language-interface"),
+    value: ctx.t(textsInEnglish ? "settings-texts-language-en" : "settings-texts-language-interface"),
   });
   const menu = [
-    ctx.t("settings-menu", { language: ctx.t("language-name") }),
+    ctx.t("settings-menu", { language: ctx.t("settings-language-name") }),
     textsLine,
     reminderSettingsLines(ctx, reminderSettings),
   ].join("\n");
@@ -93,8 +93,8 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
     await conversation.external((outer) =>
       outer.deps.repos.settings.set(TEXTS_LANGUAGE_KEY, textsInEnglish ? "interface" : "en"),
     );
-    const value = section.t(textsInEnglish ? "texts-language-interface" : "texts-language-en");
-    await showScreen(section, section.t("texts-language-saved", { value }), backToMainKeyboard(section.t));
+    const value = section.t(textsInEnglish ? "settings-texts-language-interface" : "settings-texts-language-en");
+    await showScreen(section, section.t("settings-texts-language-saved", { value }), backToMainKeyboard(section.t));
     return;
   }
   if (section.callbackQuery.data === REMINDER_SECTIONS.timeZone) return timeZoneStep(conversation, section);
@@ -102,7 +102,7 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   if (section.callbackQuery.data === REMINDER_SECTIONS.digest) return digestStep(conversation, section);
   if (section.callbackQuery.data === REMINDER_SECTIONS.overview) return overviewStep(conversation, section);
 
-  await showScreen(section, section.t("choose-language"), languageKeyboard(section));
+  await showScreen(section, section.t("settings-choose-language"), languageKeyboard(section));
   let locale: Locale | undefined;
   let answer: FlowContext;
   do {
@@ -116,8 +116,8 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
     const pickedButton = button?.section === "language" ? button.arg : undefined;
     const picked = pickedButton ?? TYPED_LANGUAGE[answer.message?.text?.trim().toLowerCase() ?? ""];
     if (isLocale(picked)) locale = picked;
-    else if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("flow-hint-button") });
-    else await answer.reply(answer.t("language-unknown"));
+    else if (answer.callbackQuery) await answer.answerCallbackQuery({ text: answer.t("common-flow-hint-button") });
+    else await answer.reply(answer.t("settings-language-unknown"));
   } while (!locale);
 
   const userId = answer.from?.id;
@@ -127,5 +127,5 @@ export async function settingsFlow(conversation: Flow, ctx: FlowContext) {
   if (answer.callbackQuery) await answer.answerCallbackQuery();
   // The command menu of this chat follows the chosen language (commands.ts).
   await answer.api.setMyCommands(commandList(answer.t), { scope: { type: "chat", chat_id: userId } });
-  await showScreen(answer, answer.t("language-saved"), backToMainKeyboard(answer.t));
+  await showScreen(answer, answer.t("settings-language-saved"), backToMainKeyboard(answer.t));
 }

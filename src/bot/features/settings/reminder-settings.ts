@@ -49,16 +49,20 @@ export interface ReminderSettingsView {
 export function reminderSettingsLines(ctx: FlowContext, settings: ReminderSettingsView): string {
   return [
     ctx.t("settings-timezone", { zone: settings.timeZone }),
-    ctx.t("settings-quiet", { hours: settings.quiet ? formatQuietHours(settings.quiet) : ctx.t("quiet-off") }),
-    ctx.t("settings-digest", { when: settings.digest ? digestLabel(ctx, settings.digest) : ctx.t("digest-default") }),
+    ctx.t("settings-quiet", { hours: settings.quiet ? formatQuietHours(settings.quiet) : ctx.t("settings-quiet-off") }),
+    ctx.t("settings-digest", {
+      when: settings.digest ? digestLabel(ctx, settings.digest) : ctx.t("settings-digest-default"),
+    }),
   ].join("\n");
 }
 
 const digestLabel = (ctx: FlowContext, time: DigestTime) =>
-  `${ctx.t(`weekday-${time.day}`)} ${String(time.hour).padStart(2, "0")}:00`;
+  `${ctx.t(`settings-weekday-${time.day}`)} ${String(time.hour).padStart(2, "0")}:00`;
 
 const doneKeyboard = (ctx: FlowContext) =>
-  new InlineKeyboard().text(ctx.t("btn-settings-back"), NAV.settings).text(ctx.t("btn-main-menu"), NAV.main);
+  new InlineKeyboard()
+    .text(ctx.t("settings-btn-settings-back"), NAV.settings)
+    .text(ctx.t("common-btn-main-menu"), NAV.main);
 
 /** Waits for a `section` button whose argument fits `arg`, or typed text; Close ends the flow (returns null). */
 async function answer(
@@ -79,7 +83,7 @@ async function answer(
       return { value: { data: button.arg } };
     }
     if (!reply.callbackQuery && reply.message?.text) return { value: { text: reply.message.text } };
-    return { refuse: "flow-hint-button" };
+    return { refuse: "common-flow-hint-button" };
   });
   return value && { ctx, ...value };
 }
@@ -90,20 +94,22 @@ export async function timeZoneStep(conversation: Flow, ctx: FlowContext): Promis
     keyboard.text(zone, settingsData("timeZone", index));
     if (index % 2 === 1) keyboard.row();
   });
-  await showScreen(ctx, ctx.t("ask-timezone"), keyboard.row().text(ctx.t("btn-cancel"), CLOSE));
+  await showScreen(ctx, ctx.t("settings-ask-timezone"), keyboard.row().text(ctx.t("common-btn-cancel"), CLOSE));
   for (;;) {
     const reply = await answer(conversation, "timeZone", /^\d{1,2}$/);
     if (!reply) return;
     const zone = reply.data ? COMMON_TIME_ZONES[Number(reply.data)] : validTimeZone(reply.text ?? "");
     if (!zone) {
-      await reply.ctx.reply(reply.ctx.t("timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }));
+      await reply.ctx.reply(
+        reply.ctx.t("settings-timezone-invalid", { zone: escapeHtml((reply.text ?? "").slice(0, 60)) }),
+      );
       continue;
     }
     await conversation.external(async (outer) => {
       await outer.deps.repos.reminders.setTimeZone(zone);
       await outer.deps.services.reminders.reschedule();
     });
-    return showScreen(reply.ctx, reply.ctx.t("timezone-saved", { zone }), doneKeyboard(reply.ctx));
+    return showScreen(reply.ctx, reply.ctx.t("settings-timezone-saved", { zone }), doneKeyboard(reply.ctx));
   }
 }
 
@@ -114,8 +120,11 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
     .row();
   await showScreen(
     ctx,
-    ctx.t("ask-quiet"),
-    keyboard.text(ctx.t("btn-quiet-off"), settingsData("quietHours", "off")).row().text(ctx.t("btn-cancel"), CLOSE),
+    ctx.t("settings-ask-quiet"),
+    keyboard
+      .text(ctx.t("settings-btn-quiet-off"), settingsData("quietHours", "off"))
+      .row()
+      .text(ctx.t("common-btn-cancel"), CLOSE),
   );
   for (;;) {
     const reply = await answer(conversation, "quietHours", /^(off|\d{1,2}-\d{1,2})$/);
@@ -125,7 +134,7 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
     if (input.trim().toLowerCase() !== "off") {
       const parsed = parseQuietHours(input);
       if (!parsed.ok) {
-        await reply.ctx.reply(reply.ctx.t(`quiet-invalid-${parsed.reason}`));
+        await reply.ctx.reply(reply.ctx.t(`settings-quiet-invalid-${parsed.reason}`));
         continue;
       }
       quiet = parsed.value;
@@ -134,7 +143,9 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
       await outer.deps.repos.reminders.setQuietHours(quiet);
       outer.deps.services.reminders.wake();
     });
-    const text = quiet ? reply.ctx.t("quiet-saved", { hours: formatQuietHours(quiet) }) : reply.ctx.t("quiet-cleared");
+    const text = quiet
+      ? reply.ctx.t("settings-quiet-saved", { hours: formatQuietHours(quiet) })
+      : reply.ctx.t("settings-quiet-cleared");
     return showScreen(reply.ctx, text, doneKeyboard(reply.ctx));
   }
 }
@@ -142,14 +153,14 @@ export async function quietHoursStep(conversation: Flow, ctx: FlowContext): Prom
 export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<void> {
   const days = new InlineKeyboard();
   [1, 2, 3, 4, 5, 6, 0].forEach((day, index) => {
-    days.text(ctx.t(`weekday-${day}`), settingsData("digestDay", day));
+    days.text(ctx.t(`settings-weekday-${day}`), settingsData("digestDay", day));
     if (index === 3) days.row();
   });
-  await showScreen(ctx, ctx.t("ask-digest-day"), days.row().text(ctx.t("btn-cancel"), CLOSE));
+  await showScreen(ctx, ctx.t("settings-ask-digest-day"), days.row().text(ctx.t("common-btn-cancel"), CLOSE));
   const dayReply = await answer(conversation, "digestDay", /^[0-6]$/);
   if (!dayReply) return;
   if (!dayReply.data) {
-    await dayReply.ctx.reply(dayReply.ctx.t("flow-hint-button"));
+    await dayReply.ctx.reply(dayReply.ctx.t("common-flow-hint-button"));
     return digestStep(conversation, dayReply.ctx);
   }
   const day = Number(dayReply.data);
@@ -160,8 +171,8 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
   });
   await showScreen(
     dayReply.ctx,
-    dayReply.ctx.t("ask-digest-hour"),
-    hours.row().text(dayReply.ctx.t("btn-cancel"), CLOSE),
+    dayReply.ctx.t("settings-ask-digest-hour"),
+    hours.row().text(dayReply.ctx.t("common-btn-cancel"), CLOSE),
   );
   for (;;) {
     const reply = await answer(conversation, "digestHour", /^\d{1,2}$/);
@@ -169,7 +180,7 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
     const raw = reply.data ?? reply.text?.trim().replace(/:00$/, "") ?? "";
     const hour = /^\d{1,2}$/.test(raw) ? Number(raw) : NaN;
     if (!(hour >= 0 && hour <= 23)) {
-      await reply.ctx.reply(reply.ctx.t("digest-hour-invalid"));
+      await reply.ctx.reply(reply.ctx.t("settings-digest-hour-invalid"));
       continue;
     }
     const time = { day, hour };
@@ -179,7 +190,7 @@ export async function digestStep(conversation: Flow, ctx: FlowContext): Promise<
     });
     return showScreen(
       reply.ctx,
-      reply.ctx.t("digest-saved", { when: digestLabel(reply.ctx, time) }),
+      reply.ctx.t("settings-digest-saved", { when: digestLabel(reply.ctx, time) }),
       doneKeyboard(reply.ctx),
     );
   }
@@ -190,10 +201,10 @@ export async function overviewStep(conversation: Flow, ctx: FlowContext): Promis
   const overview = await conversation.external((outer) => outer.deps.services.reminders.overview());
   const locale = await ctx.i18n.getLocale();
   const when = (iso: string) => formatMoment(new Date(iso), overview.timeZone, locale);
-  const lines = [ctx.t("overview-head", { zone: overview.timeZone })];
-  if (overview.projects.length === 0) lines.push(ctx.t("overview-none"));
+  const lines = [ctx.t("settings-overview-head", { zone: overview.timeZone })];
+  if (overview.projects.length === 0) lines.push(ctx.t("settings-overview-none"));
   for (const project of overview.projects)
     lines.push(`• ${when(project.at)} — ${escapeHtml(project.name)}${project.snoozed ? " 😴" : ""}`);
-  if (overview.digestAt) lines.push("", ctx.t("overview-digest", { when: when(overview.digestAt) }));
+  if (overview.digestAt) lines.push("", ctx.t("settings-overview-digest", { when: when(overview.digestAt) }));
   await showScreen(ctx, lines.join("\n"), doneKeyboard(ctx));
 }

@@ -25,8 +25,8 @@ async function showSyncStatus(ctx: Context): Promise<void> {
       error: job.lastError ? `\n   <i>${ctx.t(`sync-error-${syncErrorKind(job.lastError)}`)}</i>` : "",
     }),
   );
-  const text = fitLines([ctx.t("sync-title"), ""], lines, (count) => ctx.t("list-more", { count }));
-  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t("btn-retry-now"), RETRY));
+  const text = fitLines([ctx.t("sync-title"), ""], lines, (count) => ctx.t("common-list-more", { count }));
+  await showScreen(ctx, text, new InlineKeyboard().text(ctx.t("sync-btn-retry-now"), RETRY));
 }
 
 syncFeature.command("sync", showSyncStatus);

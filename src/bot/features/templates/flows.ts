@@ -112,7 +112,7 @@ async function uploadAndDecide(
       await last.reply(last.t("tpl-ask-css"), {
         reply_markup: new InlineKeyboard()
           .text(last.t("tpl-btn-skip-css"), SKIP_CSS)
-          .text(last.t("btn-cancel"), FLOW_CANCEL),
+          .text(last.t("common-btn-cancel"), FLOW_CANCEL),
       });
       ({ file: css, ctx: last } = await askCss(conversation));
     }
@@ -124,7 +124,7 @@ async function uploadAndDecide(
 }
 
 const backKeyboard = (ctx: FlowContext, id?: number) =>
-  new InlineKeyboard().text(ctx.t("btn-back"), id ? templateData(id, "open") : NAV.templates);
+  new InlineKeyboard().text(ctx.t("common-btn-back"), id ? templateData(id, "open") : NAV.templates);
 
 /** /templates → Add: unique name → HTML (+ CSS) or ZIP → check and sample → Save / Discard. */
 export async function addTemplateFlow(conversation: Flow, ctx: FlowContext) {

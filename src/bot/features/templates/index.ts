@@ -39,7 +39,7 @@ async function showCard(ctx: Context, id: number) {
   const templates = await ctx.deps.repos.templates.list();
   const template = templates.find((candidate) => candidate.id === id) ?? null;
   if (id !== 0 && !template)
-    return showScreen(ctx, ctx.t("tpl-missing"), new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates));
+    return showScreen(ctx, ctx.t("tpl-missing"), new InlineKeyboard().text(ctx.t("common-btn-back"), NAV.templates));
   const { text, keyboard } = cardScreen(ctx.t, template, !templates.some((candidate) => candidate.isDefault));
   await showScreen(ctx, text, keyboard);
 }
@@ -89,7 +89,7 @@ onButton(templatesFeature, Buttons.template, async (ctx, { id, action }) => {
       return showScreen(
         ctx,
         ctx.t("tpl-deleted", { name: escapeHtml(template.name) }),
-        new InlineKeyboard().text(ctx.t("btn-back"), NAV.templates),
+        new InlineKeyboard().text(ctx.t("common-btn-back"), NAV.templates),
       );
     }
   }

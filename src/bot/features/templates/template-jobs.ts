@@ -116,6 +116,6 @@ export async function previewTemplateJob(job: Job, row: BackgroundJobRow<Templat
     caption: t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
   });
   await api.sendDocument(chatId, new InputFile(result.pdf, "sample.pdf"), {
-    reply_markup: new InlineKeyboard().text(t("btn-back"), templateData(templateId, "open")),
+    reply_markup: new InlineKeyboard().text(t("common-btn-back"), templateData(templateId, "open")),
   });
 }

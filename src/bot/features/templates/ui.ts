@@ -27,7 +27,7 @@ export function listScreen(t: Translate, templates: TemplateSummary[]) {
   for (const template of templates)
     keyboard.text(`${template.isDefault ? "⭐ " : ""}${template.name}`, templateData(template.id, "open")).row();
   keyboard.text(t("tpl-btn-add"), templateData(0, "add")).row();
-  return { text, keyboard: keyboard.text(t("btn-back"), NAV.automations) };
+  return { text, keyboard: keyboard.text(t("common-btn-back"), NAV.automations) };
 }
 
 export function cardScreen(t: Translate, template: TemplateSummary | null, builtinIsDefault: boolean) {
@@ -37,7 +37,7 @@ export function cardScreen(t: Translate, template: TemplateSummary | null, built
     if (!builtinIsDefault) keyboard.text(t("tpl-btn-default"), templateData(0, "default"));
     return {
       text: t("tpl-card-builtin", { isDefault: builtinIsDefault ? "yes" : "no" }),
-      keyboard: keyboard.row().text(t("btn-back"), NAV.templates),
+      keyboard: keyboard.row().text(t("common-btn-back"), NAV.templates),
     };
   }
   const id = template.id;
@@ -54,7 +54,7 @@ export function cardScreen(t: Translate, template: TemplateSummary | null, built
     files: template.files,
     zip: template.fromZip ? "yes" : "no",
   });
-  return { text, keyboard: keyboard.text(t("btn-back"), NAV.templates) };
+  return { text, keyboard: keyboard.text(t("common-btn-back"), NAV.templates) };
 }
 
 const names = (list: string[]) =>
