@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./support/fake-gemini.ts";
-import { buttonsOf, callback } from "./support/owner-chat.ts";
-import { addIdea, textOf, voiceMessage } from "./support/ai-helpers.ts";
+import { buttonsOf, callback, voiceMessage } from "./support/owner-chat.ts";
+import { addIdea, textOf } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 

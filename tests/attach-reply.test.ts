@@ -3,27 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
 import { BOT_USER, OWNER_ID } from "./support/fake-bot-api.ts";
-import { buttonsOf } from "./support/owner-chat.ts";
+import { buttonsOf, userMessage } from "./support/owner-chat.ts";
 import { addIdea } from "./support/owner-chat.ts";
 import { until } from "./support/until.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 
-let nextMessageId = 50_000;
-const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-
 /** A message from the owner sent as a reply to one of the bot's messages. */
 function replyTo(target: Record<string, any>, content: Record<string, unknown>) {
-  const replied = { ...target, from: BOT_USER };
-  return {
-    message: {
-      message_id: nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: OWNER_ID, type: "private" },
-      from: owner,
-      reply_to_message: replied,
-      ...content,
-    },
-  };
+  return userMessage({ reply_to_message: { ...target, from: BOT_USER }, ...content });
 }
 
 const doc = (fileId: string, fileName: string, mime: string) => ({
@@ -69,11 +56,12 @@ describe("reply to a project message to attach, mirrored to Notion", () => {
     await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const card = session.chat.messageWithButton(Buttons.project.pack({ id, action: "activate" }));
     const deletesBefore = notion.count("DELETE /blocks/:id");
-    const reply = await session.chat.push(replyTo(card, { text: 'Заметка: <b>ножки</b> & "дуб"' }));
+    const note = replyTo(card, { text: 'Заметка: <b>ножки</b> & "дуб"' });
+    const reply = await session.chat.push(note);
     expect(reply.payload.text).toBe(
       "📎 Добавлено к проекту «Кресло &lt;Лофт&gt;»: заметка.\nДобавлю на страницу проекта в Notion.",
     );
-    expect(reply.payload.reply_parameters).toMatchObject({ message_id: nextMessageId - 1 });
+    expect(reply.payload.reply_parameters).toMatchObject({ message_id: note.message.message_id });
     expect(buttonsOf(reply).map((b) => b.data)).toEqual([Buttons.project.pack({ id, action: "open" })]);
     expect(assets()).toMatchObject([{ kind: "note", text: 'Заметка: <b>ножки</b> & "дуб"' }]);
     await until(() => notion.bodyOf(page()) === 'Фанера и войлок\n📝 Заметка: <b>ножки</b> & "дуб"');

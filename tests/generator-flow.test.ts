@@ -1,54 +1,13 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { OWNER_ID, type RecordedCall } from "./support/fake-bot-api.ts";
-import { buttonsOf, callback, stickerMessage } from "./support/owner-chat.ts";
+import type { RecordedCall } from "./support/fake-bot-api.ts";
+import { albumPhoto, buttonsOf, callback, documentMessage, stickerMessage } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 
-let messageId = 70_000;
-const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-const chatOf = { id: OWNER_ID, type: "private", first_name: "Owner" };
-const base = () => ({ message_id: messageId++, date: Math.floor(Date.now() / 1000), chat: chatOf, from: owner });
-
-function albumPhoto(fileId: string, group: string) {
-  return {
-    message: {
-      ...base(),
-      media_group_id: group,
-      photo: [
-        { file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 },
-        { file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 960 },
-      ],
-    },
-  };
-}
-function imageDocument(fileId: string, name: string, size: number) {
-  return {
-    message: {
-      ...base(),
-      document: {
-        file_id: fileId,
-        file_unique_id: `u-${fileId}`,
-        file_name: name,
-        mime_type: "image/jpeg",
-        file_size: size,
-      },
-    },
-  };
-}
-const pdfDocument = () => ({
-  message: {
-    ...base(),
-    document: {
-      file_id: "notes-pdf",
-      file_unique_id: "u-notes",
-      file_name: "notes.pdf",
-      mime_type: "application/pdf",
-      file_size: 100,
-    },
-  },
-});
+const imageDocument = (fileId: string, name: string, size: number) => documentMessage(fileId, name, size, "image/jpeg");
+const pdfDocument = () => documentMessage("notes-pdf", "notes.pdf", 100, "application/pdf");
 
 async function jpeg(seed: number, width = 800, height = 600): Promise<Buffer> {
   return sharp({

@@ -2,29 +2,9 @@ import { zipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { OWNER_ID } from "./support/fake-bot-api.ts";
-import { buttonsOf, type OwnerChat } from "./support/owner-chat.ts";
+import { buttonsOf, documentMessage, type OwnerChat } from "./support/owner-chat.ts";
 import { sqliteRows } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
-
-let messageId = 50_000;
-function documentMessage(fileId: string, fileName: string, bytes: Buffer, mime = "application/octet-stream") {
-  return {
-    message: {
-      message_id: messageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
-      from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
-      document: {
-        file_id: fileId,
-        file_unique_id: `u-${fileId}`,
-        file_name: fileName,
-        mime_type: mime,
-        file_size: bytes.length,
-      },
-    },
-  };
-}
 
 const HTML = `<html><head></head><body><h1>{{ project_name }}</h1><p>{{ project_description }}</p>{% for image in images %}<img src="{{ image.src }}" width="100">{% endfor %}<p>{{ client_name }}</p></body></html>`;
 const CSS = `@page { size: 600px 400px; margin: 0 } h1 { font-family: "DejaVu Sans"; }`;
@@ -35,7 +15,7 @@ describe("template manager over the fake Bot API", () => {
   const db = <T>(sql: string, ...params: unknown[]): T => sqliteRows(session.databaseUrl, sql, ...params) as T;
   const upload = (fileId: string, name: string, bytes: Buffer) => {
     session.api.addFile(fileId, bytes);
-    return documentMessage(fileId, name, bytes);
+    return documentMessage(fileId, name, bytes.length, "application/octet-stream");
   };
 
   beforeAll(async () => {

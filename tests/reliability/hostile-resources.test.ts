@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TemplateSandbox } from "../../src/services/pdf/template-sandbox.ts";
 import { workerCommand } from "../../bench/boot-and-memory.ts";
 import { BotSession } from "../support/session.ts";
-import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
+import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { hugePng, solidGif, truncatedJpeg } from "../support/big-images.ts";
 import { sqliteRun } from "../support/sqlite.ts";
 import { lyingZipBomb } from "../support/zip-bomb.ts";
@@ -15,27 +15,15 @@ import { reliabilityCase } from "./support/case.ts";
 import { ownerStartLatency, percentile } from "./support/measure.ts";
 import { mb, memorySampler, treeBreakdown } from "./support/process-tree.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
+import { documentMessage } from "../support/owner-chat.ts";
 
 /** The dyno has 512 MB; the bot's whole process tree (bot, sandbox child, Chromium) must stay under this. */
 const TREE_BUDGET_BYTES = 450 * 1024 * 1024;
 // Started as the Procfile's worker runs it (MALLOC_ARENA_MAX, V8 flags): the memory measured is the dyno's.
 const session = new BotSession(workerCommand());
-let messageId = 90_000;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const page = (body: string, head = "") =>
   `<html><head>${head}<style>@page{size:400px 300px;margin:0}</style></head><body><h1>{{ project_name }}</h1>${body}</body></html>`;
-const base = () => ({
-  message_id: messageId++,
-  date: Math.floor(Date.now() / 1000),
-  chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
-  from: { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" },
-});
-const documentUpdate = (fileId: string, name: string, size: number, mime = "application/octet-stream") => ({
-  message: {
-    ...base(),
-    document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: name, mime_type: mime, file_size: size },
-  },
-});
 const failed = (c: RecordedCall) =>
   (c.method === "sendMessage" || c.method === "editMessageText") && String(c.payload.text).includes("❌");
 const outcome = (c: RecordedCall) => c.method === "sendDocument" || failed(c);
@@ -45,17 +33,21 @@ const botPid = () => session.bot.child.pid!;
  * Uploads a template through /templates → Add and resolves with the first outcome (PDF sent or ❌) and its time.
  * `meanwhile` runs from the moment the file is sent until the outcome arrives.
  */
+/** Each upload's own template name and file id. */
+let uploads = 0;
+
 async function uploadTemplate(name: string, bytes: Uint8Array, meanwhile?: (until: Promise<unknown>) => Promise<void>) {
   const { api, chat } = session;
   await chat.send("/cancel");
   await chat.send("/templates");
   await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
-  await chat.send(`Hostile ${messageId}`);
-  const fileId = `res-${messageId}`;
+  const n = ++uploads;
+  await chat.send(`Hostile ${n}`);
+  const fileId = `res-${n}`;
   api.addFile(fileId, Buffer.from(bytes));
   const since = api.calls.length;
   const started = performance.now();
-  const first = await chat.push(documentUpdate(fileId, name, bytes.length));
+  const first = await chat.push(documentMessage(fileId, name, bytes.length, "application/octet-stream"));
   if (first.method === "sendMessage" && String(first.payload.text).includes(".css"))
     await chat.tap(Buttons.templateUpload.pack({ action: "skipcss" }));
   const arrived = api.waitForCall(outcome, { since, timeoutMs: 60_000 });
@@ -105,7 +97,7 @@ describe("hostile files: memory, event loop, sandbox, renderer", () => {
     await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     const sampler = memorySampler(botPid());
     for (const [id, name, bytes, mime] of files)
-      await chat.push(documentUpdate(`photo-${id}`, name, bytes.length, mime));
+      await chat.push(documentMessage(`photo-${id}`, name, bytes.length, mime));
     await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
     await chat.send("Корпус из алюминия.");

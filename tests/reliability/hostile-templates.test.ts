@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "../support/session.ts";
-import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
+import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { reliabilityCase } from "./support/case.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
+import { documentMessage } from "../support/owner-chat.ts";
 
 const SECRETS = { LLM_API_KEY: "gemini-SECRET-key-7f3a9c", FAL_API_KEY: "fal-SECRET-key-2b8e41" };
 const session = new BotSession({ env: { ...SECRETS } });
@@ -17,7 +18,8 @@ const secretFile = join(secretDir, "secret.txt");
 const hits: string[] = [];
 let server: Server;
 let origin = "";
-let messageId = 70_000;
+/** Each upload's own template name and file id. */
+let uploads = 0;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const page = (body: string, head = "") =>
   `<html><head>${head}<style>@page{size:400px 300px;margin:0}</style></head><body><h1>{{ project_name }}</h1>${body}</body></html>`;
@@ -192,22 +194,7 @@ const cases: HostileCase[] = [
 ];
 
 function documentUpdate(fileId: string, upload: Upload) {
-  const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
-  const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-  return {
-    message: {
-      message_id: messageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat,
-      from,
-      document: {
-        file_id: fileId,
-        file_unique_id: `u-${fileId}`,
-        file_name: upload.name,
-        file_size: upload.size ?? upload.bytes.length,
-      },
-    },
-  };
+  return documentMessage(fileId, upload.name, upload.size ?? upload.bytes.length);
 }
 
 const outcome = (c: RecordedCall) =>
@@ -248,9 +235,10 @@ describe("hostile templates and files uploaded through the bot", () => {
     await chat.send("/cancel");
     await chat.send("/templates");
     await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
-    await chat.send(`Hostile ${messageId}`);
+    const n = ++uploads;
+    await chat.send(`Hostile ${n}`);
     const upload = hostile.upload();
-    const fileId = `hostile-${messageId}`;
+    const fileId = `hostile-${n}`;
     api.addFile(fileId, Buffer.from(upload.bytes));
     const since = api.calls.length;
     const started = performance.now();
@@ -306,7 +294,7 @@ describe("hostile templates and files uploaded through the bot", () => {
       await chat.send("/templates");
       await chat.tap(Buttons.template.pack({ id: 0, action: "add" }));
       await chat.send(name);
-      const fileId = `cmp-${messageId}`;
+      const fileId = `cmp-${++uploads}`;
       api.addFile(fileId, Buffer.from(html));
       const since = api.calls.length;
       await chat.push(documentUpdate(fileId, { name: "p.html", bytes: utf8(html) }));

@@ -1,8 +1,14 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BotSession } from "../support/session.ts";
-import { OWNER_ID, type RecordedCall } from "../support/fake-bot-api.ts";
-import { callback, isChatOutput, textMessage, type OwnerChat } from "../support/owner-chat.ts";
+import type { RecordedCall } from "../support/fake-bot-api.ts";
+import {
+  albumPhoto as ownerAlbumPhoto,
+  callback,
+  isChatOutput,
+  type OwnerChat,
+  textMessage,
+} from "../support/owner-chat.ts";
 import { until } from "../support/until.ts";
 import { reliabilityCase } from "./support/case.ts";
 import {
@@ -15,21 +21,7 @@ import {
 } from "./support/crash-kit.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
 
-let messageId = 90_000;
-const owner = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-const albumPhoto = (fileId: string, group: string) => ({
-  message: {
-    message_id: messageId++,
-    date: Math.floor(Date.now() / 1000),
-    chat: { id: OWNER_ID, type: "private", first_name: "Owner" },
-    from: owner,
-    media_group_id: group,
-    photo: [
-      { file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 },
-      { file_id: fileId, file_unique_id: `u-${fileId}`, width: 800, height: 600 },
-    ],
-  },
-});
+const albumPhoto = (fileId: string, group: string) => ownerAlbumPhoto(fileId, group, [800, 600]);
 
 const RENDER_MS = 30_000;
 const isPreview = (c: RecordedCall) => c.method === "sendPhoto";

@@ -1,19 +1,7 @@
-import { OWNER_ID, type RecordedCall } from "./fake-bot-api.ts";
+import type { RecordedCall } from "./fake-bot-api.ts";
 import { buttonsOf, quietConfirmation, type OwnerChat, isButton } from "./owner-chat.ts";
 import { until as pollUntil } from "./until.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
-
-let voiceIds = 50_000;
-
-/** A voice note (or audio file) from the owner, as Telegram sends it. */
-export function voiceMessage(fileId: string, options: { audio?: boolean } = {}) {
-  const media = options.audio
-    ? { audio: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/mpeg" } }
-    : { voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/ogg" } };
-  const chat = { id: OWNER_ID, type: "private", first_name: "Owner" };
-  const from = { id: OWNER_ID, is_bot: false, first_name: "Owner", language_code: "ru" };
-  return { message: { message_id: voiceIds++, date: Math.floor(Date.now() / 1000), chat, from, ...media } };
-}
 
 /** until() from until.ts, polling every 25 ms instead of 50. */
 export const until = <T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> =>

@@ -12,21 +12,40 @@ const privateChat = (id: number) => ({ id, type: "private", first_name: "Owner" 
 
 let messageIds = 1;
 
-/** Builds updates the way Telegram would send them from a user's private chat. */
-export function textMessage(text: string, from = OWNER_ID) {
-  const entities = text.startsWith("/")
-    ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0].length }]
-    : undefined;
+/**
+ * The one factory of messages a user sends in their private chat, as Telegram delivers them: a fresh id, now,
+ * the chat and the sender, and `content` (text, photo, document, reply_to_message…). Every test builds updates
+ * with it or the helpers below.
+ */
+export function userMessage(content: Record<string, unknown>, from = OWNER_ID) {
   return {
     message: {
       message_id: messageIds++,
       date: Math.floor(Date.now() / 1000),
       chat: privateChat(from),
       from: user(from),
-      text,
-      entities,
+      ...content,
     },
   };
+}
+
+/** Builds updates the way Telegram would send them from a user's private chat. */
+export function textMessage(text: string, from = OWNER_ID) {
+  const entities = text.startsWith("/")
+    ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0].length }]
+    : undefined;
+  return userMessage({ text, entities }, from);
+}
+
+/** One photo of an album (`group`): a 90 px thumbnail, then `fileId` at `width`×`height`. */
+export function albumPhoto(fileId: string, group: string, [width, height] = [1280, 960]) {
+  return userMessage({
+    media_group_id: group,
+    photo: [
+      { file_id: `${fileId}-s`, file_unique_id: `s-${fileId}`, width: 90, height: 68 },
+      { file_id: fileId, file_unique_id: `u-${fileId}`, width, height },
+    ],
+  });
 }
 
 /** A photo (a 90 px thumbnail, then `fileId` at `size`, 1280×960 by default) or, with asDocument, an image file. */
@@ -43,55 +62,28 @@ export function photoMessage(
           { file_id: fileId, file_unique_id: `u-${fileId}`, width, height },
         ],
       };
-  return {
-    message: {
-      message_id: messageIds++,
-      date: Math.floor(Date.now() / 1000),
-      chat: privateChat(OWNER_ID),
-      from: user(OWNER_ID),
-      caption: options.caption,
-      ...media,
-    },
-  };
+  return userMessage({ caption: options.caption, ...media });
 }
 
 /** A file the owner sends as a document (a template's HTML or ZIP), as Telegram sends it. */
 export function documentMessage(fileId: string, fileName: string, size: number, mime?: string) {
-  return {
-    message: {
-      message_id: messageIds++,
-      date: Math.floor(Date.now() / 1000),
-      chat: privateChat(OWNER_ID),
-      from: user(OWNER_ID),
-      document: {
-        file_id: fileId,
-        file_unique_id: `u-${fileId}`,
-        file_name: fileName,
-        mime_type: mime,
-        file_size: size,
-      },
-    },
-  };
+  return userMessage({
+    document: { file_id: fileId, file_unique_id: `u-${fileId}`, file_name: fileName, mime_type: mime, file_size: size },
+  });
 }
 
 export function stickerMessage() {
-  return {
-    message: {
-      message_id: messageIds++,
-      date: 1,
-      chat: privateChat(OWNER_ID),
-      from: user(OWNER_ID),
-      sticker: {
-        file_id: "st",
-        file_unique_id: "st",
-        type: "regular",
-        width: 512,
-        height: 512,
-        is_animated: false,
-        is_video: false,
-      },
-    },
-  };
+  const sticker = { file_id: "st", file_unique_id: "st", type: "regular", width: 512, height: 512 };
+  return userMessage({ date: 1, sticker: { ...sticker, is_animated: false, is_video: false } });
+}
+
+/** A voice note (or audio file) from the owner, as Telegram sends it. */
+export function voiceMessage(fileId: string, options: { audio?: boolean } = {}) {
+  return userMessage(
+    options.audio
+      ? { audio: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/mpeg" } }
+      : { voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: "audio/ogg" } },
+  );
 }
 
 export function callback(data: string, message: Record<string, any>, from = OWNER_ID) {

@@ -6,8 +6,16 @@ import { FakeFal } from "./fake-fal.ts";
 import { FakeGemini, type GeminiRequest, type GeminiReply } from "./fake-gemini.ts";
 import { FakeNotion } from "./fake-notion.ts";
 import type { RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, callback, documentMessage, photoMessage, textMessage, isButton } from "./owner-chat.ts";
-import { addIdea, until, voiceMessage } from "./ai-helpers.ts";
+import {
+  buttonsOf,
+  callback,
+  documentMessage,
+  isButton,
+  photoMessage,
+  textMessage,
+  voiceMessage,
+} from "./owner-chat.ts";
+import { addIdea, until } from "./ai-helpers.ts";
 import { sqliteRows } from "./sqlite.ts";
 import { createByHand } from "./fake-notion-hand.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
