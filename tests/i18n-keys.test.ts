@@ -21,7 +21,7 @@ function keysOf(locale: "ru" | "en"): Map<string, string> {
   for (const path of textFiles) {
     const text = readFileSync(path, "utf8");
     const block = new RegExp(`\\b${locale}: \`([\\s\\S]*?)\``).exec(text)?.[1] ?? "";
-    for (const match of block.matchAll(/^([a-z][a-z0-9-]*) =/gm)) keys.set(match[1], path);
+    for (const match of block.matchAll(/^([a-z][a-z0-9_-]*) =/gm)) keys.set(match[1], path);
   }
   return keys;
 }

@@ -19,8 +19,8 @@ sync-error-other = Notion вернул ошибку; подробности — 
 sync-btn-retry-now = 🔁 Повторить сейчас
 sync-retrying = Повторяю { $count } задач(и)…
 sync-notion-problem-unauthorized = ⚠️ Notion отклонил ключ (401). Проверьте NOTION_API_KEY. Изменения сохранены в боте; после исправления нажмите «Повторить» в /sync.
-notion-problem-not_shared = ⚠️ Notion не видит базу. Откройте базу в Notion → ••• → Connections и добавьте интеграцию. Изменения сохранены; затем /sync → «Повторить».
-notion-problem-bad_property = ⚠️ В базе Notion нет подходящей колонки «{ $property }» (нет такой или не того типа). Проверьте NOTION_TITLE_PROPERTY_NAME и NOTION_STATUS_PROPERTY_NAME. Изменения сохранены; затем /sync → «Повторить».
+sync-notion-problem-not_shared = ⚠️ Notion не видит базу. Откройте базу в Notion → ••• → Connections и добавьте интеграцию. Изменения сохранены; затем /sync → «Повторить».
+sync-notion-problem-bad_property = ⚠️ В базе Notion нет подходящей колонки «{ $property }» (нет такой или не того типа). Проверьте NOTION_TITLE_PROPERTY_NAME и NOTION_STATUS_PROPERTY_NAME. Изменения сохранены; затем /sync → «Повторить».
 sync-notion-problem-validation = ⚠️ Notion отклонил изменение: данные не прошли его проверку (подробности — в журнале бота). Изменения сохранены в боте; /sync покажет очередь.
 `,
   en: `
@@ -43,8 +43,8 @@ sync-error-other = Notion returned an error; the bot's log has the details.
 sync-btn-retry-now = 🔁 Retry now
 sync-retrying = Retrying { $count } job(s)…
 sync-notion-problem-unauthorized = ⚠️ Notion rejected the key (401). Check NOTION_API_KEY. Changes are kept in the bot; after fixing it tap “Retry now” in /sync.
-notion-problem-not_shared = ⚠️ Notion cannot see the database. In Notion open the database → ••• → Connections and add the integration. Changes are kept; then /sync → “Retry now”.
-notion-problem-bad_property = ⚠️ The Notion database has no suitable column “{ $property }” (missing or of another type). Check NOTION_TITLE_PROPERTY_NAME and NOTION_STATUS_PROPERTY_NAME. Changes are kept; then /sync → “Retry now”.
+sync-notion-problem-not_shared = ⚠️ Notion cannot see the database. In Notion open the database → ••• → Connections and add the integration. Changes are kept; then /sync → “Retry now”.
+sync-notion-problem-bad_property = ⚠️ The Notion database has no suitable column “{ $property }” (missing or of another type). Check NOTION_TITLE_PROPERTY_NAME and NOTION_STATUS_PROPERTY_NAME. Changes are kept; then /sync → “Retry now”.
 sync-notion-problem-validation = ⚠️ Notion refused the change: the data did not pass its checks (the bot's log has the details). Changes are kept in the bot; /sync shows the queue.
 `,
 };
