@@ -1,5 +1,6 @@
 import type { Py } from "./py.ts";
-import { dictMethods, listMethods, stringMethods } from "./methods.ts";
+import { dictMethods, listMethods } from "./methods.ts";
+import { stringMethods } from "./string-methods.ts";
 import { nodes } from "./nunjucks-adapter.ts";
 // The upload check's side of the Jinja2 layer: constructs that would still print differently from Jinja2
 // (or only work here), each with its line and column, so the owner hears of them before a card goes out.

@@ -1,7 +1,9 @@
 import type { Py } from "./py.ts";
 import { hasFilter, hasTest } from "./check.ts";
 import { installFilters } from "./filters.ts";
-import { fromIterable, hasOwn, memberLookup, splitArgs, stringMethods } from "./methods.ts";
+import { hasOwn, splitArgs } from "./arguments.ts";
+import { memberLookup } from "./methods.ts";
+import { stringMethods } from "./string-methods.ts";
 import { extendNunjucks, nunjucks, patchNunjucks, runtime } from "./nunjucks-adapter.ts";
 import { add, concat, divide, floorDivide, modulo, multiply, negate, power, subtract } from "./operators.ts";
 import { installSyntax } from "./syntax.ts";
@@ -25,6 +27,7 @@ import {
   str,
   text,
   truthy,
+  fromIterable,
 } from "./values.ts";
 // Jinja2's tests and globals, loop helpers, and the install step that puts the whole layer on an Environment.
 

@@ -219,3 +219,12 @@ export function contains(container: Py, item: Py) {
   if (isMapping(container)) return Object.prototype.hasOwnProperty.call(container, text(item));
   throw pyTypeError("argument of type '" + typeName(container) + "' is not iterable");
 }
+
+/** The items a for loop walks: a list as is, a dict's keys, a string's characters. */
+export function fromIterable(value: Py) {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (isString(value)) return Array.from(text(value));
+  if (typeof value === "object" && !(value instanceof PyFloat)) return Object.keys(value);
+  throw pyTypeError("'" + typeName(value) + "' object is not iterable");
+}
