@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractInto, materializeNpmBrowser, npmBrowser, untar } from "../src/services/pdf/npm-browser.ts";
 import { browserEnv } from "../src/services/pdf/browser-env.ts";
+import { ROOT } from "./support/bot-process.ts";
 
 function tarOf(dir: string, ...names: string[]): Uint8Array {
   return execFileSync("tar", ["-cf", "-", "-C", dir, ...names]);
@@ -16,6 +17,19 @@ describe("the browser from the npm registry", () => {
     const browser = npmBrowser(root);
     expect(browser, "@sparticuz/chromium is a dependency").toBeDefined();
     if (!browser) return;
+    // Two processes (a bot starting while a render begins elsewhere), each inflating into the same app.
+    const inflate = () =>
+      new Promise<number | null>((resolve) => {
+        const script = `import { materializeNpmBrowser, npmBrowser } from "./src/services/pdf/npm-browser.ts";
+          await materializeNpmBrowser(npmBrowser(${JSON.stringify(root)}));`;
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+          cwd: ROOT,
+          stdio: ["ignore", "ignore", "inherit"],
+        });
+        child.once("exit", resolve);
+      });
+    expect(await Promise.all([inflate(), inflate()])).toEqual([0, 0]);
+    // And within one process, two callers share one inflation.
     await Promise.all([materializeNpmBrowser(browser), materializeNpmBrowser(browser)]);
     const home = join(root, ".cache", "npm-browser");
     // One folder for the version, no staging folder left behind.
