@@ -91,7 +91,8 @@ export function removeAbandonedClusters(): string[] {
   return removed;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once("error", fail);
@@ -107,22 +108,27 @@ function lastLines(file: string): string {
   return text.trim().split("\n").slice(-3).join(" | ");
 }
 
+/** The server's version when `url` answers within 2 s, else undefined. */
+export async function serverVersion(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function waitForServer(url: string, server: ChildProcess, log: string): Promise<string> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`embedded PostgreSQL exited at start: ${lastLines(log)}`);
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-      const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
-      return rows[0].server_version;
-    } catch (error) {
-      if (Date.now() > deadline)
-        throw new Error(`embedded PostgreSQL did not answer in 30 s: ${String(error)}`, { cause: error });
-      await new Promise((r) => setTimeout(r, 100));
-    } finally {
-      await client.end().catch(() => undefined);
-    }
+    const version = await serverVersion(url);
+    if (version) return version;
+    if (Date.now() > deadline) throw new Error("embedded PostgreSQL did not answer in 30 s");
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -1,22 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { removeAbandonedClusters } from "../scripts/embedded-postgres.ts";
+import { removeAbandonedClusters, serverVersion } from "../scripts/embedded-postgres.ts";
 import { ROOT } from "./support/bot-process.ts";
 
-async function answers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const answers = async (url: string) => (await serverVersion(url)) !== undefined;
 
 /** Whether a process runs (a killed one may stay a zombie until the machine's init reaps it). */
 function running(pid: number): boolean {

@@ -1,9 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../../scripts/embedded-postgres.ts";
+import { serverVersion, startEmbeddedPostgres } from "../../scripts/embedded-postgres.ts";
 import { appRoot, findChromium } from "../../src/services/pdf/chromium-path.ts";
 import { materializeNpmBrowser, npmBrowser } from "../../src/services/pdf/npm-browser.ts";
 
@@ -19,18 +18,6 @@ declare module "vitest" {
 /** The system server of a machine of this kind (Debian's PostgreSQL, trust auth). */
 const SYSTEM_PG_URL = "postgresql://postgres@127.0.0.1:5432/test";
 
-async function answers(url: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return (await client.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
-  } catch {
-    return undefined;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 interface PgServer {
   url: string;
   describe: string;
@@ -45,7 +32,7 @@ async function choosePostgres(env: NodeJS.ProcessEnv): Promise<PgServer> {
   const stopNothing = () => Promise.resolve();
   if (env.TEST_PG_SERVER !== "embedded") {
     const url = env.TEST_PG_URL ?? SYSTEM_PG_URL;
-    const version = await answers(url);
+    const version = await serverVersion(url);
     if (version) return { url, describe: `PostgreSQL ${version} at ${new URL(url).host}`, stop: stopNothing };
     if (env.TEST_PG_URL)
       throw new Error(`TEST_PG_URL (${new URL(url).host}) does not answer: the Postgres tests need it`);

@@ -1,22 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { postgresBinaries, serverUser, type PostgresBinaries } from "../../../scripts/embedded-postgres.ts";
-
-/** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, postgresBinaries, serverUser, type PostgresBinaries } from "../../../scripts/embedded-postgres.ts";
 
 /**
  * A throwaway Postgres cluster of its own (initdb in a temp dir, its own port),
