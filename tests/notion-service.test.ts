@@ -4,6 +4,7 @@ import { textChunks } from "../src/services/notion/notion-blocks.ts";
 import { createNotionService } from "../src/services/notion/notion-service.ts";
 import { FakeNotion, type FakeSchema } from "./support/fake-notion.ts";
 import { notionConfigFor } from "./support/notion-config.ts";
+import { until } from "./support/until.ts";
 import { createNotionConnection } from "../src/services/notion/notion-connection.ts";
 import type { ProjectSnapshot } from "../src/domain/project.ts";
 import type { NotionConfig } from "../src/services/notion/notion-connection.ts";
@@ -76,6 +77,32 @@ describe("NotionService writes", () => {
     expect(page.status).toBe("Archived");
     expect(page.blocks.map((b) => b.text)).toEqual(["only line"]);
     expect(fake.count("DELETE /blocks/:id")).toBe(3);
+  });
+
+  it("refuses, as Notion does, to delete a block that is already in the trash", async () => {
+    const { client } = createNotionConnection(configFor());
+    const pageId = await notionServiceFor(configFor()).createPage(project({ description: "one" }));
+    const blockId = fake.pages.find((p) => p.id === pageId)!.blocks[0].id;
+    await client.blocks.delete({ block_id: blockId });
+    await expect(client.blocks.delete({ block_id: blockId })).rejects.toMatchObject({
+      status: 400,
+      code: "validation_error",
+      message: "Can't edit block that is archived. You must unarchive the block before editing.",
+    });
+  });
+
+  it("a paragraph deleted meanwhile (a killed process's late request) is not an error: the body converges", async () => {
+    const notion = notionServiceFor(configFor());
+    const pageId = await notion.createPage(project({ description: "first\nsecond\nthird" }));
+    const page = fake.pages.find((p) => p.id === pageId)!;
+    const lateDeleted = page.blocks[1].id;
+    fake.delayNext(300, "GET /blocks/:id/children");
+    const update = notion.updatePage(pageId, project({ description: "new" }));
+    // The listing is answered (with the old paragraphs) but still on its way when the late delete lands.
+    await until(() => fake.count("GET /blocks/:id/children") === 1, 5_000);
+    await createNotionConnection(configFor()).client.blocks.delete({ block_id: lateDeleted });
+    await update;
+    expect(fake.bodyOf(page)).toBe("new");
   });
 
   it("skips the body round trips when the body is already right", async () => {

@@ -71,6 +71,7 @@ export class FakeNotion extends LocalHttpFake {
   /** Every answer waits this long (the real Notion: 0.3–1 s a request); one-off delays come on top. */
   latencyMs = 0;
   private holds: { ms: number; endpoint?: string }[] = [];
+  private readonly trashedBlocks = new Set<string>();
   private timers = new Set<NodeJS.Timeout>();
   private routes: [string, RegExp, Handler][];
 
@@ -334,10 +335,15 @@ export class FakeNotion extends LocalHttpFake {
   }
 
   private deleteBlock(id: string): Json {
+    // Notion refuses to delete a block that is already in the trash (a late request of a killed process).
+    if (this.trashedBlocks.has(id))
+      throw invalid("Can't edit block that is archived. You must unarchive the block before editing.");
     for (const page of this.pages) {
       const index = page.blocks.findIndex((b) => b.id === id);
-      if (index >= 0) page.lastEditedAt = Date.now();
-      if (index >= 0) return { ...this.blockJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
+      if (index < 0) continue;
+      page.lastEditedAt = Date.now();
+      this.trashedBlocks.add(id);
+      return { ...this.blockJson(page.blocks.splice(index, 1)[0], page.id), in_trash: true };
     }
     throw notFound("block", id);
   }

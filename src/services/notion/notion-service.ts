@@ -20,6 +20,11 @@ type PageProperties = NonNullable<CreatePageParameters["properties"]>;
 
 const MAX_BLOCKS_PER_APPEND = 100;
 
+function isBlockAlreadyGone(error: unknown): boolean {
+  if (!APIResponseError.isAPIResponseError(error)) return false;
+  return error.code === "object_not_found" || (error.code === "validation_error" && /\barchived\b/.test(error.message));
+}
+
 export function createNotionService(connection: NotionConnection): NotionService {
   const { client, config } = connection;
 
@@ -63,6 +68,18 @@ export function createNotionService(connection: NotionConnection): NotionService
     return children;
   }
 
+  /**
+   * A block already gone is what was asked for: the request of a killed process can land after the new
+   * process listed the page (Notion then answers "archived", or not found once the trash is emptied).
+   */
+  async function deleteBlockOnce(blockId: string): Promise<void> {
+    try {
+      await client.blocks.delete({ block_id: blockId });
+    } catch (error) {
+      if (!isBlockAlreadyGone(error)) throw error;
+    }
+  }
+
   async function replaceBody(pageId: string, body: string): Promise<void> {
     const blocks = bodyBlocks(body);
     const children = await listChildren(pageId);
@@ -75,14 +92,14 @@ export function createNotionService(connection: NotionConnection): NotionService
     if (same === existing.length && same === blocks.length) return;
     const stale = existing.slice(same);
     if (existing.length === children.length) {
-      for (const child of stale) await client.blocks.delete({ block_id: child.id });
+      for (const child of stale) await deleteBlockOnce(child.id);
       return appendBlocks(pageId, blocks.slice(same));
     }
     // The text stays above the images: insert after the last kept paragraph (or the first stale one,
     // removed afterwards), then remove the stale ones; a retry after a partial run converges the same way.
     const anchor = existing[same - 1] ?? existing[0];
     await appendBlocks(pageId, blocks.slice(same), anchor?.id);
-    for (const child of stale) await client.blocks.delete({ block_id: child.id });
+    for (const child of stale) await deleteBlockOnce(child.id);
   }
 
   return {
