@@ -32,6 +32,7 @@ const SAMPLES: { [K in keyof typeof Buttons]: Parameters<(typeof Buttons)[K]["pa
     { action: "digestAgain", n: 1_796_000_000, arg: undefined },
     { action: "resume", n: MAX_ID, arg: "30" },
   ],
+  deadline: [{ pick: "twoWeeks" }, { pick: "none" }],
   notionOffer: [{ action: "ignore", offerId: MAX_ID }],
   template: [{ id: MAX_ID, action: "confirmdelete" }],
   templateUpload: [{ action: "skipcss" }],

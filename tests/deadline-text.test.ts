@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDeadline, zoneOffsetMinutes } from "../src/usecases/deadline-text.ts";
+import { parseDeadline } from "../src/usecases/deadline-text.ts";
+import { zoneOffsetMinutes } from "../src/domain/deadline.ts";
 
 /** Sunday 6 December 2026, 12:00 in Moscow (09:00 UTC). */
 const NOW = new Date("2026-12-06T09:00:00Z");

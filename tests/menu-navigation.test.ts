@@ -21,6 +21,7 @@ describe("menus over the fake Bot API", () => {
       "ideas",
       "active",
       "archive",
+      "due",
       "templates",
       "generate",
       "find",
@@ -52,6 +53,7 @@ describe("menus over the fake Bot API", () => {
       Buttons.nav.pack({ screen: "list", status: "idea" }),
       Buttons.nav.pack({ screen: "list", status: "active" }),
       Buttons.nav.pack({ screen: "list", status: "archived" }),
+      Buttons.nav.pack({ screen: "due" }),
       Buttons.nav.pack({ screen: "main" }),
     ]);
     const back = await session.chat.tap(Buttons.nav.pack({ screen: "main" }));

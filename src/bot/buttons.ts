@@ -10,7 +10,7 @@ const STATUS = ["idea", "active", "archived"] as const;
 export const Buttons = {
   /** Menus and the three lists' first pages. */
   nav: callbackCodec("nav", {
-    screen: oneOf("main", "projects", "automations", "settings", "new", "generate", "templates", "list"),
+    screen: oneOf("main", "projects", "automations", "settings", "new", "generate", "templates", "list", "due"),
     status: optional(oneOf(...STATUS)),
   }),
   /** A page of a project list. */
@@ -33,6 +33,7 @@ export const Buttons = {
       "edit",
       "rename",
       "describe",
+      "deadline",
     ),
     arg: optional(token(8)),
   }),
@@ -56,6 +57,8 @@ export const Buttons = {
     n: int(12),
     arg: optional(token(4)),
   }),
+  /** The deadline step's quick picks: a week, two weeks, a month from today, or no deadline. */
+  deadline: callbackCodec("due", { pick: named({ week: "1w", twoWeeks: "2w", month: "1m", none: "none" }) }),
   /** A page made in Notion by hand: import it as an idea, or ignore it. */
   notionOffer: callbackCodec("np", { action: named({ import: "i", ignore: "x" }), offerId: int() }),
   /** The template manager's actions on one template (id 0: the built-in one). */

@@ -11,6 +11,7 @@ export const COMMANDS = [
   "ideas",
   "active",
   "archive",
+  "due",
   "templates",
   "generate",
   "find",

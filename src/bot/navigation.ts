@@ -22,6 +22,7 @@ export const NAV = {
   archive: nav.pack({ screen: "list", status: "archived" }),
   generator: nav.pack({ screen: "generate" }),
   templates: nav.pack({ screen: "templates" }),
+  deadlines: nav.pack({ screen: "due" }),
 } as const;
 
 export const backToMainKeyboard = (t: Translate) => new InlineKeyboard().text(t("common-btn-main-menu"), NAV.main);

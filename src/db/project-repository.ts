@@ -4,9 +4,16 @@ import { oncePerUpdate } from "./update-marks.ts";
 
 import type { ArchiveReason, ProjectStatus, ProjectView } from "../domain/project.ts";
 import { PAGE_SIZE } from "../domain/project.ts";
+import { deadlineOf, type Deadline } from "../domain/deadline.ts";
 
 /** Asset kinds the card's "Attachments" screen sends back: what the owner attached or the generator made. */
 export const ATTACHMENT_KINDS = ["final_render", "pdf", "generated_pdf", "note"];
+
+const NEWEST_FIRST = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+const NEAREST_DEADLINE_FIRST = [
+  { deadlineDate: { sort: "asc" as const, nulls: "last" as const } },
+  { deadlineTime: { sort: "asc" as const, nulls: "last" as const } },
+];
 
 type ProjectRow = Awaited<ReturnType<Db["project"]["findUniqueOrThrow"]>>;
 
@@ -59,7 +66,8 @@ export class ProjectRepository {
     const current = Math.min(Math.max(0, page), pages - 1);
     const rows = await this.db.project.findMany({
       where: { status },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // Work in progress nearest deadline first (the list is sorted by urgency); the rest newest first.
+      orderBy: status === "active" ? [...NEAREST_DEADLINE_FIRST, ...NEWEST_FIRST] : NEWEST_FIRST,
       skip: current * PAGE_SIZE,
       take: PAGE_SIZE,
     });
@@ -125,6 +133,25 @@ export class ProjectRepository {
     });
   }
 
+  /** Sets or removes the deadline of an idea or a project in work (an archived one is left as it is: null). */
+  async setDeadline(id: number, deadline: Deadline | null): Promise<ProjectView | null> {
+    const { count } = await this.db.project.updateMany({
+      where: { id, status: { in: ["idea", "active"] } },
+      data: { deadlineDate: deadline?.date ?? null, deadlineTime: deadline?.time ?? null },
+    });
+    return count === 1 ? this.get(id) : null;
+  }
+
+  /** Ideas and active projects that have a deadline, nearest first (at most `limit`). */
+  async withDeadlines(limit = 60): Promise<ProjectView[]> {
+    const rows = await this.db.project.findMany({
+      where: { status: { in: ["idea", "active"] }, deadlineDate: { not: null } },
+      orderBy: [{ deadlineDate: "asc" }, { deadlineTime: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+      take: limit,
+    });
+    return Promise.all(rows.map((row) => this.view(row)));
+  }
+
   async countByStatus(): Promise<Record<ProjectStatus, number>> {
     const groups = await this.db.project.groupBy({ by: ["status"], _count: { _all: true } });
     const counts = { idea: 0, active: 0, archived: 0 };
@@ -169,6 +196,7 @@ export class ProjectRepository {
       reminderIntervalDays: row.reminderIntervalDays,
       activatedAt: row.activatedAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
+      deadline: deadlineOf(row.deadlineDate, row.deadlineTime),
       notionPageId: row.notionPageId,
       reference: photo?.telegramFileId
         ? { fileId: photo.telegramFileId, asDocument: JSON.parse(photo.meta ?? "{}").asDocument === true }

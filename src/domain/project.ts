@@ -1,4 +1,5 @@
 /** What a project is, everywhere: statuses, limits, and the plain views the layers pass each other. */
+import type { Deadline } from "./deadline.ts";
 
 export const PROJECT_STATUSES = ["idea", "active", "archived"] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -20,6 +21,8 @@ export interface ProjectView {
   reminderIntervalDays: number | null;
   activatedAt: string | null;
   createdAt: string;
+  /** Ideas and active projects may have one; an archived project keeps it for the record. */
+  deadline: Deadline | null;
   notionPageId: string | null;
   /** The reference image: a photo, or an image sent as a file (shown as a document). */
   reference: { fileId: string; asDocument: boolean } | null;

@@ -1,12 +1,8 @@
 import * as chrono from "chrono-node";
+import { zoneOffsetMinutes, type Deadline } from "../domain/deadline.ts";
 
 /** A deadline as the owner typed it: a day in their time zone, and the time only when they said one. */
-export interface TypedDeadline {
-  /** YYYY-MM-DD in the owner's zone. */
-  date: string;
-  /** HH:MM in the owner's zone. */
-  time?: string;
-}
+export type TypedDeadline = Deadline;
 
 export type DeadlineParse = { ok: true; deadline: TypedDeadline } | { ok: false; reason: "unknown" | "past" };
 
@@ -16,22 +12,6 @@ interface LocalMoment {
   day: number;
   hour?: number;
   minute?: number;
-}
-
-/** The zone's offset from UTC at `instant`, in minutes (chrono reads "tomorrow" and "18:00" in it). */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
-  return Math.round((local - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 function localNow(now: Date, offset: number): Required<LocalMoment> {

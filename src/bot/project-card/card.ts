@@ -6,6 +6,7 @@ import { placeMediaScreen, placeScreen, type PlacedScreen, type ScreenMedia } fr
 import { cardKeyboard } from "./keyboard.ts";
 import { cutText, cutToUnits } from "../../domain/text-cut.ts";
 import type { ProjectView } from "../../domain/project.ts";
+import { deadlineLine } from "../deadline-words.ts";
 
 const CAPTION_LIMIT = 1024;
 /**
@@ -32,7 +33,13 @@ export interface CardReader {
 const readerOf = async (ctx: FlowContext): Promise<CardReader> => ({ t: ctx.t, locale: await ctx.i18n.getLocale() });
 
 /** The card's text; `limit` shortens the description so a photo caption fits Telegram's 1024 characters. */
-export function cardText(reader: CardReader, project: ProjectView, timeZone: string, limit = 4096): string {
+export function cardText(
+  reader: CardReader,
+  project: ProjectView,
+  timeZone: string,
+  limit = 4096,
+  now = new Date(),
+): string {
   const { t, locale } = reader;
   const lines = [`<b>${escapeHtml(project.name)}</b>`];
   lines.push(
@@ -51,6 +58,8 @@ export function cardText(reader: CardReader, project: ProjectView, timeZone: str
       }),
     );
   }
+  if (project.deadline && project.status !== "archived")
+    lines.push(deadlineLine(t, locale, project.deadline, now, timeZone));
   lines.push(t(project.sync === "none" ? "project-notion-off" : `project-notion-${project.sync}`));
   const head = lines.join("\n");
   const room = limit - head.length - 2;

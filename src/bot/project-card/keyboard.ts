@@ -30,6 +30,8 @@ export function cardKeyboard(
       .text(t("project-btn-edit"), projectData(id, "edit"))
       .text(t("project-btn-interval"), projectData(id, "interval"))
       .row();
+    const deadlineLabel = project.deadline ? "project-btn-deadline-change" : "project-btn-deadline-set";
+    keyboard.text(t(deadlineLabel), projectData(id, "deadline")).row();
   } else {
     keyboard
       .text(t("project-btn-restore-idea"), projectData(id, "restore", "idea"))

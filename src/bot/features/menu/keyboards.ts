@@ -19,6 +19,8 @@ export function projectsMenuKeyboard(t: Translate) {
     .text(t("menu-btn-active"), NAV.active)
     .text(t("menu-btn-archive"), NAV.archive)
     .row()
+    .text(t("menu-btn-deadlines"), NAV.deadlines)
+    .row()
     .text(t("common-btn-back"), NAV.main);
 }
 

@@ -13,6 +13,7 @@ menu-btn-new-idea = ➕ Добавить идею
 menu-btn-ideas = 💡 Идеи
 menu-btn-active = 🚀 В работе
 menu-btn-archive = 🗄 Архив
+menu-btn-deadlines = ⏳ Сроки
 menu-automations-menu = ✨ <b>Автоматизации</b>
     Генератор контента собирает PDF-карточку проекта по шаблону.
 menu-btn-generator = 📄 Генератор контента
@@ -24,6 +25,7 @@ menu-help =
     /ideas — список идей
     /active — проекты в работе
     /archive — архив
+    /due — сроки проектов
     /find текст — поиск по проектам
     /generate — PDF-карточка проекта
     /templates — шаблоны PDF
@@ -41,6 +43,7 @@ menu-cmd-new = Добавить идею
 menu-cmd-ideas = Идеи
 menu-cmd-active = Проекты в работе
 menu-cmd-archive = Архив
+menu-cmd-due = Сроки проектов
 menu-cmd-templates = Шаблоны PDF
 menu-cmd-generate = Генератор контента
 menu-cmd-find = Поиск по проектам
@@ -62,6 +65,7 @@ menu-btn-new-idea = ➕ Add idea
 menu-btn-ideas = 💡 Ideas
 menu-btn-active = 🚀 Active
 menu-btn-archive = 🗄 Archive
+menu-btn-deadlines = ⏳ Deadlines
 menu-automations-menu = ✨ <b>Automations</b>
     The content generator builds a project's PDF card from a template.
 menu-btn-generator = 📄 Content generator
@@ -73,6 +77,7 @@ menu-help =
     /ideas — ideas
     /active — active projects
     /archive — archive
+    /due — project deadlines
     /find text — search projects
     /generate — a project's PDF card
     /templates — PDF templates
@@ -90,6 +95,7 @@ menu-cmd-new = Add an idea
 menu-cmd-ideas = Ideas
 menu-cmd-active = Active projects
 menu-cmd-archive = Archive
+menu-cmd-due = Project deadlines
 menu-cmd-templates = PDF templates
 menu-cmd-generate = Content generator
 menu-cmd-find = Search projects

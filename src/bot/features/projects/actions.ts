@@ -7,6 +7,7 @@ import { answerStale } from "../../project-card/stale.ts";
 import { watchSyncScreen } from "./sync-refresh.ts";
 import { moveProject } from "../../../usecases/projects.ts";
 import { showAttachments } from "./attachments.ts";
+import { DEADLINE_FLOW } from "./deadline.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
@@ -109,6 +110,11 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
   },
   rename: (ctx, project) => editField(ctx, project, "name"),
   describe: (ctx, project) => editField(ctx, project, "description"),
+  async deadline(ctx, project) {
+    if (project.status === "archived") return answerStale(ctx, project);
+    await ctx.answerCallbackQuery();
+    await enterFlow(ctx, DEADLINE_FLOW, project.id);
+  },
 };
 
 async function archive(ctx: Context, project: ProjectView, kind: "complete" | "cancel") {

@@ -3,6 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { runProjectAction } from "./actions.ts";
 import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "./flows.ts";
+import { DEADLINE_FLOW, deadlineFlow, showDeadlines } from "./deadline.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { showList } from "./lists.ts";
@@ -21,6 +22,7 @@ export const createProjectsFeature = (ideaSteps: IdeaSteps) =>
   );
 
 projectsFeature.use(createConversation<Context, FlowContext>(editProjectFlow, EDIT_PROJECT_FLOW));
+projectsFeature.use(createConversation<Context, FlowContext>(deadlineFlow, DEADLINE_FLOW));
 
 projectsFeature.command("new", (ctx) => enterFlow(ctx, NEW_IDEA_FLOW));
 projectsFeature.callbackQuery(NAV.newIdea, async (ctx) => {
@@ -32,7 +34,13 @@ const lists: Record<string, ProjectStatus> = { ideas: "idea", active: "active", 
 for (const [command, status] of Object.entries(lists))
   projectsFeature.command(command, (ctx) => showList(ctx, status, 0));
 
+projectsFeature.command("due", (ctx) => showDeadlines(ctx));
+
 onButton(projectsFeature, Buttons.nav, async (ctx, { screen, status }, next) => {
+  if (screen === "due") {
+    await ctx.answerCallbackQuery();
+    return showDeadlines(ctx);
+  }
   if (screen !== "list" || status === undefined) return next();
   await ctx.answerCallbackQuery();
   await showList(ctx, status, 0);

@@ -3,12 +3,24 @@ import { NAV, listData, projectData } from "../../navigation.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 import { REMINDER_INTERVALS, type ProjectStatus, type ProjectView } from "../../../domain/project.ts";
+import type { DeadlinePick } from "../../../domain/deadline.ts";
+import { Buttons } from "../../buttons.ts";
+import { FLOW_CANCEL } from "../../flow/ask.ts";
 
-export function listKeyboard(t: Translate, status: ProjectStatus, items: ProjectView[], page: number, pages: number) {
+export function listKeyboard(
+  t: Translate,
+  status: ProjectStatus,
+  items: ProjectView[],
+  page: number,
+  pages: number,
+  marker: (project: ProjectView) => string = () => "",
+) {
   const keyboard = new InlineKeyboard();
   // A card opened from a later page remembers it, so "Back to the list" returns there.
   for (const project of items)
-    keyboard.text(truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined)).row();
+    keyboard
+      .text(marker(project) + truncate(project.name, 60), projectData(project.id, "open", page > 0 ? page : undefined))
+      .row();
   if (pages > 1) {
     if (page > 0) keyboard.text(t("project-btn-prev"), listData(status, page - 1));
     keyboard.text(`${page + 1}/${pages}`, listData(status, page));
@@ -38,4 +50,18 @@ export const editKeyboard = (t: Translate, id: number) =>
     .text(t("project-btn-edit-name"), projectData(id, "rename"))
     .text(t("project-btn-edit-description"), projectData(id, "describe"))
     .row()
+    .text(t("project-btn-edit-deadline"), projectData(id, "deadline"))
+    .row()
     .text(t("common-btn-back"), projectData(id, "open"));
+
+/** The deadline step's quick picks ("No deadline" only when there is one to remove), then Cancel. */
+export function deadlineKeyboard(t: Translate, hasDeadline: boolean) {
+  const pick = (value: DeadlinePick | "none") => Buttons.deadline.pack({ pick: value });
+  const keyboard = new InlineKeyboard()
+    .text(t("project-btn-deadline-week"), pick("week"))
+    .text(t("project-btn-deadline-two-weeks"), pick("twoWeeks"))
+    .row()
+    .text(t("project-btn-deadline-month"), pick("month"));
+  if (hasDeadline) keyboard.text(t("project-btn-deadline-none"), pick("none"));
+  return keyboard.row().text(t("common-btn-cancel"), FLOW_CANCEL);
+}

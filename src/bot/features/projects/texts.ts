@@ -23,6 +23,19 @@ project-card-archived = Статус: 🗄 Архив ({ $reason })
 project-card-created = Создан: { $date }
 project-card-activated = В работе с: { $date }
 project-card-interval = Напоминания: { $interval }
+project-card-deadline = ⏳ Срок: { $date }, { $left }
+project-deadline-in = { $days ->
+    [0] сегодня
+    [1] завтра
+    [one] через { $days } день
+    [few] через { $days } дня
+   *[many] через { $days } дней
+  }
+project-deadline-overdue = { $days ->
+    [one] просрочен на { $days } день
+    [few] просрочен на { $days } дня
+   *[many] просрочен на { $days } дней
+  }
 project-card-no-description = <i>без описания</i>
 project-notion-off = Notion: выкл. (задайте NOTION_API_KEY и NOTION_DB_ID)
 project-notion-synced = Notion: ✅ синхронизирован
@@ -48,6 +61,26 @@ project-btn-interval-30 = Раз в месяц
 project-btn-interval-none = Не напоминать
 project-btn-edit-name = Название
 project-btn-edit-description = Описание
+project-btn-edit-deadline = ⏳ Срок
+project-btn-deadline-set = ⏳ Поставить срок
+project-btn-deadline-change = ⏳ Изменить срок
+project-btn-deadline-week = Через неделю
+project-btn-deadline-two-weeks = Через 2 недели
+project-btn-deadline-month = Через месяц
+project-btn-deadline-none = Без срока
+project-deadline-ask = ⏳ Какой срок у «{ $name }»?
+    Напишите дату, как привыкли: «15 марта», «25.12», «в пятницу», «через 10 дней», «завтра 18:00» — или выберите ниже.
+project-deadline-unknown = Не понял дату. Напишите, например, «15 марта», «25.12» или «через 2 недели».
+project-deadline-past = Этот день уже прошёл. Напишите дату в будущем — например, «через неделю» или «25.12».
+project-deadline-hint = Нужна дата текстом — например, «15 марта» — или кнопка ниже.
+project-deadline-saved = ✅ Срок сохранён. { $line }
+project-deadline-removed = ✅ Срок убран.
+project-deadlines-title = ⏳ <b>Сроки</b>
+project-deadlines-empty = Сроков пока нет. Поставьте срок в карточке проекта: «⏳ Поставить срок».
+project-deadlines-overdue = 🔴 <b>Просрочены</b>
+project-deadlines-week = 📅 <b>Ближайшие 7 дней</b>
+project-deadlines-later = 🗓 <b>Позже</b>
+project-deadlines-idea = (идея)
 project-btn-confirm-delete = 🗑 Да, удалить
 project-btn-keep = Нет, оставить
 project-ask-interval = ⏰ Как часто напоминать о проекте «{ $name }»?
@@ -104,6 +137,17 @@ project-card-archived = Status: 🗄 Archive ({ $reason })
 project-card-created = Created: { $date }
 project-card-activated = Active since: { $date }
 project-card-interval = Reminders: { $interval }
+project-card-deadline = ⏳ Deadline: { $date }, { $left }
+project-deadline-in = { $days ->
+    [0] today
+    [1] tomorrow
+    [one] in { $days } day
+   *[other] in { $days } days
+  }
+project-deadline-overdue = { $days ->
+    [one] { $days } day overdue
+   *[other] { $days } days overdue
+  }
 project-card-no-description = <i>no description</i>
 project-notion-off = Notion: off (set NOTION_API_KEY and NOTION_DB_ID)
 project-notion-synced = Notion: ✅ synced
@@ -129,6 +173,26 @@ project-btn-interval-30 = Every month
 project-btn-interval-none = Never
 project-btn-edit-name = Name
 project-btn-edit-description = Description
+project-btn-edit-deadline = ⏳ Deadline
+project-btn-deadline-set = ⏳ Set a deadline
+project-btn-deadline-change = ⏳ Change deadline
+project-btn-deadline-week = In a week
+project-btn-deadline-two-weeks = In 2 weeks
+project-btn-deadline-month = In a month
+project-btn-deadline-none = No deadline
+project-deadline-ask = ⏳ When is “{ $name }” due?
+    Type a date as you would say it: “March 15”, “25.12”, “Friday”, “in 10 days”, “tomorrow 6pm” — or pick one below.
+project-deadline-unknown = I could not read that date. Try “March 15”, “25.12” or “in 2 weeks”.
+project-deadline-past = That day has passed. Please give a date ahead — for example “in a week” or “25.12”.
+project-deadline-hint = Please type a date — for example “March 15” — or tap a button below.
+project-deadline-saved = ✅ Deadline saved. { $line }
+project-deadline-removed = ✅ Deadline removed.
+project-deadlines-title = ⏳ <b>Deadlines</b>
+project-deadlines-empty = No deadlines yet. Set one on a project card: “⏳ Set a deadline”.
+project-deadlines-overdue = 🔴 <b>Overdue</b>
+project-deadlines-week = 📅 <b>Next 7 days</b>
+project-deadlines-later = 🗓 <b>Later</b>
+project-deadlines-idea = (idea)
 project-btn-confirm-delete = 🗑 Yes, delete
 project-btn-keep = No, keep it
 project-ask-interval = ⏰ How often should I remind you about “{ $name }”?

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "deadlineDate" TEXT,
+ADD COLUMN     "deadlineTime" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Project_status_deadlineDate_idx" ON "Project"("status", "deadlineDate");
