@@ -157,6 +157,7 @@ function createServices(config: Config, logger: Logger, jobs: Services["jobs"], 
       wake: () => reminders().wake(),
       reschedule: () => reminders().reschedule(),
       overview: () => reminders().overview(),
+      deadlineSeen: (projectId, deadline) => reminders().deadlineSeen(projectId, deadline),
     },
   };
 }

@@ -51,9 +51,20 @@ export const Buttons = {
   text: callbackCodec("tx", { assetId: int(), action: named({ regenerate: "re", edit: "ed" }) }),
   /** A voice note's draft idea. */
   voice: callbackCodec("vc", { id: int(), action: oneOf("save", "name", "desc", "drop", "retry") }),
-  /** Reminders: snooze, pause, resume; a digest idea archived or snoozed; the digest again (`n`: its slot). */
+  /**
+   * Reminders: snooze, pause, resume; a digest idea archived or snoozed; the digest again (`n`: its slot); a
+   * deadline's countdown silenced for three days.
+   */
   reminder: callbackCodec("r", {
-    action: named({ snooze: "s", pause: "p", resume: "u", archiveIdea: "ia", snoozeIdea: "is", digestAgain: "dt" }),
+    action: named({
+      snooze: "s",
+      pause: "p",
+      resume: "u",
+      archiveIdea: "ia",
+      snoozeIdea: "is",
+      digestAgain: "dt",
+      snoozeDeadline: "ds",
+    }),
     n: int(12),
     arg: optional(token(4)),
   }),

@@ -1,3 +1,4 @@
+import type { Deadline } from "../domain/deadline.ts";
 import type { Config } from "../config.ts";
 import type { Db } from "../db/client.ts";
 import type { ProjectRepository } from "../db/project-repository.ts";
@@ -43,7 +44,13 @@ export interface Services {
   /** Imports a Notion page offered by the pull as an idea linked to it. */
   importNotionPage(offerId: number, untitledName: string): Promise<ImportResult>;
   /** Reminders: re-check now (after a snooze), re-read the digest schedule, list what is coming. */
-  reminders: { wake(): void; reschedule(): Promise<void>; overview(): Promise<ReminderOverview> };
+  reminders: {
+    wake(): void;
+    reschedule(): Promise<void>;
+    overview(): Promise<ReminderOverview>;
+    /** A deadline just set: today's word of its countdown would only repeat what the owner saw. */
+    deadlineSeen(projectId: number, deadline: Deadline): Promise<void>;
+  };
 }
 
 export interface BotDeps {

@@ -5,7 +5,7 @@ import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { Delivery, OwnerMessenger } from "../jobs/owner-messenger.ts";
 import { localeKey } from "./i18n.ts";
 import { DEFAULT_LOCALE, isLocale } from "../domain/locale.ts";
-import { digestMessage, projectReminderMessage } from "./features/reminders/messages.ts";
+import { deadlineReminderMessage, digestMessage, projectReminderMessage } from "./features/reminders/messages.ts";
 import type { InlineKeyboard } from "grammy";
 import type { Translate } from "./i18n.ts";
 
@@ -51,10 +51,10 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
     return (key, variables) => deps.i18n.t(chosen, key, variables);
   }
 
-  async function sendToOwners(build: (t: Translate) => OwnerMessage): Promise<Delivery> {
+  async function sendToOwners(build: (t: Translate, locale: string) => OwnerMessage): Promise<Delivery> {
     let result: Delivery = "failed";
     for (const ownerId of deps.ownerIds) {
-      const message = build(await translator(ownerId));
+      const message = build(await translator(ownerId), await locale(ownerId));
       try {
         await deps.api.sendMessage(ownerId, message.text, { reply_markup: message.keyboard });
         blockedOwners.delete(ownerId);
@@ -82,6 +82,10 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
     translator,
     locale,
     projectReminder: (project) => sendToOwners((t) => projectReminderMessage(t, project)),
+    deadlineReminder: (project, countdown) =>
+      sendToOwners((t, locale) =>
+        deadlineReminderMessage({ t, locale, timeZone: countdown.timeZone }, project, countdown),
+      ),
     ideaDigest: (digest, slot) => sendToOwners((t) => digestMessage(t, digest, slot)),
   };
 }

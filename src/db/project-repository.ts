@@ -137,7 +137,7 @@ export class ProjectRepository {
   async setDeadline(id: number, deadline: Deadline | null): Promise<ProjectView | null> {
     const { count } = await this.db.project.updateMany({
       where: { id, status: { in: ["idea", "active"] } },
-      data: { deadlineDate: deadline?.date ?? null, deadlineTime: deadline?.time ?? null },
+      data: { deadlineDate: deadline?.date ?? null, deadlineTime: deadline?.time ?? null, deadlineSnoozedUntil: null },
     });
     return count === 1 ? this.get(id) : null;
   }

@@ -2,6 +2,7 @@ import type { Db } from "./client.ts";
 import { projectDueAt, type DigestTime, type QuietHours } from "../domain/reminder-time.ts";
 import { readDigestTime, readInstant, readQuietHours, readTimeZone } from "../domain/stored-values.ts";
 import type { Logger } from "../logger.ts";
+import { deadlineOf, type Deadline } from "../domain/deadline.ts";
 
 export const REMINDER_SETTING_KEY = {
   timeZone: "reminders:tz",
@@ -18,6 +19,12 @@ export interface ReminderSettings {
   quiet: QuietHours | null;
   /** null: IDEA_DIGEST_CRON decides. */
   digest: DigestTime | null;
+}
+
+export interface Countdown {
+  id: number;
+  deadline: Deadline;
+  snoozedUntil: Date | null;
 }
 
 export interface DueProject {
@@ -115,6 +122,25 @@ export class ReminderRepository {
     return this.updateKeepingUpdatedAt(id, { status: "active" }, { lastRemindedAt: at, snoozedUntil: null });
   }
 
+  /** Ideas and active projects with a deadline: what the countdown looks at. */
+  async countdowns(): Promise<Countdown[]> {
+    const rows = await this.db.project.findMany({
+      where: { status: { in: ["idea", "active"] }, deadlineDate: { not: null } },
+      select: { id: true, deadlineDate: true, deadlineTime: true, deadlineSnoozedUntil: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.flatMap((row) => {
+      const deadline = deadlineOf(row.deadlineDate, row.deadlineTime);
+      return deadline ? [{ id: row.id, deadline, snoozedUntil: row.deadlineSnoozedUntil }] : [];
+    });
+  }
+
+  /** Silences a project's deadline countdown until `until` (false: it has no deadline any more, or is archived). */
+  async snoozeDeadline(id: number, until: Date): Promise<boolean> {
+    const where = { status: { in: ["idea", "active"] }, deadlineDate: { not: null } };
+    return (await this.updateKeepingUpdatedAt(id, where, { deadlineSnoozedUntil: until })) === 1;
+  }
+
   /** Snoozes an active project's reminder, or hides an idea from the digest, until `until`. */
   async snooze(id: number, status: "active" | "idea", until: Date): Promise<boolean> {
     return (await this.updateKeepingUpdatedAt(id, { status }, { snoozedUntil: until })) === 1;
@@ -205,8 +231,8 @@ export class ReminderRepository {
    */
   private async updateKeepingUpdatedAt(
     id: number,
-    where: { status: string },
-    data: { lastRemindedAt?: Date; snoozedUntil: Date | null },
+    where: { status: string | { in: string[] }; deadlineDate?: { not: null } },
+    data: { lastRemindedAt?: Date; snoozedUntil?: Date | null; deadlineSnoozedUntil?: Date },
   ): Promise<number> {
     const row = await this.db.project.findUnique({ where: { id }, select: { updatedAt: true } });
     if (!row) return 0;

@@ -88,3 +88,33 @@ export function compareDeadlines(a: Deadline, b: Deadline): number {
   const key = (d: Deadline) => `${d.date}T${d.time ?? "24:00"}`;
   return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
+
+/** Days before the deadline when the countdown speaks; on the day itself (0) and every day after, too. */
+export const COUNTDOWN_DAYS = [7, 3, 1, 0] as const;
+/** The countdown speaks in the morning of the owner's day. */
+export const COUNTDOWN_TIME = "10:00";
+
+/** Whether the countdown has something to say on a day `days` before the deadline (negative: overdue). */
+export const isCountdownDay = (days: number) => days < 0 || (COUNTDOWN_DAYS as readonly number[]).includes(days);
+
+/** Today's word of the countdown, once its morning has come: the owner's day and how many days are left. */
+export function countdownToday(
+  deadline: Deadline,
+  now: Date,
+  timeZone: string,
+): { day: string; daysLeft: number } | null {
+  const days = daysLeft(deadline, now, timeZone);
+  const day = localDay(now, timeZone);
+  if (!isCountdownDay(days) || now < morningOf(day, timeZone)) return null;
+  return { day, daysLeft: days };
+}
+
+/** COUNTDOWN_TIME of a day (YYYY-MM-DD) in the zone. */
+export const morningOf = (day: string, timeZone: string) => deadlineEnd({ date: day, time: COUNTDOWN_TIME }, timeZone);
+
+/** The next countdown morning after `now` (today's if it is still ahead, else tomorrow's). */
+export function nextMorning(now: Date, timeZone: string): Date {
+  const today = morningOf(localDay(now, timeZone), timeZone);
+  if (today > now) return today;
+  return morningOf(localDay(new Date(now.getTime() + DAY_MS), timeZone), timeZone);
+}

@@ -14,5 +14,7 @@ export interface IdeaDigest {
  */
 export interface OwnerMessenger {
   projectReminder(project: ProjectView): Promise<Delivery>;
+  /** The deadline's countdown: `daysLeft` 7, 3, 1, 0 (today) or negative (overdue by that many days). */
+  deadlineReminder(project: ProjectView, countdown: { daysLeft: number; timeZone: string }): Promise<Delivery>;
   ideaDigest(digest: IdeaDigest, slot: Date): Promise<Delivery>;
 }

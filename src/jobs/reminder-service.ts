@@ -4,13 +4,17 @@ import type { ProjectRepository } from "../db/project-repository.ts";
 import type { ReminderRepository } from "../db/reminder-repository.ts";
 import type { SettingsRepository } from "../db/settings-repository.ts";
 import type { OwnerMessenger } from "./owner-messenger.ts";
+import type { Countdown } from "../db/reminder-repository.ts";
 import { digestCron, isQuiet, previousWeeklySlot, quietEnd, weeklyTimeOf } from "../domain/reminder-time.ts";
+import { countdownToday, daysLeft, isCountdownDay, localDay, nextMorning, type Deadline } from "../domain/deadline.ts";
 
 /** How long a claim whose process went silent blocks others from retrying it. */
 const CLAIM_LEASE_MS = 5 * 60_000;
 /** setTimeout's ceiling is ~24.8 days; the crons run anyway, so a wake-up within hours is enough. */
 const MAX_WAKE_MS = 6 * 3_600_000;
 const KEEP_SENT_CLAIMS_MS = 60 * 86_400_000;
+
+const countdownKey = (id: number, deadline: Deadline, day: string) => `d:${id}:${deadline.date}:${day}`;
 
 export interface ReminderServiceDeps {
   /** Tells the owner(s): texts and buttons are the bot's business. */
@@ -145,8 +149,15 @@ export class ReminderService {
     for (const project of await reminders.due(now)) {
       if (this.stopped) return;
       // One project's failure must not hold back the others.
-      await this.remindProject(project.id, project.dueAt, now).catch((error) =>
+      await this.remindProject(project.id, project.dueAt, now, timeZone).catch((error) =>
         this.deps.logger.error({ err: error, projectId: project.id }, "project reminder failed"),
+      );
+    }
+    const countdowns = await reminders.countdowns();
+    for (const countdown of countdowns) {
+      if (this.stopped) return;
+      await this.remindDeadline(countdown, now, timeZone).catch((error) =>
+        this.deps.logger.error({ err: error, projectId: countdown.id }, "deadline reminder failed"),
       );
     }
     const digestAt = await reminders.digestPending();
@@ -158,8 +169,10 @@ export class ReminderService {
 
     const next = (await reminders.scheduled()).find((project) => project.dueAt > now)?.dueAt;
     const pending = await reminders.digestPending();
-    const candidates = [next, pending && pending > now ? pending : undefined].filter((date): date is Date =>
-      Boolean(date),
+    const morning = countdowns.length ? nextMorning(now, timeZone) : undefined;
+    const snoozes = countdowns.flatMap((c) => (c.snoozedUntil && c.snoozedUntil > now ? [c.snoozedUntil] : []));
+    const candidates = [next, pending && pending > now ? pending : undefined, morning, ...snoozes].filter(
+      (date): date is Date => Boolean(date),
     );
     if (candidates.length) this.scheduleWake(new Date(Math.min(...candidates.map((date) => date.getTime()))));
   }
@@ -171,7 +184,7 @@ export class ReminderService {
     this.wakeTimer = setTimeout(() => void this.check(), delay);
   }
 
-  private async remindProject(id: number, dueAt: Date, now: Date): Promise<void> {
+  private async remindProject(id: number, dueAt: Date, now: Date, timeZone: string): Promise<void> {
     const { reminders, projects, logger } = this.deps;
     const key = `p:${id}:${dueAt.toISOString()}`;
     const claim = await reminders.claim(key, now, CLAIM_LEASE_MS);
@@ -180,6 +193,12 @@ export class ReminderService {
     if (claim !== "claimed") return;
     const project = await projects.get(id);
     if (!project || project.status !== "active") return reminders.release(key);
+    if (project.deadline && isCountdownDay(daysLeft(project.deadline, now, timeZone))) {
+      // The deadline's countdown speaks for this project today: the interval nudge gives way (one word a day).
+      await reminders.markReminded(id, now);
+      await reminders.markSent(key, now);
+      return logger.info({ projectId: id, dueAt }, "project reminder left to the deadline countdown");
+    }
     const delivery = await this.deps.messenger.projectReminder(project);
     if (delivery === "failed") {
       logger.warn({ projectId: id }, "reminder not delivered; it will be retried");
@@ -188,6 +207,32 @@ export class ReminderService {
     await reminders.markReminded(id, now);
     await reminders.markSent(key, new Date());
     logger.info({ projectId: id, dueAt, delivery }, "project reminder sent");
+  }
+
+  /** Today's word of a deadline's countdown, claimed once per project, deadline and day. */
+  private async remindDeadline(countdown: Countdown, now: Date, timeZone: string): Promise<void> {
+    if (countdown.snoozedUntil && countdown.snoozedUntil > now) return;
+    const today = countdownToday(countdown.deadline, now, timeZone);
+    if (!today) return;
+    const { reminders, projects, logger } = this.deps;
+    const key = countdownKey(countdown.id, countdown.deadline, today.day);
+    if ((await reminders.claim(key, now, CLAIM_LEASE_MS)) !== "claimed") return;
+    const project = await projects.get(countdown.id);
+    // Archived or given another date since the list was read: that countdown is over.
+    if (!project || project.status === "archived" || project.deadline?.date !== countdown.deadline.date)
+      return reminders.release(key);
+    const delivery = await this.deps.messenger.deadlineReminder(project, { daysLeft: today.daysLeft, timeZone });
+    if (delivery === "failed") return reminders.release(key);
+    await reminders.markSent(key, new Date());
+    logger.info({ projectId: project.id, daysLeft: today.daysLeft, delivery }, "deadline reminder sent");
+  }
+
+  /** A deadline just set was seen by the owner: today's word of its countdown is not sent (it would repeat it). */
+  async deadlineSeen(projectId: number, deadline: Deadline, now = new Date()): Promise<void> {
+    const { timeZone } = await this.deps.reminders.settings();
+    const key = countdownKey(projectId, deadline, localDay(now, timeZone));
+    if ((await this.deps.reminders.claim(key, now, CLAIM_LEASE_MS)) === "claimed")
+      await this.deps.reminders.markSent(key, now);
   }
 
   private async sendDigest(slot: Date, now: Date): Promise<void> {

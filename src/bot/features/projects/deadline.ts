@@ -45,9 +45,11 @@ export async function deadlineFlow(conversation: Flow, ctx: FlowContext, project
     reply_markup: deadlineKeyboard(ctx.t, hasDeadline),
   });
   const answer = await askUntil(conversation, Buttons.deadline, judgeDeadline(conversation, timeZone, hasDeadline));
-  const updated: ProjectView | null = await conversation.external((outer) =>
-    outer.deps.repos.projects.setDeadline(projectId, answer.value),
-  );
+  const updated: ProjectView | null = await conversation.external(async (outer) => {
+    const saved = await outer.deps.repos.projects.setDeadline(projectId, answer.value);
+    if (saved && answer.value) await outer.deps.services.reminders.deadlineSeen(projectId, answer.value);
+    return saved;
+  });
   const { ctx: last, value } = answer;
   if (!updated) return void (await last.reply(last.t("project-missing")));
   const locale = await conversation.external((outer) => outer.i18n.getLocale());

@@ -7,12 +7,14 @@ import { answerStale } from "../../project-card/stale.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { SNOOZE, isDigest, openCardKeyboard, resumeKeyboard, withoutIdea, type SnoozeCode } from "./keyboards.ts";
-import { REMINDER_INTERVALS } from "../../../domain/project.ts";
+import { REMINDER_INTERVALS, type ProjectView } from "../../../domain/project.ts";
+import { localDay, morningOf } from "../../../domain/deadline.ts";
 
 export const remindersFeature = new Composer<Context>();
 
 const IDEA_SNOOZE_MS = 28 * 86_400_000;
 const DAY_MS = 86_400_000;
+const DEADLINE_SNOOZE_DAYS = 3;
 
 async function when(ctx: Context, at: Date): Promise<string> {
   const { timeZone } = await ctx.deps.repos.reminders.settings();
@@ -50,6 +52,7 @@ onButton(remindersFeature, Buttons.reminder, async (ctx, { action, n: id, arg })
     return showScreen(ctx, done, openCardKeyboard(ctx.t, id));
   }
 
+  if (action === "snoozeDeadline") return snoozeDeadline(ctx, project);
   if (project.status !== "active") {
     await ctx.answerCallbackQuery({ text: ctx.t("reminder-not-active") });
     return showScreen(ctx, ctx.t("reminder-not-active"), openCardKeyboard(ctx.t, id));
@@ -99,4 +102,16 @@ async function digestTomorrow(ctx: Context, slotSeconds: number): Promise<void> 
   ctx.deps.services.reminders.wake();
   await ctx.answerCallbackQuery();
   await showScreen(ctx, ctx.t("reminder-digest-snoozed", { when: await when(ctx, next) }), new InlineKeyboard());
+}
+
+/** 😴 on a deadline reminder: the countdown is quiet for three days, then speaks again that morning. */
+async function snoozeDeadline(ctx: Context, project: ProjectView): Promise<void> {
+  const { timeZone } = await ctx.deps.repos.reminders.settings();
+  const until = morningOf(localDay(new Date(Date.now() + DEADLINE_SNOOZE_DAYS * DAY_MS), timeZone), timeZone);
+  if (!(await ctx.deps.repos.reminders.snoozeDeadline(project.id, until)))
+    return answerStale(ctx, await ctx.deps.repos.projects.get(project.id));
+  ctx.deps.services.reminders.wake();
+  await ctx.answerCallbackQuery();
+  const text = ctx.t("reminder-deadline-snoozed", { name: escapeHtml(project.name), when: await when(ctx, until) });
+  await showScreen(ctx, text, openCardKeyboard(ctx.t, project.id));
 }

@@ -31,6 +31,19 @@ export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyb
   return keyboard.row().text(t("reminder-btn-pause-reminders"), reminderData("pause", project.id));
 }
 
+/** A deadline reminder: done (or, for an idea, start it), a new date, quiet for three days, the card. */
+export function deadlineReminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
+  const id = project.id;
+  const keyboard = new InlineKeyboard();
+  if (project.status === "active") keyboard.text(t("project-btn-complete"), projectData(id, "complete"));
+  else keyboard.text(t("project-btn-activate"), projectData(id, "activate"));
+  return keyboard
+    .text(t("reminder-btn-deadline-new"), projectData(id, "deadline"))
+    .row()
+    .text(t("reminder-btn-deadline-snooze"), reminderData("snoozeDeadline", id))
+    .text(t("project-btn-open-card"), projectData(id, "open"));
+}
+
 export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
   return new InlineKeyboard()
     .text(t("reminder-btn-resume-reminders"), reminderData("resume", project.id, days))

@@ -1,6 +1,7 @@
 import type { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
-import { digestKeyboard, reminderKeyboard } from "./keyboards.ts";
+import { deadlineReminderKeyboard, digestKeyboard, reminderKeyboard } from "./keyboards.ts";
+import { deadlineDay } from "../../deadline-words.ts";
 import type { Translate } from "../../i18n.ts";
 import type { ProjectView } from "../../../domain/project.ts";
 
@@ -11,6 +12,23 @@ export interface OutgoingMessage {
 
 export function projectReminderMessage(t: Translate, project: ProjectView): OutgoingMessage {
   return { text: t("reminder-project", { name: escapeHtml(project.name) }), keyboard: reminderKeyboard(t, project) };
+}
+
+/** A word of the deadline's countdown: 7, 3, 1 days before, on the day, then every day it is overdue. */
+export function deadlineReminderMessage(
+  reader: { t: Translate; locale: string; timeZone: string },
+  project: ProjectView,
+  countdown: { daysLeft: number },
+  now = new Date(),
+): OutgoingMessage {
+  const { t, locale, timeZone } = reader;
+  const keyboard = deadlineReminderKeyboard(t, project);
+  const name = escapeHtml(project.name);
+  const date = project.deadline ? deadlineDay(project.deadline, locale, now, timeZone) : "";
+  const days = countdown.daysLeft;
+  if (days < 0) return { text: t("reminder-deadline-overdue", { name, date, days: -days }), keyboard };
+  if (days === 0) return { text: t("reminder-deadline-today", { name, date }), keyboard };
+  return { text: t("reminder-deadline-soon", { name, date, days }), keyboard };
 }
 
 /** The weekly digest: a nudge or a call to review, plus the ideas untouched the longest. */

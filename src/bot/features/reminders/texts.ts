@@ -1,6 +1,21 @@
 export const reminderTexts = {
   ru: `
 reminder-project = ⏰ Как продвигается работа над „{ $name }“?
+reminder-deadline-soon = { $days ->
+    [1] ⏳ Срок «{ $name }» — завтра, { $date }.
+    [one] ⏳ До срока «{ $name }» { $days } день — { $date }.
+    [few] ⏳ До срока «{ $name }» { $days } дня — { $date }.
+   *[many] ⏳ До срока «{ $name }» { $days } дней — { $date }.
+  }
+reminder-deadline-today = ⏳ Сегодня срок «{ $name }» — { $date }.
+reminder-deadline-overdue = 🔴 «{ $name }» просрочен на { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+  } — срок был { $date }.
+reminder-btn-deadline-new = 📅 Новый срок
+reminder-btn-deadline-snooze = 😴 Через 3 дня
+reminder-deadline-snoozed = 😴 Напомню о сроке «{ $name }» { $when }.
 reminder-btn-snooze-hour = 😴 Через час
 reminder-btn-snooze-tomorrow = 🌙 Завтра
 reminder-btn-snooze-week = 📅 Через неделю
@@ -25,6 +40,18 @@ reminder-idea-snoozed = 😴 Идея „{ $name }“ вернётся в под
 `,
   en: `
 reminder-project = ⏰ How is work on '{ $name }' going?
+reminder-deadline-soon = { $days ->
+    [1] ⏳ “{ $name }” is due tomorrow, { $date }.
+   *[other] ⏳ “{ $name }” is due in { $days } days, { $date }.
+  }
+reminder-deadline-today = ⏳ “{ $name }” is due today, { $date }.
+reminder-deadline-overdue = 🔴 “{ $name }” is { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  } overdue — it was due { $date }.
+reminder-btn-deadline-new = 📅 New date
+reminder-btn-deadline-snooze = 😴 In 3 days
+reminder-deadline-snoozed = 😴 I will remind you about the deadline of “{ $name }” { $when }.
 reminder-btn-snooze-hour = 😴 In an hour
 reminder-btn-snooze-tomorrow = 🌙 Tomorrow
 reminder-btn-snooze-week = 📅 Next week

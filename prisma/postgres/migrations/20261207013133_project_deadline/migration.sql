@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Project" ADD COLUMN     "deadlineDate" TEXT,
+ADD COLUMN     "deadlineSnoozedUntil" TIMESTAMP(3),
 ADD COLUMN     "deadlineTime" TEXT;
 
 -- CreateIndex

@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Project" ADD COLUMN "deadlineDate" TEXT;
+ALTER TABLE "Project" ADD COLUMN "deadlineSnoozedUntil" DATETIME;
 ALTER TABLE "Project" ADD COLUMN "deadlineTime" TEXT;
 
 -- CreateIndex
