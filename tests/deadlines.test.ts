@@ -3,6 +3,7 @@ import { BotSession } from "./support/session.ts";
 import { addIdea, buttonsOf, isButton, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
+import ICAL from "ical.js";
 
 const ZONE = "Asia/Vladivostok";
 const DAY_MS = 86_400_000;
@@ -143,6 +144,42 @@ describe("deadlines: typed like people write dates, shown and counted down", () 
     expect(week).toBeGreaterThan(text.indexOf("Кресло"));
     expect(later).toBeGreaterThan(text.indexOf("Полка"));
     expect(await session.chat.send("/due").then((m) => m.payload.text)).toBe(text);
+  });
+
+  it("/calendar: an .ics an independent parser reads back — an event on each deadline's day, an alarm the day before", async () => {
+    const polka = Number(
+      sqliteRows<{ id: number }>(session.databaseUrl, "SELECT id FROM Project WHERE name = 'Полка'")[0].id,
+    );
+    sqliteRun(session.databaseUrl, "UPDATE Project SET deadlineTime = '18:30' WHERE id = ?", polka);
+    const sent = await session.chat.send("/calendar");
+    expect(sent.method).toBe("sendDocument");
+    expect(sent.payload.caption).toContain("Сроки для календаря: 3");
+    const [file] = Object.values(sent.files);
+    expect(file.name).toBe("designflow-deadlines.ics");
+    const calendar = new ICAL.Component(ICAL.parse(Buffer.from(file.bytes).toString("utf8")));
+    const events = calendar.getAllSubcomponents("vevent").map((vevent) => {
+      const event = new ICAL.Event(vevent);
+      const alarm = vevent.getFirstSubcomponent("valarm");
+      const trigger = alarm?.getFirstPropertyValue("trigger") as ICAL.Duration | undefined;
+      return {
+        uid: event.uid,
+        summary: event.summary,
+        allDay: event.startDate.isDate,
+        start: event.startDate.toString(),
+        alarmSeconds: trigger?.toSeconds(),
+      };
+    });
+    const byName = (name: string) => events.find((e) => e.summary === `⏳ Срок: ${name}`);
+    expect(events).toHaveLength(3);
+    expect(byName("Стул")).toMatchObject({ allDay: true, start: dayFromToday(10), alarmSeconds: -14 * 3600 });
+    expect(byName("Кресло")).toMatchObject({ allDay: true, start: dayFromToday(-2) });
+    // 18:30 in Vladivostok (UTC+10) is 08:30 UTC.
+    expect(byName("Полка")).toMatchObject({
+      allDay: false,
+      start: `${dayFromToday(3)}T08:30:00Z`,
+      alarmSeconds: -86400,
+    });
+    expect(new Set(events.map((e) => e.uid)).size).toBe(3);
   });
 
   it("an archived project keeps no countdown: no deadline button, left out of ⏳ Deadlines", async () => {

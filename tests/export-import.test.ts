@@ -75,7 +75,11 @@ describe("/export → npm run import", () => {
   beforeAll(async () => {
     await session.start();
     const chair = await addIdea(session.chat, HOSTILE, "Описание\nв две строки & <tags>");
-    await addIdea(session.chat, "Лампа", "Латунь");
+    const lamp = await addIdea(session.chat, "Лампа", "Латунь");
+    await session.chat.tap(Buttons.project.pack({ id: lamp, action: "open" }));
+    await session.chat.tap(Buttons.project.pack({ id: lamp, action: "edit" }));
+    await session.chat.tap(Buttons.project.pack({ id: lamp, action: "deadline" }));
+    await session.chat.tap(Buttons.deadline.pack({ pick: "week" }));
     await session.chat.tap(Buttons.project.pack({ id: chair, action: "open" }));
     await session.chat.tap(Buttons.project.pack({ id: chair, action: "activate" }));
     await session.chat.tap(Buttons.project.pack({ id: chair, action: "activate", arg: "7" }));
@@ -137,6 +141,9 @@ describe("/export → npm run import", () => {
     expect(tables.ConversationState).toBeUndefined();
     expect(tables.BackgroundJob).toBeUndefined();
     expect(tables.Project.rows.map((r) => r.name)).toEqual([HOSTILE, "Лампа"]);
+    // The deadline travels with its project, and the archive carries the calendar file for the owner.
+    expect(tables.Project.rows[1].deadlineDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(strFromU8(entries["designflow-deadlines.ics"])).toContain("SUMMARY:⏳ Срок: Лампа");
     expect(tables.ProjectAsset.rows.map((r) => [r.kind, r.text])).toEqual([
       ["note", "Заметка к стулу"],
       ["final_render", "рендер"],

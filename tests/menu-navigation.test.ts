@@ -22,6 +22,7 @@ describe("menus over the fake Bot API", () => {
       "active",
       "archive",
       "due",
+      "calendar",
       "templates",
       "generate",
       "find",

@@ -12,6 +12,7 @@ export const COMMANDS = [
   "active",
   "archive",
   "due",
+  "calendar",
   "templates",
   "generate",
   "find",

@@ -6,6 +6,7 @@
 import { isLocale } from "../domain/locale.ts";
 import { readDigestTime, readInstant, readJsonObject, readQuietHours, readTimeZone } from "../domain/stored-values.ts";
 import { PROJECT_STATUSES } from "../domain/project.ts";
+import { deadlineOf } from "../domain/deadline.ts";
 import { REMINDER_SETTING_KEY } from "./reminder-repository.ts";
 import { WATERMARK_KEY } from "./notion-pull-repository.ts";
 
@@ -55,6 +56,17 @@ function settingProblem(row: Row): string | undefined {
   return rule[1](row.value) === undefined ? `${key} = ${shown(row.value)} is not a value the bot can read` : undefined;
 }
 
+/** A deadline the bot would not have stored: a day that is not YYYY-MM-DD, a time that is not HH:MM. */
+function deadlineProblems(row: Row): string[] {
+  const { deadlineDate: date, deadlineTime: time } = row;
+  const problems: string[] = [];
+  if (date != null && (typeof date !== "string" || !deadlineOf(date)))
+    problems.push(`deadlineDate = ${shown(date)} is not a day (YYYY-MM-DD)`);
+  if (time != null && (typeof time !== "string" || deadlineOf("2000-01-01", time)?.time !== time))
+    problems.push(`deadlineTime = ${shown(time)} is not a time (HH:MM)`);
+  return problems;
+}
+
 /** The problems of one row, by the field types of its table and the rules above. */
 function problemsOf(table: string, row: Row, fields: Record<string, string>): string[] {
   if (typeof row !== "object" || row === null || Array.isArray(row)) return ["not an object"];
@@ -74,6 +86,7 @@ function problemsOf(table: string, row: Row, fields: Record<string, string>): st
     const problem = settingProblem(row);
     if (problem) problems.push(problem);
   }
+  if (table === "Project") problems.push(...deadlineProblems(row));
   return problems;
 }
 

@@ -101,6 +101,7 @@ export async function exportArchive(
   db: Db,
   now = new Date(),
   copies?: TelegramFileCopies,
+  extras: Record<string, Uint8Array> = {},
 ): Promise<{ zip: Uint8Array; counts: Record<string, number>; copied: number }> {
   const models = runtimeModels(db);
   const tables: ArchiveData["tables"] = {};
@@ -137,6 +138,7 @@ export async function exportArchive(
     [DATA_FILE]: strToU8(JSON.stringify(data, null, 1)),
     ...files,
     ...telegram.files,
+    ...extras,
   };
   if (copies) entries["telegram/files.json"] = strToU8(JSON.stringify(telegram.manifest, null, 1));
   const zip = await zipInWorkers(entries, now);

@@ -28,8 +28,11 @@ export async function exportAll(
   now: Date,
   timeZone: string,
   download: (telegramFileId: string) => Promise<Uint8Array>,
+  /** Files for the owner beside the data (the deadlines' .ics), by path in the archive. */
+  extras: Record<string, Uint8Array> = {},
 ): Promise<OwnerExport> {
-  const { zip, counts, copied } = await exportArchive(db, now, { download, budgetBytes: COPY_BUDGET_BYTES });
+  const copies = { download, budgetBytes: COPY_BUDGET_BYTES };
+  const { zip, counts, copied } = await exportArchive(db, now, copies, extras);
   const date = exportDate(now, timeZone);
   return { zip, fileName: `designflow-export-${date}.zip`, date, counts, copied };
 }

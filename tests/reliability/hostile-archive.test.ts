@@ -62,6 +62,7 @@ describe("a restored archive is checked before it is written", () => {
       area: AREA,
       injected:
         "an /export archive edited: the time zone “Mars/Olympus”, quiet hours that are not JSON, a project row twice, " +
+        "a deadline on 30 February at 9:5, " +
         "a table named __proto__; then npm run import",
       checked: "exit 1 with one line per bad row or table, naming it; the target database has no project",
     });
@@ -73,6 +74,7 @@ describe("a restored archive is checked before it is written", () => {
       { key: "reminders:quiet", value: "{not json", updatedAt: at },
     );
     data.tables.Project.rows.push({ ...data.tables.Project.rows[0] });
+    Object.assign(data.tables.Project.rows[0], { deadlineDate: "2027-02-30", deadlineTime: "9:5" });
     // JSON.stringify would drop an own "__proto__": the key is written into the text, as a hostile file would have it.
     const text = JSON.stringify(data).replace('"tables":{', '"tables":{"__proto__":{"fields":{},"rows":[]},');
     const file = join(tmp, "edited.zip");
@@ -83,6 +85,8 @@ describe("a restored archive is checked before it is written", () => {
     expect(out).toContain("Mars/Olympus");
     expect(out).toContain("reminders:quiet");
     expect(out).toMatch(/Project row 2 \(id \d+\): id appears twice/);
+    expect(out).toContain('deadlineDate = "2027-02-30" is not a day (YYYY-MM-DD)');
+    expect(out).toContain('deadlineTime = "9:5" is not a time (HH:MM)');
     expect(out).toContain('table "__proto__"');
     expect(projectCount(target)).toBe(0);
     const said = out.slice(out.indexOf("import:")).trim().split("\n");

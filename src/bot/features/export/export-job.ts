@@ -4,6 +4,7 @@ import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { telegramFileSource } from "../../telegram-files.ts";
 import type { BackgroundJobRow } from "../../../db/background-job-repository.ts";
 import { exportAll } from "../../../usecases/export.ts";
+import { CALENDAR_FILE, deadlineCalendarFile } from "../../deadline-calendar.ts";
 import type { ExportInput } from "./index.ts";
 
 /** Builds the archive (every Telegram file it can copy) and sends it; the progress message says how it ended. */
@@ -12,7 +13,9 @@ export async function exportJob(job: Job, row: BackgroundJobRow<ExportInput>): P
   const edit = (text: string) => api.editMessageText(chatId, row.input.progressMessageId, text).catch(() => undefined);
   try {
     const download = telegramFileSource(api, deps.config);
-    const archive = await exportAll(deps.db, new Date(row.input.now), await ownerTimeZone(deps), download);
+    const calendar = await deadlineCalendarFile(deps, t);
+    const extras: Record<string, Uint8Array> = calendar.count ? { [CALENDAR_FILE]: calendar.bytes } : {};
+    const archive = await exportAll(deps.db, new Date(row.input.now), await ownerTimeZone(deps), download, extras);
     const { counts } = archive;
     const caption = t("export-caption", {
       date: archive.date,

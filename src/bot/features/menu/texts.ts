@@ -26,6 +26,7 @@ menu-help =
     /active — проекты в работе
     /archive — архив
     /due — сроки проектов
+    /calendar — сроки файлом для календаря
     /find текст — поиск по проектам
     /generate — PDF-карточка проекта
     /templates — шаблоны PDF
@@ -44,6 +45,7 @@ menu-cmd-ideas = Идеи
 menu-cmd-active = Проекты в работе
 menu-cmd-archive = Архив
 menu-cmd-due = Сроки проектов
+menu-cmd-calendar = Сроки в календарь (.ics)
 menu-cmd-templates = Шаблоны PDF
 menu-cmd-generate = Генератор контента
 menu-cmd-find = Поиск по проектам
@@ -78,6 +80,7 @@ menu-help =
     /active — active projects
     /archive — archive
     /due — project deadlines
+    /calendar — deadlines as a calendar file
     /find text — search projects
     /generate — a project's PDF card
     /templates — PDF templates
@@ -96,6 +99,7 @@ menu-cmd-ideas = Ideas
 menu-cmd-active = Active projects
 menu-cmd-archive = Archive
 menu-cmd-due = Project deadlines
+menu-cmd-calendar = Deadlines for your calendar (.ics)
 menu-cmd-templates = PDF templates
 menu-cmd-generate = Content generator
 menu-cmd-find = Search projects

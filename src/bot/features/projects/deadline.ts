@@ -11,7 +11,8 @@ import { deadlineKeyboard } from "./keyboards.ts";
 import { parseDeadline } from "../../../usecases/deadline-text.ts";
 import { daysLeft, pickedDeadline, urgencyOf, type Deadline, type DeadlineUrgency } from "../../../domain/deadline.ts";
 import type { ProjectView } from "../../../domain/project.ts";
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { CALENDAR_FILE, deadlineCalendarFile } from "../../deadline-calendar.ts";
 import { cutText } from "../../../domain/text-cut.ts";
 
 export const DEADLINE_FLOW = "edit-deadline";
@@ -88,4 +89,16 @@ export async function showDeadlines(ctx: Context): Promise<void> {
     keyboard.text(deadlineMarker(p.deadline, now, timeZone) + cutText(p.name, 60), projectData(p.id, "open")).row();
   keyboard.text(ctx.t("common-btn-back"), NAV.projects);
   await showScreen(ctx, lines.join("\n"), keyboard);
+}
+
+/** /calendar: every deadline as an .ics file to open in Google Calendar or Apple Calendar. */
+export async function sendCalendar(ctx: Context): Promise<void> {
+  const { bytes, count } = await deadlineCalendarFile(ctx.deps, ctx.t);
+  if (count === 0) {
+    const keyboard = new InlineKeyboard().text(ctx.t("common-btn-back"), NAV.projects);
+    return void (await ctx.reply(ctx.t("project-deadlines-empty"), { reply_markup: keyboard }));
+  }
+  await ctx.replyWithDocument(new InputFile(bytes, CALENDAR_FILE), {
+    caption: ctx.t("project-calendar-caption", { count }),
+  });
 }

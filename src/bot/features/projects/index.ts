@@ -3,7 +3,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { runProjectAction } from "./actions.ts";
 import { EDIT_PROJECT_FLOW, NEW_IDEA_FLOW, editProjectFlow, newIdeaFlow } from "./flows.ts";
-import { DEADLINE_FLOW, deadlineFlow, showDeadlines } from "./deadline.ts";
+import { DEADLINE_FLOW, deadlineFlow, sendCalendar, showDeadlines } from "./deadline.ts";
 import { Buttons } from "../../buttons.ts";
 import { onButton } from "../../callback-codec.ts";
 import { showList } from "./lists.ts";
@@ -35,6 +35,7 @@ for (const [command, status] of Object.entries(lists))
   projectsFeature.command(command, (ctx) => showList(ctx, status, 0));
 
 projectsFeature.command("due", (ctx) => showDeadlines(ctx));
+projectsFeature.command("calendar", (ctx) => sendCalendar(ctx));
 
 onButton(projectsFeature, Buttons.nav, async (ctx, { screen, status }, next) => {
   if (screen === "due") {
