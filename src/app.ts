@@ -27,6 +27,7 @@ import { createNotionPullSource } from "./services/notion/notion-pull-source.ts"
 import { createNotionConnection } from "./services/notion/notion-connection.ts";
 import { notionPullReporter } from "./bot/features/notion-pull/messages.ts";
 import { ownerNotifier } from "./bot/notify-owners.ts";
+import { ownerTimeZone } from "./bot/owner-time-zone.ts";
 import type { Services } from "./bot/deps.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createI18n, localeKey } from "./bot/i18n.ts";
@@ -110,15 +111,16 @@ type Repos = BotDeps["repos"];
 
 function createRepositories(db: Db, config: Config, logger: Logger): { outbox: NotionOutbox; repos: Repos } {
   const outbox = new NotionOutbox(db, { enabled: Boolean(config.notion) });
+  const reminders = new ReminderRepository(db, config.timeZone, logger);
   const repos: Repos = {
     templates: new TemplateRepository(db),
     settings: new SettingsRepository(db),
     projects: new ProjectRepository(db, outbox),
-    syncJobs: new SyncJobRepository(db, outbox),
+    syncJobs: new SyncJobRepository(db, outbox, async () => (await reminders.settings()).timeZone),
     ai: new AiRepository(db, outbox),
     assets: new AssetRepository(db, outbox),
     notionPages: new NotionPullRepository(db, outbox),
-    reminders: new ReminderRepository(db, config.timeZone, logger),
+    reminders,
     cards: new CardRepository(db, outbox),
   };
   return { outbox, repos };
@@ -205,6 +207,7 @@ function createNotion(
     intervalMs: config.notion.pollSeconds * 1000,
     logger,
     report: notionPullReporter(messenger),
+    timeZone: () => ownerTimeZone(deps),
   });
   return { sync, pull };
 }

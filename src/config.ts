@@ -53,6 +53,8 @@ const envSchema = z.object({
   NOTION_DB_ID: optionalText,
   NOTION_TITLE_PROPERTY_NAME: z.string().default("Name"),
   NOTION_STATUS_PROPERTY_NAME: z.string().default("Status"),
+  /** A Date property for deadlines; without it Notion is left as it was. */
+  NOTION_DEADLINE_PROPERTY_NAME: optionalText,
   NOTION_STATUS_VALUES: z
     .string()
     .default("idea,active,archived")
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       databaseId: e.NOTION_DB_ID,
       titleProperty: e.NOTION_TITLE_PROPERTY_NAME,
       statusProperty: e.NOTION_STATUS_PROPERTY_NAME,
+      ...(e.NOTION_DEADLINE_PROPERTY_NAME ? { deadlineProperty: e.NOTION_DEADLINE_PROPERTY_NAME } : {}),
       statusValues: e.NOTION_STATUS_VALUES,
       baseUrl: e.NOTION_BASE_URL,
       timeoutMs: e.NOTION_TIMEOUT_MS,

@@ -3,6 +3,7 @@ import type { NotionOutbox } from "./notion-outbox.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
 import { readInstant } from "../domain/stored-values.ts";
 import type { ProjectStatus } from "../domain/project.ts";
+import { deadlineKey, deadlineOf, type Deadline } from "../domain/deadline.ts";
 
 export const WATERMARK_KEY = "notion-pull:watermark";
 
@@ -19,6 +20,10 @@ export interface LinkedProject {
   /** The description part of the page body after our last write; null when not recorded yet. */
   syncedDescription: string | null;
   syncedAt: Date | null;
+  /** The deadline as deadlineKey writes it ("none" without one). */
+  deadlineKey: string;
+  /** The deadline as last written to / read from Notion; null when not recorded yet. */
+  syncedDeadline: string | null;
 }
 
 /** What the page showed when it was read; `description` is left out when the body was not read. */
@@ -26,6 +31,8 @@ export interface NotionShows {
   name: string;
   status: ProjectStatus | null;
   description?: string;
+  /** The deadline column as deadlineKey writes it; left out without a deadline column. */
+  deadline?: string;
 }
 
 export interface PageOffer {
@@ -82,6 +89,8 @@ export class NotionPullRepository {
       syncedStatus: (row.notionSyncedStatus as ProjectStatus | null) ?? null,
       syncedDescription: row.notionSyncedDescription,
       syncedAt: row.notionSyncedAt,
+      deadlineKey: deadlineKey(deadlineOf(row.deadlineDate, row.deadlineTime)),
+      syncedDeadline: row.notionSyncedDeadline,
     }));
   }
 
@@ -91,7 +100,7 @@ export class NotionPullRepository {
    */
   async applyFromNotion(
     project: LinkedProject,
-    change: { name?: string; description?: string; status?: ProjectStatus },
+    change: { name?: string; description?: string; status?: ProjectStatus; deadline?: Deadline | null },
     notionShows: NotionShows,
   ): Promise<boolean> {
     const now = new Date();
@@ -108,10 +117,18 @@ export class NotionPullRepository {
       data: {
         ...(change.name !== undefined ? { name: change.name } : {}),
         ...(change.description !== undefined ? { description: change.description } : {}),
+        ...(change.deadline !== undefined
+          ? {
+              deadlineDate: change.deadline?.date ?? null,
+              deadlineTime: change.deadline?.time ?? null,
+              deadlineSnoozedUntil: null,
+            }
+          : {}),
         ...status,
         notionSyncedName: notionShows.name,
         notionSyncedStatus: notionShows.status,
         ...(notionShows.description !== undefined ? { notionSyncedDescription: notionShows.description } : {}),
+        ...(notionShows.deadline !== undefined ? { notionSyncedDeadline: notionShows.deadline } : {}),
         notionSyncedAt: now,
       },
     });

@@ -135,11 +135,17 @@ export class ProjectRepository {
 
   /** Sets or removes the deadline of an idea or a project in work (an archived one is left as it is: null). */
   async setDeadline(id: number, deadline: Deadline | null): Promise<ProjectView | null> {
-    const { count } = await this.db.project.updateMany({
-      where: { id, status: { in: ["idea", "active"] } },
-      data: { deadlineDate: deadline?.date ?? null, deadlineTime: deadline?.time ?? null, deadlineSnoozedUntil: null },
+    const data = { deadlineDate: deadline?.date ?? null, deadlineTime: deadline?.time ?? null };
+    const updated = await this.outbox.transaction(async (tx) => {
+      const { count } = await tx.project.updateMany({
+        where: { id, status: { in: ["idea", "active"] } },
+        data: { ...data, deadlineSnoozedUntil: null },
+      });
+      // Mirrored to Notion's date property when one is configured (the upsert writes it with the rest).
+      if (count === 1) await this.outbox.upsert(tx, id);
+      return count === 1;
     });
-    return count === 1 ? this.get(id) : null;
+    return updated ? this.get(id) : null;
   }
 
   /** Ideas and active projects that have a deadline, nearest first (at most `limit`). */

@@ -2,6 +2,7 @@ import type { Db } from "./client.ts";
 import type { NotionOutbox } from "./notion-outbox.ts";
 import { notionAttachmentLines } from "./asset-repository.ts";
 import { normalizeDescription } from "../domain/description.ts";
+import { deadlineKey, deadlineOf } from "../domain/deadline.ts";
 import type { SyncImage, SyncJob, SyncJobKind, SyncProject, SyncStore } from "../domain/notion-sync.ts";
 
 /** The database's clock and the worker's may differ a little (Postgres on another host). */
@@ -25,9 +26,12 @@ export interface SyncJobSummary {
 export class SyncJobRepository implements SyncStore {
   private readonly db: Db;
   private readonly outbox: NotionOutbox;
-  constructor(db: Db, outbox: NotionOutbox) {
+  /** The owner's time zone, in which deadlines are written. */
+  private readonly timeZone: () => Promise<string>;
+  constructor(db: Db, outbox: NotionOutbox, timeZone: () => Promise<string> = async () => "UTC") {
     this.db = db;
     this.outbox = outbox;
+    this.timeZone = timeZone;
   }
 
   async dueJobs(now: Date, limit: number): Promise<SyncJob[]> {
@@ -67,7 +71,13 @@ export class SyncJobRepository implements SyncStore {
       notionPageId: row.notionPageId,
       createdAt: row.createdAt.toISOString(),
       notionCreateStartedAt: row.notionCreateStartedAt?.toISOString() ?? null,
+      deadline: await this.deadlineOf(row),
     };
+  }
+
+  private async deadlineOf(row: { deadlineDate: string | null; deadlineTime: string | null }) {
+    const deadline = deadlineOf(row.deadlineDate, row.deadlineTime);
+    return deadline && { ...deadline, timeZone: await this.timeZone() };
   }
 
   async image(assetId: number): Promise<SyncImage | null> {
@@ -102,12 +112,13 @@ export class SyncJobRepository implements SyncStore {
 
   async markSynced(
     projectId: number,
-    written: { name: string; status: string; description: string },
+    written: { name: string; status: string; description: string; deadline?: string },
     at: Date,
   ): Promise<void> {
     await this.db.project.updateMany({
       where: { id: projectId },
       data: {
+        ...(written.deadline !== undefined ? { notionSyncedDeadline: written.deadline } : {}),
         notionSyncedName: written.name,
         notionSyncedStatus: written.status,
         notionSyncedDescription: written.description,
@@ -141,10 +152,14 @@ export class SyncJobRepository implements SyncStore {
           where: { projectId, createdAt: { gte: since }, meta: { contains: '"notion"' } },
         })
       : 0;
+    const sameDeadline =
+      project.notionSyncedDeadline === null ||
+      deadlineKey(deadlineOf(project.deadlineDate, project.deadlineTime)) === project.notionSyncedDeadline;
     if (
       project.name === project.notionSyncedName &&
       project.status === project.notionSyncedStatus &&
       sameDescription &&
+      sameDeadline &&
       attachedMeanwhile === 0
     )
       return;

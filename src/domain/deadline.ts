@@ -118,3 +118,23 @@ export function nextMorning(now: Date, timeZone: string): Date {
   if (today > now) return today;
   return morningOf(localDay(new Date(now.getTime() + DAY_MS), timeZone), timeZone);
 }
+
+/**
+ * A deadline as one comparable text: "2026-12-17", "2026-12-17T18:00", or "none". What the Notion mirror records
+ * as last written, to tell an edit made there from its own write.
+ */
+export const deadlineKey = (deadline: Deadline | null | undefined) =>
+  deadline ? (deadline.time ? `${deadline.date}T${deadline.time}` : deadline.date) : "none";
+
+/**
+ * A date as Notion gives it (ISO 8601: a day, or a moment with its UTC offset) read as the owner's deadline: the
+ * moment becomes the day and time it is in the owner's zone. null when it does not read.
+ */
+export function deadlineFromIso(start: string, timeZone: string): Deadline | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(start)) return deadlineOf(start);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(start)) return null;
+  const instant = new Date(start);
+  if (Number.isNaN(instant.getTime())) return null;
+  const wall = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString();
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}

@@ -43,7 +43,7 @@ export interface SyncStore {
   /** Records what Notion now shows for the project, so the pull can tell hand edits from our own writes. */
   markSynced?(
     projectId: number,
-    written: { name: string; status: ProjectSnapshot["status"]; description: string },
+    written: { name: string; status: ProjectSnapshot["status"]; description: string; deadline?: string },
     at: Date,
   ): Promise<void>;
   image?(assetId: number): Promise<SyncImage | null>;

@@ -42,4 +42,6 @@ export interface ProjectSnapshot {
   status: ProjectStatus;
   notionPageId: string | null;
   createdAt: string;
+  /** The deadline in the owner's zone (Notion needs the zone for a time); undefined: not mirrored. */
+  deadline?: (Deadline & { timeZone: string }) | null;
 }

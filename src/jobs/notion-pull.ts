@@ -6,6 +6,8 @@ import { descriptionFromBody } from "../services/notion/notion-blocks.ts";
 import { normalizeDescription } from "../domain/description.ts";
 import type { NotionPullSource, PulledPage } from "../services/notion/notion-pull-source.ts";
 import { cutToCodePoints } from "../domain/text-cut.ts";
+import type { Deadline } from "../domain/deadline.ts";
+import { reconcileDeadline } from "./notion-pull-deadline.ts";
 import type { Delivery } from "./owner-messenger.ts";
 import { DESCRIPTION_MAX, NAME_MAX, PROJECT_STATUSES, type ProjectStatus } from "../domain/project.ts";
 
@@ -18,6 +20,8 @@ export interface PulledChange {
   toStatus?: ProjectStatus;
   /** The new description ("" when it was cleared in Notion). */
   description?: string;
+  /** The deadline set (null: cleared) in Notion. */
+  deadline?: Deadline | null;
 }
 
 export interface PullReporter {
@@ -55,6 +59,8 @@ export function createNotionPull(options: {
   logger: Logger;
   report: PullReporter;
   now?: () => Date;
+  /** The owner's zone: a moment in the deadline column is read as their day and time. */
+  timeZone?: () => Promise<string>;
 }): NotionPull {
   const { source, store, report } = options;
   const logger = options.logger.child({ component: "notion-pull" });
@@ -122,7 +128,10 @@ export function createNotionPull(options: {
     const titleEdited = page.title.trim() !== "" && page.title !== base.name;
     const statusEdited = pageStatus !== null && pageStatus !== base.status;
     const descriptionEdited = description !== undefined && baseDescription !== null && description !== baseDescription;
-    if (!titleEdited && !statusEdited && !descriptionEdited) {
+    const notionIsNewer = editedAt > project.updatedAt.getTime();
+    const zone = (await options.timeZone?.()) ?? "UTC";
+    const deadline = reconcileDeadline(project, page, zone, notionIsNewer);
+    if (!titleEdited && !statusEdited && !descriptionEdited && !deadline.edited) {
       if (description !== undefined && project.syncedDescription === null && description === localDescription) {
         await store.recordBaseline(project.id, { name: base.name, status: base.status, description });
       }
@@ -130,7 +139,6 @@ export function createNotionPull(options: {
     }
 
     // Last writer wins per field; a field changed on both sides goes to the newer edit.
-    const notionIsNewer = editedAt > project.updatedAt.getTime();
     const takeTitle = titleEdited && page.title !== project.name && (project.name === base.name || notionIsNewer);
     const takeStatus =
       statusEdited && pageStatus !== project.status && (project.status === base.status || notionIsNewer);
@@ -139,7 +147,8 @@ export function createNotionPull(options: {
     const localWins =
       (titleEdited && !takeTitle && page.title !== project.name) ||
       (statusEdited && !takeStatus && pageStatus !== project.status) ||
-      (descriptionEdited && !takeDescription && description !== localDescription);
+      (descriptionEdited && !takeDescription && description !== localDescription) ||
+      deadline.localWins;
     if (localWins) {
       logger.info(
         { projectId: project.id, pageId: page.id },
@@ -151,10 +160,11 @@ export function createNotionPull(options: {
       name: takeTitle ? cutToCodePoints(page.title, NAME_MAX) : undefined,
       status: takeStatus ? pageStatus! : undefined,
       description: takeDescription ? cutToCodePoints(description!, DESCRIPTION_MAX) : undefined,
+      deadline: deadline.value,
     };
-    const notionShows = { name: page.title, status: pageStatus ?? base.status, description };
+    const notionShows = { name: page.title, status: pageStatus ?? base.status, description, deadline: deadline.shows };
     if (!(await store.applyFromNotion(project, change, notionShows))) return "retry";
-    if (!takeTitle && !takeStatus && !takeDescription) return null;
+    if (!takeTitle && !takeStatus && !takeDescription && !deadline.take) return null;
     logger.info(
       {
         projectId: project.id,
@@ -171,6 +181,7 @@ export function createNotionPull(options: {
       newName: change.name,
       ...(takeStatus ? { fromStatus: project.status, toStatus: pageStatus! } : {}),
       ...(change.description !== undefined ? { description: change.description } : {}),
+      ...(change.deadline !== undefined ? { deadline: change.deadline } : {}),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { FakeImage } from "./fake-notion-files.ts";
+import { dateJson, readDateValue, type FakeDate } from "./fake-notion-date.ts";
 import { compareDate, invalid, minuteFloor, richTextJson, textOf, type Json } from "./fake-notion-shapes.ts";
 
 /**
@@ -10,6 +11,10 @@ export interface FakeSchema {
   statusProperty: string;
   statusType: "select" | "status";
   statusOptions: string[];
+  /** A Date property (the deadline), when the test gives the database one. */
+  deadlineProperty?: string;
+  /** Its type in the schema (a test can make it the wrong one). */
+  deadlineType?: string;
 }
 
 export interface FakePage {
@@ -20,6 +25,7 @@ export interface FakePage {
   lastEditedAt: number;
   title: string;
   status: string | null;
+  deadline?: FakeDate | null;
   /** Paragraphs (text) and images (text "", `image` set) in page order. */
   blocks: { id: string; text: string; image?: FakeImage }[];
   inTrash: boolean;
@@ -36,6 +42,16 @@ export function dataSourceJson(id: string, schema: FakeSchema): Json {
       [titleProperty]: { id: "title", name: titleProperty, type: "title", title: {} },
       [statusProperty]: { id: "st", name: statusProperty, type: statusType, ...statusConfig },
       Notes: { id: "nt", name: "Notes", type: "rich_text", rich_text: {} },
+      ...(schema.deadlineProperty
+        ? {
+            [schema.deadlineProperty]: {
+              id: "dl",
+              name: schema.deadlineProperty,
+              type: schema.deadlineType ?? "date",
+              [schema.deadlineType ?? "date"]: {},
+            },
+          }
+        : {}),
     },
   };
 }
@@ -57,6 +73,10 @@ export function applyProperties(page: FakePage, schema: FakeSchema, properties: 
         statusOptions.push(option);
       }
       page.status = option;
+    } else if (name === schema.deadlineProperty) {
+      if ((schema.deadlineType ?? "date") !== "date")
+        throw invalid(`${name} is expected to be ${schema.deadlineType}.`);
+      page.deadline = readDateValue(name, value);
     } else if (name !== "Notes") {
       throw invalid(`${name} is not a property that exists.`);
     }
@@ -69,6 +89,7 @@ export function propertiesJson(page: FakePage, schema: FakeSchema): Json {
   return {
     [titleProperty]: { id: "title", type: "title", title: [richTextJson(page.title)] },
     [statusProperty]: { id: "st", type: statusType, [statusType]: status },
+    ...(schema.deadlineProperty ? { [schema.deadlineProperty]: dateJson(page.deadline ?? null) } : {}),
   };
 }
 

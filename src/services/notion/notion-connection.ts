@@ -7,6 +7,8 @@ export interface NotionConfig {
   databaseId: string;
   titleProperty: string;
   statusProperty: string;
+  /** A Date property mirrored from the project's deadline (optional). */
+  deadlineProperty?: string;
   statusValues: { idea: string; active: string; archived: string };
   baseUrl?: string;
 }
@@ -16,6 +18,7 @@ export interface ResolvedSchema {
   titleProperty: string;
   statusProperty: string;
   statusType: "select" | "status";
+  deadlineProperty?: string;
 }
 
 type SchemaProperty = {
@@ -89,7 +92,18 @@ export async function resolveSchema(client: Client, config: NotionConfig): Promi
     titleProperty: title.name,
     statusProperty: status.name,
     statusType: status.type,
+    ...deadlineColumn(props, config.deadlineProperty),
   };
+}
+
+/** NOTION_DEADLINE_PROPERTY_NAME, when set, must name a Date property. */
+function deadlineColumn(props: SchemaProperty[], name: string | undefined): { deadlineProperty?: string } {
+  if (!name) return {};
+  const property = props.find((p) => p.name === name);
+  if (!property) throw new NotionSetupError("bad_property", `no property named ${name}`);
+  if (property.type !== "date")
+    throw new NotionSetupError("bad_property", `property ${name} is of type ${property.type}; it must be date`);
+  return { deadlineProperty: name };
 }
 
 /** Select options are created on write; a status property only accepts its existing options. */

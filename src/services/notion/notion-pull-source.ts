@@ -9,6 +9,9 @@ export interface PulledPage {
   statusOption: string | null;
   /** ISO time; Notion rounds it down to the minute. */
   lastEditedTime: string;
+  /** The deadline column's start as Notion gives it (a day, or a moment with its offset); null when empty,
+   * undefined when no deadline column is configured. */
+  deadline?: string | null;
 }
 
 export interface NotionPullSource {
@@ -38,6 +41,7 @@ export function createNotionPullSource(connection: NotionConnection): NotionPull
       title: pageTitleText(page.properties[s.titleProperty]),
       statusOption: statusName(page.properties[s.statusProperty]),
       lastEditedTime: page.last_edited_time,
+      ...(s.deadlineProperty ? { deadline: dateStart(page.properties[s.deadlineProperty]) } : {}),
     };
   }
 
@@ -103,4 +107,10 @@ function statusName(property: unknown): string | null {
   if (!property || typeof property !== "object" || !("type" in property)) return null;
   const value = (property as Record<string, unknown>)[String(property.type)];
   return value && typeof value === "object" && "name" in value && typeof value.name === "string" ? value.name : null;
+}
+
+function dateStart(property: unknown): string | null {
+  if (!property || typeof property !== "object" || !("date" in property)) return null;
+  const { date } = property as { date: unknown };
+  return date && typeof date === "object" && "start" in date && typeof date.start === "string" ? date.start : null;
 }

@@ -14,11 +14,20 @@ export interface NotionService {
   appendImage(pageId: string, image: NotionImage): Promise<string>;
   findPageByTitle(title: string, since: Date): Promise<string | null>;
   pageUrl(pageId: string): string;
+  /** Whether pages carry the deadline (NOTION_DEADLINE_PROPERTY_NAME names a Date property). */
+  mirrorsDeadline(): Promise<boolean>;
 }
 
 type PageProperties = NonNullable<CreatePageParameters["properties"]>;
 
 const MAX_BLOCKS_PER_APPEND = 100;
+
+/** A day as a date; a time as the owner's wall time with their zone (Notion then shows it in that zone). */
+function notionDate(deadline: ProjectSnapshot["deadline"]) {
+  if (!deadline) return null;
+  if (!deadline.time) return { start: deadline.date };
+  return { start: `${deadline.date}T${deadline.time}:00`, time_zone: deadline.timeZone as never };
+}
 
 function isBlockAlreadyGone(error: unknown): boolean {
   if (!APIResponseError.isAPIResponseError(error)) return false;
@@ -42,7 +51,10 @@ export function createNotionService(connection: NotionConnection): NotionService
   function properties(s: ResolvedSchema, p: ProjectSnapshot): PageProperties {
     const name = config.statusValues[p.status];
     const status = s.statusType === "status" ? { status: { name } } : { select: { name } };
-    return { [s.titleProperty]: { title: richText(p.name) }, [s.statusProperty]: status };
+    const properties: PageProperties = { [s.titleProperty]: { title: richText(p.name) }, [s.statusProperty]: status };
+    if (s.deadlineProperty && p.deadline !== undefined)
+      properties[s.deadlineProperty] = { date: notionDate(p.deadline) };
+    return properties;
   }
 
   /** At the end of the page, or after the block `after` (then in order, chunk after chunk). */
@@ -141,6 +153,8 @@ export function createNotionService(connection: NotionConnection): NotionService
     findPageByTitle: (title, since) => withSchema((s) => findNewestByTitle(client, s, title, since)),
 
     pageUrl: (pageId) => `https://www.notion.so/${pageId.replace(/-/g, "")}`,
+
+    mirrorsDeadline: async () => Boolean((await connection.schema()).deadlineProperty),
   };
 }
 

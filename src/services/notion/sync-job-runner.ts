@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { NotionService } from "./notion-service.ts";
 import { normalizeDescription } from "../../domain/description.ts";
+import { deadlineKey } from "../../domain/deadline.ts";
 import type { SyncJob, SyncProject, SyncStore } from "../../domain/notion-sync.ts";
 
 /** Fetches a Telegram file's bytes by file id (getFile + download) when an image job runs. */
@@ -41,11 +42,14 @@ export function createSyncJobRunner(options: SyncJobRunnerOptions): { runJob(job
     const pageId = project.notionPageId ?? (await adoptEarlierCreate(project));
     if (pageId) await notion.updatePage(pageId, project);
     else await createPage(project); // a create writes title, status and body at once
-    await store.markSynced?.(
-      project.id,
-      { name: project.name, status: project.status, description: normalizeDescription(project.description) },
-      now(),
-    );
+    const written = {
+      name: project.name,
+      status: project.status,
+      description: normalizeDescription(project.description),
+    };
+    // The deadline is recorded only when it went out (the property is configured).
+    const deadline = (await notion.mirrorsDeadline()) ? { deadline: deadlineKey(project.deadline) } : {};
+    await store.markSynced?.(project.id, { ...written, ...deadline }, now());
   }
 
   /** A create whose outcome is unknown may have produced a page: find it instead of making a second one. */
