@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
-import { addIdea, buttonsOf, isButton, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
+import { addIdea, buttonsOf, callback, isButton, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 import ICAL from "ical.js";
@@ -87,6 +87,29 @@ describe("deadlines: typed like people write dates, shown and counted down", () 
     expect(stored(id)).toEqual({ deadlineDate: dayFromToday(10), deadlineTime: null });
     expect(saved.payload.text).toContain("✅ Срок сохранён.");
     expect(saved.payload.text).toContain(`⏳ Срок: ${ruDay(10)}, через 10 дней`);
+  });
+
+  it("activation offers a deadline with quick picks: one tap sets it (a second tap changes nothing), or none", async () => {
+    const id = await addIdea(session.chat, "Ширма", "Ротанг");
+    const card = await activate(id);
+    expect(card.payload.text ?? card.payload.caption).toContain("В работе");
+    const offer = session.chat.messageWithButton(Buttons.project.pack({ id, action: "setdue", arg: "1w" }));
+    expect(offer.text).toContain("Поставим срок «Ширма»?");
+    const month = Buttons.project.pack({ id, action: "setdue", arg: "1m" });
+    const saved = await session.chat.tap(month);
+    const monthAhead = stored(id).deadlineDate;
+    expect(monthAhead).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(saved.payload.text).toContain("✅ Срок сохранён.");
+    const again = await session.chat.push(callback(month, offer), (c) => c.method === "answerCallbackQuery");
+    expect(again.payload.text).toBe("Этот срок уже сохранён.");
+    expect(stored(id)).toEqual({ deadlineDate: monthAhead, deadlineTime: null });
+    sqliteRun(session.databaseUrl, "UPDATE Project SET deadlineDate = NULL WHERE id = ?", id);
+    const skipped = await session.chat.push(
+      callback(Buttons.project.pack({ id, action: "setdue", arg: "none" }), offer),
+    );
+    expect(skipped.payload.text).toContain("без срока");
+    expect(stored(id)).toEqual({ deadlineDate: null, deadlineTime: null });
+    sqliteRun(session.databaseUrl, "UPDATE Project SET status = 'archived' WHERE id = ?", id);
   });
 
   it("a time is kept when one is typed; a quick pick and removal work from an idea's ✏️ menu", async () => {

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { TemplateSandbox } from "../src/services/pdf/template-sandbox.ts";
+import { builtinTemplate } from "../src/services/pdf/builtin-template.ts";
+import { cardData } from "../src/usecases/card.ts";
 import { corpusTemplates } from "./support/jinja-oracle.ts";
 
 describe("upload check: constructs that would not print what Jinja2 prints, with line and column", () => {
@@ -49,5 +51,29 @@ describe("upload check: constructs that would not print what Jinja2 prints, with
       const expected = { "include-missing.html": ["include"], "macro-varargs.html": ["varargs", "kwargs"] }[file] ?? [];
       expect(remarks.sort(), file).toEqual(expected.sort());
     }
+  });
+});
+
+describe("project_deadline in the built-in template", () => {
+  const sandbox = new TemplateSandbox();
+  afterAll(() => sandbox.close());
+  const request = (deadlineDay: string | null) => ({
+    templateId: 0,
+    files: [],
+    name: "Стул",
+    createdDay: "01.12.2026",
+    deadlineDay,
+    draft: "",
+    texts: { card: "Описание", social: "" },
+    dates: { current_date: "07.12.2026", current_date_en: "December 07, 2026" },
+  });
+
+  it("prints the deadline when the project has one, and nothing when it has none", async () => {
+    const { html } = builtinTemplate();
+    const dated = await sandbox.render(html, { ...cardData(request("17.12.2026 18:00"), []) });
+    expect(dated.ok && dated.html).toContain("07.12.2026 · due 17.12.2026 18:00</div>");
+    const undated = await sandbox.render(html, { ...cardData(request(null), []) });
+    expect(undated.ok && undated.html).toContain("07.12.2026</div>");
+    expect(undated.ok && undated.html).not.toContain("due");
   });
 });

@@ -78,11 +78,16 @@ describe("the weekly idea digest", () => {
     await sleep(3_000);
     expect(digests()).toHaveLength(1);
 
+    // Meanwhile an idea got a deadline five days ahead (not a countdown day, so no reminder of its own).
+    const inFiveDays = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10);
+    db.run("UPDATE Project SET deadlineDate = ? WHERE name = 'Старая Г'", inFiveDays);
     // A day passes (moved in the database instead of waiting).
     db.run("UPDATE Setting SET value = ? WHERE key = 'digest:pending'", ago(1000));
     await session.api.waitForCall(() => digests().length === 2);
     await sleep(4_000);
     expect(digests()).toHaveLength(2);
+    // The digest names the coming week's deadlines.
+    expect(digests()[1].payload.text).toMatch(/\n\n⏳ Сроки на этой неделе:\n• Старая Г — \d+ [а-я]+, через 5 дней$/);
     expect(db.get("SELECT COUNT(*) AS n FROM Setting WHERE key = 'digest:pending'")).toEqual({ n: 0 });
   });
 
@@ -123,8 +128,9 @@ describe("the weekly idea digest", () => {
     );
     await session.api.waitForCall(() => digests().length === 3);
     const digest = digests()[2];
-    expect(digest.payload.text).toBe(
-      "👀 За неделю новых идей: 1. Пора их просмотреть!\n\nДавно не трогали:\n• Старая &lt;В&gt;\n• Старая Г",
+    // Старая Г still carries the deadline given to it above.
+    expect(digest.payload.text).toMatch(
+      /^👀 За неделю новых идей: 1\. Пора их просмотреть!\n\nДавно не трогали:\n• Старая &lt;В&gt;\n• Старая Г\n\n⏳ Сроки/,
     );
     expect(buttonsOf(digest)[0]).toEqual({
       text: "👀 Посмотреть идеи",

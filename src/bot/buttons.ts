@@ -15,7 +15,10 @@ export const Buttons = {
   }),
   /** A page of a project list. */
   list: callbackCodec("l", { status: oneOf(...STATUS), page: int(5) }),
-  /** A project card's actions; `arg` is a list page, an interval in days (or `none`) or a restore target. */
+  /**
+   * A project card's actions; `arg` is a list page, an interval in days (or `none`), a restore target or a deadline
+   * quick pick (`week`, `twoWeeks`, `month`, `none`).
+   */
   project: callbackCodec("p", {
     id: int(),
     action: oneOf(
@@ -34,6 +37,7 @@ export const Buttons = {
       "rename",
       "describe",
       "deadline",
+      "setdue",
     ),
     arg: optional(token(8)),
   }),

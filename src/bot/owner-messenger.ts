@@ -86,6 +86,6 @@ export function createOwnerMessenger(deps: OwnerMessengerDeps): BotOwnerMessenge
       sendToOwners((t, locale) =>
         deadlineReminderMessage({ t, locale, timeZone: countdown.timeZone }, project, countdown),
       ),
-    ideaDigest: (digest, slot) => sendToOwners((t) => digestMessage(t, digest, slot)),
+    ideaDigest: (digest, slot) => sendToOwners((t, locale) => digestMessage(t, digest, slot, locale)),
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from "./client.ts";
 import { projectDueAt, type DigestTime, type QuietHours } from "../domain/reminder-time.ts";
 import { readDigestTime, readInstant, readQuietHours, readTimeZone } from "../domain/stored-values.ts";
 import type { Logger } from "../logger.ts";
-import { deadlineOf, type Deadline } from "../domain/deadline.ts";
+import { daysLeft, deadlineOf, type Deadline } from "../domain/deadline.ts";
 
 export const REMINDER_SETTING_KEY = {
   timeZone: "reminders:tz",
@@ -13,12 +13,23 @@ export const REMINDER_SETTING_KEY = {
 };
 const KEY = REMINDER_SETTING_KEY;
 const WEEK_MS = 7 * 86_400_000;
+/** The digest names at most this many deadlines (the rest are on the ⏳ Deadlines screen). */
+const DIGEST_DEADLINES = 8;
 
 export interface ReminderSettings {
   timeZone: string;
   quiet: QuietHours | null;
   /** null: IDEA_DIGEST_CRON decides. */
   digest: DigestTime | null;
+}
+
+/** The weekly digest: new ideas, ideas untouched the longest, and the deadlines of the coming week. */
+export interface IdeaDigest {
+  recent: number;
+  stale: { id: number; name: string }[];
+  /** Due within 7 days, or already missed; nearest first. */
+  deadlines?: { id: number; name: string; deadline: Deadline }[];
+  timeZone?: string;
 }
 
 export interface Countdown {
@@ -146,8 +157,9 @@ export class ReminderRepository {
     return (await this.updateKeepingUpdatedAt(id, { status }, { snoozedUntil: until })) === 1;
   }
 
-  async ideaDigest(now: Date): Promise<{ recent: number; stale: { id: number; name: string }[] }> {
-    const [recent, stale] = await Promise.all([
+  async ideaDigest(now: Date): Promise<IdeaDigest> {
+    const { timeZone } = await this.settings();
+    const [recent, stale, dated] = await Promise.all([
       this.db.project.count({ where: { status: "idea", createdAt: { gte: new Date(now.getTime() - WEEK_MS) } } }),
       this.db.project.findMany({
         where: {
@@ -159,8 +171,18 @@ export class ReminderRepository {
         take: 3,
         select: { id: true, name: true },
       }),
+      this.db.project.findMany({
+        where: { status: { in: ["idea", "active"] }, deadlineDate: { not: null } },
+        orderBy: [{ deadlineDate: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, deadlineDate: true, deadlineTime: true },
+      }),
     ]);
-    return { recent, stale };
+    // The coming week's deadlines, and those already missed.
+    const deadlines = dated.flatMap(({ id, name, deadlineDate, deadlineTime }) => {
+      const deadline = deadlineOf(deadlineDate, deadlineTime);
+      return deadline && daysLeft(deadline, now, timeZone) <= 7 ? [{ id, name, deadline }] : [];
+    });
+    return { recent, stale, deadlines: deadlines.slice(0, DIGEST_DEADLINES), timeZone };
   }
 
   /**

@@ -3,10 +3,7 @@ import type { ProjectView } from "../domain/project.ts";
 /** "blocked": the owner blocked the bot (403) — retrying cannot help; "failed": worth another try later. */
 export type Delivery = "sent" | "blocked" | "failed";
 
-export interface IdeaDigest {
-  recent: number;
-  stale: { id: number; name: string }[];
-}
+import type { IdeaDigest } from "../db/reminder-repository.ts";
 
 /**
  * How jobs reach the owner(s): each message in the owner's language, with its buttons. Implemented by the bot

@@ -29,6 +29,8 @@ export interface CardRequest {
   name: string;
   /** The project's creation day as printed (owner's zone), or null for a card entered by hand. */
   createdDay: string | null;
+  /** The project's deadline as cards print days; null without one. */
+  deadlineDay?: string | null;
   draft: string;
   texts: CardTexts;
   dates: CardDates;
@@ -95,6 +97,7 @@ export function cardData(request: CardRequest, images: CardData["images"]): Card
     status: "archived",
     created_at: request.createdDay ?? request.dates.current_date,
     owner_notes: request.draft,
+    project_deadline: request.deadlineDay ?? "",
     ...request.dates,
     images,
   };

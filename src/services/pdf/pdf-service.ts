@@ -25,6 +25,8 @@ export interface CardData {
   status?: string;
   created_at?: string;
   owner_notes?: string;
+  /** The project's deadline as cards print days (`17.12.2026`, `17.12.2026 18:00`); "" without one. */
+  project_deadline?: string;
   current_date?: string;
   current_date_en?: string;
   images?: { bytes: Uint8Array; extension?: string }[];
@@ -41,6 +43,7 @@ export const PROVIDED_VARIABLES = [
   "status",
   "created_at",
   "owner_notes",
+  "project_deadline",
 ] as const;
 
 export type RenderFailure = {

@@ -23,6 +23,7 @@ const IGNORED_UNUSED = new Set([
   "owner_notes",
   "current_date",
   "current_date_en",
+  "project_deadline",
 ]);
 
 /** Everything the owner should know about a template before saving it. */

@@ -82,6 +82,14 @@ async function filePaths(api: Api, renders: RenderFile[]): Promise<RenderSource[
   );
 }
 
+/** The project's deadline as cards print days (read now: it may have changed since the flow began). */
+async function deadlineDayOf(job: Job, projectId: number | null): Promise<string | null> {
+  const deadline = projectId === null ? null : (await job.deps.repos.projects.get(projectId))?.deadline;
+  if (!deadline) return null;
+  const day = `${deadline.date.slice(8, 10)}.${deadline.date.slice(5, 7)}.${deadline.date.slice(0, 4)}`;
+  return deadline.time ? `${day} ${deadline.time}` : day;
+}
+
 export async function cardRequest(job: Job, input: CardMakeInput, texts: CardTexts): Promise<CardRequest> {
   const timeZone = await ownerTimeZone(job.deps);
   return {
@@ -89,6 +97,7 @@ export async function cardRequest(job: Job, input: CardMakeInput, texts: CardTex
     files: await filePaths(job.api, input.renders),
     name: input.source.name,
     createdDay: input.source.createdAt === null ? null : dayIn(timeZone, input.source.createdAt),
+    deadlineDay: await deadlineDayOf(job, input.source.projectId),
     draft: input.draft,
     texts,
     dates: cardDatesIn(timeZone, input.now),

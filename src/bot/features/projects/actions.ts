@@ -7,7 +7,7 @@ import { answerStale } from "../../project-card/stale.ts";
 import { watchSyncScreen } from "./sync-refresh.ts";
 import { moveProject } from "../../../usecases/projects.ts";
 import { showAttachments } from "./attachments.ts";
-import { DEADLINE_FLOW } from "./deadline.ts";
+import { DEADLINE_FLOW, offerDeadline, setPickedDeadline } from "./deadline.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { confirmDeleteKeyboard, editKeyboard, intervalKeyboard } from "./keyboards.ts";
 import { InlineKeyboard } from "grammy";
@@ -64,7 +64,9 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
         kind: "activate",
         intervalDays: daysOf(arg),
       });
-      return afterTransition(ctx, moved);
+      await afterTransition(ctx, moved);
+      if (moved.ok) await offerDeadline(ctx, moved.project);
+      return;
     }
     await ctx.answerCallbackQuery();
     await askInterval(ctx, project, "activate");
@@ -110,6 +112,7 @@ const ACTIONS: Record<ProjectAction, ActionHandler> = {
   },
   rename: (ctx, project) => editField(ctx, project, "name"),
   describe: (ctx, project) => editField(ctx, project, "description"),
+  setdue: setPickedDeadline,
   async deadline(ctx, project) {
     if (project.status === "archived") return answerStale(ctx, project);
     await ctx.answerCallbackQuery();

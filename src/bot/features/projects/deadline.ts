@@ -7,9 +7,18 @@ import { askUntil, type Verdict } from "../../flow/ask.ts";
 import { showCard } from "../../project-card/card.ts";
 import { deadlineDay, deadlineLeft, deadlineLine, deadlineMarker } from "../../deadline-words.ts";
 import { NAV, projectData } from "../../navigation.ts";
-import { deadlineKeyboard } from "./keyboards.ts";
+import { PICK_CODES, deadlineKeyboard, deadlineOfferKeyboard } from "./keyboards.ts";
+import { answerStale } from "../../project-card/stale.ts";
 import { parseDeadline } from "../../../usecases/deadline-text.ts";
-import { daysLeft, pickedDeadline, urgencyOf, type Deadline, type DeadlineUrgency } from "../../../domain/deadline.ts";
+import {
+  DEADLINE_PICKS,
+  daysLeft,
+  deadlineKey,
+  pickedDeadline,
+  urgencyOf,
+  type Deadline,
+  type DeadlineUrgency,
+} from "../../../domain/deadline.ts";
 import type { ProjectView } from "../../../domain/project.ts";
 import { InlineKeyboard, InputFile } from "grammy";
 import { CALENDAR_FILE, deadlineCalendarFile } from "../../deadline-calendar.ts";
@@ -101,4 +110,38 @@ export async function sendCalendar(ctx: Context): Promise<void> {
   await ctx.replyWithDocument(new InputFile(bytes, CALENDAR_FILE), {
     caption: ctx.t("project-calendar-caption", { count }),
   });
+}
+
+/** Right after activation: a deadline offered with quick picks (buttons only: no flow waits for the owner's text). */
+export async function offerDeadline(ctx: Context, project: ProjectView): Promise<void> {
+  if (project.deadline) return;
+  const name = escapeHtml(project.name);
+  await ctx.reply(ctx.t("project-deadline-offer", { name }), {
+    reply_markup: deadlineOfferKeyboard(ctx.t, project.id),
+  });
+}
+
+const pickOf = (code: string | undefined) => DEADLINE_PICKS.find((pick) => PICK_CODES[pick] === code);
+
+/** A quick pick of the offer after activation (tapping it twice sets the same day). */
+export async function setPickedDeadline(ctx: Context, project: ProjectView, arg: string | undefined): Promise<void> {
+  const pick = pickOf(arg);
+  if (project.status === "archived" || (arg !== "none" && !pick)) return answerStale(ctx, project);
+  const openCard = new InlineKeyboard().text(ctx.t("project-btn-open-card"), projectData(project.id, "open"));
+  if (!pick) {
+    await ctx.answerCallbackQuery();
+    return showScreen(ctx, ctx.t("project-deadline-skipped"), openCard);
+  }
+  const timeZone = await ownerTimeZone(ctx.deps);
+  const now = new Date();
+  const deadline = pickedDeadline(pick, now, timeZone);
+  // A second tap of the same pick: already saved, and the message already says so.
+  if (deadlineKey(project.deadline) === deadlineKey(deadline))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("project-deadline-already") }));
+  const updated = await ctx.deps.repos.projects.setDeadline(project.id, deadline);
+  if (!updated) return answerStale(ctx, await ctx.deps.repos.projects.get(project.id));
+  await ctx.deps.services.reminders.deadlineSeen(project.id, deadline);
+  await ctx.answerCallbackQuery();
+  const line = deadlineLine(ctx.t, await ctx.i18n.getLocale(), deadline, now, timeZone);
+  await showScreen(ctx, `${escapeHtml(updated.name)}\n${ctx.t("project-deadline-saved", { line })}`, openCard);
 }

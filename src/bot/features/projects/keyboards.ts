@@ -65,3 +65,17 @@ export function deadlineKeyboard(t: Translate, hasDeadline: boolean) {
   if (hasDeadline) keyboard.text(t("project-btn-deadline-none"), pick("none"));
   return keyboard.row().text(t("common-btn-cancel"), FLOW_CANCEL);
 }
+
+/** A quick pick's code in a project button's argument (the same as the deadline step's). */
+export const PICK_CODES: Record<DeadlinePick, string> = { week: "1w", twoWeeks: "2w", month: "1m" };
+
+/** Offered right after activation: the quick picks as the card's own buttons (no flow waits), another date, none. */
+export const deadlineOfferKeyboard = (t: Translate, id: number) =>
+  new InlineKeyboard()
+    .text(t("project-btn-deadline-week"), projectData(id, "setdue", PICK_CODES.week))
+    .text(t("project-btn-deadline-two-weeks"), projectData(id, "setdue", PICK_CODES.twoWeeks))
+    .row()
+    .text(t("project-btn-deadline-month"), projectData(id, "setdue", PICK_CODES.month))
+    .text(t("project-btn-deadline-other"), projectData(id, "deadline"))
+    .row()
+    .text(t("project-btn-deadline-none"), projectData(id, "setdue", "none"));

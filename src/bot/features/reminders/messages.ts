@@ -1,7 +1,9 @@
 import type { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
 import { deadlineReminderKeyboard, digestKeyboard, reminderKeyboard } from "./keyboards.ts";
-import { deadlineDay } from "../../deadline-words.ts";
+import { deadlineDay, deadlineLeft } from "../../deadline-words.ts";
+import type { Deadline } from "../../../domain/deadline.ts";
+import type { IdeaDigest } from "../../../db/reminder-repository.ts";
 import type { Translate } from "../../i18n.ts";
 import type { ProjectView } from "../../../domain/project.ts";
 
@@ -34,13 +36,24 @@ export function deadlineReminderMessage(
 /** The weekly digest: a nudge or a call to review, plus the ideas untouched the longest. */
 export function digestMessage(
   t: Translate,
-  digest: { recent: number; stale: { id: number; name: string }[] },
+  digest: IdeaDigest,
   slot: Date,
+  locale = "ru",
+  now = new Date(),
 ): OutgoingMessage {
   const lines = [
     digest.recent === 0 ? t("reminder-digest-nudge") : t("reminder-digest-review", { count: digest.recent }),
   ];
   if (digest.stale.length)
     lines.push("", t("reminder-digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
+  const zone = digest.timeZone ?? "UTC";
+  const when = (deadline: Deadline) =>
+    `${deadlineDay(deadline, locale, now, zone)}, ${deadlineLeft(t, deadline, now, zone)}`;
+  if (digest.deadlines?.length)
+    lines.push(
+      "",
+      t("reminder-digest-deadlines-head"),
+      ...digest.deadlines.map(({ name, deadline }) => `• ${escapeHtml(name)} — ${when(deadline)}`),
+    );
   return { text: lines.join("\n"), keyboard: digestKeyboard(t, digest.recent, digest.stale, slot) };
 }
