@@ -4,22 +4,11 @@ import { addIdea, buttonsOf, isButton } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
+import { afternoonZone } from "./support/zones.ts";
 
 const DAY_MS = 86_400_000;
 /** A project's name in any of the quotes the bot's texts use (the interval nudge says „…“, deadlines «…»). */
 const quoted = (name: string) => new RegExp(`[«„“']${name}[»“”']`);
-
-/**
- * An Etc/GMT zone where it is now about 14:00: past the countdown's morning (10:00), outside any quiet hours, so a
- * start-up check speaks at once whatever the hour of the run.
- */
-function afternoonZone(): string {
-  let offset = 14 - new Date().getUTCHours();
-  if (offset > 12) offset -= 24;
-  if (offset < -12) offset += 24;
-  // Etc/GMT signs are the other way round: Etc/GMT-3 is UTC+3.
-  return offset === 0 ? "Etc/GMT" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-}
 
 describe("deadline countdown: 7, 3, 1 days before, on the day, then daily while overdue", () => {
   const zone = afternoonZone();

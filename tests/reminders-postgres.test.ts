@@ -3,6 +3,7 @@ import pg from "pg";
 import { FakeBotApi } from "./support/fake-bot-api.ts";
 import { startBot, type BotProcess } from "./support/bot-process.ts";
 import { createTestDatabase } from "./support/postgres.ts";
+import { afternoonZone, dayIn } from "./support/zones.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const PROJECTS = 40;
@@ -55,6 +56,42 @@ describe("two bot processes on one Postgres", () => {
       expect(new Set(slots).size).toBe(slots.length);
       const { rows } = await client.query(
         `SELECT count(*)::int AS n FROM "ReminderClaim" WHERE key LIKE 'p:%' AND "sentAt" IS NOT NULL`,
+      );
+      expect(rows[0].n).toBe(PROJECTS);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("never send a deadline's word twice either: one overdue reminder per project and day", async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // The owner's zone (read from the database by both processes) is one where the countdown's morning has come.
+      const zone = afternoonZone();
+      await client.query(
+        `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ('reminders:tz', $1, now())
+         ON CONFLICT (key) DO UPDATE SET value = $1`,
+        [zone],
+      );
+      await client.query(
+        `INSERT INTO "Project" (name, status, "deadlineDate", "createdAt", "updatedAt")
+         SELECT 'Срок ' || n, 'active', $1, now(), now() FROM generate_series(1, ${PROJECTS}) AS n`,
+        [dayIn(zone, -1)],
+      );
+      const words = () =>
+        api
+          .callsOf("sendMessage")
+          .map((call) => String(call.payload.text))
+          // The digests (every 3 s here) list these deadlines too: only the reminders themselves start with 🔴.
+          .filter((text) => text.startsWith("🔴") && text.includes("просрочен на 1 день"));
+      const deadline = Date.now() + 20_000;
+      while (words().length < PROJECTS && Date.now() < deadline) await sleep(200);
+      await sleep(4_000);
+      expect(words()).toHaveLength(PROJECTS);
+      expect(new Set(words()).size).toBe(PROJECTS);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM "ReminderClaim" WHERE key LIKE 'd:%' AND "sentAt" IS NOT NULL`,
       );
       expect(rows[0].n).toBe(PROJECTS);
     } finally {
