@@ -105,7 +105,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       .slice(since)
       .filter((c) => c.method === "editMessageText" || c.method === "sendMessage")
       .map(textOf);
-    expect(texts.some((t) => t.includes("В очереди Fal, позиция"))).toBe(true);
+    expect(texts.some((t) => t.includes("Жду очереди на генерацию картинок, место:"))).toBe(true);
     expect(texts.some((t) => t.includes("Генерирую изображения"))).toBe(true);
     expect(texts.some((t) => t.includes("Загружаю в Telegram"))).toBe(true);
     expect(
@@ -292,8 +292,8 @@ describe("moodboards over fake Fal + fake Gemini", () => {
   });
 
   for (const [status, expected] of [
-    [401, "Fal отклонил ключ"],
-    [422, "Fal не принял запрос (422)"],
+    [401, "Fal не принял ключ"],
+    [422, "Fal не принял запрос"],
     [429, "Fal просит подождать"],
     [500, "Fal сейчас недоступен"],
   ] as const) {
@@ -329,7 +329,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     const since = session.api.calls.length;
     await session.chat.tap(Buttons.ai.pack({ projectId, action: "newMoodboard" }));
     const fault = await session.api.waitForCall(
-      (c) => c.method === "editMessageText" && textOf(c).includes("не прислал результат"),
+      (c) => c.method === "editMessageText" && textOf(c).includes("не прислал картинки вовремя"),
       { since, timeoutMs: 10_000 },
     );
     expect(buttonsOf(fault).some((b) => isButton(Buttons.moodboard, b.data))).toBe(true);

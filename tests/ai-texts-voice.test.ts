@@ -55,7 +55,7 @@ describe("texts from the card (fake Gemini)", () => {
     );
     const card = session.api.calls
       .slice(since)
-      .find((c) => c.method === "sendMessage" && textOf(c).includes("Текст для карточки"))!;
+      .find((c) => c.method === "sendMessage" && textOf(c).includes("Текст для PDF-карточки"))!;
     expect(textOf(card)).toContain("A light chair &amp; more.");
     expect(textOf(social)).toContain("#IndustrialDesign");
     const prompts = gemini.requests.slice(-2);
@@ -97,7 +97,7 @@ describe("texts from the card (fake Gemini)", () => {
   });
 
   const faults: [string, GeminiReply, string][] = [
-    ["401", { status: 401 }, "Gemini отклонил ключ"],
+    ["401", { status: 401 }, "Gemini не принял ключ"],
     ["429", { status: 429 }, "Gemini просит подождать"],
     ["503", { status: 503 }, "Gemini сейчас недоступен"],
     ["timeout", { delayMs: 2500 }, "Gemini не ответил вовремя"],
@@ -105,7 +105,7 @@ describe("texts from the card (fake Gemini)", () => {
     [
       "MAX_TOKENS",
       { body: { candidates: [{ content: { role: "model", parts: [] }, finishReason: "MAX_TOKENS" }] } },
-      "пустой ответ",
+      "ответил пустым текстом",
     ],
   ];
   for (const [name, reply, expected] of faults) {

@@ -7,7 +7,7 @@ import { Buttons } from "../src/bot/buttons.ts";
 import { afternoonZone } from "./support/zones.ts";
 
 const DAY_MS = 86_400_000;
-/** A project's name in any of the quotes the bot's texts use (the interval nudge says „…“, deadlines «…»). */
+/** A project's name in any of the quotes the bot's texts use (Russian «…», English “…”). */
 const quoted = (name: string) => new RegExp(`[«„“']${name}[»“”']`);
 
 describe("deadline countdown: 7, 3, 1 days before, on the day, then daily while overdue", () => {

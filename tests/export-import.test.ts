@@ -50,7 +50,7 @@ async function exportVia(
   const call = await chat.send("/export", (c) => c.method === "sendDocument");
   // The archive is built by a job, which edits its progress message once the archive has gone out.
   await chat.api.waitForCall(
-    (c) => c.method === "editMessageText" && /Архив готов|archive is ready/.test(String(c.payload.text)),
+    (c) => c.method === "editMessageText" && /Резервная копия готова|backup is ready/.test(String(c.payload.text)),
     {
       since,
     },
@@ -129,10 +129,10 @@ describe("/export → npm run import", () => {
     expect(JSON.parse(Buffer.from(entries["telegram/files.json"]).toString())).toEqual([
       expect.objectContaining({ kind: "final_render", file: copy }),
     ]);
-    expect(exported.progress[0].payload.text).toContain("Собираю архив");
+    expect(exported.progress[0].payload.text).toContain("Собираю резервную копию");
     // The archive is built by a job: the progress message is edited once it has gone out.
     await session.api.waitForCall(
-      (c) => c.method === "editMessageText" && String(c.payload.text).includes("Архив готов"),
+      (c) => c.method === "editMessageText" && String(c.payload.text).includes("Резервная копия готова"),
     );
     const tables = tablesOf(zip);
     expect(Object.keys(tables).sort()).toEqual(

@@ -10,7 +10,7 @@ describe("conversations persisted in the database", () => {
 
   it("continues /settings at the same step after kill -9 and a restart", async () => {
     const settings = await session.chat.send("/settings");
-    expect(settings.payload.text).toContain("Язык интерфейса: Русский");
+    expect(settings.payload.text).toContain("Язык интерфейса: русский");
     const ask = await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     expect(ask.payload.text).toContain("Выберите язык");
 
@@ -18,9 +18,9 @@ describe("conversations persisted in the database", () => {
 
     // Typed text is only understood by the language step of the flow; outside a flow it gets the generic answer.
     const saved = await session.chat.send("English");
-    expect(saved.payload.text).toBe("✅ Interface language: English");
+    expect(saved.payload.text).toBe("✅ I speak English now.");
     const menu = await session.chat.send("/start");
-    expect(buttonsOf(menu).map((b) => b.text)).toEqual(["🗂 Project manager", "✨ Automations", "⚙️ Settings"]);
+    expect(buttonsOf(menu).map((b) => b.text)).toEqual(["🗂 Projects", "📄 PDF cards", "⚙️ Settings"]);
   });
 
   it("keeps the chosen language across restarts and can switch back with a button", async () => {
@@ -29,7 +29,7 @@ describe("conversations persisted in the database", () => {
     expect(settings.payload.text).toContain("Interface language: English");
     await session.chat.tap(Buttons.settings.pack({ section: "language" }));
     const saved = await session.chat.tap(Buttons.settings.pack({ section: "language", arg: "ru" }));
-    expect(saved.payload.text).toBe("✅ Язык интерфейса: Русский");
+    expect(saved.payload.text).toBe("✅ Теперь я говорю по-русски.");
   });
 
   it("re-asks with the reason when the answer is not a language", async () => {
@@ -38,7 +38,7 @@ describe("conversations persisted in the database", () => {
     const hint = await session.chat.send("klingon");
     expect(hint.payload.text).toContain("Доступны: ru, en");
     const saved = await session.chat.send("ru");
-    expect(saved.payload.text).toContain("Русский");
+    expect(saved.payload.text).toContain("по-русски");
   });
 
   it("leaves any flow from any step with /cancel", async () => {

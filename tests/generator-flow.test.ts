@@ -56,13 +56,13 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
   it("archived project + album of 3 photos → preview → edited post → Лампа_Card.pdf, social text, assets", async () => {
     const { chat, api } = session;
     const menu = await chat.send("/generate");
-    expect(menu.payload.text).toContain("Генератор контента");
+    expect(menu.payload.text).toContain("PDF-карточка");
     const data = buttonsOf(menu).map((b) => b.data);
     expect(data[0]).toBe(Buttons.generator.pack({ step: "project", arg: String(lampId) }));
     expect(data).toContain(Buttons.generator.pack({ step: "projectsPage", arg: "1" }));
     expect(data).toContain(Buttons.generator.pack({ step: "manual" }));
     expect((await chat.tap(Buttons.generator.pack({ step: "projectsPage", arg: "1" }))).payload.text).toContain(
-      "Генератор контента",
+      "PDF-карточка",
     );
     await chat.tap(Buttons.generator.pack({ step: "projectsPage", arg: "0" }));
 
@@ -74,7 +74,7 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
       url: undefined,
     });
     expect((await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }))).payload.text).toContain(
-      "от 1 до 5",
+      "самое большее: 5",
     );
 
     const empty = await chat.push(
@@ -96,7 +96,7 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     const since = api.calls.length;
     const draftSentAt = Date.now();
     const gemini = await chat.send("Корпус из переработанного алюминия, абажур из дубового шпона.");
-    expect(gemini.payload.text).toContain("Gemini выключен");
+    expect(gemini.payload.text).toContain("Gemini не подключён");
     const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
     // Chromium was started when the flow began, so the render the owner waits for is a warm one.
     const draftToPreview = preview.at - draftSentAt;
@@ -127,8 +127,8 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
         .map((c) => c.payload.file_id),
     ).toEqual(["render-1", "render-2", "render-3"]);
 
-    // Without Gemini "Regenerate" explains itself; "Edit text" replaces the post.
-    expect((await chat.tapAny(Buttons.generator.pack({ step: "regenerate" }))).payload.text).toContain("LLM_API_KEY");
+    // Without Gemini "Again" explains itself; "Edit" replaces the post.
+    expect((await chat.tapAny(Buttons.generator.pack({ step: "regenerate" }))).payload.text).toContain("Без Gemini");
     expect((await chat.tapAny(Buttons.generator.pack({ step: "editTexts" }))).payload.text).toContain("Какой текст");
     expect((await chat.tap(Buttons.generator.pack({ step: "editTexts", arg: "social" }))).payload.text).toContain(
       "<code>Корпус из переработанного алюминия",
@@ -192,7 +192,7 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     await chat.send("Табурет из гнутой фанеры.");
     await chat.tap(Buttons.generator.pack({ step: "template", arg: "0" }));
     for (let i = 1; i <= 5; i++) await chat.push(imageDocument(`render-${i}`, `r${i}.jpg`, 1000));
-    expect((await chat.push(imageDocument("render-6", "r6.jpg", 1000))).payload.text).toContain("не больше 5");
+    expect((await chat.push(imageDocument("render-6", "r6.jpg", 1000))).payload.text).toContain("самое большее: 5");
     expect(api.callsOf("editMessageText").at(-1)!.payload.text).toContain("5 из 5");
     await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;

@@ -43,7 +43,7 @@ describe("menus over the fake Bot API", () => {
     expect(reply.method).toBe("sendMessage");
     expect(reply.payload.parse_mode).toBe("HTML");
     expect(reply.payload.text).toContain("Designflow Assistant");
-    expect(buttonsOf(reply).map((b) => b.text)).toEqual(["🗂 Менеджер проектов", "✨ Автоматизации", "⚙️ Настройки"]);
+    expect(buttonsOf(reply).map((b) => b.text)).toEqual(["🗂 Проекты", "📄 PDF-карточки", "⚙️ Настройки"]);
   });
 
   it("opens sub-menus in place and comes back with Back", async () => {

@@ -7,7 +7,9 @@ import { Buttons } from "../src/bot/buttons.ts";
 const BOT_ZONE = "Pacific/Kiritimati";
 const OWNER_ZONE = "Pacific/Pago_Pago";
 const dateIn = (zone: string, at: number) =>
-  new Intl.DateTimeFormat("ru-RU", { dateStyle: "medium", timeZone: zone }).format(at);
+  new Intl.DateTimeFormat("ru-RU", { day: "numeric", month: "long", year: "numeric", timeZone: zone })
+    .format(at)
+    .replace(/\s*г\.$/, "");
 
 describe("dates shown to the owner follow the /settings time zone", () => {
   const session = new BotSession({ env: { BOT_TIMEZONE: BOT_ZONE } });

@@ -28,7 +28,7 @@ describe("the bot on Postgres", () => {
     await session.crashAndRestart();
     expect(session.bot.output).not.toContain("migrations applied");
     const saved = await session.chat.send("en");
-    expect(saved.payload.text).toBe("✅ Interface language: English");
+    expect(saved.payload.text).toBe("✅ I speak English now.");
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     const { rows } = await client.query(`SELECT value FROM "Setting" WHERE key LIKE 'locale:%'`);

@@ -70,7 +70,7 @@ describe("projects: idea → active → archive over the fake Bot API", () => {
     expect(card.payload.photo).toBe("ref-photo-1");
     expect(captionOf(card)).toContain("<b>&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;");
     expect(captionOf(card)).toContain("Статус: 💡 Идея");
-    expect(captionOf(card)).toContain("Notion: выкл.");
+    expect(captionOf(card)).not.toContain("Notion");
     const buttons = buttonsOf(card).map((b) => b.data);
     expect(buttons).toEqual(
       expect.arrayContaining([

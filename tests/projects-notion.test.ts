@@ -34,7 +34,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
   it("creates the page when an idea is added and links it in the confirmation, text literal", async () => {
     const pending = await addIdeaConfirmation(session.chat, HOSTILE, "Описание <i>как есть</i> & 🙂");
     // The tap never waits for Notion: "pending" at once, then the same message says "added" with the link.
-    expect(pending.payload.text).toContain("синхронизация с Notion ожидает");
+    expect(pending.payload.text).toContain("в Notion добавлю чуть позже");
     const saved = await settledConfirmation(session.chat, pending);
     id = projectIdOf(saved);
     expect(saved.payload.text).toContain("добавлена в Notion");
@@ -52,7 +52,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
     await session.chat.tap(Buttons.project.pack({ id, action: "activate" }));
     const active = await session.chat.tap(Buttons.project.pack({ id, action: "activate", arg: "30" }));
     const since = session.api.calls.indexOf(active) + 1;
-    expect(active.payload.text).toContain("Notion: ⏳ синхронизация ожидает");
+    expect(active.payload.text).toContain("Notion: ⏳ скоро обновлю страницу");
     await until(() => notion.livePages()[0].status === "Active");
     // Once the page is written, the sync worker edits the same card to say so (the tap never waited for it).
     const refreshed = await session.api.waitForCall(
@@ -77,7 +77,7 @@ describe("projects mirrored to Notion (status-type property, custom option names
   it("keeps every change through a Notion outage and ends with exactly one page per project, up to date", async () => {
     notion.failFor(2500, { status: 500, code: "internal_server_error" });
     const saved = await addIdeaConfirmation(session.chat, "Табурет", "Дуб");
-    expect(saved.payload.text).toContain("синхронизация с Notion ожидает");
+    expect(saved.payload.text).toContain("в Notion добавлю чуть позже");
     const stool = projectIdOf(saved);
     const card = await session.chat.tap(Buttons.project.pack({ id: stool, action: "open" }));
     expect(card.payload.text).toContain("Notion: ⏳");
@@ -115,11 +115,11 @@ describe("Notion misconfiguration", () => {
     notion = await new FakeNotion().start();
     session = await new BotSession({ env: notionEnv(notion, { NOTION_API_KEY: "secret_wrong_key_000" }) }).start();
     const saved = await settledConfirmation(session.chat, await addIdeaConfirmation(session.chat, "Лампа", "Латунь"));
-    expect(saved.payload.text).toContain("Идея «Лампа» сохранена; синхронизация с Notion не удалась");
+    expect(saved.payload.text).toContain("Идея «Лампа» сохранена, но в Notion пока не попала");
     const warning = await session.api.waitForCall(
       (c) => c.method === "sendMessage" && String(c.payload.text).includes("NOTION_API_KEY"),
     );
-    expect(warning.payload.text).toContain("401");
+    expect(warning.payload.text).toContain("Notion не принял ключ");
     await addIdeaConfirmation(session.chat, "Лампа 2", "Сталь");
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(
@@ -129,7 +129,9 @@ describe("Notion misconfiguration", () => {
     expect(sync.payload.text).toContain("«Лампа»");
     expect(sync.payload.text).toContain("ошибка");
     // Summarised in the owner's language, not Notion's raw English.
-    expect(sync.payload.text).toContain("Notion не принял ключ: проверьте NOTION_API_KEY.");
+    expect(sync.payload.text).toContain(
+      "Notion не принял ключ: проверьте его в настройках бота, <code>NOTION_API_KEY</code>.",
+    );
     expect(sync.payload.text).not.toMatch(/API token is invalid|unauthorized/i);
     expect(buttonsOf(sync).map((b) => b.data)).toContain(Buttons.sync.pack({ action: "retry" }));
     expect(notion.pages).toHaveLength(0);
@@ -155,7 +157,7 @@ describe("Notion misconfiguration", () => {
     }).start();
     await addIdeaConfirmation(session.chat, "Полка", "Фанера");
     const warning = await session.api.waitForCall(
-      (c) => c.method === "sendMessage" && String(c.payload.text).includes("Connections"),
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("Подключения"),
     );
     expect(warning.payload.text).toContain("Notion");
   });
@@ -170,7 +172,7 @@ describe("Notion outbox across a crash", () => {
     try {
       notion.failFor(60_000, { status: 503, code: "service_unavailable" });
       const saved = await addIdeaConfirmation(session.chat, "Скамья", "Ясень");
-      expect(saved.payload.text).toContain("ожидает");
+      expect(saved.payload.text).toContain("чуть позже");
       await session.crashAndRestart();
       notion.clearFaults();
       await session.chat.send("/sync");
@@ -179,7 +181,7 @@ describe("Notion outbox across a crash", () => {
         Buttons.sync.pack({ action: "retry" }),
         (c) => c.method === "answerCallbackQuery",
       );
-      expect(toast.payload.text).toContain("Повторяю");
+      expect(toast.payload.text).toContain("Отправляю в Notion ещё раз");
       const page = await until(() => notion.livePages().find((p) => p.title === "Скамья"));
       expect(page.status).toBe("Idea");
       expect(notion.livePages().filter((p) => p.title === "Скамья")).toHaveLength(1);

@@ -27,7 +27,7 @@ describe("reminder settings in /settings", () => {
 
   it("shows time zone, quiet hours and digest in the menu, keeping the language", async () => {
     const menu = await session.chat.send("/settings");
-    expect(menu.payload.text).toContain("Язык интерфейса: Русский");
+    expect(menu.payload.text).toContain("Язык интерфейса: русский");
     expect(menu.payload.text).toContain("Часовой пояс: Europe/Moscow");
     expect(menu.payload.text).toContain("Тихие часы: выкл.");
     expect(buttonsOf(menu).map((b) => b.data)).toEqual([
@@ -93,7 +93,7 @@ describe("reminder settings in /settings", () => {
     expect(lines[1]).toMatch(/— Кружка &lt;3&gt;$/);
     expect(lines[2]).toMatch(/— Стеллаж$/);
     // The next digest is on a Wednesday at 09:00 Tokyo time.
-    expect(lines.at(-1)).toMatch(/^💡 Подборка идей: ср, \d+ \S+ 09:00$/);
+    expect(lines.at(-1)).toMatch(/^💡 Подборка идей: (сегодня|завтра|в среду, \d+ \S+,) в 09:00$/);
   });
 });
 

@@ -102,15 +102,28 @@ export function tomorrowMorning(now: Date, timeZone: string, quiet: QuietHours |
   return quietEnd(at, quiet, timeZone);
 }
 
-export function formatMoment(at: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
+const RU_WEEKDAYS = ["в воскресенье", "в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу"];
+const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The local day (YYYY-MM-DD) of a moment in a zone. */
+const dayOf = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(at);
+
+/**
+ * A moment said as a person says it: «сегодня в 15:00», «завтра в 10:00», «в пятницу, 12 июня, в 10:00»
+ * ("today at 15:00", "tomorrow at 10:00", "on Friday, 12 June, at 10:00").
+ */
+export function formatMoment(at: Date, timeZone: string, locale: string, now = new Date()): string {
+  const en = locale === "en";
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    .format(at)
+    .replace(/^24/, "00");
+  const day = dayOf(at, timeZone);
+  if (day === dayOf(now, timeZone)) return en ? `today at ${time}` : `сегодня в ${time}`;
+  if (day === dayOf(new Date(now.getTime() + 24 * 60 * MINUTE_MS), timeZone))
+    return en ? `tomorrow at ${time}` : `завтра в ${time}`;
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  const date = new Intl.DateTimeFormat(en ? "en-GB" : "ru-RU", { day: "numeric", month: "long", timeZone }).format(at);
+  return en ? `on ${EN_WEEKDAYS[weekday]}, ${date}, at ${time}` : `${RU_WEEKDAYS[weekday]}, ${date}, в ${time}`;
 }
 
 /** node-cron day-of-week (0 = Sunday) and hour of a weekly digest. */

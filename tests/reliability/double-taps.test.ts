@@ -65,7 +65,7 @@ describe("effectful buttons tapped twice, or 300 times: one effect", () => {
     const done = reliabilityCase(ctx, {
       area: AREA,
       injected:
-        "on a card and its moodboard, each of 🎨 New moodboard, ✍️ Texts, 🔄 All again and 📎 Originals tapped twice " +
+        "on a card and its moodboard, each of 🎨 New moodboard, ✍️ Texts, 🔄 All again and ⬇️ Originals tapped twice " +
         "150 ms apart (Fal answering in 0.6 s, Gemini in 1.5 s)",
       checked:
         "each did its work once: 1 Fal request, 1 pair of Gemini texts, 1 set of originals; the second tap answered",

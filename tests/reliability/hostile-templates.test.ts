@@ -39,7 +39,7 @@ const cases: HostileCase[] = [
     name: "SSTI: range.constructor → process.env",
     upload: () => ({ name: "ssti.html", bytes: utf8(page(`{{ range.constructor("return process.env")() }}`)) }),
     expect: "refused",
-    says: "Рендер не удался",
+    says: "Сверстать не удалось",
   },
   {
     name: "SSTI: constructor chain → process.env.BOT_TOKEN",
@@ -63,7 +63,7 @@ const cases: HostileCase[] = [
       ),
     }),
     expect: "refused",
-    says: "Рендер не удался",
+    says: "Сверстать не удалось",
   },
   {
     name: "file:// iframe, img, object and CSS url()",

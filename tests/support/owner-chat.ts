@@ -279,7 +279,7 @@ export async function settledConfirmation(
     (c) =>
       c.method === "editMessageText" &&
       Number(c.payload.message_id) === messageId &&
-      !String(c.payload.text).includes("ожидает"),
+      !String(c.payload.text).includes("чуть позже"),
     { since: chat.api.calls.indexOf(saved), timeoutMs },
   );
 }
@@ -303,6 +303,6 @@ export async function addIdea(chat: OwnerChat, name: string, description: string
  * Notion, or while Notion stays away, the confirmation is returned as it is.
  */
 export async function quietConfirmation(chat: OwnerChat, saved: RecordedCall, timeoutMs = 3_000) {
-  if (!String(saved.payload.text).includes("ожидает")) return saved;
+  if (!String(saved.payload.text).includes("чуть позже")) return saved;
   return settledConfirmation(chat, saved, timeoutMs).catch(() => saved);
 }

@@ -50,5 +50,5 @@ export const remindersAbout = (session: BotSession, name: string): RecordedCall[
     .callsOf("sendMessage")
     .filter(
       (call) =>
-        String(call.payload.text).includes(`„${name}“`) && String(call.payload.text).startsWith("⏰ Как продвигается"),
+        String(call.payload.text).includes(`«${name}»`) && String(call.payload.text).startsWith("⏰ Как продвигается"),
     );

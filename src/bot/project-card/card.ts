@@ -18,10 +18,16 @@ export function notionPageUrl(pageId: string | null): string | null {
   return pageId ? `https://www.notion.so/${pageId.replace(/-/g, "")}` : null;
 }
 
+/** "12 июня 2026" ("12 June 2026"): a day as a person writes it. */
 function formatDate(iso: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", { dateStyle: "medium", timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "ru-RU", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  })
+    .format(new Date(iso))
+    .replace(/\s*г\.$/, "");
 }
 
 /** Who a card is drawn for: inside an update the context's language, in a worker the owner's. */
@@ -60,7 +66,8 @@ export function cardText(
   }
   if (project.deadline && project.status !== "archived")
     lines.push(deadlineLine(t, locale, project.deadline, now, timeZone));
-  lines.push(t(project.sync === "none" ? "project-notion-off" : `project-notion-${project.sync}`));
+  // Without Notion the card says nothing about it (/help says how to connect it).
+  if (project.sync !== "none") lines.push(t(`project-notion-${project.sync}`));
   const head = lines.join("\n");
   const room = limit - head.length - 2;
   const description = cutToUnits(project.description, Math.max(0, room));

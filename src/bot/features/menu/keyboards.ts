@@ -17,8 +17,8 @@ export function projectsMenuKeyboard(t: Translate) {
     .row()
     .text(t("menu-btn-ideas"), NAV.ideas)
     .text(t("menu-btn-active"), NAV.active)
-    .text(t("menu-btn-archive"), NAV.archive)
     .row()
+    .text(t("menu-btn-archive"), NAV.archive)
     .text(t("menu-btn-deadlines"), NAV.deadlines)
     .row()
     .text(t("common-btn-back"), NAV.main);

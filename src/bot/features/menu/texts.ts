@@ -4,19 +4,19 @@ menu-main-menu =
     👋 <b>Designflow Assistant</b>
     Ваш помощник по проектам: идеи, активная работа, архив, мудборды, тексты и PDF-карточки.
     Выберите раздел:
-menu-btn-projects = 🗂 Менеджер проектов
-menu-btn-automations = ✨ Автоматизации
+menu-btn-projects = 🗂 Проекты
+menu-btn-automations = 📄 PDF-карточки
 menu-btn-settings = ⚙️ Настройки
-menu-projects-menu = 🗂 <b>Менеджер проектов</b>
+menu-projects-menu = 🗂 <b>Проекты</b>
     Идеи → в работе → архив.
 menu-btn-new-idea = ➕ Добавить идею
 menu-btn-ideas = 💡 Идеи
 menu-btn-active = 🚀 В работе
 menu-btn-archive = 🗄 Архив
 menu-btn-deadlines = ⏳ Сроки
-menu-automations-menu = ✨ <b>Автоматизации</b>
-    Генератор контента собирает PDF-карточку проекта по шаблону.
-menu-btn-generator = 📄 Генератор контента
+menu-automations-menu = 📄 <b>PDF-карточки</b>
+    Соберу PDF-карточку проекта по вашему шаблону.
+menu-btn-generator = 📄 Новая карточка
 menu-btn-templates = 🧩 Шаблоны
 menu-help =
     <b>Что я умею</b>
@@ -32,8 +32,8 @@ menu-help =
     /templates — шаблоны PDF
     /settings — язык, часовой пояс, напоминания
     /sync — состояние синхронизации с Notion
-    /export — выгрузка всех данных
-    /cancel — выйти из любого сценария
+    /export — резервная копия всех данных
+    /cancel — прервать текущее действие
     Интеграции: { $integrations }
 menu-integration-on = вкл.
 menu-integration-off = выкл.
@@ -47,19 +47,19 @@ menu-cmd-archive = Архив
 menu-cmd-due = Сроки проектов
 menu-cmd-calendar = Сроки в календарь (.ics)
 menu-cmd-templates = Шаблоны PDF
-menu-cmd-generate = Генератор контента
+menu-cmd-generate = PDF-карточка проекта
 menu-cmd-find = Поиск по проектам
 menu-cmd-settings = Настройки
 menu-cmd-sync = Синхронизация с Notion
-menu-cmd-export = Экспорт данных
+menu-cmd-export = Резервная копия данных
 `,
   en: `
 menu-main-menu =
     👋 <b>Designflow Assistant</b>
     Your project assistant: ideas, active work, archive, moodboards, texts and PDF cards.
     Choose a section:
-menu-btn-projects = 🗂 Project manager
-menu-btn-automations = ✨ Automations
+menu-btn-projects = 🗂 Projects
+menu-btn-automations = 📄 PDF cards
 menu-btn-settings = ⚙️ Settings
 menu-projects-menu = 🗂 <b>Project manager</b>
     Ideas → active → archive.
@@ -68,9 +68,9 @@ menu-btn-ideas = 💡 Ideas
 menu-btn-active = 🚀 Active
 menu-btn-archive = 🗄 Archive
 menu-btn-deadlines = ⏳ Deadlines
-menu-automations-menu = ✨ <b>Automations</b>
-    The content generator builds a project's PDF card from a template.
-menu-btn-generator = 📄 Content generator
+menu-automations-menu = 📄 <b>PDF cards</b>
+    I make a project's PDF card from your template.
+menu-btn-generator = 📄 New card
 menu-btn-templates = 🧩 Templates
 menu-help =
     <b>What I can do</b>
@@ -87,7 +87,7 @@ menu-help =
     /settings — language, time zone, reminders
     /sync — Notion sync status
     /export — export all data
-    /cancel — leave any flow
+    /cancel — stop what is in progress
     Integrations: { $integrations }
 menu-integration-on = on
 menu-integration-off = off
@@ -101,7 +101,7 @@ menu-cmd-archive = Archive
 menu-cmd-due = Project deadlines
 menu-cmd-calendar = Deadlines for your calendar (.ics)
 menu-cmd-templates = PDF templates
-menu-cmd-generate = Content generator
+menu-cmd-generate = A project's PDF card
 menu-cmd-find = Search projects
 menu-cmd-settings = Settings
 menu-cmd-sync = Notion sync

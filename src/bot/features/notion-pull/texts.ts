@@ -1,8 +1,12 @@
 export const notionPullTexts = {
   ru: `
-np-changes-title = 🔄 <b>Изменения из Notion</b>
+np-changes-title = 🔗 <b>Изменения из Notion</b>
 np-change-renamed = • «{ $old }» → «{ $new }»
-np-changes-more = …и ещё { $count } — они уже в боте: /ideas, /active и /archive.
+np-changes-more = …и ещё { $count } { $count ->
+    [one] проект изменён
+    [few] проекта изменены
+   *[many] проектов изменены
+  } — они уже в боте: /ideas, /active и /archive.
 np-change-status = • «{ $name }»: { $from } → { $to }
 np-change-description = • «{ $name }»: новое описание — { $preview }
 np-change-description-cleared = • «{ $name }»: описание очищено
@@ -13,18 +17,18 @@ np-offers-hint = Эти страницы не связаны ни с одним 
 np-offer-line = • { $title }
 np-btn-np-import = 📥 { $title }
 np-btn-np-ignore = 🙈 Игнорировать
-np-imported = ✅ «{ $name }» импортирована как идея и связана со страницей Notion.
+np-imported = ✅ Страница «{ $name }» импортирована как идея и связана с проектом.
 np-ignored = 🙈 «{ $title }» больше не будет предлагаться.
 np-importing = ⏳ Импортирую из Notion…
 np-stale = Это предложение уже обработано.
 np-gone = Страница уже в корзине Notion — импортировать нечего.
 np-linked = Эта страница уже связана с проектом.
 np-notion-error = ⚠️ Не удалось прочитать страницу из Notion ({ $detail }). Попробуйте ещё раз позже.
-np-off = Notion выключен.
+np-off = Notion не подключён.
 np-untitled = Без названия
 `,
   en: `
-np-changes-title = 🔄 <b>Changes from Notion</b>
+np-changes-title = 🔗 <b>Changes from Notion</b>
 np-change-renamed = • “{ $old }” → “{ $new }”
 np-changes-more = …and { $count } more — see /ideas, /active and /archive.
 np-change-status = • “{ $name }”: { $from } → { $to }

@@ -65,7 +65,7 @@ export async function deadlineFlow(conversation: Flow, ctx: FlowContext, project
   const locale = await conversation.external((outer) => outer.i18n.getLocale());
   const now = new Date(await conversation.now());
   const notice = value
-    ? last.t("project-deadline-saved", { line: deadlineLine(last.t, locale, value, now, timeZone) })
+    ? last.t("project-deadline-saved", { deadline: deadlineLine(last.t, locale, value, now, timeZone) })
     : last.t("project-deadline-removed");
   await showCard(last, updated, timeZone, notice);
 }
@@ -143,5 +143,9 @@ export async function setPickedDeadline(ctx: Context, project: ProjectView, arg:
   await ctx.deps.services.reminders.deadlineSeen(project.id, deadline);
   await ctx.answerCallbackQuery();
   const line = deadlineLine(ctx.t, await ctx.i18n.getLocale(), deadline, now, timeZone);
-  await showScreen(ctx, `${escapeHtml(updated.name)}\n${ctx.t("project-deadline-saved", { line })}`, openCard);
+  await showScreen(
+    ctx,
+    `${escapeHtml(updated.name)}\n${ctx.t("project-deadline-saved", { deadline: line })}`,
+    openCard,
+  );
 }

@@ -21,7 +21,7 @@ project-interval-days = { $days ->
 project-card-status = Статус: { $status }
 project-card-archived = Статус: 🗄 Архив ({ $reason })
 project-card-created = Создан: { $date }
-project-card-activated = В работе с: { $date }
+project-card-activated = В работе с { $date }
 project-card-interval = Напоминания: { $interval }
 project-card-deadline = ⏳ Срок: { $date }, { $left }
 project-deadline-in = { $days ->
@@ -37,23 +37,22 @@ project-deadline-overdue = { $days ->
    *[many] просрочен на { $days } дней
   }
 project-card-no-description = <i>без описания</i>
-project-notion-off = Notion: выкл. (задайте NOTION_API_KEY и NOTION_DB_ID)
 project-notion-synced = Notion: ✅ синхронизирован
-project-notion-pending = Notion: ⏳ синхронизация ожидает
+project-notion-pending = Notion: ⏳ скоро обновлю страницу
 project-notion-failed = Notion: ⚠️ ошибка синхронизации (/sync)
 project-btn-activate = 🚀 В работу
 project-btn-edit = ✏️ Изменить
 project-btn-delete = 🗑 Удалить
 project-btn-complete = ✅ Завершить
 project-btn-cancel-project = ⛔ Отменить проект
-project-btn-interval = ⏰ Интервал напоминаний
+project-btn-interval = ⏰ Напоминания
 project-btn-restore-idea = ↩️ В идеи
 project-btn-restore-active = ↩️ В работу
 project-btn-open-notion = 🔗 Открыть в Notion
 project-btn-back-to-list = ⬅️ К списку
 project-btn-prev = ◀
 project-btn-next = ▶
-project-btn-skip = Пропустить ⏭
+project-btn-skip = ⏭ Пропустить
 project-btn-interval-1 = Каждый день
 project-btn-interval-7 = Раз в неделю
 project-btn-interval-14 = Раз в 2 недели
@@ -76,7 +75,7 @@ project-deadline-ask = ⏳ Какой срок у «{ $name }»?
 project-deadline-unknown = Не понял дату. Напишите, например, «15 марта», «25.12» или «через 2 недели».
 project-deadline-past = Этот день уже прошёл. Напишите дату в будущем — например, «через неделю» или «25.12».
 project-deadline-hint = Нужна дата текстом — например, «15 марта» — или кнопка ниже.
-project-deadline-saved = ✅ Срок сохранён. { $line }
+project-deadline-saved = ✅ Срок сохранён. { $deadline }
 project-deadline-removed = ✅ Срок убран.
 project-deadline-already = Этот срок уже сохранён.
 project-deadlines-title = ⏳ <b>Сроки</b>
@@ -109,15 +108,22 @@ project-description-too-long = Описание длиннее 3000 символ
 project-photo-expected = Нужна картинка: фото или изображение файлом — или кнопка «Пропустить».
 project-idea-saved = ✅ Идея «{ $name }» сохранена.
 project-idea-saved-notion = ✅ Идея «{ $name }» сохранена и добавлена в Notion.
-project-idea-saved-pending = ✅ Идея «{ $name }» сохранена; синхронизация с Notion ожидает.
-project-idea-saved-failed = ✅ Идея «{ $name }» сохранена; синхронизация с Notion не удалась — подробности в /sync.
+project-idea-saved-pending = ✅ Идея «{ $name }» сохранена; в Notion добавлю чуть позже.
+project-idea-saved-failed = ✅ Идея «{ $name }» сохранена, но в Notion пока не попала — подробности в /sync.
 project-btn-open-card = 📇 Открыть карточку
 project-btn-read-more = 📖 Читать полностью
 project-btn-attachments = 📎 Вложения ({ $count })
 project-attachments-head = 📎 <b>Вложения проекта «{ $name }»</b>: { $count }
 project-attachments-notes = 📝 <b>Заметки</b>
 project-attachments-end = ⬆️ Это всё, что прикреплено к проекту.
-project-attachments-more = … и ещё { $count } — не больше { $max } файлов за раз; остальное — в /export.
+project-attachments-more = … и ещё { $count } { $count ->
+    [one] вложение
+    [few] вложения
+   *[many] вложений
+  } — за раз я отправляю не больше { $max } { $max ->
+    [one] файла
+   *[other] файлов
+  }; все они есть в /export.
 project-edit-ask-name = ✏️ Новое название для «{ $name }»:
 project-edit-ask-description = ✏️ Новое описание для «{ $name }»:
 `,
@@ -157,23 +163,22 @@ project-deadline-overdue = { $days ->
    *[other] { $days } days overdue
   }
 project-card-no-description = <i>no description</i>
-project-notion-off = Notion: off (set NOTION_API_KEY and NOTION_DB_ID)
 project-notion-synced = Notion: ✅ synced
-project-notion-pending = Notion: ⏳ sync pending
+project-notion-pending = Notion: ⏳ page update coming
 project-notion-failed = Notion: ⚠️ sync failed (/sync)
 project-btn-activate = 🚀 Activate
 project-btn-edit = ✏️ Edit
 project-btn-delete = 🗑 Delete
 project-btn-complete = ✅ Complete
 project-btn-cancel-project = ⛔ Cancel project
-project-btn-interval = ⏰ Reminder interval
+project-btn-interval = ⏰ Reminders
 project-btn-restore-idea = ↩️ Back to ideas
 project-btn-restore-active = ↩️ Back to active
 project-btn-open-notion = 🔗 Open in Notion
 project-btn-back-to-list = ⬅️ Back to list
 project-btn-prev = ◀
 project-btn-next = ▶
-project-btn-skip = Skip ⏭
+project-btn-skip = ⏭ Skip
 project-btn-interval-1 = Every day
 project-btn-interval-7 = Every week
 project-btn-interval-14 = Every 2 weeks
@@ -196,7 +201,7 @@ project-deadline-ask = ⏳ When is “{ $name }” due?
 project-deadline-unknown = I could not read that date. Try “March 15”, “25.12” or “in 2 weeks”.
 project-deadline-past = That day has passed. Please give a date ahead — for example “in a week” or “25.12”.
 project-deadline-hint = Please type a date — for example “March 15” — or tap a button below.
-project-deadline-saved = ✅ Deadline saved. { $line }
+project-deadline-saved = ✅ Deadline saved. { $deadline }
 project-deadline-removed = ✅ Deadline removed.
 project-deadline-already = This deadline is already saved.
 project-deadlines-title = ⏳ <b>Deadlines</b>
@@ -229,15 +234,18 @@ project-description-too-long = The description is longer than 3000 characters ({
 project-photo-expected = I need an image: a photo or an image file — or tap “Skip”.
 project-idea-saved = ✅ Idea “{ $name }” saved.
 project-idea-saved-notion = ✅ Idea “{ $name }” saved and added to Notion.
-project-idea-saved-pending = ✅ Idea “{ $name }” saved; Notion sync pending.
-project-idea-saved-failed = ✅ Idea “{ $name }” saved; Notion sync failed — see /sync.
+project-idea-saved-pending = ✅ Idea “{ $name }” saved; I will add it to Notion shortly.
+project-idea-saved-failed = ✅ Idea “{ $name }” saved, but it is not in Notion yet — see /sync.
 project-btn-open-card = 📇 Open card
 project-btn-read-more = 📖 Read in full
 project-btn-attachments = 📎 Attachments ({ $count })
 project-attachments-head = 📎 <b>Attachments of “{ $name }”</b>: { $count }
 project-attachments-notes = 📝 <b>Notes</b>
 project-attachments-end = ⬆️ That is everything attached to the project.
-project-attachments-more = … and { $count } more — at most { $max } files at a time; everything is in /export.
+project-attachments-more = … and { $count } more { $count ->
+    [one] attachment
+   *[other] attachments
+  } — I send at most { $max } files at a time; all of them are in /export.
 project-edit-ask-name = ✏️ New name for “{ $name }”:
 project-edit-ask-description = ✏️ New description for “{ $name }”:
 `,

@@ -2,8 +2,6 @@ import type { InlineKeyboardButton } from "grammy/types";
 import { InlineKeyboard } from "grammy";
 import { Buttons } from "../../buttons.ts";
 import type { ButtonOf } from "../../callback-codec.ts";
-import { cardKeyboard } from "../../project-card/keyboard.ts";
-import { notionPageUrl } from "../../project-card/card.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 
 import type { Translate } from "../../i18n.ts";
@@ -20,15 +18,17 @@ export type SnoozeCode = keyof typeof SNOOZE;
 const reminderData = (action: ButtonOf<typeof Buttons.reminder>["action"], n: number, arg?: string | number) =>
   Buttons.reminder.pack({ action, n, arg: arg === undefined ? undefined : String(arg) });
 
-/** The project's card buttons, then snooze and pause. */
+/** Only what a reminder needs: the card, complete, snooze (an hour, tomorrow, a week), pause; two to a row. */
 export function reminderKeyboard(t: Translate, project: ProjectView): InlineKeyboard {
-  const keyboard = cardKeyboard(t, project, notionPageUrl(project.notionPageId)).row();
-  for (const code of ["h", "d", "w"] as const)
-    keyboard.text(
-      t(`reminder-btn-snooze-${code === "h" ? "hour" : code === "d" ? "tomorrow" : "week"}`),
-      reminderData("snooze", project.id, code),
-    );
-  return keyboard.row().text(t("reminder-btn-pause-reminders"), reminderData("pause", project.id));
+  return new InlineKeyboard()
+    .text(t("reminder-btn-card"), projectData(project.id, "open"))
+    .text(t("project-btn-complete"), projectData(project.id, "complete"))
+    .row()
+    .text(t("reminder-btn-snooze-hour"), reminderData("snooze", project.id, "h"))
+    .text(t("reminder-btn-snooze-tomorrow"), reminderData("snooze", project.id, "d"))
+    .row()
+    .text(t("reminder-btn-snooze-week"), reminderData("snooze", project.id, "w"))
+    .text(t("reminder-btn-pause-reminders"), reminderData("pause", project.id));
 }
 
 /** A deadline reminder: done (or, for an idea, start it), a new date, quiet for three days, the card. */
@@ -41,7 +41,7 @@ export function deadlineReminderKeyboard(t: Translate, project: ProjectView): In
     .text(t("reminder-btn-deadline-new"), projectData(id, "deadline"))
     .row()
     .text(t("reminder-btn-deadline-snooze"), reminderData("snoozeDeadline", id))
-    .text(t("project-btn-open-card"), projectData(id, "open"));
+    .text(t("reminder-btn-card"), projectData(id, "open"));
 }
 
 export function resumeKeyboard(t: Translate, project: ProjectView, days: number): InlineKeyboard {
@@ -87,12 +87,12 @@ export function digestKeyboard(
   for (const idea of stale) {
     // Button labels are plain text (no HTML), so the name goes in as is.
     keyboard
-      .text(t("reminder-btn-idea-activate", { name: truncate(idea.name, 40) }), projectData(idea.id, "activate"))
+      .text(t("reminder-btn-idea-activate", { name: truncate(idea.name, 24) }), projectData(idea.id, "activate"))
       .row();
     keyboard
-      .text(t("reminder-btn-idea-archive", { name: truncate(idea.name, 20) }), reminderData("archiveIdea", idea.id))
+      .text(t("reminder-btn-idea-archive"), reminderData("archiveIdea", idea.id))
+      .text(t("reminder-btn-idea-snooze"), reminderData("snoozeIdea", idea.id))
       .row();
-    keyboard.text(t("reminder-btn-idea-snooze"), reminderData("snoozeIdea", idea.id)).row();
   }
   return keyboard.text(
     t("reminder-btn-digest-tomorrow"),

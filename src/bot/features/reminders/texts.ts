@@ -1,6 +1,6 @@
 export const reminderTexts = {
   ru: `
-reminder-project = ⏰ Как продвигается работа над „{ $name }“?
+reminder-project = ⏰ Как продвигается работа над «{ $name }»?
 reminder-deadline-soon = { $days ->
     [1] ⏳ Срок «{ $name }» — завтра, { $date }.
     [one] ⏳ До срока «{ $name }» { $days } день — { $date }.
@@ -19,11 +19,12 @@ reminder-deadline-snoozed = 😴 Напомню о сроке «{ $name }» { $w
 reminder-btn-snooze-hour = 😴 Через час
 reminder-btn-snooze-tomorrow = 🌙 Завтра
 reminder-btn-snooze-week = 📅 Через неделю
-reminder-btn-pause-reminders = 🔕 Пауза напоминаний
-reminder-snoozed = 😴 Напомню о „{ $name }“ { $when }.
-reminder-paused = 🔕 Напоминания о „{ $name }“ на паузе. Включить снова можно кнопкой «⏰ Интервал напоминаний» в карточке.
+reminder-btn-pause-reminders = 🔕 Пауза
+reminder-btn-card = 📇 Карточка
+reminder-snoozed = 😴 Напомню о «{ $name }» { $when }.
+reminder-paused = 🔕 Напоминания о «{ $name }» на паузе. Включить снова можно кнопкой «⏰ Напоминания» в карточке.
 reminder-btn-resume-reminders = 🔔 Вернуть напоминания
-reminder-resumed = 🔔 Напоминания о „{ $name }“ снова включены.
+reminder-resumed = 🔔 Напоминания о «{ $name }» снова включены.
 reminder-not-active = Проект уже не в работе — напоминания не нужны.
 reminder-digest-nudge = 💡 За неделю не появилось ни одной новой идеи. Может, запишем одну?
 reminder-digest-review = 👀 За неделю новых идей: { $count }. Пора их просмотреть!
@@ -32,15 +33,15 @@ reminder-digest-deadlines-head = ⏳ Сроки на этой неделе:
 reminder-btn-digest-add = 💡 Добавить идею
 reminder-btn-digest-review = 👀 Посмотреть идеи
 reminder-btn-digest-tomorrow = ⏰ Напомнить завтра
-reminder-digest-snoozed = ⏰ Хорошо, напомню завтра { $when }.
+reminder-digest-snoozed = ⏰ Хорошо, напомню { $when }.
 reminder-btn-idea-activate = 🚀 { $name }
-reminder-btn-idea-archive = 🗄 «{ $name }» в архив
-reminder-btn-idea-snooze = 😴 Позже, через 4 недели
-reminder-idea-archived = 🗄 Идея „{ $name }“ в архиве.
-reminder-idea-snoozed = 😴 Идея „{ $name }“ вернётся в подборку { $when }.
+reminder-btn-idea-archive = 🗄 В архив
+reminder-btn-idea-snooze = 😴 На 4 недели
+reminder-idea-archived = 🗄 Идея «{ $name }» в архиве.
+reminder-idea-snoozed = 😴 Идея «{ $name }» вернётся в подборку { $when }.
 `,
   en: `
-reminder-project = ⏰ How is work on '{ $name }' going?
+reminder-project = ⏰ How is work on “{ $name }” going?
 reminder-deadline-soon = { $days ->
     [1] ⏳ “{ $name }” is due tomorrow, { $date }.
    *[other] ⏳ “{ $name }” is due in { $days } days, { $date }.
@@ -56,24 +57,25 @@ reminder-deadline-snoozed = 😴 I will remind you about the deadline of “{ $n
 reminder-btn-snooze-hour = 😴 In an hour
 reminder-btn-snooze-tomorrow = 🌙 Tomorrow
 reminder-btn-snooze-week = 📅 Next week
-reminder-btn-pause-reminders = 🔕 Pause reminders
-reminder-snoozed = 😴 I'll remind you about '{ $name }' { $when }.
-reminder-paused = 🔕 Reminders for '{ $name }' are paused. Turn them back on with "⏰ Reminder interval" on its card.
+reminder-btn-pause-reminders = 🔕 Pause
+reminder-btn-card = 📇 Card
+reminder-snoozed = 😴 I'll remind you about “{ $name }” { $when }.
+reminder-paused = 🔕 Reminders for “{ $name }” are paused. Turn them back on with “⏰ Reminders” on its card.
 reminder-btn-resume-reminders = 🔔 Resume reminders
-reminder-resumed = 🔔 Reminders for '{ $name }' are back on.
+reminder-resumed = 🔔 Reminders for “{ $name }” are back on.
 reminder-not-active = The project is no longer active, so it needs no reminders.
-reminder-digest-nudge = 💡 No new idea this week. Shall we write one down?
+reminder-digest-nudge = 💡 No new ideas this week. Shall we write one down?
 reminder-digest-review = 👀 New ideas this week: { $count }. Time to review them!
 reminder-digest-stale-head = Untouched for a while:
 reminder-digest-deadlines-head = ⏳ Due this week:
 reminder-btn-digest-add = 💡 Add an idea
 reminder-btn-digest-review = 👀 Review ideas
 reminder-btn-digest-tomorrow = ⏰ Remind me tomorrow
-reminder-digest-snoozed = ⏰ Fine, I'll remind you tomorrow, { $when }.
+reminder-digest-snoozed = ⏰ Fine, I'll remind you { $when }.
 reminder-btn-idea-activate = 🚀 { $name }
-reminder-btn-idea-archive = 🗄 Archive “{ $name }”
-reminder-btn-idea-snooze = 😴 Later, in 4 weeks
-reminder-idea-archived = 🗄 The idea '{ $name }' is archived.
-reminder-idea-snoozed = 😴 The idea '{ $name }' comes back to the digest { $when }.
+reminder-btn-idea-archive = 🗄 Archive
+reminder-btn-idea-snooze = 😴 For 4 weeks
+reminder-idea-archived = 🗄 The idea “{ $name }” is archived.
+reminder-idea-snoozed = 😴 The idea “{ $name }” comes back to the digest { $when }.
 `,
 };
