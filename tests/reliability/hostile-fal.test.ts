@@ -111,7 +111,7 @@ describe("Fal's answers are not trusted", () => {
       const { fault, sent } = await moodboardWith(arm);
       expect(metadataHits).toEqual([]);
       expect(sent).toEqual([]);
-      expect(fault).toContain("Fal прислал не изображение");
+      expect(fault).toContain("Fal прислал не картинку");
       observed.push(`${name}: 0 requests to the other service, 0 photos sent`);
     }
     done(observed.join("; "));
@@ -164,7 +164,7 @@ describe("Fal's answers are not trusted", () => {
     ] as const) {
       const { fault, sent } = await moodboardWith(arm);
       expect(sent).toEqual([]);
-      expect(fault).toContain("Fal прислал не изображение");
+      expect(fault).toContain("Fal прислал не картинку");
       observed.push(`${name}: refused, 0 photos sent (peak RSS ${peakRssMb().toFixed(0)} MB)`);
     }
     const grewMb = peakRssMb() - peakBefore;

@@ -183,7 +183,7 @@ describe("integration outages", () => {
     const observed: string[] = [];
     for (const [name, arm, expected] of [
       ["500", () => fal.failNext("submit", 500), "Fal сейчас недоступен"],
-      ["no result", () => (fal.hang = true), "не прислал результат"],
+      ["no result", () => (fal.hang = true), "не прислал картинки вовремя"],
     ] as const) {
       arm();
       const { message, faults, latencyMs } = await faultWhileResponsive(

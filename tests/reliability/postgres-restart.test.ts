@@ -5,7 +5,7 @@ import { reliabilityCase } from "./support/case.ts";
 import { PrivatePostgres } from "./support/private-postgres.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
 
-const DB_DOWN = "База данных сейчас недоступна";
+const DB_DOWN = "Не могу достучаться до своей базы данных";
 
 describe("Postgres restarted under the running bot (a private cluster, really stopped and started)", () => {
   let cluster: PrivatePostgres;
