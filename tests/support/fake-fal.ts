@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
 import { LocalHttpFake, readBody, sendJson as send } from "./fake-http-server.ts";
+import { FakeFalStorage, imageInputError } from "./fake-fal-storage.ts";
+
+/** Models that start from an image (FLUX image-to-image, Redux): their input must carry a readable `image_url`. */
+const isImageModel = (path: string) => /image-to-image|redux/.test(path);
 
 export type FalStage = "submit" | "status" | "result";
 
@@ -71,6 +75,8 @@ export class FakeFal extends LocalHttpFake {
   resultUrl: ((served: string, index: number) => string) | undefined;
   /** Answers for paths under `/files/` that replace the generated image (HTML pages, redirects, huge bodies). */
   readonly fileAnswers = new Map<string, (res: ServerResponse) => void | Promise<void>>();
+  /** Fal's storage: what `fal.storage.upload` put, served back to the image models. */
+  readonly storage = new FakeFalStorage(() => this.baseUrl);
   private faults: { stage: FalStage; status: number; times: number }[] = [];
   private jobs = new Map<string, Job>();
   private nextId = 1;
@@ -99,6 +105,7 @@ export class FakeFal extends LocalHttpFake {
   protected async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (await this.storage.route(req, res, raw, req.headers.authorization === `Key ${this.key}`)) return;
     const answer = this.fileAnswers.get(path);
     if (answer && req.method === "GET") return answer(res);
     const file = path.match(/^\/files\/(.+)\.png$/);
@@ -119,6 +126,9 @@ export class FakeFal extends LocalHttpFake {
       return send(res, 422, {
         detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }],
       });
+    // An image-to-image model reads its image from a URL, as Fal does: one of its storage's, or refused.
+    const imageError = isImageModel(path) ? imageInputError(input, this.storage) : undefined;
+    if (imageError) return send(res, 422, imageError);
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
     this.submits.push(submit);

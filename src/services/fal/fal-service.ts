@@ -25,14 +25,25 @@ export interface GeneratedImage {
 
 export interface FalService {
   readonly model: string;
-  /** `count` images for one prompt; image i gets seed `seed + i` (Fal's convention for batches). */
+  /** The image-to-image model (FAL_IMAGE_MODEL) used when a reference image is given. */
+  readonly imageModel: string;
+  /**
+   * `count` images for one prompt; image i gets seed `seed + i` (Fal's convention for batches). With `image`, they
+   * start from that picture (a URL from `uploadImage`) at `strength` 0–1 (how far they may move from it).
+   */
   generate(input: {
     prompt: string;
     seed: number;
     aspect: Aspect;
     count: number;
+    image?: { url: string; strength: number };
     onProgress?: (progress: FalProgress) => void;
   }): Promise<GeneratedImage[]>;
+  /**
+   * Puts the owner's picture in Fal's storage and gives its URL there: Fal's models read images by URL, and a
+   * Telegram file URL would carry the bot's token.
+   */
+  uploadImage(bytes: Uint8Array, contentType: string): Promise<string>;
   download(url: string): Promise<Buffer>;
 }
 
@@ -41,9 +52,14 @@ interface FalOutput {
   seed?: number;
 }
 
+/** FLUX [dev] image-to-image: a picture and a prompt in, `strength` deciding how far the result may move. */
+export const DEFAULT_IMAGE_MODEL = "fal-ai/flux/dev/image-to-image";
+
 export function createFalService(config: {
   apiKey: string;
   model: string;
+  /** FAL_IMAGE_MODEL. */
+  imageModel?: string;
   baseUrl?: string;
   timeoutMs: number;
   retries: boolean;
@@ -86,6 +102,7 @@ export function createFalService(config: {
 
   /** Submit, wait for COMPLETED (status stream, polling as fallback), fetch the result; all within FAL_TIMEOUT_MS. */
   async function runQueued(
+    model: string,
     input: Record<string, unknown>,
     onProgress: ((progress: FalProgress) => void) | undefined,
   ): Promise<FalOutput> {
@@ -105,17 +122,17 @@ export function createFalService(config: {
       }
     };
     try {
-      ({ request_id: requestId } = await client.queue.submit(config.model, { input, abortSignal: deadline.signal }));
-      await waitForCompletion(client, config.model, requestId, {
+      ({ request_id: requestId } = await client.queue.submit(model, { input, abortSignal: deadline.signal }));
+      await waitForCompletion(client, model, requestId, {
         signal: deadline.signal,
         onStatus,
         onStreamEnd: config.onStreamEnd,
       });
-      return (await client.queue.result(config.model, { requestId, abortSignal: deadline.signal })).data as FalOutput;
+      return (await client.queue.result(model, { requestId, abortSignal: deadline.signal })).data as FalOutput;
     } catch (error) {
       if (!deadline.signal.aborted) throw classifyFalError(error);
       // Fal keeps running (and billing) a request nobody waits for any more.
-      if (requestId) client.queue.cancel(config.model, { requestId }).catch(() => undefined);
+      if (requestId) client.queue.cancel(model, { requestId }).catch(() => undefined);
       throw deadline.signal.reason;
     } finally {
       clearTimeout(timer);
@@ -132,13 +149,24 @@ export function createFalService(config: {
     }
   }
 
+  const imageModel = config.imageModel ?? DEFAULT_IMAGE_MODEL;
   return {
     model: config.model,
+    imageModel,
     download: async (url) => (await fetchImage(url)).bytes,
-    async generate({ prompt, seed, aspect, count, onProgress }) {
+    async uploadImage(bytes, contentType) {
+      try {
+        return await client.storage.upload(new Blob([new Uint8Array(bytes)], { type: contentType }));
+      } catch (error) {
+        throw classifyFalError(error);
+      }
+    },
+    async generate({ prompt, seed, aspect, count, image, onProgress }) {
       const input: Record<string, unknown> = { prompt, image_size: IMAGE_SIZE[aspect], num_images: count, seed };
-      if (config.model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
-      const output = await runQueued(input, onProgress);
+      if (image) Object.assign(input, { image_url: image.url, strength: image.strength });
+      const model = image ? imageModel : config.model;
+      if (model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
+      const output = await runQueued(model, input, onProgress);
       const images = (output.images ?? []).slice(0, count);
       if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
       const downloads = Promise.all(images.map((image) => fetchImage(image.url)));
