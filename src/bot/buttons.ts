@@ -41,8 +41,11 @@ export const Buttons = {
     ),
     arg: optional(token(8)),
   }),
-  /** A card's creative AI: a new moodboard, the saved ones, the texts. */
-  ai: callbackCodec("ai", { projectId: int(), action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx" }) }),
+  /** A card's creative AI: a new moodboard (from the words, or from the reference), the saved ones, the texts. */
+  ai: callbackCodec("ai", {
+    projectId: int(),
+    action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx", fromReference: "mbr" }),
+  }),
   /** Steering a moodboard draft: all again, one tile, an aspect ratio, the originals, save. */
   moodboard: callbackCodec("mb", {
     draftId: int(),

@@ -16,6 +16,7 @@ aiFeature.use(createConversation<Context, FlowContext>(aiEditFlow, AI_EDIT_FLOW)
 
 onButton(aiFeature, Buttons.ai, (ctx, { projectId, action }) => {
   if (action === "newMoodboard") return onNewMoodboard(ctx, projectId);
+  if (action === "fromReference") return onNewMoodboard(ctx, projectId, true);
   if (action === "moodboards") return showMoodboards(ctx, projectId);
   return onGenerateTexts(ctx, projectId);
 });

@@ -8,6 +8,7 @@ import type { MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
 import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
+import { REFERENCE_STRENGTH, referenceUrl, type BoardReference } from "./reference-image.ts";
 import { projectData } from "../../navigation.ts";
 
 export interface MoodboardDraft {
@@ -25,6 +26,8 @@ export interface MoodboardDraft {
   savedTiles?: string;
   /** The tiles whose originals were last sent as files: Originals on the same tiles again sends nothing. */
   originalsSent?: string;
+  /** A board from the project's reference picture (image-to-image); absent: from the words alone. */
+  reference?: BoardReference;
 }
 
 /** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
@@ -93,11 +96,13 @@ export async function generateMoodboard(
       const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
       const one = request.kind === "tile";
       const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
+      const reference = data.reference && { ...data.reference, falUrl: await referenceUrl(job, data.reference) };
       const images = await fal.generate({
         prompt,
         seed,
         aspect,
         count: one ? 1 : 4,
+        ...(reference ? { image: { url: reference.falUrl, strength: REFERENCE_STRENGTH } } : {}),
         onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo"),
       });
       void status.show(job.t("ai-progress-uploading"), "upload_photo");
@@ -119,6 +124,7 @@ export async function generateMoodboard(
       }));
       const next: MoodboardDraft = {
         ...data,
+        ...(reference ? { reference } : {}),
         prompt,
         aspect,
         seed: one ? data.seed : seed,
@@ -129,7 +135,7 @@ export async function generateMoodboard(
         name: escapeHtml(data.projectName),
         seed: String(next.seed),
         aspect: aspectLabel(aspect),
-        model: escapeHtml(fal.model),
+        model: escapeHtml(reference ? fal.imageModel : fal.model),
         prompt: escapeHtml(cutText(prompt, 700)),
       });
       const steering = await job.api.sendMessage(job.chatId, text, {

@@ -30,13 +30,14 @@ const newBoardKey = (projectId: number) => `mbnew:${projectId}`;
 export async function startMoodboard(
   job: Job,
   projectId: number,
+  fromReference = false,
 ): Promise<"started" | "missing" | "no-words" | "busy"> {
   const { busy } = job.deps.workspace;
   const key = newBoardKey(projectId);
   if (!busy.claim(key)) return "busy";
   let started = false;
   try {
-    const outcome = await startClaimed(job, projectId, () => busy.release(key));
+    const outcome = await startClaimed(job, projectId, fromReference, () => busy.release(key));
     started = outcome === "started";
     return outcome;
   } finally {
@@ -47,6 +48,7 @@ export async function startMoodboard(
 async function startClaimed(
   job: Job,
   projectId: number,
+  fromReference: boolean,
   done: () => void,
 ): Promise<"started" | "missing" | "no-words"> {
   const project = await job.deps.repos.projects.get(projectId);
@@ -66,6 +68,7 @@ async function startClaimed(
     tiles: [],
     albumMessageIds: [],
     steeringMessageId: null,
+    ...(fromReference && project.reference ? { reference: { fileId: project.reference.fileId } } : {}),
   });
   // The status message is on its way while the generation starts (its edits queue behind it);
   // returning once it is there keeps it above whatever the caller sends next.
@@ -79,14 +82,17 @@ async function startClaimed(
   return "started";
 }
 
-/** `ai:<project>:mb` — a new moodboard from the card. */
-export async function onNewMoodboard(ctx: Context, projectId: number): Promise<void> {
+/** `ai:<project>:mb` — a new moodboard from the card; `mbr` — one from the project's reference picture. */
+export async function onNewMoodboard(ctx: Context, projectId: number, fromReference = false): Promise<void> {
   if (!ctx.deps.services.fal)
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   if (ctx.deps.workspace.busy.has(newBoardKey(projectId)))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   // Answering the tap is not on the way to Fal's submit.
-  const [, started] = await Promise.all([ctx.answerCallbackQuery(), startMoodboard(jobFrom(ctx), projectId)]);
+  const [, started] = await Promise.all([
+    ctx.answerCallbackQuery(),
+    startMoodboard(jobFrom(ctx), projectId, fromReference),
+  ]);
   if (started === "missing") await showScreen(ctx, ctx.t("project-missing"));
 }
 
@@ -172,6 +178,7 @@ function boardsKeyboard(
   boards: { id: number }[],
   shown: number | null,
   back: string,
+  hasReference = false,
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   boards.forEach((board, index) => {
@@ -181,11 +188,10 @@ function boardsKeyboard(
     );
     if (index % 5 === 4) keyboard.row();
   });
-  return keyboard
-    .row()
-    .text(ctx.t("ai-btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }))
-    .row()
-    .text(ctx.t("common-btn-back"), back);
+  keyboard.row().text(ctx.t("ai-btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }));
+  if (hasReference)
+    keyboard.text(ctx.t("ai-btn-mb-reference"), Buttons.ai.pack({ projectId, action: "fromReference" }));
+  return keyboard.row().text(ctx.t("common-btn-back"), back);
 }
 
 /** `ai:<project>:mbl` — the project's saved moodboards, newest first, over the newest one's collage. */
@@ -211,7 +217,8 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
       }),
     );
   });
-  const keyboard = boardsKeyboard(ctx, projectId, boards, null, projectData(projectId, "open"));
+  const back = projectData(projectId, "open");
+  const keyboard = boardsKeyboard(ctx, projectId, boards, null, back, project.reference !== null);
   const newest = boards.find((board) => board.collageFileId);
   if (!newest) return showScreen(ctx, lines.join("\n"), keyboard);
   await showMediaScreen(ctx, { fileId: newest.collageFileId }, lines.join("\n"), keyboard);
@@ -238,6 +245,7 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
     boards,
     board.id,
     Buttons.ai.pack({ projectId: board.projectId, action: "moodboards" }),
+    Boolean(project?.reference),
   );
   await showMediaScreen(ctx, { fileId: board.collageFileId }, caption, keyboard);
 }

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { BotSession } from "./support/session.ts";
+import { FakeFal } from "./support/fake-fal.ts";
+import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
+import { projectIdOf, textOf, until } from "./support/ai-helpers.ts";
+import { Buttons } from "../src/bot/buttons.ts";
+import { DEFAULT_IMAGE_MODEL } from "../src/services/fal/fal-service.ts";
+
+/** Fal answers as slowly as a real image model does here; the bot answers other taps meanwhile. */
+const FAL_LATENCY_MS = 3_000;
+
+describe("a moodboard from the project's reference picture (Fal storage + image-to-image)", () => {
+  const fal = new FakeFal();
+  let session: BotSession;
+  let reference: Buffer;
+  let id = 0;
+
+  beforeAll(async () => {
+    await fal.start();
+    session = await new BotSession({
+      env: { FAL_API_KEY: fal.key, FAL_RETRIES: "off", FAL_BASE_URL: fal.baseUrl },
+    }).start();
+    reference = await sharp({ create: { width: 320, height: 240, channels: 3, background: "#7a8b5c" } })
+      .jpeg()
+      .toBuffer();
+    session.api.addFile("ref-vase", reference);
+    await session.chat.send("/new");
+    await session.chat.send("Ваза");
+    await session.chat.send("Ваза из зелёной керамики");
+    const offer = await session.chat.push(photoMessage("ref-vase"));
+    const saved = String(offer.payload.text).startsWith("✅")
+      ? offer
+      : await session.chat.tap(
+          Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
+          (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
+        );
+    id = projectIdOf(saved);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await fal.close();
+  });
+
+  it("the Moodboards screen offers 🖼 From reference; the picture's exact bytes reach the model through Fal storage", async () => {
+    await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
+    const screen = await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
+    const fromReference = Buttons.ai.pack({ projectId: id, action: "fromReference" });
+    expect(buttonsOf(screen).find((b) => b.data === fromReference)?.text).toBe("🖼 По референсу");
+
+    fal.latencyMs = FAL_LATENCY_MS;
+    const since = session.api.calls.length;
+    await session.chat.tap(fromReference, (c) => c.method === "sendMessage");
+    // The tap returned at once; while Fal works, the bot answers /start.
+    const asked = Date.now();
+    await session.chat.send("/start");
+    expect(Date.now() - asked).toBeLessThan(1_000);
+    const steering = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"),
+      { since, timeoutMs: 20_000 },
+    );
+    expect(textOf(steering)).toContain(DEFAULT_IMAGE_MODEL);
+    // The job ends by removing its status message.
+    await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(steering) });
+
+    const [stored] = [...fal.storage.files.values()];
+    expect(fal.storage.files.size).toBe(1);
+    expect(stored.bytes.equals(reference)).toBe(true);
+    expect(stored.contentType).toBe("image/jpeg");
+    const submit = fal.submits.at(-1)!;
+    expect(submit.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
+    expect(fal.storage.fileAt(submit.input.image_url)?.bytes.equals(reference)).toBe(true);
+    expect(submit.input.strength).toBeGreaterThan(0);
+    // Never a Telegram file URL (it carries the bot's token).
+    expect(JSON.stringify(fal.submits)).not.toContain(session.api.token);
+  });
+
+  it("a re-rolled tile starts from the same uploaded copy (no second upload)", async () => {
+    fal.latencyMs = undefined;
+    const before = fal.submits.length;
+    const tile = session.api.calls
+      .flatMap((c) => buttonsOf(c))
+      .map((b) => b.data ?? "")
+      .findLast((data) => Buttons.moodboard.unpack(data)?.action === "tile")!;
+    await session.chat.tap(tile, (c) => c.method === "sendMessage");
+    await until(() => fal.submits.length > before && fal.submits.at(-1));
+    const submit = fal.submits.at(-1)!;
+    expect(submit.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
+    expect(fal.storage.files.size).toBe(1);
+    expect(fal.storage.fileAt(submit.input.image_url)?.bytes.equals(reference)).toBe(true);
+  });
+});
