@@ -82,11 +82,45 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
       .flatMap((c) => buttonsOf(c))
       .map((b) => b.data ?? "")
       .findLast((data) => Buttons.moodboard.unpack(data)?.action === "tile")!;
+    const since = session.api.calls.length;
     await session.chat.tap(tile, (c) => c.method === "sendMessage");
     await until(() => fal.submits.length > before && fal.submits.at(-1));
+    const steering = await session.api.waitForCall(
+      (c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"),
+      { since, timeoutMs: 15_000 },
+    );
+    await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(steering) });
     const submit = fal.submits.at(-1)!;
     expect(submit.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
     expect(fal.storage.files.size).toBe(1);
     expect(fal.storage.fileAt(submit.input.image_url)?.bytes.equals(reference)).toBe(true);
+  });
+
+  it("🔀 varies one tile a little and 🌀 a lot: four new images from that tile's own picture", async () => {
+    const steering = () =>
+      session.api.calls.findLast((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"))!;
+    const vary = async (code: string) => {
+      const data = buttonsOf(steering())
+        .map((b) => b.data ?? "")
+        .find((d) => Buttons.moodboard.unpack(d)?.action === "vary" && d.endsWith(`:${code}`))!;
+      const tiles = session.api.calls.findLast((c) => c.method === "sendMediaGroup")!;
+      const before = fal.submits.length;
+      const since = session.api.calls.length;
+      await session.chat.tap(data, (c) => c.method === "sendMessage");
+      const next = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), {
+        since,
+        timeoutMs: 15_000,
+      });
+      await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(next) });
+      expect(fal.submits.length).toBe(before + 1);
+      return { submit: fal.submits.at(-1)!, tiles };
+    };
+    const subtle = await vary("2s");
+    expect(subtle.submit.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
+    expect(subtle.submit.input).toMatchObject({ strength: 0.35, num_images: 4 });
+    expect(subtle.submit.input.image_url).toMatch(new RegExp(`^${fal.baseUrl}/files/.+\\.png$`));
+    const strong = await vary("4h");
+    expect(strong.submit.input).toMatchObject({ strength: 0.7, num_images: 4 });
+    expect(strong.submit.input.image_url).not.toBe(subtle.submit.input.image_url);
   });
 });

@@ -96,6 +96,9 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(buttons).toEqual([
       Buttons.moodboard.pack({ draftId, action: "all" }),
       ...["1", "2", "3", "4"].map((arg) => Buttons.moodboard.pack({ draftId, action: "tile", arg })),
+      ...["1s", "2s", "3s", "4s", "1h", "2h", "3h", "4h"].map((arg) =>
+        Buttons.moodboard.pack({ draftId, action: "vary", arg }),
+      ),
       ...["1x1", "4x3", "3x4", "16x9"].map((arg) => Buttons.moodboard.pack({ draftId, action: "aspect", arg })),
       Buttons.moodboard.pack({ draftId, action: "originals" }),
       Buttons.moodboard.pack({ draftId, action: "save" }),

@@ -46,10 +46,13 @@ export const Buttons = {
     projectId: int(),
     action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx", fromReference: "mbr" }),
   }),
-  /** Steering a moodboard draft: all again, one tile, an aspect ratio, the originals, save. */
+  /**
+   * Steering a moodboard draft: all again, one tile, variations of one tile (`v`: `1s`…`4s` subtle, `1h`…`4h`
+   * strong), an aspect ratio, the originals, save.
+   */
   moodboard: callbackCodec("mb", {
     draftId: int(),
-    action: named({ all: "all", tile: "t", aspect: "ar", originals: "orig", save: "save" }),
+    action: named({ all: "all", tile: "t", vary: "v", aspect: "ar", originals: "orig", save: "save" }),
     arg: optional(token(5)),
   }),
   /** One saved moodboard of a project. */

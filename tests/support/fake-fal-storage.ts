@@ -74,10 +74,13 @@ export const fieldError = (field: string, msg: string, type: string, ctx?: Recor
  * What an image-to-image model refuses: no `image_url`, one it cannot download, a `strength` outside 0–1. Returns
  * the 422 body, or undefined when the input is acceptable.
  */
-export function imageInputError(input: Record<string, unknown>, storage: FakeFalStorage): object | undefined {
+export function imageInputError(
+  input: Record<string, unknown>,
+  readable: (url: string) => boolean,
+): object | undefined {
   if (typeof input.image_url !== "string" || input.image_url === "")
     return fieldError("image_url", "field required", "value_error.missing");
-  if (!storage.fileAt(input.image_url))
+  if (!readable(input.image_url))
     return fieldError(
       "image_url",
       "Failed to download the file. Please check if the URL is accessible.",

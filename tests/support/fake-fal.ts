@@ -126,8 +126,12 @@ export class FakeFal extends LocalHttpFake {
       return send(res, 422, {
         detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }],
       });
-    // An image-to-image model reads its image from a URL, as Fal does: one of its storage's, or refused.
-    const imageError = isImageModel(path) ? imageInputError(input, this.storage) : undefined;
+    // An image-to-image model reads its image from a URL, as Fal does: its storage's files and its own results (a
+    // tile varied) are what it can read; anything else is refused.
+    const readable = (url: string) =>
+      this.storage.fileAt(url) !== undefined ||
+      (url.startsWith(this.baseUrl) && /^\/files\/[^/]+\.png$/.test(url.slice(this.baseUrl.length)));
+    const imageError = isImageModel(path) ? imageInputError(input, readable) : undefined;
     if (imageError) return send(res, 422, imageError);
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };

@@ -33,8 +33,23 @@ export interface MoodboardDraft {
 /** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
 export const tilesKey = (tiles: MoodboardTile[]) => tiles.map((tile) => `${tile.seed}:${tile.url}`).join("|");
 
-/** What a steering button asks for: all four again, one tile (1–4), or another aspect ratio. */
-export type MoodboardRequest = { kind: "all" } | { kind: "tile"; index: number } | { kind: "aspect"; aspect: Aspect };
+/** What a steering button asks for: all four again, one tile (1–4), variations of one tile, another aspect ratio. */
+export type MoodboardRequest =
+  | { kind: "all" }
+  | { kind: "tile"; index: number }
+  | { kind: "vary"; index: number; strength: VaryStrength }
+  | { kind: "aspect"; aspect: Aspect };
+
+/** Variations of one tile: a little (the tile stays recognisable) or a lot (its idea, drawn anew). */
+export type VaryStrength = "subtle" | "strong";
+const VARY_STRENGTH: Record<VaryStrength, number> = { subtle: 0.35, strong: 0.7 };
+const VARY_CODE: Record<VaryStrength, string> = { subtle: "s", strong: "h" };
+/** A vary button's argument back to its tile and strength ("2s" → tile 2, subtle). */
+export function varyOf(arg: string | undefined): { index: number; strength: VaryStrength } | undefined {
+  const match = /^([1-4])([sh])$/.exec(arg ?? "");
+  if (!match) return undefined;
+  return { index: Number(match[1]) - 1, strength: match[2] === "s" ? "subtle" : "strong" };
+}
 
 type SteeringAction = ButtonOf<typeof Buttons.moodboard>["action"];
 const mbData = (draftId: number, action: SteeringAction, arg?: string | number) =>
@@ -45,7 +60,9 @@ export const requestData = (draftId: number, request: MoodboardRequest) =>
     ? mbData(draftId, "all")
     : request.kind === "tile"
       ? mbData(draftId, "tile", request.index + 1)
-      : mbData(draftId, "aspect", request.aspect);
+      : request.kind === "vary"
+        ? mbData(draftId, "vary", `${request.index + 1}${VARY_CODE[request.strength]}`)
+        : mbData(draftId, "aspect", request.aspect);
 
 export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
 const aspectLabel = (aspect: string) => aspect.replace("x", ":");
@@ -55,6 +72,14 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
   const keyboard = new InlineKeyboard().text(job.t("ai-btn-mb-all"), mbData(draftId, "all")).row();
   for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "tile", n));
   keyboard.row();
+  for (const strength of ["subtle", "strong"] as const) {
+    for (let n = 1; n <= 4; n++)
+      keyboard.text(
+        `${strength === "subtle" ? "🔀" : "🌀"} ${n}`,
+        mbData(draftId, "vary", `${n}${VARY_CODE[strength]}`),
+      );
+    keyboard.row();
+  }
   for (const option of ASPECTS)
     keyboard.text(
       option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option),
@@ -97,12 +122,19 @@ export async function generateMoodboard(
       const one = request.kind === "tile";
       const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
       const reference = data.reference && { ...data.reference, falUrl: await referenceUrl(job, data.reference) };
+      // A variation starts from the tile's own image at Fal; otherwise from the reference, if the board has one.
+      const image =
+        request.kind === "vary"
+          ? { url: data.tiles[request.index].url, strength: VARY_STRENGTH[request.strength] }
+          : reference
+            ? { url: reference.falUrl, strength: REFERENCE_STRENGTH }
+            : undefined;
       const images = await fal.generate({
         prompt,
         seed,
         aspect,
         count: one ? 1 : 4,
-        ...(reference ? { image: { url: reference.falUrl, strength: REFERENCE_STRENGTH } } : {}),
+        ...(image ? { image } : {}),
         onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo"),
       });
       void status.show(job.t("ai-progress-uploading"), "upload_photo");
@@ -135,7 +167,7 @@ export async function generateMoodboard(
         name: escapeHtml(data.projectName),
         seed: String(next.seed),
         aspect: aspectLabel(aspect),
-        model: escapeHtml(reference ? fal.imageModel : fal.model),
+        model: escapeHtml(image ? fal.imageModel : fal.model),
         prompt: escapeHtml(cutText(prompt, 700)),
       });
       const steering = await job.api.sendMessage(job.chatId, text, {

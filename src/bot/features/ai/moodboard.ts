@@ -14,6 +14,7 @@ import {
   randomSeed,
   requestData,
   tilesKey,
+  varyOf,
   saveMoodboard,
   sendOriginals,
 } from "./moodboard-job.ts";
@@ -129,7 +130,7 @@ export async function onSteering(
       generateMoodboard(job, draftId, request, status),
     );
   await ctx.answerCallbackQuery();
-  if (request || action === "tile" || action === "aspect") return;
+  if (request || action === "tile" || action === "vary" || action === "aspect") return;
   if (retrying) await status.remove();
   const again = Buttons.moodboard.pack({ draftId, action });
   if (action === "originals") return startOriginals(job, draft, again);
@@ -166,6 +167,8 @@ function steeringRequest(
     const index = Number(arg) - 1;
     return index >= 0 && index < 4 ? { kind: "tile", index } : undefined;
   }
+  const vary = action === "vary" ? varyOf(arg) : undefined;
+  if (vary) return { kind: "vary", ...vary };
   if (action === "aspect" && (ASPECTS as readonly string[]).includes(arg ?? ""))
     return { kind: "aspect", aspect: arg as Aspect };
   return undefined;

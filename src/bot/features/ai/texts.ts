@@ -37,7 +37,7 @@ ai-mb-need-words = 🎨 Для мудборда нужно описание сл
 ai-mb-steering = 🎨 <b>Мудборд: { $name }</b>
     Seed: <code>{ $seed }</code> · формат { $aspect } · { $model }
     <i>{ $prompt }</i>
-    Заменить одну картинку — кнопки 1–4.
+    🎲 — заменить картинку, 🔀 — её вариации чуть-чуть, 🌀 — сильнее.
 ai-mb-saved = 💾 Мудборд сохранён в «{ $name }».
 ai-mb-saving = ⏳ Уже сохраняю этот мудборд.
 ai-mb-already-saved = 💾 Этот вариант уже сохранён в проекте.
@@ -121,7 +121,7 @@ ai-mb-need-words = 🎨 A moodboard needs a description in words: “{ $name }�
 ai-mb-steering = 🎨 <b>Moodboard: { $name }</b>
     Seed: <code>{ $seed }</code> · aspect { $aspect } · { $model }
     <i>{ $prompt }</i>
-    Replace one image — buttons 1–4.
+    🎲 — replace an image, 🔀 — vary it a little, 🌀 — a lot.
 ai-mb-saved = 💾 Moodboard saved to “{ $name }”.
 ai-mb-saving = ⏳ Already saving this moodboard.
 ai-mb-already-saved = 💾 This version is already saved to the project.
