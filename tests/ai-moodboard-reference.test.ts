@@ -123,4 +123,29 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
     expect(strong.submit.input).toMatchObject({ strength: 0.7, num_images: 4 });
     expect(strong.submit.input.image_url).not.toBe(subtle.submit.input.image_url);
   });
+
+  it("✏️ Edit the prompt: the model's prompt is shown, and the owner's words reach the model exactly", async () => {
+    const steering = session.api.calls.findLast((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"))!;
+    const remix = buttonsOf(steering)
+      .map((b) => b.data ?? "")
+      .find((d) => Buttons.moodboard.unpack(d)?.action === "remix")!;
+    const ask = await session.chat.tap(remix);
+    expect(ask.payload.text).toContain("Запрос к модели сейчас такой");
+    expect(ask.payload.text).toMatch(/<code>.+<\/code>/s);
+    const words = "green ceramic vase, moss glaze <matte> & soft studio light";
+    const before = fal.submits.length;
+    const since = session.api.calls.length;
+    const ack = await session.chat.send(words);
+    expect(ack.payload.text).toContain("Запрос изменён");
+    const next = await session.api.waitForCall((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"), {
+      since,
+      timeoutMs: 15_000,
+    });
+    await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(next) });
+    expect(fal.submits.length).toBe(before + 1);
+    expect(fal.submits.at(-1)!.input.prompt).toBe(words);
+    // Still a board from the reference picture, now steered by the owner's words.
+    expect(fal.submits.at(-1)!.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
+    expect(textOf(next)).toContain("green ceramic vase, moss glaze &lt;matte&gt; &amp; soft studio light");
+  });
 });

@@ -102,6 +102,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       ...["1x1", "4x3", "3x4", "16x9"].map((arg) => Buttons.moodboard.pack({ draftId, action: "aspect", arg })),
       Buttons.moodboard.pack({ draftId, action: "originals" }),
       Buttons.moodboard.pack({ draftId, action: "save" }),
+      Buttons.moodboard.pack({ draftId, action: "remix" }),
     ]);
     // One status message, edited through the stages, then removed.
     const texts = session.api.calls

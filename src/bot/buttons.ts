@@ -48,11 +48,11 @@ export const Buttons = {
   }),
   /**
    * Steering a moodboard draft: all again, one tile, variations of one tile (`v`: `1s`…`4s` subtle, `1h`…`4h`
-   * strong), an aspect ratio, the originals, save.
+   * strong), an aspect ratio, the originals, save, the prompt edited (remix).
    */
   moodboard: callbackCodec("mb", {
     draftId: int(),
-    action: named({ all: "all", tile: "t", vary: "v", aspect: "ar", originals: "orig", save: "save" }),
+    action: named({ all: "all", tile: "t", vary: "v", aspect: "ar", originals: "orig", save: "save", remix: "rx" }),
     arg: optional(token(5)),
   }),
   /** One saved moodboard of a project. */

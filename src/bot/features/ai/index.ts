@@ -5,6 +5,7 @@ import { createConversation } from "@grammyjs/conversations";
 import type { Context, FlowContext } from "../../context.ts";
 import { onGenerateTexts, onRegenerateText } from "./copywriting.ts";
 import { AI_EDIT_FLOW, aiEditFlow } from "./edit-flow.ts";
+import { MB_REMIX_FLOW, remixFlow } from "./remix-flow.ts";
 import { onNewMoodboard, onSteering, showMoodboards, showSavedMoodboard } from "./moodboard.ts";
 import { onVoice, onVoiceAction } from "./voice.ts";
 import { enterFlow } from "../../flow/enter.ts";
@@ -13,6 +14,7 @@ import { enterFlow } from "../../flow/enter.ts";
 export const aiFeature = new Composer<Context>();
 
 aiFeature.use(createConversation<Context, FlowContext>(aiEditFlow, AI_EDIT_FLOW));
+aiFeature.use(createConversation<Context, FlowContext>(remixFlow, MB_REMIX_FLOW));
 
 onButton(aiFeature, Buttons.ai, (ctx, { projectId, action }) => {
   if (action === "newMoodboard") return onNewMoodboard(ctx, projectId);

@@ -88,7 +88,9 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
   keyboard
     .row()
     .text(job.t("ai-btn-mb-originals"), mbData(draftId, "originals"))
-    .text(job.t("ai-btn-mb-save"), mbData(draftId, "save"));
+    .text(job.t("ai-btn-mb-save"), mbData(draftId, "save"))
+    .row()
+    .text(job.t("ai-btn-mb-remix"), mbData(draftId, "remix"));
   return keyboard;
 }
 

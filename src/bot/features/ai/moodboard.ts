@@ -19,6 +19,8 @@ import {
   sendOriginals,
 } from "./moodboard-job.ts";
 import { projectData } from "../../navigation.ts";
+import { enterFlow } from "../../flow/enter.ts";
+import { MB_REMIX_FLOW } from "./remix-flow.ts";
 
 /**
  * Starts a moodboard for a project in the background (card button, or the end
@@ -110,6 +112,10 @@ export async function onSteering(
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
   if (ctx.deps.workspace.busy.has(`mb:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
+  if (action === "remix") {
+    await ctx.answerCallbackQuery();
+    return enterFlow(ctx, MB_REMIX_FLOW, draftId);
+  }
   if (action === "save" && ctx.deps.workspace.busy.has(`mbsave:${draftId}`))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-saving") }));
   if (action === "originals" && ctx.deps.workspace.busy.has(`mborig:${draftId}`))

@@ -9,6 +9,12 @@ ai-interrupted-voice = расшифровывал голосовую замет�
 ai-interrupted-texts = писал тексты
 ai-btn-mb-new = ✨ Новый мудборд
 ai-btn-mb-reference = 🖼 По референсу
+ai-btn-mb-remix = ✏️ Изменить запрос
+ai-mb-remix-ask = ✏️ Запрос к модели сейчас такой (по-английски: модели понимают английский лучше):
+    <code>{ $prompt }</code>
+    Пришлите свой текст целиком — следующие четыре картинки будут по нему.
+ai-mb-remix-too-long = Запрос длиннее 1000 символов ({ $length }). Сократите, пожалуйста.
+ai-mb-remix-started = ✅ Запрос изменён — делаю четыре новые картинки.
 ai-btn-mb-all = 🔄 Всё заново
 ai-btn-mb-originals = ⬇️ Оригиналы
 ai-btn-mb-save = 💾 Сохранить в проект
@@ -93,6 +99,12 @@ ai-interrupted-voice = transcribing a voice note
 ai-interrupted-texts = writing texts
 ai-btn-mb-new = ✨ New moodboard
 ai-btn-mb-reference = 🖼 From reference
+ai-btn-mb-remix = ✏️ Edit the prompt
+ai-mb-remix-ask = ✏️ This is the prompt the model got (in English: models read English best):
+    <code>{ $prompt }</code>
+    Send your own text in full — the next four images are made from it.
+ai-mb-remix-too-long = The prompt is longer than 1000 characters ({ $length }). Please shorten it.
+ai-mb-remix-started = ✅ Prompt changed — making four new images.
 ai-btn-mb-all = 🔄 Regenerate all
 ai-btn-mb-originals = ⬇️ Originals
 ai-btn-mb-save = 💾 Save to project
