@@ -5,6 +5,7 @@ import { FakeFal } from "./support/fake-fal.ts";
 import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
 import { projectIdOf, textOf, until } from "./support/ai-helpers.ts";
 import { Buttons } from "../src/bot/buttons.ts";
+import { sqliteRows } from "./support/sqlite.ts";
 import { DEFAULT_IMAGE_MODEL } from "../src/services/fal/fal-service.ts";
 
 /** Fal answers as slowly as a real image model does here; the bot answers other taps meanwhile. */
@@ -147,5 +148,28 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
     // Still a board from the reference picture, now steered by the owner's words.
     expect(fal.submits.at(-1)!.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
     expect(textOf(next)).toContain("green ceramic vase, moss glaze &lt;matte&gt; &amp; soft studio light");
+  });
+
+  it("a saved board records how it was made, and the Moodboards screen says so", async () => {
+    const steering = session.api.calls.findLast((c) => c.method === "sendMessage" && textOf(c).includes("Мудборд:"))!;
+    const save = buttonsOf(steering).find((b) => b.data?.endsWith(":save"))!.data!;
+    const before = session.api.calls.length;
+    await session.chat.tap(save, (c) => c.method === "sendPhoto");
+    await session.api.waitForCall((c) => c.method === "sendPhoto" && textOf(c).includes("Мудборд сохранён"), {
+      since: before,
+    });
+    const [board] = await until(() => {
+      const rows = sqliteRows<{ meta: string }>(
+        session.databaseUrl,
+        "SELECT meta FROM ProjectAsset WHERE kind = 'moodboard' AND projectId = ?",
+        id,
+      );
+      return rows.length > 0 && rows;
+    });
+    expect(JSON.parse(board.meta)).toMatchObject({ source: "reference", model: DEFAULT_IMAGE_MODEL });
+    const screen = await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
+    // Over the newest collage: the list is the photo's caption (in the edited media when the screen had a photo).
+    const media = typeof screen.payload.media === "string" ? JSON.parse(screen.payload.media) : screen.payload.media;
+    expect(media?.caption ?? textOf(screen)).toMatch(/1\. .+ · по референсу · seed \d+ · 1:1/);
   });
 });

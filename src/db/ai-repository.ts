@@ -25,8 +25,12 @@ export interface SavedMoodboard {
   seed: number;
   model: string;
   aspect: string;
+  /** What the images were made from: the words, the reference picture, or one tile varied. */
+  source: MoodboardSource;
   createdAt: string;
 }
+
+export type MoodboardSource = "words" | "reference" | "vary";
 
 export interface ProjectTexts {
   card?: { id: number; text: string };
@@ -61,6 +65,7 @@ function savedMoodboardOf(row: {
     seed: meta.seed ?? 0,
     model: meta.model ?? "",
     aspect: meta.aspect ?? "1x1",
+    source: meta.source === "reference" || meta.source === "vary" ? meta.source : "words",
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -110,13 +115,19 @@ export class AiRepository {
       seed: number;
       model: string;
       aspect: string;
+      source?: MoodboardSource;
       notionCaption?: (assetId: number) => string;
     },
   ): Promise<number | null> {
     return this.outbox.transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: projectId }, select: { id: true } });
       if (!project) return null;
-      const common = { prompt: input.prompt, model: input.model, aspect: input.aspect };
+      const common = {
+        prompt: input.prompt,
+        model: input.model,
+        aspect: input.aspect,
+        source: input.source ?? "words",
+      };
       const imageIds: number[] = [];
       for (const [index, tile] of input.tiles.entries()) {
         const meta = JSON.stringify({ ...common, seed: tile.seed, tile: index + 1, falUrl: tile.url });

@@ -4,7 +4,7 @@ import type { ButtonOf } from "../../callback-codec.ts";
 import type { InputMediaPhoto, Message } from "grammy/types";
 import { escapeHtml } from "../../html.ts";
 import { cutText } from "../../../domain/text-cut.ts";
-import type { MoodboardTile } from "../../../db/ai-repository.ts";
+import type { MoodboardSource, MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
 import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
@@ -28,6 +28,8 @@ export interface MoodboardDraft {
   originalsSent?: string;
   /** A board from the project's reference picture (image-to-image); absent: from the words alone. */
   reference?: BoardReference;
+  /** How the tiles on show were made (a saved board records it). */
+  madeWith?: { model: string; source: MoodboardSource };
 }
 
 /** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
@@ -159,6 +161,10 @@ export async function generateMoodboard(
       const next: MoodboardDraft = {
         ...data,
         ...(reference ? { reference } : {}),
+        madeWith: {
+          model: image ? fal.imageModel : fal.model,
+          source: request.kind === "vary" ? "vary" : reference ? "reference" : "words",
+        },
         prompt,
         aspect,
         seed: one ? data.seed : seed,
@@ -234,8 +240,9 @@ export async function saveMoodboard(job: Job, draft: { id: number; data: Moodboa
       tiles: data.tiles,
       prompt: data.prompt ?? "",
       seed: data.seed,
-      model: integration(job, "fal").model,
+      model: data.madeWith?.model ?? integration(job, "fal").model,
       aspect: data.aspect,
+      source: data.madeWith?.source ?? "words",
       notionCaption: (id) =>
         job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),
     });

@@ -223,6 +223,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
         date: format.format(new Date(board.createdAt)),
         seed: String(board.seed),
         aspect: board.aspect.replace("x", ":"),
+        source: ctx.t(`ai-mb-source-${board.source}`),
       }),
     );
   });
@@ -247,6 +248,7 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
     seed: String(board.seed),
     aspect: board.aspect.replace("x", ":"),
     model: escapeHtml(board.model),
+    source: ctx.t(`ai-mb-source-${board.source}`),
   });
   const keyboard = boardsKeyboard(
     ctx,
