@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BotSession } from "./support/session.ts";
 import { FakeFal } from "./support/fake-fal.ts";
 import { FakeNotion } from "./support/fake-notion.ts";
-import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
-import { addIdea, projectIdOf, textOf, until } from "./support/ai-helpers.ts";
+import { addIdea, textOf, until } from "./support/ai-helpers.ts";
 import { sqliteRows } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 
@@ -157,17 +157,7 @@ describe("a saved moodboard is the card's face and goes to the Notion page", () 
   });
 
   it("with a reference photo the reference stays the card's face", async () => {
-    await session.chat.send("/new");
-    await session.chat.send("Лампа");
-    await session.chat.send("Настольная лампа из бетона");
-    const offer = await session.chat.push(photoMessage("ref-photo-1"));
-    const saved = String(offer.payload.text).startsWith("✅")
-      ? offer
-      : await session.chat.tap(
-          Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
-          (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
-        );
-    const id = projectIdOf(saved);
+    const id = await addIdea(session.chat, "Лампа", "Настольная лампа из бетона", "ref-photo-1");
     await until(() => pageOf(id) && pendingJobs() === 0);
     // The append is applied but its answer is lost: the retry finds the image by its caption.
     notion.failNext(1, { status: 500, code: "internal_server_error", afterApply: true }, "PATCH /blocks/:id/children");

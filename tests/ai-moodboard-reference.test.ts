@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { BotSession } from "./support/session.ts";
 import { FakeFal } from "./support/fake-fal.ts";
-import { buttonsOf, photoMessage } from "./support/owner-chat.ts";
-import { projectIdOf, textOf, until } from "./support/ai-helpers.ts";
+import { buttonsOf } from "./support/owner-chat.ts";
+import { addIdea, textOf, until } from "./support/ai-helpers.ts";
 import { Buttons } from "../src/bot/buttons.ts";
 import { sqliteRows } from "./support/sqlite.ts";
 import { DEFAULT_IMAGE_MODEL } from "../src/services/fal/fal-service.ts";
@@ -26,17 +26,7 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
       .jpeg()
       .toBuffer();
     session.api.addFile("ref-vase", reference);
-    await session.chat.send("/new");
-    await session.chat.send("Ваза");
-    await session.chat.send("Ваза из зелёной керамики");
-    const offer = await session.chat.push(photoMessage("ref-vase"));
-    const saved = String(offer.payload.text).startsWith("✅")
-      ? offer
-      : await session.chat.tap(
-          Buttons.flow.pack({ action: "moodboardOffer", arg: "skip" }),
-          (c) => c.method === "sendMessage" && textOf(c).startsWith("✅"),
-        );
-    id = projectIdOf(saved);
+    id = await addIdea(session.chat, "Ваза", "Ваза из зелёной керамики", "ref-vase");
   });
   afterAll(async () => {
     await session?.close();

@@ -4,7 +4,7 @@ import { addIdea, buttonsOf, isButton } from "./support/owner-chat.ts";
 import type { RecordedCall } from "./support/fake-bot-api.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
-import { afternoonZone } from "./support/zones.ts";
+import { afternoonZone, dayIn } from "./support/zones.ts";
 
 const DAY_MS = 86_400_000;
 /** A project's name in any of the quotes the bot's texts use (Russian «…», English “…”). */
@@ -13,8 +13,7 @@ const quoted = (name: string) => new RegExp(`[«„“']${name}[»“”']`);
 describe("deadline countdown: 7, 3, 1 days before, on the day, then daily while overdue", () => {
   const zone = afternoonZone();
   const session = new BotSession({ env: { BOT_TIMEZONE: zone } });
-  const dayFromToday = (offset: number) =>
-    new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date(Date.now() + offset * DAY_MS));
+  const dayFromToday = (offset: number) => dayIn(zone, offset);
   const sql = (query: string, ...params: unknown[]) => sqliteRun(session.databaseUrl, query, ...params);
   /** Messages the bot sent on its own (no update asked for them) that mention `name`, since call `since`. */
   const spoken = (name: string, since = 0): RecordedCall[] =>

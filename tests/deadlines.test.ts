@@ -3,14 +3,13 @@ import { BotSession } from "./support/session.ts";
 import { addIdea, buttonsOf, callback, isButton, stickerMessage, type OwnerChat } from "./support/owner-chat.ts";
 import { sqliteRows, sqliteRun } from "./support/sqlite.ts";
 import { Buttons } from "../src/bot/buttons.ts";
+import { dayIn } from "./support/zones.ts";
 import ICAL from "ical.js";
 
 const ZONE = "Asia/Vladivostok";
-const DAY_MS = 86_400_000;
 
-/** A day in the owner's zone, `offset` days from today, as YYYY-MM-DD (Intl's en-CA writes that shape). */
-const dayFromToday = (offset: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + offset * DAY_MS));
+/** A day in the owner's zone, `offset` days from today, as YYYY-MM-DD. */
+const dayFromToday = (offset: number) => dayIn(ZONE, offset);
 /** "17 декабря" for that day (the year only when it is not this one). */
 const ruDay = (offset: number) => {
   const date = new Date(`${dayFromToday(offset)}T00:00:00Z`);

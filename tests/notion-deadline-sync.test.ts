@@ -6,11 +6,10 @@ import { CHANGES, addSyncedIdea, pollsPass, pullEnv, sentWith, textOf } from "./
 import { sqliteRows } from "./support/sqlite.ts";
 import { until } from "./support/until.ts";
 import { Buttons } from "../src/bot/buttons.ts";
+import { dayIn } from "./support/zones.ts";
 
 const ZONE = "Asia/Vladivostok"; // UTC+10 all year
-const DAY_MS = 86_400_000;
-const dayFromToday = (offset: number) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date(Date.now() + offset * DAY_MS));
+const dayFromToday = (offset: number) => dayIn(ZONE, offset);
 const numeric = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 describe("deadlines mirrored both ways with Notion's Date property", () => {

@@ -22,12 +22,23 @@ export function deadlineLeft(t: Translate, deadline: Deadline, now: Date, timeZo
   return days < 0 ? t("project-deadline-overdue", { days: -days }) : t("project-deadline-in", { days });
 }
 
+/** "15 марта, через 9 дней": the day and how far it is, as lists, the ⏳ screen and the digest say it. */
+export function deadlineWhen(t: Translate, locale: string, deadline: Deadline, now: Date, timeZone: string): string {
+  return `${deadlineDay(deadline, locale, now, timeZone)}, ${deadlineLeft(t, deadline, now, timeZone)}`;
+}
+
 /** The card's line: "⏳ Срок: 15 марта, через 9 дней". */
 export function deadlineLine(t: Translate, locale: string, deadline: Deadline, now: Date, timeZone: string): string {
   return t("project-card-deadline", {
     date: deadlineDay(deadline, locale, now, timeZone),
     left: deadlineLeft(t, deadline, now, timeZone),
   });
+}
+
+/** "17.12.2026" or "17.12.2026 18:00": the day as cards and PDFs print days. */
+export function numericDeadline({ date, time }: Deadline): string {
+  const day = `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+  return time ? `${day} ${time}` : day;
 }
 
 /** A list's marker before the name: 🔴 overdue, 🟠 within three days, 🟡 within a week. */

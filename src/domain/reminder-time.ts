@@ -1,4 +1,5 @@
 /** Pure time rules of reminders: due moments, quiet hours, time zones. */
+import { localDay } from "./deadline.ts";
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -105,9 +106,6 @@ export function tomorrowMorning(now: Date, timeZone: string, quiet: QuietHours |
 const RU_WEEKDAYS = ["в воскресенье", "в понедельник", "во вторник", "в среду", "в четверг", "в пятницу", "в субботу"];
 const EN_WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** The local day (YYYY-MM-DD) of a moment in a zone. */
-const dayOf = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(at);
-
 /**
  * A moment said as a person says it: «сегодня в 15:00», «завтра в 10:00», «в пятницу, 12 июня, в 10:00»
  * ("today at 15:00", "tomorrow at 10:00", "on Friday, 12 June, at 10:00").
@@ -117,9 +115,9 @@ export function formatMoment(at: Date, timeZone: string, locale: string, now = n
   const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
     .format(at)
     .replace(/^24/, "00");
-  const day = dayOf(at, timeZone);
-  if (day === dayOf(now, timeZone)) return en ? `today at ${time}` : `сегодня в ${time}`;
-  if (day === dayOf(new Date(now.getTime() + 24 * 60 * MINUTE_MS), timeZone))
+  const day = localDay(at, timeZone);
+  if (day === localDay(now, timeZone)) return en ? `today at ${time}` : `сегодня в ${time}`;
+  if (day === localDay(new Date(now.getTime() + 24 * 60 * MINUTE_MS), timeZone))
     return en ? `tomorrow at ${time}` : `завтра в ${time}`;
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
   const date = new Intl.DateTimeFormat(en ? "en-GB" : "ru-RU", { day: "numeric", month: "long", timeZone }).format(at);

@@ -1,5 +1,5 @@
 import type { RecordedCall } from "./fake-bot-api.ts";
-import { buttonsOf, quietConfirmation, type OwnerChat, isButton } from "./owner-chat.ts";
+import { buttonsOf, photoMessage, quietConfirmation, type OwnerChat, isButton } from "./owner-chat.ts";
 import { until as pollUntil } from "./until.ts";
 import { Buttons } from "../../src/bot/buttons.ts";
 
@@ -7,12 +7,14 @@ import { Buttons } from "../../src/bot/buttons.ts";
 export const until = <T>(probe: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> =>
   pollUntil(probe, timeoutMs, 25);
 
-/** Adds an idea through /new (no photo) and resolves with the project's id. */
-export async function addIdea(chat: OwnerChat, name: string, description: string): Promise<number> {
+/** Adds an idea through /new (with the reference photo `photo`, or none) and resolves with the project's id. */
+export async function addIdea(chat: OwnerChat, name: string, description: string, photo?: string): Promise<number> {
   await chat.send("/new");
   await chat.send(name);
   await chat.send(description);
-  const next = await chat.tap(Buttons.flow.pack({ action: "skip" }), (c) => c.method === "sendMessage");
+  const next = photo
+    ? await chat.push(photoMessage(photo))
+    : await chat.tap(Buttons.flow.pack({ action: "skip" }), (c) => c.method === "sendMessage");
   // With Fal configured, /new offers a moodboard after the photo step.
   const saved = String(next.payload.text).startsWith("✅")
     ? next

@@ -5,6 +5,7 @@
  */
 import { InlineKeyboard, InputFile, type Api } from "grammy";
 import { escapeHtml } from "../../html.ts";
+import { numericDeadline } from "../../deadline-words.ts";
 import { type Job, StatusMessage } from "../../job.ts";
 import type { BotDeps } from "../../deps.ts";
 import type { Translate } from "../../i18n.ts";
@@ -85,9 +86,7 @@ async function filePaths(api: Api, renders: RenderFile[]): Promise<RenderSource[
 /** The project's deadline as cards print days (read now: it may have changed since the flow began). */
 async function deadlineDayOf(job: Job, projectId: number | null): Promise<string | null> {
   const deadline = projectId === null ? null : (await job.deps.repos.projects.get(projectId))?.deadline;
-  if (!deadline) return null;
-  const day = `${deadline.date.slice(8, 10)}.${deadline.date.slice(5, 7)}.${deadline.date.slice(0, 4)}`;
-  return deadline.time ? `${day} ${deadline.time}` : day;
+  return deadline ? numericDeadline(deadline) : null;
 }
 
 export async function cardRequest(job: Job, input: CardMakeInput, texts: CardTexts): Promise<CardRequest> {

@@ -8,7 +8,7 @@ import { Buttons } from "../../buttons.ts";
 import { cutText as truncate } from "../../../domain/text-cut.ts";
 import type { Translate } from "../../i18n.ts";
 import { projectData } from "../../navigation.ts";
-import type { Deadline } from "../../../domain/deadline.ts";
+import { numericDeadline } from "../../deadline-words.ts";
 
 /** Offer buttons: import the page, or ignore it. */
 const offerData = (action: "import" | "ignore", offerId: number) => Buttons.notionOffer.pack({ action, offerId });
@@ -17,10 +17,6 @@ const DESCRIPTION_PREVIEW = 80;
 
 /** A name as a line shows it: a title made by hand in Notion can run to thousands of characters. */
 const NAME_IN_LINE = 100;
-/** "17.12.2026" or "17.12.2026, 18:30": the day as cards print it. */
-const numericDay = ({ date, time }: Deadline) =>
-  `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}${time ? `, ${time}` : ""}`;
-
 /** One change's lines: renamed, moved, described, given a deadline. */
 function changeLines(t: Translate, change: PulledChange): string[] {
   const lines: string[] = [];
@@ -44,7 +40,7 @@ function changeLines(t: Translate, change: PulledChange): string[] {
   if (change.deadline !== undefined)
     lines.push(
       change.deadline
-        ? t("np-change-deadline", { name, date: numericDay(change.deadline) })
+        ? t("np-change-deadline", { name, date: numericDeadline(change.deadline) })
         : t("np-change-deadline-cleared", { name }),
     );
   return lines;

@@ -5,7 +5,7 @@ import { showScreen } from "../../screen.ts";
 import { Buttons } from "../../buttons.ts";
 import { askUntil, type Verdict } from "../../flow/ask.ts";
 import { showCard } from "../../project-card/card.ts";
-import { deadlineDay, deadlineLeft, deadlineLine, deadlineMarker } from "../../deadline-words.ts";
+import { deadlineLine, deadlineMarker, deadlineWhen } from "../../deadline-words.ts";
 import { NAV, projectData } from "../../navigation.ts";
 import { PICK_CODES, deadlineKeyboard, deadlineOfferKeyboard } from "./keyboards.ts";
 import { answerStale } from "../../project-card/stale.ts";
@@ -89,9 +89,8 @@ export async function showDeadlines(ctx: Context): Promise<void> {
     if (members.length === 0) continue;
     lines.push("", ctx.t(`project-deadlines-${group}`));
     for (const p of members) {
-      const day = deadlineDay(p.deadline, locale, now, timeZone);
       const idea = p.status === "idea" ? ` ${ctx.t("project-deadlines-idea")}` : "";
-      lines.push(`• ${escapeHtml(p.name)}${idea} — ${day}, ${deadlineLeft(ctx.t, p.deadline, now, timeZone)}`);
+      lines.push(`• ${escapeHtml(p.name)}${idea} — ${deadlineWhen(ctx.t, locale, p.deadline, now, timeZone)}`);
     }
   }
   for (const p of projects.slice(0, MAX_BUTTONS))

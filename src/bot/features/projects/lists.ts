@@ -2,7 +2,7 @@ import type { Context } from "../../context.ts";
 import { escapeHtml } from "../../html.ts";
 import { showScreen } from "../../screen.ts";
 import { ownerTimeZone } from "../../owner-time-zone.ts";
-import { deadlineDay, deadlineLeft, deadlineMarker } from "../../deadline-words.ts";
+import { deadlineMarker, deadlineWhen } from "../../deadline-words.ts";
 import { listKeyboard } from "./keyboards.ts";
 import type { ProjectStatus, ProjectView } from "../../../domain/project.ts";
 
@@ -20,8 +20,7 @@ export async function showList(ctx: Context, status: ProjectStatus, page: number
     const name = `${marker(project)}${escapeHtml(project.name)}`;
     const deadline = deadlineOf(project);
     if (!deadline) return name;
-    const left = deadlineLeft(ctx.t, deadline, now, timeZone);
-    return `${name} — ⏳ ${deadlineDay(deadline, locale, now, timeZone)}, ${left}`;
+    return `${name} — ⏳ ${deadlineWhen(ctx.t, locale, deadline, now, timeZone)}`;
   };
   const lines = [ctx.t(`project-list-title-${status}`)];
   if (result.total === 0) lines.push(ctx.t("project-list-empty"));

@@ -1,7 +1,7 @@
 import type { InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../html.ts";
 import { deadlineReminderKeyboard, digestKeyboard, reminderKeyboard } from "./keyboards.ts";
-import { deadlineDay, deadlineLeft } from "../../deadline-words.ts";
+import { deadlineDay, deadlineWhen } from "../../deadline-words.ts";
 import type { Deadline } from "../../../domain/deadline.ts";
 import type { IdeaDigest } from "../../../db/reminder-repository.ts";
 import type { Translate } from "../../i18n.ts";
@@ -47,8 +47,7 @@ export function digestMessage(
   if (digest.stale.length)
     lines.push("", t("reminder-digest-stale-head"), ...digest.stale.map((idea) => `• ${escapeHtml(idea.name)}`));
   const zone = digest.timeZone ?? "UTC";
-  const when = (deadline: Deadline) =>
-    `${deadlineDay(deadline, locale, now, zone)}, ${deadlineLeft(t, deadline, now, zone)}`;
+  const when = (deadline: Deadline) => deadlineWhen(t, locale, deadline, now, zone);
   if (digest.deadlines?.length)
     lines.push(
       "",
