@@ -73,6 +73,7 @@ const envSchema = z.object({
   FAL_MODEL: z.string().default("fal-ai/flux/schnell"),
   /** The image-to-image model for moodboards from a reference picture (default: FLUX [dev] image-to-image). */
   FAL_IMAGE_MODEL: optionalText,
+  FAL_UPSCALE_MODEL: optionalText,
   FAL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
   /** "off" turns off the Fal SDK's own retries of 429/5xx (tests; a Retry button is offered anyway). */
   FAL_RETRIES: z.enum(["on", "off"]).default("on"),
@@ -108,7 +109,15 @@ export interface Config {
     pollSeconds: number;
   };
   gemini?: { apiKey: string; model: string; baseUrl?: string; timeoutMs: number };
-  fal?: { apiKey: string; model: string; imageModel?: string; baseUrl?: string; timeoutMs: number; retries: boolean };
+  fal?: {
+    apiKey: string;
+    model: string;
+    imageModel?: string;
+    upscaleModel?: string;
+    baseUrl?: string;
+    timeoutMs: number;
+    retries: boolean;
+  };
   /** Which browser prints PDF cards and how it was found. */
   chromium: FoundChromium;
   /** Every secret value, so the logger can scrub them from any line. */
@@ -180,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: e.FAL_API_KEY,
       model: e.FAL_MODEL,
       ...(e.FAL_IMAGE_MODEL ? { imageModel: e.FAL_IMAGE_MODEL } : {}),
+      ...(e.FAL_UPSCALE_MODEL ? { upscaleModel: e.FAL_UPSCALE_MODEL } : {}),
       baseUrl: e.FAL_BASE_URL,
       timeoutMs: e.FAL_TIMEOUT_MS,
       retries: e.FAL_RETRIES === "on",

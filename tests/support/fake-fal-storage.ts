@@ -99,3 +99,27 @@ export function imageInputError(
   }
   return undefined;
 }
+
+/**
+ * What an upscaler refuses: a missing or unreadable `image_url` (as an image model does), and a factor it does not
+ * know: AuraSR's `upscaling_factor` is the literal 4 (pydantic's `value_error.const`), ESRGAN's `scale` is 1–8.
+ */
+export function upscaleInputError(
+  path: string,
+  input: Record<string, unknown>,
+  readable: (url: string) => boolean,
+): object | undefined {
+  const image = imageInputError({ image_url: input.image_url }, readable);
+  if (image) return image;
+  if (path.includes("aura-sr") && input.upscaling_factor !== undefined && input.upscaling_factor !== 4)
+    return fieldError("upscaling_factor", "unexpected value; permitted: 4", "value_error.const", {
+      given: input.upscaling_factor,
+      permitted: [4],
+    });
+  const scale = input.scale;
+  if (path.includes("esrgan") && scale !== undefined && (typeof scale !== "number" || scale < 1 || scale > 8))
+    return fieldError("scale", "ensure this value is less than or equal to 8", "value_error.number.not_le", {
+      limit_value: 8,
+    });
+  return undefined;
+}

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import sharp from "sharp";
 import { LocalHttpFake, readBody, sendJson as send } from "./fake-http-server.ts";
-import { FakeFalStorage, imageInputError } from "./fake-fal-storage.ts";
+import { FakeFalStorage, imageInputError, upscaleInputError } from "./fake-fal-storage.ts";
 
 /** Models that start from an image (FLUX image-to-image, Redux): their input must carry a readable `image_url`. */
 const isImageModel = (path: string) => /image-to-image|redux/.test(path);
+/** Upscalers: one `image_url` in, one `image` out (AuraSR: 4× only). */
+const isUpscaler = (path: string) => /aura-sr|esrgan/.test(path);
 
 export type FalStage = "submit" | "status" | "result";
 
@@ -122,16 +124,14 @@ export class FakeFal extends LocalHttpFake {
     if (req.method !== "POST") return send(res, 404, { detail: "Not found" });
     if (this.fault("submit", res)) return;
     const input = JSON.parse(raw.toString("utf8") || "{}");
-    if (typeof input.prompt !== "string" || !input.prompt)
+    if (isUpscaler(path)) {
+      const refused = upscaleInputError(path, input, (url) => this.readable(url));
+      if (refused) return send(res, 422, refused);
+    } else if (typeof input.prompt !== "string" || !input.prompt)
       return send(res, 422, {
         detail: [{ loc: ["body", "prompt"], msg: "field required", type: "value_error.missing" }],
       });
-    // An image-to-image model reads its image from a URL, as Fal does: its storage's files and its own results (a
-    // tile varied) are what it can read; anything else is refused.
-    const readable = (url: string) =>
-      this.storage.fileAt(url) !== undefined ||
-      (url.startsWith(this.baseUrl) && /^\/files\/[^/]+\.png$/.test(url.slice(this.baseUrl.length)));
-    const imageError = isImageModel(path) ? imageInputError(input, readable) : undefined;
+    const imageError = isImageModel(path) ? imageInputError(input, (url) => this.readable(url)) : undefined;
     if (imageError) return send(res, 422, imageError);
     const requestId = `req-${this.nextId++}`;
     const submit: FalSubmit = { path, authorization: req.headers.authorization, input, requestId };
@@ -148,6 +148,25 @@ export class FakeFal extends LocalHttpFake {
       status_url: `${this.baseUrl}${path}/requests/${requestId}/status`,
       response_url: `${this.baseUrl}${path}/requests/${requestId}`,
     });
+  }
+
+  /**
+   * An image model reads its image from a URL, as Fal does: its storage's files and its own results (a tile varied or
+   * upscaled) are what it can read; anything else is refused.
+   */
+  private readable(url: string): boolean {
+    return (
+      this.storage.fileAt(url) !== undefined ||
+      (url.startsWith(this.baseUrl) && /^\/files\/[^/]+\.png$/.test(url.slice(this.baseUrl.length)))
+    );
+  }
+
+  /** The size of an image this fake can read (its own results carry it in their name; uploads are measured). */
+  private async sizeOf(url: string): Promise<[number, number]> {
+    const named = /-(\d+)x(\d+)\.png$/.exec(url);
+    if (named) return [Number(named[1]), Number(named[2])];
+    const meta = await sharp(this.storage.fileAt(url)!.bytes).metadata();
+    return [meta.width ?? 64, meta.height ?? 64];
   }
 
   private fault(stage: FalStage, res: ServerResponse): boolean {
@@ -246,6 +265,7 @@ export class FakeFal extends LocalHttpFake {
     if (this.latencyMs !== undefined && performance.now() - times.submitAt < times.latencyMs)
       return send(res, 400, { detail: "Request is still in progress" });
     this.timeline.get(requestId)!.resultAt = performance.now();
+    if (isUpscaler(job.submit.path)) return this.upscaled(requestId, job, res);
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
     const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
     const images = Array.from({ length: num_images }, (_, index) => ({
@@ -258,6 +278,19 @@ export class FakeFal extends LocalHttpFake {
       content_type: "image/png",
     }));
     send(res, 200, { images, seed, has_nsfw_concepts: images.map(() => false), prompt: job.submit.input.prompt });
+  }
+
+  /** An upscaler's answer: one `image`, AuraSR's 4× (ESRGAN's `scale`) the source's size. */
+  private async upscaled(requestId: string, job: Job, res: ServerResponse): Promise<void> {
+    const [width, height] = await this.sizeOf(job.submit.input.image_url);
+    const factor = job.submit.path.includes("aura-sr") ? 4 : Number(job.submit.input.scale ?? 2);
+    const size = `${width * factor}x${height * factor}`;
+    const served = `${this.baseUrl}/files/${requestId}-up-${size}.png`;
+    const url = (this.resultUrl ?? ((served: string) => served))(served, 0);
+    send(res, 200, {
+      image: { url, width: width * factor, height: height * factor, content_type: "image/png", file_name: "up.png" },
+      timings: { inference: 1.2 },
+    });
   }
 
   private async serveImage(name: string, res: ServerResponse): Promise<void> {

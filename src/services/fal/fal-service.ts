@@ -45,21 +45,53 @@ export interface FalService {
    */
   uploadImage(bytes: Uint8Array, contentType: string): Promise<string>;
   download(url: string): Promise<Buffer>;
+  /** The upscaler (FAL_UPSCALE_MODEL) and how many times larger its result is on each side. */
+  readonly upscaleModel: string;
+  readonly upscaleFactor: number;
+  /** One image (a URL Fal can read: a result of its own, or from `uploadImage`) made `upscaleFactor` times larger. */
+  upscale(input: { url: string; onProgress?: (progress: FalProgress) => void }): Promise<UpscaledImage>;
+}
+
+export interface UpscaledImage {
+  bytes: Buffer;
+  url: string;
+  contentType: string;
+  width?: number;
+  height?: number;
 }
 
 interface FalOutput {
   images?: { url: string; content_type?: string }[];
+  /** An upscaler's one result. */
+  image?: { url?: unknown; width?: unknown; height?: unknown };
   seed?: number;
 }
 
 /** FLUX [dev] image-to-image: a picture and a prompt in, `strength` deciding how far the result may move. */
 export const DEFAULT_IMAGE_MODEL = "fal-ai/flux/dev/image-to-image";
+/** AuraSR: a GAN upscaler that makes an image 4× larger on each side (its only factor). */
+export const DEFAULT_UPSCALE_MODEL = "fal-ai/aura-sr";
+
+/**
+ * An upscaled original is sent as a file: Telegram takes at most 50 MB from a bot, and a 4096 px PNG is 20–40 MB. Only
+ * one is held at a time (see the moodboard's upscale job).
+ */
+export const MAX_UPSCALED_BYTES = 50 * 1024 * 1024;
+
+/** What each upscaler is asked: AuraSR takes only `upscaling_factor` 4; ESRGAN-style models take `scale`. */
+function upscaleInput(model: string, url: string): { input: Record<string, unknown>; factor: number } {
+  if (model.includes("aura-sr"))
+    return { input: { image_url: url, upscaling_factor: 4, overlapping_tiles: true }, factor: 4 };
+  return { input: { image_url: url, scale: 2 }, factor: 2 };
+}
 
 export function createFalService(config: {
   apiKey: string;
   model: string;
   /** FAL_IMAGE_MODEL. */
   imageModel?: string;
+  /** FAL_UPSCALE_MODEL. */
+  upscaleModel?: string;
   baseUrl?: string;
   timeoutMs: number;
   retries: boolean;
@@ -141,18 +173,36 @@ export function createFalService(config: {
 
   const trusted = falFileTrust(config.baseUrl);
   /** One result image, only from Fal's own files and only if it is an image (see result-fetch.ts). */
-  async function fetchImage(url: string): Promise<FetchedImage> {
+  async function fetchImage(url: string, maxBytes?: number): Promise<FetchedImage> {
     try {
-      return await fetchResultImage(url, { trusted, signal: AbortSignal.timeout(30_000) });
+      return await fetchResultImage(url, { trusted, signal: AbortSignal.timeout(30_000), maxBytes });
     } catch (error) {
       throw classifyFalError(error);
     }
   }
 
   const imageModel = config.imageModel ?? DEFAULT_IMAGE_MODEL;
+  const upscaleModel = config.upscaleModel ?? DEFAULT_UPSCALE_MODEL;
   return {
     model: config.model,
     imageModel,
+    upscaleModel,
+    upscaleFactor: upscaleInput(upscaleModel, "").factor,
+    async upscale({ url, onProgress }) {
+      const output = await runQueued(upscaleModel, upscaleInput(upscaleModel, url).input, onProgress);
+      const image = output.image;
+      if (!image || typeof image.url !== "string") throw new FalError("no-images", "the upscaler gave no image");
+      onProgress?.({ stage: "downloading" });
+      const fetched = await fetchImage(image.url, MAX_UPSCALED_BYTES);
+      const side = (value: unknown) => (typeof value === "number" && value > 0 ? { value } : undefined);
+      return {
+        bytes: fetched.bytes,
+        url: image.url,
+        contentType: fetched.contentType,
+        ...(side(image.width) ? { width: image.width as number } : {}),
+        ...(side(image.height) ? { height: image.height as number } : {}),
+      };
+    },
     download: async (url) => (await fetchImage(url)).bytes,
     async uploadImage(bytes, contentType) {
       try {
