@@ -28,16 +28,27 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
     session.api.addFile("ref-vase", reference);
     id = await addIdea(session.chat, "Ваза", "Ваза из зелёной керамики", "ref-vase");
   });
+  /** The project's newest moodboard draft, as the bot keeps it. */
+  const draftData = () =>
+    JSON.parse(
+      sqliteRows<{ data: string }>(
+        session.databaseUrl,
+        "SELECT data FROM AiDraft WHERE kind = 'moodboard' AND projectId = ? ORDER BY id DESC LIMIT 1",
+        id,
+      )[0].data,
+    );
   afterAll(async () => {
     await session?.close();
     await fal.close();
   });
 
-  it("the Moodboards screen offers 🖼 From reference; the picture's exact bytes reach the model through Fal storage", async () => {
+  it("the Moodboards screen offers the picture and the description; its exact bytes reach the model through Fal storage", async () => {
     await session.chat.tap(Buttons.project.pack({ id, action: "open" }));
     const screen = await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     const fromReference = Buttons.ai.pack({ projectId: id, action: "fromReference" });
-    expect(buttonsOf(screen).find((b) => b.data === fromReference)?.text).toBe("🖼 По референсу");
+    expect(buttonsOf(screen).find((b) => b.data === fromReference)?.text).toBe("🖼✨ По фото и описанию");
+    // What a new board bills is on the screen before the first tap.
+    expect(textOf(screen)).toContain("💳 Новый мудборд — 4 изображения Fal");
 
     fal.latencyMs = FAL_LATENCY_MS;
     const since = session.api.calls.length;
@@ -95,6 +106,7 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
         .map((b) => b.data ?? "")
         .find((d) => Buttons.moodboard.unpack(d)?.action === "vary" && d.endsWith(`:${code}`))!;
       const tiles = session.api.calls.findLast((c) => c.method === "sendMediaGroup")!;
+      const seeds = (draftData().tiles as { seed: number }[]).map((tile) => tile.seed);
       const before = fal.submits.length;
       const since = session.api.calls.length;
       await session.chat.tap(data, (c) => c.method === "sendMessage");
@@ -104,11 +116,13 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
       });
       await session.api.waitForCall((c) => c.method === "deleteMessage", { since: session.api.calls.indexOf(next) });
       expect(fal.submits.length).toBe(before + 1);
-      return { submit: fal.submits.at(-1)!, tiles };
+      return { submit: fal.submits.at(-1)!, tiles, seeds };
     };
     const subtle = await vary("2s");
     expect(subtle.submit.path).toBe(`/${DEFAULT_IMAGE_MODEL}`);
     expect(subtle.submit.input).toMatchObject({ strength: 0.35, num_images: 4 });
+    // A variation keeps its tile's seed: the same vary again gives the same images.
+    expect(subtle.submit.input.seed).toBe(subtle.seeds[1]);
     expect(subtle.submit.input.image_url).toMatch(new RegExp(`^${fal.baseUrl}/files/.+\\.png$`));
     const strong = await vary("4h");
     expect(strong.submit.input).toMatchObject({ strength: 0.7, num_images: 4 });
@@ -160,6 +174,6 @@ describe("a moodboard from the project's reference picture (Fal storage + image-
     const screen = await session.chat.tap(Buttons.ai.pack({ projectId: id, action: "moodboards" }));
     // Over the newest collage: the list is the photo's caption (in the edited media when the screen had a photo).
     const media = typeof screen.payload.media === "string" ? JSON.parse(screen.payload.media) : screen.payload.media;
-    expect(media?.caption ?? textOf(screen)).toMatch(/1\. .+ · по референсу · seed \d+ · 1:1/);
+    expect(media?.caption ?? textOf(screen)).toMatch(/1\. .+ · по фото и описанию · seed \d+ · 1:1/);
   });
 });

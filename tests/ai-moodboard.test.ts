@@ -91,6 +91,10 @@ describe("moodboards over fake Fal + fake Gemini", () => {
     expect(gemini.requests.at(-1)!.prompt).toContain("Торшер из переработанного пластика");
     expect(textOf(steering)).toContain("Лампа &lt;Дуб&gt;");
     expect(textOf(steering)).toContain(`Seed: <code>${submit.input.seed}</code>`);
+    // What each button bills is in sight before the first tap.
+    expect(textOf(steering)).toContain(
+      "💳 Fal берёт плату за каждое изображение: 🔄 — 4, 🎲 — 1, 🔀 и 🌀 — 4, ⬆️ — 1.",
+    );
     const buttons = buttonsOf(steering).map((b) => b.data!);
     draftId = Number(buttons[0].split(":")[1]);
     expect(buttons).toEqual([
@@ -99,6 +103,7 @@ describe("moodboards over fake Fal + fake Gemini", () => {
       ...["1s", "2s", "3s", "4s", "1h", "2h", "3h", "4h"].map((arg) =>
         Buttons.moodboard.pack({ draftId, action: "vary", arg }),
       ),
+      ...["1", "2", "3", "4"].map((arg) => Buttons.moodboard.pack({ draftId, action: "upscale", arg })),
       ...["1x1", "4x3", "3x4", "16x9"].map((arg) => Buttons.moodboard.pack({ draftId, action: "aspect", arg })),
       Buttons.moodboard.pack({ draftId, action: "originals" }),
       Buttons.moodboard.pack({ draftId, action: "save" }),

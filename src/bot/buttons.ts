@@ -41,18 +41,30 @@ export const Buttons = {
     ),
     arg: optional(token(8)),
   }),
-  /** A card's creative AI: a new moodboard (from the words, or from the reference), the saved ones, the texts. */
+  /**
+   * A card's creative AI: a new moodboard (from the words, from the reference and the words, from the reference alone),
+   * the saved ones, the texts.
+   */
   ai: callbackCodec("ai", {
     projectId: int(),
-    action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx", fromReference: "mbr" }),
+    action: named({ newMoodboard: "mb", moodboards: "mbl", texts: "tx", fromReference: "mbr", fromPhoto: "mbp" }),
   }),
   /**
    * Steering a moodboard draft: all again, one tile, variations of one tile (`v`: `1s`…`4s` subtle, `1h`…`4h`
-   * strong), an aspect ratio, the originals, save, the prompt edited (remix).
+   * strong), an aspect ratio, the originals, save, the prompt edited (remix), one tile upscaled (`1`–`4`).
    */
   moodboard: callbackCodec("mb", {
     draftId: int(),
-    action: named({ all: "all", tile: "t", vary: "v", aspect: "ar", originals: "orig", save: "save", remix: "rx" }),
+    action: named({
+      all: "all",
+      tile: "t",
+      vary: "v",
+      aspect: "ar",
+      originals: "orig",
+      save: "save",
+      remix: "rx",
+      upscale: "up",
+    }),
     arg: optional(token(5)),
   }),
   /** One saved moodboard of a project. */

@@ -16,6 +16,12 @@ export interface MoodboardTile {
   seed: number;
   /** Fal's URL, kept only to fetch the original file while it lives (days). */
   url: string;
+  /** How this tile was made (a board's tiles can differ: one re-rolled, four varied): its prompt and model… */
+  prompt?: string;
+  model?: string;
+  source?: MoodboardSource;
+  /** …and the picture it started from (the reference, or the tile it varies), as Telegram keeps it. */
+  fromFileId?: string;
 }
 
 export interface SavedMoodboard {
@@ -30,7 +36,8 @@ export interface SavedMoodboard {
   createdAt: string;
 }
 
-export type MoodboardSource = "words" | "reference" | "vary";
+/** From the description; from the reference and the description; from the photo alone; variations of a tile. */
+export type MoodboardSource = "words" | "reference" | "photo" | "vary";
 
 export interface ProjectTexts {
   card?: { id: number; text: string };
@@ -51,6 +58,10 @@ export async function latestTexts(db: Db, projectId: number): Promise<ProjectTex
 }
 
 /** A saved moodboard as its asset row and the meta written by saveMoodboard keep it. */
+const SOURCES: readonly MoodboardSource[] = ["words", "reference", "photo", "vary"];
+const sourceOf = (value: unknown): MoodboardSource =>
+  SOURCES.includes(value as MoodboardSource) ? (value as MoodboardSource) : "words";
+
 function savedMoodboardOf(row: {
   id: number;
   telegramFileId: string | null;
@@ -65,7 +76,7 @@ function savedMoodboardOf(row: {
     seed: meta.seed ?? 0,
     model: meta.model ?? "",
     aspect: meta.aspect ?? "1x1",
-    source: meta.source === "reference" || meta.source === "vary" ? meta.source : "words",
+    source: sourceOf(meta.source),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -130,7 +141,14 @@ export class AiRepository {
       };
       const imageIds: number[] = [];
       for (const [index, tile] of input.tiles.entries()) {
-        const meta = JSON.stringify({ ...common, seed: tile.seed, tile: index + 1, falUrl: tile.url });
+        const made = {
+          ...common,
+          ...(tile.prompt !== undefined ? { prompt: tile.prompt } : {}),
+          ...(tile.model ? { model: tile.model } : {}),
+          ...(tile.source ? { source: tile.source } : {}),
+          ...(tile.fromFileId ? { fromFileId: tile.fromFileId } : {}),
+        };
+        const meta = JSON.stringify({ ...made, seed: tile.seed, tile: index + 1, falUrl: tile.url });
         imageIds.push(
           (
             await tx.projectAsset.create({
@@ -163,7 +181,15 @@ export class AiRepository {
     return rows.map(savedMoodboardOf);
   }
 
-  async getMoodboard(id: number): Promise<(SavedMoodboard & { projectId: number; imageFileIds: string[] }) | null> {
+  async getMoodboard(id: number): Promise<
+    | (SavedMoodboard & {
+        projectId: number;
+        imageFileIds: string[];
+        /** Each tile's seed and how it was made, in order. */
+        tiles: { seed: number; source: MoodboardSource; model: string }[];
+      })
+    | null
+  > {
     if (!Number.isSafeInteger(id) || id <= 0) return null;
     const row = await this.db.projectAsset.findUnique({ where: { id } });
     if (!row || row.kind !== "moodboard") return null;
@@ -176,6 +202,10 @@ export class AiRepository {
       ...savedMoodboardOf(row),
       projectId: row.projectId,
       imageFileIds: images.map((image) => image.telegramFileId ?? "").filter(Boolean),
+      tiles: images.map((image) => {
+        const tile = JSON.parse(image.meta ?? "{}");
+        return { seed: Number(tile.seed) || 0, source: sourceOf(tile.source), model: String(tile.model ?? "") };
+      }),
     };
   }
 

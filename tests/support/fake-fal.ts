@@ -265,7 +265,7 @@ export class FakeFal extends LocalHttpFake {
     if (this.latencyMs !== undefined && performance.now() - times.submitAt < times.latencyMs)
       return send(res, 400, { detail: "Request is still in progress" });
     this.timeline.get(requestId)!.resultAt = performance.now();
-    if (isUpscaler(job.submit.path)) return this.upscaled(requestId, job, res);
+    if (isUpscaler(job.submit.path)) return void this.upscaled(requestId, job, res);
     const { num_images = 1, seed = 42, image_size = "square_hd" } = job.submit.input;
     const [width, height] = (this.fullSize ? FULL_SIZES : SIZES)[image_size as string] ?? [64, 64];
     const images = Array.from({ length: num_images }, (_, index) => ({

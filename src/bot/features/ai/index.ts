@@ -8,6 +8,7 @@ import { AI_EDIT_FLOW, aiEditFlow } from "./edit-flow.ts";
 import { MB_REMIX_FLOW, remixFlow } from "./remix-flow.ts";
 import { onNewMoodboard, onSteering, showMoodboards, showSavedMoodboard } from "./moodboard.ts";
 import { onVoice, onVoiceAction } from "./voice.ts";
+import { onLoosePhoto } from "./photo-moodboard.ts";
 import { enterFlow } from "../../flow/enter.ts";
 
 /** Creative AI: moodboards (Fal), texts (Gemini), voice notes that become ideas. */
@@ -18,7 +19,8 @@ aiFeature.use(createConversation<Context, FlowContext>(remixFlow, MB_REMIX_FLOW)
 
 onButton(aiFeature, Buttons.ai, (ctx, { projectId, action }) => {
   if (action === "newMoodboard") return onNewMoodboard(ctx, projectId);
-  if (action === "fromReference") return onNewMoodboard(ctx, projectId, true);
+  if (action === "fromReference") return onNewMoodboard(ctx, projectId, "both");
+  if (action === "fromPhoto") return onNewMoodboard(ctx, projectId, "photo");
   if (action === "moodboards") return showMoodboards(ctx, projectId);
   return onGenerateTexts(ctx, projectId);
 });
@@ -33,3 +35,4 @@ onButton(aiFeature, Buttons.text, async (ctx, { assetId: id, action }) => {
 });
 onButton(aiFeature, Buttons.voice, (ctx, { id, action }) => onVoiceAction(ctx, id, action));
 aiFeature.on(["message:voice", "message:audio"], onVoice);
+aiFeature.on("message:photo", onLoosePhoto);

@@ -7,14 +7,14 @@ import { cutText } from "../../../domain/text-cut.ts";
 import type { MoodboardSource, MoodboardTile } from "../../../db/ai-repository.ts";
 import { ASPECTS, type Aspect, type FalProgress } from "../../../services/fal/fal-service.ts";
 import { moodboardPromptFor } from "../../../usecases/moodboard.ts";
-import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
+import { type Job, StatusMessage, hasWords, integration, reportFault } from "../../job.ts";
 import { REFERENCE_STRENGTH, referenceUrl, type BoardReference } from "./reference-image.ts";
-import { projectData } from "../../navigation.ts";
 
 export interface MoodboardDraft {
-  projectId: number;
+  /** Null for a board from a photo sent to the chat: Save makes it an idea first. */
+  projectId: number | null;
   projectName: string;
-  /** The owner's words the prompt is made from (description, or the name). */
+  /** The owner's words the prompt is made from (description, or the name); empty for a board from the photo alone. */
   source: string;
   prompt: string | null;
   seed: number;
@@ -30,10 +30,21 @@ export interface MoodboardDraft {
   reference?: BoardReference;
   /** How the tiles on show were made (a saved board records it). */
   madeWith?: { model: string; source: MoodboardSource };
+  /** Upscaled tiles already sent (`tilesKey` of the one tile): the same ⬆️ again sends nothing. */
+  upscaled?: string[];
 }
 
+/**
+ * The words a board from the photo alone gives the model: the picture carries the subject, so the words ask only for a
+ * designer's moodboard around it.
+ */
+export const PHOTO_PROMPT =
+  "design moodboard image inspired by the reference: same materials, colour palette, forms and mood, " +
+  "product design photography, soft studio light, high detail";
+
 /** Which four images a draft shows now: a re-roll or a new aspect changes it, a second Save tap does not. */
-export const tilesKey = (tiles: MoodboardTile[]) => tiles.map((tile) => `${tile.seed}:${tile.url}`).join("|");
+export const tilesKey = (tiles: Pick<MoodboardTile, "seed" | "url">[]) =>
+  tiles.map((tile) => `${tile.seed}:${tile.url}`).join("|");
 
 /** What a steering button asks for: all four again, one tile (1–4), variations of one tile, another aspect ratio. */
 export type MoodboardRequest =
@@ -41,6 +52,9 @@ export type MoodboardRequest =
   | { kind: "tile"; index: number }
   | { kind: "vary"; index: number; strength: VaryStrength }
   | { kind: "aspect"; aspect: Aspect };
+
+/** How many images Fal bills for each steering button (shown under the board before anything is tapped). */
+export const IMAGES_BILLED = { all: 4, tile: 1, vary: 4, upscale: 1 } as const;
 
 /** Variations of one tile: a little (the tile stays recognisable) or a lot (its idea, drawn anew). */
 export type VaryStrength = "subtle" | "strong";
@@ -54,7 +68,7 @@ export function varyOf(arg: string | undefined): { index: number; strength: Vary
 }
 
 type SteeringAction = ButtonOf<typeof Buttons.moodboard>["action"];
-const mbData = (draftId: number, action: SteeringAction, arg?: string | number) =>
+export const mbData = (draftId: number, action: SteeringAction, arg?: string | number) =>
   Buttons.moodboard.pack({ draftId, action, arg: arg === undefined ? undefined : String(arg) });
 /** The button that asks for `request` again (its Retry). */
 export const requestData = (draftId: number, request: MoodboardRequest) =>
@@ -67,10 +81,10 @@ export const requestData = (draftId: number, request: MoodboardRequest) =>
         : mbData(draftId, "aspect", request.aspect);
 
 export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
-const aspectLabel = (aspect: string) => aspect.replace("x", ":");
-const biggestPhoto = (message: Message) => message.photo?.[message.photo.length - 1]?.file_id ?? "";
+export const aspectLabel = (aspect: string) => aspect.replace("x", ":");
+export const biggestPhoto = (message: Message) => message.photo?.[message.photo.length - 1]?.file_id ?? "";
 
-export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): InlineKeyboard {
+export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect, standalone = false): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(job.t("ai-btn-mb-all"), mbData(draftId, "all")).row();
   for (let n = 1; n <= 4; n++) keyboard.text(`🎲 ${n}`, mbData(draftId, "tile", n));
   keyboard.row();
@@ -82,6 +96,8 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
       );
     keyboard.row();
   }
+  for (let n = 1; n <= 4; n++) keyboard.text(`⬆️ ${n}`, mbData(draftId, "upscale", n));
+  keyboard.row();
   for (const option of ASPECTS)
     keyboard.text(
       option === aspect ? `• ${aspectLabel(option)} •` : aspectLabel(option),
@@ -90,15 +106,28 @@ export function steeringKeyboard(job: Job, draftId: number, aspect: Aspect): Inl
   keyboard
     .row()
     .text(job.t("ai-btn-mb-originals"), mbData(draftId, "originals"))
-    .text(job.t("ai-btn-mb-save"), mbData(draftId, "save"))
+    .text(job.t(standalone ? "ai-btn-mb-save-idea" : "ai-btn-mb-save"), mbData(draftId, "save"))
     .row()
     .text(job.t("ai-btn-mb-remix"), mbData(draftId, "remix"));
   return keyboard;
 }
 
-function progressText(job: Job, progress: FalProgress): string {
+export function progressText(job: Job, progress: FalProgress): string {
   if (progress.stage === "queued") return job.t("ai-progress-queued", { position: progress.position + 1 });
   return job.t(progress.stage === "generating" ? "ai-progress-generating" : "ai-progress-uploading");
+}
+
+/** The English prompt: the photo alone needs no words; the owner's words go through Gemini (or as they are). */
+function promptOf(job: Job, data: MoodboardDraft): Promise<string> | string {
+  if (!hasWords(data.source) && data.reference) return PHOTO_PROMPT;
+  return moodboardPromptFor(job.deps.services.gemini, job.log, data.source);
+}
+
+/** How a generation's new tiles are made, as a saved board records it. */
+function sourceOf(request: MoodboardRequest, data: MoodboardDraft): MoodboardSource {
+  if (request.kind === "vary") return "vary";
+  if (!data.reference) return "words";
+  return hasWords(data.source) ? "reference" : "photo";
 }
 
 /**
@@ -121,10 +150,16 @@ export async function generateMoodboard(
     const data = draft.data;
     try {
       void status.show(job.t("ai-progress-translating"), "upload_photo");
-      const prompt = data.prompt ?? (await moodboardPromptFor(job.deps.services.gemini, job.log, data.source));
+      const prompt = data.prompt ?? (await promptOf(job, data));
       const aspect = request.kind === "aspect" ? request.aspect : data.aspect;
       const one = request.kind === "tile";
-      const seed = request.kind === "all" && data.tiles.length === 0 ? data.seed : randomSeed();
+      // A re-roll is new; a variation of a tile keeps that tile's seed, so the same vary gives the same images.
+      const seed =
+        request.kind === "vary"
+          ? data.tiles[request.index].seed
+          : request.kind === "all" && data.tiles.length === 0
+            ? data.seed
+            : randomSeed();
       const reference = data.reference && { ...data.reference, falUrl: await referenceUrl(job, data.reference) };
       // A variation starts from the tile's own image at Fal; otherwise from the reference, if the board has one.
       const image =
@@ -133,6 +168,12 @@ export async function generateMoodboard(
           : reference
             ? { url: reference.falUrl, strength: REFERENCE_STRENGTH }
             : undefined;
+      const madeWith = {
+        model: image ? fal.imageModel : fal.model,
+        source: sourceOf(request, data),
+      };
+      // What each new tile started from, by its Telegram file (Fal's URLs expire).
+      const from = request.kind === "vary" ? data.tiles[request.index].fileId : reference?.fileId;
       const images = await fal.generate({
         prompt,
         seed,
@@ -153,18 +194,15 @@ export async function generateMoodboard(
         } else media.push({ type: "photo", media: data.tiles[index].fileId });
       }
       const album = await job.api.sendMediaGroup(job.chatId, media);
-      const tiles = album.map((message, index) => ({
-        fileId: biggestPhoto(message),
-        url: fresh.get(index)?.url ?? data.tiles[index].url,
-        seed: fresh.get(index)?.seed ?? data.tiles[index].seed,
-      }));
+      const tiles = album.map((message, index): MoodboardTile => {
+        const made = fresh.get(index);
+        if (!made) return { ...data.tiles[index], fileId: biggestPhoto(message) };
+        return { fileId: biggestPhoto(message), ...made, prompt, ...madeWith, ...(from ? { fromFileId: from } : {}) };
+      });
       const next: MoodboardDraft = {
         ...data,
         ...(reference ? { reference } : {}),
-        madeWith: {
-          model: image ? fal.imageModel : fal.model,
-          source: request.kind === "vary" ? "vary" : reference ? "reference" : "words",
-        },
+        madeWith,
         prompt,
         aspect,
         seed: one ? data.seed : seed,
@@ -172,14 +210,15 @@ export async function generateMoodboard(
         albumMessageIds: album.map((m) => m.message_id),
       };
       const text = job.t("ai-mb-steering", {
-        name: escapeHtml(data.projectName),
+        name: escapeHtml(data.projectName || job.t("ai-mb-photo-title")),
         seed: String(next.seed),
         aspect: aspectLabel(aspect),
-        model: escapeHtml(image ? fal.imageModel : fal.model),
+        model: escapeHtml(madeWith.model),
         prompt: escapeHtml(cutText(prompt, 700)),
+        ...IMAGES_BILLED,
       });
       const steering = await job.api.sendMessage(job.chatId, text, {
-        reply_markup: steeringKeyboard(job, draftId, aspect),
+        reply_markup: steeringKeyboard(job, draftId, aspect, data.projectId === null),
       });
       next.steeringMessageId = steering.message_id;
       await ai.updateDraft(draftId, next);
@@ -193,67 +232,5 @@ export async function generateMoodboard(
     }
   } finally {
     job.deps.workspace.busy.release(key);
-  }
-}
-
-/** Sends the four images as files (Telegram recompresses photos); needs Fal's URLs to still be alive. */
-export async function sendOriginals(job: Job, draft: { id: number; data: MoodboardDraft }): Promise<void> {
-  const status = new StatusMessage(job);
-  try {
-    await status.show(job.t("ai-progress-originals"), "upload_document");
-    const files = await Promise.all(draft.data.tiles.map((tile) => integration(job, "fal").download(tile.url)));
-    await job.api.sendMediaGroup(
-      job.chatId,
-      files.map((bytes, index) => ({
-        type: "document" as const,
-        media: new InputFile(bytes, `moodboard-${draft.data.tiles[index].seed}-${index + 1}.jpg`),
-      })),
-    );
-    const current = await job.deps.repos.ai.getDraft<MoodboardDraft>(draft.id, "moodboard");
-    if (current)
-      await job.deps.repos.ai.updateDraft(draft.id, { ...current.data, originalsSent: tilesKey(draft.data.tiles) });
-    await status.remove();
-  } catch (error) {
-    await reportFault(job, status, error, mbData(draft.id, "originals"));
-  }
-}
-
-/** Collage + the four tiles become project assets in one transaction (nothing is saved half-way). */
-export async function saveMoodboard(job: Job, draft: { id: number; data: MoodboardDraft }): Promise<void> {
-  const status = new StatusMessage(job);
-  const data = draft.data;
-  try {
-    await status.show(job.t("ai-progress-saving"), "upload_photo");
-    const bytes = await Promise.all(data.tiles.map((tile) => integration(job, "fal").download(tile.url)));
-    // sharp (~9 MB resident) loads with the first collage, not at boot.
-    const { makeCollage } = await import("../../../services/fal/collage.ts");
-    const collage = await makeCollage(bytes);
-    const keyboard = new InlineKeyboard()
-      .text(job.t("ai-btn-moodboards"), Buttons.ai.pack({ projectId: data.projectId, action: "moodboards" }))
-      .text(job.t("ai-btn-mb-open-card"), projectData(data.projectId, "open"));
-    const photo = await job.api.sendPhoto(job.chatId, new InputFile(collage, "moodboard.jpg"), {
-      caption: job.t("ai-mb-saved", { name: escapeHtml(data.projectName) }),
-      reply_markup: keyboard,
-    });
-    const saved = await job.deps.repos.ai.saveMoodboard(data.projectId, {
-      collageFileId: biggestPhoto(photo),
-      tiles: data.tiles,
-      prompt: data.prompt ?? "",
-      seed: data.seed,
-      model: data.madeWith?.model ?? integration(job, "fal").model,
-      aspect: data.aspect,
-      source: data.madeWith?.source ?? "words",
-      notionCaption: (id) =>
-        job.t("ai-mb-notion-caption", { id: String(id), seed: String(data.seed), aspect: aspectLabel(data.aspect) }),
-    });
-    if (saved === null) {
-      await job.api.deleteMessage(job.chatId, photo.message_id).catch(() => undefined);
-      return void (await status.finish(job.t("project-missing")));
-    }
-    const current = await job.deps.repos.ai.getDraft<MoodboardDraft>(draft.id, "moodboard");
-    if (current) await job.deps.repos.ai.updateDraft(draft.id, { ...current.data, savedTiles: tilesKey(data.tiles) });
-    await status.remove();
-  } catch (error) {
-    await reportFault(job, status, error, mbData(draft.id, "save"));
   }
 }

@@ -8,6 +8,7 @@ import { ownerTimeZone } from "../../owner-time-zone.ts";
 import { ASPECTS, type Aspect } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, hasWords, jobFrom, runInBackground } from "../../job.ts";
 import {
+  IMAGES_BILLED,
   type MoodboardDraft,
   type MoodboardRequest,
   generateMoodboard,
@@ -15,9 +16,10 @@ import {
   requestData,
   tilesKey,
   varyOf,
-  saveMoodboard,
-  sendOriginals,
 } from "./moodboard-job.ts";
+import { saveMoodboard } from "./moodboard-save.ts";
+import { sendOriginals, upscaleSent, upscaleTile } from "./moodboard-files.ts";
+import { PHOTO_OFFER } from "./photo-moodboard.ts";
 import { projectData } from "../../navigation.ts";
 import { enterFlow } from "../../flow/enter.ts";
 import { MB_REMIX_FLOW } from "./remix-flow.ts";
@@ -29,18 +31,21 @@ import { MB_REMIX_FLOW } from "./remix-flow.ts";
 /** A project's new board is being made: a second tap meanwhile (a double tap) starts no second one. */
 const newBoardKey = (projectId: number) => `mbnew:${projectId}`;
 
+/** What a new board starts from: the description, the reference picture and the description, the picture alone. */
+export type BoardMode = "words" | "both" | "photo";
+
 /** A new moodboard for a project: once at a time per project, however often it is asked for. */
 export async function startMoodboard(
   job: Job,
   projectId: number,
-  fromReference = false,
+  mode: BoardMode = "words",
 ): Promise<"started" | "missing" | "no-words" | "busy"> {
   const { busy } = job.deps.workspace;
   const key = newBoardKey(projectId);
   if (!busy.claim(key)) return "busy";
   let started = false;
   try {
-    const outcome = await startClaimed(job, projectId, fromReference, () => busy.release(key));
+    const outcome = await startClaimed(job, projectId, mode, () => busy.release(key));
     started = outcome === "started";
     return outcome;
   } finally {
@@ -51,13 +56,16 @@ export async function startMoodboard(
 async function startClaimed(
   job: Job,
   projectId: number,
-  fromReference: boolean,
+  mode: BoardMode,
   done: () => void,
 ): Promise<"started" | "missing" | "no-words"> {
   const project = await job.deps.repos.projects.get(projectId);
   if (!project) return "missing";
-  const source = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
-  if (!source) {
+  // The reference's button can outlive the reference (it was replaced or removed): then the words alone.
+  const reference = mode !== "words" && project.reference ? { fileId: project.reference.fileId } : undefined;
+  const words = hasWords(project.description) ? project.description : hasWords(project.name) ? project.name : null;
+  const source = reference && mode === "photo" ? "" : words;
+  if (source === null) {
     await job.api.sendMessage(job.chatId, job.t("ai-mb-need-words", { name: escapeHtml(project.name) }));
     return "no-words";
   }
@@ -71,7 +79,7 @@ async function startClaimed(
     tiles: [],
     albumMessageIds: [],
     steeringMessageId: null,
-    ...(fromReference && project.reference ? { reference: { fileId: project.reference.fileId } } : {}),
+    ...(reference ? { reference } : {}),
   });
   // The status message is on its way while the generation starts (its edits queue behind it);
   // returning once it is there keeps it above whatever the caller sends next.
@@ -85,17 +93,17 @@ async function startClaimed(
   return "started";
 }
 
-/** `ai:<project>:mb` — a new moodboard from the card; `mbr` — one from the project's reference picture. */
-export async function onNewMoodboard(ctx: Context, projectId: number, fromReference = false): Promise<void> {
+/**
+ * `ai:<project>:mb` — a new moodboard from the description; `mbr` — from the reference picture and the description;
+ * `mbp` — from the picture alone.
+ */
+export async function onNewMoodboard(ctx: Context, projectId: number, mode: BoardMode = "words"): Promise<void> {
   if (!ctx.deps.services.fal)
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
   if (ctx.deps.workspace.busy.has(newBoardKey(projectId)))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-busy") }));
   // Answering the tap is not on the way to Fal's submit.
-  const [, started] = await Promise.all([
-    ctx.answerCallbackQuery(),
-    startMoodboard(jobFrom(ctx), projectId, fromReference),
-  ]);
+  const [, started] = await Promise.all([ctx.answerCallbackQuery(), startMoodboard(jobFrom(ctx), projectId, mode)]);
   if (started === "missing") await showScreen(ctx, ctx.t("project-missing"));
 }
 
@@ -122,6 +130,9 @@ export async function onSteering(
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-sending-originals") }));
   if (action === "originals" && draft.data.originalsSent === tilesKey(draft.data.tiles))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-originals-sent") }));
+  if (action === "upscale") return onUpscale(ctx, draft, Number(arg) - 1);
+  if (action === "all" && arg === PHOTO_OFFER && draft.data.tiles.length > 0)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-photo-made") }));
   if (action === "save" && draft.data.savedTiles === tilesKey(draft.data.tiles))
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-already-saved") }));
   const job = jobFrom(ctx);
@@ -142,6 +153,26 @@ export async function onSteering(
   if (action === "originals") return startOriginals(job, draft, again);
   if (action === "save") return startSave(job, draft, again);
 }
+
+/**
+ * ⬆️ One tile upscaled and sent as a file, once per tile as it is now. One upscale runs at a time in the whole bot: its
+ * result is up to 50 MB, held until Telegram has it.
+ */
+async function onUpscale(ctx: Context, draft: { id: number; data: MoodboardDraft }, index: number): Promise<void> {
+  if (draft.data.tiles[index] === undefined || draft.data.tiles.length !== 4)
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
+  if (upscaleSent(draft.data, index))
+    return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-upscaled-sent", { n: index + 1 }) }));
+  const { busy } = ctx.deps.workspace;
+  if (!busy.claim(UPSCALE_KEY)) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-upscaling") }));
+  const job = jobFrom(ctx);
+  const again = Buttons.moodboard.pack({ draftId: draft.id, action: "upscale", arg: String(index + 1) });
+  runInBackground(job, "moodboard-upscale", again, () =>
+    upscaleTile(job, draft, index).finally(() => busy.release(UPSCALE_KEY)),
+  );
+  await ctx.answerCallbackQuery();
+}
+const UPSCALE_KEY = "mb-upscale";
 
 /**
  * Save runs once per set of tiles, however often it is tapped: a second tap while it saves, or on tiles already saved,
@@ -197,9 +228,14 @@ function boardsKeyboard(
     );
     if (index % 5 === 4) keyboard.row();
   });
-  keyboard.row().text(ctx.t("ai-btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }));
-  if (hasReference)
-    keyboard.text(ctx.t("ai-btn-mb-reference"), Buttons.ai.pack({ projectId, action: "fromReference" }));
+  keyboard.row();
+  if (!hasReference) keyboard.text(ctx.t("ai-btn-mb-new"), Buttons.ai.pack({ projectId, action: "newMoodboard" }));
+  else
+    keyboard
+      .text(ctx.t("ai-btn-mb-words"), Buttons.ai.pack({ projectId, action: "newMoodboard" }))
+      .text(ctx.t("ai-btn-mb-photo"), Buttons.ai.pack({ projectId, action: "fromPhoto" }))
+      .row()
+      .text(ctx.t("ai-btn-mb-reference"), Buttons.ai.pack({ projectId, action: "fromReference" }));
   return keyboard.row().text(ctx.t("common-btn-back"), back);
 }
 
@@ -216,6 +252,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
   });
   const lines = [ctx.t("ai-mb-list", { name: escapeHtml(project.name) })];
   if (boards.length === 0) lines.push(ctx.t("ai-mb-list-empty"));
+  const cost = ctx.t("ai-mb-cost-new", { images: IMAGES_BILLED.all });
   boards.forEach((board, index) => {
     lines.push(
       ctx.t("ai-mb-list-item", {
@@ -227,6 +264,7 @@ export async function showMoodboards(ctx: Context, projectId: number): Promise<v
       }),
     );
   });
+  lines.push("", cost);
   const back = projectData(projectId, "open");
   const keyboard = boardsKeyboard(ctx, projectId, boards, null, back, project.reference !== null);
   const newest = boards.find((board) => board.collageFileId);
@@ -249,6 +287,7 @@ export async function showSavedMoodboard(ctx: Context, assetId: number): Promise
     aspect: board.aspect.replace("x", ":"),
     model: escapeHtml(board.model),
     source: ctx.t(`ai-mb-source-${board.source}`),
+    seeds: board.tiles.map((tile) => tile.seed).join(" · "),
   });
   const keyboard = boardsKeyboard(
     ctx,

@@ -8,7 +8,11 @@ ai-interrupted-moodboard = делал мудборд
 ai-interrupted-voice = расшифровывал голосовую заметку
 ai-interrupted-texts = писал тексты
 ai-btn-mb-new = ✨ Новый мудборд
-ai-btn-mb-reference = 🖼 По референсу
+ai-btn-mb-reference = 🖼✨ По фото и описанию
+ai-btn-mb-words = ✨ По описанию
+ai-btn-mb-photo = 🖼 Только по фото
+ai-btn-mb-this-photo = 🎨 Мудборд по этому фото
+ai-btn-mb-save-idea = 💡 Сохранить как идею
 ai-btn-mb-remix = ✏️ Изменить запрос
 ai-mb-remix-ask = ✏️ Запрос к модели сейчас такой (по-английски: модели понимают английский лучше):
     <code>{ $prompt }</code>
@@ -43,7 +47,8 @@ ai-mb-need-words = 🎨 Для мудборда нужно описание сл
 ai-mb-steering = 🎨 <b>Мудборд: { $name }</b>
     Seed: <code>{ $seed }</code> · формат { $aspect } · { $model }
     <i>{ $prompt }</i>
-    🎲 — заменить картинку, 🔀 — её вариации чуть-чуть, 🌀 — сильнее.
+    🎲 — заменить картинку, 🔀 — её вариации чуть-чуть, 🌀 — сильнее, ⬆️ — увеличить в файл.
+    💳 Fal берёт плату за каждое изображение: 🔄 — { $all }, 🎲 — { $tile }, 🔀 и 🌀 — { $vary }, ⬆️ — { $upscale }.
 ai-mb-saved = 💾 Мудборд сохранён в «{ $name }».
 ai-mb-saving = ⏳ Уже сохраняю этот мудборд.
 ai-mb-already-saved = 💾 Этот вариант уже сохранён в проекте.
@@ -53,8 +58,29 @@ ai-mb-list = 🎨 <b>Мудборды «{ $name }»</b>
 ai-mb-list-empty = Сохранённых мудбордов пока нет.
 ai-mb-list-item = { $n }. { $date } · { $source } · seed { $seed } · { $aspect }
 ai-mb-view = 🎨 Мудборд «{ $name }» · { $source } · seed <code>{ $seed }</code> · { $aspect } · { $model }
+    Seed картинок: <code>{ $seeds }</code>
 ai-mb-source-words = по описанию
-ai-mb-source-reference = по референсу
+ai-mb-source-reference = по фото и описанию
+ai-mb-source-photo = только по фото
+ai-mb-cost-new = 💳 Новый мудборд — { $images ->
+        [one] { $images } изображение
+        [few] { $images } изображения
+       *[many] { $images } изображений
+    } Fal (Fal берёт плату за каждое).
+ai-progress-upscaling = ⬆️ Увеличиваю картинку № { $n }…
+ai-progress-upscaled-sending = 📤 Отправляю увеличенную картинку № { $n }…
+ai-mb-upscaled = ⬆️ Картинка № { $n }, увеличенная ×{ $factor }{ $size ->
+        [none] {""}
+       *[other] {""}: { $size } пикс.
+    } Файлом — без сжатия.
+ai-mb-upscaled-sent = ⬆️ Картинка № { $n } уже увеличена — файл выше.
+ai-mb-upscaling = ⏳ Уже увеличиваю картинку — по одной за раз. Дождитесь файла.
+ai-mb-photo-offer = 🖼 Сделать мудборд по этому фото? Четыре картинки в его духе — 4 изображения Fal. Если сохраните, появится новая идея с этим фото.
+ai-mb-photo-offer-caption = 🖼 Сделать мудборд по этому фото и подписи? Четыре картинки — 4 изображения Fal. Если сохраните, появится новая идея: подпись станет её описанием.
+ai-mb-photo-made = 🎨 Мудборд по этому фото уже сделан — он ниже.
+ai-mb-photo-title = по фото
+ai-mb-photo-idea = Идея по фото { $date }
+ai-mb-saved-idea = 💡 Мудборд сохранён в новую идею «{ $name }», фото стало её референсом.
 ai-mb-source-vary = вариации картинки
 ai-mb-notion-caption = 🎨 Мудборд №{ $id } · seed { $seed } · { $aspect }
 ai-fault-fal-expired = ⚠️ Файлы этого мудборда на Fal уже недоступны (они хранятся несколько дней). Сделайте мудборд заново.
@@ -101,7 +127,11 @@ ai-interrupted-moodboard = making a moodboard
 ai-interrupted-voice = transcribing a voice note
 ai-interrupted-texts = writing texts
 ai-btn-mb-new = ✨ New moodboard
-ai-btn-mb-reference = 🖼 From reference
+ai-btn-mb-reference = 🖼✨ Picture and description
+ai-btn-mb-words = ✨ From the description
+ai-btn-mb-photo = 🖼 From the picture alone
+ai-btn-mb-this-photo = 🎨 Moodboard from this photo
+ai-btn-mb-save-idea = 💡 Save as an idea
 ai-btn-mb-remix = ✏️ Edit the prompt
 ai-mb-remix-ask = ✏️ This is the prompt the model got (in English: models read English best):
     <code>{ $prompt }</code>
@@ -136,7 +166,8 @@ ai-mb-need-words = 🎨 A moodboard needs a description in words: “{ $name }�
 ai-mb-steering = 🎨 <b>Moodboard: { $name }</b>
     Seed: <code>{ $seed }</code> · aspect { $aspect } · { $model }
     <i>{ $prompt }</i>
-    🎲 — replace an image, 🔀 — vary it a little, 🌀 — a lot.
+    🎲 — replace an image, 🔀 — vary it a little, 🌀 — a lot, ⬆️ — upscale it to a file.
+    💳 Fal bills every image: 🔄 — { $all }, 🎲 — { $tile }, 🔀 and 🌀 — { $vary }, ⬆️ — { $upscale }.
 ai-mb-saved = 💾 Moodboard saved to “{ $name }”.
 ai-mb-saving = ⏳ Already saving this moodboard.
 ai-mb-already-saved = 💾 This version is already saved to the project.
@@ -146,8 +177,28 @@ ai-mb-list = 🎨 <b>Moodboards for “{ $name }”</b>
 ai-mb-list-empty = No saved moodboards yet.
 ai-mb-list-item = { $n }. { $date } · { $source } · seed { $seed } · { $aspect }
 ai-mb-view = 🎨 Moodboard for “{ $name }” · { $source } · seed <code>{ $seed }</code> · { $aspect } · { $model }
+    Image seeds: <code>{ $seeds }</code>
 ai-mb-source-words = from the description
-ai-mb-source-reference = from the reference
+ai-mb-source-reference = from the picture and the description
+ai-mb-source-photo = from the picture alone
+ai-mb-cost-new = 💳 A new moodboard is { $images ->
+        [one] { $images } image
+       *[other] { $images } images
+    } at Fal (Fal bills each one).
+ai-progress-upscaling = ⬆️ Upscaling image #{ $n }…
+ai-progress-upscaled-sending = 📤 Sending upscaled image #{ $n }…
+ai-mb-upscaled = ⬆️ Image #{ $n }, { $factor }× larger{ $size ->
+        [none] {""}
+       *[other] {""}: { $size } px
+    }. As a file — uncompressed.
+ai-mb-upscaled-sent = ⬆️ Image #{ $n } is already upscaled — the file is above.
+ai-mb-upscaling = ⏳ Already upscaling an image — one at a time. Please wait for the file.
+ai-mb-photo-offer = 🖼 Make a moodboard from this photo? Four images in its spirit — 4 images at Fal. If you save it, it becomes a new idea with this photo.
+ai-mb-photo-offer-caption = 🖼 Make a moodboard from this photo and its caption? Four images — 4 images at Fal. If you save it, it becomes a new idea described by the caption.
+ai-mb-photo-made = 🎨 The moodboard from this photo is already made — it is below.
+ai-mb-photo-title = from a photo
+ai-mb-photo-idea = Photo idea { $date }
+ai-mb-saved-idea = 💡 Moodboard saved to a new idea, “{ $name }”; the photo is its reference.
 ai-mb-source-vary = variations of an image
 ai-mb-notion-caption = 🎨 Moodboard #{ $id } · seed { $seed } · { $aspect }
 ai-fault-fal-expired = ⚠️ Fal no longer has this moodboard's files (it keeps them for a few days). Please regenerate.
