@@ -82,6 +82,40 @@ describe("moodboard steering: from the picture alone, upscale, a loose photo", (
     expect(fal.submits.length).toBe(before + 1);
   });
 
+  it("✖️ Stop on the progress: Fal is told to cancel, no album comes, Retry makes it again; a late ✖️ stops nothing", async () => {
+    fal.latencyMs = 4_000;
+    try {
+      for (const [start, stopArg] of [
+        [board.button("all"), undefined],
+        [board.button("upscale", "4"), "up"],
+      ] as const) {
+        const since = session.api.calls.length;
+        const submits = fal.submits.length;
+        await session.chat.tap(start, (c) => c.method === "answerCallbackQuery");
+        const stop = Buttons.moodboard.pack({ draftId: Buttons.moodboard.unpack(start)!.draftId, action: "stop" });
+        const stopData = stopArg ? `${stop}:${stopArg}` : stop;
+        await until(() => session.api.messageWithButton(stopData) && fal.submits.length > submits);
+        const progress = session.api.messageWithButton(stopData)!;
+        expect(String(progress.text)).toMatch(/⏳|🎨|⬆️/);
+        const answer = await session.chat.tap(stopData, (c) => c.method === "answerCallbackQuery");
+        expect(answer.payload.text).toContain("Останавливаю");
+        const stopped = await session.api.waitForCall(
+          (c) => c.method === "editMessageText" && textOf(c).includes("Остановил"),
+          { since },
+        );
+        expect(buttonsOf(stopped).map((b) => b.text)).toEqual(["🔁 Повторить"]);
+        expect(fal.cancels).toContain(fal.submits.at(-1)!.requestId);
+        await session.chat.settle();
+        const after = session.api.calls.slice(since);
+        expect(after.filter((c) => c.method === "sendMediaGroup" || c.method === "sendDocument")).toEqual([]);
+        const late = await session.chat.push(callback(stopData, progress), (c) => c.method === "answerCallbackQuery");
+        expect(late.payload.text).toContain("останавливать нечего");
+      }
+    } finally {
+      fal.latencyMs = undefined;
+    }
+  });
+
   it("a saved board keeps each tile's seed, prompt, model, how it was made and the picture it started from", async () => {
     await board.tapForBoard(board.button("tile", "1"));
     const since = session.api.calls.length;

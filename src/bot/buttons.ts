@@ -51,7 +51,8 @@ export const Buttons = {
   }),
   /**
    * Steering a moodboard draft: all again, one tile, variations of one tile (`v`: `1s`…`4s` subtle, `1h`…`4h`
-   * strong), an aspect ratio, the originals, save, the prompt edited (remix), one tile upscaled (`1`–`4`).
+   * strong), an aspect ratio, the originals, save, the prompt edited (remix), one tile upscaled (`1`–`4`), the
+   * running generation (or, with `up`, the running upscale) stopped.
    */
   moodboard: callbackCodec("mb", {
     draftId: int(),
@@ -64,6 +65,7 @@ export const Buttons = {
       save: "save",
       remix: "rx",
       upscale: "up",
+      stop: "x",
     }),
     arg: optional(token(5)),
   }),

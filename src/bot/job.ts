@@ -70,6 +70,10 @@ export class StatusMessage {
   private readonly job: Job;
   private messageId: number | undefined;
   private lastText = "";
+  /** Buttons the progress shows while it runs (✖️ Stop), kept on every edit. */
+  private keyboard: InlineKeyboard | undefined;
+  /** The buttons the message shows now (an edit with the same text and buttons is refused by Telegram). */
+  private drawnKeyboard: InlineKeyboard | undefined;
   private actionTimer: NodeJS.Timeout | undefined;
   private pending: Promise<unknown> = Promise.resolve();
 
@@ -93,21 +97,41 @@ export class StatusMessage {
     if (action) this.keepAction(action);
     if (text === this.lastText) return Promise.resolve();
     this.lastText = text;
-    const { api, chatId } = this.job;
+    return this.inTurn(() => this.draw(text));
+  }
+
+  /** Puts `keyboard` under the progress from now on (redrawn at once when the message is already there). */
+  withButtons(keyboard: InlineKeyboard): Promise<void> {
+    this.keyboard = keyboard;
     return this.inTurn(async () => {
-      try {
-        if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text)).message_id;
-        else await api.editMessageText(chatId, this.messageId, text);
-      } catch (error) {
-        if (!(error instanceof GrammyError && error.description.includes("not modified")))
-          this.job.log.warn({ err: error }, "status message update failed");
-      }
+      if (this.messageId !== undefined && this.lastText && this.drawnKeyboard !== this.keyboard)
+        await this.draw(this.lastText);
     });
+  }
+
+  /** The buttons go with the next edit (the work can no longer be stopped). */
+  dropButtons(): void {
+    this.keyboard = undefined;
+  }
+
+  private async draw(text: string): Promise<void> {
+    const { api, chatId } = this.job;
+    const keyboard = this.keyboard;
+    const options = keyboard ? { reply_markup: keyboard } : {};
+    try {
+      if (this.messageId === undefined) this.messageId = (await api.sendMessage(chatId, text, options)).message_id;
+      else await api.editMessageText(chatId, this.messageId, text, options);
+      this.drawnKeyboard = keyboard;
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.description.includes("not modified")))
+        this.job.log.warn({ err: error }, "status message update failed");
+    }
   }
 
   /** Replaces the status with a final message (an error with a Retry button, a result…). */
   finish(text: string, keyboard?: InlineKeyboard): Promise<void> {
     this.stopAction();
+    this.keyboard = undefined;
     const { api, chatId } = this.job;
     const options = {
       reply_markup: keyboard,

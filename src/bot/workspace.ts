@@ -32,6 +32,30 @@ export class BusyKeys {
   }
 }
 
+/** Work running now that the owner may stop (✖️ on its progress message): one AbortController per key. */
+export class Stoppable {
+  private readonly running = new Map<string, AbortController>();
+
+  /** The signal the work watches; a key started again replaces (and stops) nothing: the newer run owns it. */
+  start(key: string): AbortSignal {
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    return controller.signal;
+  }
+
+  /** Stops the work running under `key`; false when none is (it ended, or never started). */
+  stop(key: string): boolean {
+    const controller = this.running.get(key);
+    if (!controller || controller.signal.aborted) return false;
+    controller.abort();
+    return true;
+  }
+
+  end(key: string, signal: AbortSignal): void {
+    if (this.running.get(key)?.signal === signal) this.running.delete(key);
+  }
+}
+
 /** Downloads shared while they run and kept for the newest few file ids. */
 export class DownloadCache {
   private readonly entries = new Map<string, Promise<Uint8Array>>();
@@ -61,6 +85,8 @@ export interface Workspace {
   templates: Staging<StagedTemplate>;
   renderDownloads: DownloadCache;
   busy: BusyKeys;
+  /** Jobs the owner can stop from their progress message (moodboards, upscales). */
+  stoppable: Stoppable;
   /** Cards and confirmations drawn while their Notion page was being written: redrawn when the sync ends. */
   syncScreens: SyncScreens;
 }
@@ -71,6 +97,7 @@ export function createWorkspace(): Workspace {
     templates: new Staging(),
     renderDownloads: new DownloadCache(),
     busy: new BusyKeys(),
+    stoppable: new Stoppable(),
     syncScreens: new SyncScreens(),
   };
 }

@@ -11,7 +11,9 @@ export type FalFault =
   /** A result image Fal no longer has (it keeps files for days): 404/410 on its URL. */
   | "expired"
   /** Fal's answer pointed outside its own files, or at something that is not a sane image. */
-  | "bad-result";
+  | "bad-result"
+  /** The owner stopped it (✖️): Fal was told to cancel the request. */
+  | "stopped";
 
 export class FalError extends Error {
   readonly fault: FalFault;

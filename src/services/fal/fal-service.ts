@@ -38,6 +38,8 @@ export interface FalService {
     count: number;
     image?: { url: string; strength: number };
     onProgress?: (progress: FalProgress) => void;
+    /** Aborted: the request is cancelled at Fal and the call fails with the fault "stopped". */
+    signal?: AbortSignal;
   }): Promise<GeneratedImage[]>;
   /**
    * Puts the owner's picture in Fal's storage and gives its URL there: Fal's models read images by URL, and a
@@ -49,7 +51,11 @@ export interface FalService {
   readonly upscaleModel: string;
   readonly upscaleFactor: number;
   /** One image (a URL Fal can read: a result of its own, or from `uploadImage`) made `upscaleFactor` times larger. */
-  upscale(input: { url: string; onProgress?: (progress: FalProgress) => void }): Promise<UpscaledImage>;
+  upscale(input: {
+    url: string;
+    onProgress?: (progress: FalProgress) => void;
+    signal?: AbortSignal;
+  }): Promise<UpscaledImage>;
 }
 
 export interface UpscaledImage {
@@ -137,12 +143,17 @@ export function createFalService(config: {
     model: string,
     input: Record<string, unknown>,
     onProgress: ((progress: FalProgress) => void) | undefined,
+    stop?: AbortSignal,
   ): Promise<FalOutput> {
     const deadline = new AbortController();
     const timer = setTimeout(
       () => deadline.abort(new FalError("timeout", `no result within ${config.timeoutMs} ms`)),
       config.timeoutMs,
     );
+    // The owner's ✖️ ends the wait the way the time limit does: the request is cancelled at Fal.
+    const stopped = () => deadline.abort(new FalError("stopped", "stopped by the owner"));
+    if (stop?.aborted) stopped();
+    stop?.addEventListener("abort", stopped, { once: true });
     let requestId: string | undefined;
     let generating = false;
     const onStatus = (status: QueueStatus) => {
@@ -168,6 +179,7 @@ export function createFalService(config: {
       throw deadline.signal.reason;
     } finally {
       clearTimeout(timer);
+      stop?.removeEventListener("abort", stopped);
     }
   }
 
@@ -188,8 +200,8 @@ export function createFalService(config: {
     imageModel,
     upscaleModel,
     upscaleFactor: upscaleInput(upscaleModel, "").factor,
-    async upscale({ url, onProgress }) {
-      const output = await runQueued(upscaleModel, upscaleInput(upscaleModel, url).input, onProgress);
+    async upscale({ url, onProgress, signal }) {
+      const output = await runQueued(upscaleModel, upscaleInput(upscaleModel, url).input, onProgress, signal);
       const image = output.image;
       if (!image || typeof image.url !== "string") throw new FalError("no-images", "the upscaler gave no image");
       onProgress?.({ stage: "downloading" });
@@ -211,12 +223,12 @@ export function createFalService(config: {
         throw classifyFalError(error);
       }
     },
-    async generate({ prompt, seed, aspect, count, image, onProgress }) {
+    async generate({ prompt, seed, aspect, count, image, onProgress, signal }) {
       const input: Record<string, unknown> = { prompt, image_size: IMAGE_SIZE[aspect], num_images: count, seed };
       if (image) Object.assign(input, { image_url: image.url, strength: image.strength });
       const model = image ? imageModel : config.model;
       if (model.includes("sdxl")) input.negative_prompt = "text, watermark, logo, blurry, low quality, deformed";
-      const output = await runQueued(model, input, onProgress);
+      const output = await runQueued(model, input, onProgress, signal);
       const images = (output.images ?? []).slice(0, count);
       if (images.length < count) throw new FalError("no-images", `asked for ${count}, got ${images.length}`);
       const downloads = Promise.all(images.map((image) => fetchImage(image.url)));

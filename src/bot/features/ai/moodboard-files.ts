@@ -1,4 +1,4 @@
-import { InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import type { FalProgress } from "../../../services/fal/fal-service.ts";
 import { type Job, StatusMessage, integration, reportFault } from "../../job.ts";
 import { type MoodboardDraft, mbData, tilesKey } from "./moodboard-job.ts";
@@ -25,6 +25,9 @@ export async function sendOriginals(job: Job, draft: { id: number; data: Moodboa
   }
 }
 
+/** One upscale at a time in the whole bot: its result is up to 50 MB, held until Telegram has it. */
+export const UPSCALE_KEY = "mb-upscale";
+
 /** Whether this tile (as it is now) was already upscaled and sent: the same ⬆️ again sends nothing. */
 export const upscaleSent = (data: MoodboardDraft, index: number) =>
   data.tiles[index] !== undefined && (data.upscaled ?? []).includes(tilesKey([data.tiles[index]]));
@@ -44,13 +47,19 @@ export async function upscaleTile(job: Job, draft: { id: number; data: Moodboard
   const status = new StatusMessage(job);
   const tile = draft.data.tiles[index];
   const n = index + 1;
+  const { stoppable } = job.deps.workspace;
+  const stop = stoppable.start(UPSCALE_KEY);
   try {
     const fal = integration(job, "fal");
+    void status.withButtons(new InlineKeyboard().text(job.t("ai-btn-stop"), mbData(draft.id, "stop", "up")));
     await status.show(job.t("ai-progress-upscaling", { n }), "upload_document");
     const image = await fal.upscale({
       url: tile.url,
       onProgress: (progress) => void status.show(upscaleProgress(job, progress, n), "upload_document"),
+      signal: stop,
     });
+    stoppable.end(UPSCALE_KEY, stop);
+    status.dropButtons();
     const name = `moodboard-${tile.seed}-${n}-${fal.upscaleFactor}x.${EXTENSION[image.contentType] ?? "png"}`;
     const size = image.width && image.height ? `${image.width}×${image.height}` : "none";
     await job.api.sendDocument(job.chatId, new InputFile(image.bytes, name), {
@@ -64,5 +73,7 @@ export async function upscaleTile(job: Job, draft: { id: number; data: Moodboard
     await status.remove();
   } catch (error) {
     await reportFault(job, status, error, mbData(draft.id, "upscale", n));
+  } finally {
+    stoppable.end(UPSCALE_KEY, stop);
   }
 }

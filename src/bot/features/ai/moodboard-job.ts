@@ -142,6 +142,9 @@ export async function generateMoodboard(
 ): Promise<void> {
   const key = `mb:${draftId}`;
   if (!job.deps.workspace.busy.claim(key)) return void (await status.finish(job.t("ai-busy")));
+  const { stoppable } = job.deps.workspace;
+  const stop = stoppable.start(key);
+  void status.withButtons(new InlineKeyboard().text(job.t("ai-btn-stop"), mbData(draftId, "stop")));
   try {
     const { ai } = job.deps.repos;
     const fal = integration(job, "fal");
@@ -181,7 +184,11 @@ export async function generateMoodboard(
         count: one ? 1 : 4,
         ...(image ? { image } : {}),
         onProgress: (progress) => void status.show(progressText(job, progress), "upload_photo"),
+        signal: stop,
       });
+      // Fal is done: nothing is left to stop.
+      stoppable.end(key, stop);
+      status.dropButtons();
       void status.show(job.t("ai-progress-uploading"), "upload_photo");
 
       const media: InputMediaPhoto[] = [];
@@ -231,6 +238,7 @@ export async function generateMoodboard(
       await reportFault(job, status, error, requestData(draftId, request));
     }
   } finally {
+    stoppable.end(key, stop);
     job.deps.workspace.busy.release(key);
   }
 }

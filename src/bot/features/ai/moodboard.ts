@@ -18,7 +18,7 @@ import {
   varyOf,
 } from "./moodboard-job.ts";
 import { saveMoodboard } from "./moodboard-save.ts";
-import { sendOriginals, upscaleSent, upscaleTile } from "./moodboard-files.ts";
+import { UPSCALE_KEY, sendOriginals, upscaleSent, upscaleTile } from "./moodboard-files.ts";
 import { PHOTO_OFFER } from "./photo-moodboard.ts";
 import { projectData } from "../../navigation.ts";
 import { enterFlow } from "../../flow/enter.ts";
@@ -116,6 +116,10 @@ export async function onSteering(
 ): Promise<void> {
   if (!ctx.deps.services.fal)
     return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-fal-off"), show_alert: true }));
+  if (action === "stop") {
+    const stopped = ctx.deps.workspace.stoppable.stop(arg === "up" ? UPSCALE_KEY : `mb:${draftId}`);
+    return void (await ctx.answerCallbackQuery({ text: ctx.t(stopped ? "ai-stopping" : "ai-stop-nothing") }));
+  }
   const draft = await ctx.deps.repos.ai.getDraft<MoodboardDraft>(draftId, "moodboard");
   if (!draft) return void (await ctx.answerCallbackQuery({ text: ctx.t("ai-mb-stale"), show_alert: true }));
   if (ctx.deps.workspace.busy.has(`mb:${draftId}`))
@@ -155,8 +159,7 @@ export async function onSteering(
 }
 
 /**
- * ⬆️ One tile upscaled and sent as a file, once per tile as it is now. One upscale runs at a time in the whole bot: its
- * result is up to 50 MB, held until Telegram has it.
+ * ⬆️ One tile upscaled and sent as a file, once per tile as it is now; one at a time (UPSCALE_KEY).
  */
 async function onUpscale(ctx: Context, draft: { id: number; data: MoodboardDraft }, index: number): Promise<void> {
   if (draft.data.tiles[index] === undefined || draft.data.tiles.length !== 4)
@@ -172,7 +175,6 @@ async function onUpscale(ctx: Context, draft: { id: number; data: MoodboardDraft
   );
   await ctx.answerCallbackQuery();
 }
-const UPSCALE_KEY = "mb-upscale";
 
 /**
  * Save runs once per set of tiles, however often it is tapped: a second tap while it saves, or on tiles already saved,
