@@ -28,6 +28,9 @@ function machine(): string {
 /** Fewer rounds under --quick, for the scripts that take a count (the others ignore --quick). */
 const QUICK_ARGS: Record<string, string[]> = { "bench-pdf.ts": ["--runs", "2"] };
 
+/** Scripts that exited non-zero (a target missed, or a crash): `npm run bench` fails after writing the figures. */
+const failed: string[] = [];
+
 /** Other benchmarks (collage, reminder scan, PDF) live beside their features; their output is quoted. */
 function runScript(name: string): string | undefined {
   const file = join(ROOT, "scripts", name);
@@ -37,9 +40,9 @@ function runScript(name: string): string | undefined {
     ["--import", "tsx", file, ...(quick ? ["--quick", ...(QUICK_ARGS[name] ?? [])] : [])],
     { cwd: ROOT, encoding: "utf8", timeout: 15 * 60_000 },
   );
-  return (
-    result.stdout + (result.status === 0 ? "" : `\n(exit ${result.status}) ${result.stderr.slice(-2000)}`)
-  ).trim();
+  if (result.status !== 0) failed.push(`${name} (exit ${result.status})`);
+  const stderr = result.stderr.trim() ? ` ${result.stderr.slice(-2000)}` : "";
+  return (result.stdout + (result.status === 0 ? "" : `\n(exit ${result.status})${stderr}`)).trim();
 }
 
 const count = quick ? 40 : 200;
@@ -84,3 +87,7 @@ const notes = join(ROOT, "bench/NOTES.md");
 if (existsSync(notes)) sections.push(readFileSync(notes, "utf8"));
 writeFileSync(join(ROOT, "docs/PERFORMANCE.md"), sections.join("\n"));
 console.log("wrote docs/PERFORMANCE.md");
+if (failed.length > 0) {
+  console.log(`targets missed or benchmarks failed: ${failed.join(", ")} (see MISS lines above)`);
+  process.exitCode = 1;
+}

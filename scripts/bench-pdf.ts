@@ -11,6 +11,7 @@ import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 import { HEAVY, HEAVY_AS_WEASYPRINT_DRAWS, photo, renewed, SIMPLE } from "./bench-pdf-cards.ts";
 import { treePss } from "./bench-memory.ts";
 import { WeasyPrint } from "./bench-weasyprint.ts";
+import { type Miss, PDF_TARGETS, reportTargets } from "./bench-targets.ts";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const chromiumPath = defaultChromiumPath();
@@ -32,6 +33,7 @@ interface Row {
   weasy: number | undefined;
   bytes: number;
   phases: Record<string, number>;
+  freshPhases: Record<string, number>;
 }
 
 const data = (images: Buffer[]): CardData => ({
@@ -59,6 +61,7 @@ async function bench(
   const fresh: number[] = [];
   const weasyTimes: number[] = [];
   const phases: Record<string, number[]> = {};
+  const freshPhases: Record<string, number[]> = {};
   let sampler: NodeJS.Timeout | undefined;
   try {
     let started = performance.now();
@@ -77,7 +80,7 @@ async function bench(
       const photos = images.map(renewed);
       await pause();
       started = performance.now();
-      await pdf.render(bundle, data(photos));
+      await pdf.render(bundle, data(photos), { onPhase: (phase, ms) => (freshPhases[phase] ??= []).push(ms) });
       fresh.push(performance.now() - started);
       if (typeof weasy !== "string") weasyTimes.push((await weasy.render(name)).ms);
     }
@@ -87,7 +90,8 @@ async function bench(
     sampler = setInterval(() => samplePeak(peak, exclude), 50);
     for (let i = 0; i < 2; i++) await pdf.render(bundle, data(images.map(renewed)), { png: true });
     samplePeak(peak, exclude);
-    const medians = Object.fromEntries(Object.entries(phases).map(([phase, values]) => [phase, median(values)]));
+    const medians = (all: Record<string, number[]>) =>
+      Object.fromEntries(Object.entries(all).map(([phase, values]) => [phase, median(values)]));
     return {
       name,
       cold,
@@ -95,7 +99,8 @@ async function bench(
       fresh: median(fresh),
       weasy: weasyTimes.length ? median(weasyTimes) : undefined,
       bytes,
-      phases: medians,
+      phases: medians(phases),
+      freshPhases: medians(freshPhases),
     };
   } finally {
     clearInterval(sampler);
@@ -159,16 +164,38 @@ for (const row of rows) {
     `${row.name} | ${ms(row.cold)} | ${ms(row.same)} | ${ms(row.fresh)} | ${weasyCell} | ${ratio(row.same, row.weasy)} / ${ratio(row.fresh, row.weasy)} | ${(row.bytes / 1024 / 1024).toFixed(2)} MB`,
   );
 }
-console.log("\nphases of a warm render, same photos (median ms):");
-for (const row of rows)
-  console.log(
-    `  ${row.name}: ${Object.entries(row.phases)
-      .map(([phase, value]) => `${phase} ${value.toFixed(0)}`)
-      .join(" · ")}`,
-  );
+for (const [title, key] of [
+  ["same photos", "phases"],
+  ["new photos", "freshPhases"],
+] as const) {
+  console.log(`\nphases of a warm render, ${title} (median ms):`);
+  for (const row of rows)
+    console.log(
+      `  ${row.name}: ${Object.entries(row[key])
+        .map(([phase, value]) => `${phase} ${value.toFixed(0)}`)
+        .join(" · ")}`,
+    );
+}
 console.log(
   `\npeak memory (PSS): ${Math.round(peak.kb / 1024)} MB for this process tree (tsx + bench + sandbox + Chromium; WeasyPrint left out), of which Chromium ${Math.round(peak.chromiumKb / 1024)} MB`,
 );
 console.log(
-  "targets: warm ≤ 0.5× WeasyPrint, cold ≤ 2500 ms, peak ≤ 450 MB (bot + Chromium: see bench-generator), 5-image PDF ≤ 2 MB",
+  `targets: warm with new photos ≤ ${PDF_TARGETS.newPhotosRatio}× WeasyPrint, cold ≤ ${PDF_TARGETS.coldMs} ms, ` +
+    `5-image PDF ≤ 2 MB; peak ≤ ${PDF_TARGETS.peakMb} MB is bot + Chromium (bench-generator)`,
 );
+const misses: Miss[] = [];
+for (const row of rows) {
+  if (row.weasy === undefined)
+    misses.push({ figure: `${row.name}, new photos`, measured: "no WeasyPrint to compare with", target: "installed" });
+  else if (row.fresh / row.weasy > PDF_TARGETS.newPhotosRatio)
+    misses.push({
+      figure: `${row.name}, warm with new photos`,
+      measured: ratio(row.fresh, row.weasy),
+      target: `≤ ${PDF_TARGETS.newPhotosRatio}×`,
+    });
+  if (row.cold > PDF_TARGETS.coldMs)
+    misses.push({ figure: `${row.name}, cold`, measured: ms(row.cold), target: `≤ ${PDF_TARGETS.coldMs} ms` });
+  if (row.bytes > PDF_TARGETS.pdfBytes)
+    misses.push({ figure: `${row.name}, PDF size`, measured: `${row.bytes} bytes`, target: "≤ 2 MB" });
+}
+reportTargets(misses, "every card's new-photos ratio, cold start and PDF size");

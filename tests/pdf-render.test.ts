@@ -208,6 +208,8 @@ describe("PDF renders on the reused Chromium page", () => {
     try {
       for (const service of [tight, roomy]) {
         expect((await service.render(card, { project_name: "a" })).ok).toBe(true);
+        // The memory is checked after the card is handed over, before the next one starts.
+        await service.chromium.settled();
         const measured = service.chromium.lastMemoryBytes;
         expect(measured).toBeGreaterThan(10 * 1024 * 1024);
         expect(service.chromium.running).toBe(service === roomy);

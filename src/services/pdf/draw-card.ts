@@ -1,5 +1,5 @@
 import type { Page } from "puppeteer-core";
-import { fitImagesToBoxes } from "./fit-images.ts";
+import { fitImagesToBoxes, layoutKey, prefitPhotos } from "./fit-images.ts";
 import { insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { ServedDocument } from "./request-filter.ts";
@@ -23,7 +23,12 @@ export interface DrawOptions {
   base: () => string;
   /** Moves the page to a new empty document (a document written twice keeps things of the first load). */
   clear: () => Promise<void>;
+  /** Awaited before any photo's pixels are used (fitted or shown): false ends the card with PhotosNotWhole. */
+  photosWhole?: Promise<boolean>;
 }
+
+/** A photo turned out broken while the card was being laid out with placeholders: the card is made again without it. */
+export class PhotosNotWhole extends Error {}
 
 /**
  * One card on a prepared page: the document is written in with its <base> (and
@@ -43,6 +48,8 @@ export async function drawCard(
     const head = `<base href="${served.base}">${tileStyles && `<style>${tileStyles}</style>`}`;
     return page.setContent(insertAtHeadStart(html, head), { waitUntil: "load", timeout: timeoutMs });
   };
+  const layout = layoutKey(html, served);
+  prefitPhotos(layout, served);
   await open();
   phase("load");
   const moreTiles = await svgTileStylesheet(page, served);
@@ -53,7 +60,10 @@ export async function drawCard(
     await open();
     phase("svg tiles as PNG");
   }
-  if ((await fitImagesToBoxes(page, served, phase)) === "reload") {
+  // The photos' whole-file checks ran beside the layout (placeholders need no pixels); the fit reads the pixels.
+  if (options.photosWhole && !(await options.photosWhole)) throw new PhotosNotWhole("a photo is broken");
+  phase("photos checked");
+  if ((await fitImagesToBoxes(page, served, phase, layout)) === "reload") {
     // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no
     // placeholders.
     served.placeholders = new Map();

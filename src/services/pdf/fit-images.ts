@@ -44,6 +44,7 @@ export async function fitImagesToBoxes(
   page: Page,
   served: ServedDocument,
   phase: (name: string) => void = () => undefined,
+  layout?: string,
 ): Promise<number | "reload"> {
   const placeheld = [...served.placeheld];
   const measured: { boxes: ImageBox[]; foreign: boolean } = await page.evaluate(
@@ -118,11 +119,12 @@ export async function fitImagesToBoxes(
   served.placeholders = new Map();
   phase("fit: measure boxes");
   if (measured.foreign) return "reload";
+  if (layout !== undefined) rememberLayout(layout, measured.boxes);
   // Two at a time: libvips uses both cores, and five full-size decodes at once would add ~100 MB to the peak.
   const results = await mapTwoAtATime(measured.boxes, async (box) => {
     const source = served.assets.get(box.path);
     if (!source) return undefined;
-    const plan = /\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined;
+    const plan = planFor(box);
     const isJpeg = /\.jpe?g$/i.test(box.path);
     const extension = isJpeg ? "jpg" : (/\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img");
     if (!plan && !served.placeheld.has(box.path)) return undefined;
@@ -158,6 +160,42 @@ export async function fitImagesToBoxes(
 }
 
 type Plan = NonNullable<ReturnType<typeof cropPlan>>;
+
+const planFor = (box: ImageBox) => (/\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined);
+
+/**
+ * The boxes the photos had in a document, by the document and the photos' sizes (a card's layout does not depend on
+ * a photo's pixels: they are laid out as same-size placeholders). New photos in a known card (the designer's case:
+ * the same template, fresh renders) are fitted while the page loads; the fit after layout then finds the copies made
+ * or in the making (the fitted-copy cache is keyed by the photo's bytes and the plan, so a box that moved simply
+ * makes its own copy).
+ */
+const layouts = new Map<string, ImageBox[]>();
+const LAYOUTS_KEPT = 16;
+
+/** The key of a document's layout: its markup and the sizes its photos are laid out at. */
+export function layoutKey(html: string, served: ServedDocument): string {
+  const sizes = [...served.placeholders].map(([path, size]) => `${path}=${size.width}x${size.height}`).join(",");
+  return sha1(new TextEncoder().encode(`${html}\n${sizes}`));
+}
+
+function rememberLayout(key: string, boxes: ImageBox[]): void {
+  layouts.delete(key);
+  layouts.set(key, boxes);
+  while (layouts.size > LAYOUTS_KEPT) layouts.delete(layouts.keys().next().value!);
+}
+
+/** Starts the fitted copies a known layout will ask for (two at a time); nothing when the layout is new. */
+export function prefitPhotos(key: string, served: ServedDocument): void {
+  const boxes = layouts.get(key);
+  if (!boxes) return;
+  void mapTwoAtATime(boxes, async (box) => {
+    const source = served.assets.get(box.path);
+    const plan = planFor(box);
+    if (!source || !plan || !served.placeholders.has(box.path)) return;
+    await fittedCopy(source, box, plan, /\.jpe?g$/i.test(box.path)).catch(() => undefined);
+  });
+}
 
 /**
  * Fitted copies by source hash and plan: the generator renders the same photos

@@ -21,17 +21,32 @@ export type PhotoCheck =
   | { ok: false; reason: "too-large" | "broken"; width?: number; height?: number };
 
 /**
+ * What the header alone says: its size within the limit (no pixel decoded). `decode` tells whether the photo still
+ * has to be decoded to prove it whole (an SVG is drawn, not decoded: nothing to prove).
+ */
+export function photoHeaderCheck(
+  bytes: Uint8Array,
+  extension: string,
+): Exclude<PhotoCheck, { ok: true }> | { ok: true; pixels: number; decode: boolean } {
+  const size = imageSizeOf(bytes);
+  if (/^svg$/i.test(extension)) {
+    if (size && size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
+    return { ok: true, pixels: 0, decode: false };
+  }
+  if (!size) return { ok: false, reason: "broken" };
+  if (size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
+  return { ok: true, pixels: size.width * size.height, decode: true };
+}
+
+/**
  * A render as the card can use it: its header read and its pixels within the limit, decoded once (shrunk) to
  * prove it is whole, and a GIF turned into a PNG of its first frame so it is fitted like any photo.
  */
 export async function checkedPhoto(bytes: Uint8Array, extension: string): Promise<PhotoCheck> {
-  const size = imageSizeOf(bytes);
-  if (/^svg$/i.test(extension)) {
-    if (size && size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
-    return { ok: true, bytes, extension, pixels: 0 };
-  }
-  if (!size) return { ok: false, reason: "broken" };
-  if (size.width * size.height > IMAGE_LIMITS.photoPixels) return { ok: false, reason: "too-large", ...size };
+  const header = photoHeaderCheck(bytes, extension);
+  if (!header.ok) return header;
+  if (!header.decode) return { ok: true, bytes, extension, pixels: 0 };
+  const size = imageSizeOf(bytes)!;
   try {
     const image = sharp(bytes, {
       failOn: "truncated",

@@ -7,7 +7,8 @@
  * Templates are evaluated in QuickJS compiled to WebAssembly (quickjs-emscripten), a JavaScript engine of its
  * own: nothing of Node — no `process`, no host constructors, no network, no signals — exists in there, because
  * nothing is passed in but the job as a string. Every job gets a fresh QuickJS runtime and context (booted ahead,
- * while the child is idle) with a memory limit, a stack limit and a deadline checked by QuickJS's interrupt
+ * when the parent says the card is done: a boot right after a job would take a core from Chromium laying that card
+ * out) with a memory limit, a stack limit and a deadline checked by QuickJS's interrupt
  * handler. Around that, the child process is the second wall: an empty environment, Node's permission model
  * (read access to QuickJS's files only), a small V8 heap, and the parent kills it on timeout.
  */
@@ -26,7 +27,9 @@ process.stdin.on("data", (chunk) => {
   while ((newline = buffer.indexOf("\n")) >= 0) {
     const line = buffer.slice(0, newline);
     buffer = buffer.slice(newline + 1);
-    if (setup) {
+    if (setup && line === SPARE) {
+      if (quickjs && !spare) spare = bootOrNull();
+    } else if (setup) {
       queue.push(line);
       drain();
     } else {
@@ -41,6 +44,7 @@ function start() {
   core.newQuickJSWASMModuleFromVariant(variant.default || variant).then(
     (module) => {
       quickjs = module;
+      if (queue.length === 0) spare = bootOrNull();
       drain();
     },
     (error) => {
@@ -55,7 +59,14 @@ function drain() {
     // WebAssembly memory never shrinks: after a job that grew it, this child makes way for a fresh one.
     if (process.memoryUsage().rss > setup.recycleRssBytes) process.exit(0);
   }
-  if (quickjs) setImmediate(() => { if (!spare && queue.length === 0) spare = boot(); });
+}
+const SPARE = "spare";
+function bootOrNull() {
+  try {
+    return boot();
+  } catch (error) {
+    return null;
+  }
 }
 function boot() {
   const runtime = quickjs.newRuntime();

@@ -114,6 +114,14 @@ export class TemplateSandbox {
     return this.run({ mode: "check", template }) as Promise<CheckOutcome>;
   }
 
+  /**
+   * The card that used the last job is done: the child boots the next job's fresh runtime now (~20 ms of CPU that
+   * would otherwise compete with Chromium laying the card out).
+   */
+  prepareNext(): void {
+    if (this.spare && !this.spare.dead) this.spare.process.stdin!.write("spare\n");
+  }
+
   close(): void {
     clearTimeout(this.idleTimer);
     this.spare?.process.kill("SIGKILL");
