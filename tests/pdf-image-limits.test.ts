@@ -37,6 +37,35 @@ describe("images a card can afford: pixels from headers, whole files, a budget p
     ]);
   });
 
+  it("a broken photo is left out of a card whose layout is known too (there its fit, made while the page loads, proves it)", async () => {
+    const cover = {
+      html: `<!doctype html><html><body>{% for image in images %}<img src="{{ image.src }}"
+        style="width:120px;height:90px;object-fit:cover">{% endfor %}</body></html>`,
+      css: null,
+      files: new Map(),
+    };
+    const whole = async (color: string) => ({
+      bytes: await sharp({ create: { width: 1600, height: 1200, channels: 3, background: color } })
+        .jpeg()
+        .toBuffer(),
+      extension: "jpg",
+    });
+    // The layout is learnt from whole photos of the same size, then the first one is a truncated file.
+    const first = await pdf.render(cover, { images: [await whole("#246"), await whole("#642")] });
+    expect(first.ok && first.skipped).toEqual([]);
+    // A file of its own (a verdict on the other test's truncated file is remembered by content).
+    const cut = (await whole("#834")).bytes;
+    const result = await pdf.render(cover, {
+      images: [{ bytes: cut.subarray(0, Math.floor(cut.length * 0.6)), extension: "jpg" }, await whole("#462")],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.skipped).toEqual([{ index: 1, reason: "broken", width: 1600, height: 1200 }]);
+    // And a whole photo in the known layout goes in, proven by its fit.
+    const again = await pdf.render(cover, { images: [await whole("#264"), await whole("#426")] });
+    expect(again.ok && again.skipped).toEqual([]);
+  });
+
   it("stops adding photos once the card's pixel budget is spent", async () => {
     const side = Math.floor(Math.sqrt(IMAGE_LIMITS.cardPixels / 3.5));
     const photo = { bytes: hugePng(side, side), extension: "png" };

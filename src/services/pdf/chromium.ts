@@ -23,8 +23,8 @@ export interface PageInput {
   png?: boolean;
   /** Called with each phase's duration (ms), for benchmarks. */
   onPhase?: PhaseListener;
-  /** Settles true once every photo is proven whole; false stops the card before a photo's pixels are used. */
-  photosWhole?: Promise<boolean>;
+  /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
+  photoChecks?: Map<string, () => Promise<boolean>>;
 }
 
 export class RenderTimeoutError extends Error {}
@@ -291,7 +291,7 @@ export class ChromiumPool {
           png: input.png ?? false,
           timeoutMs: this.timeoutMs,
           phase,
-          photosWhole: input.photosWhole,
+          photoChecks: input.photoChecks,
           ...loads,
         }),
         timeout,

@@ -23,8 +23,12 @@ export interface DrawOptions {
   base: () => string;
   /** Moves the page to a new empty document (a document written twice keeps things of the first load). */
   clear: () => Promise<void>;
-  /** Awaited before any photo's pixels are used (fitted or shown): false ends the card with PhotosNotWhole. */
-  photosWhole?: Promise<boolean>;
+  /**
+   * Photos still to be proven whole, by path, each with its own check. A photo a known layout fits while the page
+   * loads is proven by that fit instead. All are awaited before any photo's pixels are used (fitted or shown):
+   * one false ends the card with PhotosNotWhole.
+   */
+  photoChecks?: Map<string, () => Promise<boolean>>;
 }
 
 /** A photo turned out broken while the card was being laid out with placeholders: the card is made again without it. */
@@ -49,7 +53,9 @@ export async function drawCard(
     return page.setContent(insertAtHeadStart(html, head), { waitUntil: "load", timeout: timeoutMs });
   };
   const layout = layoutKey(html, served);
-  prefitPhotos(layout, served);
+  const fitting = prefitPhotos(layout, served);
+  const verdicts = [...(options.photoChecks ?? [])].map(([path, check]) => fitting.get(path) ?? check());
+  const photosWhole = verdicts.length > 0 ? Promise.all(verdicts).then((all) => all.every(Boolean)) : undefined;
   await open();
   phase("load");
   const moreTiles = await svgTileStylesheet(page, served);
@@ -61,7 +67,7 @@ export async function drawCard(
     phase("svg tiles as PNG");
   }
   // The photos' whole-file checks ran beside the layout (placeholders need no pixels); the fit reads the pixels.
-  if (options.photosWhole && !(await options.photosWhole)) throw new PhotosNotWhole("a photo is broken");
+  if (photosWhole && !(await photosWhole)) throw new PhotosNotWhole("a photo is broken");
   phase("photos checked");
   if ((await fitImagesToBoxes(page, served, phase, layout)) === "reload") {
     // The template uses a photo where fit-images cannot swap it (a CSS background, <picture>…): real photos, no

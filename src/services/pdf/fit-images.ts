@@ -185,16 +185,45 @@ function rememberLayout(key: string, boxes: ImageBox[]): void {
   while (layouts.size > LAYOUTS_KEPT) layouts.delete(layouts.keys().next().value!);
 }
 
-/** Starts the fitted copies a known layout will ask for (two at a time); nothing when the layout is new. */
-export function prefitPhotos(key: string, served: ServedDocument): void {
+/**
+ * Starts the fitted copies a known layout will ask for (two at a time); nothing when the layout is new. Each photo
+ * fitted this way is decoded over the part its boxes show, and libvips fails on a truncated file (sharp's default
+ * `failOn`): its copies made prove it whole, so it needs no separate decode. Returns, per photo path, whether they
+ * were all made.
+ */
+export function prefitPhotos(key: string, served: ServedDocument): Map<string, Promise<boolean>> {
+  const proofs = new Map<string, Promise<boolean>>();
   const boxes = layouts.get(key);
-  if (!boxes) return;
-  void mapTwoAtATime(boxes, async (box) => {
+  if (!boxes) return proofs;
+  const inTurn = twoAtATime();
+  for (const box of boxes) {
     const source = served.assets.get(box.path);
     const plan = planFor(box);
-    if (!source || !plan || !served.placeholders.has(box.path)) return;
-    await fittedCopy(source, box, plan, /\.jpe?g$/i.test(box.path)).catch(() => undefined);
-  });
+    if (!source || !plan || !served.placeholders.has(box.path)) continue;
+    const made = inTurn(() => fittedCopy(source, box, plan, /\.jpe?g$/i.test(box.path))).then(
+      () => true,
+      () => false,
+    );
+    const earlier = proofs.get(box.path);
+    proofs.set(box.path, earlier ? Promise.all([earlier, made]).then(([a, b]) => a && b) : made);
+  }
+  return proofs;
+}
+
+/** Runs the jobs given to it at most two at a time, in the order given. */
+function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await job();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /**

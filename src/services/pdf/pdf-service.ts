@@ -134,8 +134,8 @@ export class PdfService {
 
   /**
    * One attempt at the card. `overlapped`: photos whose headers pass are laid out at once, their whole-file checks
-   * running beside the sandbox and the layout (~18 ms for five new 1600×1200 JPEGs, off the card's path); the first
-   * use of their pixels waits for the verdicts.
+   * running beside the layout (~18 ms for five new 1600×1200 JPEGs, off the card's path), or made needless by the
+   * fits a known layout starts; the first use of their pixels waits for the verdicts.
    */
   private async renderOnce(
     bundle: TemplateBundle,
@@ -150,12 +150,12 @@ export class PdfService {
     const oversized = oversizedTemplateImages(templateImages);
     for (const { path } of oversized) assets.delete(path);
     const placeholders = new Map<string, { width: number; height: number }>();
-    const pending: Promise<boolean>[] = [];
     const checked = await Promise.all(
-      (data.images ?? []).map((image) => this.photoVerdict(image.bytes, image.extension ?? "jpg", overlapped, pending)),
+      (data.images ?? []).map((image) => this.photoVerdict(image.bytes, image.extension ?? "jpg", overlapped)),
     );
     const skipped: SkippedPhoto[] = [];
-    const usable: { bytes: Uint8Array; extension: string }[] = [];
+    const usable: { bytes: Uint8Array; extension: string; prove?: () => Promise<boolean> }[] = [];
+    const photoChecks = new Map<string, () => Promise<boolean>>();
     let budget = IMAGE_LIMITS.cardPixels - (totalPixels(templateImages) - totalPixels(oversized));
     checked.forEach((photo, i) => {
       if (!photo.ok) skipped.push({ index: i + 1, reason: photo.reason, width: photo.width, height: photo.height });
@@ -170,6 +170,7 @@ export class PdfService {
         const extension = image.extension;
         const src = `__card/image-${i + 1}.${extension}`;
         assets.set(src, image.bytes);
+        if (image.prove) photoChecks.set(src, image.prove);
         const size = await orientedSizeOf(image.bytes, extension);
         if (size && /^(jpe?g|png|webp)$/i.test(extension)) placeholders.set(src, size);
         return { src, width: size?.width ?? 0, height: size?.height ?? 0, index: i + 1 };
@@ -192,7 +193,7 @@ export class PdfService {
         placeholders,
         png: options.png,
         onPhase: options.onPhase,
-        photosWhole: pending.length > 0 ? Promise.all(pending).then((all) => all.every(Boolean)) : undefined,
+        photoChecks,
       });
       phase("chromium, all");
       return { ok: true, ...page, skipped };
@@ -205,24 +206,24 @@ export class PdfService {
 
   /**
    * A photo's verdict for this attempt. Known verdicts and GIFs (their bytes change) are awaited; otherwise, when
-   * `overlapped`, the header's verdict stands for now and the decode is pushed to `pending` (true: whole).
+   * `overlapped`, the header's verdict stands for now and `prove` is how the card proves it whole later (true:
+   * whole): by this decode, unless a fit made while the page loads proves it first.
    */
   private async photoVerdict(
     bytes: Uint8Array,
     extension: string,
     overlapped: boolean,
-    pending: Promise<boolean>[],
-  ): Promise<PhotoCheck> {
+  ): Promise<PhotoCheck & { prove?: () => Promise<boolean> }> {
     if (!overlapped || /^gif$/i.test(extension) || this.checkedPhotos.has(photoKey(bytes, extension)))
       return this.checkedPhoto(bytes, extension);
     const header = photoHeaderCheck(bytes, extension);
     if (!header.ok || !header.decode) return this.checkedPhoto(bytes, extension);
-    const whole = this.checkedPhoto(bytes, extension).then(
-      (checked) => checked.ok,
-      () => false,
-    );
-    pending.push(whole);
-    return { ok: true, bytes, extension, pixels: header.pixels };
+    const prove = () =>
+      this.checkedPhoto(bytes, extension).then(
+        (checked) => checked.ok,
+        () => false,
+      );
+    return { ok: true, bytes, extension, pixels: header.pixels, prove };
   }
 
   /**

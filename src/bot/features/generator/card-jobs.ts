@@ -206,11 +206,12 @@ async function makeCardWith(
   const caption = drawn.skipped.length ? `${preview}\n${skippedPhotosText(t, drawn.skipped)}` : preview;
   const result: CardMakeResult = { outcome: "preview", texts, token, pages: drawn.pages };
   await publish(result);
-  await status.remove();
+  // The preview goes first; the progress line leaves after it (not one Telegram round trip before it).
   await job.api.sendPhoto(job.chatId, new InputFile(drawn.png, "preview.png"), {
     caption,
     reply_markup: previewKeyboard(t, row.id),
   });
+  await status.remove();
   return result;
 }
 
