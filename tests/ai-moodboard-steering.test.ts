@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { BotSession } from "./support/session.ts";
 import { FakeFal } from "./support/fake-fal.ts";
-import { buttonsOf, callback, photoMessage } from "./support/owner-chat.ts";
+import { albumPhoto, buttonsOf, callback, photoMessage } from "./support/owner-chat.ts";
 import { addIdea, textOf, until } from "./support/ai-helpers.ts";
 import { MoodboardPage } from "./support/moodboard-page.ts";
 import { sqliteRows } from "./support/sqlite.ts";
@@ -143,6 +143,20 @@ describe("moodboard steering: from the picture alone, upscale, a loose photo", (
         textOf(view),
     );
     expect(caption).toContain(`Seed картинок: <code>${tiles.map((tile) => tile.seed).join(" · ")}</code>`);
+  });
+
+  it("an album sent on its own gets one offer, for its first photo", async () => {
+    session.api.addFile("album-a", reference);
+    session.api.addFile("album-b", reference);
+    const since = session.api.calls.length;
+    const first = albumPhoto("album-a", "loose-album");
+    session.api.push(first);
+    session.api.push(albumPhoto("album-b", "loose-album"));
+    await session.api.waitForCall((c) => c.method === "sendMessage", { since });
+    await session.chat.settle();
+    const answers = session.api.calls.slice(since).filter((c) => c.method === "sendMessage");
+    expect(answers.map((c) => textOf(c))).toEqual([expect.stringContaining("мудборд по этому фото")]);
+    expect(answers[0].payload.reply_parameters.message_id).toBe(first.message.message_id);
   });
 
   it("a photo sent on its own: 🎨 makes a board from it; Save turns it into a new idea with the photo as reference", async () => {

@@ -4,6 +4,17 @@ import type { Context } from "../../context.ts";
 import { hasWords } from "../../job.ts";
 import { type MoodboardDraft, randomSeed } from "./moodboard-job.ts";
 
+/** How long an album's id is remembered: its photos arrive within a second or two. */
+const ALBUM_MEMORY_MS = 60_000;
+
+function firstOfAlbum(ctx: Context, group: string): boolean {
+  const key = `album-offer:${group}`;
+  const { busy } = ctx.deps.workspace;
+  if (!busy.claim(key)) return false;
+  setTimeout(() => busy.release(key), ALBUM_MEMORY_MS).unref();
+  return true;
+}
+
 /** The offer's argument: a tap on it makes the first board, never a second one. */
 export const PHOTO_OFFER = "new";
 
@@ -16,6 +27,8 @@ export async function onLoosePhoto(ctx: Context, next: () => Promise<void>): Pro
   const message = ctx.msg;
   const photo = message?.photo?.at(-1);
   if (!message || !photo || !ctx.deps.services.fal) return next();
+  // An album arrives as one message per photo: its first photo gets the offer, the others are taken in silence.
+  if (message.media_group_id && !firstOfAlbum(ctx, message.media_group_id)) return;
   const caption = message.caption?.trim() ?? "";
   const draft = await ctx.deps.repos.ai.createDraft<MoodboardDraft>("moodboard", null, {
     projectId: null,
