@@ -1,34 +1,13 @@
-import { createHash } from "node:crypto";
-import sharp from "sharp";
 import type { Page } from "puppeteer-core";
 import type { ServedDocument } from "./request-filter.ts";
+import { type ImageBox, fittedCopy, planFor, sha1 } from "./fitted-copy.ts";
 
-// Each photo is read once per render: libvips' operation cache would only hold memory (Heroku's dyno has 512 MB).
-sharp.cache(false);
-
-/**
- * Pixels per CSS pixel kept when an image is fitted to its box: 2 × 96 dpi ≈
- * 190 dpi in print, sharp on paper and on screens, far below a 1600 px photo.
- */
-export const PRINT_SCALE = 2;
 /** Fitted copies are served from here (the request filter answers from the assets map). */
 const FITTED_PREFIX = "__fitted/";
 
 /** Named by content: boxes showing the same copy share one request, one decode and one image in the PDF. */
 export const fittedName = (bytes: Uint8Array, extension: string) =>
   `${FITTED_PREFIX}${sha1(bytes).slice(0, 20)}.${extension}`;
-
-interface ImageBox {
-  index: number;
-  path: string;
-  /** Missing when the image has no box to fit (not laid out, zero size). */
-  boxWidth?: number;
-  boxHeight?: number;
-  naturalWidth: number;
-  naturalHeight: number;
-  fit: string;
-  position: string;
-}
 
 /**
  * Why this exists: Chromium's PDF backend handles a cropped image (object-fit:
@@ -159,10 +138,6 @@ export async function fitImagesToBoxes(
   return swaps.length;
 }
 
-type Plan = NonNullable<ReturnType<typeof cropPlan>>;
-
-const planFor = (box: ImageBox) => (/\.(jpe?g|png|webp)$/i.test(box.path) ? cropPlan(box) : undefined);
-
 /**
  * The boxes the photos had in a document, by the document and the photos' sizes (a card's layout does not depend on
  * a photo's pixels: they are laid out as same-size placeholders). New photos in a known card (the designer's case:
@@ -224,104 +199,6 @@ function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
       waiting.shift()?.();
     }
   };
-}
-
-/**
- * Fitted copies by source hash and plan: the generator renders the same photos
- * for the preview and again after an edit, and a template check re-renders too.
- */
-const fittedCache = new Map<string, Promise<Uint8Array>>();
-const FITTED_CACHE_SIZE = 24;
-
-const sha1 = (bytes: Uint8Array) => createHash("sha1").update(bytes).digest("hex");
-
-/** From the cache, or made (boxes with the same photo and plan, like a strip repeated, share one job). */
-function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
-  const key = `${sha1(source)} ${box.naturalWidth}×${box.naturalHeight} ${JSON.stringify(plan)}`;
-  const cached = fittedCache.get(key);
-  if (cached) {
-    fittedCache.delete(key);
-    fittedCache.set(key, cached);
-    return cached;
-  }
-  const making = makeFittedCopy(source, box, plan, isJpeg);
-  making.catch(() => fittedCache.get(key) === making && fittedCache.delete(key));
-  fittedCache.set(key, making);
-  while (fittedCache.size > FITTED_CACHE_SIZE) fittedCache.delete(fittedCache.keys().next().value!);
-  return making;
-}
-
-async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
-  // Scale first, then crop: libjpeg then decodes at 1/2, 1/4… of the size (shrink-on-load), faster and smaller.
-  const kx = plan.width / plan.crop.width;
-  const ky = plan.height / plan.crop.height;
-  const scaled = {
-    width: Math.max(1, Math.round(box.naturalWidth * kx)),
-    height: Math.max(1, Math.round(box.naturalHeight * ky)),
-  };
-  const left = Math.min(Math.round(plan.crop.left * kx), scaled.width - plan.width);
-  const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
-  // autoOrient: Chromium lays photos out turned by their EXIF orientation, so the copy must be turned too.
-  const pipeline = sharp(source)
-    .autoOrient()
-    .resize(scaled.width, scaled.height, { fit: "fill" })
-    .extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
-  return (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
-}
-
-/**
- * The part of the source the box shows (object-fit and object-position) and the
- * pixel size to keep; `keepFit` when the copy keeps the source's aspect (contain).
- */
-function cropPlan(box: ImageBox):
-  | {
-      crop: { left: number; top: number; width: number; height: number };
-      width: number;
-      height: number;
-      keepFit: boolean;
-    }
-  | undefined {
-  const { naturalWidth: nw, naturalHeight: nh, boxWidth: bw, boxHeight: bh } = box;
-  if (bw === undefined || bh === undefined) return undefined;
-  let crop = { left: 0, top: 0, width: nw, height: nh };
-  if (box.fit === "contain" || box.fit === "scale-down") {
-    // Nothing to crop: only scaled down to what the box shows.
-    const shown = box.fit === "contain" ? Math.min(bw / nw, bh / nh) : Math.min(1, bw / nw, bh / nh);
-    const scale = Math.min(1, shown * PRINT_SCALE);
-    if (scale > 0.9) return undefined;
-    return {
-      crop,
-      width: Math.max(1, Math.round(nw * scale)),
-      height: Math.max(1, Math.round(nh * scale)),
-      keepFit: true,
-    };
-  }
-  if (box.fit === "cover" || box.fit === "none") {
-    const scale = box.fit === "cover" ? Math.max(bw / nw, bh / nh) : 1;
-    const width = Math.min(nw, Math.round(bw / scale));
-    const height = Math.min(nh, Math.round(bh / scale));
-    const [px, py] = positionFractions(box.position);
-    crop = { left: Math.round((nw - width) * px), top: Math.round((nh - height) * py), width, height };
-  } else if (box.fit !== "fill") {
-    return undefined;
-  }
-  const width = Math.max(1, Math.min(crop.width, Math.round(bw * PRINT_SCALE)));
-  const height = Math.max(1, Math.min(crop.height, Math.round(bh * PRINT_SCALE)));
-  const unchanged = crop.width === nw && crop.height === nh && width === nw && height === nh;
-  return unchanged ? undefined : { crop, width, height, keepFit: false };
-}
-
-/** "50% 50%" / "left top" / "30% 0px" → fractions (pixel offsets are treated as the start). */
-function positionFractions(position: string): [number, number] {
-  const words: Record<string, number> = { left: 0, top: 0, center: 0.5, right: 1, bottom: 1 };
-  const parts = position.trim().split(/\s+/);
-  const fraction = (part: string | undefined) => {
-    if (!part) return 0.5;
-    if (part in words) return words[part];
-    if (part.endsWith("%")) return Math.min(1, Math.max(0, parseFloat(part) / 100));
-    return 0;
-  };
-  return [fraction(parts[0]), fraction(parts[1])];
 }
 
 async function mapTwoAtATime<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
 import type { Page } from "puppeteer-core";
-import { fittedName, PRINT_SCALE } from "./fit-images.ts";
+import { fittedName } from "./fit-images.ts";
+import { PRINT_SCALE } from "./fitted-copy.ts";
 import { pathUnder, type ServedDocument } from "./request-filter.ts";
 
 /**
