@@ -1,39 +1,47 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 
+/** A process's parent, from its /proc/<pid>/stat line (the field after the command's closing parenthesis). */
+const parentOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+/** Proportional set size in bytes, from /proc/<pid>/smaps_rollup. */
+const pssOf = (rollup: string) => Number(rollup.match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+
+/** `root` and every process below it, from each process's parent. */
+function walk(parents: Map<number, number>, root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+  const tree: number[] = [];
+  const visit = (pid: number) => {
+    tree.push(pid);
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(root);
+  return tree;
+}
+
 /** Every process below `root` (and root itself), from /proc's parent links; just `root` where /proc is absent. */
 export function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
   let entries: string[];
   try {
     entries = readdirSync("/proc");
   } catch {
     return [root];
   }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
+  const parents = new Map<number, number>();
+  for (const entry of entries.filter((name) => /^\d+$/.test(name))) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "latin1");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+      parents.set(Number(entry), parentOf(readFileSync(`/proc/${entry}/stat`, "latin1")));
     } catch {
       // the process ended while we looked
     }
   }
-  const tree: number[] = [];
-  const walk = (pid: number) => {
-    tree.push(pid);
-    for (const child of children.get(pid) ?? []) walk(child);
-  };
-  walk(root);
-  return tree;
+  return walk(parents, root);
 }
 
 /** Proportional set size in bytes: shared pages split between the processes sharing them (Chromium's many). */
 export function pssBytes(pid: number): number {
   try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "latin1");
-    return Number(rollup.match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
+    return pssOf(readFileSync(`/proc/${pid}/smaps_rollup`, "latin1"));
   } catch {
     return 0;
   }
@@ -53,35 +61,20 @@ export async function treeMemoryAsync(root: number): Promise<number> {
   } catch {
     return pssBytes(root);
   }
-  const children = new Map<number, number[]>();
+  const parents = new Map<number, number>();
   await Promise.all(
     entries
-      .filter((entry) => /^\d+$/.test(entry))
+      .filter((name) => /^\d+$/.test(name))
       .map(async (entry) => {
         try {
-          const stat = await readFile(`/proc/${entry}/stat`, "latin1");
-          const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-          children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+          parents.set(Number(entry), parentOf(await readFile(`/proc/${entry}/stat`, "latin1")));
         } catch {
           // the process ended while we looked
         }
       }),
   );
-  const tree: number[] = [];
-  const walk = (pid: number) => {
-    tree.push(pid);
-    for (const child of children.get(pid) ?? []) walk(child);
-  };
-  walk(root);
   const sizes = await Promise.all(
-    tree.map(async (pid) => {
-      try {
-        const rollup = await readFile(`/proc/${pid}/smaps_rollup`, "latin1");
-        return Number(rollup.match(/^Pss:\s+(\d+) kB/m)?.[1] ?? 0) * 1024;
-      } catch {
-        return 0;
-      }
-    }),
+    walk(parents, root).map((pid) => readFile(`/proc/${pid}/smaps_rollup`, "latin1").then(pssOf, () => 0)),
   );
   return sizes.reduce((sum, bytes) => sum + bytes, 0);
 }
