@@ -7,7 +7,9 @@
  * peak PSS of the bot's process tree (bot + template sandbox + Chromium), for the
  * bot started as the Procfile's worker line does (its environment and node flags)
  * and plain (Chromium runs with MALLOC_ARENA_MAX=2 either way: chromium.ts sets it).
- *   npm run bench:generator [-- --rounds 3]
+ * `--trace` prints each round's Bot API calls (ms after the draft) and when Gemini was asked; BENCH_LOG_LEVEL=info
+ * keeps the bot's "card drawn" lines (each render's phases) in its log under $TMPDIR/designflow-bot-logs.
+ *   npm run bench:generator [-- --rounds 3] [--trace]
  */
 import Database from "better-sqlite3";
 import { FakeGemini } from "../tests/support/fake-gemini.ts";
@@ -22,6 +24,9 @@ const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (pr
 const GEMINI_MS = 800;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 let messageId = 50_000;
+/** When the fake Gemini was asked (epoch ms), for --trace. */
+const geminiAskedAt: number[] = [];
+const trace = process.argv.includes("--trace");
 
 const albumPhoto = (fileId: string, group: string) => ({
   message: {
@@ -47,21 +52,24 @@ async function measure(
   images: Buffer[],
 ): Promise<Figures> {
   const gemini = new FakeGemini();
-  gemini.reply = (request) => ({
-    delayMs: GEMINI_MS,
-    then: {
-      text: request.prompt.includes("TikTok")
-        ? "A lamp you can repair ✨ #IndustrialDesign"
-        : "Sphere lamp\nRecycled aluminium and oak.",
-    },
-  });
+  gemini.reply = (request) => (
+    geminiAskedAt.push(Date.now()),
+    {
+      delayMs: GEMINI_MS,
+      then: {
+        text: request.prompt.includes("TikTok")
+          ? "A lamp you can repair ✨ #IndustrialDesign"
+          : "Sphere lamp\nRecycled aluminium and oak.",
+      },
+    }
+  );
   await gemini.start();
   const session = new BotSession({
     env: {
       LLM_API_KEY: gemini.apiKey,
       LLM_MODEL: "gemini-test-model",
       GEMINI_BASE_URL: gemini.baseUrl,
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       ...start.env,
     },
     nodeArgs: start.nodeArgs,
@@ -112,6 +120,10 @@ async function measure(
         await chat.tapAny("gen:ok");
         const pdf = await api.waitForCall((c) => c.method === "sendDocument", { since: ok, timeoutMs: 60_000 });
         await chat.settle();
+        if (trace && !sampling) {
+          for (const c of api.calls.slice(since)) console.log(`  ${Math.round(c.at - sent)} ${c.method}`);
+          console.log(`  tapped at ${tapped - sent}; gemini asked at ${geminiAskedAt.slice(-2).map((t) => t - sent)}`);
+        }
         if (!sampling) {
           figures.preview.push(preview.at - sent);
           figures.pdf.push(pdf.at - tapped);

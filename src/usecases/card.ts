@@ -104,7 +104,11 @@ export function cardData(request: CardRequest, images: CardData["images"]): Card
 }
 
 /** Downloads the renders, fills the template and prints the card (and its page-1 PNG when `png`). */
-export async function printCard(deps: CardDeps, request: CardRequest, options: { png: boolean }): Promise<DrawnCard> {
+export async function printCard(
+  deps: CardDeps,
+  request: CardRequest,
+  options: { png: boolean; keep?: boolean },
+): Promise<DrawnCard> {
   const started = Date.now();
   const stored = request.templateId === 0 ? null : await deps.templates.get(request.templateId);
   const bundle = stored?.bundle ?? builtinTemplate();
@@ -124,6 +128,7 @@ export async function printCard(deps: CardDeps, request: CardRequest, options: {
   const phases: Record<string, number> = {};
   const result = await deps.pdf.render(bundle, cardData(request, images), {
     png: options.png,
+    keep: options.keep,
     // Each step's time goes to the log: where a slow card spent it.
     onPhase: (phase, ms) => (phases[phase] = Math.round((phases[phase] ?? 0) + ms)),
   });

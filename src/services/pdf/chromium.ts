@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
 import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
-import { drawCard, type PageOutput } from "./draw-card.ts";
+import { drawCard, printPage, type PageOutput } from "./draw-card.ts";
+import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
 import { appRoot } from "./chromium-path.ts";
@@ -25,11 +26,15 @@ export interface PageInput {
   onPhase?: PhaseListener;
   /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
   photoChecks?: Map<string, () => Promise<boolean>>;
+  /** Keep the card on the page: the next render of the same files with other words only changes the words. */
+  keep?: boolean;
 }
 
 export class RenderTimeoutError extends Error {}
 
 const RECYCLE_IDLE_MS = 500;
+/** How long a kept card waits for its reprint (Gemini's answer, in the generator) before the page is cleared. */
+const KEPT_CARD_MS = 60_000;
 const PAGE_RENDERS_MAX = 10;
 
 /**
@@ -55,6 +60,8 @@ export class ChromiumPool {
   private pageRenders = 0;
   private recycleTimer: NodeJS.Timeout | undefined;
   private current: ServedDocument | undefined;
+  /** The card left on the page by a render that asked to keep it (see PageInput.keep). */
+  private kept: { page: Page; card: KeptCard } | undefined;
   /** Each page's move to a new empty document (see clearPage). */
   private readonly cleared = new WeakMap<Page, Promise<void>>();
   private expectingBlank = false;
@@ -102,6 +109,7 @@ export class ChromiumPool {
     clearTimeout(this.idleTimer);
     clearTimeout(this.recycleTimer);
     this.page = undefined;
+    this.kept = undefined;
     this.pageRenders = 0;
     const browser = this.browser;
     this.browser = undefined;
@@ -213,6 +221,7 @@ export class ChromiumPool {
   /** After a failure the page may be mid-navigation or hung: the next render gets a fresh one. */
   private dropPage(): void {
     const page = this.page;
+    this.kept = undefined;
     this.page = undefined;
     this.pageRenders = 0;
     void page?.then((p) => p.close()).catch(() => undefined);
@@ -221,6 +230,7 @@ export class ChromiumPool {
   /** The old page is closed first, so its renderer exits before the new page gets one. */
   private recyclePage(): void {
     clearTimeout(this.recycleTimer);
+    this.kept = undefined;
     const old = this.page;
     const browser = this.browser;
     this.page = undefined;
@@ -258,19 +268,27 @@ export class ChromiumPool {
     clearTimeout(this.recycleTimer);
     const phase = phaseClock(input.onPhase);
     let page = await this.preparePage();
-    const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(
-      () => !page.isClosed(),
-      () => false,
-    );
-    if (!ready) {
-      this.dropPage();
-      page = await this.preparePage();
+    const kept = this.kept?.page === page ? this.kept.card : undefined;
+    this.kept = undefined;
+    const placeholders = input.placeholders ?? new Map();
+    const reprint = kept && sameFiles(kept, input.assets, placeholders) && !page.isClosed() ? kept : undefined;
+    // A kept card that is not reprinted leaves now: the page gets its new empty document first.
+    if (kept && !reprint) this.cleared.delete(page);
+    if (!reprint) {
+      const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(
+        () => !page.isClosed(),
+        () => false,
+      );
+      if (!ready) {
+        this.dropPage();
+        page = await this.preparePage();
+      }
     }
     phase("page ready");
-    const served: ServedDocument = {
+    const served: ServedDocument = reprint?.served ?? {
       base: "",
       assets: input.assets,
-      placeholders: input.placeholders ?? new Map(),
+      placeholders,
       placeheld: new Set(),
       blocked: [],
       missing: [],
@@ -278,6 +296,9 @@ export class ChromiumPool {
     this.current = served;
     this.pageRenders++;
     let timer: NodeJS.Timeout | undefined;
+    let keeping = false;
+    // The files as given (drawing adds the fitted copies to the served map).
+    const files = input.keep ? new Map(input.assets) : undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -285,17 +306,19 @@ export class ChromiumPool {
           this.timeoutMs,
         );
       });
-      const loads = { base: () => `${TEMPLATE_ORIGIN}/r${++this.renders}/`, clear: () => this.clearPage(page) };
-      return await Promise.race([
-        drawCard(page, input.html, served, {
-          png: input.png ?? false,
-          timeoutMs: this.timeoutMs,
-          phase,
-          photoChecks: input.photoChecks,
-          ...loads,
-        }),
-        timeout,
-      ]);
+      const output = await Promise.race([this.draw(page, input, served, phase, reprint), timeout]);
+      if (files) {
+        const card = {
+          html: input.html,
+          files,
+          placeholders,
+          served: this.current,
+          imageBoxes: await imageBoxesOf(page),
+        };
+        this.kept = { page, card };
+        keeping = true;
+      }
+      return output;
     } catch (error) {
       this.dropPage();
       throw error;
@@ -303,16 +326,52 @@ export class ChromiumPool {
       clearTimeout(timer);
       this.current = undefined;
       this.armIdleTimer();
-      if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
-      else if (this.page) {
-        if (!page.isClosed()) void this.clearPage(page);
-        this.recycleTimer = setTimeout(() => this.recyclePage(), RECYCLE_IDLE_MS).unref();
-      }
-      // Measured after the card is handed over (walking /proc took ~25 ms of each card); the next card waits for it.
-      this.afterCard = this.overBudget().then(
-        (over) => (over ? this.close() : undefined),
-        () => undefined,
-      );
+      this.afterRender(page, keeping);
     }
+  }
+
+  /**
+   * The kept card with the new words, printed without a load (see reprint.ts); else the card drawn anew (after the
+   * page's move to a new empty document when it held the kept card).
+   */
+  private async draw(
+    page: Page,
+    input: PageInput,
+    served: ServedDocument,
+    phase: (name: string) => void,
+    reprint: KeptCard | undefined,
+  ): Promise<PageOutput> {
+    const options = { png: input.png ?? false, timeoutMs: this.timeoutMs, phase };
+    // The kept card's photos are these very bytes, and were proven whole before it was printed (a broken one ends a
+    // card): no check is needed again.
+    if (reprint) {
+      if (await morphKeptCard(page, reprint, input.html)) {
+        phase("words changed");
+        return printPage(page, served, options);
+      }
+      this.current = undefined;
+      await this.clearPage(page);
+      served = { ...served, assets: input.assets, placeheld: new Set(), blocked: [], missing: [] };
+      served.placeholders = input.placeholders ?? new Map();
+      this.current = served;
+      phase("kept card cleared");
+    }
+    const loads = { base: () => `${TEMPLATE_ORIGIN}/r${++this.renders}/`, clear: () => this.clearPage(page) };
+    return drawCard(page, input.html, served, { ...options, photoChecks: input.photoChecks, ...loads });
+  }
+
+  /** The page after a card: a new empty document (unless the card is kept), recycled in time; the memory check. */
+  private afterRender(page: Page, keeping: boolean): void {
+    if (this.pageRenders >= PAGE_RENDERS_MAX && !keeping) this.recyclePage();
+    else if (this.page) {
+      if (keeping) this.cleared.delete(page);
+      else if (!page.isClosed()) void this.clearPage(page);
+      this.recycleTimer = setTimeout(() => this.recyclePage(), keeping ? KEPT_CARD_MS : RECYCLE_IDLE_MS).unref();
+    }
+    // Measured after the card is handed over (walking /proc took ~25 ms of each card); the next card waits for it.
+    this.afterCard = this.overBudget().then(
+      (over) => (over ? this.close() : undefined),
+      () => undefined,
+    );
   }
 }

@@ -3,6 +3,7 @@ import { fitImagesToBoxes, layoutKey, prefitPhotos } from "./fit-images.ts";
 import { insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { ServedDocument } from "./request-filter.ts";
+import { ADDED_TO_HEAD } from "./reprint.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
 
 /** A card as printed: the PDF, page 1 as PNG when asked, its page size, and what it could not load. */
@@ -49,7 +50,8 @@ export async function drawCard(
   let tileStyles = recallTileStylesheet(html, served);
   const open = () => {
     served.base = options.base();
-    const head = `<base href="${served.base}">${tileStyles && `<style>${tileStyles}</style>`}`;
+    const mark = ADDED_TO_HEAD;
+    const head = `<base ${mark} href="${served.base}">${tileStyles && `<style ${mark}>${tileStyles}</style>`}`;
     return page.setContent(insertAtHeadStart(html, head), { waitUntil: "load", timeout: timeoutMs });
   };
   const layout = layoutKey(html, served);
@@ -78,6 +80,16 @@ export async function drawCard(
     phase("reload without placeholders");
     await fitImagesToBoxes(page, served, phase);
   }
+  return printPage(page, served, options);
+}
+
+/** Prints the card on the page: the PDF, then page 1 as the preview when asked. */
+export async function printPage(
+  page: Page,
+  served: ServedDocument,
+  options: Pick<DrawOptions, "png" | "timeoutMs" | "phase">,
+): Promise<PageOutput> {
+  const { phase, timeoutMs } = options;
   // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
   // costs time and the card is an image-like page; fonts were awaited by fit-images.
   const pdfOptions = {

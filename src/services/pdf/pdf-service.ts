@@ -90,6 +90,14 @@ export interface PdfServiceOptions {
 }
 
 /** Template → HTML in the sandbox → PDF (and page 1 as PNG) in Chromium. */
+export interface RenderOptions {
+  /** Page 1 as an image too (the preview). */
+  png?: boolean;
+  /** Keep the card on the browser's page: the same card with other words is then printed without a new load. */
+  keep?: boolean;
+  onPhase?: PhaseListener;
+}
+
 export class PdfService {
   readonly sandbox: TemplateSandbox;
   readonly chromium: ChromiumPool;
@@ -116,11 +124,7 @@ export class PdfService {
     return this.sandbox.check(html).finally(() => this.sandbox.prepareNext());
   }
 
-  async render(
-    bundle: TemplateBundle,
-    data: CardData,
-    options: { png?: boolean; onPhase?: PhaseListener } = {},
-  ): Promise<RenderResult> {
+  async render(bundle: TemplateBundle, data: CardData, options: RenderOptions = {}): Promise<RenderResult> {
     try {
       const first = await this.renderOnce(bundle, data, options, true);
       // A photo proved broken while the card was laid out: again, with every verdict known (it is skipped).
@@ -140,7 +144,7 @@ export class PdfService {
   private async renderOnce(
     bundle: TemplateBundle,
     data: CardData,
-    options: { png?: boolean; onPhase?: PhaseListener },
+    options: RenderOptions,
     overlapped: boolean,
   ): Promise<RenderResult | "photos not whole"> {
     const phase = phaseClock(options.onPhase);
@@ -192,6 +196,7 @@ export class PdfService {
         assets,
         placeholders,
         png: options.png,
+        keep: options.keep,
         onPhase: options.onPhase,
         photoChecks,
       });

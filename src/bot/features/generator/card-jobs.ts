@@ -175,7 +175,8 @@ async function makeCardWith(
   const request = await cardRequest(job, input, texts ?? ownerTexts(input.source.description, input.draft));
   if (texts === null) {
     void status.show(t("gen-progress-texts"), "typing");
-    printCard(deps, request, { png: false }).catch((error: unknown) =>
+    // Kept on the browser's page: the card with Gemini's words then only changes its words (no load, no photo fit).
+    printCard(deps, request, { png: false, keep: true }).catch((error: unknown) =>
       job.log.info({ err: error }, "card rehearsal failed"),
     );
     const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);

@@ -1,0 +1,113 @@
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
+import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
+
+/**
+ * The generator keeps its rehearsed card on the browser's page, and the card with Gemini's words changes only its
+ * words (chromium.ts, reprint.ts). These prove the reprint prints the new card exactly, and that anything beyond plain
+ * words (a photo's box that moves, new markup that would load something) draws the card anew.
+ */
+const solid = (color: string, width = 800, height = 600) =>
+  sharp({ create: { width, height, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
+
+async function pixel(png: Buffer, x: number, y: number): Promise<string> {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const i = (y * info.width + x) * info.channels;
+  const near = (value: number) => (value > 200 ? "hi" : value < 60 ? "lo" : "mid");
+  return [data[i], data[i + 1], data[i + 2]].map(near).join(",");
+}
+
+const RED = "hi,lo,lo";
+const BLUE = "lo,lo,hi";
+const WHITE = "hi,hi,hi";
+const GREEN = "lo,hi,lo";
+
+// Each line of the description is a 20 px bar whose colour is its word; the photo sits under the bars.
+const BARS = `<html><head><title>{{ project_name }}</title><style>@page{size:300px 300px;margin:0} body{margin:0}
+p{margin:0;height:20px} .red{background:#f00} .blue{background:#00f}
+img{display:block;width:200px;height:100px;object-fit:cover}</style></head><body>
+{% for line in project_description.split("\\n") %}<p class="{{ line }}"></p>{% endfor %}
+<img src="{{ images[0].src }}"></body></html>`;
+
+// The photo shares a row with the words: longer words, narrower photo.
+const ROW = `<html><head><style>@page{size:300px 100px;margin:0} body{margin:0}
+.row{display:flex;width:300px} span{font-size:20px;white-space:nowrap}
+img{flex:1;min-width:0;height:100px;object-fit:cover}</style></head><body>
+<div class="row"><span>{{ project_description }}</span><img src="{{ images[0].src }}"></div></body></html>`;
+
+describe("a kept card printed again with other words", () => {
+  const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
+  afterAll(() => pdf.close());
+
+  const render = async (html: string, data: CardData, keep = false) => {
+    const phases: string[] = [];
+    const result = await pdf.render({ html, css: null, files: new Map() }, data, {
+      png: true,
+      keep,
+      onPhase: (phase) => phases.push(phase),
+    });
+    if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
+    return { ...result, phases };
+  };
+
+  it("changes only the words: more lines, other colours, the photo where the new layout puts it", async () => {
+    const photo = await solid("#0f0");
+    const photos = { images: [{ bytes: photo, extension: "jpg" }] };
+    await render(BARS, { project_name: "Draft", project_description: "red", ...photos }, true);
+    const again = await render(BARS, { project_name: "Final", project_description: "blue\nred\nblue", ...photos });
+    expect(again.phases).toContain("words changed");
+    expect(again.phases).not.toContain("load");
+    // Bars at y 10, 30, 50; the photo from y 60.
+    expect([
+      await pixel(again.png!, 10, 10),
+      await pixel(again.png!, 10, 30),
+      await pixel(again.png!, 10, 50),
+      await pixel(again.png!, 100, 110),
+      await pixel(again.png!, 250, 110),
+    ]).toEqual([BLUE, RED, BLUE, GREEN, WHITE]);
+    expect(again.pageSize.pages).toBe(1);
+    expect(Buffer.from(again.pdf).toString("latin1")).toContain("/Title (Final)");
+  });
+
+  it("draws the card anew when the new words move a photo's box (its fitted copy is cut for the old box)", async () => {
+    // A green band on top: the wide box (the short line) crops it away, the narrow one shows it.
+    const banded = await sharp(
+      Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600">
+<rect width="800" height="600" fill="#00f"/><rect width="800" height="100" fill="#0f0"/></svg>`),
+    )
+      .jpeg()
+      .toBuffer();
+    const photos = { images: [{ bytes: banded, extension: "jpg" }] };
+    const short = await render(ROW, { project_description: "a", ...photos }, true);
+    expect(await pixel(short.png!, 290, 4)).toBe(BLUE);
+    const again = await render(ROW, { project_description: "a much longer line", ...photos });
+    expect(again.phases).toContain("kept card cleared");
+    expect(await pixel(again.png!, 290, 4)).toBe(GREEN);
+    expect(await pixel(again.png!, 290, 50)).toBe(BLUE);
+  });
+
+  it("draws the card anew when the new markup would load something (the request filter then sees it)", async () => {
+    const html = BARS.replace('<p class="{{ line }}"></p>', '<p class="{{ line }}">{{ project_name | safe }}</p>');
+    const photos = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
+    await render(html, { project_name: "plain", project_description: "red", ...photos }, true);
+    const hostile = `<b style="background:url(https://evil.example/x.png)">x</b>`;
+    const again = await render(html, { project_name: hostile, project_description: "red", ...photos });
+    expect(again.phases).toContain("kept card cleared");
+    expect(again.blocked).toContain("https://evil.example/x.png");
+  });
+
+  it("draws the card anew for other photos, and does not keep a card that was not asked to be kept", async () => {
+    const first = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
+    const second = { images: [{ bytes: await solid("#f00"), extension: "jpg" }] };
+    await render(BARS, { project_description: "red", ...first }, true);
+    const other = await render(BARS, { project_description: "blue", ...second });
+    expect(other.phases).not.toContain("words changed");
+    expect(await pixel(other.png!, 100, 60)).toBe(RED);
+    const unkept = await render(BARS, { project_description: "red", ...second });
+    expect(unkept.phases).not.toContain("words changed");
+    expect(unkept.phases).not.toContain("kept card cleared");
+  });
+});
