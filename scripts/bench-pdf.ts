@@ -88,7 +88,7 @@ async function bench(
     // CPU the timed renders would pay for.
     const exclude = new Set(typeof weasy === "string" ? [] : [weasy.pid]);
     sampler = setInterval(() => samplePeak(peak, exclude), 50);
-    for (let i = 0; i < 2; i++) await pdf.render(bundle, data(images.map(renewed)), { png: true });
+    for (let i = 0; i < 2; i++) await pdf.render(bundle, data(images.map(renewed)), { preview: "jpeg" });
     samplePeak(peak, exclude);
     const medians = (all: Record<string, number[]>) =>
       Object.fromEntries(Object.entries(all).map(([phase, values]) => [phase, median(values)]));

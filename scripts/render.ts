@@ -87,13 +87,13 @@ try {
     if (list.length) console.warn(`warning: ${label}: ${list.join(", ")}`);
   }
   const started = Date.now();
-  const result = await pdf.render(bundle, loadData(values.data), { png: Boolean(values.png) });
+  const result = await pdf.render(bundle, loadData(values.data), values.png ? { preview: "png" } : {});
   if (!result.ok)
     throw new Error(
       `${result.kind}: ${result.message}${result.line ? ` (line ${result.line}, column ${result.column})` : ""}`,
     );
   writeFileSync(values.out, result.pdf);
-  if (values.png && result.png) writeFileSync(values.png, result.png);
+  if (values.png && result.preview) writeFileSync(values.png, result.preview);
   console.log(
     `${values.out}: ${result.pageSize.pages} page(s), ${Math.round(result.pageSize.widthPx)}×${Math.round(result.pageSize.heightPx)} px, ${(result.pdf.length / 1024).toFixed(0)} KB, ${Date.now() - started} ms`,
   );

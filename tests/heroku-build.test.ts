@@ -16,7 +16,7 @@ import {
   dynoCommand,
   installBuildpackNode,
   measureSlug,
-  previewPng,
+  previewJpeg,
   runBuildpackSteps,
 } from "./support/heroku-replay.ts";
 import { Buttons } from "../src/bot/buttons.ts";
@@ -160,8 +160,8 @@ describe("the Heroku build, replayed", () => {
       (c) => c.method === "sendPhoto" || /❌/.test(String(c.payload.text ?? "")),
     );
     expect(preview.method, worker.output.slice(-2000)).toBe("sendPhoto");
-    const png = await sharp(previewPng(preview)).metadata();
-    expect(png.format).toBe("png");
-    expect(png.width).toBeGreaterThan(500);
+    const image = await sharp(previewJpeg(preview)).metadata();
+    expect(image.format).toBe("jpeg");
+    expect(image.width).toBeGreaterThan(500);
   });
 });

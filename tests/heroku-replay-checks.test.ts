@@ -12,7 +12,7 @@ import {
   checkSlugSize,
   dynoCommand,
   measureSlug,
-  previewPng,
+  previewJpeg,
   ReplayCheckFailed,
 } from "./support/heroku-replay.ts";
 
@@ -78,12 +78,12 @@ describe("the Heroku replay's checks fail on a broken build", () => {
     ).not.toThrow();
   });
 
-  it("a preview that is not a photo, carries no upload, or is not a PNG", async () => {
+  it("a preview that is not a photo, carries no upload, or is not a JPEG", async () => {
     const [png, jpeg] = await Promise.all([image("png"), image("jpeg")]);
-    expect(() => previewPng(photoCall(png, "sendMessage"))).toThrow(/not a photo/);
-    expect(() => previewPng({ ...photoCall(png), files: {} })).toThrow(/no uploaded photo/);
-    expect(() => previewPng(photoCall(jpeg))).toThrow(/not a PNG/);
-    expect(previewPng(photoCall(png))).toEqual(png);
+    expect(() => previewJpeg(photoCall(jpeg, "sendMessage"))).toThrow(/not a photo/);
+    expect(() => previewJpeg({ ...photoCall(jpeg), files: {} })).toThrow(/no uploaded photo/);
+    expect(() => previewJpeg(photoCall(png))).toThrow(/not a JPEG/);
+    expect(previewJpeg(photoCall(jpeg))).toEqual(jpeg);
   });
 
   it("starts dyno commands where this machine's Chromium cannot be seen", () => {

@@ -98,14 +98,17 @@ describe("Jinja2 fidelity: the corpus printed by our sandbox and by real Jinja2 
         const theirs = results[file];
         expect(theirs.ok, file).toBe(true);
         if (!theirs.ok) continue;
-        const ours = await pdf.render({ html: template, css: null, files: new Map() }, card, { png: true });
+        const ours = await pdf.render({ html: template, css: null, files: new Map() }, card, { preview: "png" });
         const jinjaCard = { html: `{% raw %}${theirs.html}{% endraw %}`, css: null, files: new Map() };
-        const printed = await pdf.render(jinjaCard, { images: card.images }, { png: true });
+        const printed = await pdf.render(jinjaCard, { images: card.images }, { preview: "png" });
         expect(ours.ok && printed.ok, file).toBe(true);
         if (!ours.ok || !printed.ok) continue;
         expect(ours.pdf.subarray(0, 5).toString(), file).toBe("%PDF-");
         expect(ours.pageSize, file).toEqual(printed.pageSize);
-        expect(ours.png!.equals(printed.png!), `${file}: page 1 as our sandbox prints it vs as Jinja2 does`).toBe(true);
+        expect(
+          ours.preview!.equals(printed.preview!),
+          `${file}: page 1 as our sandbox prints it vs as Jinja2 does`,
+        ).toBe(true);
       }
     } finally {
       await pdf.close();

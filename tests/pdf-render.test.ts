@@ -38,15 +38,15 @@ describe("PDF renders on the reused Chromium page", () => {
       const result = await pdf.render(
         { html, css: null, files: new Map([["images/a.png", await solid(asset, 50, 50, "png")]]) },
         card(await solid(photo, 1600, 1200)),
-        { png: true },
+        { preview: "png" },
       );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
       const want = { red: RED, blue: BLUE, lime: GREEN, yellow: YELLOW };
       expect([
-        await pixel(result.png!, 90, 45),
-        await pixel(result.png!, 90, 135),
-        await pixel(result.png!, 250, 50),
+        await pixel(result.preview!, 90, 45),
+        await pixel(result.preview!, 90, 135),
+        await pixel(result.preview!, 250, 50),
       ]).toEqual([want[asset], want[photo], want[asset]]);
     }
   });
@@ -63,11 +63,11 @@ describe("PDF renders on the reused Chromium page", () => {
           { bytes: await solid("yellow", 1600, 1200), extension: "jpg" },
         ],
       },
-      { png: true },
+      { preview: "png" },
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect([await pixel(result.png!, 90, 45), await pixel(result.png!, 90, 135)]).toEqual([BLUE, YELLOW]);
+    expect([await pixel(result.preview!, 90, 45), await pixel(result.preview!, 90, 135)]).toEqual([BLUE, YELLOW]);
   });
 
   it("serves the template's own files to root-relative URLs, and a template's <base> cannot point them elsewhere", async () => {
@@ -77,13 +77,13 @@ describe("PDF renders on the reused Chromium page", () => {
       ["images/a.png", await solid("red", 20, 20, "png")],
       ["images/b.png", await solid("blue", 20, 20, "png")],
     ]);
-    const result = await pdf.render({ html, css: null, files }, {}, { png: true });
+    const result = await pdf.render({ html, css: null, files }, {}, { preview: "png" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect([
-      await pixel(result.png!, 50, 50),
-      await pixel(result.png!, 150, 50),
-      await pixel(result.png!, 250, 50),
+      await pixel(result.preview!, 50, 50),
+      await pixel(result.preview!, 150, 50),
+      await pixel(result.preview!, 250, 50),
     ]).toEqual([RED, BLUE, BLUE]);
     expect(result.blocked).toEqual([]);
   });
@@ -95,11 +95,11 @@ describe("PDF renders on the reused Chromium page", () => {
     const html = `<!doctype html><style>@page{size:A4;margin:0} body{margin:0} .page{position:relative;width:210mm;height:297mm;overflow:hidden}
 .pattern{position:absolute;inset:-30%;opacity:.5;transform:rotate(18deg);background:url("data:image/svg+xml;utf8,${tile}") 0 0/20px 20px}</style>
 <div class="page"><div class="pattern"></div></div>`;
-    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { png: true });
+    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { preview: "png" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     // Mostly red at half opacity over white, with thin blue lines: the pattern is on the page.
-    const [r, g, b] = (await sharp(result.png!).stats()).channels.map((channel) => channel.mean);
+    const [r, g, b] = (await sharp(result.preview!).stats()).channels.map((channel) => channel.mean);
     expect(r).toBeGreaterThan(200);
     expect(g).toBeGreaterThan(90);
     expect(g).toBeLessThan(170);
@@ -114,10 +114,10 @@ describe("PDF renders on the reused Chromium page", () => {
     const url = `url("data:image/svg+xml;utf8,${tile}")`;
     const html = `<!doctype html><style>@page{size:200px 60px;margin:0} body{margin:0} div{height:20px;background-image:${url}}</style>
 <div></div><div style="background-size:40px"></div><div style="background-size:60px 20px"></div>`;
-    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { png: true });
+    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { preview: "png" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const row = (y: number, xs: number[]) => Promise.all(xs.map((x) => pixel(result.png!, x, y)));
+    const row = (y: number, xs: number[]) => Promise.all(xs.map((x) => pixel(result.preview!, x, y)));
     expect(await row(10, [5, 15, 25, 35])).toEqual([RED, BLUE, RED, BLUE]);
     expect(await row(30, [10, 30, 50, 70])).toEqual([RED, BLUE, RED, BLUE]);
     expect(await row(50, [15, 45, 75, 105])).toEqual([RED, BLUE, RED, BLUE]);
@@ -137,11 +137,11 @@ describe("PDF renders on the reused Chromium page", () => {
       const result = await pdf.render(
         { html, css: null, files: new Map([["style.css", Buffer.from(css(color))]]) },
         {},
-        { png: true },
+        { preview: "png" },
       );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      expect(await pixel(result.png!, 50, 50)).toBe(want);
+      expect(await pixel(result.preview!, 50, 50)).toBe(want);
     }
   });
 
@@ -153,7 +153,7 @@ describe("PDF renders on the reused Chromium page", () => {
       const result = await pdf.render(
         { html, css: null, files: new Map() },
         { ...card(photo), project_name: name },
-        { png: true },
+        { preview: "png" },
       );
       expect(result.ok).toBe(true);
       if (!result.ok) return;
@@ -173,13 +173,13 @@ describe("PDF renders on the reused Chromium page", () => {
     const previews: string[] = [];
     for (const html of [noPageSize, wide, noPageSize, `<style>@page{size:A4}</style>${noPageSize}`, noPageSize]) {
       const result = await pdf.render({ html, css: null, files: new Map() }, card(await solid("red", 40, 30)), {
-        png: true,
+        preview: "png",
       });
       expect(result.ok).toBe(true);
       if (!result.ok) return;
-      const { width, height } = await sharp(result.png!).metadata();
+      const { width, height } = await sharp(result.preview!).metadata();
       expect({ width, height }).toEqual(viewportFor(result.pageSize));
-      if (html === noPageSize) previews.push(result.png!.toString("base64"));
+      if (html === noPageSize) previews.push(result.preview!.toString("base64"));
     }
     expect(new Set(previews).size).toBe(1);
   });
@@ -193,12 +193,12 @@ describe("PDF renders on the reused Chromium page", () => {
       .toBuffer();
     const html = `<html><head><style>@page{size:200px 400px;margin:0} body{margin:0} img{display:block;width:100px;height:100px;object-fit:cover}</style></head>
 <body><img src="{{ images[0].src }}" style="width:100px;height:200px;object-fit:fill"><img src="{{ images[0].src }}"></body></html>`;
-    const result = await pdf.render({ html, css: null, files: new Map() }, card(stored), { png: true });
+    const result = await pdf.render({ html, css: null, files: new Map() }, card(stored), { preview: "png" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect([await pixel(result.png!, 50, 20), await pixel(result.png!, 50, 180)]).toEqual([RED, BLUE]);
+    expect([await pixel(result.preview!, 50, 20), await pixel(result.preview!, 50, 180)]).toEqual([RED, BLUE]);
     // The cover box crops the middle: the red/blue edge runs across it.
-    expect([await pixel(result.png!, 50, 205), await pixel(result.png!, 50, 295)]).toEqual([RED, BLUE]);
+    expect([await pixel(result.preview!, 50, 205), await pixel(result.preview!, 50, 295)]).toEqual([RED, BLUE]);
   });
 
   it("replaces a browser that a render left above its memory budget, and keeps one that stays under", async () => {

@@ -45,7 +45,7 @@ describe("a kept card printed again with other words", () => {
   const render = async (html: string, data: CardData, keep = false) => {
     const phases: string[] = [];
     const result = await pdf.render({ html, css: null, files: new Map() }, data, {
-      png: true,
+      preview: "png",
       keep,
       onPhase: (phase) => phases.push(phase),
     });
@@ -62,11 +62,11 @@ describe("a kept card printed again with other words", () => {
     expect(again.phases).not.toContain("load");
     // Bars at y 10, 30, 50; the photo from y 60.
     expect([
-      await pixel(again.png!, 10, 10),
-      await pixel(again.png!, 10, 30),
-      await pixel(again.png!, 10, 50),
-      await pixel(again.png!, 100, 110),
-      await pixel(again.png!, 250, 110),
+      await pixel(again.preview!, 10, 10),
+      await pixel(again.preview!, 10, 30),
+      await pixel(again.preview!, 10, 50),
+      await pixel(again.preview!, 100, 110),
+      await pixel(again.preview!, 250, 110),
     ]).toEqual([BLUE, RED, BLUE, GREEN, WHITE]);
     expect(again.pageSize.pages).toBe(1);
     expect(Buffer.from(again.pdf).toString("latin1")).toContain("/Title (Final)");
@@ -82,11 +82,11 @@ describe("a kept card printed again with other words", () => {
       .toBuffer();
     const photos = { images: [{ bytes: banded, extension: "jpg" }] };
     const short = await render(ROW, { project_description: "a", ...photos }, true);
-    expect(await pixel(short.png!, 290, 4)).toBe(BLUE);
+    expect(await pixel(short.preview!, 290, 4)).toBe(BLUE);
     const again = await render(ROW, { project_description: "a much longer line", ...photos });
     expect(again.phases).toContain("kept card cleared");
-    expect(await pixel(again.png!, 290, 4)).toBe(GREEN);
-    expect(await pixel(again.png!, 290, 50)).toBe(BLUE);
+    expect(await pixel(again.preview!, 290, 4)).toBe(GREEN);
+    expect(await pixel(again.preview!, 290, 50)).toBe(BLUE);
   });
 
   it("draws the card anew when the new markup would load something (the request filter then sees it)", async () => {
@@ -105,7 +105,7 @@ describe("a kept card printed again with other words", () => {
     await render(BARS, { project_description: "red", ...first }, true);
     const other = await render(BARS, { project_description: "blue", ...second });
     expect(other.phases).not.toContain("words changed");
-    expect(await pixel(other.png!, 100, 60)).toBe(RED);
+    expect(await pixel(other.preview!, 100, 60)).toBe(RED);
     const unkept = await render(BARS, { project_description: "red", ...second });
     expect(unkept.phases).not.toContain("words changed");
     expect(unkept.phases).not.toContain("kept card cleared");

@@ -152,7 +152,7 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     const clean = await pdf.render(
       bundle(`${plain}<iframe src="file:///nonexistent/nothing.txt"></iframe></body></html>`),
       {},
-      { png: true },
+      { preview: "png" },
     );
     const hostile = await pdf.render(
       bundle(
@@ -160,7 +160,7 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
           `<link rel="stylesheet" href="${origin}/x.css"><script>document.body.style.background = "red"</script></body></html>`,
       ),
       {},
-      { png: true },
+      { preview: "png" },
     );
     expect(clean.ok && hostile.ok).toBe(true);
     if (!clean.ok || !hostile.ok) return;
@@ -173,9 +173,9 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
         `${plain}<iframe src="file://${secretFile}"></iframe><script>document.body.style.background = "red"</script></body></html>`,
       ),
       {},
-      { png: true },
+      { preview: "png" },
     );
-    expect(fileOnly.ok && fileOnly.png!.equals(clean.png!)).toBe(true);
+    expect(fileOnly.ok && fileOnly.preview!.equals(clean.preview!)).toBe(true);
   });
 
   it("a repeated SVG background, drawn outside Chromium as PNG tiles, cannot pull in local files or the network", async () => {
@@ -188,10 +188,10 @@ describe("template sandbox and Chromium: templates are code, contained", () => {
     );
     const tile = `<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='20' height='20'><rect width='20' height='20' fill='white'/><image href='file://${redPng}' width='20' height='20'/><image xlink:href='${redPng}' width='20' height='20'/><image href='${origin}/tile.png' width='20' height='20'/></svg>`;
     const html = `<!doctype html><style>@page{size:200px 200px;margin:0} body{margin:0} div{height:200px;opacity:.9;transform:rotate(5deg);background:url("data:image/svg+xml;utf8,${encodeURIComponent(tile)}") 0 0/20px 20px}</style><div></div>`;
-    const result = await pdf.render(bundle(html), {}, { png: true });
+    const result = await pdf.render(bundle(html), {}, { preview: "png" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const [r, g, b] = (await sharp(result.png!).stats()).channels.map((channel) => channel.mean);
+    const [r, g, b] = (await sharp(result.preview!).stats()).channels.map((channel) => channel.mean);
     expect(Math.min(r, g, b)).toBeGreaterThan(240);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits).toEqual([]);

@@ -40,7 +40,7 @@ describe.each(browsers)("Chromium (%s) opens no connection while printing a host
 <link rel="prefetch" href="${target}/prefetch"><link rel="preload" as="image" href="${target}/preload.png">
 <meta http-equiv="refresh" content="0;url=${target}/refresh"></head>
 <body><p>card</p><iframe src="${target}/frame"></iframe><iframe src="${named}/frame2"></iframe><img src="${named}/i.png"></body></html>`;
-    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { png: true });
+    const result = await pdf.render({ html, css: null, files: new Map() }, {}, { preview: "png" });
     expect(result.ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(connections).toHaveLength(0);

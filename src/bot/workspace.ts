@@ -6,7 +6,7 @@ import { SyncScreens } from "./sync-screens.ts";
 export interface StagedTemplate {
   bundle: TemplateBundle;
   sourceZip?: Uint8Array;
-  png: Buffer;
+  preview: Buffer;
   pdf: Buffer;
 }
 
@@ -81,7 +81,7 @@ export class DownloadCache {
  */
 export interface Workspace {
   /** Rendered cards waiting for "Looks good". */
-  cards: Staging<{ pdf: Buffer; png: Buffer }>;
+  cards: Staging<{ pdf: Buffer; preview: Buffer }>;
   templates: Staging<StagedTemplate>;
   renderDownloads: DownloadCache;
   busy: BusyKeys;

@@ -9,7 +9,7 @@ import { classifyGeminiError } from "../services/gemini/gemini-service.ts";
 import { ideaDraft, type TextLanguage } from "../services/gemini/prompts.ts";
 import { builtinTemplate } from "../services/pdf/builtin-template.ts";
 import type { PdfRenderer } from "../services/pdf/lazy-pdf-service.ts";
-import type { CardData, RenderFailure, SkippedPhoto } from "../services/pdf/pdf-service.ts";
+import type { CardData, PreviewFormat, RenderFailure, SkippedPhoto } from "../services/pdf/pdf-service.ts";
 import type { CardDates } from "../services/pdf/sample-data.ts";
 
 export interface CardTexts {
@@ -53,7 +53,8 @@ export type CardFailure =
   | { ok: false; code: "download-failed" }
   | { ok: false; code: "template"; failure: RenderFailure };
 
-export type DrawnCard = { ok: true; pdf: Buffer; png?: Buffer; pages: number; skipped: SkippedPhoto[] } | CardFailure;
+export type DrawnCard =
+  { ok: true; pdf: Buffer; preview?: Buffer; pages: number; skipped: SkippedPhoto[] } | CardFailure;
 
 /** The owner's own texts: what the card says without Gemini (or when they choose their draft). */
 export const ownerTexts = (description: string, draft: string): CardTexts => ({
@@ -103,11 +104,11 @@ export function cardData(request: CardRequest, images: CardData["images"]): Card
   };
 }
 
-/** Downloads the renders, fills the template and prints the card (and its page-1 PNG when `png`). */
+/** Downloads the renders, fills the template and prints the card (and page 1 as an image when `preview`). */
 export async function printCard(
   deps: CardDeps,
   request: CardRequest,
-  options: { png: boolean; keep?: boolean },
+  options: { preview?: PreviewFormat; keep?: boolean },
 ): Promise<DrawnCard> {
   const started = Date.now();
   const stored = request.templateId === 0 ? null : await deps.templates.get(request.templateId);
@@ -127,7 +128,7 @@ export async function printCard(
   }
   const phases: Record<string, number> = {};
   const result = await deps.pdf.render(bundle, cardData(request, images), {
-    png: options.png,
+    preview: options.preview,
     keep: options.keep,
     // Each step's time goes to the log: where a slow card spent it.
     onPhase: (phase, ms) => (phases[phase] = Math.round((phases[phase] ?? 0) + ms)),
@@ -136,12 +137,12 @@ export async function printCard(
     deps.logger.warn({ kind: result.kind, message: result.message }, "card render failed");
     return { ok: false, code: "template", failure: result };
   }
-  const { pdf, png } = result;
+  const { pdf, preview } = result;
   const pages = result.pageSize.pages;
   const ms = Date.now() - started;
   deps.logger.info({ ms, images: images.length, pdfBytes: pdf.length, pages, phases }, "card drawn");
   if (result.skipped.length > 0) deps.logger.warn({ skipped: result.skipped }, "photos left out of the card");
-  return { ok: true, pdf, png, pages, skipped: result.skipped };
+  return { ok: true, pdf, preview, pages, skipped: result.skipped };
 }
 
 /** `<name>_Card.pdf` with letters (Cyrillic too), digits, `-` and `_` only. */

@@ -25,7 +25,8 @@ export interface CheckedUpload {
   ok: true;
   bundle: TemplateBundle;
   sourceZip?: Uint8Array;
-  png: Buffer;
+  /** Page 1 as a JPEG, for the owner's look. */
+  preview: Buffer;
   pdf: Buffer;
   report: TemplateReport;
   pages: number;
@@ -113,8 +114,16 @@ export async function checkTemplateUpload(
     const { message, line, column } = report.syntaxError;
     return { ok: false, ...renderProblem({ ok: false, kind: "syntax", message, line, column }) };
   }
-  const rendered = await deps.pdf.render(bundle, sampleCardData(dates), { png: true });
+  const rendered = await deps.pdf.render(bundle, sampleCardData(dates), { preview: "jpeg" });
   if (!rendered.ok) return { ok: false, ...renderProblem(rendered) };
-  if (!rendered.png) return { ok: false, key: "tpl-err-render", args: { message: "" } };
-  return { ok: true, bundle, sourceZip, png: rendered.png, pdf: rendered.pdf, report, pages: rendered.pageSize.pages };
+  if (!rendered.preview) return { ok: false, key: "tpl-err-render", args: { message: "" } };
+  return {
+    ok: true,
+    bundle,
+    sourceZip,
+    preview: rendered.preview,
+    pdf: rendered.pdf,
+    report,
+    pages: rendered.pageSize.pages,
+  };
 }

@@ -64,8 +64,8 @@ describe("the npm registry's browser and Debian's headless shell", () => {
     };
     const bundle = { html, css, files: new Map<string, Uint8Array>() };
     const [fromDebian, fromRegistry] = await Promise.all([
-      debian.render(bundle, data, { png: true }),
-      npm.render(bundle, data, { png: true }),
+      debian.render(bundle, data, { preview: "png" }),
+      npm.render(bundle, data, { preview: "png" }),
     ]);
     if (!fromDebian.ok || !fromRegistry.ok)
       throw new Error(`a render failed: ${JSON.stringify([fromDebian, fromRegistry])}`);
@@ -78,8 +78,8 @@ describe("the npm registry's browser and Debian's headless shell", () => {
     expect(fonts(fromRegistry.pdf).map((f) => f.replace(/^.*\+/, ""))).toEqual(
       fonts(fromDebian.pdf).map((f) => f.replace(/^.*\+/, "")),
     );
-    const share = await differingShare(fromDebian.png!, fromRegistry.png!);
-    const exact = await differingShare(fromDebian.png!, fromRegistry.png!, 0);
+    const share = await differingShare(fromDebian.preview!, fromRegistry.preview!);
+    const exact = await differingShare(fromDebian.preview!, fromRegistry.preview!, 0);
     console.log(
       `${_}: ${producer(fromDebian.pdf)} vs ${producer(fromRegistry.pdf)}, ${pageCount(fromDebian.pdf)} page(s), ` +
         `page-1 pixels: ${(share * 100).toFixed(2)} % differ by > 48, ${(exact * 100).toFixed(2)} % differ at all`,

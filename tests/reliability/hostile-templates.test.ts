@@ -272,11 +272,11 @@ describe("hostile templates and files uploaded through the bot", () => {
       );
     } else {
       expect(result.method, String(result.payload.text)).toBe("sendDocument");
-      const png = api.calls.slice(since).find((c) => c.method === "sendPhoto");
-      const pngBytes = png ? Object.values(png.files)[0]?.bytes.length : 0;
+      const preview = api.calls.slice(since).find((c) => c.method === "sendPhoto");
+      const previewBytes = preview ? Object.values(preview.files)[0]?.bytes.length : 0;
       const blocked = report.includes("Внешние ссылки заблокированы");
       done(
-        `rendered in ${seconds} s with the payload inert (sample PNG ${pngBytes} bytes${blocked ? ", owner warned that external links were blocked" : ""}); 0 secrets out, 0 network hits`,
+        `rendered in ${seconds} s with the payload inert (sample preview ${previewBytes} bytes${blocked ? ", owner warned that external links were blocked" : ""}); 0 secrets out, 0 network hits`,
       );
     }
     expect(session.bot.child.exitCode).toBeNull();

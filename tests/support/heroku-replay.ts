@@ -103,17 +103,16 @@ export function checkBrowserLine(line: { found?: string; browser?: string; versi
 }
 
 /** The preview's photo, whatever multipart field carried it (grammY uploads under a random attach:// name). */
-export function previewPng(call: RecordedCall): Buffer {
+export function previewJpeg(call: RecordedCall): Buffer {
   if (call.method !== "sendPhoto") fail(`the preview came as ${call.method}, not a photo`);
   const photo = String(call.payload.photo ?? "");
   const field = photo.startsWith("attach://") ? photo.slice("attach://".length) : "photo";
   const file = call.files[field];
   if (!file) fail(`the preview carried no uploaded photo (photo=${photo.slice(0, 40)})`);
-  const png = file!.bytes;
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!png.subarray(0, 8).equals(signature))
-    fail(`the preview photo is not a PNG (${png.subarray(0, 8).toString("hex")})`);
-  return png;
+  const jpeg = file!.bytes;
+  if (!jpeg.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])))
+    fail(`the preview photo is not a JPEG (${jpeg.subarray(0, 8).toString("hex")})`);
+  return jpeg;
 }
 
 /** Browsers of this machine that a dyno does not have (the heroku-24/26 run images ship no Chromium). */

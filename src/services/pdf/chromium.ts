@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
 import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
-import { drawCard, printPage, type PageOutput } from "./draw-card.ts";
+import { drawCard, printPage, type PageOutput, type PreviewFormat } from "./draw-card.ts";
 import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { browserEnv } from "./browser-env.ts";
@@ -21,7 +21,8 @@ export interface PageInput {
   assets: Map<string, Uint8Array>;
   /** Photos that may be laid out as same-size placeholders first (see ServedDocument). */
   placeholders?: Map<string, { width: number; height: number }>;
-  png?: boolean;
+  /** Page 1 as an image too, in this format. */
+  preview?: PreviewFormat;
   /** Called with each phase's duration (ms), for benchmarks. */
   onPhase?: PhaseListener;
   /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
@@ -341,7 +342,7 @@ export class ChromiumPool {
     phase: (name: string) => void,
     reprint: KeptCard | undefined,
   ): Promise<PageOutput> {
-    const options = { png: input.png ?? false, timeoutMs: this.timeoutMs, phase };
+    const options = { preview: input.preview, timeoutMs: this.timeoutMs, phase };
     // The kept card's photos are these very bytes, and were proven whole before it was printed (a broken one ends a
     // card): no check is needed again.
     if (reprint) {

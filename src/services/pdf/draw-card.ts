@@ -6,10 +6,17 @@ import type { ServedDocument } from "./request-filter.ts";
 import { ADDED_TO_HEAD } from "./reprint.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
 
-/** A card as printed: the PDF, page 1 as PNG when asked, its page size, and what it could not load. */
+/** Telegram shows a photo re-encoded as JPEG anyway; 90 keeps small type crisp in the owner's look at the card. */
+const PREVIEW_JPEG_QUALITY = 90;
+const PNG = { type: "png" } as const;
+
+/** Page 1 as an image: JPEG for Telegram, PNG where pixels are compared. */
+export type PreviewFormat = "png" | "jpeg";
+
+/** A card as printed: the PDF, page 1 as an image when asked, its page size, and what it could not load. */
 export interface PageOutput {
   pdf: Buffer;
-  png?: Buffer;
+  preview?: Buffer;
   pageSize: PageSize;
   /** Requests that were refused (outside the template) or not found among its files. */
   blocked: string[];
@@ -17,7 +24,7 @@ export interface PageOutput {
 }
 
 export interface DrawOptions {
-  png: boolean;
+  preview?: PreviewFormat;
   timeoutMs: number;
   phase: (name: string) => void;
   /** A new base URL for each load: files from an earlier load (a placeholder, another card's photo) are other URLs. */
@@ -87,7 +94,7 @@ export async function drawCard(
 export async function printPage(
   page: Page,
   served: ServedDocument,
-  options: Pick<DrawOptions, "png" | "timeoutMs" | "phase">,
+  options: Pick<DrawOptions, "preview" | "timeoutMs" | "phase">,
 ): Promise<PageOutput> {
   const { phase, timeoutMs } = options;
   // The template's @page size wins (preferCSSPageSize); A4 is only the fallback. Untagged: tagging
@@ -105,19 +112,19 @@ export async function printPage(
   phase("pdf");
   const pageSize = firstPageSizeOfPdf(pdf) ?? A4;
   let image: Buffer | undefined;
-  if (options.png) {
-    // The PNG is exactly the viewport: its size (and layout) follow this card's page, never the one before (a
+  if (options.preview) {
+    // The image is exactly the viewport: its size (and layout) follow this card's page, never the one before (a
     // viewport left a pixel wider by another template gave the same card a 795 px preview instead of 794).
     const viewport = viewportFor(pageSize);
     const current = page.viewport();
     if (current?.width !== viewport.width || current.height !== viewport.height) await page.setViewport(viewport);
     const clip = { x: 0, y: 0, ...viewport };
-    // optimizeForSpeed: fast zlib settings, ~100–200 ms less per card for a somewhat larger PNG (Telegram re-encodes it
-    // anyway).
+    // optimizeForSpeed: fast zlib settings for a PNG, ~100–200 ms less per card for a somewhat larger file.
+    const format = options.preview === "jpeg" ? ({ type: "jpeg", quality: PREVIEW_JPEG_QUALITY } as const) : PNG;
     image = Buffer.from(
-      await page.screenshot({ type: "png", clip, captureBeyondViewport: false, optimizeForSpeed: true }),
+      await page.screenshot({ ...format, clip, captureBeyondViewport: false, optimizeForSpeed: true }),
     );
-    phase("png");
+    phase("preview");
   }
-  return { pdf, png: image, pageSize, blocked: served.blocked, missing: served.missing };
+  return { pdf, preview: image, pageSize, blocked: served.blocked, missing: served.missing };
 }

@@ -36,7 +36,7 @@ async function sendPdf(job: Job, row: BackgroundJobRow<CardDeliverInput>, fileNa
   const { make, token } = row.input;
   let pdf = job.deps.workspace.cards.get(token)?.pdf;
   if (!pdf) {
-    const drawn = await printCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), { png: false });
+    const drawn = await printCard(cardDeps(job.deps), await cardRequest(job, make, make.texts), {});
     if (!drawn.ok) throw new CardFailureError(drawn);
     pdf = drawn.pdf;
   }

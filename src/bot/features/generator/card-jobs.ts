@@ -176,7 +176,7 @@ async function makeCardWith(
   if (texts === null) {
     void status.show(t("gen-progress-texts"), "typing");
     // Kept on the browser's page: the card with Gemini's words then only changes its words (no load, no photo fit).
-    printCard(deps, request, { png: false, keep: true }).catch((error: unknown) =>
+    printCard(deps, request, { keep: true }).catch((error: unknown) =>
       job.log.info({ err: error }, "card rehearsal failed"),
     );
     const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
@@ -192,13 +192,13 @@ async function makeCardWith(
     texts = written.texts;
   }
   void status.show(t("gen-progress-render"), "upload_document");
-  const drawn = await printCard(deps, { ...request, texts }, { png: true });
-  if (!drawn.ok || !drawn.png) {
+  const drawn = await printCard(deps, { ...request, texts }, { preview: "jpeg" });
+  if (!drawn.ok || !drawn.preview) {
     await publish({ outcome: "render-failed", texts });
     await status.finish(drawn.ok ? t("gen-job-failed") : cardFailureText(t, drawn), failedKeyboard(t));
     return { outcome: "render-failed", texts };
   }
-  const token = job.deps.workspace.cards.put({ pdf: drawn.pdf, png: drawn.png });
+  const token = job.deps.workspace.cards.put({ pdf: drawn.pdf, preview: drawn.preview });
   const preview = t("gen-preview-caption", {
     name: escapeHtml(input.source.name),
     template: escapeHtml(input.template.name),
@@ -208,7 +208,7 @@ async function makeCardWith(
   const result: CardMakeResult = { outcome: "preview", texts, token, pages: drawn.pages };
   await publish(result);
   // The preview goes first; the progress line leaves after it (not one Telegram round trip before it).
-  await job.api.sendPhoto(job.chatId, new InputFile(drawn.png, "preview.png"), {
+  await job.api.sendPhoto(job.chatId, new InputFile(drawn.preview, "preview.jpg"), {
     caption,
     reply_markup: previewKeyboard(t, row.id),
   });

@@ -82,11 +82,11 @@ export async function checkTemplateJob(
     await edit(`${problemText(t, intake)}\n\n${t("tpl-ask-file")}`);
     return { ok: false };
   }
-  const { bundle, sourceZip, png, pdf } = intake;
-  const token = deps.workspace.templates.put({ bundle, sourceZip, png, pdf });
+  const { bundle, sourceZip, preview, pdf } = intake;
+  const token = deps.workspace.templates.put({ bundle, sourceZip, preview, pdf });
   await publish({ ok: true, token });
   await edit(reportText(t, intake.report));
-  await api.sendPhoto(chatId, new InputFile(png, "preview.png"), {
+  await api.sendPhoto(chatId, new InputFile(preview, "preview.jpg"), {
     caption: t("tpl-preview-caption", { name: escapeHtml(name), pages: intake.pages }),
   });
   await api.sendDocument(chatId, new InputFile(pdf, "sample.pdf"), {
@@ -104,15 +104,15 @@ export async function previewTemplateJob(job: Job, row: BackgroundJobRow<Templat
   const stored = templateId === 0 ? null : await deps.repos.templates.get(templateId);
   const dates = cardDatesIn(await ownerTimeZone(deps), Date.now());
   const result = await deps.services.pdf.render(stored?.bundle ?? builtinTemplate(), sampleCardData(dates), {
-    png: true,
+    preview: "jpeg",
   });
-  if (!result.ok || !result.png) {
+  if (!result.ok || !result.preview) {
     const problem = result.ok ? { key: "tpl-err-render", args: { message: "" } } : renderProblem(result);
     await api.editMessageText(chatId, progressMessageId, problemText(t, problem));
     return;
   }
   await api.deleteMessage(chatId, progressMessageId).catch(() => undefined);
-  await api.sendPhoto(chatId, new InputFile(result.png, "preview.png"), {
+  await api.sendPhoto(chatId, new InputFile(result.preview, "preview.jpg"), {
     caption: t("tpl-preview-caption", { name: escapeHtml(name), pages: result.pageSize.pages }),
   });
   await api.sendDocument(chatId, new InputFile(result.pdf, "sample.pdf"), {
