@@ -2,16 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { phaseClock, type PhaseListener } from "./phase-clock.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser, type HTTPRequest, type Page } from "puppeteer-core";
-import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
+import type { Browser, HTTPRequest, Page } from "puppeteer-core";
+import { launchChromium, setUpPage } from "./chromium-launch.ts";
 import { drawCard, printPage, type PageOutput, type PreviewFormat } from "./draw-card.ts";
 import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
-import { browserEnv } from "./browser-env.ts";
 import { appRoot } from "./chromium-path.ts";
 import { prepareBrowser } from "./npm-browser.ts";
 import { treeMemoryAsync } from "./process-memory.ts";
-import { CHROMIUM_FLAGS, CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
+import { CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
 
 export { TEMPLATE_ORIGIN };
 
@@ -128,21 +127,7 @@ export class ChromiumPool {
       const executablePath = this.executablePath;
       // The npm browser is inflated on its first launch (a no-op for any other browser).
       const launching = prepareBrowser(executablePath, appRoot()).then(() =>
-        puppeteer.launch({
-          executablePath: this.executablePath,
-          headless: true,
-          args: CHROMIUM_FLAGS,
-          // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
-          pipe: true,
-          // The bot's own shutdown closes the browser after the render in flight; puppeteer's handlers would kill it
-          // mid-render on SIGTERM (the render then relaunched Chromium and the first profile directory leaked).
-          handleSIGTERM: false,
-          handleSIGINT: false,
-          handleSIGHUP: false,
-          userDataDir: profileDir,
-          env: browserEnv(profileDir, executablePath),
-          protocolTimeout: this.timeoutMs + 5000,
-        }),
+        launchChromium(executablePath, profileDir, this.timeoutMs),
       );
       this.browser = launching;
       const forget = () => {
@@ -169,14 +154,7 @@ export class ChromiumPool {
       // The tab Chromium opens at launch serves first (its renderer would otherwise idle beside ours).
       const blank = (await browser.pages()).find((tab) => tab.url() === "about:blank" && !tab.isClosed());
       const page = blank ?? (await browser.newPage());
-      await page.setJavaScriptEnabled(false);
-      // Each render serves other files under the same URLs: nothing may come from a cache.
-      await page.setCacheEnabled(false);
-      await page.setRequestInterception(true);
-      // Laid out as printed from the start: fit-images measures the boxes the PDF shows, and the
-      // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
-      await page.emulateMediaType("print");
-      await page.setViewport(PRINTED_A4_VIEWPORT);
+      await setUpPage(page);
       page.on("request", (request) => this.answer(request));
       await this.clearPage(page);
       return page;

@@ -43,6 +43,18 @@ export function imageBoxesOf(page: Page): Promise<string> {
   return page.evaluate(() => [...document.images].map((img) => `${img.offsetWidth}x${img.offsetHeight}`).join(","));
 }
 
+/** Elements that load, run, style or embed something: never written into a kept card. */
+const LOADING_ELEMENTS = [
+  ...["img", "image", "picture", "source", "svg", "video", "audio", "track", "object", "embed", "iframe", "frame"],
+  ...["frameset", "input", "link", "style", "script", "base", "meta", "template", "canvas", "math", "noscript"],
+  "portal",
+];
+/** Attributes that name a URL or carry style: never written into a kept card. */
+const URL_ATTRIBUTES = [
+  ...["src", "srcset", "href", "xlink:href", "background", "poster", "data", "action", "formaction", "style"],
+  ...["ping", "lowsrc", "dynsrc"],
+];
+
 /**
  * Runs in the page (as source text: no bundler helpers reach it). Parses the kept card's markup and the new one
  * (inert documents: nothing loads, nothing runs), walks both beside the live document, and collects the edits that
@@ -51,10 +63,10 @@ export function imageBoxesOf(page: Page): Promise<string> {
  * a live node that is not what the kept markup says) returns -1 and changes nothing. Edits are made only when the
  * whole walk agrees; it returns how many.
  */
-const MORPH_SOURCE = `(function (oldHtml, newHtml, added) {
+const MORPH_SOURCE = `(function (oldHtml, newHtml, added, loadingElements, urlAttributes) {
   var parse = function (html) { return new DOMParser().parseFromString(html, "text/html"); };
-  var loads = /^(img|image|picture|source|svg|video|audio|track|object|embed|iframe|frame|frameset|input|link|style|script|base|meta|template|canvas|math|noscript|portal)$/i;
-  var urlAttribute = /^(src|srcset|href|xlink:href|background|poster|data|action|formaction|style|ping|lowsrc|dynsrc)$/i;
+  var loads = new RegExp("^(" + loadingElements.join("|") + ")$", "i");
+  var urlAttribute = new RegExp("^(" + urlAttributes.join("|") + ")$", "i");
   var plain = function (node) {
     if (node.nodeType === 3 || node.nodeType === 8) return true;
     if (node.nodeType !== 1 || loads.test(node.localName)) return false;
@@ -132,7 +144,8 @@ const MORPH_SOURCE = `(function (oldHtml, newHtml, added) {
  * the caller clears it).
  */
 export async function morphKeptCard(page: Page, kept: KeptCard, html: string): Promise<boolean> {
-  const call = `${MORPH_SOURCE}(${JSON.stringify(kept.html)}, ${JSON.stringify(html)}, ${JSON.stringify(ADDED_TO_HEAD)})`;
+  const args = [kept.html, html, ADDED_TO_HEAD, LOADING_ELEMENTS, URL_ATTRIBUTES].map((arg) => JSON.stringify(arg));
+  const call = `${MORPH_SOURCE}(${args.join(", ")})`;
   const edits = await page.evaluate(call);
   if (typeof edits !== "number" || edits < 0) return false;
   // New words may need a font face not loaded yet (unicode-range): the card waits for it as a first load does.

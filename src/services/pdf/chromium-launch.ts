@@ -1,0 +1,38 @@
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { browserEnv } from "./browser-env.ts";
+import { CHROMIUM_FLAGS } from "./chromium-flags.ts";
+import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
+
+/** Starts the headless browser the pool prints with, in its own profile directory. */
+export function launchChromium(executablePath: string, profileDir: string, timeoutMs: number): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    // A pipe instead of a WebSocket: less overhead per CDP message, and Chromium exits when the bot dies.
+    pipe: true,
+    // The bot's own shutdown closes the browser after the render in flight; puppeteer's handlers would kill it
+    // mid-render on SIGTERM (the render then relaunched Chromium and the first profile directory leaked).
+    handleSIGTERM: false,
+    handleSIGINT: false,
+    handleSIGHUP: false,
+    userDataDir: profileDir,
+    env: browserEnv(profileDir, executablePath),
+    protocolTimeout: timeoutMs + 5000,
+  });
+}
+
+/**
+ * The one page every card is printed on: no JavaScript, no cache, every request answered by the pool's filter (its
+ * listener is the caller's), laid out as printed.
+ */
+export async function setUpPage(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  // Each render serves other files under the same URLs: nothing may come from a cache.
+  await page.setCacheEnabled(false);
+  await page.setRequestInterception(true);
+  // Laid out as printed from the start: fit-images measures the boxes the PDF shows, and the
+  // PNG needs no relayout while the page size stays the same (the viewport follows the last card).
+  await page.emulateMediaType("print");
+  await page.setViewport(PRINTED_A4_VIEWPORT);
+}
