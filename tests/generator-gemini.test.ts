@@ -172,6 +172,14 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     expect(renders.every((d) => d.at < answeredAt)).toBe(true);
     // One preview only: the rehearsal's card (made with the owner's draft) is never shown or sent.
     expect(api.calls.slice(since).filter((c) => c.method === "sendPhoto")).toEqual([preview]);
+    // The rehearsal was kept on the browser's page: the card with Gemini's words changed only its words.
+    const drawn = session.bot.output
+      .split("\n")
+      .filter((line) => line.includes('"card drawn"'))
+      .map((line) => Object.keys(JSON.parse(line).phases));
+    expect(drawn.at(-2)).toContain("load");
+    expect(drawn.at(-1)).toContain("words changed");
+    expect(drawn.at(-1)).not.toContain("load");
     const sending = api.calls.length;
     await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));
     await api.waitForCall((c) => c.method === "sendDocument", { since: sending, timeoutMs: RENDER_TIMEOUT });
