@@ -14,13 +14,13 @@ import type { CallbackAnswers } from "../callback-answers.ts";
  * Bump when a flow's code changes in a way that makes stored replay logs
  * invalid: flows stored under another version are discarded, not replayed.
  */
-export const FLOW_STORAGE_VERSION = 16;
+export const FLOW_STORAGE_VERSION = 17;
 /**
  * The structure of the flow sources (every src/bot file that drives a conversation: its tokens, without comments,
  * layout or trailing commas) FLOW_STORAGE_VERSION was set for: tests/flow-fingerprint.test.ts fails once it
  * changes, until the version is bumped and this updated. A comment or a reworded text keeps the owner's open flows.
  */
-export const FLOW_SOURCES_FINGERPRINT = "91351fe79a49e082";
+export const FLOW_SOURCES_FINGERPRINT = "cf19022a1610fc82";
 
 /** Installs the conversations plugin (state in the database) and the global exits from flows. */
 export function flowsRuntime(db: Db, i18n: I18n<BaseContext>, answers: CallbackAnswers) {
