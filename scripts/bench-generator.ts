@@ -20,7 +20,7 @@ import { treeFootprintAlone, treePss } from "./bench-memory.ts";
 import { workerCommand } from "../bench/boot-and-memory.ts";
 import { type Miss, PDF_TARGETS, reportTargets } from "./bench-targets.ts";
 
-const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 4);
+const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 8);
 const GEMINI_MS = 800;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 let messageId = 50_000;
@@ -72,7 +72,7 @@ async function measure(
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
       ...start.env,
     },
-    nodeArgs: start.nodeArgs,
+    nodeArgs: [...start.nodeArgs, ...(process.env.BENCH_NODE_ARGS?.split(" ") ?? [])],
   });
   await session.start();
   const figures: Figures = { preview: [], pdf: [], peakKb: 0, aloneKb: 0 };
@@ -122,7 +122,9 @@ async function measure(
         await chat.settle();
         if (trace && !sampling) {
           for (const c of api.calls.slice(since)) console.log(`  ${Math.round(c.at - sent)} ${c.method}`);
-          console.log(`  tapped at ${tapped - sent}; gemini asked at ${geminiAskedAt.slice(-2).map((t) => t - sent)}`);
+          console.log(
+            `  draft sent at ${sent}; tapped at ${tapped - sent}; gemini asked at ${geminiAskedAt.slice(-2).map((t) => t - sent)}`,
+          );
         }
         if (!sampling) {
           figures.preview.push(preview.at - sent);

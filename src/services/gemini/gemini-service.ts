@@ -37,6 +37,8 @@ export interface VoiceIdea {
 
 export interface GeminiService {
   readonly model: string;
+  /** Loads the SDK in the background (~100 ms on a dyno's first use): the first question then goes out at once. */
+  warm(): void;
   generateCardText(draft: string, language?: TextLanguage): Promise<string>;
   generateSocialText(draft: string, language?: TextLanguage): Promise<string>;
   /** Both texts in parallel; fails as a whole (nothing half-done is returned). */
@@ -113,6 +115,7 @@ export function createGeminiService(config: {
 
   const service: GeminiService = {
     model,
+    warm: () => void ai().catch(() => undefined),
     generateCardText: (draft, language) => generate([{ text: cardTextPrompt(draft, language) }]),
     generateSocialText: (draft, language) => generate([{ text: socialPostPrompt(draft, language) }]),
     async generateTexts(draft, language) {

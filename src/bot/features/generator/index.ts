@@ -21,6 +21,8 @@ generatorFeature.use(createConversation<Context, FlowContext>(generatorFlow, GEN
 
 async function start(ctx: Context, projectId?: number) {
   ctx.deps.services.pdf.warm();
+  // The draft's texts are asked of Gemini the moment it arrives: its SDK is loaded while the owner picks and uploads.
+  ctx.deps.services.gemini?.warm();
   await ctx.conversation.exitAll();
   await enterFlow(ctx, GENERATOR_FLOW, projectId);
 }
