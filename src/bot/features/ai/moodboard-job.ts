@@ -81,6 +81,26 @@ export const requestData = (draftId: number, request: MoodboardRequest) =>
         : mbData(draftId, "aspect", request.aspect);
 
 export const randomSeed = () => Math.floor(Math.random() * 2_000_000_000);
+
+/** A board not made yet: a new seed, square, no tiles; from a project (or a loose photo: projectId null). */
+export function newBoardDraft(from: {
+  projectId: number | null;
+  projectName: string;
+  source: string;
+  reference?: BoardReference;
+}): MoodboardDraft {
+  const { reference, ...rest } = from;
+  return {
+    ...rest,
+    prompt: null,
+    seed: randomSeed(),
+    aspect: "1x1",
+    tiles: [],
+    albumMessageIds: [],
+    steeringMessageId: null,
+    ...(reference ? { reference } : {}),
+  };
+}
 export const aspectLabel = (aspect: string) => aspect.replace("x", ":");
 export const biggestPhoto = (message: Message) => message.photo?.[message.photo.length - 1]?.file_id ?? "";
 

@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { Buttons } from "../../buttons.ts";
 import type { Context } from "../../context.ts";
 import { hasWords } from "../../job.ts";
-import { type MoodboardDraft, randomSeed } from "./moodboard-job.ts";
+import { type MoodboardDraft, newBoardDraft } from "./moodboard-job.ts";
 
 /** How long an album's id is remembered: its photos arrive within a second or two. */
 const ALBUM_MEMORY_MS = 60_000;
@@ -30,18 +30,16 @@ export async function onLoosePhoto(ctx: Context, next: () => Promise<void>): Pro
   // An album arrives as one message per photo: its first photo gets the offer, the others are taken in silence.
   if (message.media_group_id && !firstOfAlbum(ctx, message.media_group_id)) return;
   const caption = message.caption?.trim() ?? "";
-  const draft = await ctx.deps.repos.ai.createDraft<MoodboardDraft>("moodboard", null, {
-    projectId: null,
-    projectName: "",
-    source: hasWords(caption) ? caption : "",
-    prompt: null,
-    seed: randomSeed(),
-    aspect: "1x1",
-    tiles: [],
-    albumMessageIds: [],
-    steeringMessageId: null,
-    reference: { fileId: photo.file_id },
-  });
+  const draft = await ctx.deps.repos.ai.createDraft<MoodboardDraft>(
+    "moodboard",
+    null,
+    newBoardDraft({
+      projectId: null,
+      projectName: "",
+      source: hasWords(caption) ? caption : "",
+      reference: { fileId: photo.file_id },
+    }),
+  );
   const keyboard = new InlineKeyboard().text(
     ctx.t("ai-btn-mb-this-photo"),
     Buttons.moodboard.pack({ draftId: draft.id, action: "all", arg: PHOTO_OFFER }),
