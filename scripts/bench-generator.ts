@@ -22,6 +22,8 @@ import { type Miss, PDF_TARGETS, reportTargets } from "./bench-targets.ts";
 
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 8);
 const GEMINI_MS = 800;
+/** How long the owner looks at the preview before "Looks good" (far less than a person takes). */
+const OWNER_LOOKS_MS = 300;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 let messageId = 50_000;
 /** When the fake Gemini was asked (epoch ms), for --trace. */
@@ -115,6 +117,9 @@ async function measure(
         const sent = Date.now();
         await chat.send("Корпус из переработанного алюминия, абажур из дубового шпона.");
         const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: 60_000 });
+        // The owner looks at the preview before tapping (a person takes seconds): the tap is timed from its update,
+        // not from the fake's storing of the preview it was tapped on.
+        await new Promise((resolve) => setTimeout(resolve, OWNER_LOOKS_MS));
         const ok = api.calls.length;
         const tapped = Date.now();
         await chat.tapAny("gen:ok");
@@ -177,7 +182,7 @@ for (const [label, start] of starts) {
   );
 }
 console.log(
-  "\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent",
+  "\ntargets: peak ≤ 450 MB during a 5-image render; Looks good → PDF is the staged PDF (rendered with the preview) being sent, timed from the tap (made 300 ms after the preview arrived)",
 );
 console.log(
   "PSS splits shared pages (Chromium's binary, libraries) among every process mapping them, so other Chromiums on the machine lower it; \"as if alone\" counts the tree's private pages plus each shared mapping once (bench-memory.ts).",

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { launchChromium, setUpPage } from "./chromium-launch.ts";
+import { BlankDocuments } from "./blank-documents.ts";
 import { drawCard, printPage, type PageOutput, type PreviewFormat } from "./draw-card.ts";
 import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
 import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
@@ -62,9 +63,7 @@ export class ChromiumPool {
   private current: ServedDocument | undefined;
   /** The card left on the page by a render that asked to keep it (see PageInput.keep). */
   private kept: { page: Page; card: KeptCard } | undefined;
-  /** Each page's move to a new empty document (see clearPage). */
-  private readonly cleared = new WeakMap<Page, Promise<void>>();
-  private expectingBlank = false;
+  private readonly blank: BlankDocuments;
   private renders = 0;
   /** The last card's memory check (and the browser's restart when it went over budget). */
   private afterCard: Promise<void> = Promise.resolve();
@@ -81,6 +80,7 @@ export class ChromiumPool {
     this.memoryBudgetBytes = options.memoryBudgetBytes ?? CHROMIUM_MEMORY_BUDGET_BYTES;
     this.idleMs = options.idleMs ?? 120_000;
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.blank = new BlankDocuments(this.timeoutMs);
   }
 
   get running(): boolean {
@@ -161,40 +161,12 @@ export class ChromiumPool {
     });
   }
 
-  /**
-   * Cards are written into the page (setContent, ~20 ms less than a navigation per card), each into
-   * a document of its own: a document written twice keeps things of the first card (style caches
-   * showed its images). So the page goes to a new empty document after each card, while nobody waits.
-   */
   private clearPage(page: Page): Promise<void> {
-    const clearing = (async () => {
-      this.expectingBlank = true;
-      try {
-        await page.goto(`${TEMPLATE_ORIGIN}/`, { waitUntil: "load", timeout: this.timeoutMs });
-      } finally {
-        this.expectingBlank = false;
-      }
-    })();
-    clearing.catch(() => undefined);
-    this.cleared.set(page, clearing);
-    return clearing;
+    return this.blank.clear(page);
   }
 
   private answer(request: HTTPRequest): void {
-    if (
-      this.expectingBlank &&
-      request.isNavigationRequest() &&
-      request.url() === `${TEMPLATE_ORIGIN}/` &&
-      !request.frame()?.parentFrame()
-    ) {
-      this.expectingBlank = false;
-      return void request.respond({
-        status: 200,
-        contentType: "text/html; charset=utf-8",
-        body: "<!doctype html><title></title>",
-      });
-    }
-    answerRequest(request, this.current);
+    if (!this.blank.answers(request)) answerRequest(request, this.current);
   }
 
   /** After a failure the page may be mid-navigation or hung: the next render gets a fresh one. */
@@ -252,9 +224,9 @@ export class ChromiumPool {
     const placeholders = input.placeholders ?? new Map();
     const reprint = kept && sameFiles(kept, input.assets, placeholders) && !page.isClosed() ? kept : undefined;
     // A kept card that is not reprinted leaves now: the page gets its new empty document first.
-    if (kept && !reprint) this.cleared.delete(page);
+    if (kept && !reprint) this.blank.forget(page);
     if (!reprint) {
-      const ready = await (this.cleared.get(page) ?? this.clearPage(page)).then(
+      const ready = await this.blank.ready(page).then(
         () => !page.isClosed(),
         () => false,
       );
@@ -343,7 +315,7 @@ export class ChromiumPool {
   private afterRender(page: Page, keeping: boolean): void {
     if (this.pageRenders >= PAGE_RENDERS_MAX && !keeping) this.recyclePage();
     else if (this.page) {
-      if (keeping) this.cleared.delete(page);
+      if (keeping) this.blank.forget(page);
       else if (!page.isClosed()) void this.clearPage(page);
       this.recycleTimer = setTimeout(() => this.recyclePage(), keeping ? KEPT_CARD_MS : RECYCLE_IDLE_MS).unref();
     }
