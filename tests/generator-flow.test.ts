@@ -137,6 +137,9 @@ describe("content generator over the fake Bot API (real Chromium)", () => {
     const again = api.calls.length;
     await chat.send("Свет, который можно починить <3 #IndustrialDesign");
     await api.waitForCall((c) => c.method === "sendPhoto", { since: again, timeoutMs: RENDER_TIMEOUT });
+    // The edited card is the card on show, kept on the browser's page: it changed only its words.
+    const drawn = session.bot.output.split("\n").filter((line) => line.includes('"card drawn"'));
+    expect(Object.keys(JSON.parse(drawn.at(-1)!).phases)).toContain("words changed");
 
     const sending = api.calls.length;
     await chat.tapAny(Buttons.generator.pack({ step: "looksGood" }));

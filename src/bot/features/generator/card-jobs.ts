@@ -192,7 +192,8 @@ async function makeCardWith(
     texts = written.texts;
   }
   void status.show(t("gen-progress-render"), "upload_document");
-  const drawn = await printCard(deps, { ...request, texts }, { preview: "jpeg" });
+  // Kept too: after ✏️ Edit or 🔄 Again the card changes only its words again.
+  const drawn = await printCard(deps, { ...request, texts }, { preview: "jpeg", keep: true });
   if (!drawn.ok || !drawn.preview) {
     await publish({ outcome: "render-failed", texts });
     await status.finish(drawn.ok ? t("gen-job-failed") : cardFailureText(t, drawn), failedKeyboard(t));
