@@ -99,6 +99,28 @@ describe("a kept card printed again with other words", () => {
     expect(again.blocked).toContain("https://evil.example/x.png");
   });
 
+  it("recycles a page at its render limit instead of keeping its card (a renderer must not grow forever)", async () => {
+    const own = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });
+    try {
+      const photos = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
+      const loads: boolean[] = [];
+      for (let i = 0; i < 11; i++) {
+        const phases: string[] = [];
+        const result = await own.render(
+          { html: BARS, css: null, files: new Map() },
+          { project_description: i % 2 ? "red" : "blue", ...photos },
+          { keep: true, onPhase: (phase) => phases.push(phase) },
+        );
+        expect(result.ok).toBe(true);
+        loads.push(phases.includes("load"));
+      }
+      // The 10th card on the page is not kept: the 11th is drawn on a fresh page.
+      expect(loads).toEqual([true, ...Array(9).fill(false), true]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("draws the card anew for other photos, and does not keep a card that was not asked to be kept", async () => {
     const first = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
     const second = { images: [{ bytes: await solid("#f00"), extension: "jpg" }] };

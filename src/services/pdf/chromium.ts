@@ -249,7 +249,9 @@ export class ChromiumPool {
     let timer: NodeJS.Timeout | undefined;
     let keeping = false;
     // The files as given (drawing adds the fitted copies to the served map).
-    const files = input.keep ? new Map(input.assets) : undefined;
+    // A page at its render limit is recycled rather than kept: keeping must not let a renderer grow forever.
+    // A page at its render limit is recycled rather than kept (afterRender): a renderer must not grow forever.
+    const files = input.keep && this.pageRenders < PAGE_RENDERS_MAX ? new Map(input.assets) : undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -313,7 +315,7 @@ export class ChromiumPool {
 
   /** The page after a card: a new empty document (unless the card is kept), recycled in time; the memory check. */
   private afterRender(page: Page, keeping: boolean): void {
-    if (this.pageRenders >= PAGE_RENDERS_MAX && !keeping) this.recyclePage();
+    if (this.pageRenders >= PAGE_RENDERS_MAX) this.recyclePage();
     else if (this.page) {
       if (keeping) this.blank.forget(page);
       else if (!page.isClosed()) void this.clearPage(page);
