@@ -223,8 +223,12 @@ export class ChromiumPool {
     this.kept = undefined;
     const placeholders = input.placeholders ?? new Map();
     const reprint = kept && sameFiles(kept, input.assets, placeholders) && !page.isClosed() ? kept : undefined;
-    // A kept card that is not reprinted leaves now: the page gets its new empty document first.
-    if (kept && !reprint) this.blank.forget(page);
+    // A kept card that is not reprinted leaves with its page: the pause it was kept over is when a page is recycled
+    // (a fresh renderer; a page reused card after card grows).
+    if (kept && !reprint) {
+      this.recyclePage();
+      page = await this.preparePage();
+    }
     if (!reprint) {
       const ready = await this.blank.ready(page).then(
         () => !page.isClosed(),
