@@ -11,6 +11,8 @@ const gemini = new FakeGemini();
 const session = new BotSession({ env: { LLM_API_KEY: gemini.apiKey, LLM_MODEL: "gemini-test-model" } });
 const RENDER_TIMEOUT = 60_000;
 const GEMINI_MS = 2500;
+/** A slow Bot API answer (Telegram from a dyno: tens to hundreds of ms). */
+const TELEGRAM_MS = 150;
 const sql = <T>(query: string, ...params: unknown[]): T[] => sqliteRows<T>(session.databaseUrl, query, ...params);
 const isSocial = (prompt: string) => prompt.includes("TikTok");
 const arrivals: { social: boolean; at: number }[] = [];
@@ -164,8 +166,13 @@ describe("content generator with Gemini (real @google/genai against a fake serve
     await chat.push(photoMessage("rh-1", { size: [1600, 1200] }));
     await chat.tap(Buttons.generator.pack({ step: "rendersDone" }));
     const since = api.calls.length;
+    // Telegram answering slowly: Gemini is asked before the renders' getFile round trips come back, not after them.
+    api.answerDelayMs = TELEGRAM_MS;
     await chat.send("Фанера, гнутая в одной форме.");
     const preview = await api.waitForCall((c) => c.method === "sendPhoto", { since, timeoutMs: RENDER_TIMEOUT });
+    api.answerDelayMs = 0;
+    const getFiles = api.calls.slice(since).filter((c) => c.method === "getFile");
+    expect(Math.min(...asked)).toBeLessThan(Math.min(...getFiles.map((c) => c.at)) + TELEGRAM_MS);
     const answeredAt = Math.min(...asked) + GEMINI_MS;
     const renders = api.downloads.filter((d) => /rh-\d$/.test(d.path));
     expect(renders.map((d) => d.path).sort()).toEqual(["files/rh-0", "files/rh-1"]);

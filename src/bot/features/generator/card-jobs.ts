@@ -170,27 +170,32 @@ async function makeCardWith(
   const { t } = job;
   const input = row.input;
   const deps = cardDeps(job.deps);
-  let texts = input.texts;
+  const given = input.texts;
+  // Gemini is asked first: its seconds are the card's wait, and the renders' getFile round trips go beside them.
+  const writing =
+    given === null
+      ? writeCardTexts(deps, input.source.description, input.draft, input.language)
+      : Promise.resolve({ ok: true as const, texts: given });
   // One getFile per render for the whole job: the rehearsal and the real render share the paths.
-  const request = await cardRequest(job, input, texts ?? ownerTexts(input.source.description, input.draft));
-  if (texts === null) {
+  const request = await cardRequest(job, input, given ?? ownerTexts(input.source.description, input.draft));
+  if (given === null) {
     void status.show(t("gen-progress-texts"), "typing");
     // Kept on the browser's page: the card with Gemini's words then only changes its words (no load, no photo fit).
     printCard(deps, request, { keep: true }).catch((error: unknown) =>
       job.log.info({ err: error }, "card rehearsal failed"),
     );
-    const written = await writeCardTexts(deps, input.source.description, input.draft, input.language);
-    if (!written.ok) {
-      const keyboard = new InlineKeyboard()
-        .text(t("gen-btn-retry"), genData("textsFailed", "retry"))
-        .text(t("gen-btn-use-draft"), genData("textsFailed", "draft"));
-      const reason = t(`ai-fault-gemini-${written.fault}`, { model: job.deps.config.gemini?.model ?? "" });
-      await publish({ outcome: "texts-failed" });
-      await status.finish(t("gen-texts-failed", { reason }), keyboard);
-      return { outcome: "texts-failed" };
-    }
-    texts = written.texts;
   }
+  const written = await writing;
+  if (!written.ok) {
+    const keyboard = new InlineKeyboard()
+      .text(t("gen-btn-retry"), genData("textsFailed", "retry"))
+      .text(t("gen-btn-use-draft"), genData("textsFailed", "draft"));
+    const reason = t(`ai-fault-gemini-${written.fault}`, { model: job.deps.config.gemini?.model ?? "" });
+    await publish({ outcome: "texts-failed" });
+    await status.finish(t("gen-texts-failed", { reason }), keyboard);
+    return { outcome: "texts-failed" };
+  }
+  const texts = written.texts;
   void status.show(t("gen-progress-render"), "upload_document");
   // Kept too: after ✏️ Edit or 🔄 Again the card changes only its words again.
   const drawn = await printCard(deps, { ...request, texts }, { preview: "jpeg", keep: true });
