@@ -3,23 +3,9 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
 import { viewportFor } from "../src/services/pdf/page-size.ts";
+import { BLUE, GREEN, RED, YELLOW, pixel, solidPhoto } from "./support/card-pixels.ts";
 
-const solid = (color: string, width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
-  sharp({ create: { width, height, channels: 3, background: color } })
-    .toFormat(format)
-    .toBuffer();
-
-async function pixel(png: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  const near = (value: number) => (value > 200 ? "hi" : value < 60 ? "lo" : "mid");
-  return [data[i], data[i + 1], data[i + 2]].map(near).join(",");
-}
-
-const RED = "hi,lo,lo";
-const BLUE = "lo,lo,hi";
-const GREEN = "lo,hi,lo";
-const YELLOW = "hi,hi,lo";
+const solid = solidPhoto;
 
 describe("PDF renders on the reused Chromium page", () => {
   const pdf = new PdfService({ chromiumPath: chromiumPath(), timeoutMs: 30_000 });

@@ -2,28 +2,14 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { PdfService, type CardData } from "../src/services/pdf/pdf-service.ts";
+import { BLUE, GREEN, RED, WHITE, pixel, solidPhoto } from "./support/card-pixels.ts";
 
 /**
  * The generator keeps its rehearsed card on the browser's page, and the card with Gemini's words changes only its
  * words (chromium.ts, reprint.ts). These prove the reprint prints the new card exactly, and that anything beyond plain
  * words (a photo's box that moves, new markup that would load something) draws the card anew.
  */
-const solid = (color: string, width = 800, height = 600) =>
-  sharp({ create: { width, height, channels: 3, background: color } })
-    .jpeg()
-    .toBuffer();
-
-async function pixel(png: Buffer, x: number, y: number): Promise<string> {
-  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  const near = (value: number) => (value > 200 ? "hi" : value < 60 ? "lo" : "mid");
-  return [data[i], data[i + 1], data[i + 2]].map(near).join(",");
-}
-
-const RED = "hi,lo,lo";
-const BLUE = "lo,lo,hi";
-const WHITE = "hi,hi,hi";
-const GREEN = "lo,hi,lo";
+const solid = (color: string) => solidPhoto(color, 800, 600);
 
 // Each line of the description is a 20 px bar whose colour is its word; the photo sits under the bars.
 const BARS = `<html><head><title>{{ project_name }}</title><style>@page{size:300px 300px;margin:0} body{margin:0}
