@@ -5,15 +5,16 @@ import { join } from "node:path";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
 import { launchChromium, setUpPage } from "./chromium-launch.ts";
 import { BlankDocuments } from "./blank-documents.ts";
+import { RenderTimeoutError, withTimeout } from "./render-timeout.ts";
 import { drawCard, printPage, type PageOutput, type PreviewFormat } from "./draw-card.ts";
 import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
-import { answerRequest, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
+import { answerRequest, servedDocument, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { appRoot } from "./chromium-path.ts";
 import { prepareBrowser } from "./npm-browser.ts";
 import { treeMemoryAsync } from "./process-memory.ts";
 import { CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
 
-export { TEMPLATE_ORIGIN };
+export { RenderTimeoutError, TEMPLATE_ORIGIN };
 
 export interface PageInput {
   html: string;
@@ -30,8 +31,6 @@ export interface PageInput {
   /** Keep the card on the page: the next render of the same files with other words only changes the words. */
   keep?: boolean;
 }
-
-export class RenderTimeoutError extends Error {}
 
 const RECYCLE_IDLE_MS = 500;
 /** How long a kept card waits for its reprint (Gemini's answer, in the generator) before the page is cleared. */
@@ -218,61 +217,21 @@ export class ChromiumPool {
     clearTimeout(this.idleTimer);
     clearTimeout(this.recycleTimer);
     const phase = phaseClock(input.onPhase);
-    let page = await this.preparePage();
-    const kept = this.kept?.page === page ? this.kept.card : undefined;
-    this.kept = undefined;
     const placeholders = input.placeholders ?? new Map();
-    const reprint = kept && sameFiles(kept, input.assets, placeholders) && !page.isClosed() ? kept : undefined;
-    // A kept card that is not reprinted leaves with its page: the pause it was kept over is when a page is recycled
-    // (a fresh renderer; a page reused card after card grows).
-    if (kept && !reprint) {
-      this.recyclePage();
-      page = await this.preparePage();
-    }
-    if (!reprint) {
-      const ready = await this.blank.ready(page).then(
-        () => !page.isClosed(),
-        () => false,
-      );
-      if (!ready) {
-        this.dropPage();
-        page = await this.preparePage();
-      }
-    }
+    const { page, reprint } = await this.pageFor(input.assets, placeholders);
     phase("page ready");
-    const served: ServedDocument = reprint?.served ?? {
-      base: "",
-      assets: input.assets,
-      placeholders,
-      placeheld: new Set(),
-      blocked: [],
-      missing: [],
-    };
+    const served = reprint?.served ?? servedDocument(input.assets, placeholders);
     this.current = served;
     this.pageRenders++;
-    let timer: NodeJS.Timeout | undefined;
-    let keeping = false;
-    // The files as given (drawing adds the fitted copies to the served map).
-    // A page at its render limit is recycled rather than kept: keeping must not let a renderer grow forever.
-    // A page at its render limit is recycled rather than kept (afterRender): a renderer must not grow forever.
+    // The files as given (drawing adds the fitted copies to the served map). A page at its render limit is recycled
+    // rather than kept (afterRender): a renderer must not grow forever.
     const files = input.keep && this.pageRenders < PAGE_RENDERS_MAX ? new Map(input.assets) : undefined;
+    let keeping = false;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new RenderTimeoutError(`render took longer than ${this.timeoutMs} ms`)),
-          this.timeoutMs,
-        );
-      });
-      const output = await Promise.race([this.draw(page, input, served, phase, reprint), timeout]);
+      const output = await withTimeout(this.draw(page, input, served, phase, reprint), this.timeoutMs);
       if (files) {
-        const card = {
-          html: input.html,
-          files,
-          placeholders,
-          served: this.current,
-          imageBoxes: await imageBoxesOf(page),
-        };
-        this.kept = { page, card };
+        const imageBoxes = await imageBoxesOf(page);
+        this.kept = { page, card: { html: input.html, files, placeholders, served: this.current, imageBoxes } };
         keeping = true;
       }
       return output;
@@ -280,11 +239,36 @@ export class ChromiumPool {
       this.dropPage();
       throw error;
     } finally {
-      clearTimeout(timer);
       this.current = undefined;
       this.armIdleTimer();
       this.afterRender(page, keeping);
     }
+  }
+
+  /**
+   * The page for the next card: holding the kept card when these files reprint it; else a new empty document (on a
+   * fresh page when it held a kept card: the pause the card was kept over is when a page is recycled anyway, and a
+   * page reused card after card grows).
+   */
+  private async pageFor(
+    files: Map<string, Uint8Array>,
+    placeholders: Map<string, { width: number; height: number }>,
+  ): Promise<{ page: Page; reprint?: KeptCard }> {
+    let page = await this.preparePage();
+    const kept = this.kept?.page === page ? this.kept.card : undefined;
+    this.kept = undefined;
+    if (kept && sameFiles(kept, files, placeholders) && !page.isClosed()) return { page, reprint: kept };
+    if (kept) {
+      this.recyclePage();
+      page = await this.preparePage();
+    }
+    const ready = await this.blank.ready(page).then(
+      () => !page.isClosed(),
+      () => false,
+    );
+    if (ready) return { page };
+    this.dropPage();
+    return { page: await this.preparePage() };
   }
 
   /**
@@ -308,8 +292,7 @@ export class ChromiumPool {
       }
       this.current = undefined;
       await this.clearPage(page);
-      served = { ...served, assets: input.assets, placeheld: new Set(), blocked: [], missing: [] };
-      served.placeholders = input.placeholders ?? new Map();
+      served = servedDocument(input.assets, input.placeholders ?? new Map());
       this.current = served;
       phase("kept card cleared");
     }

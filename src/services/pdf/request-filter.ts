@@ -26,6 +26,14 @@ export interface ServedDocument {
   missing: string[];
 }
 
+/** What a new load of a card may fetch: its files, its photos first as placeholders; nothing served or refused yet. */
+export function servedDocument(
+  assets: Map<string, Uint8Array>,
+  placeholders: Map<string, { width: number; height: number }>,
+): ServedDocument {
+  return { base: "", assets, placeholders, placeheld: new Set(), blocked: [], missing: [] };
+}
+
 /**
  * Answers every request of the page from memory: the document's own files and
  * data: URLs. Anything else (file://, http(s) elsewhere) is aborted. Between
