@@ -4,7 +4,8 @@ import type { ServedDocument } from "./request-filter.ts";
 /**
  * A card kept on the page after it was printed, so that the same card with other words can be printed again without
  * a new load: the generator rehearses the card with the owner's draft while Gemini writes, then prints it with
- * Gemini's texts. Its photos stay laid out, fitted and decoded; only the words change.
+ * Gemini's texts; the card on show is kept too, for ✏️ Edit and 🔄 Again. Its photos stay laid out, fitted and
+ * decoded; only the words change.
  */
 export interface KeptCard {
   /** The document as the template made it (before the <base> and the tile styles were put in its head). */
