@@ -1,7 +1,29 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { appRoot } from "./chromium-path.ts";
+import { prepareBrowser } from "./npm-browser.ts";
 import { browserEnv } from "./browser-env.ts";
 import { CHROMIUM_FLAGS } from "./chromium-flags.ts";
 import { PRINTED_A4_VIEWPORT } from "./page-size.ts";
+
+/**
+ * Starts the browser in a new profile directory, removing the one a browser that died left behind (one not closed by
+ * the pool). The npm browser is inflated on its first launch (a no-op for any other browser).
+ */
+export function startBrowser(
+  executablePath: string,
+  timeoutMs: number,
+  leftBehind: string | undefined,
+): { launching: Promise<Browser>; profileDir: string } {
+  if (leftBehind) rmSync(leftBehind, { recursive: true, force: true, maxRetries: 2 });
+  const profileDir = mkdtempSync(join(tmpdir(), "designflow-chromium-"));
+  const launching = prepareBrowser(executablePath, appRoot()).then(() =>
+    launchChromium(executablePath, profileDir, timeoutMs),
+  );
+  return { launching, profileDir };
+}
 
 /** Starts the headless browser the pool prints with, in its own profile directory. */
 export function launchChromium(executablePath: string, profileDir: string, timeoutMs: number): Promise<Browser> {

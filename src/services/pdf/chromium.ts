@@ -1,36 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { phaseClock, type PhaseListener } from "./phase-clock.ts";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { phaseClock } from "./phase-clock.ts";
 import type { Browser, HTTPRequest, Page } from "puppeteer-core";
-import { launchChromium, setUpPage } from "./chromium-launch.ts";
+import { setUpPage, startBrowser } from "./chromium-launch.ts";
 import { BlankDocuments } from "./blank-documents.ts";
 import { RenderTimeoutError, withTimeout } from "./render-timeout.ts";
-import { drawCard, printPage, type PageOutput, type PreviewFormat } from "./draw-card.ts";
+import { drawCard, printPage, type PageInput, type PageOutput } from "./draw-card.ts";
 import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
 import { answerRequest, servedDocument, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
-import { appRoot } from "./chromium-path.ts";
-import { prepareBrowser } from "./npm-browser.ts";
 import { treeMemoryAsync } from "./process-memory.ts";
 import { CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
 
-export { RenderTimeoutError, TEMPLATE_ORIGIN };
-
-export interface PageInput {
-  html: string;
-  /** Files the document may load, by path relative to the document ("images/a.png"). */
-  assets: Map<string, Uint8Array>;
-  /** Photos that may be laid out as same-size placeholders first (see ServedDocument). */
-  placeholders?: Map<string, { width: number; height: number }>;
-  /** Page 1 as an image too, in this format. */
-  preview?: PreviewFormat;
-  /** Called with each phase's duration (ms), for benchmarks. */
-  onPhase?: PhaseListener;
-  /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
-  photoChecks?: Map<string, () => Promise<boolean>>;
-  /** Keep the card on the page: the next render of the same files with other words only changes the words. */
-  keep?: boolean;
-}
+export { RenderTimeoutError, TEMPLATE_ORIGIN, type PageInput };
 
 const RECYCLE_IDLE_MS = 500;
 /** How long a kept card waits for its reprint (Gemini's answer, in the generator) before the page is cleared. */
@@ -119,15 +99,8 @@ export class ChromiumPool {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      // A browser that died (not closed by us) leaves its profile behind.
-      if (this.profileDir) rmSync(this.profileDir, { recursive: true, force: true, maxRetries: 2 });
-      const profileDir = mkdtempSync(join(tmpdir(), "designflow-chromium-"));
+      const { launching, profileDir } = startBrowser(this.executablePath, this.timeoutMs, this.profileDir);
       this.profileDir = profileDir;
-      const executablePath = this.executablePath;
-      // The npm browser is inflated on its first launch (a no-op for any other browser).
-      const launching = prepareBrowser(executablePath, appRoot()).then(() =>
-        launchChromium(executablePath, profileDir, this.timeoutMs),
-      );
       this.browser = launching;
       const forget = () => {
         if (this.browser !== launching) return;

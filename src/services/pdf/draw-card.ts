@@ -2,6 +2,7 @@ import type { Page } from "puppeteer-core";
 import { fitImagesToBoxes, layoutKey, prefitPhotos } from "./fit-images.ts";
 import { insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
+import type { PhaseListener } from "./phase-clock.ts";
 import type { ServedDocument } from "./request-filter.ts";
 import { ADDED_TO_HEAD } from "./reprint.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
@@ -21,6 +22,23 @@ export interface PageOutput {
   /** Requests that were refused (outside the template) or not found among its files. */
   blocked: string[];
   missing: string[];
+}
+
+/** One card for the pool (chromium.ts) to print. */
+export interface PageInput {
+  html: string;
+  /** Files the document may load, by path relative to the document ("images/a.png"). */
+  assets: Map<string, Uint8Array>;
+  /** Photos that may be laid out as same-size placeholders first (see ServedDocument). */
+  placeholders?: Map<string, { width: number; height: number }>;
+  /** Page 1 as an image too, in this format. */
+  preview?: PreviewFormat;
+  /** Called with each phase's duration (ms), for benchmarks. */
+  onPhase?: PhaseListener;
+  /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
+  photoChecks?: Map<string, () => Promise<boolean>>;
+  /** Keep the card on the page: the next render of the same files with other words only changes the words. */
+  keep?: boolean;
 }
 
 export interface DrawOptions {
