@@ -107,15 +107,43 @@ describe("a kept card printed again with other words", () => {
     }
   });
 
-  it("draws the card anew for other photos, and does not keep a card that was not asked to be kept", async () => {
+  it("swaps other photos of the same size into the kept card, and does not keep a card not asked to be kept", async () => {
     const first = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
     const second = { images: [{ bytes: await solid("#f00"), extension: "jpg" }] };
     await render(BARS, { project_description: "red", ...first }, true);
     const other = await render(BARS, { project_description: "blue", ...second });
-    expect(other.phases).not.toContain("words changed");
-    expect(await pixel(other.preview!, 100, 60)).toBe(RED);
-    const unkept = await render(BARS, { project_description: "red", ...second });
+    expect(other.phases).toContain("photos swapped");
+    expect(other.phases).not.toContain("load");
+    expect([await pixel(other.preview!, 10, 10), await pixel(other.preview!, 100, 60)]).toEqual([BLUE, RED]);
+    const unkept = await render(BARS, { project_description: "red", ...first });
     expect(unkept.phases).not.toContain("words changed");
     expect(unkept.phases).not.toContain("kept card cleared");
+    expect([await pixel(unkept.preview!, 10, 10), await pixel(unkept.preview!, 100, 60)]).toEqual([RED, GREEN]);
+  });
+
+  it("draws the card anew for photos of another size (their boxes and copies would differ)", async () => {
+    await render(
+      BARS,
+      { project_description: "red", images: [{ bytes: await solid("#0f0"), extension: "jpg" }] },
+      true,
+    );
+    const taller = await solidPhoto("#f00", 600, 800);
+    const other = await render(BARS, { project_description: "red", images: [{ bytes: taller, extension: "jpg" }] });
+    expect(other.phases).toContain("load");
+    expect(await pixel(other.preview!, 100, 60)).toBe(RED);
+  });
+
+  it("leaves a broken new photo out of a kept card (its fit to the kept box proves it)", async () => {
+    await render(
+      BARS,
+      { project_description: "red", images: [{ bytes: await solid("#0f0"), extension: "jpg" }] },
+      true,
+    );
+    const whole = await solid("#f00");
+    const broken = whole.subarray(0, Math.floor(whole.length * 0.6));
+    const other = await render(BARS, { project_description: "red", images: [{ bytes: broken, extension: "jpg" }] });
+    expect(other.skipped).toEqual([{ index: 1, reason: "broken", width: 800, height: 600 }]);
+    // Drawn without it: no photo under the bar (the old green one is not left in place).
+    expect(await pixel(other.preview!, 100, 60)).toBe(WHITE);
   });
 });

@@ -5,7 +5,7 @@ import { setUpPage, startBrowser } from "./chromium-launch.ts";
 import { BlankDocuments } from "./blank-documents.ts";
 import { RenderTimeoutError, withTimeout } from "./render-timeout.ts";
 import { drawCard, printPage, type PageInput, type PageOutput } from "./draw-card.ts";
-import { imageBoxesOf, type KeptCard, morphKeptCard, sameFiles } from "./reprint.ts";
+import { imageBoxesOf, type KeptCard, prefitForKeptCard, reprintFor, reprintKeptCard } from "./reprint.ts";
 import { answerRequest, servedDocument, TEMPLATE_ORIGIN, type ServedDocument } from "./request-filter.ts";
 import { treeMemoryAsync } from "./process-memory.ts";
 import { CHROMIUM_MEMORY_BUDGET_BYTES } from "./chromium-flags.ts";
@@ -70,6 +70,11 @@ export class ChromiumPool {
   warm(): void {
     this.preparePage().catch(() => undefined);
     this.armIdleTimer();
+  }
+
+  /** A card on its way (its template still running): its new photos start fitting to the kept card's boxes. */
+  prefit(files: Map<string, Uint8Array>, placeholders: Map<string, { width: number; height: number }>): void {
+    if (this.kept) prefitForKeptCard(this.kept.card, files, placeholders);
   }
 
   render(input: PageInput): Promise<PageOutput> {
@@ -193,7 +198,7 @@ export class ChromiumPool {
     const placeholders = input.placeholders ?? new Map();
     const { page, reprint } = await this.pageFor(input.assets, placeholders);
     phase("page ready");
-    const served = reprint?.served ?? servedDocument(input.assets, placeholders);
+    const served = reprint?.kept.served ?? servedDocument(input.assets, placeholders);
     this.current = served;
     this.pageRenders++;
     // The files as given (drawing adds the fitted copies to the served map). A page at its render limit is recycled
@@ -226,11 +231,12 @@ export class ChromiumPool {
   private async pageFor(
     files: Map<string, Uint8Array>,
     placeholders: Map<string, { width: number; height: number }>,
-  ): Promise<{ page: Page; reprint?: KeptCard }> {
+  ): Promise<{ page: Page; reprint?: { kept: KeptCard; newPhotos: string[] } }> {
     let page = await this.preparePage();
     const kept = this.kept?.page === page ? this.kept.card : undefined;
     this.kept = undefined;
-    if (kept && sameFiles(kept, files, placeholders) && !page.isClosed()) return { page, reprint: kept };
+    const reprint = kept && !page.isClosed() ? reprintFor(kept, files, placeholders) : undefined;
+    if (kept && reprint) return { page, reprint: { kept, ...reprint } };
     if (kept) {
       this.recyclePage();
       page = await this.preparePage();
@@ -253,16 +259,13 @@ export class ChromiumPool {
     input: PageInput,
     served: ServedDocument,
     phase: (name: string) => void,
-    reprint: KeptCard | undefined,
+    reprint: { kept: KeptCard; newPhotos: string[] } | undefined,
   ): Promise<PageOutput> {
     const options = { preview: input.preview, timeoutMs: this.timeoutMs, phase };
-    // The kept card's photos are these very bytes, and were proven whole before it was printed (a broken one ends a
-    // card): no check is needed again.
     if (reprint) {
-      if (await morphKeptCard(page, reprint, input.html)) {
-        phase("words changed");
+      const files = input.assets;
+      if (await reprintKeptCard(page, { ...reprint, html: input.html, files, photoChecks: input.photoChecks }, phase))
         return printPage(page, served, options);
-      }
       this.current = undefined;
       await this.clearPage(page);
       served = servedDocument(input.assets, input.placeholders ?? new Map());

@@ -1,5 +1,7 @@
 import type { Page } from "puppeteer-core";
-import { fitImagesToBoxes, layoutKey, prefitPhotos } from "./fit-images.ts";
+import { fitImagesToBoxes, layoutKey, PhotosNotWhole, prefitPhotos } from "./fit-images.ts";
+
+export { PhotosNotWhole };
 import { insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { PhaseListener } from "./phase-clock.ts";
@@ -57,9 +59,6 @@ export interface DrawOptions {
   photoChecks?: Map<string, () => Promise<boolean>>;
 }
 
-/** A photo turned out broken while the card was being laid out with placeholders: the card is made again without it. */
-export class PhotosNotWhole extends Error {}
-
 /**
  * One card on a prepared page: the document is written in with its <base> (and
  * PNG tiles for repeated SVG backgrounds), photos are fitted to their boxes,
@@ -104,6 +103,8 @@ export async function drawCard(
     await open();
     phase("reload without placeholders");
     await fitImagesToBoxes(page, served, phase);
+    // Photos shown where no <img> swap reaches: a kept card cannot take other photos in place.
+    served.photoBoxes = undefined;
   }
   return printPage(page, served, options);
 }

@@ -2,6 +2,9 @@ import type { Page } from "puppeteer-core";
 import type { ServedDocument } from "./request-filter.ts";
 import { type ImageBox, fittedCopy, planFor, sha1 } from "./fitted-copy.ts";
 
+/** A photo turned out broken while the card was being laid out with placeholders: the card is made again without it. */
+export class PhotosNotWhole extends Error {}
+
 /** Fitted copies are served from here (the request filter answers from the assets map). */
 const FITTED_PREFIX = "__fitted/";
 
@@ -99,26 +102,48 @@ export async function fitImagesToBoxes(
   phase("fit: measure boxes");
   if (measured.foreign) return "reload";
   if (layout !== undefined) rememberLayout(layout, measured.boxes);
+  served.photoBoxes = measured.boxes;
   // Two at a time: libvips uses both cores, and five full-size decodes at once would add ~100 MB to the peak.
-  const results = await mapTwoAtATime(measured.boxes, async (box) => {
-    const source = served.assets.get(box.path);
-    if (!source) return undefined;
-    const plan = planFor(box);
-    const isJpeg = /\.jpe?g$/i.test(box.path);
-    const extension = isJpeg ? "jpg" : (/\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img");
-    if (!plan && !served.placeheld.has(box.path)) return undefined;
-    const bytes = plan ? await fittedCopy(source, box, plan, isJpeg) : source;
-    const src = fittedName(bytes, plan ? (isJpeg ? "jpg" : "png") : extension);
-    return { index: box.index, src, keepFit: plan?.keepFit ?? true, bytes };
-  });
+  const swaps = await mapTwoAtATime(measured.boxes, (box) => copyForBox(box, served));
   phase("fit: sharp");
-  const swaps: { index: number; src: string; keepFit: boolean }[] = [];
-  for (const result of results) {
-    if (!result) continue;
-    served.assets.set(result.src, result.bytes);
-    swaps.push({ index: result.index, src: result.src, keepFit: result.keepFit });
+  await swapImages(page, served, swaps);
+  phase("fit: swap + decode");
+  return swaps.filter(Boolean).length;
+}
+
+/** What an <img> is swapped to: the photo's copy fitted to its box, or the photo itself when it was a placeholder. */
+export interface ImageSwap {
+  index: number;
+  src: string;
+  keepFit: boolean;
+  bytes: Uint8Array;
+}
+
+/** The swap for one measured box (undefined: the <img> keeps what it shows). */
+export async function copyForBox(box: ImageBox, served: ServedDocument): Promise<ImageSwap | undefined> {
+  const source = served.assets.get(box.path);
+  if (!source) return undefined;
+  const plan = planFor(box);
+  const isJpeg = /\.jpe?g$/i.test(box.path);
+  const extension = isJpeg ? "jpg" : (/\.[a-z0-9]+$/i.exec(box.path)?.[0].slice(1).toLowerCase() ?? "img");
+  if (!plan && !served.placeheld.has(box.path)) return undefined;
+  const bytes = plan ? await fittedCopy(source, box, plan, isJpeg) : source;
+  const src = fittedName(bytes, plan ? (isJpeg ? "jpg" : "png") : extension);
+  return { index: box.index, src, keepFit: plan?.keepFit ?? true, bytes };
+}
+
+/**
+ * Points each <img> at its swap (served from the assets map from now on) and waits for the pictures' decode and the
+ * fonts. Fitted copies no <img> shows any more leave the map.
+ */
+export async function swapImages(page: Page, served: ServedDocument, swaps: (ImageSwap | undefined)[]): Promise<void> {
+  const items: { index: number; src: string; keepFit: boolean }[] = [];
+  for (const swap of swaps) {
+    if (!swap) continue;
+    served.assets.set(swap.src, swap.bytes);
+    items.push({ index: swap.index, src: swap.src, keepFit: swap.keepFit });
   }
-  await page.evaluate(async (items) => {
+  const shown: string[] = await page.evaluate(async (items) => {
     const images = [...document.images];
     await Promise.all(
       items.map(({ index, src, keepFit }) => {
@@ -133,9 +158,11 @@ export async function fitImagesToBoxes(
       }),
     );
     await document.fonts.ready;
-  }, swaps);
-  phase("fit: swap + decode");
-  return swaps.length;
+    return images.map((img) => img.getAttribute("src") ?? "");
+  }, items);
+  const inUse = new Set(shown);
+  for (const path of [...served.assets.keys()])
+    if (path.startsWith(FITTED_PREFIX) && !inUse.has(path)) served.assets.delete(path);
 }
 
 /**
@@ -186,7 +213,7 @@ export function prefitPhotos(key: string, served: ServedDocument): Map<string, P
 }
 
 /** Runs the jobs given to it at most two at a time, in the order given. */
-function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
+export function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (job) => {

@@ -187,6 +187,8 @@ export class PdfService {
       }),
     );
     phase("image sizes");
+    // Beside the template: a kept card of the same photo sizes will show these photos in its boxes.
+    if (options.keep) this.chromium.prefit(assets, placeholders);
     const rendered = await this.sandbox.render(bundle.html, { ...data, images });
     phase("sandbox");
     if (!rendered.ok) return rendered;

@@ -1,5 +1,6 @@
 import type { Page } from "puppeteer-core";
 import type { ServedDocument } from "./request-filter.ts";
+import { copyForBox, PhotosNotWhole, swapImages, twoAtATime } from "./fit-images.ts";
 
 /**
  * A card kept on the page after it was printed, so that the same card with other words can be printed again without
@@ -21,22 +22,30 @@ export interface KeptCard {
 /** Marks what drawCard puts at the head's start (<base>, the tile styles): not the template's, skipped by the morph. */
 export const ADDED_TO_HEAD = "data-card-head";
 
-/** Whether a render of these files can reuse the kept card: the same files, byte for byte, at the same sizes. */
-export function sameFiles(
+/**
+ * Whether a render of these files can reuse the kept card, and with which photos swapped: the template's own files
+ * the same byte for byte; photos (laid out as placeholders) at the same sizes, other bytes allowed when every <img>
+ * showing them was fitted (no photo used where only a new load reaches, like a CSS background). Undefined: draw anew.
+ */
+export function reprintFor(
   kept: KeptCard,
   files: Map<string, Uint8Array>,
   placeholders: Map<string, { width: number; height: number }>,
-): boolean {
-  if (kept.files.size !== files.size || kept.placeholders.size !== placeholders.size) return false;
-  for (const [path, bytes] of files) {
-    const before = kept.files.get(path);
-    if (!before || !(before === bytes || Buffer.from(before).equals(bytes))) return false;
-  }
+): { newPhotos: string[] } | undefined {
+  if (kept.files.size !== files.size || kept.placeholders.size !== placeholders.size) return undefined;
   for (const [path, size] of placeholders) {
     const before = kept.placeholders.get(path);
-    if (before?.width !== size.width || before.height !== size.height) return false;
+    if (before?.width !== size.width || before.height !== size.height) return undefined;
   }
-  return true;
+  const newPhotos: string[] = [];
+  for (const [path, bytes] of files) {
+    const before = kept.files.get(path);
+    if (!before) return undefined;
+    if (before === bytes || Buffer.from(before).equals(bytes)) continue;
+    if (!placeholders.has(path) || !kept.served.photoBoxes) return undefined;
+    newPhotos.push(path);
+  }
+  return { newPhotos };
 }
 
 /** The laid-out size of every <img>, in document order (a string: compared whole). */
@@ -140,11 +149,72 @@ const MORPH_SOURCE = `(function (oldHtml, newHtml, added, loadingElements, urlAt
 })`;
 
 /**
+ * Starts fitting the new photos of a render to the kept card's boxes, before the template runs (the copies land in
+ * fitted-copy's cache, where reprintKeptCard finds them): nothing when these files cannot reprint the kept card.
+ */
+export function prefitForKeptCard(
+  kept: KeptCard,
+  files: Map<string, Uint8Array>,
+  placeholders: Map<string, { width: number; height: number }>,
+): void {
+  const reprint = reprintFor(kept, files, placeholders);
+  if (!reprint || reprint.newPhotos.length === 0) return;
+  const inTurn = twoAtATime();
+  for (const box of kept.served.photoBoxes ?? [])
+    if (reprint.newPhotos.includes(box.path))
+      void inTurn(() => copyForBox(box, { ...kept.served, assets: files })).catch(() => undefined);
+}
+
+/** What reprints a kept card: the new markup, its files, and the checks of photos not proven whole yet. */
+export interface Reprint {
+  kept: KeptCard;
+  html: string;
+  files: Map<string, Uint8Array>;
+  newPhotos: string[];
+  photoChecks?: Map<string, () => Promise<boolean>>;
+}
+
+/**
+ * The kept card with the new words and photos, on the live page: the new photos' copies are fitted to the kept boxes
+ * (which proves them whole: libvips fails on a truncated file) while the words change; then the <img>s showing them
+ * are swapped and every photo's box is checked. False when the card must be drawn anew (the caller clears the page);
+ * PhotosNotWhole when a photo is broken.
+ */
+export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name: string) => void): Promise<boolean> {
+  const { kept, newPhotos } = reprint;
+  const served = kept.served;
+  const boxes = (served.photoBoxes ?? []).filter((box) => newPhotos.includes(box.path));
+  const sources = new Map(newPhotos.map((path) => [path, reprint.files.get(path)!]));
+  // Fitted from the new bytes (the served map still holds the old ones until the swap).
+  const inTurn = twoAtATime();
+  const copies = boxes.map((box) =>
+    inTurn(() => copyForBox(box, { ...served, assets: sources })).then(
+      (swap) => ({ swap, whole: true }),
+      () => ({ swap: undefined, whole: false }),
+    ),
+  );
+  const proven = new Set(boxes.map((box) => box.path));
+  const checks = [...(reprint.photoChecks ?? [])].filter(([path]) => !proven.has(path)).map(([, check]) => check());
+  const verdicts = Promise.all([...checks, ...copies.map((copy) => copy.then(({ whole }) => whole))]);
+  verdicts.catch(() => undefined);
+  if (!(await morphKeptCard(page, kept, reprint.html))) return false;
+  phase("words changed");
+  if (newPhotos.length === 0) return true;
+  if (!(await verdicts).every(Boolean)) throw new PhotosNotWhole("a photo is broken");
+  const swaps = await Promise.all(copies.map((copy) => copy.then(({ swap }) => swap)));
+  phase("photos fitted");
+  for (const [path, bytes] of sources) served.assets.set(path, bytes);
+  await swapImages(page, served, swaps);
+  phase("photos swapped");
+  return (await imageBoxesOf(page)) === kept.imageBoxes;
+}
+
+/**
  * Turns the kept card into the new markup on the live page (see MORPH_SOURCE), then checks that every photo kept its
  * box: a fitted copy is cropped to its box. False when the card must be drawn anew (the page is then left as it is:
  * the caller clears it).
  */
-export async function morphKeptCard(page: Page, kept: KeptCard, html: string): Promise<boolean> {
+async function morphKeptCard(page: Page, kept: KeptCard, html: string): Promise<boolean> {
   const args = [kept.html, html, ADDED_TO_HEAD, LOADING_ELEMENTS, URL_ATTRIBUTES].map((arg) => JSON.stringify(arg));
   const call = `${MORPH_SOURCE}(${args.join(", ")})`;
   const edits = await page.evaluate(call);

@@ -1,5 +1,6 @@
 import type { HTTPRequest } from "puppeteer-core";
 import { mimeTypeOf } from "./assets.ts";
+import type { ImageBox } from "./fitted-copy.ts";
 
 /**
  * The page's origin (never resolved: every request is answered from memory); each render's files live under a path of
@@ -24,6 +25,11 @@ export interface ServedDocument {
   /** Requests that were refused (outside the template) or not found among its files. */
   blocked: string[];
   missing: string[];
+  /**
+   * The <img> boxes the photos were fitted to, once they were (unset when the card was loaded again without
+   * placeholders): a kept card's photos can then be swapped for others of the same size (reprint.ts).
+   */
+  photoBoxes?: ImageBox[];
 }
 
 /** What a new load of a card may fetch: its files, its photos first as placeholders; nothing served or refused yet. */
