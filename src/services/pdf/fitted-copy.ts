@@ -10,6 +10,12 @@ sharp.cache(false);
  */
 export const PRINT_SCALE = 2;
 
+/**
+ * A box that keeps this much of its crop's pixels or more gets the crop as it is (no resampling): scaling a
+ * 1600 px photo to 1376 px costs more (~10 ms) than the pixels it saves are worth.
+ */
+const NEARLY_WHOLE = 0.75;
+
 /** An <img> as laid out: its box, its picture's size, how the picture fills the box. */
 export interface ImageBox {
   index: number;
@@ -63,11 +69,18 @@ async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJ
   const left = Math.min(Math.round(plan.crop.left * kx), scaled.width - plan.width);
   const top = Math.min(Math.round(plan.crop.top * ky), scaled.height - plan.height);
   // autoOrient: Chromium lays photos out turned by their EXIF orientation, so the copy must be turned too.
-  const pipeline = sharp(source)
-    .autoOrient()
-    .resize(scaled.width, scaled.height, { fit: "fill" })
-    .extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
-  return (isJpeg ? pipeline.jpeg({ quality: 85 }) : pipeline.png({ compressionLevel: 6 })).toBuffer();
+  let pipeline = sharp(source).autoOrient();
+  if (kx < NEARLY_WHOLE || ky < NEARLY_WHOLE)
+    // A triangle filter: on a downscale of about 2× or more (libvips box-shrinks first) it looks the same in print as
+    // Lanczos, for ~5 ms less per photo.
+    pipeline = pipeline
+      .resize(scaled.width, scaled.height, { fit: "fill", kernel: "linear" })
+      .extract({ left: Math.max(0, left), top: Math.max(0, top), width: plan.width, height: plan.height });
+  else pipeline = pipeline.extract(plan.crop);
+  // Without Huffman optimisation: a pass less over the copy, a few per cent more bytes.
+  return (
+    isJpeg ? pipeline.jpeg({ quality: 85, optimiseCoding: false }) : pipeline.png({ compressionLevel: 6 })
+  ).toBuffer();
 }
 
 /**
