@@ -193,8 +193,11 @@ export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name
       () => ({ swap: undefined, whole: false }),
     ),
   );
-  const proven = new Set(boxes.map((box) => box.path));
-  const checks = [...(reprint.photoChecks ?? [])].filter(([path]) => !proven.has(path)).map(([, check]) => check());
+  // The kept card's own photos were proven whole when it was made (a broken one ends a card); a new photo is proven
+  // by its fits, or by its own check when no box shows it.
+  const fitted = new Set(boxes.map((box) => box.path));
+  const unproven = [...(reprint.photoChecks ?? [])].filter(([path]) => newPhotos.includes(path) && !fitted.has(path));
+  const checks = unproven.map(([, check]) => check());
   const verdicts = Promise.all([...checks, ...copies.map((copy) => copy.then(({ whole }) => whole))]);
   verdicts.catch(() => undefined);
   if (!(await morphKeptCard(page, kept, reprint.html))) return false;
