@@ -7,6 +7,7 @@ import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.
 import type { PhaseListener } from "./phase-clock.ts";
 import type { ServedDocument } from "./request-filter.ts";
 import { ADDED_TO_HEAD } from "./reprint.ts";
+import { drawShadowsAsImages } from "./shadow-images.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
 
 /** Telegram shows a photo re-encoded as JPEG anyway; 90 keeps small type crisp in the owner's look at the card. */
@@ -106,6 +107,7 @@ export async function drawCard(
     // Photos shown where no <img> swap reaches: a kept card cannot take other photos in place.
     served.photoBoxes = undefined;
   }
+  if ((await drawShadowsAsImages(page)) > 0) phase("shadows as images");
   return printPage(page, served, options);
 }
 
