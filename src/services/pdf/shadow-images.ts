@@ -3,8 +3,9 @@ import sharp from "sharp";
 
 /**
  * Why this exists: Skia's PDF backend draws a blurred box-shadow as a mask rasterised at print resolution and
- * compressed into the file, ~5 ms for a 12 px blur on a small photo and ~10 ms for a 40 px one, card after card (the
- * bench's heavy card spent ~60 of its ~100 ms of printing on the shadows of its 11 photos). A blur needs no print
+ * compressed into the file, ~6 ms for a 12 px blur on a 160 × 120 photo and ~11 ms for a 40 px one, card after card
+ * (the bench's heavy card spent ~90 of its ~170 ms of printing on the shadows of its 11 photos). Drawn this way a
+ * photo's shadow costs 1.5–2 ms. A blur needs no print
  * resolution: here each photo's blurred shadows are drawn once, at half or whole CSS pixels, as a PNG that the photo
  * itself shows around it (a border image with an outset, painted where the shadow was: under the photo).
  *
