@@ -194,6 +194,14 @@ export const LONG_OPERATIONS: LongOperation[] = [
       const sample = (c: RecordedCall) =>
         c.method === "sendDocument" && String(c.payload.caption).includes(`«${name}»`);
       await api.waitForCall(sample, { since, timeoutMs: 60_000 });
+      // The check job sends its sample before it stores its verdict: Save tapped in between is told to wait.
+      await until(
+        () =>
+          sqliteRows(
+            world.session.databaseUrl,
+            "SELECT id FROM BackgroundJob WHERE kind = 'template-check' AND state IN ('queued', 'running')",
+          ).length === 0,
+      );
       await chat.tap(Buttons.templateUpload.pack({ action: "save" }), (c) => c.method === "sendMessage");
       const list = await chat.send("/templates");
       const open = buttonsOf(list).findLast((b) => isButton(Buttons.template, b.data, { action: "open" }));
