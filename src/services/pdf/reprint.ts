@@ -5,8 +5,8 @@ import { copyForBox, PhotosNotWhole, swapImages, twoAtATime } from "./fit-images
 /**
  * A card kept on the page after it was printed, so that the same card with other words can be printed again without
  * a new load: the generator rehearses the card with the owner's draft while Gemini writes, then prints it with
- * Gemini's texts; the card on show is kept too, for ✏️ Edit and 🔄 Again. Its photos stay laid out, fitted and
- * decoded; only the words change.
+ * Gemini's texts; the card on show is kept too, for ✏️ Edit, 🔄 Again and the next card of the template. Its layout
+ * stays: the words change, and photos of the same sizes are fitted to the same boxes and swapped in.
  */
 export interface KeptCard {
   /** The document as the template made it (before the <base> and the tile styles were put in its head). */
