@@ -251,8 +251,8 @@ export class ChromiumPool {
   }
 
   /**
-   * The kept card with the new words, printed without a load (see reprint.ts); else the card drawn anew (after the
-   * page's move to a new empty document when it held the kept card).
+   * The kept card with the new words and photos, printed without a load (see reprint.ts); else the card drawn anew
+   * (after the page's move to a new empty document when it held the kept card).
    */
   private async draw(
     page: Page,

@@ -1,7 +1,5 @@
 import type { Page } from "puppeteer-core";
 import { fitImagesToBoxes, layoutKey, PhotosNotWhole, prefitPhotos } from "./fit-images.ts";
-
-export { PhotosNotWhole };
 import { insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { PhaseListener } from "./phase-clock.ts";
@@ -40,7 +38,10 @@ export interface PageInput {
   onPhase?: PhaseListener;
   /** Photos still to be proven whole, by path (see DrawOptions.photoChecks). */
   photoChecks?: Map<string, () => Promise<boolean>>;
-  /** Keep the card on the page: the next render of the same files with other words only changes the words. */
+  /**
+   * Keep the card on the page: the next render of the same template files, with photos of the same sizes, changes
+   * only its words and swaps its photos (reprint.ts).
+   */
   keep?: boolean;
 }
 

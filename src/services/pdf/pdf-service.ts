@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./assets.ts";
 import { ChromiumPool, RenderTimeoutError } from "./chromium.ts";
-import { PhotosNotWhole, type PreviewFormat } from "./draw-card.ts";
+import type { PreviewFormat } from "./draw-card.ts";
+import { PhotosNotWhole } from "./fit-images.ts";
 
 export type { PreviewFormat };
 import { phaseClock, type PhaseListener } from "./phase-clock.ts";
@@ -99,7 +100,10 @@ export interface RenderOptions {
    * less to make and a ninth of the bytes to upload), PNG where pixels are compared.
    */
   preview?: PreviewFormat;
-  /** Keep the card on the browser's page: the same card with other words is then printed without a new load. */
+  /**
+   * Keep the card on the browser's page: the same template with other words, and photos of the same sizes, is then
+   * printed without a new load.
+   */
   keep?: boolean;
   onPhase?: PhaseListener;
 }
