@@ -53,7 +53,7 @@ export function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg
 }
 
 async function makeFittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg: boolean): Promise<Uint8Array> {
-  // Scale first, then crop: for a copy a quarter as wide as the photo or less, libjpeg decodes at 1/2, 1/4 or 1/8 of
+  // Scale first, then crop: for a copy a third as wide as the photo or less, libjpeg decodes at 1/2, 1/4 or 1/8 of
   // the size (sharp's shrink-on-load), faster and smaller.
   const kx = plan.width / plan.crop.width;
   const ky = plan.height / plan.crop.height;

@@ -158,11 +158,15 @@ export function prefitForKeptCard(
   placeholders: Map<string, { width: number; height: number }>,
 ): void {
   const reprint = reprintFor(kept, files, placeholders);
-  if (!reprint || reprint.newPhotos.length === 0) return;
+  if (reprint) for (const copy of fitToKeptBoxes(kept, reprint.newPhotos, files).copies) copy.catch(() => undefined);
+}
+
+/** The new photos' copies for the kept card's boxes that show them, two at a time, from these files' bytes. */
+function fitToKeptBoxes(kept: KeptCard, newPhotos: string[], files: Map<string, Uint8Array>) {
+  const boxes = (kept.served.photoBoxes ?? []).filter((box) => newPhotos.includes(box.path));
   const inTurn = twoAtATime();
-  for (const box of kept.served.photoBoxes ?? [])
-    if (reprint.newPhotos.includes(box.path))
-      void inTurn(() => copyForBox(box, { ...kept.served, assets: files })).catch(() => undefined);
+  const copies = boxes.map((box) => inTurn(() => copyForBox(box, { ...kept.served, assets: files })));
+  return { boxes, copies };
 }
 
 /** What reprints a kept card: the new markup, its files, and the checks of photos not proven whole yet. */
@@ -183,12 +187,11 @@ export interface Reprint {
 export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name: string) => void): Promise<boolean> {
   const { kept, newPhotos } = reprint;
   const served = kept.served;
-  const boxes = (served.photoBoxes ?? []).filter((box) => newPhotos.includes(box.path));
-  const sources = new Map(newPhotos.map((path) => [path, reprint.files.get(path)!]));
   // Fitted from the new bytes (the served map still holds the old ones until the swap).
-  const inTurn = twoAtATime();
-  const copies = boxes.map((box) =>
-    inTurn(() => copyForBox(box, { ...served, assets: sources })).then(
+  const fitting = fitToKeptBoxes(kept, newPhotos, reprint.files);
+  const boxes = fitting.boxes;
+  const copies = fitting.copies.map((copy) =>
+    copy.then(
       (swap) => ({ swap, whole: true }),
       () => ({ swap: undefined, whole: false }),
     ),
@@ -206,7 +209,7 @@ export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name
   if (!(await verdicts).every(Boolean)) throw new PhotosNotWhole("a photo is broken");
   const swaps = await Promise.all(copies.map((copy) => copy.then(({ swap }) => swap)));
   phase("photos fitted");
-  for (const [path, bytes] of sources) served.assets.set(path, bytes);
+  for (const path of newPhotos) served.assets.set(path, reprint.files.get(path)!);
   await swapImages(page, served, swaps);
   phase("photos swapped");
   return (await imageBoxesOf(page)) === kept.imageBoxes;

@@ -4,10 +4,10 @@ import sharp from "sharp";
 /**
  * Why this exists: Skia's PDF backend draws a blurred box-shadow as a mask rasterised at print resolution and
  * compressed into the file, ~6 ms for a 12 px blur on a 160 × 120 photo and ~11 ms for a 40 px one, card after card
- * (the bench's heavy card spent ~90 of its ~170 ms of printing on the shadows of its 11 photos). Drawn this way a
- * photo's shadow costs 1.5–2 ms. A blur needs no print
+ * (the bench's heavy card spent ~90 of its ~170 ms of printing on the shadows of its 11 photos). A blur needs no print
  * resolution: here each photo's blurred shadows are drawn once, at half or whole CSS pixels, as a PNG that the photo
- * itself shows around it (a border image with an outset, painted where the shadow was: under the photo).
+ * itself shows around it (a border image with an outset, painted where the shadow was: under the photo), for
+ * 1.5–2 ms a photo.
  *
  * Only photos whose picture covers their whole box take it (a JPEG, object-fit fill or cover, no padding), so the
  * shadow under them never shows; a solid border of one colour is drawn again as an outline of the same shape
@@ -15,7 +15,7 @@ import sharp from "sharp";
  */
 
 /** One outer shadow as computed: offsets, blur and spread in CSS px, colour as rgb + alpha. */
-export interface BoxShadow {
+interface BoxShadow {
   x: number;
   y: number;
   blur: number;
@@ -25,7 +25,7 @@ export interface BoxShadow {
 }
 
 /** A photo's box (border box, CSS px) and what its shadow image is drawn from. */
-export interface ShadowedBox {
+interface ShadowedBox {
   index: number;
   width: number;
   height: number;
@@ -37,7 +37,7 @@ export interface ShadowedBox {
 }
 
 /** The image and where it goes: its outsets beyond the border box (top, right, bottom, left, CSS px). */
-export interface ShadowImage {
+interface ShadowImage {
   png: Buffer;
   outsets: [number, number, number, number];
 }
@@ -84,7 +84,7 @@ export async function drawShadowsAsImages(page: Page): Promise<number> {
 }
 
 /** The shadow image of a box, drawn once per geometry (undefined: too large, or nothing to draw). */
-export function shadowImageFor(box: ShadowedBox): Promise<ShadowImage | undefined> {
+function shadowImageFor(box: ShadowedBox): Promise<ShadowImage | undefined> {
   const key = JSON.stringify([box.width, box.height, box.radii, box.shadows]);
   let image = images.get(key);
   if (image) images.delete(key);
@@ -123,7 +123,7 @@ async function drawShadowImage(box: ShadowedBox): Promise<ShadowImage | undefine
  * moved by its offset, blurred with σ = blur / 2; the middle cut out a little inside the box's edge, where the photo
  * covers it (a cut on the edge itself would leave a lighter seam).
  */
-export function shadowSvg(
+function shadowSvg(
   box: ShadowedBox,
   area: { x: number; y: number; width: number; height: number },
   pixels: { width: number; height: number },
