@@ -1,22 +1,10 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { applyMigrations } from "../src/db/migrations.ts";
 import { FakeBotApi } from "../tests/support/fake-bot-api.ts";
-import { BotProcess, ROOT, botEnv, tempSqliteUrl } from "../tests/support/bot-process.ts";
+import { BotProcess, botEnv, tempSqliteUrl } from "../tests/support/bot-process.ts";
 import { textMessage } from "../tests/support/owner-chat.ts";
 import { fmt, median } from "./stats.ts";
-
-/** The worker line of the Procfile (what Heroku runs): its environment assignments and node flags. */
-export function workerCommand(): { env: Record<string, string>; nodeArgs: string[] } {
-  const line = readFileSync(join(ROOT, "Procfile"), "utf8").match(/^worker:\s*(.+)$/m)?.[1] ?? "";
-  const words = line.trim().split(/\s+/);
-  const env: Record<string, string> = {};
-  while (/^\w+=/.test(words[0] ?? "")) {
-    const [key, ...value] = words.shift()!.split("=");
-    env[key] = value.join("=");
-  }
-  return { env, nodeArgs: words.slice(1).filter((word) => word.startsWith("-")) };
-}
+import { workerCommand } from "./procfile.ts";
 
 async function bootOnce(
   api: FakeBotApi,

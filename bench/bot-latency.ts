@@ -2,7 +2,7 @@ import { FakeBotApi, OWNER_ID, type RecordedCall } from "../tests/support/fake-b
 import { callback, isChatOutput, textMessage } from "../tests/support/owner-chat.ts";
 import { BotProcess, startBot } from "../tests/support/bot-process.ts";
 import { fmt, median, percentile } from "./stats.ts";
-import { workerCommand } from "./boot-and-memory.ts";
+import { workerCommand } from "./procfile.ts";
 
 type Scenario = { name: string; update: () => Record<string, unknown>; prepare?: () => Promise<void> };
 

@@ -17,7 +17,7 @@ import { OWNER_ID } from "../tests/support/fake-bot-api.ts";
 import { BotSession } from "../tests/support/session.ts";
 import { photo, renewed } from "./bench-pdf-cards.ts";
 import { treeFootprintAlone, treePss } from "./bench-memory.ts";
-import { workerCommand } from "../bench/boot-and-memory.ts";
+import { workerCommand } from "../bench/procfile.ts";
 import { type Miss, PDF_TARGETS, reportTargets } from "./bench-targets.ts";
 
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || (process.argv.includes("--quick") ? 2 : 8);

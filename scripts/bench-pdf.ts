@@ -12,6 +12,11 @@ import { HEAVY, HEAVY_AS_WEASYPRINT_DRAWS, photo, renewed, SIMPLE } from "./benc
 import { treePss } from "./bench-memory.ts";
 import { WeasyPrint } from "./bench-weasyprint.ts";
 import { type Miss, PDF_TARGETS, reportTargets } from "./bench-targets.ts";
+import { asTheDynoRunsNode } from "./bench-as-dyno.ts";
+
+// The renderer runs in the bot's process: timed under the node flags and environment the Procfile gives it.
+const dyno = asTheDynoRunsNode(import.meta.filename);
+if (dyno.rerun) process.exit(await dyno.rerun);
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
 const chromiumPath = defaultChromiumPath();
@@ -125,7 +130,7 @@ const samplePeak = (peak: { kb: number; chromiumKb: number }, exclude: Set<numbe
 
 const images = await Promise.all([1, 2, 3, 4, 5].map(photo));
 console.log(
-  `5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 1024)} kB`).join(", ")}; ${runs} warm runs each (median), Chromium and WeasyPrint alternating, Chromium cards ${GAP_MS} ms apart`,
+  `5 JPEGs 1600×1200: ${images.map((b) => `${Math.round(b.length / 1024)} kB`).join(", ")}; ${runs} warm runs each (median), Chromium and WeasyPrint alternating, Chromium cards ${GAP_MS} ms apart; node as the Procfile's worker: ${dyno.described}`,
 );
 // WeasyPrint gets the same HTML the sandbox makes, with the photos as files beside it.
 const sandbox = new PdfService({ chromiumPath }).sandbox;

@@ -2,6 +2,7 @@
  * WeasyPrint (Debian's, in the system Python) kept running, so its renders can alternate with Chromium's in one bench.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { plainEnv } from "./bench-as-dyno.ts";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,7 +41,8 @@ export class WeasyPrint {
     images.forEach((bytes, i) => writeFileSync(join(dir, `image-${i + 1}.jpg`), bytes));
     for (const [name, html] of Object.entries(cards)) writeFileSync(join(dir, `${name}.html`), html);
     const started = performance.now();
-    const child = spawn(python, ["-c", PROGRAM, dir], { stdio: ["pipe", "pipe", "ignore"] });
+    // WeasyPrint is not the bot's child: it runs in the environment the benchmark was started with.
+    const child = spawn(python, ["-c", PROGRAM, dir], { stdio: ["pipe", "pipe", "ignore"], env: plainEnv() });
     const weasy = new WeasyPrint(child, dir);
     await weasy.render(Object.keys(cards)[0]);
     weasy.coldMs = performance.now() - started;

@@ -5,7 +5,7 @@ import { zipSync } from "fflate";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TemplateSandbox } from "../../src/services/pdf/template-sandbox.ts";
-import { workerCommand } from "../../bench/boot-and-memory.ts";
+import { workerCommand } from "../../bench/procfile.ts";
 import { BotSession } from "../support/session.ts";
 import type { RecordedCall } from "../support/fake-bot-api.ts";
 import { hugePng, solidGif, truncatedJpeg } from "../support/big-images.ts";
