@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { PdfService } from "../src/services/pdf/pdf-service.ts";
-import { spreadRadius } from "../src/services/pdf/shadow-images.ts";
+import { spreadRadius } from "../src/services/pdf/shadow-geometry.ts";
 import { solidPhoto } from "./support/card-pixels.ts";
 
 /**

@@ -1,10 +1,9 @@
 import type { Page } from "puppeteer-core";
 import { fitImagesToBoxes, layoutKey, PhotosNotWhole, prefitPhotos } from "./fit-images.ts";
-import { insertAtHeadStart } from "./html-head.ts";
+import { ADDED_TO_HEAD, insertAtHeadStart } from "./html-head.ts";
 import { A4, firstPageSizeOfPdf, viewportFor, type PageSize } from "./page-size.ts";
 import type { PhaseListener } from "./phase-clock.ts";
 import type { ServedDocument } from "./request-filter.ts";
-import { ADDED_TO_HEAD } from "./reprint.ts";
 import { drawShadowsAsImages } from "./shadow-images.ts";
 import { recallTileStylesheet, rememberTileStylesheet, svgTileStylesheet } from "./svg-tiles.ts";
 

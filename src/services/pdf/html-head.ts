@@ -1,3 +1,6 @@
+/** Marks what drawCard puts in the head (<base>, the tile styles, the shadow images' styles): not the template's. */
+export const ADDED_TO_HEAD = "data-card-head";
+
 /**
  * Puts markup at the start of the document's <head>, creating the head when the
  * template has none, and never before a doctype (that would switch the page to quirks mode).

@@ -1,6 +1,8 @@
 import type { Page } from "puppeteer-core";
 import type { ServedDocument } from "./request-filter.ts";
 import { copyForBox, PhotosNotWhole, swapImages, twoAtATime } from "./fit-images.ts";
+import { ADDED_TO_HEAD } from "./html-head.ts";
+import { PANEL, RESIZED_PANELS_SOURCE } from "./panel-shadows.ts";
 
 /**
  * A card kept on the page after it was printed, so that the same card with other words can be printed again without
@@ -18,9 +20,6 @@ export interface KeptCard {
   /** Each <img>'s laid-out size once the card was finished: a photo's box that changes needs another fit. */
   imageBoxes: string;
 }
-
-/** Marks what drawCard puts at the head's start (<base>, the tile styles): not the template's, skipped by the morph. */
-export const ADDED_TO_HEAD = "data-card-head";
 
 /**
  * Whether a render of these files can reuse the kept card, and with which photos swapped: the template's own files
@@ -229,11 +228,16 @@ export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name
  * the caller clears it).
  */
 async function morphKeptCard(page: Page, kept: KeptCard, html: string): Promise<boolean> {
+  // The same markup (the same words): nothing on the page changes.
+  if (html === kept.html) return true;
   const args = [kept.html, html, ADDED_TO_HEAD, LOADING_ELEMENTS, URL_ATTRIBUTES].map((arg) => JSON.stringify(arg));
   const call = `${MORPH_SOURCE}(${args.join(", ")})`;
   const edits = await page.evaluate(call);
   if (typeof edits !== "number" || edits < 0) return false;
-  // New words may need a font face not loaded yet (unicode-range): the card waits for it as a first load does.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // New words may need a font face not loaded yet (unicode-range): the card waits for it as a first load does. A panel
+  // they resized gets its own shadow back (panel-shadows.ts).
+  await page.evaluate(
+    `document.fonts.ready.then(function () { return (${RESIZED_PANELS_SOURCE})(${JSON.stringify(PANEL)}); })`,
+  );
   return (await imageBoxesOf(page)) === kept.imageBoxes;
 }
