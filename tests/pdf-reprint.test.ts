@@ -121,6 +121,20 @@ describe("a kept card printed again with other words", () => {
     expect([await pixel(unkept.preview!, 10, 10), await pixel(unkept.preview!, 100, 60)]).toEqual([RED, GREEN]);
   });
 
+  it("prints a card asked without an image of it with its new photos, as JPEGs in the PDF", async () => {
+    const first = { images: [{ bytes: await solid("#0f0"), extension: "jpg" }] };
+    const second = { images: [{ bytes: await solid("#f00"), extension: "jpg" }] };
+    const pdfOnly = (data: CardData, keep: boolean) =>
+      pdf.render({ html: BARS, css: null, files: new Map() }, data, { keep }).then((result) => {
+        if (!result.ok) throw new Error(`${result.kind}: ${result.message}`);
+        return result.pdf;
+      });
+    // Drawn anew (a card of another template was kept), then the kept card with another photo swapped in.
+    await render(ROW, { project_description: "x", ...first }, true);
+    expect(await photoColours(await pdfOnly({ project_description: "red", ...first }, true))).toEqual([GREEN]);
+    expect(await photoColours(await pdfOnly({ project_description: "red", ...second }, true))).toEqual([RED]);
+  });
+
   it("draws the card anew for photos of another size (their boxes and copies would differ)", async () => {
     await render(
       BARS,
@@ -147,3 +161,15 @@ describe("a kept card printed again with other words", () => {
     expect(await pixel(other.preview!, 100, 60)).toBe(WHITE);
   });
 });
+
+/** The colours of the JPEGs a PDF embeds (Skia writes a photo's JPEG into the file as it is: DCTDecode). */
+async function photoColours(pdf: Buffer): Promise<string[]> {
+  const text = pdf.toString("latin1");
+  const colours: string[] = [];
+  for (const match of text.matchAll(/\/Filter\s*\/DCTDecode[^]*?stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const jpeg = pdf.subarray(start, text.indexOf("endstream", start));
+    colours.push(await pixel(await sharp(jpeg).png().toBuffer(), 10, 10));
+  }
+  return colours;
+}
