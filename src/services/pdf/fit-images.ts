@@ -103,8 +103,8 @@ export async function fitImagesToBoxes(
   if (measured.foreign) return "reload";
   if (layout !== undefined) rememberLayout(layout, measured.boxes);
   served.photoBoxes = measured.boxes;
-  // Two at a time: libvips uses both cores, and five full-size decodes at once would add ~100 MB to the peak.
-  const swaps = await mapTwoAtATime(measured.boxes, (box) => copyForBox(box, served));
+  const inTurn = fewAtATime();
+  const swaps = await Promise.all(measured.boxes.map((box) => inTurn(() => copyForBox(box, served))));
   phase("fit: sharp");
   await swapImages(page, served, swaps);
   phase("fit: swap + decode");
@@ -188,7 +188,7 @@ function rememberLayout(key: string, boxes: ImageBox[]): void {
 }
 
 /**
- * Starts the fitted copies a known layout will ask for (two at a time); nothing when the layout is new. Each photo
+ * Starts the fitted copies a known layout will ask for (a few at a time); nothing when the layout is new. Each photo
  * fitted this way is decoded over the part its boxes show, and libvips fails on a truncated file (sharp's default
  * `failOn`): its copies made prove it whole, so it needs no separate decode. Returns, per photo path, whether they
  * were all made.
@@ -197,7 +197,7 @@ export function prefitPhotos(key: string, served: ServedDocument): Map<string, P
   const proofs = new Map<string, Promise<boolean>>();
   const boxes = layouts.get(key);
   if (!boxes) return proofs;
-  const inTurn = twoAtATime();
+  const inTurn = fewAtATime();
   for (const box of boxes) {
     const source = served.assets.get(box.path);
     const plan = planFor(box);
@@ -212,12 +212,18 @@ export function prefitPhotos(key: string, served: ServedDocument): Map<string, P
   return proofs;
 }
 
-/** Runs the jobs given to it at most two at a time, in the order given. */
-export function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
+/**
+ * Photos fitted at once: three, each on one libvips thread (fitted-copy.ts), keep two cores busy to the last photo;
+ * five full-size decodes at once would add ~100 MB to the peak.
+ */
+const FITS_AT_ONCE = 3;
+
+/** Runs the jobs given to it at most FITS_AT_ONCE at a time, in the order given. */
+export function fewAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
   let running = 0;
   const waiting: (() => void)[] = [];
   return async (job) => {
-    if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (running >= FITS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
     running++;
     try {
       return await job();
@@ -226,17 +232,4 @@ export function twoAtATime(): <T>(job: () => Promise<T>) => Promise<T> {
       waiting.shift()?.();
     }
   };
-}
-
-async function mapTwoAtATime<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all([lane(), lane()]);
-  return results;
 }

@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import sharp from "sharp";
 import { extensionOf, imageSizeOf, jpegOrientation, type ImageSize } from "./assets.ts";
 import { ChromiumPool, RenderTimeoutError } from "./chromium.ts";
 import type { PreviewFormat } from "./draw-card.ts";
 import { PhotosNotWhole } from "./fit-images.ts";
+import { sha1 } from "./fitted-copy.ts";
 
 export type { PreviewFormat };
 import { phaseClock, type PhaseListener } from "./phase-clock.ts";
@@ -266,8 +266,7 @@ export class PdfService {
   }
 }
 
-const photoKey = (bytes: Uint8Array, extension: string) =>
-  `${extension}:${createHash("sha1").update(bytes).digest("hex")}`;
+const photoKey = (bytes: Uint8Array, extension: string) => `${extension}:${sha1(bytes)}`;
 
 /** Width and height as Chromium lays the image out: JPEG/WebP turned by their EXIF orientation. */
 async function orientedSizeOf(bytes: Uint8Array, extension: string): Promise<ImageSize | undefined> {

@@ -1,6 +1,6 @@
 import type { Page } from "puppeteer-core";
 import type { ServedDocument } from "./request-filter.ts";
-import { copyForBox, PhotosNotWhole, swapImages, twoAtATime } from "./fit-images.ts";
+import { copyForBox, fewAtATime, PhotosNotWhole, swapImages } from "./fit-images.ts";
 import { ADDED_TO_HEAD } from "./html-head.ts";
 import { PANEL, RESIZED_PANELS_SOURCE } from "./panel-shadows.ts";
 
@@ -168,10 +168,10 @@ export function prefitForKeptCard(
   if (reprint) for (const copy of fitToKeptBoxes(kept, reprint.newPhotos, files).copies) copy.catch(() => undefined);
 }
 
-/** The new photos' copies for the kept card's boxes that show them, two at a time, from these files' bytes. */
+/** The new photos' copies for the kept card's boxes that show them, a few at a time, from these files' bytes. */
 function fitToKeptBoxes(kept: KeptCard, newPhotos: string[], files: Map<string, Uint8Array>) {
   const boxes = (kept.served.photoBoxes ?? []).filter((box) => newPhotos.includes(box.path));
-  const inTurn = twoAtATime();
+  const inTurn = fewAtATime();
   const copies = boxes.map((box) => inTurn(() => copyForBox(box, { ...kept.served, assets: files })));
   return { boxes, copies };
 }
