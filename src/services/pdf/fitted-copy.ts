@@ -62,9 +62,7 @@ export function fittedCopy(source: Uint8Array, box: ImageBox, plan: Plan, isJpeg
     fittedCache.set(key, cached);
     return cached;
   }
-  const T0 = performance.now();
   const making = makeFittedCopy(source, box, plan, isJpeg);
-  making.then(() => (globalThis as any).__tl?.push([`fit ${box.path} ${plan.width}`, T0, performance.now()]));
   making.catch(() => fittedCache.get(key) === making && fittedCache.delete(key));
   fittedCache.set(key, making);
   while (fittedCache.size > FITTED_CACHE_SIZE) fittedCache.delete(fittedCache.keys().next().value!);
