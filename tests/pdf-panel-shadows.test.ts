@@ -5,10 +5,10 @@ import { PdfService } from "../src/services/pdf/pdf-service.ts";
 import { panelOutsets } from "../src/services/pdf/panel-shadows.ts";
 
 /**
- * The blurred shadow of a box that is not a photo (a translucent panel) is drawn once as an image under it, cut
- * to its shape (panel-shadows.ts), instead of by Skia's PDF backend at print resolution. These compare it with the shadow Chromium
- * draws itself, side by side on one page over a striped background (a shadow under a translucent box would show):
- * the twin sets the same shadow inline with `!important`, which keeps it from taking the image.
+ * The blurred shadow of a box that is not a photo (a translucent panel) is drawn once as an image under it, cut to
+ * its shape (panel-shadows.ts), instead of by Skia's PDF backend at print resolution. These compare it with the
+ * shadow Chromium draws itself, side by side on one page over a striped background (a shadow under a translucent box
+ * would show): the twin sets the same shadow inline with `!important`, which keeps it from taking the image.
  */
 const PAGE = `<!doctype html><html><head><style>@page{size:1000px 400px;margin:0}
 html{background:repeating-linear-gradient(#e8e4dc 0 6px,#b9a27e 6px 12px)} body{margin:0}

@@ -68,9 +68,10 @@ export function shadowLayers(
         radii.map(([rx, ry]) => [spreadRadius(rx, shadow.spread), spreadRadius(ry, shadow.spread)]),
       );
       const [r, g, b] = shadow.rgb;
+      const blur = `<feGaussianBlur stdDeviation="${shadow.blur / 2}"/>`;
       return (
-        `<filter id="b${i}" filterUnits="userSpaceOnUse" ${region}><feGaussianBlur stdDeviation="${shadow.blur / 2}"/>` +
-        `</filter><path d="${shape}" fill="rgb(${r},${g},${b})" fill-opacity="${shadow.alpha}" filter="url(#b${i})"/>`
+        `<filter id="b${i}" filterUnits="userSpaceOnUse" ${region}>${blur}</filter>` +
+        `<path d="${shape}" fill="rgb(${r},${g},${b})" fill-opacity="${shadow.alpha}" filter="url(#b${i})"/>`
       );
     })
     .join("");
