@@ -206,9 +206,12 @@ export class ChromiumPool {
     const files = input.keep && this.pageRenders < PAGE_RENDERS_MAX ? new Map(input.assets) : undefined;
     let keeping = false;
     try {
-      const output = await withTimeout(this.draw(page, input, served, phase, reprint), this.timeoutMs);
+      const { output, imageBoxes: reprinted } = await withTimeout(
+        this.draw(page, input, served, phase, reprint),
+        this.timeoutMs,
+      );
       if (files) {
-        const imageBoxes = await imageBoxesOf(page);
+        const imageBoxes = reprinted ?? (await imageBoxesOf(page));
         this.kept = { page, card: { html: input.html, files, placeholders, served: this.current, imageBoxes } };
         keeping = true;
       }
@@ -260,12 +263,13 @@ export class ChromiumPool {
     served: ServedDocument,
     phase: (name: string) => void,
     reprint: { kept: KeptCard; newPhotos: string[] } | undefined,
-  ): Promise<PageOutput> {
+  ): Promise<{ output: PageOutput; imageBoxes?: string }> {
     const options = { preview: input.preview, timeoutMs: this.timeoutMs, phase };
     if (reprint) {
       const files = input.assets;
+      // Reprinted, the card's photos kept their boxes (reprintKeptCard checked): the kept card's boxes stand.
       if (await reprintKeptCard(page, { ...reprint, html: input.html, files, photoChecks: input.photoChecks }, phase))
-        return printPage(page, served, options);
+        return { output: await printPage(page, served, options), imageBoxes: reprint.kept.imageBoxes };
       this.current = undefined;
       await this.clearPage(page);
       served = servedDocument(input.assets, input.placeholders ?? new Map());
@@ -273,7 +277,9 @@ export class ChromiumPool {
       phase("kept card cleared");
     }
     const loads = { base: () => `${TEMPLATE_ORIGIN}/r${++this.renders}/`, clear: () => this.clearPage(page) };
-    return drawCard(page, input.html, served, { ...options, photoChecks: input.photoChecks, ...loads });
+    return {
+      output: await drawCard(page, input.html, served, { ...options, photoChecks: input.photoChecks, ...loads }),
+    };
   }
 
   /** The page after a card: a new empty document (unless the card is kept), recycled in time; the memory check. */

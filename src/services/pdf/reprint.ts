@@ -217,9 +217,9 @@ export async function reprintKeptCard(page: Page, reprint: Reprint, phase: (name
   const swaps = await Promise.all(copies.map((copy) => copy.then(({ swap }) => swap)));
   phase("photos fitted");
   for (const path of newPhotos) served.assets.set(path, reprint.files.get(path)!);
-  await swapImages(page, served, swaps);
+  const boxesAfter = await swapImages(page, served, swaps);
   phase("photos swapped");
-  return (await imageBoxesOf(page)) === kept.imageBoxes;
+  return boxesAfter === kept.imageBoxes;
 }
 
 /**
