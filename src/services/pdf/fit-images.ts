@@ -133,7 +133,7 @@ export async function copyForBox(box: ImageBox, served: ServedDocument): Promise
 }
 
 /**
- * Points each <img> at its swap (served from the assets map from now on) and waits for the pictures' decode and the
+ * Points each <img> at its swap (served from the assets map from now on) and waits for the pictures' files and the
  * fonts. Fitted copies no <img> shows any more leave the map. Returns every <img>'s laid-out size after the swap (as
  * imageBoxesOf does: one round trip less for a kept card).
  */
@@ -148,30 +148,49 @@ export async function swapImages(
     served.assets.set(swap.src, swap.bytes);
     items.push({ index: swap.index, src: swap.src, keepFit: swap.keepFit });
   }
-  const { shown, boxes }: { shown: string[]; boxes: string } = await page.evaluate(async (items) => {
+  await page.evaluate((items) => {
     const images = [...document.images];
-    await Promise.all(
-      items.map(({ index, src, keepFit }) => {
-        const img = images[index];
-        if (img.parentElement?.tagName === "PICTURE")
-          img.parentElement.querySelectorAll("source").forEach((source) => source.remove());
-        img.removeAttribute("srcset");
-        img.src = src;
-        // A cropped copy already has the box's aspect: no crop is left for the PDF backend.
-        if (!keepFit) img.style.setProperty("object-fit", "fill", "important");
-        return img.decode().catch(() => undefined);
-      }),
-    );
+    for (const { index, src, keepFit } of items) {
+      const img = images[index];
+      if (img.parentElement?.tagName === "PICTURE")
+        img.parentElement.querySelectorAll("source").forEach((source) => source.remove());
+      img.removeAttribute("srcset");
+      img.src = src;
+      // A cropped copy already has the box's aspect: no crop is left for the PDF backend.
+      if (!keepFit) img.style.setProperty("object-fit", "fill", "important");
+    }
+  }, items);
+  await imagesLoaded(page, items);
+  const { shown, boxes }: { shown: string[]; boxes: string } = await page.evaluate(async () => {
     await document.fonts.ready;
+    const images = [...document.images];
     return {
       shown: images.map((img) => img.getAttribute("src") ?? ""),
       boxes: images.map((img) => `${img.offsetWidth}x${img.offsetHeight}`).join(","),
     };
-  }, items);
+  });
   const inUse = new Set(shown);
   for (const path of [...served.assets.keys()])
     if (path.startsWith(FITTED_PREFIX) && !inUse.has(path)) served.assets.delete(path);
   return boxes;
+}
+
+/**
+ * Waits until each swapped <img> shows its new file whole (or broken). Asked from here, a round trip at a time: the
+ * page runs no script of its own, so no listener of its load events would run; and img.decode() waits for a frame,
+ * which the page, hidden (chromium-launch.ts), never draws. A PDF embeds a JPEG as it is, without its pixels; an image
+ * of the page decodes them as it draws.
+ */
+async function imagesLoaded(page: Page, items: { index: number; src: string }[]): Promise<void> {
+  const wanted = JSON.stringify(items.map(({ index, src }) => [index, src]));
+  const check = `(function (wanted) {
+    var images = document.images;
+    return wanted.every(function (item) {
+      var img = images[item[0]];
+      return img.complete && img.currentSrc === new URL(item[1], document.baseURI).href;
+    });
+  })(${wanted})`;
+  while (!(await page.evaluate(check))) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 /**
