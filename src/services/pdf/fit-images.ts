@@ -107,7 +107,7 @@ export async function fitImagesToBoxes(
   const swaps = await Promise.all(measured.boxes.map((box) => inTurn(() => copyForBox(box, served))));
   phase("fit: sharp");
   await swapImages(page, served, swaps);
-  phase("fit: swap + decode");
+  phase("fit: swap");
   return swaps.filter(Boolean).length;
 }
 
