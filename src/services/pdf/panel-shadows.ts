@@ -117,11 +117,24 @@ async function drawPanelShadow(panel: Panel): Promise<Buffer | undefined> {
   return sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toBuffer();
 }
 
+/** In-page source text: `borderBox(style)` is an element's border box [width, height] in CSS px, from its style. */
+const BORDER_BOX_SOURCE = `
+  var px = function (text) { return parseFloat(text) || 0; };
+  var borderBox = function (style) {
+    var edges = function (a, b) {
+      return style.boxSizing === "border-box" ? 0 : px(style.getPropertyValue("padding-" + a)) +
+        px(style.getPropertyValue("padding-" + b)) + px(style.getPropertyValue("border-" + a + "-width")) +
+        px(style.getPropertyValue("border-" + b + "-width"));
+    };
+    return [px(style.width) + edges("left", "right"), px(style.height) + edges("top", "bottom")];
+  };
+`;
+
 /**
  * Runs in the page. The panels that can take a shadow image (see above): any element of the body but an <img>
  * (photos take theirs in shadow-images.ts).
  */
-export const MEASURE_PANELS_SOURCE = `(function () {${PARSE_SHADOWS_SOURCE}
+export const MEASURE_PANELS_SOURCE = `(function () {${PARSE_SHADOWS_SOURCE}${BORDER_BOX_SOURCE}
   var sides = ["top", "right", "bottom", "left"];
   var blockLevel = /^(block|inline-block|flex|inline-flex|grid|inline-grid|flow-root|list-item)$/;
   var translucent = /rgba\\([^)]*, (0|0?\\.\\d+)\\)|transparent/;
@@ -151,13 +164,9 @@ export const MEASURE_PANELS_SOURCE = `(function () {${PARSE_SHADOWS_SOURCE}
     });
     if (layered) continue;
     var borders = sides.map(function (side) { return px(style.getPropertyValue("border-" + side + "-width")); });
-    var inner = function (a, b) {
-      return style.boxSizing === "border-box" ? 0 : px(style.getPropertyValue("padding-" + a)) +
-        px(style.getPropertyValue("padding-" + b)) + px(style.getPropertyValue("border-" + a + "-width")) +
-        px(style.getPropertyValue("border-" + b + "-width"));
-    };
-    var width = px(style.width) + inner("left", "right");
-    var height = px(style.height) + inner("top", "bottom");
+    var size = borderBox(style);
+    var width = size[0];
+    var height = size[1];
     if (!(width > 0 && height > 0 && width < 20000 && height < 20000)) continue;
     found.push({ index: index, width: width, height: height, borders: borders,
       radii: cornerRadii(style, width, height), shadows: parsed.outer,
@@ -201,20 +210,12 @@ export const APPLY_PANELS_SOURCE = `(function (items, mark, added) {
  * Runs in the page after a kept card's words changed: a panel no longer the size its shadow was drawn for loses its
  * mark, so Chromium draws its shadow again. Returns how many.
  */
-export const RESIZED_PANELS_SOURCE = `(function (mark) {
-  var px = function (text) { return parseFloat(text) || 0; };
+export const RESIZED_PANELS_SOURCE = `(function (mark) {${BORDER_BOX_SOURCE}
   var changed = 0;
   document.querySelectorAll("[" + mark + "]").forEach(function (element) {
-    var size = (element.getAttribute(mark + "-size") || "").split(" ").map(Number);
-    var style = getComputedStyle(element);
-    var inner = function (a, b) {
-      return style.boxSizing === "border-box" ? 0 : px(style.getPropertyValue("padding-" + a)) +
-        px(style.getPropertyValue("padding-" + b)) + px(style.getPropertyValue("border-" + a + "-width")) +
-        px(style.getPropertyValue("border-" + b + "-width"));
-    };
-    var width = px(style.width) + inner("left", "right");
-    var height = px(style.height) + inner("top", "bottom");
-    if (Math.abs(width - size[0]) < 0.01 && Math.abs(height - size[1]) < 0.01) return;
+    var drawn = (element.getAttribute(mark + "-size") || "").split(" ").map(Number);
+    var size = borderBox(getComputedStyle(element));
+    if (Math.abs(size[0] - drawn[0]) < 0.01 && Math.abs(size[1] - drawn[1]) < 0.01) return;
     element.removeAttribute(mark);
     changed++;
   });
