@@ -63,13 +63,16 @@ export async function setUpPage(page: Page): Promise<void> {
 /**
  * Minimises the page's (headless) window: a hidden page draws no frames, so the compositor no longer rasters every
  * change of the card for a display nobody sees (~50 ms of raster threads' CPU per heavy card, on the cores the photo
- * fits and the print need). Printing does not draw frames, and a screenshot draws the one it captures.
+ * fits and the print need). Printing does not draw frames, and a screenshot draws the one it captures. A browser
+ * that cannot do it prints all the same, only slower.
  */
 async function hideWindow(page: Page): Promise<void> {
   const session = await page.createCDPSession();
   try {
     const { windowId } = await session.send("Browser.getWindowForTarget");
     await session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "minimized" } });
+  } catch {
+    // a visible page prints the same cards
   } finally {
     await session.detach().catch(() => undefined);
   }
