@@ -47,10 +47,7 @@ export function reprintFor(
   return { newPhotos };
 }
 
-/**
- * Compared through views: Buffer.from(a Buffer) copies it, and two 1.8 MB copies of five photos per card were most of
- * what made V8 run a full collection after every card (external memory).
- */
+/** Compared through views: Buffer.from(a Buffer) copies it (five photos: 1.8 MB, twice per card). */
 const sameBytes = (a: Uint8Array, b: Uint8Array) =>
   a.byteLength === b.byteLength &&
   Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
