@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { chromiumPath } from "../src/services/pdf/chromium-path.ts";
 import { PdfService } from "../src/services/pdf/pdf-service.ts";
-import { panelOutsets } from "../src/services/pdf/panel-shadows.ts";
+import { shadowOutsets } from "../src/services/pdf/shadow-geometry.ts";
 
 /**
  * The blurred shadow of a box that is not a photo (a translucent panel) is drawn once as an image under it, cut to
@@ -99,7 +99,7 @@ describe("blurred shadows of panels drawn once as images", () => {
 
   it("reaches past the panel by the blur, the spread and the offset", () => {
     const shadow = { x: 0, y: 8, blur: 24, spread: 0, rgb: [0, 0, 0] as [number, number, number], alpha: 0.25 };
-    expect(panelOutsets([shadow])).toEqual([28, 36, 44, 36]);
-    expect(panelOutsets([{ ...shadow, x: 10, y: 0, spread: 4 }, shadow])).toEqual([40, 50, 44, 36]);
+    expect(shadowOutsets([shadow])).toEqual([28, 36, 44, 36]);
+    expect(shadowOutsets([{ ...shadow, x: 10, y: 0, spread: 4 }, shadow])).toEqual([40, 50, 44, 36]);
   });
 });

@@ -2,17 +2,17 @@ import sharp from "sharp";
 import {
   type BoxShadow,
   type CornerRadii,
-  blurReach,
   drawable,
   PARSE_SHADOWS_SOURCE,
   roundedRect,
+  shadowCanvas,
   shadowLayers,
 } from "./shadow-geometry.ts";
 
 /**
- * The blurred outer shadows of boxes other than photos (a card's panel, a badge), drawn once as an image instead of
- * by Skia's PDF backend at print resolution on every card: ~9 ms of the bench's heavy card's ~30 ms PDF step went to
- * its lead panel's one 24 px shadow.
+ * The blurred outer shadows of translucent boxes other than photos (a card's glass panel), drawn once as an image
+ * instead of by Skia's PDF backend at print resolution on every card: ~9 ms of the bench's heavy card's ~30 ms PDF
+ * step went to its lead panel's one 24 px shadow.
  *
  * A panel's background may be translucent, so its shadow must stop exactly at its edge. The image (the blurred
  * shadows alone, at half or whole CSS pixels like a photo's) is the background of the panel's ::before, laid under
@@ -59,8 +59,8 @@ export async function panelShadowRule(panel: Panel): Promise<string | undefined>
   while (images.size > IMAGES_KEPT) images.delete(images.keys().next().value!);
   const png = await image;
   if (!png) return undefined;
-  const [top, right, bottom, left] = panelOutsets(panel.shadows);
-  const area = { width: panel.width + left + right, height: panel.height + top + bottom };
+  const { outsets, area } = shadowCanvas(panel, panel.shadows);
+  const [top, , , left] = outsets;
   // The whole area, and the panel's shape inside it: even-odd leaves the shape out.
   const clip = `M0 0H${area.width}V${area.height}H0Z${roundedRect(left, top, panel.width, panel.height, panel.radii)}`;
   const [bt, , , bl] = panel.borders;
@@ -90,25 +90,9 @@ export async function panelShadowRule(panel: Panel): Promise<string | undefined>
   return declarations.map((declaration) => `${declaration} !important`).join(";");
 }
 
-/** How far the shadows reach past the border box: top, right, bottom, left (CSS px). */
-export function panelOutsets(shadows: BoxShadow[]): [number, number, number, number] {
-  const most = (pick: (shadow: BoxShadow) => number) => Math.ceil(Math.max(0, ...shadows.map(pick)));
-  return [
-    most((s) => blurReach(s) + s.spread - s.y),
-    most((s) => blurReach(s) + s.spread + s.x),
-    most((s) => blurReach(s) + s.spread + s.y),
-    most((s) => blurReach(s) + s.spread - s.x),
-  ];
-}
-
 async function drawPanelShadow(panel: Panel): Promise<Buffer | undefined> {
   if (!drawable(panel.shadows)) return undefined;
-  const [top, right, bottom, left] = panelOutsets(panel.shadows);
-  const area = { x: -left, y: -top, width: panel.width + left + right, height: panel.height + top + bottom };
-  // Pixels per CSS px: a wide blur is smooth at half a pixel; a narrow one needs whole or half pixels.
-  const sigma = Math.min(...panel.shadows.map((shadow) => shadow.blur / 2));
-  const scale = sigma >= 6 ? 0.5 : sigma >= 3 ? 1 : 2;
-  const pixels = { width: Math.ceil(area.width * scale), height: Math.ceil(area.height * scale) };
+  const { area, pixels } = shadowCanvas(panel, panel.shadows);
   if (pixels.width * pixels.height > LARGEST_IMAGE) return undefined;
   const view = `${area.x} ${area.y} ${area.width} ${area.height}`;
   const svg =

@@ -25,6 +25,32 @@ export const drawable = (shadows: BoxShadow[]) =>
 /** How far a shadow reaches past its shape: Skia blurs to three standard deviations (σ = blur / 2). */
 export const blurReach = (shadow: BoxShadow) => 1.5 * shadow.blur;
 
+/** How far the shadows reach past the border box: top, right, bottom, left (CSS px). */
+export function shadowOutsets(shadows: BoxShadow[]): [number, number, number, number] {
+  const most = (pick: (shadow: BoxShadow) => number) => Math.ceil(Math.max(0, ...shadows.map(pick)));
+  return [
+    most((s) => blurReach(s) + s.spread - s.y),
+    most((s) => blurReach(s) + s.spread + s.x),
+    most((s) => blurReach(s) + s.spread + s.y),
+    most((s) => blurReach(s) + s.spread - s.x),
+  ];
+}
+
+/**
+ * Where a box's shadow image is drawn: its outsets, the area they span around the border box (CSS px, the box's
+ * top-left corner at 0, 0) and the image's pixels. A wide blur is smooth at half a pixel per CSS px; a narrow one needs
+ * whole or half pixels.
+ */
+export function shadowCanvas(size: { width: number; height: number }, shadows: BoxShadow[]) {
+  const outsets = shadowOutsets(shadows);
+  const [top, right, bottom, left] = outsets;
+  const area = { x: -left, y: -top, width: size.width + left + right, height: size.height + top + bottom };
+  const sigma = Math.min(...shadows.map((shadow) => shadow.blur / 2));
+  const scale = sigma >= 6 ? 0.5 : sigma >= 3 ? 1 : 2;
+  const pixels = { width: Math.ceil(area.width * scale), height: Math.ceil(area.height * scale) };
+  return { outsets, area, pixels };
+}
+
 /** CSS Backgrounds 3 (7.1.1): a spread shadow's radius grows with the spread, less so for a small radius. */
 export function spreadRadius(radius: number, spread: number): number {
   if (spread < 0) return Math.max(0, radius + spread);

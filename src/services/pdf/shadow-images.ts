@@ -3,10 +3,10 @@ import sharp from "sharp";
 import {
   type BoxShadow,
   type CornerRadii,
-  blurReach,
   drawable,
   PARSE_SHADOWS_SOURCE,
   roundedRect,
+  shadowCanvas,
   shadowLayers,
   shadowSvg,
 } from "./shadow-geometry.ts";
@@ -113,20 +113,7 @@ function shadowImageFor(box: ShadowedBox): Promise<ShadowImage | undefined> {
 async function drawShadowImage(box: ShadowedBox): Promise<ShadowImage | undefined> {
   const { width, height, shadows } = box;
   if (!drawable(shadows)) return undefined;
-  const reach = (shadow: BoxShadow, offset: number) => Math.max(0, blurReach(shadow) + shadow.spread + offset);
-  const extent = (pick: (shadow: BoxShadow) => number) => Math.ceil(Math.max(...shadows.map(pick)));
-  const outsets: ShadowImage["outsets"] = [
-    extent((shadow) => reach(shadow, -shadow.y)),
-    extent((shadow) => reach(shadow, shadow.x)),
-    extent((shadow) => reach(shadow, shadow.y)),
-    extent((shadow) => reach(shadow, -shadow.x)),
-  ];
-  const [top, right, bottom, left] = outsets;
-  const area = { x: -left, y: -top, width: width + left + right, height: height + top + bottom };
-  // Pixels per CSS px: a wide blur is smooth at half a pixel; a narrow one needs whole or half pixels.
-  const sigma = Math.min(...shadows.map((shadow) => shadow.blur / 2));
-  const scale = sigma >= 6 ? 0.5 : sigma >= 3 ? 1 : 2;
-  const pixels = { width: Math.ceil(area.width * scale), height: Math.ceil(area.height * scale) };
+  const { outsets, area, pixels } = shadowCanvas(box, shadows);
   if (pixels.width * pixels.height > LARGEST_IMAGE) return undefined;
   // The middle is cut out a little inside the box's edge, where the photo covers it (a cut on the edge itself would
   // leave a lighter seam).
